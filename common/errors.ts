@@ -1,0 +1,62 @@
+import { z } from 'zod';
+
+/**
+ * Every error that crosses the bridge is one of these codes plus a message written for a person:
+ * what happened and what to do. The renderer may branch on `code` to offer the right action button.
+ */
+export const ERROR_CODES = [
+  // IPC layer
+  'validation', // payload did not match the contract schema
+  'forbidden_sender', // call from a frame that is not our window's main frame at our origin
+  'internal', // a bug in a handler; details are logged (redacted) in main only
+  // Key vault
+  'key_missing',
+  'key_invalid_format',
+  'key_unreadable',
+  'encryption_unavailable',
+  'plaintext_storage_refused',
+  // OpenRouter
+  'key_rejected', // 401
+  'out_of_credits', // 402
+  'moderation', // 403 with reasons
+  'forbidden', // 403 otherwise
+  'timeout', // 408, 524, first-byte or idle timeout
+  'rate_limited', // 429, with retryAfterSeconds when known
+  'provider_unavailable', // 502, 503, 529, 500
+  'context_too_long',
+  'model_unavailable', // 404 / model_not_found
+  'bad_request', // 400, 413, 422
+  'offline', // could not reach OpenRouter at all
+  'connection_lost', // the connection broke after the reply had started
+  'cancelled',
+  'upstream_error', // anything else OpenRouter reported
+] as const;
+
+export const ErrorCodeSchema = z.enum(ERROR_CODES);
+export type ErrorCode = z.infer<typeof ErrorCodeSchema>;
+
+export const AppErrorSchema = z.object({
+  code: ErrorCodeSchema,
+  message: z.string(),
+  /** Seconds to wait before trying again (rate limits), when OpenRouter said so. */
+  retryAfterSeconds: z.number().nonnegative().optional(),
+  /** Moderation reasons (403) as given by OpenRouter. */
+  reasons: z.array(z.string()).optional(),
+  /** HTTP status from OpenRouter, when the error came from it. */
+  status: z.number().int().optional(),
+});
+export type AppError = z.infer<typeof AppErrorSchema>;
+
+/** Thrown inside main services; converted to an `AppError` at the bridge. */
+export class AppFailure extends Error {
+  readonly error: AppError;
+  constructor(error: AppError) {
+    super(error.message);
+    this.name = 'AppFailure';
+    this.error = error;
+  }
+}
+
+export function appError(code: ErrorCode, message: string, extra: Omit<AppError, 'code' | 'message'> = {}) {
+  return new AppFailure({ code, message, ...extra });
+}

@@ -1,0 +1,61 @@
+import { z } from 'zod';
+
+/** How a key got into Switchboard; shown in settings so the person recognises it. */
+export const KeySourceSchema = z.enum(['typed', 'clipboard', 'oauth', 'env']);
+export type KeySource = z.infer<typeof KeySourceSchema>;
+
+/**
+ * What the renderer may know about the key: never the key itself.
+ * `preview` is a masked form such as `sk-or-v1-…3f2a` (see common/redact.ts `maskKey`).
+ */
+export const KeyStatusSchema = z.discriminatedUnion('state', [
+  z.object({
+    state: z.literal('none'),
+    /** OS encryption backend, e.g. `keychain`, `dpapi`, `gnome_libsecret`, `basic_text`. */
+    backend: z.string(),
+    /** True when persisting would only be obfuscated (Linux `basic_text`): the UI must warn first. */
+    persistenceIsWeak: z.boolean(),
+  }),
+  z.object({
+    state: z.literal('stored'),
+    preview: z.string(),
+    source: KeySourceSchema,
+    storedAt: z.string(), // ISO 8601
+    backend: z.string(),
+  }),
+  z.object({
+    state: z.literal('session-only'),
+    preview: z.string(),
+    source: KeySourceSchema,
+    since: z.string(),
+    backend: z.string(),
+    persistenceIsWeak: z.boolean(),
+  }),
+  z.object({
+    state: z.literal('unavailable'),
+    /** Why OS encryption cannot be used, in plain words. */
+    reason: z.string(),
+    backend: z.string(),
+  }),
+  z.object({
+    state: z.literal('unreadable'),
+    /** The stored ciphertext no longer decrypts (keyring changed, profile moved): sign in again. */
+    reason: z.string(),
+    backend: z.string(),
+  }),
+]);
+export type KeyStatus = z.infer<typeof KeyStatusSchema>;
+
+/** How the person chose to keep a key they just entered. */
+export const PersistenceSchema = z.enum(['encrypted', 'session']);
+export type Persistence = z.infer<typeof PersistenceSchema>;
+
+/** GET /key, trimmed to what settings show. Amounts are USD; null limit means unlimited. */
+export const KeyInfoSchema = z.object({
+  label: z.string(),
+  usage: z.number(),
+  limit: z.number().nullable(),
+  limitRemaining: z.number().nullable(),
+  isFreeTier: z.boolean(),
+});
+export type KeyInfo = z.infer<typeof KeyInfoSchema>;

@@ -1,0 +1,44 @@
+import { redact } from '../../../common/redact';
+
+export type LogLevel = 'debug' | 'info' | 'warn' | 'error';
+export type LogFields = Record<string, string | number | boolean | null | undefined>;
+
+/** The only logging interface services get. Every line passes `redact` before it is written. */
+export interface Logger {
+  debug(message: string, fields?: LogFields): void;
+  info(message: string, fields?: LogFields): void;
+  warn(message: string, fields?: LogFields): void;
+  error(message: string, fields?: LogFields): void;
+}
+
+export type LogSink = (line: string) => void;
+
+function format(level: LogLevel, scope: string, message: string, fields?: LogFields): string {
+  const extra = fields
+    ? Object.entries(fields)
+        .filter(([, v]) => v !== undefined)
+        .map(([k, v]) => `${k}=${JSON.stringify(v)}`)
+        .join(' ')
+    : '';
+  return `${new Date().toISOString()} ${level.toUpperCase()} [${scope}] ${message}${extra ? ` ${extra}` : ''}`;
+}
+
+/** A logger whose every line, fields included, is redacted before reaching `sink`. */
+export function createLogger(scope: string, sink: LogSink, minLevel: LogLevel = 'info'): Logger {
+  const order: LogLevel[] = ['debug', 'info', 'warn', 'error'];
+  const min = order.indexOf(minLevel);
+  const emit = (level: LogLevel) => (message: string, fields?: LogFields) => {
+    if (order.indexOf(level) < min) return;
+    sink(redact(format(level, scope, message, fields)));
+  };
+  return { debug: emit('debug'), info: emit('info'), warn: emit('warn'), error: emit('error') };
+}
+
+/** Collects lines in memory; tests read `lines` to prove nothing secret was logged. */
+export function createMemoryLogger(scope = 'test'): Logger & { lines: string[] } {
+  const lines: string[] = [];
+  return Object.assign(
+    createLogger(scope, (l) => lines.push(l), 'debug'),
+    { lines },
+  );
+}
