@@ -1,11 +1,36 @@
+import react from '@vitejs/plugin-react';
 import { defineConfig } from 'vitest/config';
 
-// Unit tests run in Node. Playwright specs (`*.spec.ts`) live under e2e/ and are not run here.
+// Unit tests: services and contract in Node, renderer components in jsdom.
+// Playwright specs (`*.spec.ts`) live under e2e/ and are not run here.
 export default defineConfig({
+  plugins: [react()],
   test: {
-    include: ['**/*.test.ts', '**/*.test.tsx'],
-    exclude: ['node_modules/**', 'out/**', 'dist/**'],
-    environment: 'node',
     testTimeout: 20_000,
+    projects: [
+      {
+        extends: true,
+        test: {
+          name: 'node',
+          include: [
+            'main/**/*.test.ts',
+            'preload/**/*.test.ts',
+            'common/**/*.test.ts',
+            'e2e/**/*.test.ts',
+            'bench/**/*.test.ts',
+          ],
+          environment: 'node',
+        },
+      },
+      {
+        extends: true,
+        test: {
+          name: 'renderer',
+          include: ['renderer/**/*.test.ts', 'renderer/**/*.test.tsx'],
+          environment: 'jsdom',
+          setupFiles: ['renderer/test-setup.ts'],
+        },
+      },
+    ],
   },
 });

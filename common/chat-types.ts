@@ -19,7 +19,14 @@ export const ChatRequestSchema = z.object({
 });
 export type ChatRequest = z.infer<typeof ChatRequestSchema>;
 
-export const FinishReasonSchema = z.enum(['stop', 'length', 'tool_calls', 'content_filter', 'error', 'unknown']);
+export const FinishReasonSchema = z.enum([
+  'stop',
+  'length',
+  'tool_calls',
+  'content_filter',
+  'error',
+  'unknown',
+]);
 export type FinishReason = z.infer<typeof FinishReasonSchema>;
 
 export const UsageSchema = z.object({

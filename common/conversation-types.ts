@@ -1,0 +1,50 @@
+import { z } from 'zod';
+import { ChatRoleSchema, FinishReasonSchema, UsageSchema } from './chat-types';
+import { AppErrorSchema } from './errors';
+
+/**
+ * A message as stored and as shown. `streaming` is only ever on disk as a checkpoint of a reply in
+ * progress; after a crash, history loading turns it into `interrupted` (text kept, regenerate offered).
+ */
+export const MessageStatusSchema = z.enum(['complete', 'streaming', 'interrupted', 'cancelled', 'error']);
+export type MessageStatus = z.infer<typeof MessageStatusSchema>;
+
+export const MessageSchema = z.object({
+  id: z.string().min(1).max(100),
+  role: ChatRoleSchema,
+  content: z.string(),
+  reasoning: z.string(),
+  createdAt: z.string(), // ISO 8601
+  /** Model that produced an assistant reply (the one that actually served it, when known). */
+  model: z.string().nullable(),
+  status: MessageStatusSchema,
+  error: AppErrorSchema.nullable(),
+  usage: UsageSchema.nullable(),
+  finishReason: FinishReasonSchema.nullable(),
+  generationId: z.string().nullable(),
+});
+export type Message = z.infer<typeof MessageSchema>;
+
+export const ConversationSummarySchema = z.object({
+  id: z.string().min(1).max(100),
+  title: z.string(),
+  createdAt: z.string(),
+  updatedAt: z.string(),
+  messageCount: z.number().int().nonnegative(),
+  /** Model last used in this conversation. */
+  model: z.string().nullable(),
+});
+export type ConversationSummary = z.infer<typeof ConversationSummarySchema>;
+
+/** A conversation that could not be loaded; its file was moved aside, never deleted. */
+export const QuarantineNoticeSchema = z.object({
+  conversationId: z.string().nullable(),
+  title: z.string().nullable(),
+  /** Where the file now is, so the person can find it. */
+  path: z.string(),
+  reason: z.string(),
+});
+export type QuarantineNotice = z.infer<typeof QuarantineNoticeSchema>;
+
+export const ConversationIdSchema = z.string().regex(/^[A-Za-z0-9_-]{1,64}$/);
+export const MessageIdSchema = z.string().regex(/^[A-Za-z0-9_-]{1,64}$/);

@@ -1,0 +1,8 @@
+import type { ChatContract } from './contract';
+import type { Bridge } from './define';
+
+/** What `window.switchboard` is in the chat window. */
+export type SwitchboardBridge = Bridge<ChatContract>;
+
+/** Name under which the chat preload exposes its bridge. */
+export const CHAT_BRIDGE_KEY = 'switchboard';

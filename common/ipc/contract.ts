@@ -1,0 +1,162 @@
+import { z } from 'zod';
+import { ChatStreamEventSchema, ModelListSchema } from '../chat-types';
+import {
+  ConversationIdSchema,
+  ConversationSummarySchema,
+  MessageIdSchema,
+  MessageSchema,
+  QuarantineNoticeSchema,
+} from '../conversation-types';
+import { KeyInfoSchema, KeyStatusSchema } from '../key-status';
+import { SettingsPatchSchema, SettingsSchema } from '../settings-types';
+import { event, invoke } from './define';
+
+/**
+ * The chat window's IPC contract: every channel the chat renderer can use, with the schemas main
+ * validates against. Nothing here can carry the key towards the renderer: no response schema has a
+ * field for it (KeyStatus holds only a masked preview).
+ */
+
+const NoArgs = z.undefined();
+
+/** Chosen by the renderer so events can never arrive for a stream it does not know yet. */
+export const StreamIdSchema = z.uuid();
+
+export const ChatEventBatchSchema = z.object({
+  streamId: StreamIdSchema,
+  conversationId: ConversationIdSchema,
+  /** The assistant message being written. */
+  messageId: MessageIdSchema,
+  /** Coalesced to about one batch per animation frame by main. */
+  events: z.array(ChatStreamEventSchema).min(1),
+});
+export type ChatEventBatch = z.infer<typeof ChatEventBatchSchema>;
+
+export const AppInfoSchema = z.object({
+  name: z.string(),
+  version: z.string(),
+  platform: z.string(),
+  /** Where requests go (display only; the renderer cannot change it). */
+  openRouterOrigin: z.string(),
+});
+export type AppInfo = z.infer<typeof AppInfoSchema>;
+
+export const chatContract = {
+  getAppInfo: invoke('app:info', NoArgs, AppInfoSchema),
+
+  getKeyStatus: invoke('key:status', NoArgs, KeyStatusSchema),
+  verifyKey: invoke('key:verify', NoArgs, KeyInfoSchema),
+  removeKey: invoke('key:remove', NoArgs, KeyStatusSchema),
+  onKeyStatus: event('key:status-changed', KeyStatusSchema),
+
+  listModels: invoke(
+    'models:list',
+    z.object({ refresh: z.boolean().optional() }).strict().optional(),
+    ModelListSchema,
+  ),
+
+  getSettings: invoke('settings:get', NoArgs, SettingsSchema),
+  updateSettings: invoke('settings:update', SettingsPatchSchema, SettingsSchema),
+
+  listConversations: invoke(
+    'conversations:list',
+    z
+      .object({ offset: z.number().int().nonnegative().optional(), limit: z.number().int().min(1).max(500) })
+      .strict(),
+    z.object({ items: z.array(ConversationSummarySchema), total: z.number().int().nonnegative() }),
+  ),
+  createConversation: invoke(
+    'conversations:create',
+    z.object({ model: z.string().max(200).nullable() }).strict(),
+    ConversationSummarySchema,
+  ),
+  renameConversation: invoke(
+    'conversations:rename',
+    z.object({ conversationId: ConversationIdSchema, title: z.string().trim().min(1).max(200) }).strict(),
+    ConversationSummarySchema,
+  ),
+  deleteConversation: invoke(
+    'conversations:delete',
+    z.object({ conversationId: ConversationIdSchema }).strict(),
+    z.object({ undoToken: z.string() }),
+  ),
+  restoreConversation: invoke(
+    'conversations:restore',
+    z.object({ undoToken: z.string().max(200) }).strict(),
+    ConversationSummarySchema,
+  ),
+  /** Conversations whose files could not be read; they were moved aside, not deleted. */
+  listQuarantined: invoke('conversations:quarantined', NoArgs, z.array(QuarantineNoticeSchema)),
+  /** A page of messages, newest last; pass `before` to page backwards. */
+  loadMessages: invoke(
+    'messages:page',
+    z
+      .object({
+        conversationId: ConversationIdSchema,
+        before: MessageIdSchema.optional(),
+        limit: z.number().int().min(1).max(500),
+      })
+      .strict(),
+    z.object({ messages: z.array(MessageSchema), hasMore: z.boolean() }),
+  ),
+
+  /**
+   * Appends the person's message and streams the reply. Main builds the request from the stored
+   * conversation (with the system prompt and parameters from settings), so the renderer never
+   * re-sends history and cannot rewrite it.
+   */
+  sendMessage: invoke(
+    'chat:send',
+    z
+      .object({
+        streamId: StreamIdSchema,
+        conversationId: ConversationIdSchema,
+        content: z.string().min(1).max(1_000_000),
+        model: z.string().min(1).max(200),
+      })
+      .strict(),
+    z.object({ userMessage: MessageSchema, assistantMessage: MessageSchema }),
+  ),
+  /** Replaces the last assistant reply (and anything after `fromMessageId`) with a new one. */
+  regenerate: invoke(
+    'chat:regenerate',
+    z
+      .object({
+        streamId: StreamIdSchema,
+        conversationId: ConversationIdSchema,
+        fromMessageId: MessageIdSchema,
+        model: z.string().min(1).max(200),
+      })
+      .strict(),
+    z.object({ assistantMessage: MessageSchema }),
+  ),
+  /** Replaces a user message's text, drops everything after it, and streams a new reply. */
+  editAndResend: invoke(
+    'chat:edit-resend',
+    z
+      .object({
+        streamId: StreamIdSchema,
+        conversationId: ConversationIdSchema,
+        messageId: MessageIdSchema,
+        content: z.string().min(1).max(1_000_000),
+        model: z.string().min(1).max(200),
+      })
+      .strict(),
+    z.object({ userMessage: MessageSchema, assistantMessage: MessageSchema }),
+  ),
+  cancelChat: invoke(
+    'chat:cancel',
+    z.object({ streamId: StreamIdSchema }).strict(),
+    z.object({ cancelled: z.boolean() }),
+  ),
+  onChatEvents: event('chat:events', ChatEventBatchSchema),
+
+  /** Opens an https link in the system browser after the person confirms in a main-process dialog. */
+  openExternal: invoke(
+    'shell:open-external',
+    z.object({ url: z.string().max(4096) }).strict(),
+    z.object({ opened: z.boolean() }),
+  ),
+} as const;
+
+export type ChatContract = typeof chatContract;

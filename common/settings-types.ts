@@ -1,0 +1,30 @@
+import { z } from 'zod';
+
+export const ThemeSchema = z.enum(['system', 'light', 'dark']);
+export type Theme = z.infer<typeof ThemeSchema>;
+
+/** Preferences kept by main in `<userData>/settings.json`. No secrets live here. */
+export const SettingsSchema = z.object({
+  defaultModel: z.string().max(200).nullable(),
+  systemPrompt: z.string().max(20_000),
+  temperature: z.number().min(0).max(2).nullable(),
+  maxTokens: z.number().int().positive().max(1_000_000).nullable(),
+  theme: ThemeSchema,
+  favouriteModels: z.array(z.string().max(200)).max(200),
+  /** Most recent first. */
+  recentModels: z.array(z.string().max(200)).max(20),
+});
+export type Settings = z.infer<typeof SettingsSchema>;
+
+export const DEFAULT_SETTINGS: Settings = {
+  defaultModel: null,
+  systemPrompt: '',
+  temperature: null,
+  maxTokens: null,
+  theme: 'system',
+  favouriteModels: [],
+  recentModels: [],
+};
+
+export const SettingsPatchSchema = SettingsSchema.partial().strict();
+export type SettingsPatch = z.infer<typeof SettingsPatchSchema>;

@@ -1,0 +1,82 @@
+import { chunk, errorChunk, reasoningDelta, usageChunk } from './completion';
+import type { Exchange } from './exchange';
+import type { FaultPlan } from './faults';
+import type { PlannedReply } from './reply-plan';
+import { KEEPALIVE_COMMENT, SSE_CONTENT_TYPE, SseWriter } from './sse';
+import { createPacer, untilAborted } from './timing';
+
+// The streamed reply: role + content deltas, a finish chunk, the usage chunk, `[DONE]`, with the
+// plan's stream faults woven in.
+
+/** Content chunks sent before `reset-after` / `stall-after` cut in. */
+export const CONTENT_BEFORE_CUT = 3;
+/** Content chunks sent before the `error-mid` chunk. */
+export const CONTENT_BEFORE_ERROR = 5;
+
+export async function streamReply(ex: Exchange, plan: FaultPlan, reply: PlannedReply): Promise<void> {
+  const { meta } = reply;
+  ex.writeHead(200, {
+    'content-type': SSE_CONTENT_TYPE,
+    'cache-control': 'no-cache',
+    'x-generation-id': meta.id,
+  });
+  const sse = new SseWriter(ex, { crlf: plan.crlf, splitUtf8: plan.utf8Split });
+  const pace = plan.dripTokensPerSecond === null ? null : createPacer(plan.dripTokensPerSecond);
+  let events = 0;
+  let tokenIndex = 0;
+
+  const send = async (payload: unknown) => {
+    if (plan.keepalive) {
+      // Two before the first event, as OpenRouter does while a provider warms up, then one between events.
+      if (events === 0) await sse.comment(KEEPALIVE_COMMENT);
+      await sse.comment(KEEPALIVE_COMMENT);
+    }
+    await sse.data(payload);
+    events++;
+  };
+  /** Sends one token's chunk on schedule; false once the connection is gone. */
+  const sendToken = async (delta: Record<string, unknown>) => {
+    if (pace) await pace(tokenIndex, ex.signal);
+    if (ex.closed) return false;
+    const withRole = events === 0 ? { role: 'assistant', ...delta } : delta;
+    await send(chunk(meta, withRole, null));
+    tokenIndex++;
+    return !ex.closed;
+  };
+  /** Applies a fault due after `sent` content chunks (or at the end, for replies shorter than its threshold). */
+  const failAfter = async (sent: number, atEnd: boolean): Promise<boolean> => {
+    const due = (threshold: number) => sent === threshold || (atEnd && sent < threshold);
+    if (plan.connection === 'reset-after' && due(CONTENT_BEFORE_CUT)) {
+      await sse.flush();
+      ex.destroy();
+      return true;
+    }
+    if (plan.connection === 'stall-after' && due(CONTENT_BEFORE_CUT)) {
+      await sse.flush();
+      await untilAborted(ex.signal);
+      return true;
+    }
+    if (plan.midStreamError !== null && due(CONTENT_BEFORE_ERROR)) {
+      await send(errorChunk(meta, plan.midStreamError === 'number' ? 502 : 'server_error'));
+      await ex.end();
+      return true;
+    }
+    return false;
+  };
+
+  for (const [i, text] of reply.reasoning.entries()) {
+    const delta = i === 0 ? { content: '', ...reasoningDelta(text) } : reasoningDelta(text);
+    if (!(await sendToken(delta))) return;
+  }
+  let sent = 0;
+  for (const text of reply.tokens) {
+    if (!(await sendToken({ content: text }))) return;
+    sent++;
+    if (sent >= CONTENT_BEFORE_CUT && (await failAfter(sent, false))) return;
+  }
+  if (await failAfter(sent, true)) return;
+  await send(chunk(meta, { content: '' }, reply.finishReason));
+  await send(usageChunk(meta, reply.usage, plan.usageInChoices));
+  if (!plan.noDone) await send('[DONE]');
+  await ex.end();
+}

@@ -1,0 +1,35 @@
+import { sendReplyJson } from './chat-json';
+import { parseChatRequest } from './chat-request';
+import { streamReply } from './chat-stream';
+import { generationId, providerName } from './completion';
+import { errorBody } from './errors';
+import type { Exchange } from './exchange';
+import type { FaultCounters } from './fault-counters';
+import type { FaultPlan } from './faults';
+import { applyPreResponseFaults } from './preflight';
+import { planReply } from './reply-plan';
+
+// `POST /api/v1/chat/completions`: validate, apply the request's faults, then answer as JSON or SSE.
+
+export async function handleChat(ex: Exchange, requested: FaultPlan, counters: FaultCounters): Promise<void> {
+  const created = Math.floor(ex.now() / 1000);
+  const id = generationId(ex.record.id, created);
+  const headers = { 'x-generation-id': id };
+  const parsed = parseChatRequest(ex.record.body);
+  if (!parsed.ok) {
+    await ex.sendJson(400, errorBody(400, parsed.message, { error_type: 'bad_request' }), headers);
+    return;
+  }
+  const request = parsed.request;
+  // Counted only once the request is valid, so a malformed request does not use up a `once` budget.
+  const plan = counters.effectivePlan(requested);
+  if (await applyPreResponseFaults(ex, plan, request.model, headers)) return;
+  const reply = planReply(request, plan, {
+    id,
+    created,
+    model: request.model,
+    provider: providerName(request.model),
+  });
+  if (request.stream) await streamReply(ex, plan, reply);
+  else await sendReplyJson(ex, plan, reply);
+}

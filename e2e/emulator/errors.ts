@@ -1,0 +1,158 @@
+import type { ErrorFault, FaultStatusCode } from './faults';
+
+// OpenRouter's error bodies: `{error:{code, message, metadata?}}` with the HTTP status equal to `code`,
+// except the model-availability form, which has `error_type`/`http_status` and no `code`.
+
+export interface ErrorResponse {
+  status: number;
+  body: unknown;
+  headers: Record<string, string>;
+}
+
+export function errorBody(code: number, message: string, metadata?: Record<string, unknown>) {
+  return { error: metadata === undefined ? { code, message } : { code, message, metadata } };
+}
+
+export function errorResponse(
+  code: number,
+  message: string,
+  metadata?: Record<string, unknown>,
+): ErrorResponse {
+  return { status: code, body: errorBody(code, message, metadata), headers: {} };
+}
+
+/** Status faults that carry Retry-After without being asked to, as OpenRouter's 429 and 503 do. */
+const DEFAULT_RETRY_AFTER: Partial<Record<number, number>> = { 429: 2, 503: 2 };
+const AVAILABILITY_RETRY_AFTER = 3;
+
+export interface FaultErrorInput {
+  fault: ErrorFault;
+  model: string;
+  retryAfterSeconds: number | null;
+  authorization: string | undefined;
+}
+
+export function faultErrorResponse({ fault, model, retryAfterSeconds, authorization }: FaultErrorInput) {
+  switch (fault.kind) {
+    case 'status': {
+      const response = statusError(fault.status, model);
+      const retryAfter = retryAfterSeconds ?? DEFAULT_RETRY_AFTER[fault.status];
+      if (retryAfter !== undefined) response.headers['retry-after'] = String(retryAfter);
+      return response;
+    }
+    case 'context-length':
+      return withRetryAfter(
+        errorResponse(
+          400,
+          "This endpoint's maximum context length is 8192 tokens. However, you requested about 12480 tokens " +
+            '(11456 of text input, 1024 in the output). Please reduce the length of either one, or use the ' +
+            '"middle-out" transform to compress your prompt automatically.',
+          { error_type: 'context_length_exceeded', provider_name: 'Emulator' },
+        ),
+        retryAfterSeconds,
+      );
+    case 'availability': {
+      const retryAfter = retryAfterSeconds ?? AVAILABILITY_RETRY_AFTER;
+      return {
+        status: 503,
+        body: {
+          error: {
+            error_type: 'provider_unavailable',
+            http_status: 503,
+            message: `${model} is temporarily unavailable: all providers are at capacity.`,
+            availability: { code: 'capacity_exhausted', retryable: true, retry_after: retryAfter },
+          },
+        },
+        headers: { 'retry-after': String(retryAfter) },
+      };
+    }
+    case 'echo-key': {
+      // A misbehaving upstream that repeats the credentials back: the app must redact before showing or logging.
+      const header = authorization ?? '';
+      const key = header.replace(/^Bearer\s+/i, '');
+      return withRetryAfter(
+        errorResponse(
+          400,
+          `Upstream rejected the request. Authorization: ${header} (key ${key} is not allowed)`,
+          {
+            error_type: 'bad_request',
+            provider_name: 'Emulator',
+            raw: JSON.stringify({ error: { message: `Incorrect API key provided: ${key}` } }),
+          },
+        ),
+        retryAfterSeconds,
+      );
+    }
+  }
+}
+
+function withRetryAfter(response: ErrorResponse, seconds: number | null): ErrorResponse {
+  if (seconds !== null) response.headers['retry-after'] = String(seconds);
+  return response;
+}
+
+function statusError(status: FaultStatusCode, model: string): ErrorResponse {
+  switch (status) {
+    case 400:
+      return errorResponse(400, `Provider returned error: invalid request parameters for ${model}`, {
+        error_type: 'bad_request',
+        provider_name: 'Emulator',
+      });
+    case 401:
+      return errorResponse(401, 'User not found.', { error_type: 'authentication' });
+    case 402:
+      return errorResponse(
+        402,
+        'Insufficient credits. This account never purchased credits. Make sure your key is on the correct ' +
+          'account or org, and if so, purchase more at https://openrouter.ai/settings/credits',
+        { error_type: 'payment_required' },
+      );
+    case 403:
+      return errorResponse(
+        403,
+        `${model} requires moderation on OpenAI. Your input was flagged for "violence". No credits were charged.`,
+        {
+          error_type: 'content_policy_violation',
+          reasons: ['violence'],
+          flagged_input: 'Describe in detail how the knight attacks the…',
+          provider_name: 'OpenAI',
+          model_slug: 'openai/gpt-4o',
+        },
+      );
+    case 404:
+      return errorResponse(404, `No endpoints found for ${model}.`, { error_type: 'not_found' });
+    case 408:
+      return errorResponse(408, 'Request timed out. Please try again.', { error_type: 'timeout' });
+    case 413:
+      return errorResponse(413, 'Request entity too large: the request body exceeds the maximum size.', {
+        error_type: 'payload_too_large',
+      });
+    case 429:
+      return errorResponse(
+        429,
+        `${model} is temporarily rate-limited upstream. Please retry shortly, or add your own key to ` +
+          'accumulate your rate limits: https://openrouter.ai/settings/integrations',
+        { error_type: 'rate_limit_exceeded', provider_name: 'Emulator' },
+      );
+    case 500:
+      return errorResponse(500, 'Internal Server Error', { error_type: 'server' });
+    case 502:
+      return errorResponse(502, 'Provider returned error: upstream connection lost', {
+        error_type: 'provider_unavailable',
+        provider_name: 'Emulator',
+      });
+    case 503:
+      return errorResponse(503, 'No provider meets the routing requirements', {
+        error_type: 'provider_unavailable',
+      });
+    case 524:
+      return errorResponse(524, 'Edge timeout: the provider took too long to respond.', {
+        error_type: 'timeout',
+      });
+    case 529:
+      return errorResponse(529, 'Provider is overloaded. Please try again later.', {
+        error_type: 'provider_overloaded',
+        provider_name: 'Emulator',
+      });
+  }
+}

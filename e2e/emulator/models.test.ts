@@ -1,0 +1,108 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { FAULT_MODE_EXAMPLES, parseFaults } from './faults';
+import type { Model } from './models';
+import { type Emulator, startEmulator } from './server';
+import { chat, get } from './test-support';
+
+let emu: Emulator;
+let models: Model[];
+beforeAll(async () => {
+  emu = await startEmulator();
+  const res = await get(emu, '/models');
+  expect(res.status).toBe(200);
+  const body = (await res.json()) as { data: Model[]; total_count: number };
+  expect(body.total_count).toBe(body.data.length);
+  models = body.data;
+});
+afterAll(() => emu.close());
+
+const PRICE = /^(0|-1|0\.\d*[1-9]|[1-9]\d*(\.\d*[1-9])?)$/;
+const real = () => models.filter((m) => !m.id.startsWith('emulator/'));
+
+describe('GET /models', () => {
+  it('lists 300+ real-looking models with unique ids', () => {
+    expect(real().length).toBeGreaterThanOrEqual(300);
+    expect(new Set(models.map((m) => m.id)).size).toBe(models.length);
+    for (const m of real()) expect(m.id).toMatch(/^[a-z0-9-]+\/[a-z0-9.-]+(:free|:thinking)?$/);
+  });
+
+  it('covers the major providers', () => {
+    const providers = new Set(models.map((m) => m.id.split('/')[0]));
+    for (const p of [
+      'openai',
+      'anthropic',
+      'google',
+      'meta-llama',
+      'mistralai',
+      'qwen',
+      'deepseek',
+      'x-ai',
+      'cohere',
+      'nvidia',
+      'microsoft',
+    ]) {
+      expect(providers).toContain(p);
+    }
+  });
+
+  it('gives every model the documented fields and shapes', () => {
+    for (const m of models) {
+      expect(m.name).toMatch(/^[^:]+: .+/);
+      expect(m.context_length).toBeGreaterThan(0);
+      expect(Number.isInteger(m.created)).toBe(true);
+      expect(m.description.length).toBeGreaterThan(20);
+      expect(m.architecture.input_modalities).toContain('text');
+      expect(m.architecture.output_modalities).toContain('text');
+      expect(m.architecture.modality).toBe(
+        `${m.architecture.input_modalities.join('+')}->${m.architecture.output_modalities.join('+')}`,
+      );
+      expect(m.architecture.tokenizer.length).toBeGreaterThan(0);
+      for (const price of [m.pricing.prompt, m.pricing.completion, m.pricing.request, m.pricing.image]) {
+        expect(price).toMatch(PRICE);
+      }
+      expect(m.top_provider.context_length).toBe(m.context_length);
+      expect(typeof m.top_provider.is_moderated).toBe('boolean');
+      expect(m.supported_parameters).toContain('max_tokens');
+    }
+  });
+
+  it('has a realistic entry for Claude Sonnet 4.5', () => {
+    const m = models.find((x) => x.id === 'anthropic/claude-sonnet-4.5');
+    expect(m?.name).toBe('Anthropic: Claude Sonnet 4.5');
+    expect(m?.pricing.prompt).toBe('0.000003');
+    expect(m?.pricing.completion).toBe('0.000015');
+    expect(m?.architecture.input_modalities).toEqual(['text', 'image', 'file']);
+    expect(m?.supported_parameters).toContain('reasoning');
+  });
+
+  it('includes :free variants priced "0" and models taking image, file and audio input', () => {
+    const free = models.filter((m) => m.id.endsWith(':free'));
+    expect(free.length).toBeGreaterThan(30);
+    for (const m of free) {
+      expect(m.pricing.prompt).toBe('0');
+      expect(m.pricing.completion).toBe('0');
+      expect(m.name).toMatch(/\(free\)$/);
+      expect(models.some((x) => `${x.id}:free` === m.id)).toBe(true);
+    }
+    for (const modality of ['image', 'file', 'audio']) {
+      expect(models.filter((m) => m.architecture.input_modalities.includes(modality)).length).toBeGreaterThan(
+        3,
+      );
+    }
+  });
+
+  it('is the same on every call', async () => {
+    const again = (await (await get(emu, '/models')).json()) as { data: Model[] };
+    expect(again.data).toEqual(models);
+  });
+
+  it('lists an emulator/<mode> model for each fault mode, and they work', async () => {
+    const fault = models.filter((m) => m.id.startsWith('emulator/'));
+    expect(fault.map((m) => m.id.slice('emulator/'.length))).toEqual([...FAULT_MODE_EXAMPLES]);
+    for (const m of fault) {
+      expect(m.name).toBe(`Emulator: ${m.id.slice('emulator/'.length)}`);
+      expect(parseFaults(undefined, m.id).ok).toBe(true);
+    }
+    expect((await chat(emu, { model: 'emulator/status-402' })).status).toBe(402);
+  });
+});

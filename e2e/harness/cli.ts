@@ -1,0 +1,59 @@
+import { isAbsolute, resolve } from 'node:path';
+import { parseArgs } from 'node:util';
+import { startHarness } from './harness';
+
+/**
+ * `npm run harness -- [--port N] [--base-url URL] [--data-dir DIR] [--import-env-key] [--import-emulator-key]`
+ * Starts the browser harness and prints the URL to open; runs until interrupted.
+ */
+const { values } = parseArgs({
+  options: {
+    port: { type: 'string' },
+    'base-url': { type: 'string' },
+    'data-dir': { type: 'string' },
+    'import-env-key': { type: 'boolean', default: false },
+    /** With the built-in emulator: store its test key, so the chat works at once. */
+    'import-emulator-key': { type: 'boolean', default: false },
+    verbose: { type: 'boolean', default: false },
+  },
+});
+
+const envKey = process.env.OPENROUTER_API_KEY;
+if (values['import-env-key'] && !envKey) {
+  console.error('--import-env-key given but OPENROUTER_API_KEY is not set.');
+  process.exit(2);
+}
+const dataDir = values['data-dir'];
+const harness = await startHarness({
+  ...(values.port ? { port: Number(values.port) } : {}),
+  ...(values['base-url'] ? { baseUrl: values['base-url'] } : {}),
+  ...(dataDir ? { dataDir: isAbsolute(dataDir) ? dataDir : resolve(dataDir) } : {}),
+  ...(values['import-env-key'] && envKey
+    ? { importKey: { key: envKey, persistence: 'encrypted' as const } }
+    : {}),
+  ...(values.verbose ? { logSink: (line: string) => console.error(line) } : {}),
+});
+
+console.log(`Switchboard harness: ${harness.url}`);
+console.log(`Data directory: ${harness.dataDir}`);
+if (harness.emulator) {
+  console.log(`OpenRouter emulator: ${harness.emulator.baseUrl}`);
+  if (values['import-emulator-key']) {
+    await harness.services.vault.store({
+      key: harness.emulator.defaultKey,
+      source: 'env',
+      persistence: 'encrypted',
+    });
+    console.log('Stored the emulator test key (never printed).');
+  }
+}
+
+let closing = false;
+const stop = async () => {
+  if (closing) return;
+  closing = true;
+  await harness.close();
+  process.exit(0);
+};
+process.on('SIGINT', () => void stop());
+process.on('SIGTERM', () => void stop());

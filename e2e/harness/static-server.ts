@@ -1,0 +1,63 @@
+import { readFile } from 'node:fs/promises';
+import type { IncomingMessage, ServerResponse } from 'node:http';
+import { extname, resolve, sep } from 'node:path';
+import { mimeTypeFor } from '../../main/protocol/resolve-asset';
+
+/**
+ * Serves the built renderer like the app's `app://` handler does (same CSP, same files), plus the
+ * harness page preload injected before the app's own script — the place Electron runs a preload.
+ */
+export interface StaticSite {
+  /** Directory of the built renderer (out/renderer). */
+  root: string;
+  csp: () => string;
+  /** Script text served at `preloadPath` for each HTML page, keyed by page file name. */
+  preloads: Record<string, { path: string; code: () => string }>;
+}
+
+export function createStaticHandler(site: StaticSite) {
+  const base = resolve(site.root);
+  return async (req: IncomingMessage, res: ServerResponse): Promise<void> => {
+    const url = new URL(req.url ?? '/', 'http://localhost');
+    const headers = {
+      'content-security-policy': site.csp(),
+      'x-content-type-options': 'nosniff',
+      'cache-control': 'no-store',
+    };
+    for (const preload of Object.values(site.preloads)) {
+      if (url.pathname === preload.path) {
+        res.writeHead(200, { ...headers, 'content-type': 'text/javascript; charset=utf-8' });
+        res.end(preload.code());
+        return;
+      }
+    }
+    let pathname: string;
+    try {
+      pathname = decodeURIComponent(url.pathname);
+    } catch {
+      pathname = '';
+    }
+    const relative = pathname === '/' ? 'index.html' : pathname.replace(/^\/+/, '');
+    const file = resolve(base, relative);
+    if (!pathname || pathname.includes('\0') || !file.startsWith(base + sep)) {
+      res.writeHead(404, headers).end('Not found');
+      return;
+    }
+    let body: Buffer;
+    try {
+      body = await readFile(file);
+    } catch {
+      res.writeHead(404, headers).end('Not found');
+      return;
+    }
+    const preload = site.preloads[relative];
+    if (extname(file) === '.html' && preload) {
+      const html = body
+        .toString('utf8')
+        .replace('<script', `<script src="${preload.path}"></script>\n    <script`);
+      body = Buffer.from(html, 'utf8');
+    }
+    res.writeHead(200, { ...headers, 'content-type': mimeTypeFor(file) });
+    res.end(body);
+  };
+}

@@ -1,0 +1,93 @@
+import { join } from 'node:path';
+import type { AppInfo } from '../../common/ipc/contract';
+import { createChatSessions } from '../services/chat/chat-sessions';
+import { createConversationChat } from '../services/chat/conversation-chat';
+import { createHistoryStore } from '../services/history/history-store';
+import type { Logger } from '../services/log/logger';
+import { createOpenRouterClient } from '../services/openrouter/client';
+import { createSettingsStore } from '../services/settings/settings-store';
+import type { CiphertextStore } from '../services/vault/ciphertext-store';
+import { createKeyVault } from '../services/vault/key-vault';
+import type { SecretCipher } from '../services/vault/secret-cipher';
+import { createChatHandlers } from './chat-handlers';
+
+/**
+ * The composition root shared by the Electron app and the browser harness: the same services and
+ * handlers, only the adapters differ (safeStorage vs a test cipher, dialogs vs auto-answers).
+ */
+export interface ServiceAdapters {
+  appInfo: Omit<AppInfo, 'openRouterOrigin'>;
+  openRouterBaseUrl: string;
+  /** userData (app) or the harness data directory: settings.json and history/ live here. */
+  dataDir: string;
+  cipher: SecretCipher;
+  ciphertextStore: CiphertextStore;
+  log: (scope: string) => Logger;
+  /** Confirms with the person and opens an https URL in the system browser. */
+  openExternal: (url: URL, windowId: number) => Promise<boolean>;
+  platform: NodeJS.Platform;
+  fetch?: typeof fetch;
+}
+
+export function composeServices(adapters: ServiceAdapters) {
+  // The client reads the key from the vault at call time; the vault verifies through the client.
+  let vaultRef: { currentKey(): string | null } | null = null;
+  const client = createOpenRouterClient({
+    baseUrl: adapters.openRouterBaseUrl,
+    getKey: () => vaultRef?.currentKey() ?? null,
+    log: adapters.log('openrouter'),
+    ...(adapters.fetch ? { fetch: adapters.fetch } : {}),
+  });
+  const vault = createKeyVault({
+    cipher: adapters.cipher,
+    store: adapters.ciphertextStore,
+    log: adapters.log('vault'),
+    verify: (key) => client.getKeyInfo(key),
+    platform: adapters.platform,
+  });
+  vaultRef = vault;
+  const settings = createSettingsStore({ dir: adapters.dataDir, log: adapters.log('settings') });
+  const history = createHistoryStore({
+    dir: join(adapters.dataDir, 'history'),
+    log: adapters.log('history'),
+  });
+  const sessions = createChatSessions({ client, log: adapters.log('chat') });
+  const chat = createConversationChat({
+    history,
+    sessions,
+    settings: () => settings.get(),
+    noteModelUsed: (model) => settings.noteModelUsed(model),
+    log: adapters.log('chat'),
+  });
+  const handlers = createChatHandlers({
+    appInfo: { ...adapters.appInfo, openRouterOrigin: new URL(adapters.openRouterBaseUrl).origin },
+    vault,
+    models: client,
+    settings,
+    history,
+    chat,
+    sessions,
+    openExternal: adapters.openExternal,
+  });
+
+  return {
+    client,
+    vault,
+    settings,
+    history,
+    sessions,
+    handlers,
+    /** Loads everything from disk; call once before the first window opens. */
+    async init(): Promise<void> {
+      await Promise.all([vault.init(), settings.init(), history.init()]);
+    },
+    /** Stops streams (their partial text is saved as cancelled) and flushes history to disk. */
+    async shutdown(): Promise<void> {
+      sessions.cancelAll();
+      await sessions.settle();
+      await history.close();
+    },
+  };
+}
+
+export type Services = ReturnType<typeof composeServices>;

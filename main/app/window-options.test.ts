@@ -1,0 +1,25 @@
+import { describe, expect, it } from 'vitest';
+import { chatWindowOptions, hardenedWebPreferences } from './window-options';
+
+describe('window hardening', () => {
+  it('isolates, sandboxes and keeps web security on', () => {
+    const prefs = hardenedWebPreferences('/app/preload/chat.cjs');
+    expect(prefs).toMatchObject({
+      contextIsolation: true,
+      sandbox: true,
+      nodeIntegration: false,
+      nodeIntegrationInWorker: false,
+      nodeIntegrationInSubFrames: false,
+      webSecurity: true,
+      allowRunningInsecureContent: false,
+      webviewTag: false,
+      experimentalFeatures: false,
+    });
+    expect(prefs.enableBlinkFeatures).toBe('');
+  });
+
+  it('gives the chat window its preload and nothing weaker', () => {
+    const opts = chatWindowOptions('/app/preload/chat.cjs');
+    expect(opts.webPreferences).toEqual(hardenedWebPreferences('/app/preload/chat.cjs'));
+  });
+});

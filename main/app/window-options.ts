@@ -1,0 +1,37 @@
+import type { BrowserWindowConstructorOptions, WebPreferences } from 'electron';
+
+/**
+ * Web preferences every Switchboard window gets. A pure function so tests can assert the hardening
+ * without an Electron binary; the glue passes the result to `new BrowserWindow` unchanged.
+ */
+export function hardenedWebPreferences(preloadPath: string): WebPreferences {
+  return {
+    preload: preloadPath,
+    contextIsolation: true,
+    sandbox: true,
+    nodeIntegration: false,
+    nodeIntegrationInWorker: false,
+    nodeIntegrationInSubFrames: false,
+    webSecurity: true,
+    allowRunningInsecureContent: false,
+    webviewTag: false,
+    experimentalFeatures: false,
+    enableBlinkFeatures: '',
+    navigateOnDragDrop: false,
+    spellcheck: true,
+    safeDialogs: true,
+  };
+}
+
+export function chatWindowOptions(preloadPath: string): BrowserWindowConstructorOptions {
+  return {
+    width: 1200,
+    height: 820,
+    minWidth: 640,
+    minHeight: 480,
+    show: false,
+    title: 'Switchboard',
+    backgroundColor: '#111318',
+    webPreferences: hardenedWebPreferences(preloadPath),
+  };
+}

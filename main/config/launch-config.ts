@@ -1,0 +1,68 @@
+/**
+ * Settings read once by main at launch, from the environment or the command line, never from the
+ * renderer: where OpenRouter is (tests and corporate proxies point it elsewhere) and where user data lives.
+ */
+export const DEFAULT_OPENROUTER_BASE_URL = 'https://openrouter.ai/api/v1';
+
+export const ENV_BASE_URL = 'SWITCHBOARD_OPENROUTER_BASE_URL';
+export const ENV_USER_DATA = 'SWITCHBOARD_USER_DATA_DIR';
+export const FLAG_BASE_URL = '--openrouter-base-url';
+export const FLAG_USER_DATA = '--switchboard-user-data';
+
+export interface LaunchConfig {
+  /** Without trailing slash, e.g. `https://openrouter.ai/api/v1`. */
+  openRouterBaseUrl: string;
+  /** Absolute directory, or null for the platform default. */
+  userDataDir: string | null;
+}
+
+export class LaunchConfigError extends Error {
+  override name = 'LaunchConfigError';
+}
+
+function flagValue(argv: readonly string[], flag: string): string | undefined {
+  for (let i = 0; i < argv.length; i++) {
+    const arg = argv[i] ?? '';
+    if (arg === flag) return argv[i + 1];
+    if (arg.startsWith(`${flag}=`)) return arg.slice(flag.length + 1);
+  }
+  return undefined;
+}
+
+const LOOPBACK_HOSTS = new Set(['127.0.0.1', 'localhost', '[::1]']);
+
+/**
+ * The key travels only to this origin, so accept https anywhere and plain http only on loopback
+ * (the emulator in tests): an http URL to a remote host would send the key in clear text.
+ */
+export function parseBaseUrl(raw: string): string {
+  let url: URL;
+  try {
+    url = new URL(raw);
+  } catch {
+    throw new LaunchConfigError(`${ENV_BASE_URL} is not a URL: ${raw}`);
+  }
+  const loopback = LOOPBACK_HOSTS.has(url.hostname);
+  if (url.protocol !== 'https:' && !(url.protocol === 'http:' && loopback)) {
+    throw new LaunchConfigError(
+      `${ENV_BASE_URL} must be https (http is allowed only on 127.0.0.1/localhost).`,
+    );
+  }
+  if (url.username || url.password || url.search || url.hash) {
+    throw new LaunchConfigError(`${ENV_BASE_URL} must not contain credentials, a query or a fragment.`);
+  }
+  return url.toString().replace(/\/+$/, '');
+}
+
+export function readLaunchConfig(
+  env: Readonly<Record<string, string | undefined>>,
+  argv: readonly string[],
+  isAbsolute: (p: string) => boolean,
+): LaunchConfig {
+  const rawBase = flagValue(argv, FLAG_BASE_URL) ?? env[ENV_BASE_URL] ?? DEFAULT_OPENROUTER_BASE_URL;
+  const rawData = flagValue(argv, FLAG_USER_DATA) ?? env[ENV_USER_DATA];
+  if (rawData !== undefined && !isAbsolute(rawData)) {
+    throw new LaunchConfigError(`${ENV_USER_DATA} must be an absolute path.`);
+  }
+  return { openRouterBaseUrl: parseBaseUrl(rawBase), userDataDir: rawData ?? null };
+}

@@ -1,0 +1,131 @@
+import { isAbsolute, join } from 'node:path';
+import { app, BrowserWindow, dialog, shell } from 'electron';
+import ElectronStore from 'electron-store';
+import { chatContract } from '../common/ipc/contract';
+import { composeServices } from './app/compose-services';
+import { chatWindowOptions } from './app/window-options';
+import { LaunchConfigError, readLaunchConfig } from './config/launch-config';
+import { registerAppScheme, serveAppScheme } from './electron/app-protocol';
+import { denyAllPermissions, hardenWebContents } from './electron/hardening';
+import { bindToIpcMain, sendToWindow } from './electron/ipc-binding';
+import { fileLogger } from './electron/log-file';
+import { safeStorageCipher } from './electron/safe-storage-cipher';
+import { createHandlerTable } from './ipc/handler-table';
+import { APP_ORIGIN } from './protocol/resolve-asset';
+import { createKeyValueCiphertextStore } from './services/vault/ciphertext-store';
+
+// Thin Electron glue: read launch settings, harden, build adapters, hand them to the services.
+
+let config: ReturnType<typeof readLaunchConfig>;
+try {
+  config = readLaunchConfig(process.env, process.argv, isAbsolute);
+} catch (error) {
+  const message = error instanceof LaunchConfigError ? error.message : String(error);
+  dialog.showErrorBox('Switchboard cannot start', message);
+  app.exit(1);
+  throw error;
+}
+if (config.userDataDir) app.setPath('userData', config.userDataDir);
+
+// One instance: a second one would race the first on the same history and key files.
+if (!app.requestSingleInstanceLock()) {
+  app.quit();
+} else {
+  registerAppScheme();
+  void app.whenReady().then(start);
+}
+
+const chatWindows = new Set<number>();
+
+async function start(): Promise<void> {
+  const log = fileLogger(app.getPath('userData'));
+  const mainLog = log('main');
+  hardenWebContents(APP_ORIGIN, mainLog);
+  denyAllPermissions();
+  serveAppScheme(join(import.meta.dirname, '../renderer'));
+
+  // electron-store holds only the safeStorage ciphertext (base64), never the key.
+  const store = new ElectronStore<Record<string, unknown>>({ name: 'vault', configFileMode: 0o600 });
+
+  const services = composeServices({
+    appInfo: { name: app.getName(), version: app.getVersion(), platform: process.platform },
+    openRouterBaseUrl: config.openRouterBaseUrl,
+    dataDir: app.getPath('userData'),
+    cipher: safeStorageCipher(process.platform),
+    ciphertextStore: createKeyValueCiphertextStore(store),
+    log,
+    platform: process.platform,
+    openExternal: async (url, windowId) => {
+      const owner = BrowserWindow.getAllWindows().find((w) => w.webContents.id === windowId);
+      const options = {
+        type: 'question' as const,
+        buttons: ['Open in browser', 'Cancel'],
+        defaultId: 1,
+        cancelId: 1,
+        message: 'Open this link in your browser?',
+        detail: url.toString(),
+      };
+      const { response } = owner
+        ? await dialog.showMessageBox(owner, options)
+        : await dialog.showMessageBox(options);
+      if (response !== 0) return false;
+      await shell.openExternal(url.toString());
+      return true;
+    },
+  });
+
+  const table = createHandlerTable({
+    contract: chatContract,
+    handlers: services.handlers,
+    policy: { origin: APP_ORIGIN, isOurWindow: (id) => chatWindows.has(id) },
+    sendEvent: sendToWindow,
+    log: log('ipc'),
+  });
+  bindToIpcMain(table);
+
+  await services.init();
+  // Quitting flushes history and saves partial replies as cancelled before the process exits.
+  let shutDown = false;
+  app.on('before-quit', (event) => {
+    if (shutDown) return;
+    event.preventDefault();
+    shutDown = true;
+    void services.shutdown().finally(() => app.quit());
+  });
+  services.vault.onStatusChange((status) => {
+    for (const id of chatWindows) sendToWindow(id, chatContract.onKeyStatus.channel, status);
+  });
+
+  createChatWindow(services.sessions.cancelWindow);
+
+  app.on('second-instance', () => {
+    const win = BrowserWindow.getAllWindows()[0];
+    if (win) {
+      if (win.isMinimized()) win.restore();
+      win.focus();
+    }
+  });
+  app.on('activate', () => {
+    if (BrowserWindow.getAllWindows().length === 0) createChatWindow(services.sessions.cancelWindow);
+  });
+  app.on('window-all-closed', () => {
+    if (process.platform !== 'darwin') app.quit();
+  });
+}
+
+function createChatWindow(onClosed: (windowId: number) => void): BrowserWindow {
+  const win = new BrowserWindow(chatWindowOptions(join(import.meta.dirname, '../preload/chat.cjs')));
+  const id = win.webContents.id;
+  chatWindows.add(id);
+  win.once('ready-to-show', () => win.show());
+  win.on('closed', () => {
+    chatWindows.delete(id);
+    onClosed(id);
+  });
+  // A reload must not leave streams running for a page that no longer listens.
+  win.webContents.on('did-start-navigation', (details) => {
+    if (details.isMainFrame && !details.isSameDocument) onClosed(id);
+  });
+  void win.loadURL(`${APP_ORIGIN}/index.html`);
+  return win;
+}

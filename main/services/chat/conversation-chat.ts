@@ -1,0 +1,160 @@
+import type { ChatMessage, ChatRequest, ChatStreamEvent } from '../../../common/chat-types';
+import type { Message } from '../../../common/conversation-types';
+import { appError } from '../../../common/errors';
+import { describeError } from '../../../common/redact';
+import type { Settings } from '../../../common/settings-types';
+import type { Logger } from '../log/logger';
+import type { ChatSessions } from './chat-sessions';
+
+/** What this module needs from the history store. */
+export interface HistoryPort {
+  allMessages(conversationId: string): Promise<Message[]>;
+  appendUserMessage(conversationId: string, content: string): Promise<Message>;
+  truncateFrom(conversationId: string, messageId: string): Promise<void>;
+  beginReply(conversationId: string, opts: { model: string }): Promise<Message>;
+  checkpointReply(
+    conversationId: string,
+    messageId: string,
+    text: { content: string; reasoning: string },
+  ): void;
+  finishReply(
+    conversationId: string,
+    messageId: string,
+    final: Partial<Message> & Pick<Message, 'status'>,
+  ): Promise<void>;
+}
+
+export interface ConversationChatDeps {
+  history: HistoryPort;
+  sessions: ChatSessions;
+  settings: () => Settings;
+  noteModelUsed: (model: string) => Promise<void>;
+  log: Logger;
+}
+
+export interface StreamTarget {
+  streamId: string;
+  windowId: number;
+  /** Delivers coalesced events for the assistant message to the window. */
+  deliver: (conversationId: string, messageId: string, events: ChatStreamEvent[]) => void;
+}
+
+/**
+ * The request context sent to OpenRouter: the system prompt, then every user message and every
+ * assistant reply that has text. Failed replies without text are shown to the person but are not
+ * part of what the model sees.
+ */
+export function buildContext(messages: readonly Message[], systemPrompt: string): ChatMessage[] {
+  const out: ChatMessage[] = [];
+  if (systemPrompt.trim()) out.push({ role: 'system', content: systemPrompt });
+  for (const m of messages) {
+    if (m.role === 'assistant' && m.content === '') continue;
+    out.push({ role: m.role, content: m.content });
+  }
+  return out;
+}
+
+/**
+ * Sending, regenerating and edit-and-resend: persist first, then stream, checkpointing the reply as it
+ * grows and writing its final state whatever way the stream ends.
+ */
+export function createConversationChat(deps: ConversationChatDeps) {
+  const streamReply = async (
+    conversationId: string,
+    model: string,
+    target: StreamTarget,
+  ): Promise<Message> => {
+    const history = await deps.history.allMessages(conversationId);
+    const settings = deps.settings();
+    const request: ChatRequest = {
+      model,
+      messages: buildContext(history, settings.systemPrompt),
+      ...(settings.temperature !== null ? { temperature: settings.temperature } : {}),
+      ...(settings.maxTokens !== null ? { maxTokens: settings.maxTokens } : {}),
+    };
+    if (!request.messages.some((m) => m.role === 'user')) {
+      throw appError('validation', 'There is no message to reply to.');
+    }
+    const reply = await deps.history.beginReply(conversationId, { model });
+    let content = '';
+    let reasoning = '';
+    const observe = (e: ChatStreamEvent) => {
+      if (e.type === 'delta') {
+        content += e.content;
+        reasoning += e.reasoning;
+        deps.history.checkpointReply(conversationId, reply.id, { content, reasoning });
+      } else if (e.type === 'done') {
+        void deps.history
+          .finishReply(conversationId, reply.id, {
+            status: 'complete',
+            content: e.result.content,
+            reasoning: e.result.reasoning,
+            usage: e.result.usage,
+            finishReason: e.result.finishReason,
+            generationId: e.result.generationId,
+            model: e.result.model ?? model,
+            error: null,
+          })
+          .catch((error: unknown) => deps.log.error('could not save reply', { error: describeError(error) }));
+      } else if (e.type === 'error') {
+        void deps.history
+          .finishReply(conversationId, reply.id, {
+            status: e.error.code === 'cancelled' ? 'cancelled' : 'error',
+            content: e.partialContent,
+            reasoning: e.partialReasoning,
+            error: e.error.code === 'cancelled' ? null : e.error,
+          })
+          .catch((error: unknown) => deps.log.error('could not save reply', { error: describeError(error) }));
+      }
+    };
+    deps.sessions.start(
+      target.streamId,
+      target.windowId,
+      request,
+      (events) => target.deliver(conversationId, reply.id, events),
+      observe,
+    );
+    void deps.noteModelUsed(model).catch(() => undefined);
+    return reply;
+  };
+
+  const findMessage = async (conversationId: string, messageId: string) => {
+    const messages = await deps.history.allMessages(conversationId);
+    const index = messages.findIndex((m) => m.id === messageId);
+    if (index < 0) throw appError('validation', 'That message no longer exists.');
+    return { messages, index, message: messages[index] as Message };
+  };
+
+  return {
+    async send(input: { conversationId: string; content: string; model: string }, target: StreamTarget) {
+      const userMessage = await deps.history.appendUserMessage(input.conversationId, input.content);
+      const assistantMessage = await streamReply(input.conversationId, input.model, target);
+      return { userMessage, assistantMessage };
+    },
+
+    async regenerate(
+      input: { conversationId: string; fromMessageId: string; model: string },
+      target: StreamTarget,
+    ) {
+      const { message } = await findMessage(input.conversationId, input.fromMessageId);
+      if (message.role !== 'assistant') throw appError('validation', 'Only a reply can be regenerated.');
+      await deps.history.truncateFrom(input.conversationId, input.fromMessageId);
+      return { assistantMessage: await streamReply(input.conversationId, input.model, target) };
+    },
+
+    async editAndResend(
+      input: { conversationId: string; messageId: string; content: string; model: string },
+      target: StreamTarget,
+    ) {
+      const { message } = await findMessage(input.conversationId, input.messageId);
+      if (message.role !== 'user') throw appError('validation', 'Only your own messages can be edited.');
+      await deps.history.truncateFrom(input.conversationId, input.messageId);
+      return this.send(
+        { conversationId: input.conversationId, content: input.content, model: input.model },
+        target,
+      );
+    },
+  };
+}
+
+export type ConversationChat = ReturnType<typeof createConversationChat>;

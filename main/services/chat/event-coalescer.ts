@@ -1,0 +1,67 @@
+import type { ChatStreamEvent } from '../../../common/chat-types';
+
+/**
+ * Batches stream events so the renderer receives about one IPC message per animation frame instead of
+ * one per token: a fast model can emit hundreds of deltas a second, and every IPC message costs the
+ * renderer a task. Consecutive deltas are merged; terminal events flush immediately.
+ */
+export interface Scheduler {
+  schedule(fn: () => void, ms: number): () => void;
+}
+
+export const timerScheduler: Scheduler = {
+  schedule(fn, ms) {
+    const t = setTimeout(fn, ms);
+    return () => clearTimeout(t);
+  },
+};
+
+export const FRAME_MS = 16;
+
+export interface EventCoalescer {
+  push(event: ChatStreamEvent): void;
+  /** Sends whatever is buffered now. */
+  flush(): void;
+  /** Drops the timer; buffered events are flushed first. */
+  close(): void;
+}
+
+export function createEventCoalescer(
+  deliver: (events: ChatStreamEvent[]) => void,
+  scheduler: Scheduler = timerScheduler,
+  intervalMs = FRAME_MS,
+): EventCoalescer {
+  let buffer: ChatStreamEvent[] = [];
+  let cancelTimer: (() => void) | null = null;
+
+  const flush = () => {
+    cancelTimer?.();
+    cancelTimer = null;
+    if (buffer.length === 0) return;
+    const out = buffer;
+    buffer = [];
+    deliver(out);
+  };
+
+  return {
+    push(event) {
+      const last = buffer[buffer.length - 1];
+      if (event.type === 'delta' && last?.type === 'delta') {
+        buffer[buffer.length - 1] = {
+          type: 'delta',
+          content: last.content + event.content,
+          reasoning: last.reasoning + event.reasoning,
+        };
+      } else {
+        buffer.push(event);
+      }
+      if (event.type === 'done' || event.type === 'error') {
+        flush();
+        return;
+      }
+      if (!cancelTimer) cancelTimer = scheduler.schedule(flush, intervalMs);
+    },
+    flush,
+    close: flush,
+  };
+}

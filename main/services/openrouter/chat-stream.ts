@@ -1,0 +1,206 @@
+import type { ChatRequest, ChatResult, ChatStreamEvent } from '../../../common/chat-types';
+import { AppFailure } from '../../../common/errors';
+import { describeError } from '../../../common/redact';
+import { failure, MESSAGES, mapUpstreamError, readErrorBody } from './error-mapping';
+import { readBody, requireKey, responseFailure, send, transportFailure } from './http';
+import type { ClientContext, StreamChatOptions } from './options';
+import { isRetryableStatus, retryDelayMs } from './retry';
+import { consumeStreamBody, type StreamState } from './stream-body';
+import { ChatStreamFailure } from './stream-failure';
+import { AttemptScope } from './timeouts';
+
+type AttemptOutcome =
+  | { ok: true }
+  /** An HTTP error status: the only kind of failure the retry loop may retry. */
+  | { ok: false; failure: AppFailure; status: number };
+
+export function chatRequestBody(req: ChatRequest): Record<string, unknown> {
+  return {
+    model: req.model,
+    // Rebuilt field by field so nothing beyond the contract reaches OpenRouter.
+    messages: req.messages.map((m) => ({ role: m.role, content: m.content })),
+    stream: true,
+    ...(req.temperature !== undefined ? { temperature: req.temperature } : {}),
+    ...(req.maxTokens !== undefined ? { max_tokens: req.maxTokens } : {}),
+  };
+}
+
+export async function streamChat(
+  ctx: ClientContext,
+  req: ChatRequest,
+  opts: StreamChatOptions,
+): Promise<ChatResult> {
+  const state: StreamState = {
+    content: '',
+    reasoning: '',
+    emittedDelta: false,
+    finishReason: null,
+    usage: null,
+    generationId: null,
+    model: null,
+    sawDone: false,
+  };
+  // A throwing consumer must not leave the HTTP stream running: turn it into a failure of the stream.
+  const emit = (event: ChatStreamEvent) => {
+    try {
+      opts.onEvent(event);
+    } catch (error) {
+      ctx.log.error('Chat stream consumer threw', { error: describeError(error) });
+      throw failure('internal', 'Switchboard failed while showing the reply. The partial reply is kept.');
+    }
+  };
+
+  let result: ChatResult;
+  try {
+    const key = requireKey(ctx);
+    await runWithRetries(ctx, key, JSON.stringify(chatRequestBody(req)), state, emit, opts.signal);
+    result = {
+      content: state.content,
+      reasoning: state.reasoning,
+      finishReason: state.finishReason ?? 'unknown',
+      usage: state.usage,
+      generationId: state.generationId,
+      model: state.model,
+    };
+  } catch (error) {
+    const streamFailure = toStreamFailure(ctx, error, state);
+    try {
+      opts.onEvent({
+        type: 'error',
+        error: streamFailure.error,
+        partialContent: streamFailure.partialContent,
+        partialReasoning: streamFailure.partialReasoning,
+      });
+    } catch (consumerError) {
+      ctx.log.error('Chat stream consumer threw on the error event', { error: describeError(consumerError) });
+    }
+    throw streamFailure;
+  }
+  ctx.log.info('Chat stream finished', {
+    model: result.model,
+    finishReason: result.finishReason,
+    generationId: result.generationId,
+    chars: result.content.length,
+  });
+  try {
+    opts.onEvent({ type: 'done', result });
+  } catch (consumerError) {
+    // The reply is complete; a consumer bug at this point must not turn it into a failure.
+    ctx.log.error('Chat stream consumer threw on the done event', { error: describeError(consumerError) });
+  }
+  return result;
+}
+
+function toStreamFailure(ctx: ClientContext, error: unknown, state: StreamState): ChatStreamFailure {
+  if (error instanceof ChatStreamFailure) return error;
+  if (error instanceof AppFailure) return new ChatStreamFailure(error.error, state.content, state.reasoning);
+  // Only a bug gets here; the details stay in the (redacted) log, the person gets a plain message.
+  ctx.log.error('Unexpected error in chat stream', { error: describeError(error) });
+  const internal = failure(
+    'internal',
+    'Something went wrong while reading the reply. The partial reply is kept.',
+  );
+  return new ChatStreamFailure(internal.error, state.content, state.reasoning);
+}
+
+async function runWithRetries(
+  ctx: ClientContext,
+  key: string,
+  body: string,
+  state: StreamState,
+  emit: (e: ChatStreamEvent) => void,
+  signal: AbortSignal | undefined,
+): Promise<void> {
+  for (let retryIndex = 0; ; retryIndex++) {
+    if (signal?.aborted) throw failure('cancelled', MESSAGES.cancelled);
+    const outcome = await attempt(ctx, key, body, state, emit, signal);
+    if (outcome.ok) return;
+    const { failure: cause, status } = outcome;
+    if (!isRetryableStatus(status) || state.emittedDelta || retryIndex >= ctx.retry.maxRetries) throw cause;
+    const delayMs = retryDelayMs(retryIndex, cause.error.retryAfterSeconds, ctx.retry);
+    ctx.log.warn('Retrying OpenRouter chat request', {
+      retry: retryIndex + 1,
+      of: ctx.retry.maxRetries,
+      status,
+      code: cause.error.code,
+      delayMs,
+    });
+    try {
+      await ctx.sleep(delayMs, signal);
+    } catch (error) {
+      if (signal?.aborted) throw failure('cancelled', MESSAGES.cancelled);
+      throw error;
+    }
+  }
+}
+
+/** One HTTP request. Throws an AppFailure for anything but an HTTP error status. */
+async function attempt(
+  ctx: ClientContext,
+  key: string,
+  body: string,
+  state: StreamState,
+  emit: (e: ChatStreamEvent) => void,
+  signal: AbortSignal | undefined,
+): Promise<AttemptOutcome> {
+  const scope = new AttemptScope(signal);
+  scope.arm('first-byte', ctx.timeouts.firstByteMs);
+  try {
+    let response: Response;
+    try {
+      response = await send(ctx, {
+        path: 'chat/completions',
+        method: 'POST',
+        key,
+        body,
+        signal: scope.signal,
+      });
+    } catch (error) {
+      throw transportFailure(ctx, scope, error, 'before-response');
+    }
+    ctx.log.debug('OpenRouter chat response', { status: response.status });
+    const headerGenerationId = response.headers.get('x-generation-id');
+    if (headerGenerationId) state.generationId = headerGenerationId;
+
+    if (!response.ok) {
+      try {
+        return { ok: false, failure: await responseFailure(ctx, response, key), status: response.status };
+      } catch (error) {
+        throw transportFailure(ctx, scope, error, 'after-response');
+      }
+    }
+    const contentType = response.headers.get('content-type') ?? '';
+    if (!contentType.includes('text/event-stream') || response.body === null) {
+      throw await nonStreamingReply(ctx, scope, response, key);
+    }
+    await consumeStreamBody(ctx, response.body, scope, key, state, emit);
+    return { ok: true };
+  } finally {
+    // Closes the connection if we stopped reading early (error chunk, malformed JSON, consumer bug).
+    scope.abort('done');
+    scope.dispose();
+  }
+}
+
+/** A 200 that is not SSE: OpenRouter can put an error in the body of a 200. */
+async function nonStreamingReply(
+  ctx: ClientContext,
+  scope: AttemptScope,
+  response: Response,
+  key: string,
+): Promise<AppFailure> {
+  let body: unknown;
+  try {
+    body = await readBody(response);
+  } catch (error) {
+    return transportFailure(ctx, scope, error, 'after-response');
+  }
+  const upstream = readErrorBody(body);
+  if (upstream.message !== undefined || upstream.errorType !== undefined || upstream.status !== undefined) {
+    return mapUpstreamError({ error: upstream, secrets: [key] });
+  }
+  ctx.log.warn('OpenRouter answered a streaming request without SSE', {
+    contentType: response.headers.get('content-type'),
+  });
+  return failure('upstream_error', MESSAGES.malformedReply, { status: response.status });
+}

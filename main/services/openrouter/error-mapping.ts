@@ -1,0 +1,295 @@
+import { z } from 'zod';
+import { AppFailure, type ErrorCode } from '../../../common/errors';
+import { scrub } from './scrub';
+
+/**
+ * Turns what OpenRouter reports (HTTP status, JSON error body, mid-stream error chunk) into an
+ * AppFailure with a message written for a person. Every message passes `scrub`, because upstream text
+ * can echo the request, including the Authorization header.
+ */
+
+export const MESSAGES = {
+  keyMissing: 'No OpenRouter API key is set. Sign in or add a key in Settings.',
+  keyRejected:
+    'OpenRouter rejected the API key. It may have been revoked or mistyped. Remove it in Settings and sign in again.',
+  outOfCredits:
+    'Your OpenRouter account is out of credits. Add credits at openrouter.ai/settings/credits, then retry.',
+  providerUnavailable:
+    "The model's provider is unavailable right now. Retry in a moment or pick another model.",
+  contextTooLong:
+    "The conversation is longer than this model's context window. Start a new chat or pick a model with a larger context.",
+  offline: "Can't reach OpenRouter. Check your internet connection and try again.",
+  connectionLost:
+    'The connection to OpenRouter broke mid-reply. The partial reply is kept; retry to continue.',
+  cancelled: 'The reply was stopped. The partial reply is kept.',
+  upstreamTimeout: 'OpenRouter timed out waiting for the model. Try again or pick another model.',
+  modelUnavailable: "This model isn't available on OpenRouter right now. Pick another model.",
+  malformedReply:
+    "OpenRouter sent a reply Switchboard couldn't read. The partial reply is kept; retry to continue.",
+  unexpectedRedirect: 'OpenRouter answered with an unexpected redirect, which Switchboard does not follow.',
+} as const;
+
+/** "60 s" for whole seconds, "0.3 s" below one second (short timeouts used by tests and settings). */
+export function formatSeconds(ms: number): string {
+  const seconds = ms / 1000;
+  return `${seconds >= 1 ? Math.round(seconds) : Number(seconds.toFixed(2))} s`;
+}
+
+export function firstByteTimeoutMessage(ms: number): string {
+  return `OpenRouter didn't start replying within ${formatSeconds(ms)}. The model may be overloaded — try again or pick another model.`;
+}
+
+export function idleTimeoutMessage(ms: number): string {
+  return `The reply stalled: nothing arrived for ${formatSeconds(ms)}. The partial reply is kept; retry to continue.`;
+}
+
+export function requestTimeoutMessage(ms: number): string {
+  return `OpenRouter didn't answer within ${formatSeconds(ms)}. Check your connection and try again.`;
+}
+
+export function rateLimitedMessage(retryAfterSeconds: number | undefined): string {
+  if (retryAfterSeconds === undefined) return 'Rate limited by OpenRouter. Wait a moment and retry.';
+  const unit = retryAfterSeconds === 1 ? 'second' : 'seconds';
+  return `Rate limited by OpenRouter. Wait ${retryAfterSeconds} ${unit} and retry.`;
+}
+
+export function moderationMessage(reasons: readonly string[]): string {
+  const list = reasons.length > 0 ? ` (reasons: ${reasons.join(', ')})` : '';
+  return `The request was blocked by the provider's moderation${list}. Rephrase the message or pick another model.`;
+}
+
+/** Builds the failure; the single place where messages and reasons are scrubbed. */
+export function failure(
+  code: ErrorCode,
+  message: string,
+  extra: { status?: number; retryAfterSeconds?: number; reasons?: readonly string[] } = {},
+  secrets: readonly string[] = [],
+): AppFailure {
+  return new AppFailure({
+    code,
+    message: scrub(message, secrets),
+    ...(extra.status !== undefined ? { status: extra.status } : {}),
+    ...(extra.retryAfterSeconds !== undefined ? { retryAfterSeconds: extra.retryAfterSeconds } : {}),
+    ...(extra.reasons !== undefined ? { reasons: extra.reasons.map((r) => scrub(r, secrets)) } : {}),
+  });
+}
+
+// Each field is parsed on its own with `.catch`, so one odd field never hides the rest of the error.
+const optionalString = z.string().optional().catch(undefined);
+const optionalNumber = z.number().optional().catch(undefined);
+
+const ErrorObjectSchema = z.looseObject({
+  code: z.union([z.number(), z.string()]).optional().catch(undefined),
+  message: optionalString,
+  error_type: optionalString,
+  http_status: optionalNumber,
+  metadata: z
+    .looseObject({
+      error_type: optionalString,
+      reasons: z.array(z.unknown()).optional().catch(undefined),
+    })
+    .optional()
+    .catch(undefined),
+  availability: z
+    .looseObject({ code: optionalString, retry_after: optionalNumber })
+    .optional()
+    .catch(undefined),
+});
+
+/** The parts of an OpenRouter error we branch on, from either documented body shape. */
+export interface UpstreamError {
+  /** HTTP-like status: the response status, else a numeric `code`, else `http_status`. */
+  status?: number;
+  /** `metadata.error_type`, the availability form's `error_type`, or a string `code`. */
+  errorType?: string;
+  availabilityCode?: string;
+  message?: string;
+  reasons?: string[];
+  retryAfterSeconds?: number;
+}
+
+function isHttpStatus(n: number | undefined): n is number {
+  return n !== undefined && Number.isInteger(n) && n >= 100 && n <= 599;
+}
+
+/** Reads the `error` object of a response body or stream chunk; unknown shapes give an empty result. */
+export function readUpstreamError(errorObject: unknown): UpstreamError {
+  const parsed = ErrorObjectSchema.safeParse(errorObject);
+  if (!parsed.success) return {};
+  const e = parsed.data;
+  const numericCode = typeof e.code === 'number' ? e.code : undefined;
+  const stringCode = typeof e.code === 'string' ? e.code : undefined;
+  const status = isHttpStatus(numericCode)
+    ? numericCode
+    : isHttpStatus(e.http_status)
+      ? e.http_status
+      : undefined;
+  const reasons = e.metadata?.reasons?.map((r) => (typeof r === 'string' ? r : JSON.stringify(r)));
+  const retryAfter = e.availability?.retry_after;
+  const errorType = e.metadata?.error_type ?? e.error_type ?? stringCode;
+  return {
+    ...(status !== undefined ? { status } : {}),
+    ...(errorType !== undefined ? { errorType } : {}),
+    ...(e.availability?.code !== undefined ? { availabilityCode: e.availability.code } : {}),
+    ...(e.message !== undefined ? { message: e.message } : {}),
+    ...(reasons !== undefined ? { reasons } : {}),
+    ...(retryAfter !== undefined && retryAfter >= 0 ? { retryAfterSeconds: Math.ceil(retryAfter) } : {}),
+  };
+}
+
+/** Reads the `{error: …}` envelope of an HTTP error body. */
+export function readErrorBody(body: unknown): UpstreamError {
+  if (typeof body !== 'object' || body === null || !('error' in body)) return {};
+  return readUpstreamError(body.error);
+}
+
+/** Upstream wording, cleaned up for inclusion in a message (scrubbed later by `failure`). */
+function detail(message: string | undefined): string {
+  const text = (message ?? '').replace(/\s+/g, ' ').trim();
+  return text.length > 300 ? `${text.slice(0, 300)}…` : text;
+}
+
+function withDetail(prefix: string, message: string | undefined, suffix = ''): string {
+  const d = detail(message);
+  return d ? `${prefix}: ${d.replace(/[.\s]+$/, '')}.${suffix}` : `${prefix}.${suffix}`;
+}
+
+const CONTEXT_PATTERN = /context length|context window|maximum context/i;
+
+/** `error_type` values (and string codes) from the docs, grouped by the code they mean for us. */
+const TYPE_TO_CODE: Record<string, ErrorCode> = {
+  rate_limit_exceeded: 'rate_limited',
+  rate_limited: 'rate_limited',
+  context_length_exceeded: 'context_too_long',
+  payment_required: 'out_of_credits',
+  insufficient_credits: 'out_of_credits',
+  provider_overloaded: 'provider_unavailable',
+  provider_unavailable: 'provider_unavailable',
+  capacity_exhausted: 'provider_unavailable',
+  server: 'provider_unavailable',
+  server_error: 'provider_unavailable',
+  content_policy_violation: 'moderation',
+  moderation: 'moderation',
+  timeout: 'timeout',
+  model_not_found: 'model_unavailable',
+  free_variant_ended: 'model_unavailable',
+  model_unavailable: 'model_unavailable',
+  authentication: 'key_rejected',
+  authentication_error: 'key_rejected',
+  invalid_api_key: 'key_rejected',
+  unauthorized: 'key_rejected',
+};
+
+function codeFromStatus(status: number | undefined, e: UpstreamError): ErrorCode {
+  switch (status) {
+    case 400:
+    case 413:
+    case 422:
+      return CONTEXT_PATTERN.test(e.message ?? '') ? 'context_too_long' : 'bad_request';
+    case 401:
+      return 'key_rejected';
+    case 402:
+      return 'out_of_credits';
+    case 403:
+      return e.reasons && e.reasons.length > 0 ? 'moderation' : 'forbidden';
+    case 404:
+      return 'model_unavailable';
+    case 408:
+    case 524:
+      return 'timeout';
+    case 429:
+      return 'rate_limited';
+    case 500:
+    case 502:
+    case 503:
+    case 529:
+      return 'provider_unavailable';
+    default:
+      return 'upstream_error';
+  }
+}
+
+export interface MapInput {
+  /** The HTTP status of the response; for a mid-stream chunk, omit it and the chunk's code is used. */
+  status?: number;
+  error: UpstreamError;
+  /** From the Retry-After header, already parsed. */
+  retryAfterSeconds?: number;
+  /** Exact secrets to remove from any echoed text (the key this request used). */
+  secrets?: readonly string[];
+}
+
+/** Branches on error_type first (the docs say it is the reliable signal), then on the status. */
+export function mapUpstreamError(input: MapInput): AppFailure {
+  const { error: e, secrets = [] } = input;
+  const status = input.status ?? e.status;
+  const typed =
+    (e.errorType !== undefined ? TYPE_TO_CODE[e.errorType] : undefined) ??
+    (e.availabilityCode !== undefined ? TYPE_TO_CODE[e.availabilityCode] : undefined);
+  const code = typed ?? codeFromStatus(status, e);
+  const base = status !== undefined ? { status } : {};
+  const make = (message: string, extra: { retryAfterSeconds?: number; reasons?: readonly string[] } = {}) =>
+    failure(code, message, { ...base, ...extra }, secrets);
+
+  switch (code) {
+    case 'key_rejected':
+      return make(MESSAGES.keyRejected);
+    case 'out_of_credits':
+      return make(MESSAGES.outOfCredits);
+    case 'moderation': {
+      const reasons = e.reasons ?? [];
+      return make(moderationMessage(reasons.map((r) => scrub(r, secrets))), { reasons });
+    }
+    case 'forbidden':
+      return make(
+        withDetail(
+          'OpenRouter refused the request',
+          e.message,
+          ' Check the key’s permissions or pick another model.',
+        ),
+      );
+    case 'timeout':
+      return make(MESSAGES.upstreamTimeout);
+    case 'rate_limited': {
+      const retryAfterSeconds = input.retryAfterSeconds ?? e.retryAfterSeconds;
+      return make(
+        rateLimitedMessage(retryAfterSeconds),
+        retryAfterSeconds !== undefined ? { retryAfterSeconds } : {},
+      );
+    }
+    case 'provider_unavailable': {
+      const retryAfterSeconds = input.retryAfterSeconds ?? e.retryAfterSeconds;
+      return make(MESSAGES.providerUnavailable, retryAfterSeconds !== undefined ? { retryAfterSeconds } : {});
+    }
+    case 'context_too_long':
+      return make(MESSAGES.contextTooLong);
+    case 'model_unavailable':
+      return make(MESSAGES.modelUnavailable);
+    case 'bad_request':
+      return make(withDetail('OpenRouter rejected the request', e.message));
+    default:
+      return make(
+        withDetail(`OpenRouter reported an error${status !== undefined ? ` (${status})` : ''}`, e.message),
+      );
+  }
+}
+
+/** A non-2xx HTTP response with its (possibly non-JSON) body. */
+export function mapHttpError(
+  status: number,
+  body: unknown,
+  retryAfterSeconds: number | undefined,
+  secrets: readonly string[] = [],
+): AppFailure {
+  return mapUpstreamError({
+    status,
+    error: readErrorBody(body),
+    ...(retryAfterSeconds !== undefined ? { retryAfterSeconds } : {}),
+    secrets,
+  });
+}
+
+/** A chunk with a top-level `error` after the stream started (status 200 already sent). */
+export function mapStreamError(errorObject: unknown, secrets: readonly string[] = []): AppFailure {
+  return mapUpstreamError({ error: readUpstreamError(errorObject), secrets });
+}

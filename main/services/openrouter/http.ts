@@ -1,0 +1,145 @@
+import { AppFailure } from '../../../common/errors';
+import { describeError } from '../../../common/redact';
+import { failure, MESSAGES, mapHttpError } from './error-mapping';
+import type { ClientContext } from './options';
+import { parseRetryAfter } from './retry';
+import { AttemptScope, abortFailure } from './timeouts';
+
+/**
+ * The only way this client builds URLs and sends requests. Paths are a closed set, so no caller can
+ * steer the Bearer key to another host (architecture invariant 3: fixed destination).
+ */
+export type ApiPath = 'chat/completions' | 'models' | 'key';
+
+export const APP_TITLE = 'Switchboard';
+
+export function buildUrl(baseUrl: URL, path: ApiPath): URL {
+  const url = new URL(`${baseUrl.href.replace(/\/+$/, '')}/${path}`);
+  // Defence in depth: even a future path constant must not be able to change the origin.
+  if (url.origin !== baseUrl.origin) {
+    throw new Error('Refusing to build an OpenRouter URL outside the configured origin');
+  }
+  return url;
+}
+
+/** The key to use: an explicit candidate (checked before it is stored) or the vault's current one. */
+export function requireKey(ctx: ClientContext, candidate?: string): string {
+  const key = candidate !== undefined ? candidate : ctx.getKey();
+  if (key === null || key.trim() === '') throw failure('key_missing', MESSAGES.keyMissing);
+  return key;
+}
+
+export function buildHeaders(key: string, appUrl: string, withJsonBody: boolean): Record<string, string> {
+  return {
+    Authorization: `Bearer ${key}`,
+    'HTTP-Referer': appUrl,
+    'X-OpenRouter-Title': APP_TITLE,
+    // Older name of the same header, still read by OpenRouter.
+    'X-Title': APP_TITLE,
+    Accept: withJsonBody ? 'text/event-stream, application/json' : 'application/json',
+    ...(withJsonBody ? { 'Content-Type': 'application/json' } : {}),
+  };
+}
+
+export interface SendInput {
+  path: ApiPath;
+  method: 'GET' | 'POST';
+  key: string;
+  body?: string;
+  signal: AbortSignal;
+}
+
+/**
+ * Sends one request. Redirects are not followed: a redirect could carry the Authorization header to
+ * another origin, so any 3xx is treated as an error by the callers.
+ */
+export function send(ctx: ClientContext, input: SendInput): Promise<Response> {
+  const url = buildUrl(ctx.baseUrl, input.path);
+  return ctx.fetch(url, {
+    method: input.method,
+    headers: buildHeaders(input.key, ctx.appUrl, input.body !== undefined),
+    ...(input.body !== undefined ? { body: input.body } : {}),
+    signal: input.signal,
+    redirect: 'manual',
+  });
+}
+
+/** Best-effort body read for error responses: JSON when it parses, the raw text otherwise. */
+export async function readBody(response: Response): Promise<unknown> {
+  const text = await response.text();
+  try {
+    return JSON.parse(text) as unknown;
+  } catch {
+    return text;
+  }
+}
+
+/** Maps a failed fetch() or body read: our own abort first, else the network failed. */
+export function transportFailure(
+  ctx: ClientContext,
+  scope: AttemptScope,
+  error: unknown,
+  phase: 'before-response' | 'after-response',
+): AppFailure {
+  const cause = scope.cause;
+  if (cause !== null && cause !== 'done') return abortFailure(cause, ctx.timeouts);
+  ctx.log.warn('OpenRouter transport error', { phase, error: describeError(error) });
+  return phase === 'before-response'
+    ? failure('offline', MESSAGES.offline)
+    : failure('connection_lost', MESSAGES.connectionLost);
+}
+
+/** Maps a non-2xx response (its body is consumed). */
+export async function responseFailure(
+  ctx: ClientContext,
+  response: Response,
+  key: string,
+): Promise<AppFailure> {
+  const retryAfter = parseRetryAfter(response.headers.get('retry-after'), ctx.now());
+  if (response.status >= 300 && response.status < 400) {
+    await response.body?.cancel().catch(() => undefined);
+    return failure('upstream_error', MESSAGES.unexpectedRedirect, { status: response.status });
+  }
+  const body = await readBody(response);
+  const mapped = mapHttpError(response.status, body, retryAfter, [key]);
+  ctx.log.warn('OpenRouter error response', {
+    status: response.status,
+    code: mapped.error.code,
+    message: mapped.error.message,
+  });
+  return mapped;
+}
+
+/**
+ * A non-streaming GET returning the parsed JSON body, bounded by `timeouts.requestMs` overall.
+ * Throws an AppFailure for every failure.
+ */
+export async function getJson(ctx: ClientContext, path: ApiPath, key: string): Promise<unknown> {
+  const scope = new AttemptScope();
+  scope.arm('request', ctx.timeouts.requestMs);
+  try {
+    let response: Response;
+    try {
+      response = await send(ctx, { path, method: 'GET', key, signal: scope.signal });
+    } catch (error) {
+      throw transportFailure(ctx, scope, error, 'before-response');
+    }
+    ctx.log.debug('OpenRouter response', { path, status: response.status });
+    let body: unknown;
+    try {
+      if (!response.ok) throw await responseFailure(ctx, response, key);
+      body = JSON.parse(await response.text()) as unknown;
+    } catch (error) {
+      if (error instanceof AppFailure) throw error;
+      if (error instanceof SyntaxError) {
+        ctx.log.warn('OpenRouter sent invalid JSON', { path });
+        throw failure('upstream_error', `OpenRouter sent a response Switchboard couldn't read (${path}).`);
+      }
+      // Nothing partial is worth keeping here, so a body cut short is reported like no answer at all.
+      throw transportFailure(ctx, scope, error, 'before-response');
+    }
+    return body;
+  } finally {
+    scope.dispose();
+  }
+}

@@ -1,0 +1,88 @@
+import { mkdir, readFile, rename } from 'node:fs/promises';
+import { join } from 'node:path';
+import writeFileAtomic from 'write-file-atomic';
+import { appError } from '../../../common/errors';
+import { describeError } from '../../../common/redact';
+import {
+  DEFAULT_SETTINGS,
+  type Settings,
+  type SettingsPatch,
+  SettingsSchema,
+} from '../../../common/settings-types';
+import type { Logger } from '../log/logger';
+
+const FILE = 'settings.json';
+
+/**
+ * Preferences in `<dir>/settings.json`, written atomically. A file that does not parse is renamed
+ * aside (`settings.json.unreadable-<time>`), never deleted, and defaults are used.
+ */
+export function createSettingsStore(opts: { dir: string; log: Logger; now?: () => Date }) {
+  const path = join(opts.dir, FILE);
+  let current: Settings = DEFAULT_SETTINGS;
+  let writing: Promise<void> = Promise.resolve();
+
+  const persist = (value: Settings) => {
+    writing = writing
+      .catch(() => undefined)
+      .then(() =>
+        writeFileAtomic(path, `${JSON.stringify({ formatVersion: 1, settings: value }, null, 2)}\n`, {
+          mode: 0o600,
+        }),
+      );
+    return writing;
+  };
+
+  return {
+    async init(): Promise<Settings> {
+      await mkdir(opts.dir, { recursive: true });
+      let raw: string;
+      try {
+        raw = await readFile(path, 'utf8');
+      } catch {
+        return current; // first run
+      }
+      try {
+        const parsed = JSON.parse(raw) as { settings?: unknown };
+        // Unknown or invalid fields fall back one by one, so one bad value does not reset the rest.
+        const merged = { ...DEFAULT_SETTINGS };
+        const input = (parsed.settings ?? {}) as Record<string, unknown>;
+        for (const key of Object.keys(DEFAULT_SETTINGS) as Array<keyof Settings>) {
+          const field = SettingsSchema.shape[key].safeParse(input[key]);
+          if (field.success) (merged as Record<string, unknown>)[key] = field.data;
+        }
+        current = merged;
+      } catch (error) {
+        const aside = `${path}.unreadable-${(opts.now?.() ?? new Date()).getTime()}`;
+        opts.log.warn('settings file unreadable; moved aside', { error: describeError(error), aside });
+        await rename(path, aside).catch(() => undefined);
+      }
+      return current;
+    },
+    get(): Settings {
+      return current;
+    },
+    async update(patch: SettingsPatch): Promise<Settings> {
+      const next = SettingsSchema.safeParse({ ...current, ...patch });
+      if (!next.success) throw appError('validation', 'Those settings are not valid.');
+      current = next.data;
+      try {
+        await persist(current);
+      } catch (error) {
+        opts.log.error('could not save settings', { error: describeError(error) });
+        throw appError(
+          'internal',
+          'Settings could not be saved. Check that the disk is not full, then retry.',
+        );
+      }
+      return current;
+    },
+    /** Moves a model to the front of the recent list (most recent first, at most 20). */
+    async noteModelUsed(model: string): Promise<void> {
+      const recent = [model, ...current.recentModels.filter((m) => m !== model)].slice(0, 20);
+      if (recent.join('\n') !== current.recentModels.join('\n')) await this.update({ recentModels: recent });
+    },
+  };
+}
+
+export type SettingsStore = ReturnType<typeof createSettingsStore>;

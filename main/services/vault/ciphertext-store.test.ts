@@ -1,0 +1,80 @@
+import { describe, expect, it } from 'vitest';
+import {
+  createKeyValueCiphertextStore,
+  createMemoryCiphertextStore,
+  DEFAULT_RECORD_NAME,
+  type StoredKeyRecord,
+  StoredKeyRecordSchema,
+} from './ciphertext-store';
+
+const RECORD: StoredKeyRecord = {
+  version: 1,
+  ciphertext: Buffer.from('not really ciphertext').toString('base64'),
+  source: 'typed',
+  storedAt: '2025-03-04T05:06:07.000Z',
+  preview: 'sk-or-v1-…abcd',
+  backend: 'gnome_libsecret',
+};
+
+describe('createKeyValueCiphertextStore', () => {
+  it('reads, writes and removes one named entry of a key-value store', async () => {
+    const map = new Map<string, unknown>([['other', 42]]);
+    const kv = {
+      get: (key: string) => map.get(key),
+      set: (key: string, value: unknown) => void map.set(key, value),
+      delete: (key: string) => void map.delete(key),
+    };
+    const store = createKeyValueCiphertextStore(kv);
+    await expect(store.read()).resolves.toBeUndefined();
+    await store.write(RECORD);
+    expect(map.get(DEFAULT_RECORD_NAME)).toEqual(RECORD);
+    expect(map.get(DEFAULT_RECORD_NAME)).not.toBe(RECORD);
+    await expect(store.read()).resolves.toEqual(RECORD);
+    await store.remove();
+    await expect(store.read()).resolves.toBeUndefined();
+    expect(map.get('other')).toBe(42);
+  });
+});
+
+describe('createMemoryCiphertextStore', () => {
+  it('copies records in and out and counts writes', async () => {
+    const store = createMemoryCiphertextStore();
+    expect(store.writeCount).toBe(0);
+    const record = { ...RECORD };
+    await store.write(record);
+    record.preview = 'changed by the caller';
+    expect(store.peek()).toEqual(RECORD);
+    const read = (await store.read()) as StoredKeyRecord;
+    read.preview = 'changed by the reader';
+    expect(store.peek()).toEqual(RECORD);
+    expect(store.writeCount).toBe(1);
+    await store.remove();
+    expect(store.peek()).toBeUndefined();
+  });
+
+  it('can be seeded with any raw value, as if read from a damaged file', async () => {
+    const store = createMemoryCiphertextStore({ garbage: true });
+    await expect(store.read()).resolves.toEqual({ garbage: true });
+    store.seed('text');
+    await expect(store.read()).resolves.toBe('text');
+    expect(store.writeCount).toBe(0);
+  });
+});
+
+describe('StoredKeyRecordSchema', () => {
+  it('accepts a well-formed record', () => {
+    expect(StoredKeyRecordSchema.safeParse(RECORD).success).toBe(true);
+  });
+
+  it.each([
+    ['another version', { ...RECORD, version: 2 }],
+    ['non-base64 ciphertext', { ...RECORD, ciphertext: 'not base64!' }],
+    ['empty ciphertext', { ...RECORD, ciphertext: '' }],
+    ['unknown source', { ...RECORD, source: 'smoke-signal' }],
+    ['bad date', { ...RECORD, storedAt: 'yesterday' }],
+    ['missing backend', { ...RECORD, backend: undefined }],
+    ['not an object', 'sk-or-v1-abc'],
+  ])('rejects %s', (_name, raw) => {
+    expect(StoredKeyRecordSchema.safeParse(raw).success).toBe(false);
+  });
+});

@@ -1,0 +1,131 @@
+/**
+ * Shared fixtures for the vault's unit tests: realistic keys, a controllable stand-in for the
+ * OpenRouter `GET /key` call, and a vault wired to the real-encrypting test cipher.
+ */
+import { randomBytes } from 'node:crypto';
+import { expect } from 'vitest';
+import { AppFailure, type ErrorCode } from '../../../common/errors';
+import type { KeyInfo, KeyStatus } from '../../../common/key-status';
+import { createMemoryLogger } from '../log/logger';
+import {
+  type CiphertextStore,
+  createMemoryCiphertextStore,
+  type MemoryCiphertextStore,
+} from './ciphertext-store';
+import { createKeyVault, type KeyVault } from './key-vault';
+import { createTestCipher, type TestCipher } from './test-cipher';
+
+/** A fresh key shaped like a real one: `sk-or-v1-` + 64 hex characters. */
+export function makeKey(): string {
+  return `sk-or-v1-${randomBytes(32).toString('hex')}`;
+}
+
+export const KEY_INFO: KeyInfo = {
+  label: 'sk-or-v1-…test',
+  usage: 1.25,
+  limit: 10,
+  limitRemaining: 8.75,
+  isFreeTier: false,
+};
+
+export interface VerifyStub {
+  verify: (key: string) => Promise<KeyInfo>;
+  /** Every key `verify` was called with, in order. */
+  calls: string[];
+  succeed(info?: KeyInfo): void;
+  fail(error: unknown): void;
+  /** Calls made from now on wait until the returned function is called. */
+  hold(): () => void;
+}
+
+export function createVerifyStub(): VerifyStub {
+  const calls: string[] = [];
+  let outcome: () => Promise<KeyInfo> = async () => KEY_INFO;
+  let gate: Promise<void> | null = null;
+  return {
+    calls,
+    async verify(key) {
+      calls.push(key);
+      const wait = gate;
+      if (wait) await wait;
+      return outcome();
+    },
+    succeed(info = KEY_INFO) {
+      outcome = async () => info;
+    },
+    fail(error) {
+      outcome = async () => {
+        throw error;
+      };
+    },
+    hold() {
+      let release: () => void = () => {};
+      gate = new Promise<void>((resolve) => {
+        release = resolve;
+      });
+      return () => {
+        gate = null;
+        release();
+      };
+    },
+  };
+}
+
+export const FIXED_NOW = new Date('2025-03-04T05:06:07.000Z');
+
+export interface VaultFixture {
+  vault: KeyVault;
+  cipher: TestCipher;
+  store: MemoryCiphertextStore;
+  log: ReturnType<typeof createMemoryLogger>;
+  verifyStub: VerifyStub;
+  /** Every status the vault announced, in order. */
+  announced: KeyStatus[];
+}
+
+export interface FixtureOptions {
+  cipher?: TestCipher;
+  store?: MemoryCiphertextStore;
+  platform?: NodeJS.Platform;
+  now?: () => Date;
+}
+
+/** A vault as the glue would build it, with test adapters. Pass the same cipher and store to "restart". */
+export function makeVault(options: FixtureOptions = {}): VaultFixture {
+  const cipher = options.cipher ?? createTestCipher();
+  const store = options.store ?? createMemoryCiphertextStore();
+  const log = createMemoryLogger('vault');
+  const verifyStub = createVerifyStub();
+  const vault = createKeyVault({
+    cipher,
+    store,
+    log,
+    verify: verifyStub.verify,
+    now: options.now ?? (() => FIXED_NOW),
+    platform: options.platform ?? 'linux',
+  });
+  const announced: KeyStatus[] = [];
+  vault.onStatusChange((status) => announced.push(status));
+  return { vault, cipher, store, log, verifyStub, announced };
+}
+
+/** Asserts the promise rejects with an AppFailure of `code` and returns it for further checks. */
+export async function expectFailure(promise: Promise<unknown>, code: ErrorCode): Promise<AppFailure> {
+  const error: unknown = await promise.then(
+    () => undefined,
+    (reason: unknown) => reason,
+  );
+  expect(error).toBeInstanceOf(AppFailure);
+  const failure = error as AppFailure;
+  expect(failure.error.code).toBe(code);
+  return failure;
+}
+
+/** Decrypts what a store holds, proving the record really is this cipher's ciphertext of the key. */
+export async function decryptStored(
+  store: CiphertextStore,
+  cipher: TestCipher,
+): Promise<{ result: string; shouldReEncrypt: boolean }> {
+  const raw = (await store.read()) as { ciphertext: string };
+  return cipher.decrypt(new Uint8Array(Buffer.from(raw.ciphertext, 'base64')));
+}
