@@ -17,7 +17,7 @@ export default defineConfig({
       externalizeDeps: false,
       isolatedEntries: true,
       rolldownOptions: {
-        input: { chat: resolve(root, 'preload/chat.ts') },
+        input: { chat: resolve(root, 'preload/chat.ts'), 'key-entry': resolve(root, 'preload/key-entry.ts') },
         output: { format: 'cjs', entryFileNames: '[name].cjs' },
       },
     },
@@ -27,7 +27,12 @@ export default defineConfig({
     plugins: [react()],
     build: {
       outDir: resolve(root, 'out/renderer'),
-      rolldownOptions: { input: { index: resolve(root, 'renderer/index.html') } },
+      rolldownOptions: {
+        input: {
+          index: resolve(root, 'renderer/index.html'),
+          'key-entry': resolve(root, 'renderer/key-entry.html'),
+        },
+      },
     },
   },
 });

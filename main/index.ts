@@ -1,13 +1,15 @@
 import { isAbsolute, join } from 'node:path';
-import { app, BrowserWindow, dialog, shell } from 'electron';
+import { app, BrowserWindow, clipboard, dialog, shell } from 'electron';
 import ElectronStore from 'electron-store';
-import { chatContract } from '../common/ipc/contract';
+import { chatContract, keyEntryContract } from '../common/ipc/contract';
 import { composeServices } from './app/compose-services';
+import { KEY_SETTINGS_URL } from './app/key-entry';
 import { chatWindowOptions } from './app/window-options';
 import { LaunchConfigError, readLaunchConfig } from './config/launch-config';
 import { registerAppScheme, serveAppScheme } from './electron/app-protocol';
 import { denyAllPermissions, hardenWebContents } from './electron/hardening';
 import { bindToIpcMain, sendToWindow } from './electron/ipc-binding';
+import { createKeyWindows } from './electron/key-window';
 import { fileLogger } from './electron/log-file';
 import { safeStorageCipher } from './electron/safe-storage-cipher';
 import { createHandlerTable } from './ipc/handler-table';
@@ -47,6 +49,7 @@ async function start(): Promise<void> {
   // electron-store holds only the safeStorage ciphertext (base64), never the key.
   const store = new ElectronStore<Record<string, unknown>>({ name: 'vault', configFileMode: 0o600 });
 
+  const keyWindows = createKeyWindows(join(import.meta.dirname, '../preload'));
   const services = composeServices({
     appInfo: { name: app.getName(), version: app.getVersion(), platform: process.platform },
     openRouterBaseUrl: config.openRouterBaseUrl,
@@ -55,6 +58,15 @@ async function start(): Promise<void> {
     ciphertextStore: createKeyValueCiphertextStore(store),
     log,
     platform: process.platform,
+    keyEntry: {
+      clipboard: { readText: () => clipboard.readText(), clear: () => clipboard.clear() },
+      openSignInPage: (url) => shell.openExternal(url),
+      openKeySettingsPage: () => shell.openExternal(KEY_SETTINGS_URL),
+      openKeyWindow: (parentId) => keyWindows.open(parentId),
+      closeKeyWindow: (id) => keyWindows.close(id),
+      // The env offer reads OPENROUTER_API_KEY and deletes it before any window or child exists.
+      env: process.env,
+    },
     openExternal: async (url, windowId) => {
       const owner = BrowserWindow.getAllWindows().find((w) => w.webContents.id === windowId);
       const options = {
@@ -82,6 +94,15 @@ async function start(): Promise<void> {
     log: log('ipc'),
   });
   bindToIpcMain(table);
+  bindToIpcMain(
+    createHandlerTable({
+      contract: keyEntryContract,
+      handlers: services.keyEntryHandlers,
+      policy: { origin: APP_ORIGIN, isOurWindow: keyWindows.isKeyWindow },
+      sendEvent: sendToWindow,
+      log: log('ipc-key-entry'),
+    }),
+  );
 
   await services.init();
   // Quitting flushes history and saves partial replies as cancelled before the process exits.

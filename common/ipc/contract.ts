@@ -7,6 +7,13 @@ import {
   MessageSchema,
   QuarantineNoticeSchema,
 } from '../conversation-types';
+import {
+  KeyChoiceSchema,
+  KeyStoredSchema,
+  SignInProgressSchema,
+  TypedKeyResultSchema,
+  TypedKeySubmissionSchema,
+} from '../key-entry-types';
 import { KeyInfoSchema, KeyStatusSchema } from '../key-status';
 import { SettingsPatchSchema, SettingsSchema } from '../settings-types';
 import { event, invoke } from './define';
@@ -48,6 +55,26 @@ export const chatContract = {
   verifyKey: invoke('key:verify', NoArgs, KeyInfoSchema),
   removeKey: invoke('key:remove', NoArgs, KeyStatusSchema),
   onKeyStatus: event('key:status-changed', KeyStatusSchema),
+
+  /**
+   * Ways in for a key that never pass through this window: main runs the OAuth sign-in, reads the
+   * clipboard itself, or opens the separate key-entry window. Only status and progress come back.
+   */
+  startSignIn: invoke('key:sign-in', KeyChoiceSchema, SignInProgressSchema),
+  cancelSignIn: invoke('key:sign-in-cancel', NoArgs, z.object({ cancelled: z.boolean() })),
+  onSignInProgress: event('key:sign-in-progress', SignInProgressSchema),
+  importKeyFromClipboard: invoke(
+    'key:import-clipboard',
+    KeyChoiceSchema,
+    KeyStoredSchema.extend({ clipboardCleared: z.boolean() }),
+  ),
+  openKeyWindow: invoke('key:open-window', NoArgs, z.object({ opened: z.boolean() })),
+  /** `OPENROUTER_API_KEY` found at launch: a masked preview, until accepted or dismissed. */
+  getEnvKeyOffer: invoke('key:env-offer', NoArgs, z.object({ preview: z.string() }).nullable()),
+  acceptEnvKey: invoke('key:env-accept', KeyChoiceSchema, KeyStoredSchema),
+  dismissEnvKey: invoke('key:env-dismiss', NoArgs, z.object({ dismissed: z.boolean() })),
+  /** "Key exposed?": removes the key and opens OpenRouter's key settings to revoke it. */
+  reportKeyExposed: invoke('key:exposed', NoArgs, KeyStatusSchema),
 
   listModels: invoke(
     'models:list',
@@ -160,3 +187,19 @@ export const chatContract = {
 } as const;
 
 export type ChatContract = typeof chatContract;
+
+/**
+ * The key-entry window's contract: the only window that ever holds a typed key. It can submit the
+ * key or cancel; it has no chat, no markdown, no other bridge.
+ */
+export const keyEntryContract = {
+  getKeyEntryContext: invoke(
+    'key-entry:context',
+    NoArgs,
+    z.object({ backend: z.string(), persistenceIsWeak: z.boolean(), encryptionAvailable: z.boolean() }),
+  ),
+  submit: invoke('key-entry:submit', TypedKeySubmissionSchema, TypedKeyResultSchema),
+  cancel: invoke('key-entry:cancel', NoArgs, z.object({ closed: z.boolean() })),
+} as const;
+
+export type KeyEntryContract = typeof keyEntryContract;

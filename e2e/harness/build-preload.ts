@@ -13,7 +13,7 @@ export async function buildPagePreload(entry: string): Promise<string> {
       write: false,
       minify: false,
       lib: { entry: resolve(import.meta.dirname, entry), formats: ['iife'], name: 'harnessPreload' },
-      rolldownOptions: { output: { inlineDynamicImports: true } },
+      rolldownOptions: { output: { codeSplitting: false } },
     },
   });
   const results = (Array.isArray(output) ? output : [output]) as Rolldown.RolldownOutput[];

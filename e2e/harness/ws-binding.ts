@@ -3,7 +3,7 @@ import type { IncomingMessage, Server } from 'node:http';
 import { type WebSocket, WebSocketServer } from 'ws';
 import type { HandlerTable } from '../../main/ipc/handler-table';
 import type { SenderInfo } from '../../main/ipc/sender-policy';
-import { ClientMessageSchema, type ServerMessage, WS_PATH } from './ws-protocol';
+import { ClientMessageSchema, type ServerMessage } from './ws-protocol';
 
 /**
  * Binds a handler table to WebSockets on the harness server: the browser-harness stand-in for
@@ -28,28 +28,34 @@ function tokensEqual(a: string, b: string): boolean {
 
 export function bindWebSocket(opts: {
   server: Server;
+  /** Upgrade path served by this binding (one per window kind). */
+  path: string;
+  /** URL path of the page kind this binding serves, for the sender info. */
+  pagePath: string;
   token: string;
   origin: () => string;
   table: () => HandlerTable;
+  /** Shared across bindings so window ids are unique in the whole harness. */
+  nextWindowId: () => number;
 }): WsBinding {
   const wss = new WebSocketServer({ noServer: true, maxPayload: 16 * 1024 * 1024 });
   const sockets = new Map<number, { ws: WebSocket; url: string }>();
   const closedListeners: Array<(id: number) => void> = [];
-  let nextId = 1;
 
   opts.server.on('upgrade', (req: IncomingMessage, socket, head) => {
     const url = new URL(req.url ?? '/', 'http://localhost');
     const token = url.searchParams.get('token') ?? '';
     const origin = req.headers.origin ?? '';
-    if (url.pathname !== WS_PATH || !tokensEqual(token, opts.token) || origin !== opts.origin()) {
+    if (url.pathname !== opts.path) return; // another binding's, or refused by the catch-all
+    if (!tokensEqual(token, opts.token) || origin !== opts.origin()) {
       socket.write('HTTP/1.1 403 Forbidden\r\nConnection: close\r\n\r\n');
       socket.destroy();
       return;
     }
     wss.handleUpgrade(req, socket, head, (ws) => {
-      const id = nextId++;
+      const id = opts.nextWindowId();
       // The page URL stands in for Electron's senderFrame.url; the origin was checked above.
-      sockets.set(id, { ws, url: `${origin}/` });
+      sockets.set(id, { ws, url: `${origin}${opts.pagePath}` });
       ws.on('message', (data) => {
         let parsed: unknown;
         try {
@@ -58,7 +64,14 @@ export function bindWebSocket(opts: {
           return;
         }
         const message = ClientMessageSchema.safeParse(parsed);
-        if (!message.success) return;
+        if (!message.success) {
+          // Answer what we can: a request id we can read gets a typed error instead of silence.
+          const id = (parsed as { id?: unknown } | null)?.id;
+          if (typeof id === 'number') {
+            send(ws, { type: 'response', id, result: { ok: false, error: { code: 'validation', message: 'Malformed request.' } } });
+          }
+          return;
+        }
         const sender: SenderInfo = { windowId: id, isMainFrame: true, url: sockets.get(id)?.url ?? null };
         void opts
           .table()
@@ -92,4 +105,15 @@ export function bindWebSocket(opts: {
         wss.close(() => resolve());
       }),
   };
+}
+
+/** Refuses upgrades on any path no binding serves (each binding ignores paths that are not its own). */
+export function refuseUnknownUpgrades(server: Server, paths: readonly string[]): void {
+  server.on('upgrade', (req: IncomingMessage, socket) => {
+    const { pathname } = new URL(req.url ?? '/', 'http://localhost');
+    if (!paths.includes(pathname)) {
+      socket.write('HTTP/1.1 404 Not Found\r\nConnection: close\r\n\r\n');
+      socket.destroy();
+    }
+  });
 }

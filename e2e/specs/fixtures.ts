@@ -17,7 +17,7 @@ export const test = base.extend<Fixtures>({
   harness: async ({ harnessOptions }, use) => {
     const { withKey, ...options } = harnessOptions;
     const harness = await startHarness(options);
-    if (withKey && harness.emulator && !options.importKey) {
+    if (withKey && harness.emulator && !options.importEnvKey) {
       await harness.services.vault.store({
         key: harness.emulator.defaultKey,
         source: 'env',

@@ -1,13 +1,14 @@
 import type { ModelList } from '../../common/chat-types';
 import type { ConversationSummary, Message, QuarantineNotice } from '../../common/conversation-types';
 import { appError } from '../../common/errors';
-import type { AppInfo, ChatContract } from '../../common/ipc/contract';
+import type { AppInfo, ChatContract, KeyEntryContract } from '../../common/ipc/contract';
 import type { KeyInfo, KeyStatus } from '../../common/key-status';
 import type { Settings, SettingsPatch } from '../../common/settings-types';
 import type { CallContext, Handlers } from '../ipc/handler-table';
 import type { ChatSessions } from '../services/chat/chat-sessions';
 import type { ConversationChat, StreamTarget } from '../services/chat/conversation-chat';
 import { parseSafeExternalUrl } from '../services/links/external-url';
+import type { KeyEntry } from './key-entry';
 
 /** The slices of each service the chat window may reach. */
 export interface ChatHandlerDeps {
@@ -32,6 +33,7 @@ export interface ChatHandlerDeps {
     ): Promise<{ messages: Message[]; hasMore: boolean }>;
   };
   chat: ConversationChat;
+  keyEntry: KeyEntry;
   sessions: ChatSessions;
   /** Asks the person (a main-process dialog) and opens the URL in the system browser if they agree. */
   openExternal: (url: URL, windowId: number) => Promise<boolean>;
@@ -53,6 +55,20 @@ export function createChatHandlers(deps: ChatHandlerDeps): Handlers<ChatContract
     getKeyStatus: async () => deps.vault.status(),
     verifyKey: () => deps.vault.verify(),
     removeKey: () => deps.vault.remove(),
+
+    startSignIn: (choice, ctx) => deps.keyEntry.startSignIn(choice, (p) => ctx.emit('onSignInProgress', p)),
+    cancelSignIn: async () => ({ cancelled: deps.keyEntry.cancelSignIn() }),
+    importKeyFromClipboard: (choice) => deps.keyEntry.importFromClipboard(choice),
+    openKeyWindow: async (_req, ctx) => ({ opened: await deps.keyEntry.openKeyWindow(ctx.windowId) }),
+    getEnvKeyOffer: async () => deps.keyEntry.envOffer.pending(),
+    acceptEnvKey: ({ persistence, allowWeakEncryption }) =>
+      deps.keyEntry.envOffer.accept(persistence, allowWeakEncryption),
+    dismissEnvKey: async () => {
+      const had = deps.keyEntry.envOffer.pending() !== null;
+      deps.keyEntry.envOffer.dismiss();
+      return { dismissed: had };
+    },
+    reportKeyExposed: () => deps.keyEntry.reportExposed(),
 
     listModels: (request) => deps.models.listModels({ refresh: request?.refresh ?? false }),
 
@@ -80,6 +96,33 @@ export function createChatHandlers(deps: ChatHandlerDeps): Handlers<ChatContract
         throw appError('validation', 'Only https links can be opened. This link was not opened.');
       }
       return { opened: await deps.openExternal(safe, ctx.windowId) };
+    },
+  };
+}
+
+/** Handlers of the key-entry window: submit the typed key, or cancel. */
+export function createKeyEntryHandlers(deps: {
+  vault: { status(): KeyStatus };
+  keyEntry: KeyEntry;
+  encryptionAvailable: () => Promise<boolean>;
+}): Handlers<KeyEntryContract> {
+  return {
+    getKeyEntryContext: async () => {
+      const status = deps.vault.status();
+      return {
+        backend: status.backend,
+        persistenceIsWeak: status.backend === 'basic_text',
+        encryptionAvailable: await deps.encryptionAvailable(),
+      };
+    },
+    submit: async (input, ctx) => {
+      const result = await deps.keyEntry.typed.submit(input);
+      if (result.ok) deps.keyEntry.closeKeyWindow(ctx.windowId);
+      return result;
+    },
+    cancel: async (_req, ctx) => {
+      deps.keyEntry.closeKeyWindow(ctx.windowId);
+      return { closed: true };
     },
   };
 }

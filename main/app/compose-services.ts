@@ -9,7 +9,8 @@ import { createSettingsStore } from '../services/settings/settings-store';
 import type { CiphertextStore } from '../services/vault/ciphertext-store';
 import { createKeyVault } from '../services/vault/key-vault';
 import type { SecretCipher } from '../services/vault/secret-cipher';
-import { createChatHandlers } from './chat-handlers';
+import { createChatHandlers, createKeyEntryHandlers } from './chat-handlers';
+import { createKeyEntry, type KeyEntryAdapters } from './key-entry';
 
 /**
  * The composition root shared by the Electron app and the browser harness: the same services and
@@ -27,6 +28,11 @@ export interface ServiceAdapters {
   openExternal: (url: URL, windowId: number) => Promise<boolean>;
   platform: NodeJS.Platform;
   fetch?: typeof fetch;
+  /** Key entry: the clipboard, the system browser, the key-entry window, the launch environment. */
+  keyEntry: Pick<
+    KeyEntryAdapters,
+    'clipboard' | 'openSignInPage' | 'openKeySettingsPage' | 'openKeyWindow' | 'closeKeyWindow' | 'env'
+  >;
 }
 
 export function composeServices(adapters: ServiceAdapters) {
@@ -59,6 +65,12 @@ export function composeServices(adapters: ServiceAdapters) {
     noteModelUsed: (model) => settings.noteModelUsed(model),
     log: adapters.log('chat'),
   });
+  const keyEntry = createKeyEntry({
+    ...adapters.keyEntry,
+    openRouterBaseUrl: adapters.openRouterBaseUrl,
+    vault,
+    log: adapters.log,
+  });
   const handlers = createChatHandlers({
     appInfo: { ...adapters.appInfo, openRouterOrigin: new URL(adapters.openRouterBaseUrl).origin },
     vault,
@@ -66,8 +78,14 @@ export function composeServices(adapters: ServiceAdapters) {
     settings,
     history,
     chat,
+    keyEntry,
     sessions,
     openExternal: adapters.openExternal,
+  });
+  const keyEntryHandlers = createKeyEntryHandlers({
+    vault,
+    keyEntry,
+    encryptionAvailable: () => adapters.cipher.isAvailable(),
   });
 
   return {
@@ -76,13 +94,16 @@ export function composeServices(adapters: ServiceAdapters) {
     settings,
     history,
     sessions,
+    keyEntry,
     handlers,
+    keyEntryHandlers,
     /** Loads everything from disk; call once before the first window opens. */
     async init(): Promise<void> {
       await Promise.all([vault.init(), settings.init(), history.init()]);
     },
     /** Stops streams (their partial text is saved as cancelled) and flushes history to disk. */
     async shutdown(): Promise<void> {
+      keyEntry.shutdown();
       sessions.cancelAll();
       await sessions.settle();
       await history.close();

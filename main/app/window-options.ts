@@ -35,3 +35,19 @@ export function chatWindowOptions(preloadPath: string): BrowserWindowConstructor
     webPreferences: hardenedWebPreferences(preloadPath),
   };
 }
+
+/** The key-entry window: small, modal, not resizable; the same hardened preferences. */
+export function keyEntryWindowOptions(preloadPath: string): BrowserWindowConstructorOptions {
+  return {
+    width: 480,
+    height: 420,
+    resizable: false,
+    minimizable: false,
+    maximizable: false,
+    modal: true,
+    show: false,
+    title: 'Enter your OpenRouter key',
+    backgroundColor: '#111318',
+    webPreferences: hardenedWebPreferences(preloadPath),
+  };
+}

@@ -21,7 +21,7 @@ export interface HistoryPort {
     conversationId: string,
     messageId: string,
     final: Partial<Message> & Pick<Message, 'status'>,
-  ): Promise<void>;
+  ): Promise<unknown>;
 }
 
 export interface ConversationChatDeps {

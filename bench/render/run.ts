@@ -1,0 +1,331 @@
+// Streaming render benchmark: the incremental MarkdownView against a naive
+// renderer that re-parses the whole message on every update, in headless
+// Chromium. Run with `npx tsx bench/render/run.ts`. Informational: exits 0.
+//
+// Environment: BENCH_TOKENS (20000), BENCH_TPS (500), BENCH_NAIVE_MAX_S (60),
+// CHROMIUM_PATH (/usr/bin/chromium).
+import { mkdtemp, readFile, rm } from 'node:fs/promises';
+import { createServer, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { loadavg, tmpdir } from 'node:os';
+import { dirname, extname, join, normalize, resolve, sep } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import react from '@vitejs/plugin-react';
+import { type CDPSession, chromium, type Page } from 'playwright-core';
+import { build } from 'vite';
+import { benchmarkTokens } from './document';
+import type { BenchResults, RendererKind } from './protocol';
+import { costPerToken, percentile, workUpTo } from './stats';
+import { analyzeTrace, type TraceFigures, traceDuring } from './trace';
+
+const TOKENS = Number(process.env.BENCH_TOKENS ?? 20_000);
+const TOKENS_PER_SECOND = Number(process.env.BENCH_TPS ?? 500);
+// The naive renderer slows down with every token; stop it after this much wall time.
+const NAIVE_MAX_MS = Number(process.env.BENCH_NAIVE_MAX_S ?? 60) * 1000;
+const INCREMENTAL_MAX_MS = 10 * 60 * 1000;
+const WARMUP_TOKENS = 1500;
+const MARKER = 'bench-update';
+
+const here = dirname(fileURLToPath(import.meta.url));
+const repoRoot = resolve(here, '..', '..');
+
+const CONTENT_TYPES: Record<string, string> = {
+  '.html': 'text/html; charset=utf-8',
+  '.js': 'text/javascript; charset=utf-8',
+  '.css': 'text/css; charset=utf-8',
+  '.woff2': 'font/woff2',
+  '.woff': 'font/woff',
+  '.ttf': 'font/ttf',
+};
+
+async function buildPage(outDir: string): Promise<void> {
+  await build({
+    root: here,
+    base: './',
+    configFile: false,
+    logLevel: 'warn',
+    plugins: [react()],
+    resolve: { alias: { 'bench-markdown': join(repoRoot, 'renderer/src/markdown/index.ts') } },
+    build: { outDir, emptyOutDir: true, reportCompressedSize: false, chunkSizeWarningLimit: 4096 },
+  });
+}
+
+function serve(dir: string): Promise<Server> {
+  const server = createServer((request, response) => {
+    const path = decodeURIComponent(new URL(request.url ?? '/', 'http://localhost').pathname);
+    const file = normalize(join(dir, path === '/' ? 'index.html' : path));
+    if (!file.startsWith(dir + sep)) {
+      response.writeHead(403).end();
+      return;
+    }
+    readFile(file).then(
+      (body) => {
+        response.writeHead(200, {
+          'content-type': CONTENT_TYPES[extname(file)] ?? 'application/octet-stream',
+        });
+        response.end(body);
+      },
+      () => response.writeHead(404).end(),
+    );
+  });
+  return new Promise((resolveServer) => server.listen(0, '127.0.0.1', () => resolveServer(server)));
+}
+
+interface Measured {
+  readonly results: BenchResults;
+  readonly trace: TraceFigures;
+  /** Whole run, from CDP Performance.getMetrics: wall time of all main-thread tasks, and main-thread CPU time. */
+  readonly taskMs: number;
+  readonly threadCpuMs: number;
+  readonly heapBytes: number;
+}
+
+async function metrics(cdp: CDPSession): Promise<Map<string, number>> {
+  const { metrics: list } = await cdp.send('Performance.getMetrics');
+  return new Map(list.map((entry) => [entry.name, entry.value]));
+}
+
+async function runRenderer(
+  page: Page,
+  baseUrl: string,
+  kind: RendererKind,
+  tokens: string[],
+): Promise<Measured> {
+  await page.goto(`${baseUrl}/index.html?renderer=${kind}`);
+  await page.waitForFunction(() => document.title.startsWith('ready:'));
+  const cdp = await page.context().newCDPSession(page);
+  await cdp.send('Performance.enable');
+  // Warm-up (JIT, first-render caches), then a fresh mount for the measured run.
+  await page.evaluate(([warmup]) => window.__bench.start(warmup, 5000), [
+    tokens.slice(0, WARMUP_TOKENS),
+  ] as const);
+  await page.evaluate(() => window.__bench.reset());
+  await cdp.send('HeapProfiler.collectGarbage');
+
+  const before = await metrics(cdp);
+  const maxMs = kind === 'naive' ? NAIVE_MAX_MS : INCREMENTAL_MAX_MS;
+  const { events } = await traceDuring(cdp, () =>
+    page.evaluate(([all, tps, cap]) => window.__bench.start(all, tps, cap), [
+      tokens,
+      TOKENS_PER_SECOND,
+      maxMs,
+    ] as const),
+  );
+  const after = await metrics(cdp);
+  const results = await page.evaluate(() => window.__bench.results());
+  if (results === null) throw new Error(`${kind}: the page reported no results`);
+  await cdp.send('HeapProfiler.collectGarbage');
+  const heap = await cdp.send('Runtime.getHeapUsage');
+  await cdp.detach();
+  const delta = (name: string) => ((after.get(name) ?? 0) - (before.get(name) ?? 0)) * 1000;
+  return {
+    results,
+    trace: analyzeTrace(events, MARKER),
+    taskMs: delta('TaskDuration'),
+    threadCpuMs: delta('ThreadTime'),
+    heapBytes: heap.usedSize,
+  };
+}
+
+/** Figures for one clock: wall (performance.now in the page) or CPU (thread time from the trace). */
+interface ClockFigures {
+  readonly p95: number;
+  readonly max: number;
+  readonly firstCost: number;
+  readonly lastCost: number;
+  readonly prefixTotal: number;
+}
+
+function clockFigures(measured: Measured, work: readonly number[], prefixTokens: number): ClockFigures {
+  const { samples, tokensRendered } = measured.results;
+  const tenth = Math.floor(tokensRendered / 10);
+  return {
+    p95: percentile(work, 0.95),
+    max: Math.max(0, ...work),
+    firstCost: costPerToken(samples, work, 0, tenth),
+    lastCost: costPerToken(samples, work, tokensRendered - tenth, tokensRendered),
+    prefixTotal: workUpTo(samples, work, prefixTokens),
+  };
+}
+
+interface Summary {
+  readonly measured: Measured;
+  readonly wall: ClockFigures;
+  /** Null when the trace could not be matched to the page's updates. */
+  readonly cpu: ClockFigures | null;
+}
+
+function summarize(measured: Measured, prefixTokens: number): Summary {
+  const wall = measured.results.samples.map((sample) => sample.work);
+  const cpu = measured.trace.updateCpu;
+  return {
+    measured,
+    wall: clockFigures(measured, wall, prefixTokens),
+    cpu: cpu.length === wall.length ? clockFigures(measured, cpu, prefixTokens) : null,
+  };
+}
+
+const fixed = (value: number, digits = 1) => value.toFixed(digits);
+const verdict = (pass: boolean) => (pass ? 'PASS' : 'MISS');
+
+function printTable(incremental: Summary, naive: Summary, prefixTokens: number): void {
+  const rows: string[][] = [['metric', 'incremental', 'naive', 'target', 'result']];
+  const add = (metric: string, inc: string, nai: string, target = '', result = '') =>
+    rows.push([metric, inc, nai, target, result]);
+  const inc = incremental.measured;
+  const nai = naive.measured;
+  add(
+    'tokens rendered',
+    `${inc.results.tokensRendered}`,
+    `${nai.results.tokensRendered}${nai.results.finished ? '' : ' (capped)'}`,
+  );
+  add('updates', `${inc.results.samples.length}`, `${nai.results.samples.length}`);
+  add(
+    'effective stream rate',
+    `${fixed((inc.results.tokensRendered / inc.results.wallMs) * 1000, 0)} tok/s`,
+    `${fixed((nai.results.tokensRendered / nai.results.wallMs) * 1000, 0)} tok/s`,
+    `${TOKENS_PER_SECOND} tok/s`,
+  );
+  for (const [clock, pick] of [
+    ['wall', (summary: Summary) => summary.wall],
+    ['cpu', (summary: Summary) => summary.cpu],
+  ] as const) {
+    const i = pick(incremental);
+    const n = pick(naive);
+    if (i === null || n === null) {
+      add(`[${clock}] figures unavailable (trace did not match the updates)`, '', '');
+      continue;
+    }
+    const ratio = n.prefixTotal / Math.max(i.prefixTotal, 1e-9);
+    add(
+      `[${clock}] update work, tokens 0-${prefixTokens}`,
+      `${fixed(i.prefixTotal, 0)} ms`,
+      `${fixed(n.prefixTotal, 0)} ms`,
+      '>= 10x less',
+      `${verdict(ratio >= 10)} (${fixed(ratio)}x)`,
+    );
+    add(
+      `[${clock}] p95 work per update`,
+      `${fixed(i.p95)} ms`,
+      `${fixed(n.p95)} ms`,
+      '<= 8 ms',
+      verdict(i.p95 <= 8),
+    );
+    add(`[${clock}] max work per update`, `${fixed(i.max)} ms`, `${fixed(n.max)} ms`);
+    add(
+      `[${clock}] cost/token first 10% -> last 10%`,
+      `${fixed(i.firstCost * 1000, 0)} -> ${fixed(i.lastCost * 1000, 0)} µs`,
+      `${fixed(n.firstCost * 1000, 0)} -> ${fixed(n.lastCost * 1000, 0)} µs`,
+    );
+    const incRatio = i.lastCost / Math.max(i.firstCost, 1e-9);
+    add(
+      `[${clock}] last/first 10% cost ratio`,
+      fixed(incRatio, 2),
+      fixed(n.lastCost / Math.max(n.firstCost, 1e-9), 2),
+      '<= 1.5',
+      verdict(incRatio <= 1.5),
+    );
+  }
+  const longest = (summary: Summary) => Math.max(0, ...summary.measured.results.longTasks);
+  add(
+    '[wall] longest task (longtask observer)',
+    `${fixed(longest(incremental), 0)} ms (${inc.results.longTasks.length} > 50 ms)`,
+    `${fixed(longest(naive), 0)} ms (${nai.results.longTasks.length} > 50 ms)`,
+    'none > 50 ms',
+    verdict(inc.results.longTasks.length === 0),
+  );
+  add(
+    '[cpu] longest task (trace)',
+    `${fixed(inc.trace.longestTaskCpu, 0)} ms (${inc.trace.longTasksCpu.length} > 50 ms)`,
+    `${fixed(nai.trace.longestTaskCpu, 0)} ms (${nai.trace.longTasksCpu.length} > 50 ms)`,
+    'none > 50 ms',
+    verdict(inc.trace.longTasksCpu.length === 0),
+  );
+  add(
+    'whole run: main-thread task time / CPU time',
+    `${fixed(inc.taskMs, 0)} / ${fixed(inc.threadCpuMs, 0)} ms`,
+    `${fixed(nai.taskMs, 0)} / ${fixed(nai.threadCpuMs, 0)} ms`,
+  );
+  add(
+    'JS heap after run (after GC)',
+    `${fixed(inc.heapBytes / 2 ** 20)} MiB`,
+    `${fixed(nai.heapBytes / 2 ** 20)} MiB`,
+  );
+  add('CSP violations', `${inc.results.cspViolations.length}`, `${nai.results.cspViolations.length}`, '0');
+
+  const widths =
+    rows[0]?.map((_, column) => Math.max(...rows.map((row) => (row[column] ?? '').length))) ?? [];
+  for (const [index, row] of rows.entries()) {
+    console.log(row.map((cell, column) => cell.padEnd(widths[column] ?? 0)).join(' | '));
+    if (index === 0) console.log(widths.map((width) => '-'.repeat(width)).join('-|-'));
+  }
+}
+
+async function main(): Promise<void> {
+  const tokens = benchmarkTokens(TOKENS);
+  console.log(
+    `Streaming ${tokens.length} tokens (${tokens.join('').length} chars) at ${TOKENS_PER_SECOND} tokens/s, ` +
+      `cut into 60 Hz frame updates (identical for both renderers). Naive run capped at ${NAIVE_MAX_MS / 1000} s.`,
+  );
+  console.log(
+    `Load average before the run: ${loadavg()
+      .map((value) => fixed(value, 2))
+      .join(' ')}`,
+  );
+  const outDir = await mkdtemp(join(tmpdir(), 'render-bench-'));
+  let server: Server | undefined;
+  const browser = await chromium.launch({
+    executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
+    args: [
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+    ],
+  });
+  try {
+    await buildPage(outDir);
+    server = await serve(outDir);
+    const baseUrl = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+    const page = await browser.newPage({ viewport: { width: 900, height: 900 } });
+    page.on('pageerror', (error) => console.error('page error:', error.message));
+    const measured: Partial<Record<RendererKind, Measured>> = {};
+    for (const kind of ['incremental', 'naive'] as const) {
+      const started = Date.now();
+      measured[kind] = await runRenderer(page, baseUrl, kind, tokens);
+      console.log(
+        `  ${kind}: ${measured[kind]?.results.tokensRendered} tokens in ${fixed((Date.now() - started) / 1000)} s`,
+      );
+    }
+    const { incremental, naive } = measured;
+    if (incremental === undefined || naive === undefined) return;
+    const prefix = Math.min(incremental.results.tokensRendered, naive.results.tokensRendered);
+    console.log(
+      `Load average after the run: ${loadavg()
+        .map((value) => fixed(value, 2))
+        .join(' ')}\n`,
+    );
+    printTable(summarize(incremental, prefix), summarize(naive, prefix), prefix);
+    console.log(
+      '\n[wall]: performance.now() around each update in the page (render + commit + forced style/layout);' +
+        '\n        includes time the OS had the thread descheduled, so it is inflated on a loaded machine.' +
+        '\n[cpu]:  thread CPU time of the same animation-frame callbacks, from a Chrome trace.' +
+        '\nPaint and compositing that follow each frame are in the whole-run totals only.',
+    );
+    if (!naive.results.finished) {
+      console.log(
+        `Note: the naive renderer hit the ${NAIVE_MAX_MS / 1000} s cap after ${naive.results.tokensRendered} tokens;` +
+          ' work totals compare both renderers over that common prefix; its other figures cover what it reached.',
+      );
+    }
+  } finally {
+    await browser.close();
+    server?.close();
+    await rm(outDir, { recursive: true, force: true });
+  }
+}
+
+main().catch((error: unknown) => {
+  console.error('render benchmark failed:', error);
+});

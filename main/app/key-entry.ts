@@ -1,0 +1,95 @@
+import type { KeyChoice, SignInProgress } from '../../common/key-entry-types';
+import type { KeyStatus } from '../../common/key-status';
+import type { Logger } from '../services/log/logger';
+import {
+  authUrlFor,
+  type ClipboardAdapter,
+  createEnvKeyOffer,
+  createSignInFlow,
+  createTypedKeyHandler,
+  exchangeAuthCode,
+  importFromClipboard,
+  type SignInFlow,
+} from '../services/key-entry';
+import type { KeyVault } from '../services/vault/key-vault';
+
+/** OpenRouter's page where a person revokes a key and creates a new one. */
+export const KEY_SETTINGS_URL = 'https://openrouter.ai/settings/keys';
+
+export interface KeyEntryAdapters {
+  openRouterBaseUrl: string;
+  vault: KeyVault;
+  clipboard: ClipboardAdapter;
+  /** Opens OpenRouter's sign-in page in the system browser (no confirmation: we built the URL). */
+  openSignInPage: (url: string) => Promise<void>;
+  /** Opens our fixed key-settings page in the system browser. */
+  openKeySettingsPage: () => Promise<void>;
+  /** Opens the key-entry window, modal to the given chat window. */
+  openKeyWindow: (parentWindowId: number) => Promise<boolean>;
+  /** Closes a key-entry window (after success or cancel). */
+  closeKeyWindow: (windowId: number) => void;
+  env: Record<string, string | undefined>;
+  log: (scope: string) => Logger;
+}
+
+/**
+ * Every way a key gets into Switchboard, composed over the vault. None returns the key; each stores
+ * it through the vault (which verifies it first) and reports status only.
+ */
+export function createKeyEntry(adapters: KeyEntryAdapters) {
+  const log = adapters.log('key-entry');
+  const { vault } = adapters;
+  // Read before any window or child process exists; the offer removes the variable from env.
+  const envOffer = createEnvKeyOffer({ env: adapters.env, storeKey: (input) => vault.store(input), log });
+  const typed = createTypedKeyHandler({ storeKey: (input) => vault.store(input), log });
+  let signIn: SignInFlow | null = null;
+
+  return {
+    async startSignIn(choice: KeyChoice, onProgress: (p: SignInProgress) => void): Promise<SignInProgress> {
+      if (signIn?.isRunning()) {
+        // Let the flow itself produce its "already in progress" error.
+        return signIn.start();
+      }
+      const flow = createSignInFlow({
+        authUrl: authUrlFor(adapters.openRouterBaseUrl),
+        exchangeCode: (input) => exchangeAuthCode({ baseUrl: adapters.openRouterBaseUrl, log }, input),
+        openExternal: adapters.openSignInPage,
+        storeKey: (key) => vault.store({ key, source: 'oauth', ...choice }),
+        log,
+      });
+      signIn = flow;
+      const off = flow.onProgress(onProgress);
+      try {
+        return await flow.start();
+      } finally {
+        off();
+      }
+    },
+    cancelSignIn(): boolean {
+      if (!signIn?.isRunning()) return false;
+      signIn.cancel();
+      return true;
+    },
+    importFromClipboard: (choice: KeyChoice) =>
+      importFromClipboard({
+        clipboard: adapters.clipboard,
+        storeKey: (key) => vault.store({ key, source: 'clipboard', ...choice }),
+        log,
+      }),
+    envOffer,
+    typed,
+    openKeyWindow: adapters.openKeyWindow,
+    closeKeyWindow: adapters.closeKeyWindow,
+    /** "Key exposed?": forget it everywhere here, then send the person to revoke it. */
+    async reportExposed(): Promise<KeyStatus> {
+      const status = await vault.remove();
+      await adapters.openKeySettingsPage();
+      return status;
+    },
+    shutdown(): void {
+      signIn?.cancel();
+    },
+  };
+}
+
+export type KeyEntry = ReturnType<typeof createKeyEntry>;

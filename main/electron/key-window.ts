@@ -1,0 +1,38 @@
+import { join } from 'node:path';
+import { BrowserWindow, webContents } from 'electron';
+import { keyEntryWindowOptions } from '../app/window-options';
+import { APP_ORIGIN } from '../protocol/resolve-asset';
+
+/**
+ * The small key-entry window: modal to the chat window, its own page and preload (submit/cancel
+ * only). The typed key exists in this window and in main, never in the chat window.
+ */
+export function createKeyWindows(preloadDir: string) {
+  const open = new Set<number>();
+  return {
+    isKeyWindow: (id: number) => open.has(id),
+    async open(parentWindowId: number): Promise<boolean> {
+      const parent = BrowserWindow.fromWebContents(webContents.fromId(parentWindowId) ?? ({} as never));
+      if (!parent) return false;
+      for (const win of BrowserWindow.getAllWindows()) {
+        if (open.has(win.webContents.id)) {
+          win.focus();
+          return true;
+        }
+      }
+      const win = new BrowserWindow({ ...keyEntryWindowOptions(join(preloadDir, 'key-entry.cjs')), parent });
+      const id = win.webContents.id;
+      open.add(id);
+      win.once('ready-to-show', () => win.show());
+      win.on('closed', () => open.delete(id));
+      await win.loadURL(`${APP_ORIGIN}/key-entry.html`);
+      return true;
+    },
+    close(windowId: number): void {
+      if (!open.has(windowId)) return;
+      const contents = webContents.fromId(windowId);
+      const win = contents ? BrowserWindow.fromWebContents(contents) : null;
+      win?.close();
+    },
+  };
+}

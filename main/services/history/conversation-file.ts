@@ -1,0 +1,54 @@
+import { z } from 'zod';
+import { ConversationIdSchema, MessageIdSchema, MessageSchema } from '../../../common/conversation-types';
+
+/**
+ * Format version 1 of `conversations/<id>.json`, the only format written today.
+ *
+ * The file is self-describing (`formatVersion` first) so any later Switchboard can tell which reader it
+ * needs, and an older one can refuse a newer file instead of misreading it. When the format changes,
+ * this file keeps describing v1 (old files and fixtures still need it) and a new `conversation-file-v2.ts`
+ * becomes current; see migrations.ts.
+ */
+
+const isoDate = z.string().refine((s) => !Number.isNaN(Date.parse(s)), 'must be an ISO 8601 date');
+
+export const ConversationMetaSchema = z.object({
+  id: ConversationIdSchema,
+  title: z.string().max(1000),
+  createdAt: isoDate,
+  updatedAt: isoDate,
+  model: z.string().max(200).nullable(),
+});
+export type ConversationMeta = z.infer<typeof ConversationMetaSchema>;
+
+/** Stored messages use the shared Message shape, with ids narrowed to what the bridge accepts. */
+export const StoredMessageSchema = MessageSchema.extend({ id: MessageIdSchema });
+
+/** Message ids must be unique within a conversation: paging, truncation and search address them by id. */
+export const MessageListSchema = z.array(StoredMessageSchema).superRefine((messages, ctx) => {
+  const seen = new Set<string>();
+  messages.forEach((m, i) => {
+    if (seen.has(m.id))
+      ctx.addIssue({ code: 'custom', message: `duplicate message id "${m.id}"`, path: [i, 'id'] });
+    seen.add(m.id);
+  });
+});
+
+export const ConversationFileV1Schema = z.object({
+  formatVersion: z.literal(1),
+  conversation: ConversationMetaSchema,
+  messages: MessageListSchema,
+});
+export type ConversationFileV1 = z.infer<typeof ConversationFileV1Schema>;
+
+/** The format this build writes. Bump together with adding a migration step in migrations.ts. */
+export const CURRENT_FORMAT_VERSION = 1;
+export const CurrentConversationFileSchema = ConversationFileV1Schema;
+export type ConversationFile = ConversationFileV1;
+
+export const DEFAULT_TITLE = 'New conversation';
+
+/** Pretty-printed: these are the person's files, and readable files are easier to trust and recover. */
+export function serializeConversationFile(file: ConversationFile): string {
+  return `${JSON.stringify(file, null, 2)}\n`;
+}

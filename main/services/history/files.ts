@@ -1,0 +1,58 @@
+import { promises as fs } from 'node:fs';
+import writeFileAtomic from 'write-file-atomic';
+import { errnoOf, storageFailure } from './storage-errors';
+
+/**
+ * The only way the history writes a file: write-file-atomic writes a temporary file next to the target,
+ * fsyncs it and renames it over the target, so a reader (or the next start after a crash) sees either
+ * the old file or the new one, never half of one.
+ */
+export async function writeFileDurably(
+  path: string,
+  text: string,
+  action: string,
+): Promise<{ size: number; mtimeMs: number }> {
+  try {
+    await writeFileAtomic(path, text, { encoding: 'utf8', fsync: true });
+    const stat = await fs.stat(path);
+    return { size: stat.size, mtimeMs: stat.mtimeMs };
+  } catch (error) {
+    throw storageFailure(error, action, path);
+  }
+}
+
+/** Reads a UTF-8 file, or null when it does not exist. Other failures propagate. */
+export async function readTextIfExists(path: string): Promise<string | null> {
+  try {
+    return await fs.readFile(path, 'utf8');
+  } catch (error) {
+    if (errnoOf(error) === 'ENOENT') return null;
+    throw error;
+  }
+}
+
+export async function ensureDir(path: string): Promise<void> {
+  try {
+    await fs.mkdir(path, { recursive: true });
+  } catch (error) {
+    throw storageFailure(error, 'open your history folder', path);
+  }
+}
+
+/** Runs `fn` over `items` with at most `limit` in flight; results keep the input order. */
+export async function mapLimit<T, R>(
+  items: readonly T[],
+  limit: number,
+  fn: (item: T) => Promise<R>,
+): Promise<R[]> {
+  const results = new Array<R>(items.length);
+  let next = 0;
+  const worker = async () => {
+    while (next < items.length) {
+      const i = next++;
+      results[i] = await fn(items[i] as T);
+    }
+  };
+  await Promise.all(Array.from({ length: Math.min(limit, items.length) }, worker));
+  return results;
+}

@@ -1,0 +1,68 @@
+import { z } from 'zod';
+import { appError } from '../../../common/errors';
+import {
+  EXPORT_FORMAT,
+  EXPORT_VERSION,
+  type ExportedConversation,
+  ExportedConversationSchema,
+  settled,
+} from './export-json';
+import { describeIssues } from './migrations';
+
+/**
+ * Validating an import before anything is written. A file that is not an export at all is refused as a
+ * whole; inside a valid export, each conversation is checked on its own, so one damaged conversation
+ * does not keep the others out, and each rejection says which one and why.
+ */
+const EnvelopeSchema = z.object({
+  format: z.literal(EXPORT_FORMAT),
+  version: z.number().int().positive(),
+  conversations: z.array(z.unknown()),
+});
+
+export interface ImportCheck {
+  valid: ExportedConversation[];
+  rejected: number;
+  errors: string[];
+}
+
+export function checkImport(text: string): ImportCheck {
+  let raw: unknown;
+  try {
+    raw = JSON.parse(text);
+  } catch {
+    throw appError(
+      'validation',
+      'That file is not valid JSON, so nothing was imported. Choose a file exported by Switchboard.',
+    );
+  }
+  const envelope = EnvelopeSchema.safeParse(raw);
+  if (!envelope.success) {
+    throw appError(
+      'validation',
+      `That file is not a Switchboard export (${describeIssues(envelope.error)}), so nothing was imported.`,
+    );
+  }
+  if (envelope.data.version > EXPORT_VERSION) {
+    throw appError(
+      'validation',
+      `That file was exported by a newer Switchboard (export version ${envelope.data.version}). Update Switchboard to import it; nothing was imported.`,
+    );
+  }
+  const result: ImportCheck = { valid: [], rejected: 0, errors: [] };
+  envelope.data.conversations.forEach((item, i) => {
+    const parsed = ExportedConversationSchema.safeParse(item);
+    if (parsed.success) {
+      result.valid.push({
+        conversation: parsed.data.conversation,
+        messages: parsed.data.messages.map(settled),
+      });
+      return;
+    }
+    result.rejected++;
+    const title = (item as { conversation?: { title?: unknown } } | null)?.conversation?.title;
+    const name = typeof title === 'string' ? ` "${title.slice(0, 80)}"` : '';
+    result.errors.push(`Conversation ${i + 1}${name} was not imported: ${describeIssues(parsed.error)}.`);
+  });
+  return result;
+}

@@ -1,0 +1,107 @@
+import type { z } from 'zod';
+import {
+  type ConversationFile,
+  CURRENT_FORMAT_VERSION,
+  CurrentConversationFileSchema,
+} from './conversation-file';
+
+/**
+ * Reading any format version this build knows, by upgrading step by step to the current one.
+ *
+ * Adding version 2 is one function: define `ConversationFileV2Schema`, make it current in
+ * conversation-file.ts, add `1: upgradeStep(ConversationFileV1Schema, (v1) => ({ ...v2 shape }))` to
+ * `conversationFormats.upgrades`, and commit fixtures under fixtures/v2/. Files are upgraded in memory
+ * only; the file on disk is rewritten in the current format the next time the conversation changes, so
+ * merely opening history with a new build never rewrites old files.
+ */
+
+/** Lifts a document of version N to version N + 1; throws FormatError when the input is not valid N. */
+export type UpgradeStep = (doc: unknown) => unknown;
+
+export interface FormatRegistry<T> {
+  current: number;
+  currentSchema: z.ZodType<T>;
+  /** Keyed by the version the step reads. */
+  upgrades: Readonly<Record<number, UpgradeStep>>;
+}
+
+export class FormatError extends Error {
+  override name = 'FormatError';
+}
+
+export function describeIssues(error: z.ZodError, max = 3): string {
+  const parts = error.issues.slice(0, max).map((issue) => {
+    const path = issue.path.map(String).join('.');
+    return path ? `${path}: ${issue.message}` : issue.message;
+  });
+  const more = error.issues.length > max ? ` (and ${error.issues.length - max} more)` : '';
+  return `${parts.join('; ')}${more}`;
+}
+
+/** Validates with the schema of the version it reads, so each step gets exactly the shape it expects. */
+export function upgradeStep<S extends z.ZodType>(schema: S, up: (doc: z.output<S>) => unknown): UpgradeStep {
+  return (doc) => {
+    const parsed = schema.safeParse(doc);
+    if (!parsed.success) throw new FormatError(describeIssues(parsed.error));
+    return up(parsed.data);
+  };
+}
+
+export type DecodeResult<T> =
+  | { kind: 'ok'; value: T; fromVersion: number }
+  | { kind: 'newer'; version: number }
+  | { kind: 'invalid'; reason: string };
+
+export function decodeVersioned<T>(raw: unknown, registry: FormatRegistry<T>): DecodeResult<T> {
+  const version =
+    typeof raw === 'object' && raw !== null ? (raw as { formatVersion?: unknown }).formatVersion : undefined;
+  if (typeof version !== 'number' || !Number.isInteger(version) || version < 1) {
+    return { kind: 'invalid', reason: 'it has no valid "formatVersion"' };
+  }
+  if (version > registry.current) return { kind: 'newer', version };
+  let doc = raw;
+  try {
+    for (let v = version; v < registry.current; v++) {
+      const step = registry.upgrades[v];
+      if (!step) return { kind: 'invalid', reason: `no upgrade from format version ${v} is known` };
+      doc = step(doc);
+    }
+  } catch (error) {
+    const detail = error instanceof Error ? error.message : String(error);
+    return { kind: 'invalid', reason: `it is not a valid format ${version} file: ${detail}` };
+  }
+  const parsed = registry.currentSchema.safeParse(doc);
+  if (!parsed.success) {
+    return {
+      kind: 'invalid',
+      reason: `it is not a valid format ${version} file: ${describeIssues(parsed.error)}`,
+    };
+  }
+  return { kind: 'ok', value: parsed.data, fromVersion: version };
+}
+
+export const conversationFormats: FormatRegistry<ConversationFile> = {
+  current: CURRENT_FORMAT_VERSION,
+  currentSchema: CurrentConversationFileSchema,
+  upgrades: {},
+};
+
+/** Decodes the text of `conversations/<expectedId>.json`. Never throws. */
+export function decodeConversationText(text: string, expectedId: string): DecodeResult<ConversationFile> {
+  if (text.trim() === '') return { kind: 'invalid', reason: 'the file is empty' };
+  let raw: unknown;
+  try {
+    raw = JSON.parse(text);
+  } catch (error) {
+    const detail = error instanceof Error ? error.message : String(error);
+    return { kind: 'invalid', reason: `it is not valid JSON (${detail})` };
+  }
+  const result = decodeVersioned(raw, conversationFormats);
+  if (result.kind === 'ok' && result.value.conversation.id !== expectedId) {
+    return {
+      kind: 'invalid',
+      reason: `it describes conversation "${result.value.conversation.id}" but is named "${expectedId}.json"`,
+    };
+  }
+  return result;
+}

@@ -1,0 +1,108 @@
+import { promises as fs } from 'node:fs';
+import { basename, join } from 'node:path';
+import writeFileAtomic from 'write-file-atomic';
+import type { QuarantineNotice } from '../../../common/conversation-types';
+import { describeError } from '../../../common/redact';
+import type { Logger } from '../log/logger';
+import { fileStamp, type Layout } from './layout';
+
+/**
+ * Moving a conversation file that cannot be used out of the way — never deleting it.
+ *
+ * The file goes to quarantine/ unchanged, next to a plain-text note saying what it was, why it was
+ * moved and what the person can do. The rest of the history keeps loading without it.
+ */
+export interface QuarantineRequest {
+  sourcePath: string;
+  conversationId: string | null;
+  /** Best guess at the title (from the file itself, or from the index) so the UI can name it. */
+  title: string | null;
+  reason: string;
+}
+
+export async function quarantineFile(
+  layout: Layout,
+  request: QuarantineRequest,
+  now: Date,
+  log: Logger,
+): Promise<QuarantineNotice> {
+  const stem = request.conversationId ?? basename(request.sourcePath).replace(/\.json$/, '');
+  const target = await freeName(layout.quarantine, `${stem}.${fileStamp(now)}`);
+  try {
+    await fs.mkdir(layout.quarantine, { recursive: true });
+    await fs.rename(request.sourcePath, target.file);
+  } catch (error) {
+    // Could not move it (permissions?): leave it where it is, still unused and untouched, and say so.
+    log.error('could not move an unreadable conversation file to quarantine', {
+      conversationId: request.conversationId,
+      error: describeError(error),
+    });
+    return {
+      ...notice(request, request.sourcePath),
+      reason: `${request.reason} It could not be moved aside.`,
+    };
+  }
+  try {
+    await writeFileAtomic(target.note, noteText(request, target.file, now), { encoding: 'utf8' });
+  } catch (error) {
+    log.warn('could not write the quarantine note', { error: describeError(error) });
+  }
+  log.warn('conversation file quarantined', {
+    conversationId: request.conversationId,
+    reason: request.reason,
+  });
+  return notice(request, target.file);
+}
+
+function notice(request: QuarantineRequest, path: string): QuarantineNotice {
+  return { conversationId: request.conversationId, title: request.title, path, reason: request.reason };
+}
+
+async function freeName(dir: string, stem: string): Promise<{ file: string; note: string }> {
+  for (let n = 0; ; n++) {
+    const name = n === 0 ? stem : `${stem}-${n}`;
+    const file = join(dir, `${name}.json`);
+    const exists = await fs.access(file).then(
+      () => true,
+      () => false,
+    );
+    if (!exists) return { file, note: join(dir, `${name}.note.txt`) };
+  }
+}
+
+function noteText(request: QuarantineRequest, movedTo: string, now: Date): string {
+  return [
+    'Switchboard could not open this conversation, so it moved the file here instead of deleting it.',
+    '',
+    `Conversation: ${request.conversationId ?? 'unknown'}`,
+    `Title: ${request.title ?? 'unknown'}`,
+    `Moved from: ${request.sourcePath}`,
+    `Moved to: ${movedTo}`,
+    `When: ${now.toISOString()}`,
+    `Why: ${request.reason}`,
+    '',
+    'Nothing in it was changed. If it was written by a newer Switchboard, open it with that version',
+    '(copy it back into the conversations folder). Otherwise it is plain JSON: you can open it in a',
+    'text editor to recover the text, or repair it and put it back into the conversations folder.',
+    '',
+  ].join('\n');
+}
+
+/** The title of a damaged file when it can still be made out, so the notice can name the conversation. */
+export function recoverTitle(text: string): string | null {
+  try {
+    const raw: unknown = JSON.parse(text);
+    const title = (raw as { conversation?: { title?: unknown } } | null)?.conversation?.title;
+    if (typeof title === 'string') return title;
+  } catch {
+    // Truncated or garbled: fall through to a textual look.
+  }
+  const match = /"title"\s*:\s*"((?:[^"\\]|\\.){0,1000})"/.exec(text);
+  if (!match) return null;
+  try {
+    const value: unknown = JSON.parse(`"${match[1]}"`);
+    return typeof value === 'string' ? value : null;
+  } catch {
+    return null;
+  }
+}

@@ -1,0 +1,165 @@
+import { describeError } from '../../../common/redact';
+import type { Scheduler } from './scheduler';
+import { loadDoc, persistDoc, replyKey, type StoreCore } from './store-core';
+import type { ReplyPersisted } from './types';
+
+/**
+ * Throttled checkpoints of replies being streamed.
+ *
+ * `checkpoint()` is called on every delta (hundreds a second) and only records the latest text. A write
+ * starts at most once per interval after the previous write started (default 400 ms), so while text
+ * keeps arriving a delta waits at most one interval plus one write before it is on disk — within the
+ * 500 ms the history promises — and a slow disk never has more than one checkpoint write queued.
+ * The first delta after a quiet spell is written at once if the last write is an interval old.
+ */
+interface ReplyState {
+  conversationId: string;
+  messageId: string;
+  pending: { content: string; reasoning: string } | null;
+  lastWriteStartMs: number;
+  cancelTimer: (() => void) | null;
+  writing: Promise<void> | null;
+  closed: boolean;
+}
+
+export interface ReplyCheckpointsDeps {
+  core: StoreCore;
+  scheduler: Scheduler;
+  intervalMs: number;
+  onPersisted: (event: ReplyPersisted) => void;
+}
+
+export function createReplyCheckpoints(deps: ReplyCheckpointsDeps) {
+  const { core, scheduler, intervalMs } = deps;
+  const replies = new Map<string, ReplyState>();
+  const nowMs = () => core.now().getTime();
+
+  const arm = (state: ReplyState) => {
+    if (state.cancelTimer || state.writing || state.closed || !state.pending) return;
+    const delay = Math.max(0, state.lastWriteStartMs + intervalMs - nowMs());
+    state.cancelTimer = scheduler.schedule(() => {
+      state.cancelTimer = null;
+      write(state);
+    }, delay);
+  };
+
+  const write = (state: ReplyState) => {
+    const text = state.pending;
+    if (!text || state.closed) return;
+    state.pending = null;
+    state.lastWriteStartMs = nowMs();
+    const { conversationId, messageId } = state;
+    state.writing = core.queue
+      .run(conversationId, async () => {
+        // A finish, truncation or delete queued before this write has already settled the message.
+        if (state.closed) return false;
+        const doc = await loadDoc(core, conversationId);
+        const message = doc.messages.find((m) => m.id === messageId);
+        if (message?.status !== 'streaming') return false;
+        message.content = text.content;
+        message.reasoning = text.reasoning;
+        await persistDoc(core, doc, 'save the reply being written');
+        return true;
+      })
+      .then(
+        (written) => {
+          if (!written) return;
+          deps.onPersisted({
+            conversationId,
+            messageId,
+            contentLength: text.content.length,
+            reasoningLength: text.reasoning.length,
+            final: false,
+          });
+        },
+        (error: unknown) => {
+          core.log.warn('reply checkpoint failed; retrying at the next interval', {
+            conversationId,
+            error: describeError(error),
+          });
+          // Newer text, if any arrived meanwhile, supersedes this one.
+          state.pending ??= text;
+        },
+      )
+      .finally(() => {
+        state.writing = null;
+        arm(state);
+      });
+  };
+
+  /**
+   * Stops checkpointing a reply (it is being finished, truncated or deleted) and hands back the latest
+   * text not yet written, so a finish that does not repeat the text still saves all of it.
+   */
+  const stop = (conversationId: string, messageId: string): { content: string; reasoning: string } | null => {
+    const key = replyKey(conversationId, messageId);
+    const state = replies.get(key);
+    if (!state) return null;
+    state.closed = true;
+    state.cancelTimer?.();
+    state.cancelTimer = null;
+    replies.delete(key);
+    return state.pending;
+  };
+
+  return {
+    start(conversationId: string, messageId: string): void {
+      replies.set(replyKey(conversationId, messageId), {
+        conversationId,
+        messageId,
+        pending: null,
+        lastWriteStartMs: nowMs(),
+        cancelTimer: null,
+        writing: null,
+        closed: false,
+      });
+    },
+
+    checkpoint(
+      conversationId: string,
+      messageId: string,
+      text: { content: string; reasoning: string },
+    ): boolean {
+      const state = replies.get(replyKey(conversationId, messageId));
+      if (!state) return false;
+      state.pending = { content: text.content, reasoning: text.reasoning };
+      arm(state);
+      return true;
+    },
+
+    stop,
+
+    stopConversation(conversationId: string, messageIds?: ReadonlySet<string>): void {
+      for (const state of [...replies.values()]) {
+        if (state.conversationId !== conversationId) continue;
+        if (messageIds && !messageIds.has(state.messageId)) continue;
+        stop(conversationId, state.messageId);
+      }
+    },
+
+    /** Writes every pending checkpoint now and waits for all checkpoint writes to finish. */
+    async flush(): Promise<void> {
+      for (const state of replies.values()) {
+        state.cancelTimer?.();
+        state.cancelTimer = null;
+        if (!state.writing) write(state);
+      }
+      await Promise.all([...replies.values()].map((s) => s.writing));
+      // A write that was already running when flush began may have left newer text pending.
+      for (const state of replies.values()) {
+        if (state.pending && !state.writing) {
+          state.cancelTimer?.();
+          state.cancelTimer = null;
+          write(state);
+        }
+      }
+      await Promise.all([...replies.values()].map((s) => s.writing));
+    },
+
+    closeAll(): void {
+      for (const state of [...replies.values()]) stop(state.conversationId, state.messageId);
+    },
+  };
+}
+
+export type ReplyCheckpoints = ReturnType<typeof createReplyCheckpoints>;

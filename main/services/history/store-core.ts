@@ -1,0 +1,265 @@
+import { promises as fs } from 'node:fs';
+import type { ConversationSummary, QuarantineNotice } from '../../../common/conversation-types';
+import { appError } from '../../../common/errors';
+import { describeError } from '../../../common/redact';
+import type { Logger } from '../log/logger';
+import type { ConversationCache } from './conversation-cache';
+import {
+  type ConversationFile,
+  CURRENT_FORMAT_VERSION,
+  serializeConversationFile,
+} from './conversation-file';
+import { writeFileDurably } from './files';
+import type { ConversationEntry } from './index-file';
+import type { KeyedQueue } from './keyed-queue';
+import type { Layout } from './layout';
+import { decodeConversationText } from './migrations';
+import { quarantineFile, recoverTitle } from './quarantine';
+import { errnoOf } from './storage-errors';
+
+/**
+ * State shared by the store's parts, and the two ways they touch a conversation file: `loadDoc` and
+ * `persistDoc`. Both must run inside `queue.run(id, …)` for that conversation.
+ */
+export interface StoreCore {
+  layout: Layout;
+  log: Logger;
+  now: () => Date;
+  newId: () => string;
+  queue: KeyedQueue;
+  entries: Map<string, ConversationEntry>;
+  cache: ConversationCache;
+  /** `${conversationId}:${messageId}` of replies streaming in this session (their status is real). */
+  liveReplies: Set<string>;
+  notices: QuarantineNotice[];
+  /** Summaries changed: the list order and index.json need refreshing. */
+  entriesChanged(): void;
+  /** A conversation disappeared (quarantined or found missing): the search index must forget it. */
+  conversationDropped(id: string): void;
+  onQuarantine(notice: QuarantineNotice): void;
+}
+
+export const replyKey = (conversationId: string, messageId: string) => `${conversationId}:${messageId}`;
+
+export function notFound(): Error {
+  return appError(
+    'validation',
+    'That conversation no longer exists. It may have been deleted; refresh the list.',
+  );
+}
+
+export function summaryOf(doc: ConversationFile): ConversationSummary {
+  const { id, title, createdAt, updatedAt, model } = doc.conversation;
+  return { id, title, createdAt, updatedAt, messageCount: doc.messages.length, model };
+}
+
+function sameSummary(a: ConversationSummary, b: ConversationSummary): boolean {
+  return (
+    a.title === b.title &&
+    a.createdAt === b.createdAt &&
+    a.updatedAt === b.updatedAt &&
+    a.messageCount === b.messageCount &&
+    a.model === b.model
+  );
+}
+
+/**
+ * A `streaming` message that no stream of this session is writing was cut off by a crash or a quit:
+ * it becomes `interrupted`, text kept, so the UI offers to regenerate it.
+ */
+export function settleOrphanedReplies(core: Pick<StoreCore, 'liveReplies'>, doc: ConversationFile): boolean {
+  let changed = false;
+  for (const m of doc.messages) {
+    if (m.status === 'streaming' && !core.liveReplies.has(replyKey(doc.conversation.id, m.id))) {
+      m.status = 'interrupted';
+      changed = true;
+    }
+  }
+  return changed;
+}
+
+export type ReadOutcome =
+  | { kind: 'ok'; doc: ConversationFile; size: number; mtimeMs: number }
+  | { kind: 'missing' }
+  | { kind: 'quarantined'; notice: QuarantineNotice };
+
+/**
+ * Reads and decodes one conversation file; an unusable one is quarantined here. Orphaned streaming
+ * replies are settled and written back. Does not touch `entries` or the cache.
+ */
+export async function readConversation(
+  core: StoreCore,
+  id: string,
+  knownTitle: string | null,
+): Promise<ReadOutcome> {
+  const path = core.layout.conversationFile(id);
+  let text: string;
+  let stat: { size: number; mtimeMs: number };
+  try {
+    text = await fs.readFile(path, 'utf8');
+    stat = await fs.stat(path);
+  } catch (error) {
+    if (errnoOf(error) === 'ENOENT') return { kind: 'missing' };
+    return quarantine(core, {
+      path,
+      id,
+      title: knownTitle,
+      reason: `it could not be read (${describeError(error)}).`,
+    });
+  }
+  const decoded = decodeConversationText(text, id);
+  if (decoded.kind === 'newer') {
+    return quarantine(core, {
+      path,
+      id,
+      title: recoverTitle(text) ?? knownTitle,
+      reason: `it was written by a newer Switchboard (format version ${decoded.version}; this version reads up to ${CURRENT_FORMAT_VERSION}). Update Switchboard to open it.`,
+    });
+  }
+  if (decoded.kind === 'invalid') {
+    return quarantine(core, {
+      path,
+      id,
+      title: recoverTitle(text) ?? knownTitle,
+      reason: `${decoded.reason}.`,
+    });
+  }
+  const doc = decoded.value;
+  if (settleOrphanedReplies(core, doc)) {
+    // Best effort: if this write fails the message is still shown as interrupted, and settled next time.
+    try {
+      stat = await writeFileDurably(path, serializeConversationFile(doc), 'save an interrupted reply');
+    } catch (error) {
+      core.log.warn('could not rewrite an interrupted reply', {
+        conversationId: id,
+        error: describeError(error),
+      });
+    }
+  }
+  return { kind: 'ok', doc, size: stat.size, mtimeMs: stat.mtimeMs };
+}
+
+async function quarantine(
+  core: StoreCore,
+  what: { path: string; id: string; title: string | null; reason: string },
+): Promise<ReadOutcome> {
+  const notice = await quarantineFile(
+    core.layout,
+    { sourcePath: what.path, conversationId: what.id, title: what.title, reason: what.reason },
+    core.now(),
+    core.log,
+  );
+  core.notices.push(notice);
+  core.onQuarantine(notice);
+  return { kind: 'quarantined', notice };
+}
+
+/** Records what a read or write found: summary, streaming flag, file identity. */
+export function recordEntry(
+  core: StoreCore,
+  doc: ConversationFile,
+  file: { size: number; mtimeMs: number },
+): void {
+  const id = doc.conversation.id;
+  const summary = summaryOf(doc);
+  const streaming = doc.messages.some((m) => m.status === 'streaming');
+  const previous = core.entries.get(id);
+  core.entries.set(id, { summary, streaming, size: file.size, mtimeMs: file.mtimeMs });
+  if (!previous || !sameSummary(previous.summary, summary) || previous.streaming !== streaming)
+    core.entriesChanged();
+}
+
+/** The conversation's current document, from the cache or its file. Inside the conversation's queue. */
+export async function loadDoc(core: StoreCore, id: string, opts: { keep: boolean } = { keep: true }) {
+  const entry = core.entries.get(id);
+  if (!entry) throw notFound();
+  const cached = core.cache.get(id);
+  if (cached) return cached;
+  const outcome = await readConversation(core, id, entry.summary.title);
+  if (outcome.kind === 'missing') {
+    core.log.warn('a conversation file disappeared', { conversationId: id });
+    dropEntry(core, id);
+    throw notFound();
+  }
+  if (outcome.kind === 'quarantined') {
+    dropEntry(core, id);
+    throw appError(
+      'validation',
+      `"${entry.summary.title}" could not be opened, so its file was moved to ${outcome.notice.path} (nothing was deleted). ${outcome.notice.reason}`,
+    );
+  }
+  recordEntry(core, outcome.doc, outcome);
+  if (opts.keep) core.cache.set(id, outcome.doc);
+  return outcome.doc;
+}
+
+export function dropEntry(core: StoreCore, id: string): void {
+  core.cache.delete(id);
+  if (core.entries.delete(id)) core.entriesChanged();
+  core.conversationDropped(id);
+}
+
+/** Writes the document atomically, then records it. On failure the cached copy is dropped (disk wins). */
+export async function persistDoc(core: StoreCore, doc: ConversationFile, action: string): Promise<void> {
+  const id = doc.conversation.id;
+  try {
+    const file = await writeFileDurably(
+      core.layout.conversationFile(id),
+      serializeConversationFile(doc),
+      action,
+    );
+    core.cache.set(id, doc);
+    recordEntry(core, doc, file);
+  } catch (error) {
+    core.cache.delete(id);
+    throw error;
+  }
+}
+
+/** What the search index needs from a conversation file. */
+export interface IndexSource {
+  conversation: { id: string; title: string };
+  messages: ReadonlyArray<{ id: string; content: string; createdAt: string; status: string }>;
+}
+
+const KNOWN_STATUS = new Set(['complete', 'interrupted', 'cancelled', 'error']);
+
+/**
+ * A cheaper read for the start-up index build: JSON.parse and a structural check of what indexing
+ * uses, without the full schema validation, which doubled the build's garbage (and main's resident
+ * memory by ~55 MB on the benchmark history). Returns null whenever the file needs the full path —
+ * not current format, anything odd, a reply still marked streaming, or a summary that differs from the
+ * list's — and the caller then uses `loadDoc`, which validates, migrates, settles and quarantines.
+ * Every file is still fully validated whenever it is opened.
+ */
+export async function quickReadForIndex(core: StoreCore, id: string): Promise<IndexSource | null> {
+  const entry = core.entries.get(id);
+  if (!entry) return null;
+  let raw: unknown;
+  try {
+    raw = JSON.parse(await fs.readFile(core.layout.conversationFile(id), 'utf8'));
+  } catch {
+    return null;
+  }
+  const file = raw as { formatVersion?: unknown; conversation?: Record<string, unknown>; messages?: unknown };
+  const meta = file.conversation;
+  if (file.formatVersion !== CURRENT_FORMAT_VERSION || !meta || !Array.isArray(file.messages)) return null;
+  const s = entry.summary;
+  if (
+    meta.id !== id ||
+    meta.title !== s.title ||
+    meta.updatedAt !== s.updatedAt ||
+    meta.createdAt !== s.createdAt ||
+    meta.model !== s.model ||
+    file.messages.length !== s.messageCount
+  ) {
+    return null;
+  }
+  for (const m of file.messages as Array<Record<string, unknown>>) {
+    if (typeof m !== 'object' || m === null) return null;
+    if (typeof m.id !== 'string' || typeof m.content !== 'string' || typeof m.createdAt !== 'string')
+      return null;
+    if (typeof m.status !== 'string' || !KNOWN_STATUS.has(m.status)) return null;
+  }
+  return raw as IndexSource;
+}

@@ -1,0 +1,120 @@
+import type {
+  ConversationSummary,
+  Message,
+  MessageStatus,
+  QuarantineNotice,
+} from '../../../common/conversation-types';
+import type { Logger } from '../log/logger';
+import type { Scheduler } from './scheduler';
+import type { Snippet } from './snippet';
+
+export interface HistoryStoreOptions {
+  /** The history folder (userData/history in the app); created if missing. */
+  dir: string;
+  log: Logger;
+  now?: () => Date;
+  /** Ids for conversations and messages; must match ConversationIdSchema / MessageIdSchema. */
+  idFactory?: () => string;
+  /** Minimum time between two checkpoint writes of a streaming reply. Default 400 ms (limit: 500). */
+  checkpointIntervalMs?: number;
+  /** Timers for checkpoints and index writes; tests pass a manual one. */
+  scheduler?: Scheduler;
+  /** How long index.json changes are coalesced before being written. Default 1000 ms. */
+  indexWriteDelayMs?: number;
+  /** Deleted conversations older than this are purged from the trash when the store opens. Default 30. */
+  trashRetentionDays?: number;
+  /** Build the search index in the background after init (default true). */
+  buildSearchIndex?: boolean;
+  /** Called after each reply checkpoint (and final write) is durably on disk. */
+  onReplyPersisted?: (event: ReplyPersisted) => void;
+  /** Called when a file is quarantined after init (init's own notices are in its result). */
+  onQuarantine?: (notice: QuarantineNotice) => void;
+}
+
+export interface ReplyPersisted {
+  conversationId: string;
+  messageId: string;
+  contentLength: number;
+  reasoningLength: number;
+  final: boolean;
+}
+
+/** The final state of a reply; fields left out keep their checkpointed value. */
+export type ReplyFinal = Partial<
+  Pick<Message, 'content' | 'reasoning' | 'usage' | 'finishReason' | 'generationId' | 'model' | 'error'>
+> & { status: MessageStatus };
+
+export interface SearchHit {
+  conversationId: string;
+  messageId: string;
+  title: string;
+  snippet: Snippet;
+  /** 1 when every word occurs in the message; lower when some occur only in the conversation's title. */
+  score: number;
+}
+
+export interface SearchResult {
+  hits: SearchHit[];
+  /** How many messages match in all; `hits` holds the best `limit` of them. */
+  total: number;
+  /**
+   * False while the index is still being built after start-up: the hits then cover only the
+   * conversations indexed so far (the most recently active are indexed first).
+   */
+  complete: boolean;
+}
+
+export interface SearchStatus {
+  complete: boolean;
+  indexedConversations: number;
+  totalConversations: number;
+  indexedMessages: number;
+}
+
+export interface ImportResult {
+  imported: number;
+  duplicates: number;
+  rejected: number;
+  errors: string[];
+}
+
+export type ExportFormat = 'markdown' | 'json';
+
+export interface HistoryStore {
+  init(): Promise<{ quarantined: QuarantineNotice[] }>;
+  /** Conversations by last activity, newest first, from memory. */
+  list(opts: { offset?: number; limit: number }): { items: ConversationSummary[]; total: number };
+  get(id: string): ConversationSummary | null;
+  create(input: { model: string | null; title?: string }): Promise<ConversationSummary>;
+  rename(id: string, title: string): Promise<ConversationSummary>;
+  /** Moves the conversation to the trash; `restore(undoToken)` brings it back. */
+  remove(id: string): Promise<{ undoToken: string }>;
+  restore(undoToken: string): Promise<ConversationSummary>;
+  /** A page of messages, oldest first, ending just before `before` (or at the newest). */
+  messages(
+    id: string,
+    opts: { before?: string; limit: number },
+  ): Promise<{ messages: Message[]; hasMore: boolean }>;
+  allMessages(id: string): Promise<Message[]>;
+  appendUserMessage(id: string, content: string): Promise<Message>;
+  /** Removes that message and everything after it (edit-and-resend, regenerate). */
+  truncateFrom(id: string, messageId: string): Promise<void>;
+  /** Appends an empty assistant message with status `streaming` and writes it. */
+  beginReply(id: string, opts: { model: string | null }): Promise<Message>;
+  /** Cheap, call on every delta: the text is written at most every checkpoint interval. */
+  checkpointReply(id: string, messageId: string, text: { content: string; reasoning: string }): void;
+  /** Writes the reply's final state at once. */
+  finishReply(id: string, messageId: string, final: ReplyFinal): Promise<Message>;
+  search(query: string, opts?: { limit?: number }): Promise<SearchResult>;
+  searchStatus(): SearchStatus;
+  /** Resolves when the start-up search index build has finished (benchmarks, tests). */
+  whenSearchReady(): Promise<void>;
+  exportConversation(id: string, format: ExportFormat): Promise<string>;
+  exportAll(format: ExportFormat): Promise<string>;
+  importJson(text: string): Promise<ImportResult>;
+  /** Files quarantined since this store was opened. */
+  quarantined(): QuarantineNotice[];
+  /** Writes every pending checkpoint and the index now. */
+  flush(): Promise<void>;
+  close(): Promise<void>;
+}

@@ -1,0 +1,185 @@
+/**
+ * The one-shot HTTP server that receives OpenRouter's redirect after the person signs in (RFC 8252
+ * loopback redirect). It listens on 127.0.0.1 only, on an OS-chosen port, and accepts exactly one
+ * GET on a random, single-use path: a page or program on this machine that finds the port still
+ * cannot guess the path, and nothing after the first hit is accepted.
+ *
+ * The browser's request is held open until the caller knows how the sign-in ended (`close(page)`),
+ * so the person sees "signed in" only once the key is really saved. The listening socket itself is
+ * closed as soon as the callback arrives.
+ */
+import { randomBytes } from 'node:crypto';
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import type { AppFailure } from '../../../common/errors';
+import { describeError } from '../../../common/redact';
+import type { Logger } from '../log/logger';
+import {
+  ALREADY_USED_PAGE,
+  type CallbackPage,
+  CLOSED_PAGE,
+  NOT_FOUND_PAGE,
+  PAGE_HEADERS,
+  renderPage,
+} from './callback-page';
+import { createState, type RandomBytes, secretsEqual } from './pkce';
+import { loopbackListenFailed, loopbackPortBusy, signInCancelled, signInTimedOut } from './sign-in-errors';
+
+export const LOOPBACK_HOST = '127.0.0.1';
+export const DEFAULT_CALLBACK_TIMEOUT_MS = 5 * 60_000;
+
+export interface LoopbackServerOptions {
+  log: Logger;
+  /** 0 (default) lets the OS pick a free port; a fixed port exists for tests of the busy case. */
+  port?: number;
+  /** How long to wait for the browser. Default 5 minutes. */
+  timeoutMs?: number;
+  random?: RandomBytes;
+}
+
+export interface LoopbackServer {
+  readonly port: number;
+  /** `http://127.0.0.1:<port>/callback/<random>`: what OpenRouter redirects the browser to. */
+  readonly callbackUrl: string;
+  /**
+   * Resolves with the query of the first GET to the callback path. Rejects with a `timeout`
+   * AppFailure when the browser does not come back in time, or `cancelled` when closed first.
+   */
+  waitForCallback(): Promise<URLSearchParams>;
+  /**
+   * Answers the browser's held request with `page` (if one is held), then closes every connection.
+   * Idempotent; resolves once the port no longer accepts connections.
+   */
+  close(page?: CallbackPage): Promise<void>;
+}
+
+function send(res: ServerResponse, status: number, page: CallbackPage, done?: () => void): void {
+  const body = renderPage(page);
+  res.writeHead(status, { ...PAGE_HEADERS, 'Content-Length': Buffer.byteLength(body) });
+  res.end(body, done);
+}
+
+function listen(server: Server, port: number): Promise<void> {
+  return new Promise((resolve, reject) => {
+    const onError = (error: NodeJS.ErrnoException) => {
+      reject(
+        error.code === 'EADDRINUSE' ? loopbackPortBusy(port) : loopbackListenFailed(error.code ?? 'error'),
+      );
+    };
+    server.once('error', onError);
+    server.listen(port, LOOPBACK_HOST, () => {
+      server.off('error', onError);
+      resolve();
+    });
+  });
+}
+
+/** Splits `req.url` without URL parsing, so no host or `..` trick in the request line can change the path. */
+function splitTarget(target: string): { path: string; query: string } {
+  const at = target.indexOf('?');
+  return at === -1 ? { path: target, query: '' } : { path: target.slice(0, at), query: target.slice(at + 1) };
+}
+
+export async function startLoopbackServer(options: LoopbackServerOptions): Promise<LoopbackServer> {
+  const { log } = options;
+  const timeoutMs = options.timeoutMs ?? DEFAULT_CALLBACK_TIMEOUT_MS;
+  const callbackPath = `/callback/${createState(options.random ?? randomBytes)}`;
+
+  let phase: 'waiting' | 'received' | 'closed' = 'waiting';
+  let held: ServerResponse | null = null;
+  let closing: Promise<void> | null = null;
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  let settle: { resolve: (query: URLSearchParams) => void; reject: (error: AppFailure) => void } | null =
+    null;
+  const callback = new Promise<URLSearchParams>((resolve, reject) => {
+    settle = { resolve, reject };
+  });
+  // A caller that closes without ever waiting must not produce an unhandled rejection.
+  callback.catch(() => undefined);
+
+  const server = createServer((req, res) => handle(req, res));
+  const closed = new Promise<void>((resolve) => server.once('close', () => resolve()));
+  let listening = false;
+  const stopListening = () => {
+    if (!listening) return;
+    listening = false;
+    server.close();
+  };
+
+  await listen(server, options.port ?? 0);
+  listening = true;
+  // After a successful bind an 'error' is rare (e.g. accept failures); log it rather than crash main.
+  server.on('error', (error) => log.warn('sign-in listener error', { error: describeError(error) }));
+  const port = (server.address() as AddressInfo).port;
+  const expectedHost = `${LOOPBACK_HOST}:${port}`;
+
+  function handle(req: IncomingMessage, res: ServerResponse): void {
+    const { path, query } = splitTarget(req.url ?? '/');
+    // A wrong Host means DNS rebinding or a request not meant for us; neither may touch the callback.
+    if (req.headers.host !== expectedHost || !secretsEqual(path, callbackPath)) {
+      log.debug('sign-in listener: request to another path refused', { status: 404 });
+      send(res, 404, NOT_FOUND_PAGE);
+      return;
+    }
+    if (req.method !== 'GET') {
+      res.setHeader('Allow', 'GET');
+      send(res, 405, NOT_FOUND_PAGE);
+      return;
+    }
+    if (phase !== 'waiting') {
+      log.warn('sign-in listener: callback path hit again; refused');
+      send(res, 410, ALREADY_USED_PAGE);
+      return;
+    }
+    phase = 'received';
+    clearTimeout(timer);
+    held = res;
+    res.once('close', () => {
+      if (held === res) held = null;
+    });
+    // Nothing else may connect from now on; the held connection stays open for the answer page.
+    stopListening();
+    log.info('sign-in listener: callback received');
+    settle?.resolve(new URLSearchParams(query));
+  }
+
+  /** Sends the final page, if the browser is still there; resolves when it is written or gone. */
+  function answer(res: ServerResponse | null, page: CallbackPage): Promise<void> {
+    if (!res || res.writableEnded || res.destroyed) return Promise.resolve();
+    return new Promise<void>((resolve) => {
+      // 'close' also fires when the browser gave up first, so the wait can never hang.
+      res.once('close', () => resolve());
+      send(res, page.outcome === 'success' ? 200 : 400, page, () => resolve());
+    });
+  }
+
+  function close(page: CallbackPage = CLOSED_PAGE): Promise<void> {
+    if (closing) return closing;
+    clearTimeout(timer);
+    if (phase === 'waiting') settle?.reject(signInCancelled());
+    phase = 'closed';
+    stopListening();
+    const answering = held;
+    held = null;
+    closing = answer(answering, page).then(() => {
+      server.closeAllConnections();
+      return closed;
+    });
+    return closing;
+  }
+
+  timer = setTimeout(() => {
+    if (phase !== 'waiting') return;
+    log.warn('sign-in listener: timed out waiting for the browser', { timeoutMs });
+    settle?.reject(signInTimedOut(timeoutMs));
+    phase = 'closed';
+    void close();
+  }, timeoutMs);
+
+  return {
+    port,
+    callbackUrl: `http://${expectedHost}${callbackPath}`,
+    waitForCallback: () => callback,
+    close,
+  };
+}

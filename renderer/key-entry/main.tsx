@@ -1,0 +1,12 @@
+import { StrictMode } from 'react';
+import { createRoot } from 'react-dom/client';
+import { KeyEntryApp } from './KeyEntryApp';
+import './key-entry.css';
+
+const container = document.getElementById('root');
+if (!container) throw new Error('#root missing');
+createRoot(container).render(
+  <StrictMode>
+    <KeyEntryApp />
+  </StrictMode>,
+);

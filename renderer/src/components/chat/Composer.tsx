@@ -1,0 +1,108 @@
+import { type KeyboardEvent, useId, useRef, useState } from 'react';
+import { useActiveStream } from '../../hooks/useActiveStream';
+import { useAutoGrow } from '../../hooks/useAutoGrow';
+import { useStoreValue } from '../../hooks/useStoreValue';
+import { useStores } from '../../state/stores-context';
+import { composerBlockReason } from './composer-block';
+
+/**
+ * Where the person writes. Enter sends, Shift+Enter adds a line, and Enter while an input method is
+ * composing (Japanese, Chinese…) confirms the composition instead of sending. While a reply streams,
+ * Stop (or Escape) cancels it. The draft is restored if sending fails.
+ */
+export function Composer() {
+  const stores = useStores();
+  const keyStatus = useStoreValue(stores.keyStatus);
+  const model = useStoreValue(stores.modelChoice);
+  const { selectedId } = useStoreValue(stores.conversations);
+  const activeStream = useActiveStream(selectedId);
+  const [draft, setDraft] = useState('');
+  const [sending, setSending] = useState(false);
+  const [error, setError] = useState<string | null>(null);
+  const textareaRef = useRef<HTMLTextAreaElement>(null);
+  const reasonId = useId();
+  useAutoGrow(textareaRef, draft);
+
+  const blocked = composerBlockReason(keyStatus, model);
+  const streaming = activeStream !== null;
+  const canSend = blocked === null && !streaming && !sending && draft.trim() !== '';
+
+  const send = async () => {
+    if (!canSend) return;
+    const text = draft;
+    setSending(true);
+    setError(null);
+    setDraft('');
+    const result = await stores.chat.send(text);
+    setSending(false);
+    if (!result.ok) {
+      // Give the text back unless the person has started writing something else meanwhile.
+      setDraft((current) => (current === '' ? text : current));
+      setError(result.error.message);
+    }
+  };
+
+  const stop = () => {
+    if (selectedId !== null) void stores.chat.stop(selectedId);
+  };
+
+  const onKeyDown = (e: KeyboardEvent<HTMLTextAreaElement>) => {
+    if (e.key === 'Escape' && streaming) {
+      e.preventDefault();
+      stop();
+      return;
+    }
+    if (e.key !== 'Enter' || e.shiftKey) return;
+    // keyCode 229 is what some engines report for keys consumed by an input method.
+    if (e.nativeEvent.isComposing || e.keyCode === 229) return;
+    e.preventDefault();
+    void send();
+  };
+
+  return (
+    <form
+      className="composer"
+      onSubmit={(e) => {
+        e.preventDefault();
+        void send();
+      }}
+    >
+      <div className="composer-box">
+        <textarea
+          ref={textareaRef}
+          aria-label="Message"
+          placeholder="Write a message"
+          rows={1}
+          value={draft}
+          aria-describedby={blocked ? reasonId : undefined}
+          onChange={(e) => setDraft(e.currentTarget.value)}
+          onKeyDown={onKeyDown}
+        />
+        {streaming ? (
+          <button type="button" className="button-primary" onClick={stop} aria-keyshortcuts="Escape">
+            Stop
+          </button>
+        ) : (
+          <button
+            type="submit"
+            className="button-primary"
+            disabled={!canSend}
+            aria-describedby={blocked ? reasonId : undefined}
+          >
+            Send
+          </button>
+        )}
+      </div>
+      {blocked && (
+        <p id={reasonId} className="composer-reason">
+          {blocked}
+        </p>
+      )}
+      {error && (
+        <p role="alert" className="composer-error">
+          Not sent: {error}
+        </p>
+      )}
+    </form>
+  );
+}

@@ -1,0 +1,218 @@
+import { act, screen, waitFor, within } from '@testing-library/react';
+import { describe, expect, it } from 'vitest';
+import type { AppError } from '../../../../common/errors';
+import { ANSWER, openConversationWith, QUESTION } from '../../testing/conversation-scenario';
+import { isDisabled } from '../../testing/dom-helpers';
+import { makeMessage } from '../../testing/fixtures';
+
+function streamingReply() {
+  return makeMessage({ id: 'a1', role: 'assistant', status: 'streaming', content: '' });
+}
+
+function failWith(error: AppError, partialContent = 'Partial answer') {
+  return [{ type: 'error' as const, error, partialContent, partialReasoning: '' }];
+}
+
+async function replyArticle() {
+  const articles = await screen.findAllByRole('article', { name: 'assistant message' });
+  const last = articles[articles.length - 1];
+  if (!last) throw new Error('no assistant message');
+  return last;
+}
+
+/** Opens a conversation whose last reply is streaming, then ends it with `error`. */
+async function endWithError(error: AppError) {
+  const view = await openConversationWith([QUESTION, streamingReply()]);
+  act(() =>
+    view.fake.emitChatEvents({
+      streamId: crypto.randomUUID(),
+      conversationId: 'c1',
+      messageId: 'a1',
+      events: failWith(error),
+    }),
+  );
+  const reply = await replyArticle();
+  await within(reply).findByRole('alert');
+  return { view, reply };
+}
+
+describe('assistant message', () => {
+  it('shows model, tokens and cost in its footer, and an em dash for unknown cost', async () => {
+    await openConversationWith([
+      QUESTION,
+      ANSWER,
+      makeMessage({ id: 'u2', role: 'user', content: 'Again?' }),
+      makeMessage({ id: 'a2', role: 'assistant', content: 'Yes.', usage: null }),
+    ]);
+    const [first, second] = await screen.findAllByRole('article', { name: 'assistant message' });
+    expect(first?.textContent).toContain('openai/gpt-4o');
+    expect(first?.textContent).toContain('12 prompt / 5 completion tokens');
+    expect(first?.textContent).toContain('$0.00014');
+    expect(second?.querySelector('.message-cost')?.textContent).toBe('—');
+  });
+
+  it('fills in as deltas arrive and completes on done', async () => {
+    const view = await openConversationWith([QUESTION, streamingReply()]);
+    const batch = (events: Parameters<typeof view.fake.emitChatEvents>[0]['events']) =>
+      act(() =>
+        view.fake.emitChatEvents({
+          streamId: crypto.randomUUID(),
+          conversationId: 'c1',
+          messageId: 'a1',
+          events,
+        }),
+      );
+    batch([{ type: 'delta', content: 'Two plus', reasoning: 'Adding.' }]);
+    batch([{ type: 'delta', content: ' two is four.', reasoning: '' }]);
+    const reply = await replyArticle();
+    await waitFor(() => expect(reply.textContent).toContain('Two plus two is four.'));
+    expect(within(reply).queryByRole('button', { name: 'Regenerate' })).toBeNull();
+    batch([
+      { type: 'usage', usage: { promptTokens: 3, completionTokens: 7 } },
+      {
+        type: 'done',
+        result: {
+          content: 'Two plus two is four.',
+          reasoning: 'Adding.',
+          finishReason: 'stop',
+          usage: { promptTokens: 3, completionTokens: 7, cost: 0.002 },
+          generationId: 'gen-1',
+          model: 'openai/gpt-4o-2024',
+        },
+      },
+    ]);
+    await waitFor(() => expect(reply.textContent).toContain('$0.002'));
+    expect(reply.textContent).toContain('openai/gpt-4o-2024');
+    expect(reply.textContent).toContain('3 prompt / 7 completion tokens');
+    expect(within(reply).getByText('Reasoning')).toBeTruthy();
+    expect(within(reply).getByRole('button', { name: 'Regenerate' })).toBeTruthy();
+  });
+
+  it('keeps partial text above an error and offers Retry for connection problems', async () => {
+    const { view, reply } = await endWithError({ code: 'connection_lost', message: 'The connection broke.' });
+    const alert = within(reply).getByRole('alert');
+    expect(alert.textContent).toContain('The connection broke.');
+    expect(reply.textContent).toContain('Partial answer');
+    // Partial text comes before the error in reading order.
+    const text = reply.textContent ?? '';
+    expect(text.indexOf('Partial answer')).toBeLessThan(text.indexOf('The connection broke.'));
+    await view.user.click(within(reply).getByRole('button', { name: 'Retry' }));
+    await waitFor(() => expect(view.fake.callsTo('regenerate')).toHaveLength(1));
+    expect(view.fake.callsTo('regenerate')[0]).toMatchObject({ conversationId: 'c1', fromMessageId: 'a1' });
+  });
+
+  it.each([
+    ['timeout', 'Retry'],
+    ['offline', 'Retry'],
+    ['upstream_error', 'Retry'],
+  ] as const)('offers Retry for %s', async (code, action) => {
+    const { reply } = await endWithError({ code, message: `Failed: ${code}` });
+    expect(within(reply).getByRole('button', { name: action })).toBeTruthy();
+  });
+
+  it('offers Remove key for a rejected key, which leads back to onboarding', async () => {
+    const { view, reply } = await endWithError({
+      code: 'key_rejected',
+      message: 'OpenRouter rejected the key.',
+    });
+    await view.user.click(within(reply).getByRole('button', { name: 'Remove key' }));
+    expect(view.fake.callsTo('removeKey')).toHaveLength(1);
+    expect(await screen.findByRole('region', { name: 'Connect your OpenRouter key' })).toBeTruthy();
+  });
+
+  it('offers Add credits, which opens the credits page through main', async () => {
+    const { view, reply } = await endWithError({ code: 'out_of_credits', message: 'No credits left.' });
+    await view.user.click(within(reply).getByRole('button', { name: 'Add credits' }));
+    expect(view.fake.callsTo('openExternal')).toEqual([{ url: 'https://openrouter.ai/settings/credits' }]);
+  });
+
+  it('counts down before allowing a retry after a rate limit', async () => {
+    const { reply } = await endWithError({
+      code: 'rate_limited',
+      message: 'Too many requests.',
+      retryAfterSeconds: 1,
+    });
+    const waiting = within(reply).getByRole('button', { name: 'Retry in 1 s' });
+    expect(isDisabled(waiting)).toBe(true);
+    const retry = await within(reply).findByRole('button', { name: 'Retry' }, { timeout: 2500 });
+    expect(isDisabled(retry)).toBe(false);
+  });
+
+  it('lists moderation reasons', async () => {
+    const { reply } = await endWithError({
+      code: 'moderation',
+      message: 'The request was flagged.',
+      reasons: ['harassment', 'violence'],
+    });
+    const alert = within(reply).getByRole('alert');
+    expect(alert.textContent).toContain('harassment');
+    expect(alert.textContent).toContain('violence');
+  });
+
+  it.each(['provider_unavailable', 'model_unavailable', 'context_too_long'] as const)(
+    'offers another model and Retry for %s',
+    async (code) => {
+      const { view, reply } = await endWithError({ code, message: 'That model cannot answer now.' });
+      expect(within(reply).getByRole('button', { name: 'Retry' })).toBeTruthy();
+      await view.user.click(within(reply).getByRole('button', { name: 'Pick another model' }));
+      expect(await screen.findByRole('dialog', { name: 'Choose a model' })).toBeTruthy();
+    },
+  );
+
+  it('marks a cancelled reply as stopped, keeps its text and raises no alert', async () => {
+    const view = await openConversationWith([QUESTION, streamingReply()]);
+    act(() =>
+      view.fake.emitChatEvents({
+        streamId: crypto.randomUUID(),
+        conversationId: 'c1',
+        messageId: 'a1',
+        events: failWith({ code: 'cancelled', message: 'Cancelled.' }, 'Half a thought'),
+      }),
+    );
+    const reply = await replyArticle();
+    await waitFor(() => expect(within(reply).getByText('Stopped')).toBeTruthy());
+    expect(reply.textContent).toContain('Half a thought');
+    expect(within(reply).queryByRole('alert')).toBeNull();
+  });
+
+  it('offers Regenerate on an interrupted reply', async () => {
+    const view = await openConversationWith([
+      QUESTION,
+      makeMessage({ id: 'a1', role: 'assistant', status: 'interrupted', content: 'Cut off' }),
+    ]);
+    const reply = await replyArticle();
+    expect(reply.textContent).toContain('This reply was interrupted');
+    const buttons = within(reply).getAllByRole('button', { name: 'Regenerate' });
+    expect(buttons).toHaveLength(1);
+    await view.user.click(buttons[0] as HTMLElement);
+    await waitFor(() => expect(view.fake.callsTo('regenerate')).toHaveLength(1));
+  });
+
+  it('offers Regenerate on the last reply only', async () => {
+    const view = await openConversationWith([
+      QUESTION,
+      ANSWER,
+      makeMessage({ id: 'u2', role: 'user', content: 'And 3+3?' }),
+      makeMessage({ id: 'a2', role: 'assistant', content: 'Six.' }),
+    ]);
+    const [first, last] = await screen.findAllByRole('article', { name: 'assistant message' });
+    expect(within(first as HTMLElement).queryByRole('button', { name: 'Regenerate' })).toBeNull();
+    await view.user.click(within(last as HTMLElement).getByRole('button', { name: 'Regenerate' }));
+    await waitFor(() =>
+      expect(view.fake.callsTo('regenerate')[0]).toMatchObject({
+        conversationId: 'c1',
+        fromMessageId: 'a2',
+        model: 'openai/gpt-4o',
+      }),
+    );
+    // The old reply is replaced by the new placeholder.
+    await waitFor(() => expect(screen.queryByText('Six.')).toBeNull());
+  });
+
+  it('copies the message text', async () => {
+    const view = await openConversationWith([QUESTION, ANSWER]);
+    const reply = await replyArticle();
+    await view.user.click(within(reply).getByRole('button', { name: 'Copy' }));
+    expect(await navigator.clipboard.readText()).toBe('It is **4**.');
+  });
+});

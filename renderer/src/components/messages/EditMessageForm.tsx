@@ -1,0 +1,63 @@
+import { useEffect, useRef, useState } from 'react';
+
+interface EditMessageFormProps {
+  initial: string;
+  onSave: (content: string) => Promise<string | null>;
+  onCancel: () => void;
+}
+
+/** Inline editor for a sent message; saving drops the replies after it and asks again. */
+export function EditMessageForm({ initial, onSave, onCancel }: EditMessageFormProps) {
+  const [value, setValue] = useState(initial);
+  const [error, setError] = useState<string | null>(null);
+  const [saving, setSaving] = useState(false);
+  const ref = useRef<HTMLTextAreaElement>(null);
+
+  useEffect(() => ref.current?.focus(), []);
+
+  const save = async () => {
+    if (!value.trim() || saving) return;
+    setSaving(true);
+    const failure = await onSave(value);
+    setSaving(false);
+    setError(failure);
+  };
+
+  return (
+    <form
+      className="edit-message"
+      onSubmit={(e) => {
+        e.preventDefault();
+        void save();
+      }}
+    >
+      <textarea
+        ref={ref}
+        aria-label="Edit message"
+        value={value}
+        rows={Math.min(12, Math.max(3, value.split('\n').length))}
+        onChange={(e) => setValue(e.currentTarget.value)}
+        onKeyDown={(e) => {
+          if (e.key === 'Escape') {
+            e.preventDefault();
+            e.stopPropagation();
+            onCancel();
+          }
+        }}
+      />
+      {error && (
+        <p role="alert" className="field-error">
+          {error}
+        </p>
+      )}
+      <div className="button-row">
+        <button type="submit" className="button-primary" disabled={!value.trim() || saving}>
+          Save and resend
+        </button>
+        <button type="button" onClick={onCancel}>
+          Cancel
+        </button>
+      </div>
+    </form>
+  );
+}

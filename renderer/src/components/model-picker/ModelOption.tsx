@@ -1,0 +1,56 @@
+import { memo } from 'react';
+import { formatContextLength, formatModelPrice } from '../../format/model-details';
+import type { PickerEntry } from './filter-models';
+
+interface ModelOptionProps {
+  id: string;
+  entry: PickerEntry;
+  index: number;
+  setSize: number;
+  top: number;
+  active: boolean;
+  current: boolean;
+  onChoose: (modelId: string) => void;
+  onHover: (index: number) => void;
+}
+
+/** One row of the model listbox; positioned absolutely because the list is windowed. */
+export const ModelOption = memo(function ModelOption(props: ModelOptionProps) {
+  const { id, entry, index, setSize, top, active, current, onChoose, onHover } = props;
+  const { model } = entry;
+  const tags = [
+    entry.favourite ? 'Favourite' : null,
+    entry.recent ? 'Recent' : null,
+    current ? 'Current' : null,
+  ]
+    .filter((t) => t !== null)
+    .join(' · ');
+  return (
+    // Focus stays in the search box (aria-activedescendant); the keyboard path is there, not here.
+    // biome-ignore lint/a11y/useKeyWithClickEvents: keys are handled by the search box that owns the active option.
+    <div
+      id={id}
+      role="option"
+      aria-selected={active}
+      aria-posinset={index + 1}
+      aria-setsize={setSize}
+      // Reachable through the search box's aria-activedescendant, never by Tab.
+      tabIndex={-1}
+      className={active ? 'model-option active' : 'model-option'}
+      style={{ top }}
+      onMouseDown={(e) => e.preventDefault()}
+      onMouseMove={() => onHover(index)}
+      onClick={() => onChoose(model.id)}
+    >
+      <span className="model-option-line">
+        <span className="model-name">{model.name}</span>
+        <span className="model-price">{formatModelPrice(model)}</span>
+      </span>
+      <span className="model-option-line model-option-meta">
+        <span className="model-id">{model.id}</span>
+        <span>{formatContextLength(model.contextLength)}</span>
+        {tags && <span className="model-tags">{tags}</span>}
+      </span>
+    </div>
+  );
+});

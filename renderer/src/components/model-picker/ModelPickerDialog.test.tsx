@@ -1,0 +1,128 @@
+import { screen, waitFor, within } from '@testing-library/react';
+import { describe, expect, it } from 'vitest';
+import { descriptionOf } from '../../testing/dom-helpers';
+import { makeModel, makeSettings, STANDARD_MODELS } from '../../testing/fixtures';
+import { renderApp } from '../../testing/render-app';
+
+async function openPicker(initial: Parameters<typeof renderApp>[0] = {}) {
+  const view = renderApp(initial);
+  await screen.findByRole('button', { name: 'Model' });
+  await waitFor(() => expect(view.fake.callsTo('listModels').length).toBeGreaterThan(0));
+  await view.user.keyboard('{Control>}k{/Control}');
+  const dialog = await screen.findByRole('dialog', { name: 'Choose a model' });
+  return { ...view, dialog };
+}
+
+function optionNames(dialog: HTMLElement): string[] {
+  return within(dialog)
+    .queryAllByRole('option')
+    .map((o) => o.querySelector('.model-name')?.textContent ?? '');
+}
+
+describe('model picker', () => {
+  it('opens with Ctrl+K, focused on the search box, and lists models with context and prices', async () => {
+    const { dialog } = await openPicker();
+    const search = within(dialog).getByRole('searchbox', { name: 'Search models' });
+    expect(document.activeElement).toBe(search);
+    const gpt = within(dialog).getByRole('option', { name: /GPT-4o/ });
+    expect(gpt.textContent).toContain('openai/gpt-4o');
+    expect(gpt.textContent).toContain('128K context');
+    expect(gpt.textContent).toContain('$3.00 / $15.00 per M tokens');
+    expect(within(dialog).getByRole('option', { name: /Llama/ }).textContent).toContain('Free');
+    expect(within(dialog).getByRole('option', { name: /Gemini/ }).textContent).toContain('1M context');
+  });
+
+  it('searches by name or id, ignoring case', async () => {
+    const { dialog, user } = await openPicker();
+    const search = within(dialog).getByRole('searchbox', { name: 'Search models' });
+    await user.type(search, 'CLAUDE');
+    expect(optionNames(dialog)).toEqual(['Claude Sonnet 4']);
+    await user.clear(search);
+    await user.type(search, 'gemini-2.5');
+    expect(optionNames(dialog)).toEqual(['Gemini 2.5 Flash']);
+  });
+
+  it('filters by input modality and by price', async () => {
+    const { dialog, user } = await openPicker();
+    await user.click(within(dialog).getByRole('checkbox', { name: 'Audio' }));
+    expect(optionNames(dialog)).toEqual(['Gemini 2.5 Flash']);
+    await user.click(within(dialog).getByRole('checkbox', { name: 'Audio' }));
+    await user.click(within(dialog).getByRole('radio', { name: 'Free' }));
+    expect(optionNames(dialog)).toEqual(['Llama 3.3 70B (free)']);
+    await user.click(within(dialog).getByRole('radio', { name: 'Paid' }));
+    expect(optionNames(dialog)).not.toContain('Llama 3.3 70B (free)');
+  });
+
+  it('is fully usable from the keyboard and gives focus back on close', async () => {
+    const view = renderApp({ settings: makeSettings({ recentModels: [] }) });
+    const modelButton = await screen.findByRole('button', { name: 'Model' });
+    await waitFor(() => expect(view.fake.callsTo('listModels').length).toBeGreaterThan(0));
+    await view.user.click(modelButton);
+    const dialog = await screen.findByRole('dialog', { name: 'Choose a model' });
+    const search = within(dialog).getByRole('searchbox', { name: 'Search models' });
+    const activeName = () => {
+      const id = search.getAttribute('aria-activedescendant');
+      return id ? document.getElementById(id)?.querySelector('.model-name')?.textContent : null;
+    };
+    const names = optionNames(dialog);
+    expect(activeName()).toBe(names[0]);
+    await view.user.keyboard('{ArrowDown}{ArrowDown}{ArrowUp}');
+    expect(activeName()).toBe(names[1]);
+    await view.user.keyboard('{Enter}');
+    await waitFor(() => expect(screen.queryByRole('dialog')).toBeNull());
+    expect(descriptionOf(modelButton)).toBe(names[1]);
+    expect(document.activeElement).toBe(modelButton);
+  });
+
+  it('closes on Escape without changing the model', async () => {
+    const { user } = await openPicker();
+    await user.keyboard('{ArrowDown}{Escape}');
+    await waitFor(() => expect(screen.queryByRole('dialog')).toBeNull());
+    expect(descriptionOf(screen.getByRole('button', { name: 'Model' }))).toBe('GPT-4o');
+  });
+
+  it('toggles favourites through settings and lists favourites, then recent models, first', async () => {
+    const { dialog, user, fake } = await openPicker({
+      settings: makeSettings({ recentModels: ['anthropic/claude-sonnet-4'] }),
+    });
+    expect(optionNames(dialog)[0]).toBe('Claude Sonnet 4');
+    const star = within(dialog).getByRole('button', { name: 'Favourite Gemini 2.5 Flash' });
+    expect(star.getAttribute('aria-pressed')).toBe('false');
+    await user.click(star);
+    await waitFor(() =>
+      expect(fake.callsTo('updateSettings')).toContainEqual({ favouriteModels: ['google/gemini-2.5-flash'] }),
+    );
+    await waitFor(() =>
+      expect(optionNames(dialog).slice(0, 2)).toEqual(['Gemini 2.5 Flash', 'Claude Sonnet 4']),
+    );
+    expect(
+      within(dialog).getByRole('button', { name: 'Favourite Gemini 2.5 Flash' }).getAttribute('aria-pressed'),
+    ).toBe('true');
+  });
+
+  it('says when the list is a stale copy', async () => {
+    const { dialog } = await openPicker({
+      models: { models: [...STANDARD_MODELS], fetchedAt: new Date(0).toISOString(), stale: true },
+    });
+    expect(within(dialog).getByText('Offline — showing the last known list')).toBeTruthy();
+  });
+
+  it('renders only a window of a long list, and the keyboard reaches rows beyond it', async () => {
+    const many = Array.from({ length: 400 }, (_, i) =>
+      makeModel({
+        id: `vendor/model-${String(i).padStart(3, '0')}`,
+        name: `Model ${String(i).padStart(3, '0')}`,
+      }),
+    );
+    const { dialog, user } = await openPicker({
+      models: { models: many, fetchedAt: new Date(0).toISOString(), stale: false },
+      settings: makeSettings({ defaultModel: null, recentModels: [] }),
+    });
+    expect(within(dialog).getAllByRole('option').length).toBeLessThan(30);
+    for (let i = 0; i < 5; i++) await user.keyboard('{PageDown}');
+    const search = within(dialog).getByRole('searchbox', { name: 'Search models' });
+    const active = document.getElementById(search.getAttribute('aria-activedescendant') ?? '');
+    expect(active?.textContent).toContain('Model 040');
+    expect(active?.getAttribute('aria-posinset')).toBe('41');
+  });
+});

@@ -1,0 +1,45 @@
+import { useEffect, useState } from 'react';
+import type { KeyChoice, KeyStored } from '../../../../common/key-entry-types';
+import { useStores } from '../../state/stores-context';
+
+/**
+ * `OPENROUTER_API_KEY` was set when Switchboard started. Main holds it; this shows only a masked
+ * preview and asks how to use it. Nothing is kept until the person chooses.
+ */
+export function EnvKeyOffer(props: {
+  choice: KeyChoice;
+  onSaved: (stored: KeyStored) => void;
+  onError: (message: string) => void;
+}) {
+  const { bridge } = useStores();
+  const [preview, setPreview] = useState<string | null>(null);
+  useEffect(() => {
+    void bridge.getEnvKeyOffer().then((r) => r.ok && setPreview(r.value?.preview ?? null));
+  }, [bridge]);
+  if (!preview) return null;
+
+  const accept = async (persistence: KeyChoice['persistence']) => {
+    const result = await bridge.acceptEnvKey({ ...props.choice, persistence });
+    if (!result.ok) props.onError(result.error.message);
+    else props.onSaved(result.value);
+  };
+  return (
+    <section className="env-offer" aria-label="Key from the environment">
+      <p>
+        Switchboard found an OpenRouter key in the <code>OPENROUTER_API_KEY</code> environment variable (
+        <span>{preview}</span>). Use it?
+      </p>
+      <div className="button-row">
+        <button type="button" onClick={() => void accept('session')}>
+          Use for this session
+        </button>
+        <button type="button" onClick={() => void accept('encrypted')}>
+          Store encrypted
+        </button>
+        <button type="button" onClick={() => void bridge.dismissEnvKey().then(() => setPreview(null))}>
+          Ignore it
+        </button>
+      </div>
+    </section>
+  );
+}

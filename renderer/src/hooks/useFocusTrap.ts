@@ -1,0 +1,63 @@
+import { type RefObject, useEffect, useRef } from 'react';
+
+const FOCUSABLE = [
+  'a[href]',
+  'button:not([disabled])',
+  'input:not([disabled])',
+  'select:not([disabled])',
+  'textarea:not([disabled])',
+  '[tabindex]:not([tabindex="-1"])',
+].join(',');
+
+function focusables(container: HTMLElement): HTMLElement[] {
+  return [...container.querySelectorAll<HTMLElement>(FOCUSABLE)].filter((el) => !el.closest('[inert]'));
+}
+
+/**
+ * Keeps keyboard focus inside a modal: focuses `initialFocus` (or the first control) on mount, wraps
+ * Tab at both ends, closes on Escape, and gives focus back to whatever had it before on unmount.
+ */
+export function useFocusTrap(
+  containerRef: RefObject<HTMLElement | null>,
+  opts: { onEscape: () => void; initialFocusRef?: RefObject<HTMLElement | null> | undefined },
+): void {
+  const onEscapeRef = useRef(opts.onEscape);
+  onEscapeRef.current = opts.onEscape;
+  const initialFocusRef = opts.initialFocusRef;
+
+  useEffect(() => {
+    const container = containerRef.current;
+    if (!container) return;
+    const previous = document.activeElement instanceof HTMLElement ? document.activeElement : null;
+    (initialFocusRef?.current ?? focusables(container)[0] ?? container).focus();
+
+    const onKeyDown = (e: KeyboardEvent) => {
+      if (e.key === 'Escape') {
+        e.preventDefault();
+        e.stopPropagation();
+        onEscapeRef.current();
+        return;
+      }
+      if (e.key !== 'Tab') return;
+      const items = focusables(container);
+      const first = items[0];
+      const last = items[items.length - 1];
+      if (!first || !last) {
+        e.preventDefault();
+        return;
+      }
+      if (e.shiftKey && document.activeElement === first) {
+        e.preventDefault();
+        last.focus();
+      } else if (!e.shiftKey && document.activeElement === last) {
+        e.preventDefault();
+        first.focus();
+      }
+    };
+    container.addEventListener('keydown', onKeyDown);
+    return () => {
+      container.removeEventListener('keydown', onKeyDown);
+      if (previous?.isConnected) previous.focus();
+    };
+  }, [containerRef, initialFocusRef]);
+}

@@ -1,0 +1,12 @@
+import './styles/index.css';
+import { StrictMode } from 'react';
+import { createRoot } from 'react-dom/client';
+import { App } from './App';
+
+const container = document.getElementById('root');
+if (!container) throw new Error('#root missing');
+createRoot(container).render(
+  <StrictMode>
+    <App />
+  </StrictMode>,
+);

@@ -1,0 +1,188 @@
+import { render, waitFor } from '@testing-library/react';
+import { afterEach, describe, expect, it } from 'vitest';
+import { BlockSplitter } from './blockSplitter';
+import { MarkdownView } from './MarkdownView';
+import type { BlockVariant } from './pipeline';
+import { StaticMarkdown } from './StaticMarkdown';
+import { setBlockRenderObserver } from './testHooks';
+
+// One realistic reply; `n` makes every block of each copy unique, so a render can be traced to its block.
+function reply(n: number): string {
+  return [
+    `# Setting up project ${n}`,
+    '',
+    `First install the dependencies (${n}). This paragraph has **bold**, \`code\` and a [link](https://example.com/docs/${n}).`,
+    '',
+    '```bash',
+    `npm install ${n}`,
+    '',
+    'npm run build',
+    '```',
+    '',
+    `## Steps ${n}`,
+    '',
+    `1. Create config ${n}:`,
+    '',
+    '   ```json',
+    `   { "strict": ${n} }`,
+    '   ```',
+    '',
+    '2. Run the tests',
+    `   - unit ${n}`,
+    '   - e2e',
+    '',
+    '| Tool | Purpose |',
+    '|------|---------|',
+    `| vite | bundling ${n} |`,
+    '| vitest | tests |',
+    '',
+    `The cost is $O(n_${n})$ per update:`,
+    '',
+    '$$',
+    `T_${n}(n) = \\sum_{i=1}^{n} c_i`,
+    '$$',
+    '',
+    `> Note ${n}: blocks settle once finished.`,
+    '',
+    '```python',
+    `def main_${n}():`,
+    '',
+    '    print("hello")',
+    '```',
+    '',
+    `- [x] parse ${n}`,
+    '- [ ] render',
+    '',
+    `Final words ${n} with ~~strike~~ and more text.`,
+    '',
+  ].join('\n');
+}
+
+const REPLY = reply(0);
+
+function normalized(container: HTMLElement): string {
+  return container.innerHTML.replace(/>\s*\n\s*</g, '><');
+}
+
+function staticHtml(source: string): string {
+  const { container, unmount } = render(<StaticMarkdown source={source} onLinkClick={() => {}} />);
+  const html = normalized(container);
+  unmount();
+  return html;
+}
+
+interface RenderLog {
+  text: string;
+  variant: BlockVariant;
+}
+
+function observe(): RenderLog[] {
+  const log: RenderLog[] = [];
+  setBlockRenderObserver((text, variant) => log.push({ text, variant }));
+  return log;
+}
+
+afterEach(() => setBlockRenderObserver(null));
+
+function streamIn(source: string, steps: number) {
+  const view = render(<MarkdownView source="" streaming onLinkClick={() => {}} />);
+  for (let step = 1; step <= steps; step++) {
+    const end = Math.round((source.length * step) / steps);
+    view.rerender(<MarkdownView source={source.slice(0, end)} streaming onLinkClick={() => {}} />);
+  }
+  return view;
+}
+
+describe('incremental rendering', () => {
+  it('never re-renders a settled block while streaming 200 appends', () => {
+    const document = [1, 2, 3, 4].map(reply).join('\n');
+    const view = render(<MarkdownView source="" streaming onLinkClick={() => {}} />);
+    const log = observe();
+    // An independent splitter tells which blocks were settled before each update.
+    const splitter = new BlockSplitter();
+    let settledBefore = new Set<string>();
+    let maxParsed = 0;
+    for (let step = 1; step <= 200; step++) {
+      const source = document.slice(0, Math.round((document.length * step) / 200));
+      const before = log.length;
+      view.rerender(<MarkdownView source={source} streaming onLinkClick={() => {}} />);
+      const rendered = log.slice(before);
+      for (const entry of rendered) expect(settledBefore.has(entry.text), entry.text).toBe(false);
+      maxParsed = Math.max(maxParsed, ...rendered.map((entry) => entry.text.length));
+      splitter.update(source);
+      settledBefore = new Set(splitter.settled.map((block) => block.text));
+    }
+    expect(settledBefore.size).toBeGreaterThanOrEqual(40);
+    // Each update parses about one block, never the message.
+    expect(maxParsed).toBeLessThan(document.length / 10);
+
+    view.rerender(<MarkdownView source={document} streaming={false} onLinkClick={() => {}} />);
+    expect(normalized(view.container)).toBe(staticHtml(document));
+  });
+
+  it('does not re-render settled blocks when tokens arrive', () => {
+    const source = 'One.\n\nTwo.\n\nThree.\n\n';
+    const view = render(<MarkdownView source={source} streaming onLinkClick={() => {}} />);
+    const log = observe();
+    let next = source;
+    for (const piece of ['Fo', 'ur', ' is', ' still', ' growing']) {
+      next += piece;
+      view.rerender(<MarkdownView source={next} streaming onLinkClick={() => {}} />);
+    }
+    const texts = log.map((entry) => entry.text);
+    expect(texts).not.toContain('One.\n\n');
+    expect(texts).not.toContain('Two.\n\n');
+    // "Three." settles as soon as the next line's start shows a new block: one render, same instance.
+    expect(texts.filter((text) => text === 'Three.\n\n')).toHaveLength(1);
+    expect(log.at(-1)).toEqual({ text: 'Four is still growing', variant: 'plain' });
+  });
+
+  it('highlights a settled code block in idle time while streaming', async () => {
+    const source = 'Intro\n\n```ts\nconst a = 1;\n```\n\nNext paragraph is streaming';
+    const view = render(<MarkdownView source={source} streaming onLinkClick={() => {}} />);
+    expect(view.container.querySelector('pre code')?.textContent).toBe('const a = 1;\n');
+    await waitFor(() => expect(view.container.querySelector('.hljs-keyword')?.textContent).toBe('const'));
+  });
+
+  it('matches a one-shot render for every prefix of a streamed reply', () => {
+    const view = render(<MarkdownView source="" streaming={false} onLinkClick={() => {}} />);
+    for (let end = 0; end <= REPLY.length; end += 53) {
+      const prefix = REPLY.slice(0, end);
+      view.rerender(<MarkdownView source={prefix} streaming={false} onLinkClick={() => {}} />);
+      expect(normalized(view.container)).toBe(staticHtml(prefix));
+    }
+  });
+
+  it('renders an unterminated fence as <pre> while streaming, then highlights it', () => {
+    const source = 'Intro\n\n```ts\nconst a = 1;\nconst b';
+    const view = render(<MarkdownView source={source} streaming onLinkClick={() => {}} />);
+    expect(view.container.querySelector('pre code')?.textContent).toBe('const a = 1;\nconst b\n');
+    expect(view.container.querySelector('.hljs-keyword')).toBeNull();
+    view.rerender(
+      <MarkdownView source={`${source} = 2;\n\`\`\`\n`} streaming={false} onLinkClick={() => {}} />,
+    );
+    expect(view.container.querySelector('.hljs-keyword')?.textContent).toBe('const');
+  });
+
+  it('resets when the source is edited instead of extended', () => {
+    const view = streamIn(REPLY, 40);
+    const edited = REPLY.replace('Setting up', 'Tearing down').slice(0, 400);
+    view.rerender(<MarkdownView source={edited} streaming onLinkClick={() => {}} />);
+    expect(view.container.querySelector('h1')?.textContent).toBe('Tearing down project 0');
+    view.rerender(<MarkdownView source={edited} streaming={false} onLinkClick={() => {}} />);
+    expect(normalized(view.container)).toBe(staticHtml(edited));
+    const regenerated = 'Completely different answer.\n\n- a\n- b\n';
+    view.rerender(<MarkdownView source={regenerated} streaming={false} onLinkClick={() => {}} />);
+    expect(normalized(view.container)).toBe(staticHtml(regenerated));
+  });
+
+  it('renders footnotes and reference links across blocks correctly (whole-document fallback)', () => {
+    const document =
+      'Claim[^1] and [docs][d].\n\nMiddle paragraph.\n\n[d]: https://example.com/docs\n\n[^1]: The note.\n';
+    const view = streamIn(document, 30);
+    view.rerender(<MarkdownView source={document} streaming={false} onLinkClick={() => {}} />);
+    expect(normalized(view.container)).toBe(staticHtml(document));
+    expect(view.container.querySelector('section[data-footnotes]')).not.toBeNull();
+    expect(view.container.querySelector('a.md-link')?.getAttribute('href')).toBe('https://example.com/docs');
+  });
+});

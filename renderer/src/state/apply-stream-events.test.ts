@@ -1,0 +1,76 @@
+import { describe, expect, it } from 'vitest';
+import { makeMessage } from '../testing/fixtures';
+import { applyStreamEvents, endsStream } from './apply-stream-events';
+
+const placeholder = makeMessage({ id: 'a1', role: 'assistant', status: 'streaming', model: 'x/asked' });
+
+describe('applyStreamEvents', () => {
+  it('appends content and reasoning deltas', () => {
+    const next = applyStreamEvents(placeholder, [
+      { type: 'delta', content: 'Hel', reasoning: 'Think' },
+      { type: 'delta', content: 'lo', reasoning: 'ing' },
+    ]);
+    expect(next).toMatchObject({ content: 'Hello', reasoning: 'Thinking', status: 'streaming' });
+  });
+
+  it('completes with the result of done', () => {
+    const next = applyStreamEvents(placeholder, [
+      { type: 'delta', content: 'Hi', reasoning: '' },
+      { type: 'usage', usage: { promptTokens: 1, completionTokens: 2 } },
+      {
+        type: 'done',
+        result: {
+          content: 'Hi',
+          reasoning: '',
+          finishReason: 'stop',
+          usage: null,
+          generationId: 'g1',
+          model: 'x/served',
+        },
+      },
+    ]);
+    expect(next).toMatchObject({
+      status: 'complete',
+      content: 'Hi',
+      finishReason: 'stop',
+      generationId: 'g1',
+      model: 'x/served',
+      usage: { promptTokens: 1, completionTokens: 2 },
+    });
+  });
+
+  it('keeps partial text on error, and treats cancellation as a stop rather than an error', () => {
+    const failed = applyStreamEvents(placeholder, [
+      {
+        type: 'error',
+        error: { code: 'timeout', message: 'Too slow' },
+        partialContent: 'Part',
+        partialReasoning: 'Why',
+      },
+    ]);
+    expect(failed).toMatchObject({
+      status: 'error',
+      content: 'Part',
+      reasoning: 'Why',
+      error: { code: 'timeout' },
+    });
+    const stopped = applyStreamEvents(placeholder, [
+      {
+        type: 'error',
+        error: { code: 'cancelled', message: 'Stopped' },
+        partialContent: 'Part',
+        partialReasoning: '',
+      },
+    ]);
+    expect(stopped).toMatchObject({ status: 'cancelled', content: 'Part', error: null });
+  });
+
+  it('recognises the end of a stream', () => {
+    expect(endsStream([{ type: 'delta', content: 'a', reasoning: '' }])).toBe(false);
+    expect(
+      endsStream([
+        { type: 'error', error: { code: 'offline', message: '' }, partialContent: '', partialReasoning: '' },
+      ]),
+    ).toBe(true);
+  });
+});

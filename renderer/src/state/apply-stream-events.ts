@@ -1,0 +1,57 @@
+import type { ChatStreamEvent } from '../../../common/chat-types';
+import type { Message } from '../../../common/conversation-types';
+
+/**
+ * Folds a batch of stream events into the assistant message they belong to. Pure, so the store can
+ * apply batches that arrived before the message itself (events can beat the `sendMessage` reply).
+ */
+export function applyStreamEvents(message: Message, events: readonly ChatStreamEvent[]): Message {
+  let next = message;
+  for (const event of events) {
+    switch (event.type) {
+      case 'delta':
+        next = {
+          ...next,
+          status: 'streaming',
+          content: next.content + event.content,
+          reasoning: next.reasoning + event.reasoning,
+        };
+        break;
+      case 'usage':
+        next = { ...next, usage: event.usage };
+        break;
+      case 'done':
+        next = {
+          ...next,
+          status: 'complete',
+          // The result carries the whole text; fall back to what streamed if it came back empty.
+          content: event.result.content || next.content,
+          reasoning: event.result.reasoning || next.reasoning,
+          usage: event.result.usage ?? next.usage,
+          finishReason: event.result.finishReason,
+          generationId: event.result.generationId,
+          model: event.result.model ?? next.model,
+          error: null,
+        };
+        break;
+      case 'error': {
+        const cancelled = event.error.code === 'cancelled';
+        next = {
+          ...next,
+          status: cancelled ? 'cancelled' : 'error',
+          // Partial text is never thrown away: it stays above the error.
+          content: event.partialContent || next.content,
+          reasoning: event.partialReasoning || next.reasoning,
+          error: cancelled ? null : event.error,
+        };
+        break;
+      }
+    }
+  }
+  return next;
+}
+
+/** True when the batch ends the stream (exactly one `done` or `error` closes it). */
+export function endsStream(events: readonly ChatStreamEvent[]): boolean {
+  return events.some((e) => e.type === 'done' || e.type === 'error');
+}

@@ -1,0 +1,36 @@
+import { createValueStore } from './value-store';
+
+/** What a model chosen in the picker is for: this chat, or the default in settings. */
+export type PickerPurpose = 'chat' | 'default-model';
+
+export interface DialogsState {
+  settingsOpen: boolean;
+  picker: PickerPurpose | null;
+}
+
+/** Which dialogs are open. The picker can open above settings (to choose the default model). */
+export function createDialogsStore() {
+  const store = createValueStore<DialogsState>({ settingsOpen: false, picker: null });
+  return {
+    subscribe: store.subscribe,
+    get: store.get,
+    openPicker(purpose: PickerPurpose) {
+      store.update((s) => ({ ...s, picker: purpose }));
+    },
+    closePicker() {
+      store.update((s) => ({ ...s, picker: null }));
+    },
+    openSettings() {
+      store.update((s) => ({ ...s, settingsOpen: true }));
+    },
+    closeSettings() {
+      store.update((s) => ({ ...s, settingsOpen: false }));
+    },
+    anyOpen(): boolean {
+      const s = store.get();
+      return s.settingsOpen || s.picker !== null;
+    },
+  };
+}
+
+export type DialogsStore = ReturnType<typeof createDialogsStore>;

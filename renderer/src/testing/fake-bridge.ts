@@ -1,0 +1,300 @@
+import type { ChatStreamEvent, ModelList } from '../../../common/chat-types';
+import type { ConversationSummary, Message, QuarantineNotice } from '../../../common/conversation-types';
+import type { AppError } from '../../../common/errors';
+import { CHAT_BRIDGE_KEY, type SwitchboardBridge } from '../../../common/ipc/bridge-types';
+import type { ChatEventBatch } from '../../../common/ipc/contract';
+import type { Result } from '../../../common/ipc/define';
+import type { KeyInfo, KeyStatus } from '../../../common/key-status';
+import { type Settings, SettingsPatchSchema } from '../../../common/settings-types';
+import { makeSettings, STANDARD_MODELS, STORED_KEY } from './fixtures';
+
+/**
+ * An in-memory `SwitchboardBridge` for renderer tests: it behaves like main for the happy paths,
+ * records every call, lets a test replace any function, and pushes events on demand.
+ */
+
+export interface FakeState {
+  keyStatus: KeyStatus;
+  keyInfo: KeyInfo;
+  settings: Settings;
+  models: ModelList;
+  conversations: ConversationSummary[];
+  messages: Map<string, Message[]>;
+  quarantined: QuarantineNotice[];
+}
+
+/** A stream the fake started (send, regenerate, edit): where its events must go. */
+export interface FakeStream {
+  streamId: string;
+  conversationId: string;
+  messageId: string;
+}
+
+type Listener<T> = (payload: T) => void;
+
+export interface FakeBridge {
+  bridge: SwitchboardBridge;
+  state: FakeState;
+  calls: { method: string; request: unknown }[];
+  /** Requests passed to one method, oldest first. */
+  callsTo(method: keyof SwitchboardBridge): unknown[];
+  /** Replaces one bridge function (for failures, delays, odd answers). */
+  override<K extends keyof SwitchboardBridge>(method: K, impl: SwitchboardBridge[K]): void;
+  emitChatEvents(batch: ChatEventBatch): void;
+  /** Pushes events for the most recent stream. */
+  emitToLastStream(events: ChatStreamEvent[]): void;
+  emitKeyStatus(status: KeyStatus): void;
+  lastStream(): FakeStream;
+  chatListenerCount(): number;
+}
+
+export function ok<T>(value: T): Result<T> {
+  return { ok: true, value };
+}
+
+export function fail(code: AppError['code'], message: string, extra: Partial<AppError> = {}): Result<never> {
+  return { ok: false, error: { code, message, ...extra } };
+}
+
+export function createFakeBridge(initial: Partial<FakeState> = {}): FakeBridge {
+  const state: FakeState = {
+    keyStatus: STORED_KEY,
+    keyInfo: { label: 'Test key', usage: 1.25, limit: 10, limitRemaining: 8.75, isFreeTier: false },
+    settings: makeSettings(),
+    models: { models: [...STANDARD_MODELS], fetchedAt: new Date(0).toISOString(), stale: false },
+    conversations: [],
+    messages: new Map(),
+    quarantined: [],
+    ...initial,
+  };
+  const calls: { method: string; request: unknown }[] = [];
+  const chatListeners = new Set<Listener<ChatEventBatch>>();
+  const keyListeners = new Set<Listener<KeyStatus>>();
+  const streams: FakeStream[] = [];
+  const trash = new Map<string, { summary: ConversationSummary; messages: Message[] }>();
+  let counter = 0;
+  const nextId = (prefix: string) => `${prefix}${++counter}`;
+  const now = () => new Date(Date.parse('2025-06-01T12:00:00.000Z') + counter * 1000).toISOString();
+
+  const messagesOf = (conversationId: string) => {
+    let list = state.messages.get(conversationId);
+    if (!list) {
+      list = [];
+      state.messages.set(conversationId, list);
+    }
+    return list;
+  };
+
+  const newMessage = (role: Message['role'], content: string, model: string | null): Message => ({
+    id: nextId(role === 'user' ? 'u' : 'a'),
+    role,
+    content,
+    reasoning: '',
+    createdAt: now(),
+    model,
+    status: role === 'assistant' ? 'streaming' : 'complete',
+    error: null,
+    usage: null,
+    finishReason: null,
+    generationId: null,
+  });
+
+  const truncateFrom = (conversationId: string, messageId: string) => {
+    const list = messagesOf(conversationId);
+    const index = list.findIndex((m) => m.id === messageId);
+    if (index >= 0) list.splice(index);
+  };
+
+  const touch = (conversationId: string, model: string) => {
+    state.conversations = state.conversations.map((c) =>
+      c.id === conversationId
+        ? { ...c, updatedAt: now(), model, messageCount: messagesOf(conversationId).length }
+        : c,
+    );
+  };
+
+  const emitKeyStatus = (status: KeyStatus) => {
+    state.keyStatus = status;
+    for (const listener of [...keyListeners]) listener(status);
+  };
+
+  const impl: { -readonly [K in keyof SwitchboardBridge]: SwitchboardBridge[K] } = {
+    getAppInfo: async () =>
+      ok({
+        name: 'Switchboard',
+        version: '0.0.0-test',
+        platform: 'linux',
+        openRouterOrigin: 'https://example.test',
+      }),
+    getKeyStatus: async () => ok(state.keyStatus),
+    verifyKey: async () => ok(state.keyInfo),
+    removeKey: async () => {
+      emitKeyStatus({ state: 'none', backend: state.keyStatus.backend, persistenceIsWeak: false });
+      return ok(state.keyStatus);
+    },
+    onKeyStatus: (listener) => {
+      keyListeners.add(listener);
+      return () => keyListeners.delete(listener);
+    },
+    listModels: async () => ok(state.models),
+    getSettings: async () => ok(state.settings),
+    updateSettings: async (patch) => {
+      const parsed = SettingsPatchSchema.safeParse(patch);
+      if (!parsed.success) return fail('validation', 'That setting is not valid.');
+      state.settings = { ...state.settings, ...parsed.data };
+      return ok(state.settings);
+    },
+    listConversations: async ({ offset = 0, limit }) => {
+      const sorted = [...state.conversations].sort((a, b) => b.updatedAt.localeCompare(a.updatedAt));
+      return ok({ items: sorted.slice(offset, offset + limit), total: sorted.length });
+    },
+    createConversation: async ({ model }) => {
+      const at = now();
+      const summary: ConversationSummary = {
+        id: nextId('c'),
+        title: '',
+        createdAt: at,
+        updatedAt: at,
+        messageCount: 0,
+        model,
+      };
+      state.conversations = [summary, ...state.conversations];
+      return ok(summary);
+    },
+    renameConversation: async ({ conversationId, title }) => {
+      const found = state.conversations.find((c) => c.id === conversationId);
+      if (!found) return fail('validation', 'That conversation no longer exists.');
+      const renamed = { ...found, title };
+      state.conversations = state.conversations.map((c) => (c.id === conversationId ? renamed : c));
+      return ok(renamed);
+    },
+    deleteConversation: async ({ conversationId }) => {
+      const found = state.conversations.find((c) => c.id === conversationId);
+      if (!found) return fail('validation', 'That conversation no longer exists.');
+      const undoToken = nextId('undo-');
+      trash.set(undoToken, { summary: found, messages: messagesOf(conversationId) });
+      state.conversations = state.conversations.filter((c) => c.id !== conversationId);
+      state.messages.delete(conversationId);
+      return ok({ undoToken });
+    },
+    restoreConversation: async ({ undoToken }) => {
+      const item = trash.get(undoToken);
+      if (!item) return fail('validation', 'It is too late to undo that.');
+      trash.delete(undoToken);
+      state.conversations = [item.summary, ...state.conversations];
+      state.messages.set(item.summary.id, item.messages);
+      return ok(item.summary);
+    },
+    listQuarantined: async () => ok(state.quarantined),
+    loadMessages: async ({ conversationId, before, limit }) => {
+      const list = messagesOf(conversationId);
+      const end = before === undefined ? list.length : list.findIndex((m) => m.id === before);
+      const stop = Math.max(0, end);
+      const start = Math.max(0, stop - limit);
+      return ok({ messages: list.slice(start, stop), hasMore: start > 0 });
+    },
+    sendMessage: async ({ streamId, conversationId, content, model }) => {
+      const userMessage = newMessage('user', content, null);
+      const assistantMessage = newMessage('assistant', '', model);
+      messagesOf(conversationId).push(userMessage, assistantMessage);
+      touch(conversationId, model);
+      streams.push({ streamId, conversationId, messageId: assistantMessage.id });
+      return ok({ userMessage, assistantMessage });
+    },
+    regenerate: async ({ streamId, conversationId, fromMessageId, model }) => {
+      truncateFrom(conversationId, fromMessageId);
+      const assistantMessage = newMessage('assistant', '', model);
+      messagesOf(conversationId).push(assistantMessage);
+      touch(conversationId, model);
+      streams.push({ streamId, conversationId, messageId: assistantMessage.id });
+      return ok({ assistantMessage });
+    },
+    editAndResend: async ({ streamId, conversationId, messageId, content, model }) => {
+      truncateFrom(conversationId, messageId);
+      const userMessage = newMessage('user', content, null);
+      const assistantMessage = newMessage('assistant', '', model);
+      messagesOf(conversationId).push(userMessage, assistantMessage);
+      touch(conversationId, model);
+      streams.push({ streamId, conversationId, messageId: assistantMessage.id });
+      return ok({ userMessage, assistantMessage });
+    },
+    cancelChat: async () => ok({ cancelled: true }),
+    onChatEvents: (listener) => {
+      chatListeners.add(listener);
+      return () => chatListeners.delete(listener);
+    },
+    openExternal: async () => ok({ opened: true }),
+
+    // Key entry: stored keys come back as the stored status; tests replace these to simulate failures.
+    startSignIn: async () => {
+      emitKeyStatus(STORED_KEY);
+      return ok({ phase: 'done' as const, status: STORED_KEY, info: state.keyInfo, verified: true });
+    },
+    cancelSignIn: async () => ok({ cancelled: false }),
+    onSignInProgress: () => () => {},
+    importKeyFromClipboard: async () => {
+      emitKeyStatus(STORED_KEY);
+      return ok({ status: STORED_KEY, info: state.keyInfo, verified: true, clipboardCleared: true });
+    },
+    openKeyWindow: async () => ok({ opened: true }),
+    getEnvKeyOffer: async () => ok(null),
+    acceptEnvKey: async () => {
+      emitKeyStatus(STORED_KEY);
+      return ok({ status: STORED_KEY, info: state.keyInfo, verified: true });
+    },
+    dismissEnvKey: async () => ok({ dismissed: true }),
+    reportKeyExposed: async () => {
+      emitKeyStatus({ state: 'none', backend: state.keyStatus.backend, persistenceIsWeak: false });
+      return ok(state.keyStatus);
+    },
+  };
+
+  // Every call goes through here, so tests can assert on requests and swap implementations.
+  const bridge = new Proxy(impl, {
+    get(target, property: string) {
+      const fn = target[property as keyof SwitchboardBridge] as ((request?: unknown) => unknown) | undefined;
+      if (typeof fn !== 'function') return undefined;
+      return (request?: unknown) => {
+        calls.push({ method: property, request });
+        return fn(request);
+      };
+    },
+  }) as SwitchboardBridge;
+
+  const emitChatEvents = (batch: ChatEventBatch) => {
+    for (const listener of [...chatListeners]) listener(batch);
+  };
+
+  const lastStream = () => {
+    const stream = streams[streams.length - 1];
+    if (!stream) throw new Error('No stream has been started');
+    return stream;
+  };
+
+  return {
+    bridge,
+    state,
+    calls,
+    callsTo: (method) => calls.filter((c) => c.method === method).map((c) => c.request),
+    override(method, replacement) {
+      impl[method] = replacement;
+    },
+    emitChatEvents,
+    emitToLastStream(events) {
+      const stream = lastStream();
+      emitChatEvents({ ...stream, events });
+    },
+    emitKeyStatus,
+    lastStream,
+    chatListenerCount: () => chatListeners.size,
+  };
+}
+
+/** Puts the fake where the preload would put the real bridge; returns the undo. */
+export function installFakeBridge(fake: FakeBridge): () => void {
+  const host = window as unknown as Record<string, unknown>;
+  host[CHAT_BRIDGE_KEY] = fake.bridge;
+  return () => {
+    delete host[CHAT_BRIDGE_KEY];
+  };
+}
