@@ -5,6 +5,7 @@ import { type ChatStreamer, createChatSessions } from './chat-sessions';
 import type { Scheduler } from './event-coalescer';
 
 const immediate: Scheduler = {
+  now: () => 0,
   schedule(fn) {
     queueMicrotask(fn);
     return () => {};

@@ -55,67 +55,95 @@ export function buildContext(messages: readonly Message[], systemPrompt: string)
 }
 
 /**
- * Sending, regenerating and edit-and-resend: persist first, then stream, checkpointing the reply as it
- * grows and writing its final state whatever way the stream ends.
+ * Sending, regenerating and edit-and-resend. The request starts as soon as the context is known, in
+ * parallel with the durable writes of the person's message and the reply placeholder (two fsyncs that
+ * would otherwise add ~10 ms to the time to first token). Stream events wait for those writes before
+ * they are checkpointed or delivered, so nothing is shown that is not also on disk-bound state, and a
+ * failed write cancels the stream.
  */
 export function createConversationChat(deps: ConversationChatDeps) {
   const streamReply = async (
     conversationId: string,
     model: string,
     target: StreamTarget,
-  ): Promise<Message> => {
+    newUserContent: string | null,
+  ): Promise<{ userMessage: Message | null; assistantMessage: Message }> => {
     const history = await deps.history.allMessages(conversationId);
     const settings = deps.settings();
+    const context =
+      newUserContent === null
+        ? history
+        : [...history, { role: 'user' as const, content: newUserContent } as Message];
     const request: ChatRequest = {
       model,
-      messages: buildContext(history, settings.systemPrompt),
+      messages: buildContext(context, settings.systemPrompt),
       ...(settings.temperature !== null ? { temperature: settings.temperature } : {}),
       ...(settings.maxTokens !== null ? { maxTokens: settings.maxTokens } : {}),
     };
     if (!request.messages.some((m) => m.role === 'user')) {
       throw appError('validation', 'There is no message to reply to.');
     }
-    const reply = await deps.history.beginReply(conversationId, { model });
+
+    let reply: Message | null = null;
+    const early: Array<() => void> = [];
+    const whenPersisted = (fn: () => void) => (reply ? fn() : early.push(fn));
     let content = '';
     let reasoning = '';
-    const observe = (e: ChatStreamEvent) => {
-      if (e.type === 'delta') {
-        content += e.content;
-        reasoning += e.reasoning;
-        deps.history.checkpointReply(conversationId, reply.id, { content, reasoning });
-      } else if (e.type === 'done') {
-        void deps.history
-          .finishReply(conversationId, reply.id, {
-            status: 'complete',
-            content: e.result.content,
-            reasoning: e.result.reasoning,
-            usage: e.result.usage,
-            finishReason: e.result.finishReason,
-            generationId: e.result.generationId,
-            model: e.result.model ?? model,
-            error: null,
-          })
-          .catch((error: unknown) => deps.log.error('could not save reply', { error: describeError(error) }));
-      } else if (e.type === 'error') {
-        void deps.history
-          .finishReply(conversationId, reply.id, {
-            status: e.error.code === 'cancelled' ? 'cancelled' : 'error',
-            content: e.partialContent,
-            reasoning: e.partialReasoning,
-            error: e.error.code === 'cancelled' ? null : e.error,
-          })
-          .catch((error: unknown) => deps.log.error('could not save reply', { error: describeError(error) }));
-      }
-    };
+    const observe = (e: ChatStreamEvent) =>
+      whenPersisted(() => {
+        const id = (reply as Message).id;
+        if (e.type === 'delta') {
+          content += e.content;
+          reasoning += e.reasoning;
+          deps.history.checkpointReply(conversationId, id, { content, reasoning });
+        } else if (e.type === 'done') {
+          void deps.history
+            .finishReply(conversationId, id, {
+              status: 'complete',
+              content: e.result.content,
+              reasoning: e.result.reasoning,
+              usage: e.result.usage,
+              finishReason: e.result.finishReason,
+              generationId: e.result.generationId,
+              model: e.result.model ?? model,
+              error: null,
+            })
+            .catch((error: unknown) =>
+              deps.log.error('could not save reply', { error: describeError(error) }),
+            );
+        } else if (e.type === 'error') {
+          void deps.history
+            .finishReply(conversationId, id, {
+              status: e.error.code === 'cancelled' ? 'cancelled' : 'error',
+              content: e.partialContent,
+              reasoning: e.partialReasoning,
+              error: e.error.code === 'cancelled' ? null : e.error,
+            })
+            .catch((error: unknown) =>
+              deps.log.error('could not save reply', { error: describeError(error) }),
+            );
+        }
+      });
+
     deps.sessions.start(
       target.streamId,
       target.windowId,
       request,
-      (events) => target.deliver(conversationId, reply.id, events),
+      (events) => whenPersisted(() => target.deliver(conversationId, (reply as Message).id, events)),
       observe,
     );
+    let userMessage: Message | null = null;
+    try {
+      if (newUserContent !== null)
+        userMessage = await deps.history.appendUserMessage(conversationId, newUserContent);
+      reply = await deps.history.beginReply(conversationId, { model });
+    } catch (error) {
+      deps.sessions.cancel(target.streamId, target.windowId);
+      throw error;
+    }
+    for (const fn of early.splice(0)) fn();
     void deps.noteModelUsed(model).catch(() => undefined);
-    return reply;
+    return { userMessage, assistantMessage: reply };
   };
 
   const findMessage = async (conversationId: string, messageId: string) => {
@@ -127,9 +155,13 @@ export function createConversationChat(deps: ConversationChatDeps) {
 
   return {
     async send(input: { conversationId: string; content: string; model: string }, target: StreamTarget) {
-      const userMessage = await deps.history.appendUserMessage(input.conversationId, input.content);
-      const assistantMessage = await streamReply(input.conversationId, input.model, target);
-      return { userMessage, assistantMessage };
+      const { userMessage, assistantMessage } = await streamReply(
+        input.conversationId,
+        input.model,
+        target,
+        input.content,
+      );
+      return { userMessage: userMessage as Message, assistantMessage };
     },
 
     async regenerate(
@@ -139,7 +171,8 @@ export function createConversationChat(deps: ConversationChatDeps) {
       const { message } = await findMessage(input.conversationId, input.fromMessageId);
       if (message.role !== 'assistant') throw appError('validation', 'Only a reply can be regenerated.');
       await deps.history.truncateFrom(input.conversationId, input.fromMessageId);
-      return { assistantMessage: await streamReply(input.conversationId, input.model, target) };
+      const { assistantMessage } = await streamReply(input.conversationId, input.model, target, null);
+      return { assistantMessage };
     },
 
     async editAndResend(

@@ -7,6 +7,7 @@ import type { ChatStreamEvent } from '../../../common/chat-types';
  */
 export interface Scheduler {
   schedule(fn: () => void, ms: number): () => void;
+  now(): number;
 }
 
 export const timerScheduler: Scheduler = {
@@ -14,6 +15,7 @@ export const timerScheduler: Scheduler = {
     const t = setTimeout(fn, ms);
     return () => clearTimeout(t);
   },
+  now: () => performance.now(),
 };
 
 export const FRAME_MS = 16;
@@ -33,6 +35,7 @@ export function createEventCoalescer(
 ): EventCoalescer {
   let buffer: ChatStreamEvent[] = [];
   let cancelTimer: (() => void) | null = null;
+  let lastFlush = Number.NEGATIVE_INFINITY;
 
   const flush = () => {
     cancelTimer?.();
@@ -40,11 +43,15 @@ export function createEventCoalescer(
     if (buffer.length === 0) return;
     const out = buffer;
     buffer = [];
+    lastFlush = scheduler.now();
     deliver(out);
   };
 
   return {
     push(event) {
+      // An empty delta (a role-only first chunk) carries nothing to draw; sending it would spend the
+      // leading-edge flush and delay the first real token by a frame.
+      if (event.type === 'delta' && event.content === '' && event.reasoning === '') return;
       const last = buffer[buffer.length - 1];
       if (event.type === 'delta' && last?.type === 'delta') {
         buffer[buffer.length - 1] = {
@@ -59,7 +66,12 @@ export function createEventCoalescer(
         flush();
         return;
       }
-      if (!cancelTimer) cancelTimer = scheduler.schedule(flush, intervalMs);
+      if (cancelTimer) return;
+      // Leading edge: the first token after a quiet frame goes out at once (time to first token
+      // must not pay a frame of latency); anything closer than a frame to the last send waits.
+      const since = scheduler.now() - lastFlush;
+      if (since >= intervalMs) flush();
+      else cancelTimer = scheduler.schedule(flush, intervalMs - since);
     },
     flush,
     close: flush,

@@ -1,0 +1,199 @@
+/**
+ * App-level benchmarks through the browser harness, in Chromium:
+ *  1. Opening a 2,000-message conversation: time from the click to the first painted frame with
+ *     messages, and the JS heap after — beside a baseline that puts every message in the DOM at once.
+ *  2. Time to first token through the app (page → bridge → main services → emulator → coalesced
+ *     event → page) versus straight to the emulator, median of N runs each.
+ * Run: `npx electron-vite build && npx tsx bench/app/run.ts`. Prints figures; never fails on speed.
+ */
+import { mkdir, mkdtemp, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { chromium } from '@playwright/test';
+import type { Message } from '../../common/conversation-types';
+import { type ConversationFile, serializeConversationFile } from '../../main/services/history/conversation-file';
+import { startHarness } from '../../e2e/harness/harness';
+
+const MESSAGES = 2_000;
+const TTFT_RUNS = 30;
+
+function median(values: number[]): number {
+  const s = [...values].sort((a, b) => a - b);
+  return s[Math.floor(s.length / 2)] ?? Number.NaN;
+}
+
+function messageText(i: number): string {
+  if (i % 2 === 0) return `Question ${i}: how would you explain topic ${i % 37} to a new colleague?`;
+  const code = i % 6 === 1 ? `\n\n\`\`\`ts\nexport function f${i}(x: number) {\n  return x * ${i};\n}\n\`\`\`\n` : '';
+  return `Here is an answer for **${i}**.\n\n- first point about ${i % 11}\n- second point${code}\n\nA closing paragraph with \`inline code\` and a [link](https://example.com/${i}).`;
+}
+
+async function seedConversation(dataDir: string): Promise<string> {
+  const dir = join(dataDir, 'history', 'conversations');
+  await mkdir(dir, { recursive: true });
+  const start = Date.UTC(2026, 0, 1);
+  const messages: Message[] = Array.from({ length: MESSAGES }, (_, i) => ({
+    id: `m${i}`,
+    role: i % 2 === 0 ? 'user' : 'assistant',
+    content: messageText(i),
+    reasoning: '',
+    createdAt: new Date(start + i * 60_000).toISOString(),
+    model: i % 2 === 0 ? null : 'openai/gpt-4o-mini',
+    status: 'complete',
+    error: null,
+    usage: i % 2 === 0 ? null : { promptTokens: 100, completionTokens: 80, cost: 0.0001 },
+    finishReason: i % 2 === 0 ? null : 'stop',
+    generationId: i % 2 === 0 ? null : `gen-${i}`,
+  }));
+  const id = 'bigconversation';
+  const file: ConversationFile = {
+    formatVersion: 1,
+    conversation: {
+      id,
+      title: 'A 2,000-message conversation',
+      createdAt: new Date(start).toISOString(),
+      updatedAt: new Date(start + MESSAGES * 60_000).toISOString(),
+      model: 'openai/gpt-4o-mini',
+    },
+    messages,
+  };
+  await writeFile(join(dir, `${id}.json`), serializeConversationFile(file));
+  return id;
+}
+
+const dataDir = await mkdtemp(join(tmpdir(), 'switchboard-bench-app-'));
+await seedConversation(dataDir);
+const harness = await startHarness({ dataDir });
+const emulator = harness.emulator;
+if (!emulator) throw new Error('the bench needs the built-in emulator');
+await harness.services.vault.store({ key: emulator.defaultKey, source: 'env', persistence: 'session' });
+const browser = await chromium.launch({
+  executablePath: process.env.SWITCHBOARD_CHROMIUM ?? '/usr/bin/chromium',
+  args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+});
+
+// tsx (esbuild) wraps named functions in `__name(...)`; functions sent to the page need it defined.
+const NAME_SHIM = 'globalThis.__name = (fn) => fn;';
+
+try {
+  // 1. Open the big conversation.
+  const page = await browser.newPage({ viewport: { width: 1280, height: 820 } });
+  await page.addInitScript(NAME_SHIM);
+  await page.goto(harness.url);
+  const item = page.getByRole('navigation', { name: 'Conversations' }).getByText('A 2,000-message conversation');
+  await item.waitFor();
+  const openMs = await page.evaluate(async () => {
+    const target = [...document.querySelectorAll('nav *')].find(
+      (el) => el.textContent === 'A 2,000-message conversation',
+    ) as HTMLElement | undefined;
+    if (!target) throw new Error('conversation not in the sidebar');
+    const t0 = performance.now();
+    target.click();
+    await new Promise<void>((resolve) => {
+      const check = () => {
+        if (document.querySelector('[aria-label="assistant message"]')) resolve();
+        else requestAnimationFrame(check);
+      };
+      check();
+    });
+    // The frame with the messages has been produced once the next frame starts.
+    await new Promise((r) => requestAnimationFrame(() => r(null)));
+    return performance.now() - t0;
+  });
+  const cdp = await page.context().newCDPSession(page);
+  await cdp.send('HeapProfiler.collectGarbage');
+  const heap = (await cdp.send('Runtime.getHeapUsage')) as { usedSize: number };
+
+  // Baseline: every message as DOM at once (no virtualization), plain text only.
+  const base = await browser.newPage({ viewport: { width: 1280, height: 820 } });
+  await base.addInitScript(NAME_SHIM);
+  await base.goto('about:blank');
+  const texts = Array.from({ length: MESSAGES }, (_, i) => messageText(i));
+  const baselineMs = await base.evaluate(async (all) => {
+    const t0 = performance.now();
+    const list = document.createElement('div');
+    for (const text of all) {
+      const article = document.createElement('article');
+      for (const para of text.split('\n\n')) {
+        const p = document.createElement('p');
+        p.textContent = para;
+        article.append(p);
+      }
+      list.append(article);
+    }
+    document.body.append(list);
+    await new Promise((r) => requestAnimationFrame(() => r(null)));
+    return performance.now() - t0;
+  }, texts);
+  const baseCdp = await base.context().newCDPSession(base);
+  await baseCdp.send('HeapProfiler.collectGarbage');
+  const baseHeap = (await baseCdp.send('Runtime.getHeapUsage')) as { usedSize: number };
+
+  // 2. Time to first token: through the app, then straight to the emulator.
+  await page.goto(harness.url);
+  await page.getByRole('textbox', { name: 'Message' }).waitFor();
+  const conversation = await harness.services.history.create({ model: 'openai/gpt-4o-mini' });
+  const appTtft: number[] = [];
+  for (let i = 0; i < TTFT_RUNS; i++) {
+    appTtft.push(
+      await page.evaluate(async (conversationId) => {
+        const bridge = (window as unknown as { switchboard: import('../../common/ipc/bridge-types').SwitchboardBridge })
+          .switchboard;
+        const streamId = crypto.randomUUID();
+        return new Promise<number>((resolve, reject) => {
+          let t0 = 0;
+          const off = bridge.onChatEvents((batch) => {
+            if (batch.streamId !== streamId) return;
+            if (batch.events.some((e) => e.type === 'delta' && e.content !== '')) {
+              off();
+              resolve(performance.now() - t0);
+            }
+          });
+          t0 = performance.now();
+          void bridge
+            .sendMessage({ streamId, conversationId, content: `ping ${Math.random()}`, model: 'openai/gpt-4o-mini' })
+            .then((r) => {
+              if (!r.ok) reject(new Error(r.error.message));
+            });
+        });
+      }, conversation.id),
+    );
+  }
+  const directTtft: number[] = [];
+  for (let i = 0; i < TTFT_RUNS; i++) {
+    const t0 = performance.now();
+    const res = await fetch(`${emulator.baseUrl}/chat/completions`, {
+      method: 'POST',
+      headers: { authorization: `Bearer ${emulator.defaultKey}`, 'content-type': 'application/json' },
+      body: JSON.stringify({ model: 'openai/gpt-4o-mini', stream: true, messages: [{ role: 'user', content: `ping ${i}` }] }),
+    });
+    const reader = (res.body as ReadableStream<Uint8Array>).getReader();
+    const decoder = new TextDecoder();
+    let text = '';
+    for (;;) {
+      const { value, done } = await reader.read();
+      if (done) break;
+      text += decoder.decode(value, { stream: true });
+      if (/"content":"[^"]/.test(text)) break;
+    }
+    directTtft.push(performance.now() - t0);
+    await reader.cancel();
+  }
+
+  const mb = (b: number) => `${(b / 1024 / 1024).toFixed(1)} MB`;
+  const verdict = (ok: boolean) => (ok ? 'PASS' : 'MISS');
+  const added = median(appTtft) - median(directTtft);
+  console.log('\nSwitchboard app benchmark (Chromium through the browser harness)\n');
+  console.log('| measure | Switchboard | baseline | target |');
+  console.log('| --- | --- | --- | --- |');
+  console.log(
+    `| open ${MESSAGES}-message conversation, click → first paint | ${openMs.toFixed(1)} ms | ${baselineMs.toFixed(1)} ms (all messages in the DOM, plain text) | ≤ 150 ms ${verdict(openMs <= 150)} |`,
+  );
+  console.log(`| JS heap after opening | ${mb(heap.usedSize)} | ${mb(baseHeap.usedSize)} | ≤ 150 MB ${verdict(heap.usedSize <= 150 * 1024 * 1024)} |`);
+  console.log(
+    `| time to first token, median of ${TTFT_RUNS} | ${median(appTtft).toFixed(2)} ms through the app | ${median(directTtft).toFixed(2)} ms straight to the emulator | ≤ 5 ms added: ${added.toFixed(2)} ms ${verdict(added <= 5)} |`,
+  );
+} finally {
+  await browser.close();
+  await harness.close();
+}

@@ -1,0 +1,157 @@
+import { mkdtemp } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import type { ChatRequest, ChatResult, ChatStreamEvent } from '../../../common/chat-types';
+import { DEFAULT_SETTINGS } from '../../../common/settings-types';
+import { createHistoryStore } from '../history/history-store';
+import { createMemoryLogger } from '../log/logger';
+import { createChatSessions } from './chat-sessions';
+import { buildContext, createConversationChat } from './conversation-chat';
+import type { Scheduler } from './event-coalescer';
+
+const immediate: Scheduler = {
+  now: () => 0,
+  schedule(fn) {
+    queueMicrotask(fn);
+    return () => {};
+  },
+};
+
+/** A streamer that records the request and replies with fixed text. */
+function scriptedStreamer(text: string) {
+  const requests: ChatRequest[] = [];
+  return {
+    requests,
+    streamChat: async (request: ChatRequest, { onEvent }: { onEvent: (e: ChatStreamEvent) => void }) => {
+      requests.push(request);
+      onEvent({ type: 'delta', content: text, reasoning: '' });
+      const result: ChatResult = {
+        content: text,
+        reasoning: '',
+        finishReason: 'stop',
+        usage: { promptTokens: 3, completionTokens: 2 },
+        generationId: 'gen-1',
+        model: 'served/model',
+      };
+      onEvent({ type: 'done', result });
+      return result;
+    },
+  };
+}
+
+async function setup(text = 'Hi there') {
+  const history = createHistoryStore({
+    dir: await mkdtemp(join(tmpdir(), 'sb-chat-')),
+    log: createMemoryLogger(),
+  });
+  await history.init();
+  const streamer = scriptedStreamer(text);
+  const sessions = createChatSessions({ client: streamer, log: createMemoryLogger(), scheduler: immediate });
+  const chat = createConversationChat({
+    history,
+    sessions,
+    settings: () => ({ ...DEFAULT_SETTINGS, systemPrompt: 'Be brief.', temperature: 0.2 }),
+    noteModelUsed: async () => {},
+    log: createMemoryLogger(),
+  });
+  const delivered: Array<{ messageId: string; events: ChatStreamEvent[] }> = [];
+  const target = (streamId: string) => ({
+    streamId,
+    windowId: 1,
+    deliver: (_c: string, messageId: string, events: ChatStreamEvent[]) =>
+      delivered.push({ messageId, events }),
+  });
+  return { history, streamer, sessions, chat, delivered, target };
+}
+
+describe('conversation chat', () => {
+  it('sends the system prompt, history and new message, and stores the finished reply', async () => {
+    const { history, streamer, sessions, chat, delivered, target } = await setup();
+    const conversation = await history.create({ model: 'm' });
+    const { userMessage, assistantMessage } = await chat.send(
+      { conversationId: conversation.id, content: 'Hello', model: 'm' },
+      target('00000000-0000-4000-8000-000000000001'),
+    );
+    await sessions.settle();
+    await history.flush();
+    expect(streamer.requests[0]).toMatchObject({
+      model: 'm',
+      temperature: 0.2,
+      messages: [
+        { role: 'system', content: 'Be brief.' },
+        { role: 'user', content: 'Hello' },
+      ],
+    });
+    expect(userMessage.content).toBe('Hello');
+    // Every delivered batch names the persisted reply, even events that raced the writes.
+    expect(delivered.every((d) => d.messageId === assistantMessage.id)).toBe(true);
+    const stored = await history.allMessages(conversation.id);
+    expect(stored.map((m) => [m.role, m.content, m.status])).toEqual([
+      ['user', 'Hello', 'complete'],
+      ['assistant', 'Hi there', 'complete'],
+    ]);
+    expect(stored[1]?.model).toBe('served/model');
+  });
+
+  it('regenerates by replacing the last reply', async () => {
+    const { history, sessions, chat, target } = await setup();
+    const conversation = await history.create({ model: 'm' });
+    const first = await chat.send(
+      { conversationId: conversation.id, content: 'Hello', model: 'm' },
+      target('00000000-0000-4000-8000-000000000002'),
+    );
+    await sessions.settle();
+    await chat.regenerate(
+      { conversationId: conversation.id, fromMessageId: first.assistantMessage.id, model: 'm' },
+      target('00000000-0000-4000-8000-000000000003'),
+    );
+    await sessions.settle();
+    await history.flush();
+    const stored = await history.allMessages(conversation.id);
+    expect(stored).toHaveLength(2);
+    expect(stored[1]?.id).not.toBe(first.assistantMessage.id);
+  });
+
+  it('refuses to regenerate a user message', async () => {
+    const { history, sessions, chat, target } = await setup();
+    const conversation = await history.create({ model: 'm' });
+    const first = await chat.send(
+      { conversationId: conversation.id, content: 'Hello', model: 'm' },
+      target('00000000-0000-4000-8000-000000000004'),
+    );
+    await sessions.settle();
+    await expect(
+      chat.regenerate(
+        { conversationId: conversation.id, fromMessageId: first.userMessage.id, model: 'm' },
+        target('00000000-0000-4000-8000-000000000005'),
+      ),
+    ).rejects.toMatchObject({ error: { code: 'validation' } });
+  });
+});
+
+describe('buildContext', () => {
+  it('skips failed replies without text and keeps partial ones', () => {
+    const base = {
+      reasoning: '',
+      createdAt: '',
+      model: null,
+      error: null,
+      usage: null,
+      finishReason: null,
+      generationId: null,
+    };
+    const context = buildContext(
+      [
+        { ...base, id: 'a', role: 'user', content: 'Q', status: 'complete' },
+        { ...base, id: 'b', role: 'assistant', content: '', status: 'error' },
+        { ...base, id: 'c', role: 'assistant', content: 'partial', status: 'cancelled' },
+      ],
+      '',
+    );
+    expect(context).toEqual([
+      { role: 'user', content: 'Q' },
+      { role: 'assistant', content: 'partial' },
+    ]);
+  });
+});
