@@ -48,3 +48,29 @@ export type QuarantineNotice = z.infer<typeof QuarantineNoticeSchema>;
 
 export const ConversationIdSchema = z.string().regex(/^[A-Za-z0-9_-]{1,64}$/);
 export const MessageIdSchema = z.string().regex(/^[A-Za-z0-9_-]{1,64}$/);
+
+/** A search hit with a snippet; `highlights` are [start, end) offsets into `snippet.text`. */
+export const SearchHitSchema = z.object({
+  conversationId: z.string(),
+  messageId: z.string(),
+  title: z.string(),
+  snippet: z.object({ text: z.string(), highlights: z.array(z.tuple([z.number().int(), z.number().int()])) }),
+  score: z.number(),
+});
+export type SearchHit = z.infer<typeof SearchHitSchema>;
+
+export const SearchResultSchema = z.object({
+  hits: z.array(SearchHitSchema),
+  total: z.number().int().nonnegative(),
+  /** False while the index is still being built after start-up. */
+  complete: z.boolean(),
+});
+
+export const ExportFormatSchema = z.enum(['markdown', 'json']);
+
+export const ImportResultSchema = z.object({
+  imported: z.number().int().nonnegative(),
+  duplicates: z.number().int().nonnegative(),
+  rejected: z.number().int().nonnegative(),
+  errors: z.array(z.string()),
+});

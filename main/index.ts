@@ -58,6 +58,24 @@ async function start(): Promise<void> {
     ciphertextStore: createKeyValueCiphertextStore(store),
     log,
     platform: process.platform,
+    dialogs: {
+      chooseExportFile: async (defaultName, windowId) => {
+        const owner = BrowserWindow.getAllWindows().find((w) => w.webContents.id === windowId);
+        const options = { title: 'Export conversations', defaultPath: join(app.getPath('documents'), defaultName) };
+        const result = owner ? await dialog.showSaveDialog(owner, options) : await dialog.showSaveDialog(options);
+        return result.canceled || !result.filePath ? null : result.filePath;
+      },
+      chooseImportFile: async (windowId) => {
+        const owner = BrowserWindow.getAllWindows().find((w) => w.webContents.id === windowId);
+        const options = {
+          title: 'Import a Switchboard export',
+          properties: ['openFile' as const],
+          filters: [{ name: 'Switchboard export', extensions: ['json'] }],
+        };
+        const result = owner ? await dialog.showOpenDialog(owner, options) : await dialog.showOpenDialog(options);
+        return result.canceled ? null : (result.filePaths[0] ?? null);
+      },
+    },
     keyEntry: {
       clipboard: { readText: () => clipboard.readText(), clear: () => clipboard.clear() },
       openSignInPage: (url) => shell.openExternal(url),

@@ -108,8 +108,12 @@ async function main() {
     // 3. Normal starts again, list only: start-up times are noisy on a shared machine, so take the median of 3.
     console.log('Measuring: three more normal starts (list only) …');
     const starts = [normal.listReadyMs];
-    for (let i = 0; i < 3; i++)
-      starts.push((await measure(script, ['list', dir, queriesFile, '0'])).listReadyMs);
+    const fromProcessStart = [normal.listReadySinceProcessStartMs];
+    for (let i = 0; i < 3; i++) {
+      const run = await measure(script, ['list', dir, queriesFile, '0']);
+      starts.push(run.listReadyMs);
+      fromProcessStart.push(run.listReadySinceProcessStartMs);
+    }
     // 4. A start after a crash: the session marker is still there, so every file is checked.
     await fs.writeFile(join(dir, 'session.json'), '{}');
     console.log('Measuring: start after a crash …');
@@ -132,14 +136,20 @@ async function main() {
         target: '≤ 300 ms',
         pass: listReady <= 300,
       },
-      { metric: '  same, from Node process start', value: ms(normal.listReadySinceProcessStartMs) },
+      {
+        metric: '  same, counted from Node process start (median)',
+        value: ms(percentile(fromProcessStart, 50)),
+      },
       { metric: 'list ready after a crash (all files checked)', value: ms(crash.listReadyMs) },
       { metric: 'list ready, index.json rebuilt from files', value: ms(rebuild.listReadyMs) },
       {
         metric: 'search while the index builds',
         value: `${ms(normal.searchWhileBuilding?.ms ?? Number.NaN)} (complete: ${normal.searchWhileBuilding?.complete})`,
       },
-      { metric: 'search index build (background)', value: ms(normal.indexBuildMs ?? Number.NaN) },
+      {
+        metric: 'search index build (background), wall / CPU',
+        value: `${ms(normal.indexBuildMs ?? Number.NaN)} / ${ms(normal.indexBuildCpuMs ?? Number.NaN)}`,
+      },
       {
         metric: `search p50 / p95 / max (${search.length} queries, median of 3 runs each)`,
         value: `${ms(percentile(search, 50))} / ${ms(p95)} / ${ms(Math.max(...search))}`,

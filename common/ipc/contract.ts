@@ -3,9 +3,12 @@ import { ChatStreamEventSchema, ModelListSchema } from '../chat-types';
 import {
   ConversationIdSchema,
   ConversationSummarySchema,
+  ExportFormatSchema,
+  ImportResultSchema,
   MessageIdSchema,
   MessageSchema,
   QuarantineNoticeSchema,
+  SearchResultSchema,
 } from '../conversation-types';
 import {
   KeyChoiceSchema,
@@ -126,6 +129,24 @@ export const chatContract = {
       .strict(),
     z.object({ messages: z.array(MessageSchema), hasMore: z.boolean() }),
   ),
+
+  /** Full-text search across every conversation, with highlighted snippets. */
+  searchHistory: invoke(
+    'history:search',
+    z.object({ query: z.string().max(500), limit: z.number().int().min(1).max(200).optional() }).strict(),
+    SearchResultSchema,
+  ),
+  /**
+   * Exports one conversation (or all, when `conversationId` is absent) to a file the person picks in
+   * a main-process save dialog; the page never gets a file path to write to.
+   */
+  exportHistory: invoke(
+    'history:export',
+    z.object({ conversationId: ConversationIdSchema.optional(), format: ExportFormatSchema }).strict(),
+    z.object({ saved: z.boolean(), fileName: z.string().nullable() }),
+  ),
+  /** Imports a Switchboard JSON export the person picks in a main-process open dialog. */
+  importHistory: invoke('history:import', NoArgs, ImportResultSchema.extend({ cancelled: z.boolean() })),
 
   /**
    * Appends the person's message and streams the reply. Main builds the request from the stored

@@ -93,6 +93,9 @@ export const FAULT_MODE_EXAMPLES: readonly string[] = [
   'error-mid-string-code',
   ...Object.keys(FLAG_MODES),
   'drip-20',
+  // Slow replies of a known length: stop, crash and streaming tests pick these from the model picker.
+  'drip-20+tokens-60',
+  'drip-20+tokens-400',
   'tokens-2000',
   'slow-first-byte-3000',
   'status-500+once',

@@ -1,6 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import { existsSync } from 'node:fs';
-import { mkdtemp } from 'node:fs/promises';
+import { mkdir, mkdtemp } from 'node:fs/promises';
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
@@ -65,6 +65,9 @@ export interface Harness {
   keyWindowRequests: number;
   /** Key-entry windows main asked to close (after a stored key or Cancel). */
   closedKeyWindows: number[];
+  /** Stand-ins for the save/open dialogs: exports are written into `exportDir`; `importFile` is "picked". */
+  exportDir: string;
+  importFile: string | null;
   logLines: string[];
   close(): Promise<void>;
 }
@@ -93,6 +96,8 @@ export async function startHarness(options: HarnessOptions = {}): Promise<Harnes
     clipboard: { text: '' },
     keyWindowRequests: 0,
     closedKeyWindows: [] as number[],
+    exportDir: join(dataDir, 'exports'),
+    importFile: null as string | null,
   };
 
   // Plays the system browser on OpenRouter's consent page: follow its redirect to our loopback callback.
@@ -125,6 +130,13 @@ export async function startHarness(options: HarnessOptions = {}): Promise<Harnes
     openExternal: async (url) => {
       harness.openedUrls.push(url.toString());
       return true;
+    },
+    dialogs: {
+      chooseExportFile: async (defaultName) => {
+        await mkdir(harness.exportDir, { recursive: true });
+        return join(harness.exportDir, defaultName);
+      },
+      chooseImportFile: async () => harness.importFile,
     },
     keyEntry: {
       clipboard: {

@@ -1,5 +1,7 @@
+import { basename } from 'node:path';
 import type { ModelList } from '../../common/chat-types';
 import type { ConversationSummary, Message, QuarantineNotice } from '../../common/conversation-types';
+import type { ExportFormat, ImportResult, SearchResult } from '../services/history/types';
 import { appError } from '../../common/errors';
 import type { AppInfo, ChatContract, KeyEntryContract } from '../../common/ipc/contract';
 import type { KeyInfo, KeyStatus } from '../../common/key-status';
@@ -31,6 +33,17 @@ export interface ChatHandlerDeps {
       id: string,
       opts: { before?: string; limit: number },
     ): Promise<{ messages: Message[]; hasMore: boolean }>;
+    search(query: string, opts?: { limit?: number }): Promise<SearchResult>;
+    exportConversation(id: string, format: ExportFormat): Promise<string>;
+    exportAll(format: ExportFormat): Promise<string>;
+    importJson(text: string): Promise<ImportResult>;
+  };
+  /** File dialogs and file access for export and import; the page never names a path. */
+  files: {
+    chooseExportFile(defaultName: string, windowId: number): Promise<string | null>;
+    chooseImportFile(windowId: number): Promise<string | null>;
+    writeExport(path: string, text: string): Promise<void>;
+    readImport(path: string): Promise<string>;
   };
   chat: ConversationChat;
   keyEntry: KeyEntry;
@@ -83,6 +96,25 @@ export function createChatHandlers(deps: ChatHandlerDeps): Handlers<ChatContract
     listQuarantined: async () => deps.history.quarantined(),
     loadMessages: ({ conversationId, before, limit }) =>
       deps.history.messages(conversationId, before === undefined ? { limit } : { before, limit }),
+
+    searchHistory: ({ query, limit }) => deps.history.search(query, limit === undefined ? {} : { limit }),
+    exportHistory: async ({ conversationId, format }, ctx) => {
+      const text = conversationId
+        ? await deps.history.exportConversation(conversationId, format)
+        : await deps.history.exportAll(format);
+      const extension = format === 'json' ? 'json' : 'md';
+      const defaultName = `${conversationId ? `switchboard-${conversationId}` : 'switchboard-history'}.${extension}`;
+      const path = await deps.files.chooseExportFile(defaultName, ctx.windowId);
+      if (!path) return { saved: false, fileName: null };
+      await deps.files.writeExport(path, text);
+      return { saved: true, fileName: basename(path) };
+    },
+    importHistory: async (_req, ctx) => {
+      const path = await deps.files.chooseImportFile(ctx.windowId);
+      if (!path) return { imported: 0, duplicates: 0, rejected: 0, errors: [], cancelled: true };
+      const text = await deps.files.readImport(path);
+      return { ...(await deps.history.importJson(text)), cancelled: false };
+    },
 
     sendMessage: ({ streamId, ...input }, ctx) => deps.chat.send(input, streamTarget(streamId, ctx)),
     regenerate: ({ streamId, ...input }, ctx) => deps.chat.regenerate(input, streamTarget(streamId, ctx)),

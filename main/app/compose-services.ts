@@ -2,6 +2,7 @@ import { join } from 'node:path';
 import type { AppInfo } from '../../common/ipc/contract';
 import { createChatSessions } from '../services/chat/chat-sessions';
 import { createConversationChat } from '../services/chat/conversation-chat';
+import { readImportFile, writeExportFile } from '../services/history/export-files';
 import { createHistoryStore } from '../services/history/history-store';
 import type { Logger } from '../services/log/logger';
 import { createOpenRouterClient } from '../services/openrouter/client';
@@ -28,6 +29,11 @@ export interface ServiceAdapters {
   openExternal: (url: URL, windowId: number) => Promise<boolean>;
   platform: NodeJS.Platform;
   fetch?: typeof fetch;
+  /** Where exports go and imports come from: main-process file dialogs (or the harness's stand-ins). */
+  dialogs: {
+    chooseExportFile(defaultName: string, windowId: number): Promise<string | null>;
+    chooseImportFile(windowId: number): Promise<string | null>;
+  };
   /** Key entry: the clipboard, the system browser, the key-entry window, the launch environment. */
   keyEntry: Pick<
     KeyEntryAdapters,
@@ -79,6 +85,7 @@ export function composeServices(adapters: ServiceAdapters) {
     history,
     chat,
     keyEntry,
+    files: { ...adapters.dialogs, writeExport: writeExportFile, readImport: readImportFile },
     sessions,
     openExternal: adapters.openExternal,
   });

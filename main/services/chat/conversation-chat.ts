@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import type { ChatMessage, ChatRequest, ChatStreamEvent } from '../../../common/chat-types';
 import type { Message } from '../../../common/conversation-types';
 import { appError } from '../../../common/errors';
@@ -11,7 +12,7 @@ export interface HistoryPort {
   allMessages(conversationId: string): Promise<Message[]>;
   appendUserMessage(conversationId: string, content: string): Promise<Message>;
   truncateFrom(conversationId: string, messageId: string): Promise<void>;
-  beginReply(conversationId: string, opts: { model: string }): Promise<Message>;
+  beginReply(conversationId: string, opts: { model: string; messageId?: string }): Promise<Message>;
   checkpointReply(
     conversationId: string,
     messageId: string,
@@ -22,6 +23,11 @@ export interface HistoryPort {
     messageId: string,
     final: Partial<Message> & Pick<Message, 'status'>,
   ): Promise<unknown>;
+}
+
+/** Reply ids are chosen before the placeholder is written; random, and valid message ids. */
+function newReplyId(): string {
+  return `r${randomUUID().replaceAll('-', '')}`;
 }
 
 export interface ConversationChatDeps {
@@ -57,9 +63,9 @@ export function buildContext(messages: readonly Message[], systemPrompt: string)
 /**
  * Sending, regenerating and edit-and-resend. The request starts as soon as the context is known, in
  * parallel with the durable writes of the person's message and the reply placeholder (two fsyncs that
- * would otherwise add ~10 ms to the time to first token). Stream events wait for those writes before
- * they are checkpointed or delivered, so nothing is shown that is not also on disk-bound state, and a
- * failed write cancels the stream.
+ * would otherwise add ~10 ms to the time to first token). The reply's id is chosen here, so tokens
+ * reach the window at once; checkpoints and the final write wait for the placeholder to be on disk,
+ * and a failed write cancels the stream.
  */
 export function createConversationChat(deps: ConversationChatDeps) {
   const streamReply = async (
@@ -84,6 +90,7 @@ export function createConversationChat(deps: ConversationChatDeps) {
       throw appError('validation', 'There is no message to reply to.');
     }
 
+    const replyId = newReplyId();
     let reply: Message | null = null;
     const early: Array<() => void> = [];
     const whenPersisted = (fn: () => void) => (reply ? fn() : early.push(fn));
@@ -91,7 +98,7 @@ export function createConversationChat(deps: ConversationChatDeps) {
     let reasoning = '';
     const observe = (e: ChatStreamEvent) =>
       whenPersisted(() => {
-        const id = (reply as Message).id;
+        const id = replyId;
         if (e.type === 'delta') {
           content += e.content;
           reasoning += e.reasoning;
@@ -129,14 +136,14 @@ export function createConversationChat(deps: ConversationChatDeps) {
       target.streamId,
       target.windowId,
       request,
-      (events) => whenPersisted(() => target.deliver(conversationId, (reply as Message).id, events)),
+      (events) => target.deliver(conversationId, replyId, events),
       observe,
     );
     let userMessage: Message | null = null;
     try {
       if (newUserContent !== null)
         userMessage = await deps.history.appendUserMessage(conversationId, newUserContent);
-      reply = await deps.history.beginReply(conversationId, { model });
+      reply = await deps.history.beginReply(conversationId, { model, messageId: replyId });
     } catch (error) {
       deps.sessions.cancel(target.streamId, target.windowId);
       throw error;

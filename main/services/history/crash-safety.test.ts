@@ -170,7 +170,7 @@ describe('crash safety', () => {
     const random = seededRandom(20_250_611);
     const jobs: Job[] = Array.from({ length: ITERATIONS }, (_, i) => {
       const early = random() < 0.15;
-      return { seed: i + 1, early, delayMs: Math.floor(random() * (early ? 150 : 900)) };
+      return { seed: i + 1, early, delayMs: Math.floor(random() * (early ? 150 : 700)) };
     });
     const stats = { killedAfterReady: 0, checkpoints: 0, leftovers: 0, readyMs: 0, verifyMs: 0 };
     await Promise.all(

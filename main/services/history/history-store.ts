@@ -337,10 +337,13 @@ export function createHistoryStore(options: HistoryStoreOptions): HistoryStore {
       });
     },
 
-    async beginReply(id, { model }) {
+    async beginReply(id, { model, messageId }) {
       return inConversation(id, async (doc) => {
+        if (messageId !== undefined && doc.messages.some((m) => m.id === messageId)) {
+          throw appError('validation', 'That reply already exists.');
+        }
         const message: Message = {
-          id: newId(),
+          id: messageId ?? newId(),
           role: 'assistant',
           content: '',
           reasoning: '',

@@ -105,6 +105,17 @@ describe('reply checkpoints', () => {
     expect((await store.allMessages(conversationId)).at(-1)?.content).toBe('all the text so far');
   });
 
+  it('finish without text keeps the text of a checkpoint write it overtook', async () => {
+    const { conversationId, messageId } = await startReply();
+    store.checkpointReply(conversationId, messageId, { content: 'in flight', reasoning: '' });
+    clock.advance(400); // the checkpoint write starts (queued behind nothing, not yet on disk)
+    const message = await store.finishReply(conversationId, messageId, { status: 'cancelled' });
+    expect(message).toMatchObject({ status: 'cancelled', content: 'in flight' });
+    expect(JSON.parse(await fileText(conversationId)).messages.at(-1)).toMatchObject({
+      content: 'in flight',
+    });
+  });
+
   it('records the final state with usage, finish reason, generation and served model', async () => {
     const { conversationId, messageId } = await startReply();
     await store.finishReply(conversationId, messageId, {

@@ -15,7 +15,10 @@ import type { ReplyPersisted } from './types';
 interface ReplyState {
   conversationId: string;
   messageId: string;
-  pending: { content: string; reasoning: string } | null;
+  /** The newest text received, written or not. */
+  latest: { content: string; reasoning: string } | null;
+  /** `latest` has not been handed to a write yet. */
+  dirty: boolean;
   lastWriteStartMs: number;
   cancelTimer: (() => void) | null;
   writing: Promise<void> | null;
@@ -35,7 +38,7 @@ export function createReplyCheckpoints(deps: ReplyCheckpointsDeps) {
   const nowMs = () => core.now().getTime();
 
   const arm = (state: ReplyState) => {
-    if (state.cancelTimer || state.writing || state.closed || !state.pending) return;
+    if (state.cancelTimer || state.writing || state.closed || !state.dirty) return;
     const delay = Math.max(0, state.lastWriteStartMs + intervalMs - nowMs());
     state.cancelTimer = scheduler.schedule(() => {
       state.cancelTimer = null;
@@ -44,9 +47,9 @@ export function createReplyCheckpoints(deps: ReplyCheckpointsDeps) {
   };
 
   const write = (state: ReplyState) => {
-    const text = state.pending;
-    if (!text || state.closed) return;
-    state.pending = null;
+    const text = state.latest;
+    if (!text || !state.dirty || state.closed) return;
+    state.dirty = false;
     state.lastWriteStartMs = nowMs();
     const { conversationId, messageId } = state;
     state.writing = core.queue
@@ -77,8 +80,8 @@ export function createReplyCheckpoints(deps: ReplyCheckpointsDeps) {
             conversationId,
             error: describeError(error),
           });
-          // Newer text, if any arrived meanwhile, supersedes this one.
-          state.pending ??= text;
+          // Try again at the next interval, with whatever text is newest by then.
+          state.dirty = true;
         },
       )
       .finally(() => {
@@ -88,8 +91,9 @@ export function createReplyCheckpoints(deps: ReplyCheckpointsDeps) {
   };
 
   /**
-   * Stops checkpointing a reply (it is being finished, truncated or deleted) and hands back the latest
-   * text not yet written, so a finish that does not repeat the text still saves all of it.
+   * Stops checkpointing a reply (it is being finished, truncated or deleted) and hands back the newest
+   * text received — possibly newer than any write, or held by a write that will now be skipped — so a
+   * finish that does not repeat the text still saves all of it.
    */
   const stop = (conversationId: string, messageId: string): { content: string; reasoning: string } | null => {
     const key = replyKey(conversationId, messageId);
@@ -99,7 +103,7 @@ export function createReplyCheckpoints(deps: ReplyCheckpointsDeps) {
     state.cancelTimer?.();
     state.cancelTimer = null;
     replies.delete(key);
-    return state.pending;
+    return state.latest;
   };
 
   return {
@@ -107,7 +111,8 @@ export function createReplyCheckpoints(deps: ReplyCheckpointsDeps) {
       replies.set(replyKey(conversationId, messageId), {
         conversationId,
         messageId,
-        pending: null,
+        latest: null,
+        dirty: false,
         lastWriteStartMs: nowMs(),
         cancelTimer: null,
         writing: null,
@@ -122,7 +127,8 @@ export function createReplyCheckpoints(deps: ReplyCheckpointsDeps) {
     ): boolean {
       const state = replies.get(replyKey(conversationId, messageId));
       if (!state) return false;
-      state.pending = { content: text.content, reasoning: text.reasoning };
+      state.latest = { content: text.content, reasoning: text.reasoning };
+      state.dirty = true;
       arm(state);
       return true;
     },
@@ -147,7 +153,7 @@ export function createReplyCheckpoints(deps: ReplyCheckpointsDeps) {
       await Promise.all([...replies.values()].map((s) => s.writing));
       // A write that was already running when flush began may have left newer text pending.
       for (const state of replies.values()) {
-        if (state.pending && !state.writing) {
+        if (state.dirty && !state.writing) {
           state.cancelTimer?.();
           state.cancelTimer = null;
           write(state);

@@ -7,10 +7,10 @@ import { forEachToken, MAX_TERM_LENGTH, TokenScanner } from './tokenize';
 /**
  * Full-text index of every message, in memory, updated incrementally.
  *
- * Why not a MiniSearch instance per message, as first planned: measured on the benchmark history
- * (200,000 messages, 160 MB of text) MiniSearch needed ~720 MB of heap, 68 s to build, and 0.2–5 s for
- * short prefix queries, because it keeps one JavaScript Map entry (~48 bytes) per (word, message) pair,
- * about 14 million of them. So the index keeps MiniSearch's radix tree (`SearchableMap`, the maintained
+ * Why not one MiniSearch document per message, as first planned: measured on the benchmark history
+ * (200,000 messages, 145 M characters) MiniSearch needed ~810 MB of heap, ~110 s to build, and had a
+ * p95 query time of 2 s, because it keeps one JavaScript Map entry (~50 bytes) per (word, message)
+ * pair, about 16 million of them. So the index keeps MiniSearch's radix tree (`SearchableMap`, the maintained
  * part that makes prefix lookups cheap) for expanding query prefixes, and stores each word's messages
  * as packed message numbers (4 bytes per pair, posting-lists.ts; words are numbered by term-table.ts).
  * A query expands each word through the radix tree, marks matching messages in a byte array and

@@ -99,8 +99,11 @@ export interface HistoryStore {
   appendUserMessage(id: string, content: string): Promise<Message>;
   /** Removes that message and everything after it (edit-and-resend, regenerate). */
   truncateFrom(id: string, messageId: string): Promise<void>;
-  /** Appends an empty assistant message with status `streaming` and writes it. */
-  beginReply(id: string, opts: { model: string | null }): Promise<Message>;
+  /**
+   * Appends an empty assistant message with status `streaming` and writes it. `messageId` lets the
+   * caller name it up front (so a stream can be shown while this write is still in flight).
+   */
+  beginReply(id: string, opts: { model: string | null; messageId?: string }): Promise<Message>;
   /** Cheap, call on every delta: the text is written at most every checkpoint interval. */
   checkpointReply(id: string, messageId: string, text: { content: string; reasoning: string }): void;
   /** Writes the reply's final state at once. */

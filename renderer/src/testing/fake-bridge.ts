@@ -243,6 +243,9 @@ export function createFakeBridge(initial: Partial<FakeState> = {}): FakeBridge {
       return ok({ status: STORED_KEY, info: state.keyInfo, verified: true });
     },
     dismissEnvKey: async () => ok({ dismissed: true }),
+    searchHistory: async () => ok({ hits: [], total: 0, complete: true }),
+    exportHistory: async () => ok({ saved: true, fileName: 'switchboard-history.md' }),
+    importHistory: async () => ok({ imported: 0, duplicates: 0, rejected: 0, errors: [], cancelled: true }),
     reportKeyExposed: async () => {
       emitKeyStatus({ state: 'none', backend: state.keyStatus.backend, persistenceIsWeak: false });
       return ok(state.keyStatus);

@@ -42,6 +42,12 @@ export const ConversationItem = memo(function ConversationItem({
     if (!result.ok) stores.toasts.show(result.error.message, { tone: 'error' });
   };
 
+  const exportAs = async (format: 'markdown' | 'json') => {
+    const result = await stores.bridge.exportHistory({ conversationId: conversation.id, format });
+    if (!result.ok) stores.toasts.show(result.error.message, { tone: 'error' });
+    else if (result.value.saved) stores.toasts.show(`Exported to ${result.value.fileName}.`);
+  };
+
   const remove = async () => {
     const result = await stores.conversations.remove(conversation.id);
     if (!result.ok) {
@@ -92,6 +98,8 @@ export const ConversationItem = memo(function ConversationItem({
         label={`Actions for ${title}`}
         items={[
           { label: 'Rename', onSelect: () => setRenaming(true) },
+          { label: 'Export as Markdown', onSelect: () => void exportAs('markdown') },
+          { label: 'Export as JSON', onSelect: () => void exportAs('json') },
           { label: 'Delete', onSelect: () => void remove() },
         ]}
       />

@@ -2,6 +2,8 @@ import { useCallback, useRef } from 'react';
 import { useStoreValue } from '../../hooks/useStoreValue';
 import { useStores } from '../../state/stores-context';
 import { ConversationItem } from './ConversationItem';
+import { HistorySearch } from './HistorySearch';
+import { HistoryTransfer } from './HistoryTransfer';
 import { QuarantineNotices } from './QuarantineNotices';
 
 /** The app title, New chat, the conversations by last activity, and any that could not be opened. */
@@ -25,6 +27,7 @@ export function Sidebar() {
         >
           New chat
         </button>
+        <HistorySearch />
         <QuarantineNotices notices={quarantined} />
         {error && (
           <p role="alert" className="field-error">
@@ -53,6 +56,7 @@ export function Sidebar() {
           </button>
         )}
       </nav>
+      <HistoryTransfer />
     </div>
   );
 }

@@ -1,0 +1,28 @@
+import { readFile, stat } from 'node:fs/promises';
+import writeFileAtomic from 'write-file-atomic';
+import { appError } from '../../../common/errors';
+
+/** An import larger than this is refused before it is read into memory. */
+export const MAX_IMPORT_BYTES = 512 * 1024 * 1024;
+
+/** Writes an export atomically (a half-written export would look like a good one). */
+export async function writeExportFile(path: string, text: string): Promise<void> {
+  try {
+    await writeFileAtomic(path, text, { mode: 0o600 });
+  } catch {
+    throw appError('internal', 'The export could not be written there. Pick another folder and try again.');
+  }
+}
+
+export async function readImportFile(path: string): Promise<string> {
+  try {
+    const info = await stat(path);
+    if (info.size > MAX_IMPORT_BYTES) {
+      throw appError('validation', 'That file is too large to be a Switchboard export (over 512 MB).');
+    }
+    return await readFile(path, 'utf8');
+  } catch (error) {
+    if (error instanceof Error && error.name === 'AppFailure') throw error;
+    throw appError('validation', 'That file could not be read. Check it still exists and try again.');
+  }
+}
