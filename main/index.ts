@@ -61,8 +61,13 @@ async function start(): Promise<void> {
     dialogs: {
       chooseExportFile: async (defaultName, windowId) => {
         const owner = BrowserWindow.getAllWindows().find((w) => w.webContents.id === windowId);
-        const options = { title: 'Export conversations', defaultPath: join(app.getPath('documents'), defaultName) };
-        const result = owner ? await dialog.showSaveDialog(owner, options) : await dialog.showSaveDialog(options);
+        const options = {
+          title: 'Export conversations',
+          defaultPath: join(app.getPath('documents'), defaultName),
+        };
+        const result = owner
+          ? await dialog.showSaveDialog(owner, options)
+          : await dialog.showSaveDialog(options);
         return result.canceled || !result.filePath ? null : result.filePath;
       },
       chooseImportFile: async (windowId) => {
@@ -72,7 +77,9 @@ async function start(): Promise<void> {
           properties: ['openFile' as const],
           filters: [{ name: 'Switchboard export', extensions: ['json'] }],
         };
-        const result = owner ? await dialog.showOpenDialog(owner, options) : await dialog.showOpenDialog(options);
+        const result = owner
+          ? await dialog.showOpenDialog(owner, options)
+          : await dialog.showOpenDialog(options);
         return result.canceled ? null : (result.filePaths[0] ?? null);
       },
     },

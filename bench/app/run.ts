@@ -11,8 +11,11 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { chromium } from '@playwright/test';
 import type { Message } from '../../common/conversation-types';
-import { type ConversationFile, serializeConversationFile } from '../../main/services/history/conversation-file';
 import { startHarness } from '../../e2e/harness/harness';
+import {
+  type ConversationFile,
+  serializeConversationFile,
+} from '../../main/services/history/conversation-file';
 
 const MESSAGES = 2_000;
 const TTFT_RUNS = 30;
@@ -24,7 +27,8 @@ function median(values: number[]): number {
 
 function messageText(i: number): string {
   if (i % 2 === 0) return `Question ${i}: how would you explain topic ${i % 37} to a new colleague?`;
-  const code = i % 6 === 1 ? `\n\n\`\`\`ts\nexport function f${i}(x: number) {\n  return x * ${i};\n}\n\`\`\`\n` : '';
+  const code =
+    i % 6 === 1 ? `\n\n\`\`\`ts\nexport function f${i}(x: number) {\n  return x * ${i};\n}\n\`\`\`\n` : '';
   return `Here is an answer for **${i}**.\n\n- first point about ${i % 11}\n- second point${code}\n\nA closing paragraph with \`inline code\` and a [link](https://example.com/${i}).`;
 }
 
@@ -69,7 +73,13 @@ if (!emulator) throw new Error('the bench needs the built-in emulator');
 await harness.services.vault.store({ key: emulator.defaultKey, source: 'env', persistence: 'session' });
 const browser = await chromium.launch({
   executablePath: process.env.SWITCHBOARD_CHROMIUM ?? '/usr/bin/chromium',
-  args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+  args: [
+    '--no-sandbox',
+    '--disable-gpu',
+    '--disable-background-networking',
+    '--disable-component-update',
+    '--disable-sync',
+  ],
 });
 
 // tsx (esbuild) wraps named functions in `__name(...)`; functions sent to the page need it defined.
@@ -80,7 +90,9 @@ try {
   const page = await browser.newPage({ viewport: { width: 1280, height: 820 } });
   await page.addInitScript(NAME_SHIM);
   await page.goto(harness.url);
-  const item = page.getByRole('navigation', { name: 'Conversations' }).getByText('A 2,000-message conversation');
+  const item = page
+    .getByRole('navigation', { name: 'Conversations' })
+    .getByText('A 2,000-message conversation');
   await item.waitFor();
   const openMs = await page.evaluate(async () => {
     const target = [...document.querySelectorAll('nav *')].find(
@@ -137,8 +149,9 @@ try {
   for (let i = 0; i < TTFT_RUNS; i++) {
     appTtft.push(
       await page.evaluate(async (conversationId) => {
-        const bridge = (window as unknown as { switchboard: import('../../common/ipc/bridge-types').SwitchboardBridge })
-          .switchboard;
+        const bridge = (
+          window as unknown as { switchboard: import('../../common/ipc/bridge-types').SwitchboardBridge }
+        ).switchboard;
         const streamId = crypto.randomUUID();
         return new Promise<number>((resolve, reject) => {
           let t0 = 0;
@@ -151,7 +164,12 @@ try {
           });
           t0 = performance.now();
           void bridge
-            .sendMessage({ streamId, conversationId, content: `ping ${Math.random()}`, model: 'openai/gpt-4o-mini' })
+            .sendMessage({
+              streamId,
+              conversationId,
+              content: `ping ${Math.random()}`,
+              model: 'openai/gpt-4o-mini',
+            })
             .then((r) => {
               if (!r.ok) reject(new Error(r.error.message));
             });
@@ -165,7 +183,11 @@ try {
     const res = await fetch(`${emulator.baseUrl}/chat/completions`, {
       method: 'POST',
       headers: { authorization: `Bearer ${emulator.defaultKey}`, 'content-type': 'application/json' },
-      body: JSON.stringify({ model: 'openai/gpt-4o-mini', stream: true, messages: [{ role: 'user', content: `ping ${i}` }] }),
+      body: JSON.stringify({
+        model: 'openai/gpt-4o-mini',
+        stream: true,
+        messages: [{ role: 'user', content: `ping ${i}` }],
+      }),
     });
     const reader = (res.body as ReadableStream<Uint8Array>).getReader();
     const decoder = new TextDecoder();
@@ -189,7 +211,9 @@ try {
   console.log(
     `| open ${MESSAGES}-message conversation, click → first paint | ${openMs.toFixed(1)} ms | ${baselineMs.toFixed(1)} ms (all messages in the DOM, plain text) | ≤ 150 ms ${verdict(openMs <= 150)} |`,
   );
-  console.log(`| JS heap after opening | ${mb(heap.usedSize)} | ${mb(baseHeap.usedSize)} | ≤ 150 MB ${verdict(heap.usedSize <= 150 * 1024 * 1024)} |`);
+  console.log(
+    `| JS heap after opening | ${mb(heap.usedSize)} | ${mb(baseHeap.usedSize)} | ≤ 150 MB ${verdict(heap.usedSize <= 150 * 1024 * 1024)} |`,
+  );
   console.log(
     `| time to first token, median of ${TTFT_RUNS} | ${median(appTtft).toFixed(2)} ms through the app | ${median(directTtft).toFixed(2)} ms straight to the emulator | ≤ 5 ms added: ${added.toFixed(2)} ms ${verdict(added <= 5)} |`,
   );

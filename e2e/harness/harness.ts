@@ -123,7 +123,10 @@ export async function startHarness(options: HarnessOptions = {}): Promise<Harnes
     openRouterBaseUrl: baseUrl,
     dataDir,
     // A secret tied to the data directory, so a restarted harness on the same directory can decrypt.
-    cipher: createTestCipher({ backend: options.cipherBackend ?? 'gnome_libsecret', secret: `harness:${dataDir}` }),
+    cipher: createTestCipher({
+      backend: options.cipherBackend ?? 'gnome_libsecret',
+      secret: `harness:${dataDir}`,
+    }),
     ciphertextStore: createKeyValueCiphertextStore(store),
     log,
     platform: 'linux',

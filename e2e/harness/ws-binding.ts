@@ -68,7 +68,11 @@ export function bindWebSocket(opts: {
           // Answer what we can: a request id we can read gets a typed error instead of silence.
           const id = (parsed as { id?: unknown } | null)?.id;
           if (typeof id === 'number') {
-            send(ws, { type: 'response', id, result: { ok: false, error: { code: 'validation', message: 'Malformed request.' } } });
+            send(ws, {
+              type: 'response',
+              id,
+              result: { ok: false, error: { code: 'validation', message: 'Malformed request.' } },
+            });
           }
           return;
         }

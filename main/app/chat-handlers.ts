@@ -1,7 +1,6 @@
 import { basename } from 'node:path';
 import type { ModelList } from '../../common/chat-types';
 import type { ConversationSummary, Message, QuarantineNotice } from '../../common/conversation-types';
-import type { ExportFormat, ImportResult, SearchResult } from '../services/history/types';
 import { appError } from '../../common/errors';
 import type { AppInfo, ChatContract, KeyEntryContract } from '../../common/ipc/contract';
 import type { KeyInfo, KeyStatus } from '../../common/key-status';
@@ -9,6 +8,7 @@ import type { Settings, SettingsPatch } from '../../common/settings-types';
 import type { CallContext, Handlers } from '../ipc/handler-table';
 import type { ChatSessions } from '../services/chat/chat-sessions';
 import type { ConversationChat, StreamTarget } from '../services/chat/conversation-chat';
+import type { ExportFormat, ImportResult, SearchResult } from '../services/history/types';
 import { parseSafeExternalUrl } from '../services/links/external-url';
 import type { KeyEntry } from './key-entry';
 

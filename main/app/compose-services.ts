@@ -107,6 +107,10 @@ export function composeServices(adapters: ServiceAdapters) {
     /** Loads everything from disk; call once before the first window opens. */
     async init(): Promise<void> {
       await Promise.all([vault.init(), settings.init(), history.init()]);
+      // Warm the most recent conversation (file read, schema JIT) in the background: it is the one
+      // people open first, and a cold first read of a 2,000-message file costs ~100 ms.
+      const recent = history.list({ limit: 1 }).items[0];
+      if (recent) void history.messages(recent.id, { limit: 1 }).catch(() => undefined);
     },
     /** Stops streams (their partial text is saved as cancelled) and flushes history to disk. */
     async shutdown(): Promise<void> {

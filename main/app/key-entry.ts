@@ -1,6 +1,5 @@
 import type { KeyChoice, SignInProgress } from '../../common/key-entry-types';
 import type { KeyStatus } from '../../common/key-status';
-import type { Logger } from '../services/log/logger';
 import {
   authUrlFor,
   type ClipboardAdapter,
@@ -11,6 +10,7 @@ import {
   importFromClipboard,
   type SignInFlow,
 } from '../services/key-entry';
+import type { Logger } from '../services/log/logger';
 import type { KeyVault } from '../services/vault/key-vault';
 
 /** OpenRouter's page where a person revokes a key and creates a new one. */
