@@ -1,0 +1,82 @@
+import { mkdirSync, mkdtempSync, readdirSync, writeFileSync } from 'node:fs';
+import { readFile, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { expect, test } from './fixtures';
+
+/** Search, export and import through the real history service, driven from the chat window. */
+test.describe('history features', () => {
+  test.beforeEach(async ({ harness }) => {
+    const conversation = await harness.services.history.create({ model: 'openai/gpt-4o-mini' });
+    await harness.services.history.appendUserMessage(conversation.id, 'How do I bake sourdough bread?');
+    const reply = await harness.services.history.beginReply(conversation.id, { model: 'openai/gpt-4o-mini' });
+    await harness.services.history.finishReply(conversation.id, reply.id, {
+      status: 'complete',
+      content: 'Feed the starter, mix flour and water, then let the dough ferment overnight.',
+    });
+    await harness.services.history.whenSearchReady();
+  });
+
+  test('finds a word in any conversation, highlights it and opens the conversation', async ({ app }) => {
+    await app.reload();
+    await app.getByRole('searchbox', { name: 'Search conversations' }).fill('ferment');
+    const results = app.getByRole('list', { name: 'Search results' });
+    const hit = results.getByRole('button').first();
+    await expect(hit).toContainText('How do I bake sourdough bread?');
+    await expect(hit.locator('mark')).toHaveText(/ferment/i);
+    await hit.click();
+    await expect(app.getByRole('article', { name: 'assistant message' })).toContainText('ferment overnight');
+  });
+
+  test('exports everything as JSON and imports it back, detecting duplicates', async ({ app, harness }) => {
+    await app.reload();
+    await app.getByRole('button', { name: 'Export all as JSON' }).click();
+    await expect(app.getByText(/Exported all conversations to switchboard-history\.json/)).toBeVisible();
+    const exported = join(harness.exportDir, 'switchboard-history.json');
+    const text = await readFile(exported, 'utf8');
+    expect(JSON.parse(text)).toMatchObject({ format: 'switchboard-export' });
+    expect(text).toContain('ferment overnight');
+
+    // The same file again: nothing new, one duplicate.
+    harness.importFile = exported;
+    await app.getByRole('button', { name: 'Import…' }).click();
+    await expect(app.getByText('Imported 0 conversations, skipped 1 already here.')).toBeVisible();
+
+    // A malformed file: a clear message, nothing imported.
+    const bad = join(harness.dataDir, 'not-an-export.json');
+    await writeFile(bad, '{"hello": 1}');
+    harness.importFile = bad;
+    await app.getByRole('button', { name: 'Import…' }).click();
+    await expect(app.getByRole('region', { name: 'Notifications' })).toContainText(/export/i);
+    expect(harness.services.history.list({ limit: 10 }).total).toBe(1);
+  });
+
+  test('exports one conversation as Markdown', async ({ app, harness }) => {
+    await app.reload();
+    await app.getByRole('button', { name: /Actions for How do I bake/ }).click();
+    await app.getByRole('menuitem', { name: 'Export as Markdown' }).click();
+    await expect(app.getByText(/Exported to switchboard-.*\.md/)).toBeVisible();
+    const [conversation] = harness.services.history.list({ limit: 1 }).items;
+    const markdown = await readFile(join(harness.exportDir, `switchboard-${conversation?.id}.md`), 'utf8');
+    expect(markdown).toContain('# How do I bake sourdough bread?');
+    expect(markdown).toContain('ferment overnight');
+  });
+});
+
+test.describe('an unreadable conversation file', () => {
+  const dataDir = mkdtempSync(join(tmpdir(), 'switchboard-quarantine-'));
+  mkdirSync(join(dataDir, 'history', 'conversations'), { recursive: true });
+  writeFileSync(
+    join(dataDir, 'history', 'conversations', 'broken.json'),
+    '{"formatVersion": 1, "conversation": {',
+  );
+  test.use({ harnessOptions: { withKey: true, dataDir } });
+
+  test('is quarantined, not deleted, and the sidebar says where it is', async ({ app }) => {
+    const nav = app.getByRole('navigation', { name: 'Conversations' });
+    await expect(nav).toContainText(/could not be opened/i);
+    await expect(nav).toContainText('quarantine');
+    const moved = readdirSync(join(dataDir, 'history', 'quarantine'));
+    expect(moved.some((f) => f.startsWith('broken'))).toBe(true);
+  });
+});
