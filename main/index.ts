@@ -1,11 +1,12 @@
 import { isAbsolute, join } from 'node:path';
-import { app, BrowserWindow, clipboard, dialog, shell } from 'electron';
+import { app, BrowserWindow, clipboard, dialog, screen, shell } from 'electron';
 import ElectronStore from 'electron-store';
 import { chatContract, keyEntryContract } from '../common/ipc/contract';
 import { composeServices } from './app/compose-services';
 import { KEY_SETTINGS_URL } from './app/key-entry';
 import { chatWindowOptions } from './app/window-options';
 import { LaunchConfigError, readLaunchConfig } from './config/launch-config';
+import { installAppMenu } from './electron/app-menu';
 import { registerAppScheme, serveAppScheme } from './electron/app-protocol';
 import { denyAllPermissions, hardenWebContents } from './electron/hardening';
 import { bindToIpcMain, sendToWindow } from './electron/ipc-binding';
@@ -15,6 +16,7 @@ import { safeStorageCipher } from './electron/safe-storage-cipher';
 import { createHandlerTable } from './ipc/handler-table';
 import { APP_ORIGIN } from './protocol/resolve-asset';
 import { createKeyValueCiphertextStore } from './services/vault/ciphertext-store';
+import { loadWindowState, saveWindowState } from './services/window-state/window-state';
 
 // Thin Electron glue: read launch settings, harden, build adapters, hand them to the services.
 
@@ -142,7 +144,8 @@ async function start(): Promise<void> {
     for (const id of chatWindows) sendToWindow(id, chatContract.onKeyStatus.channel, status);
   });
 
-  createChatWindow(services.sessions.cancelWindow);
+  installAppMenu();
+  await createChatWindow(services.sessions.cancelWindow);
 
   app.on('second-instance', () => {
     const win = BrowserWindow.getAllWindows()[0];
@@ -152,15 +155,29 @@ async function start(): Promise<void> {
     }
   });
   app.on('activate', () => {
-    if (BrowserWindow.getAllWindows().length === 0) createChatWindow(services.sessions.cancelWindow);
+    if (BrowserWindow.getAllWindows().length === 0) void createChatWindow(services.sessions.cancelWindow);
   });
   app.on('window-all-closed', () => {
     if (process.platform !== 'darwin') app.quit();
   });
 }
 
-function createChatWindow(onClosed: (windowId: number) => void): BrowserWindow {
-  const win = new BrowserWindow(chatWindowOptions(join(import.meta.dirname, '../preload/chat.cjs')));
+async function createChatWindow(onClosed: (windowId: number) => void): Promise<BrowserWindow> {
+  const dataDir = app.getPath('userData');
+  const saved = await loadWindowState(
+    dataDir,
+    screen.getAllDisplays().map((d) => d.workArea),
+  );
+  const options = chatWindowOptions(join(import.meta.dirname, '../preload/chat.cjs'));
+  const win = new BrowserWindow(
+    saved ? { ...options, x: saved.x, y: saved.y, width: saved.width, height: saved.height } : options,
+  );
+  if (saved?.maximized) win.maximize();
+  // Remember size and position when the window closes (not on every move: one write per session).
+  win.on('close', () => {
+    const bounds = win.getNormalBounds();
+    void saveWindowState(dataDir, { ...bounds, maximized: win.isMaximized() }).catch(() => undefined);
+  });
   const id = win.webContents.id;
   chatWindows.add(id);
   win.once('ready-to-show', () => win.show());
