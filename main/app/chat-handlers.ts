@@ -91,7 +91,11 @@ export function createChatHandlers(deps: ChatHandlerDeps): Handlers<ChatContract
     listConversations: async (request) => deps.history.list(request),
     createConversation: (request) => deps.history.create(request),
     renameConversation: ({ conversationId, title }) => deps.history.rename(conversationId, title),
-    deleteConversation: ({ conversationId }) => deps.history.remove(conversationId),
+    deleteConversation: ({ conversationId }) => {
+      // A reply still streaming into it would keep spending credits with nowhere to show them.
+      deps.chat.cancelConversation(conversationId);
+      return deps.history.remove(conversationId);
+    },
     restoreConversation: ({ undoToken }) => deps.history.restore(undoToken),
     listQuarantined: async () => deps.history.quarantined(),
     loadMessages: ({ conversationId, before, limit }) =>

@@ -130,6 +130,58 @@ describe('conversation chat', () => {
   });
 });
 
+describe('deleting a conversation while it streams', () => {
+  it('stops the reply at once', async () => {
+    const history = createHistoryStore({
+      dir: await mkdtemp(join(tmpdir(), 'sb-chat-')),
+      log: createMemoryLogger(),
+    });
+    await history.init();
+    let aborted = false;
+    const streamer = {
+      streamChat: (
+        _r: ChatRequest,
+        { signal, onEvent }: { signal?: AbortSignal; onEvent: (e: ChatStreamEvent) => void },
+      ) =>
+        new Promise<ChatResult>((_resolve, reject) => {
+          onEvent({ type: 'delta', content: 'Once', reasoning: '' });
+          signal?.addEventListener('abort', () => {
+            aborted = true;
+            onEvent({
+              type: 'error',
+              error: { code: 'cancelled', message: 'Stopped.' },
+              partialContent: 'Once',
+              partialReasoning: '',
+            });
+            reject(new Error('aborted'));
+          });
+        }),
+    };
+    const sessions = createChatSessions({
+      client: streamer,
+      log: createMemoryLogger(),
+      scheduler: immediate,
+    });
+    const chat = createConversationChat({
+      history,
+      sessions,
+      settings: () => DEFAULT_SETTINGS,
+      noteModelUsed: async () => {},
+      log: createMemoryLogger(),
+    });
+    const conversation = await history.create({ model: 'm' });
+    await chat.send(
+      { conversationId: conversation.id, content: 'Hello', model: 'm' },
+      { streamId: '00000000-0000-4000-8000-000000000009', windowId: 1, deliver: () => {} },
+    );
+    expect(sessions.activeCount).toBe(1);
+    chat.cancelConversation(conversation.id);
+    await sessions.settle();
+    expect(aborted).toBe(true);
+    expect(sessions.activeCount).toBe(0);
+  });
+});
+
 describe('buildContext', () => {
   it('skips failed replies without text and keeps partial ones', () => {
     const base = {

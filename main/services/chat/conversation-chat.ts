@@ -68,6 +68,22 @@ export function buildContext(messages: readonly Message[], systemPrompt: string)
  * and a failed write cancels the stream.
  */
 export function createConversationChat(deps: ConversationChatDeps) {
+  /** Streams per conversation, so deleting a conversation stops its reply (and its billing) at once. */
+  const streaming = new Map<string, Map<string, number>>();
+  const track = (conversationId: string, streamId: string, windowId: number) => {
+    let streams = streaming.get(conversationId);
+    if (!streams) {
+      streams = new Map();
+      streaming.set(conversationId, streams);
+    }
+    streams.set(streamId, windowId);
+  };
+  const untrack = (conversationId: string, streamId: string) => {
+    const streams = streaming.get(conversationId);
+    streams?.delete(streamId);
+    if (streams?.size === 0) streaming.delete(conversationId);
+  };
+
   const streamReply = async (
     conversationId: string,
     model: string,
@@ -96,7 +112,9 @@ export function createConversationChat(deps: ConversationChatDeps) {
     const whenPersisted = (fn: () => void) => (reply ? fn() : early.push(fn));
     let content = '';
     let reasoning = '';
-    const observe = (e: ChatStreamEvent) =>
+    track(conversationId, target.streamId, target.windowId);
+    const observe = (e: ChatStreamEvent) => {
+      if (e.type === 'done' || e.type === 'error') untrack(conversationId, target.streamId);
       whenPersisted(() => {
         const id = replyId;
         if (e.type === 'delta') {
@@ -131,6 +149,7 @@ export function createConversationChat(deps: ConversationChatDeps) {
             );
         }
       });
+    };
 
     deps.sessions.start(
       target.streamId,
@@ -161,6 +180,13 @@ export function createConversationChat(deps: ConversationChatDeps) {
   };
 
   return {
+    /** Stops every reply streaming in a conversation (it is being deleted). */
+    cancelConversation(conversationId: string): void {
+      for (const [streamId, windowId] of streaming.get(conversationId) ?? []) {
+        deps.sessions.cancel(streamId, windowId);
+      }
+    },
+
     async send(input: { conversationId: string; content: string; model: string }, target: StreamTarget) {
       const { userMessage, assistantMessage } = await streamReply(
         input.conversationId,
