@@ -1,3 +1,4 @@
+import { AppFailure } from '../../common/errors';
 import type { KeyChoice, SignInProgress } from '../../common/key-entry-types';
 import type { KeyStatus } from '../../common/key-status';
 import {
@@ -49,6 +50,14 @@ export function createKeyEntry(adapters: KeyEntryAdapters) {
       if (signIn?.isRunning()) {
         // Let the flow itself produce its "already in progress" error.
         return signIn.start();
+      }
+      // Refuse a persistence choice that cannot be honoured before the browser opens: otherwise
+      // OpenRouter would mint a key for the account that is then thrown away.
+      try {
+        await vault.assertCanStore(choice);
+      } catch (error) {
+        if (error instanceof AppFailure) return { phase: 'failed', error: error.error };
+        throw error;
       }
       const flow = createSignInFlow({
         authUrl: authUrlFor(adapters.openRouterBaseUrl),

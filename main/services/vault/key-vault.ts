@@ -59,6 +59,11 @@ export interface KeyVault {
   status(): KeyStatus;
   /** Checks the format, verifies with OpenRouter, then keeps the key as asked. Replaces any previous key. */
   store(input: StoreKeyInput): Promise<StoreKeyResult>;
+  /**
+   * Throws the same refusal `store` would for this persistence choice, without a key: sign-in calls it
+   * before opening the browser, so OpenRouter never mints a key that then cannot be kept.
+   */
+  assertCanStore(choice: { persistence: Persistence; allowWeakEncryption?: boolean }): Promise<void>;
   /** Wipes the record (also an unreadable one) and the in-memory key. */
   remove(): Promise<KeyStatus>;
   /** GET /key with the current key. Throws `key_rejected`, `key_missing` or `key_unreadable`. */
@@ -241,6 +246,10 @@ export function createKeyVault(deps: KeyVaultDeps): KeyVault {
         });
         return { info: null, verified: false };
       }
+      if (error instanceof AppFailure && error.error.code === 'key_rejected') {
+        // The client's wording assumes a stored key; this one was never kept.
+        throw appError('key_rejected', MESSAGES.candidateRejected, { status: 401 });
+      }
       throw sanitised(error);
     }
   }
@@ -339,6 +348,11 @@ export function createKeyVault(deps: KeyVaultDeps): KeyVault {
       await ensureLoaded();
       return queue.run(() => doStore(input));
     },
+    async assertCanStore(choice) {
+      await ensureLoaded();
+      if (choice.persistence === 'encrypted') await assertCanPersist(choice.allowWeakEncryption === true);
+    },
+
     async remove() {
       await ensureLoaded();
       return queue.run(doRemove);

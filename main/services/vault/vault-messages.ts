@@ -35,6 +35,8 @@ export const MESSAGES = {
   removeFailed:
     'The saved key could not be deleted from disk. Check the permissions of your profile folder and try again.',
   keyMissing: 'No OpenRouter key is set. Sign in with OpenRouter or add a key first.',
+  candidateRejected:
+    'OpenRouter rejected this key: it may be mistyped, revoked or disabled. Nothing was saved. Check it at openrouter.ai/settings/keys and try again.',
   keyRejected: 'The key was rejected by OpenRouter — it may have been revoked. Remove it and sign in again.',
   verifyFailed: 'Something went wrong while checking the key with OpenRouter. Try again in a moment.',
 } as const;

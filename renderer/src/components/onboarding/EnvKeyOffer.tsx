@@ -20,8 +20,12 @@ export function EnvKeyOffer(props: {
 
   const accept = async (persistence: KeyChoice['persistence']) => {
     const result = await bridge.acceptEnvKey({ ...props.choice, persistence });
-    if (!result.ok) props.onError(result.error.message);
-    else props.onSaved(result.value);
+    if (!result.ok) {
+      props.onError(result.error.message);
+      // Main drops an offer whose key was rejected; keep showing it only if it is still on offer.
+      const still = await bridge.getEnvKeyOffer();
+      setPreview(still.ok ? (still.value?.preview ?? null) : null);
+    } else props.onSaved(result.value);
   };
   return (
     <section className="env-offer" aria-label="Key from the environment">

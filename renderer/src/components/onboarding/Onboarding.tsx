@@ -44,6 +44,8 @@ export function Onboarding({ status }: { status: KeyStatus }) {
   const [progress, setProgress] = useState<SignInProgress | null>(null);
   const [error, setError] = useState<string | null>(null);
   const [busy, setBusy] = useState<'sign-in' | 'clipboard' | null>(null);
+  // A sign-in started before this window (re)loaded can still be running in main: offer to cancel it.
+  const [staleSignIn, setStaleSignIn] = useState(false);
 
   useEffect(() => bridge.onSignInProgress(setProgress), [bridge]);
 
@@ -60,6 +62,7 @@ export function Onboarding({ status }: { status: KeyStatus }) {
     const result = await bridge.startSignIn(choice);
     setBusy(null);
     setProgress(null);
+    setStaleSignIn(!result.ok && /already in progress/i.test(result.error.message));
     if (!result.ok) setError(result.error.message);
     else if (result.value.phase === 'failed') setError(result.value.error.message);
     else if (result.value.phase === 'cancelled') setError('Sign-in was cancelled.');
@@ -157,6 +160,19 @@ export function Onboarding({ status }: { status: KeyStatus }) {
         <p role="alert" className="onboarding-problem">
           {error}
         </p>
+      )}
+      {staleSignIn && (
+        <button
+          type="button"
+          onClick={() => {
+            void bridge.cancelSignIn().then(() => {
+              setStaleSignIn(false);
+              setError(null);
+            });
+          }}
+        >
+          Cancel sign-in
+        </button>
       )}
       <h3>Where the key is kept</h3>
       <p>{storageSentence(status.backend)}</p>
