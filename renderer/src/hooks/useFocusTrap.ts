@@ -9,8 +9,25 @@ const FOCUSABLE = [
   '[tabindex]:not([tabindex="-1"])',
 ].join(',');
 
+/**
+ * Tab stops in order. A radio group is one stop (its checked radio, or its first when none is
+ * checked): counting every radio would put the "last" stop on a radio Tab never lands on, and focus
+ * would leak out of the dialog from the group.
+ */
 function focusables(container: HTMLElement): HTMLElement[] {
-  return [...container.querySelectorAll<HTMLElement>(FOCUSABLE)].filter((el) => !el.closest('[inert]'));
+  const all = [...container.querySelectorAll<HTMLElement>(FOCUSABLE)].filter((el) => !el.closest('[inert]'));
+  const seenGroups = new Set<string>();
+  return all.filter((el) => {
+    if (!(el instanceof HTMLInputElement) || el.type !== 'radio' || !el.name) return true;
+    const group = all.filter(
+      (other): other is HTMLInputElement =>
+        other instanceof HTMLInputElement && other.type === 'radio' && other.name === el.name,
+    );
+    const stop = group.find((r) => r.checked) ?? group[0];
+    if (stop !== el || seenGroups.has(el.name)) return false;
+    seenGroups.add(el.name);
+    return true;
+  });
 }
 
 /**

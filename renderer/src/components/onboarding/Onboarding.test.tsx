@@ -7,13 +7,12 @@ import { renderApp } from '../../testing/render-app';
 const ONBOARDING = { name: 'Connect your OpenRouter key' };
 
 describe('onboarding', () => {
-  it('is shown when there is no key, with the ways in present but not yet available', async () => {
+  it('is shown when there is no key, with the three ways in', async () => {
     renderApp({ keyStatus: NO_KEY });
     const section = await screen.findByRole('region', ONBOARDING);
     for (const name of ['Sign in with OpenRouter', 'Paste from clipboard', 'Type it in a separate window']) {
       const button = within(section).getByRole('button', { name });
-      expect(isDisabled(button)).toBe(true);
-      expect(descriptionOf(button)).toBe('Not available yet in this build');
+      expect(isDisabled(button)).toBe(false);
     }
     expect(section.textContent).toContain('macOS Keychain');
     expect(screen.getByRole('heading', { level: 1, name: 'Switchboard' })).toBeTruthy();
@@ -25,6 +24,27 @@ describe('onboarding', () => {
     expect(section.textContent).toContain('The keyring changed.');
     expect(section.textContent).toContain(
       'no keyring: the key can only be kept for this session unless you accept weak protection',
+    );
+  });
+
+  it('pastes from the clipboard through main and shows the key label', async () => {
+    const { fake } = renderApp({ keyStatus: NO_KEY });
+    const section = await screen.findByRole('region', ONBOARDING);
+    act(() => within(section).getByRole('button', { name: 'Paste from clipboard' }).click());
+    expect(await screen.findByText(/Key saved: Test key/)).toBeTruthy();
+    expect(fake.callsTo('importKeyFromClipboard')).toEqual([{ persistence: 'encrypted' }]);
+  });
+
+  it("shows main's refusal on the page, without the key", async () => {
+    const { fake } = renderApp({ keyStatus: NO_KEY });
+    fake.override('importKeyFromClipboard', async () => ({
+      ok: false,
+      error: { code: 'key_invalid_format', message: "The clipboard doesn't hold an OpenRouter key." },
+    }));
+    const section = await screen.findByRole('region', ONBOARDING);
+    act(() => within(section).getByRole('button', { name: 'Paste from clipboard' }).click());
+    expect((await within(section).findByRole('alert')).textContent).toContain(
+      "doesn't hold an OpenRouter key",
     );
   });
 

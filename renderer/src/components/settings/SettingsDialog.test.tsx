@@ -46,8 +46,11 @@ describe('settings', () => {
     close.focus();
     await user.tab({ shift: true });
     expect(dialog.contains(document.activeElement)).toBe(true);
-    for (let i = 0; i < 30; i++) await user.tab();
-    expect(dialog.contains(document.activeElement)).toBe(true);
+    // Every step, not just the last: focus must never leave the dialog (radio groups included).
+    for (let i = 0; i < 30; i++) {
+      await user.tab();
+      expect(dialog.contains(document.activeElement)).toBe(true);
+    }
   });
 
   it('shows the masked key and where it is kept, and verifies it', async () => {

@@ -100,6 +100,8 @@ describe('sidebar', () => {
     const menu = within(nav).getByRole('menu', { name: 'Actions for Newest' });
     expect(document.activeElement).toBe(within(menu).getByRole('menuitem', { name: 'Rename' }));
     await user.keyboard('{ArrowDown}');
+    expect(document.activeElement).toBe(within(menu).getByRole('menuitem', { name: 'Export as Markdown' }));
+    await user.keyboard('{End}');
     expect(document.activeElement).toBe(within(menu).getByRole('menuitem', { name: 'Delete' }));
     await user.keyboard('{Escape}');
     expect(within(nav).queryByRole('menu')).toBeNull();
