@@ -1,6 +1,6 @@
 import { act, screen, within } from '@testing-library/react';
 import { describe, expect, it } from 'vitest';
-import { descriptionOf, isDisabled } from '../../testing/dom-helpers';
+import { isDisabled } from '../../testing/dom-helpers';
 import { NO_KEY, STORED_KEY } from '../../testing/fixtures';
 import { renderApp } from '../../testing/render-app';
 
