@@ -8,7 +8,7 @@ import { chatWindowOptions } from './app/window-options';
 import { LaunchConfigError, readLaunchConfig } from './config/launch-config';
 import { installAppMenu } from './electron/app-menu';
 import { registerAppScheme, serveAppScheme } from './electron/app-protocol';
-import { denyAllPermissions, hardenWebContents } from './electron/hardening';
+import { blockRendererNetwork, denyAllPermissions, hardenWebContents } from './electron/hardening';
 import { bindToIpcMain, sendToWindow } from './electron/ipc-binding';
 import { createKeyWindows } from './electron/key-window';
 import { fileLogger } from './electron/log-file';
@@ -46,6 +46,7 @@ async function start(): Promise<void> {
   const mainLog = log('main');
   hardenWebContents(APP_ORIGIN, mainLog);
   denyAllPermissions();
+  blockRendererNetwork();
   serveAppScheme(join(import.meta.dirname, '../renderer'));
 
   // electron-store holds only the safeStorage ciphertext (base64), never the key.

@@ -16,6 +16,10 @@ export function hardenWebContents(ourOrigin: string, log: Logger): void {
     contents.on('will-redirect', (event, url) => {
       if (!url.startsWith(`${ourOrigin}/`)) event.preventDefault();
     });
+    // Subframes too: a blocked iframe must not even start a connection to a foreign host.
+    contents.on('will-frame-navigate', (event) => {
+      if (!event.isMainFrame && !event.url.startsWith(`${ourOrigin}/`)) event.preventDefault();
+    });
     contents.on('will-attach-webview', (event) => {
       event.preventDefault();
       log.warn('blocked webview');
@@ -30,4 +34,17 @@ export function denyAllPermissions(target: Session = session.defaultSession): vo
   target.setPermissionRequestHandler((_contents, _permission, callback) => callback(false));
   target.setPermissionCheckHandler(() => false);
   target.setDevicePermissionHandler(() => false);
+}
+
+/**
+ * The renderers never need the network: main makes every OpenRouter call with Node's fetch, which
+ * does not pass through the session. So cancel every http(s)/ws(s) request a page, frame or worker
+ * starts, before a connection opens — a second wall behind the CSP, and the only one that also stops
+ * the DNS lookup and TCP connect of a blocked iframe.
+ */
+export function blockRendererNetwork(target: Session = session.defaultSession): void {
+  target.webRequest.onBeforeRequest(
+    { urls: ['http://*/*', 'https://*/*', 'ws://*/*', 'wss://*/*'] },
+    (_details, callback) => callback({ cancel: true }),
+  );
 }

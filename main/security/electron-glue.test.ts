@@ -1,0 +1,635 @@
+/**
+ * The Electron glue (main/index.ts and main/electron/*), run for real against a fake `electron`
+ * module: there is no Electron binary here, but the glue's decisions are plain code. This boots main
+ * the way Electron would (module load, then `ready`) and checks what it did:
+ *
+ * - the single-instance lock is taken before anything else, and a second instance starts nothing;
+ * - the `app://` scheme is registered privileged, and every asset it serves carries the CSP;
+ * - every web contents gets the navigation / window.open / webview rules, every permission is denied,
+ *   all before the first window exists;
+ * - windows get the hardened options and load `app://switchboard/…`;
+ * - `OPENROUTER_API_KEY` is gone from the environment before the first window (children inherit it);
+ * - ipcMain answers only our window's main frame at our origin (the real `senderInfoOf`);
+ * - `shell.openExternal` sees only https URLs the person confirmed, or the fixed key-settings page;
+ * - the vault file holds ciphertext only, and the log file never the key.
+ */
+import { mkdtemp, readdir, readFile, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+import { chatContract, keyEntryContract } from '../../common/ipc/contract';
+import type { Result } from '../../common/ipc/define';
+import { type Emulator, startEmulator } from '../../e2e/emulator/server';
+import { hardenedWebPreferences } from '../app/window-options';
+import { contentSecurityPolicy } from '../protocol/content-security-policy';
+
+type Listener = (...args: unknown[]) => unknown;
+
+const fake = vi.hoisted(() => {
+  class Emitter {
+    readonly listeners = new Map<string, Listener[]>();
+    on(name: string, fn: Listener) {
+      this.listeners.set(name, [...(this.listeners.get(name) ?? []), fn]);
+      return this;
+    }
+    once(name: string, fn: Listener) {
+      return this.on(name, fn);
+    }
+    emit(name: string, ...args: unknown[]) {
+      for (const fn of this.listeners.get(name) ?? []) fn(...args);
+    }
+    count(name: string) {
+      return (this.listeners.get(name) ?? []).length;
+    }
+  }
+
+  const state = {
+    /** Notable calls, in order. */
+    calls: [] as string[],
+    lock: true,
+    readyResolve: (() => undefined) as () => void,
+    paths: new Map<string, string>(),
+    windows: [] as FakeWindow[],
+    contents: new Map<number, FakeWebContents>(),
+    privileged: [] as unknown[],
+    protocolHandlers: new Map<string, (req: { url: string }) => Promise<Response>>(),
+    permission: {} as Record<string, Listener>,
+    networkBlock: null as { urls: string[]; listener: Listener } | null,
+    ipcHandlers: new Map<string, Listener>(),
+    shellOpened: [] as string[],
+    messageBoxes: [] as Array<{ detail?: string }>,
+    messageBoxResponse: 1,
+    clipboard: '',
+    loads: [] as string[],
+    onLoad: null as null | ((url: string) => void),
+    onQuit: null as null | (() => void),
+    envKeyAtFirstWindow: 'unset' as string | undefined,
+    sent: [] as Array<{ id: number; channel: string; payload: unknown }>,
+  };
+
+  let nextId = 100;
+  class FakeWebContents extends Emitter {
+    readonly id = nextId++;
+    readonly mainFrame: { parent: null; url: string };
+    windowOpenHandler: Listener | null = null;
+    constructor(url = '') {
+      super();
+      this.mainFrame = { parent: null, url };
+      state.contents.set(this.id, this);
+    }
+    setWindowOpenHandler(fn: Listener) {
+      this.windowOpenHandler = fn;
+    }
+    send(channel: string, payload: unknown) {
+      state.sent.push({ id: this.id, channel, payload });
+    }
+    isDestroyed() {
+      return false;
+    }
+  }
+
+  class FakeWindow extends Emitter {
+    readonly webContents = new FakeWebContents();
+    constructor(readonly options: Record<string, unknown>) {
+      super();
+      state.calls.push('new BrowserWindow');
+      if (state.windows.length === 0) state.envKeyAtFirstWindow = process.env.OPENROUTER_API_KEY;
+      state.windows.push(this);
+      app.emit('web-contents-created', {}, this.webContents);
+    }
+    async loadURL(url: string) {
+      state.loads.push(url);
+      this.webContents.mainFrame.url = url;
+      state.onLoad?.(url);
+    }
+    show() {}
+    focus() {}
+    close() {}
+    maximize() {}
+    isMinimized() {
+      return false;
+    }
+    isMaximized() {
+      return false;
+    }
+    getNormalBounds() {
+      return { x: 0, y: 0, width: 1200, height: 820 };
+    }
+    static getAllWindows() {
+      return [...state.windows];
+    }
+    static fromWebContents(contents: unknown) {
+      return state.windows.find((w) => w.webContents === contents) ?? null;
+    }
+  }
+
+  const app = Object.assign(new Emitter(), {
+    setPath(name: string, value: string) {
+      state.calls.push(`setPath:${name}`);
+      state.paths.set(name, value);
+    },
+    getPath(name: string) {
+      return state.paths.get(name) ?? state.paths.get('userData') ?? '/nonexistent';
+    },
+    requestSingleInstanceLock() {
+      state.calls.push('requestSingleInstanceLock');
+      return state.lock;
+    },
+    whenReady() {
+      state.calls.push('whenReady');
+      return new Promise<void>((resolve) => {
+        state.readyResolve = resolve;
+      });
+    },
+    quit() {
+      state.calls.push('quit');
+      state.onQuit?.();
+    },
+    exit(code: number) {
+      state.calls.push(`exit:${code}`);
+    },
+    getName: () => 'Switchboard',
+    getVersion: () => '0.0.0-glue',
+    isPackaged: false,
+  });
+  const originalOn = app.on.bind(app);
+  app.on = (name: string, fn: Listener) => {
+    state.calls.push(`app.on:${name}`);
+    return originalOn(name, fn);
+  };
+
+  const module = {
+    app,
+    BrowserWindow: FakeWindow,
+    webContents: { fromId: (id: number) => state.contents.get(id) },
+    protocol: {
+      registerSchemesAsPrivileged(schemes: unknown[]) {
+        state.calls.push('registerSchemesAsPrivileged');
+        state.privileged.push(...schemes);
+      },
+      handle(scheme: string, handler: (req: { url: string }) => Promise<Response>) {
+        state.calls.push(`protocol.handle:${scheme}`);
+        state.protocolHandlers.set(scheme, handler);
+      },
+    },
+    session: {
+      defaultSession: {
+        setPermissionRequestHandler(fn: Listener) {
+          state.calls.push('setPermissionRequestHandler');
+          state.permission.request = fn;
+        },
+        setPermissionCheckHandler(fn: Listener) {
+          state.calls.push('setPermissionCheckHandler');
+          state.permission.check = fn;
+        },
+        setDevicePermissionHandler(fn: Listener) {
+          state.permission.device = fn;
+        },
+        webRequest: {
+          onBeforeRequest(filter: { urls: string[] }, fn: Listener) {
+            state.calls.push('webRequest.onBeforeRequest');
+            state.networkBlock = { urls: filter.urls, listener: fn };
+          },
+        },
+      },
+    },
+    ipcMain: {
+      handle(channel: string, fn: Listener) {
+        state.ipcHandlers.set(channel, fn);
+      },
+      removeHandler(channel: string) {
+        state.ipcHandlers.delete(channel);
+      },
+    },
+    shell: {
+      async openExternal(url: string) {
+        state.shellOpened.push(url);
+      },
+    },
+    dialog: {
+      showErrorBox(title: string) {
+        state.calls.push(`showErrorBox:${title}`);
+      },
+      async showMessageBox(...args: unknown[]) {
+        const options = args[args.length - 1] as { detail?: string };
+        state.messageBoxes.push(options);
+        return { response: state.messageBoxResponse };
+      },
+      async showSaveDialog() {
+        return { canceled: true };
+      },
+      async showOpenDialog() {
+        return { canceled: true, filePaths: [] };
+      },
+    },
+    clipboard: {
+      readText: () => state.clipboard,
+      clear() {
+        state.clipboard = '';
+      },
+    },
+    safeStorage: {
+      isAsyncEncryptionAvailable: async () => true,
+      getSelectedStorageBackend: () => 'gnome_libsecret',
+      // A stand-in for the OS: reversible, but never the plaintext or its base64.
+      async encryptStringAsync(text: string) {
+        return Buffer.from(Buffer.from(text, 'utf8').map((b) => b ^ 0x5a));
+      },
+      async decryptStringAsync(data: Buffer) {
+        return { result: Buffer.from(data.map((b) => b ^ 0x5a)).toString('utf8'), shouldReEncrypt: false };
+      },
+    },
+    screen: { getAllDisplays: () => [{ workArea: { x: 0, y: 0, width: 1920, height: 1080 } }] },
+    Menu: { setApplicationMenu() {}, buildFromTemplate: (t: unknown) => t },
+    nativeTheme: new Emitter(),
+  };
+
+  /** What electron-store wrote: the vault record, as the app's electron-store would hold it. */
+  const storeData = new Map<string, unknown>();
+  class FakeStore {
+    constructor(readonly options: unknown) {}
+    get(key: string) {
+      return storeData.get(key);
+    }
+    set(key: string, value: unknown) {
+      storeData.set(key, JSON.parse(JSON.stringify(value)));
+    }
+    delete(key: string) {
+      storeData.delete(key);
+    }
+  }
+
+  return { state, module, FakeWebContents, FakeStore, storeData };
+});
+
+vi.mock('electron', () => ({ ...fake.module, default: fake.module }));
+vi.mock('electron-store', () => ({ default: fake.FakeStore }));
+
+const { state } = fake;
+let emulator: Emulator;
+let userData: string;
+const savedEnv = { ...process.env };
+const stderrWrite = process.stderr.write.bind(process.stderr);
+
+type IpcHandler = (event: unknown, payload: unknown) => Promise<Result<unknown>>;
+
+function ipc(channel: string): IpcHandler {
+  const handler = state.ipcHandlers.get(channel);
+  if (!handler) throw new Error(`no ipcMain handler for ${channel}`);
+  return handler as IpcHandler;
+}
+
+/** An IPC event as Electron builds it: the sender's web contents and the frame that sent it. */
+function eventFrom(contents: InstanceType<typeof fake.FakeWebContents>, frame?: unknown) {
+  return { sender: contents, senderFrame: frame === undefined ? contents.mainFrame : frame };
+}
+
+function resetState(lock: boolean) {
+  state.calls.length = 0;
+  state.lock = lock;
+  state.windows.length = 0;
+  state.loads.length = 0;
+  state.privileged.length = 0;
+  state.protocolHandlers.clear();
+  state.ipcHandlers.clear();
+  state.shellOpened.length = 0;
+}
+
+beforeAll(async () => {
+  emulator = await startEmulator();
+  userData = await mkdtemp(join(tmpdir(), 'switchboard-glue-'));
+  process.env.SWITCHBOARD_USER_DATA_DIR = userData;
+  process.env.SWITCHBOARD_OPENROUTER_BASE_URL = emulator.baseUrl;
+  // Main's file logger also writes to stderr; keep the test output readable.
+  vi.spyOn(process.stderr, 'write').mockImplementation(((chunk: string | Uint8Array, ...rest: never[]) =>
+    /^\d{4}-\d\d-\d\dT\S+ (DEBUG|INFO|WARN|ERROR) \[/.test(String(chunk))
+      ? true
+      : stderrWrite(chunk, ...rest)) as typeof process.stderr.write);
+});
+
+afterAll(async () => {
+  process.env = savedEnv;
+  vi.restoreAllMocks();
+  await emulator?.close();
+  if (userData) await rm(userData, { recursive: true, force: true });
+});
+
+describe('a second instance', () => {
+  it('quits without registering the scheme, waiting for ready, or opening anything', async () => {
+    resetState(false);
+    vi.resetModules();
+    await import('../index');
+    expect(state.calls).toEqual(['setPath:userData', 'requestSingleInstanceLock', 'quit']);
+    expect(state.windows).toEqual([]);
+    expect(state.ipcHandlers.size).toBe(0);
+  });
+});
+
+describe('the first instance, booted against a fake Electron', () => {
+  let chat: InstanceType<typeof fake.FakeWebContents>;
+
+  beforeAll(async () => {
+    resetState(true);
+    vi.resetModules();
+    process.env.OPENROUTER_API_KEY = emulator.defaultKey;
+    const firstLoad = new Promise<void>((resolve) => {
+      state.onLoad = () => resolve();
+    });
+    await import('../index');
+    // Nothing beyond the lock, the scheme and waiting for ready happens at module load.
+    expect(state.calls).toEqual([
+      'setPath:userData',
+      'requestSingleInstanceLock',
+      'registerSchemesAsPrivileged',
+      'whenReady',
+    ]);
+    state.readyResolve();
+    await firstLoad;
+    chat = (state.windows[0] as { webContents: InstanceType<typeof fake.FakeWebContents> }).webContents;
+  }, 20_000);
+
+  afterAll(async () => {
+    // Quit as Electron would: before-quit, then main flushes history and quits for real.
+    const quitted = new Promise<void>((resolve) => {
+      state.onQuit = resolve;
+    });
+    const event = { defaultPrevented: false, preventDefault() {} };
+    fake.module.app.emit('before-quit', event);
+    await quitted;
+  });
+
+  it('registers app:// as a standard, secure scheme only (no CSP bypass)', () => {
+    expect(state.privileged).toEqual([
+      { scheme: 'app', privileges: { standard: true, secure: true, supportFetchAPI: true } },
+    ]);
+  });
+
+  it('installs the web-contents rules and denies permissions before the first window', () => {
+    const firstWindow = state.calls.indexOf('new BrowserWindow');
+    expect(firstWindow).toBeGreaterThan(0);
+    for (const before of [
+      'app.on:web-contents-created',
+      'setPermissionRequestHandler',
+      'setPermissionCheckHandler',
+      'protocol.handle:app',
+    ]) {
+      const at = state.calls.indexOf(before);
+      expect(at, before).toBeGreaterThan(-1);
+      expect(at, before).toBeLessThan(firstWindow);
+    }
+  });
+
+  it('builds the chat window from the hardened options and loads app://switchboard/index.html', () => {
+    expect(state.windows).toHaveLength(1);
+    const options = state.windows[0]?.options as { webPreferences?: { preload?: string } };
+    const preload = options.webPreferences?.preload ?? '';
+    expect(preload).toMatch(/preload[\\/]chat\.cjs$/);
+    expect(options.webPreferences).toEqual(hardenedWebPreferences(preload));
+    expect(state.loads).toEqual(['app://switchboard/index.html']);
+  });
+
+  it('removed OPENROUTER_API_KEY from the environment before the first window', () => {
+    expect(state.envKeyAtFirstWindow).toBeUndefined();
+    expect(process.env.OPENROUTER_API_KEY).toBeUndefined();
+  });
+
+  it('denies navigation away from app://switchboard/, every window.open, and every webview', () => {
+    const navigate = (name: string, url: string) => {
+      let prevented = false;
+      chat.emit(name, { preventDefault: () => (prevented = true) }, url);
+      return prevented;
+    };
+    for (const url of [
+      'https://evil.example/',
+      'http://127.0.0.1:9/',
+      'app://switchboard.evil/index.html',
+      'app://switchboardx/',
+      'app://evil/app://switchboard/',
+      'app://switchboard',
+      'file:///etc/passwd',
+      'javascript:alert(1)',
+      'data:text/html,<script>1</script>',
+      'about:blank',
+    ]) {
+      expect(navigate('will-navigate', url), `will-navigate ${url}`).toBe(true);
+      expect(navigate('will-redirect', url), `will-redirect ${url}`).toBe(true);
+    }
+    // A reload of our own page is still allowed (the rule is not "deny everything").
+    expect(navigate('will-navigate', 'app://switchboard/index.html')).toBe(false);
+
+    expect(chat.windowOpenHandler).toBeTypeOf('function');
+    for (const url of [
+      'https://openrouter.ai/',
+      'app://switchboard/index.html',
+      'about:blank',
+      'javascript:1',
+    ]) {
+      expect(
+        chat.windowOpenHandler?.({ url, frameName: '', features: '', disposition: 'new-window' }),
+      ).toEqual({
+        action: 'deny',
+      });
+    }
+
+    let webviewPrevented = false;
+    chat.emit('will-attach-webview', { preventDefault: () => (webviewPrevented = true) }, {}, {});
+    expect(webviewPrevented).toBe(true);
+  });
+
+  it('cancels every network request a renderer starts, before it connects', () => {
+    expect(state.networkBlock?.urls).toEqual(['http://*/*', 'https://*/*', 'ws://*/*', 'wss://*/*']);
+    const answers: unknown[] = [];
+    state.networkBlock?.listener({ url: 'http://127.0.0.1:9/frame' }, (r: unknown) => answers.push(r));
+    expect(answers).toEqual([{ cancel: true }]);
+    expect(state.calls.indexOf('webRequest.onBeforeRequest')).toBeLessThan(
+      state.calls.indexOf('new BrowserWindow'),
+    );
+  });
+
+  it('denies every permission request, check and device request', () => {
+    const permissions = [
+      'media',
+      'geolocation',
+      'notifications',
+      'clipboard-read',
+      'clipboard-sanitized-write',
+      'fullscreen',
+      'openExternal',
+      'pointerLock',
+      'midi',
+      'midiSysex',
+      'hid',
+      'serial',
+      'usb',
+      'display-capture',
+      'idle-detection',
+      'unknown',
+    ];
+    for (const permission of permissions) {
+      const answers: unknown[] = [];
+      state.permission.request?.(chat, permission, (granted: unknown) => answers.push(granted), {});
+      expect(answers, permission).toEqual([false]);
+      expect(state.permission.check?.(chat, permission, 'app://switchboard', {}), permission).toBe(false);
+    }
+    expect(state.permission.device?.({ deviceType: 'usb', origin: 'app://switchboard' })).toBe(false);
+  });
+
+  it('serves assets only from the renderer directory, each with the CSP and nosniff', async () => {
+    const handler = state.protocolHandlers.get('app');
+    expect(handler).toBeTypeOf('function');
+    const get = (url: string) => (handler as (r: { url: string }) => Promise<Response>)({ url });
+    // main/index.ts serves `<main>/../renderer`: from the sources that is renderer/ (index.html exists).
+    const page = await get('app://switchboard/index.html');
+    expect(page.status).toBe(200);
+    expect(page.headers.get('content-security-policy')).toBe(contentSecurityPolicy());
+    expect(page.headers.get('x-content-type-options')).toBe('nosniff');
+    expect(page.headers.get('content-type')).toMatch(/^text\/html/);
+    for (const url of [
+      'app://switchboard/..%2fpackage.json',
+      'app://switchboard/..%2f..%2fetc%2fpasswd',
+      'app://switchboard/%2e%2e%2fpackage.json',
+      'app://switchboard/..%5cpackage.json',
+      'app://evil/index.html',
+      'app://switchboard/does-not-exist.js',
+    ]) {
+      expect((await get(url)).status, url).toBe(404);
+    }
+  });
+
+  it('binds exactly the channels of the two contracts to ipcMain', () => {
+    const expected = [...Object.values(chatContract), ...Object.values(keyEntryContract)]
+      .filter((spec) => spec.kind === 'invoke')
+      .map((spec) => spec.channel)
+      .sort();
+    expect([...state.ipcHandlers.keys()].sort()).toEqual(expected);
+  });
+
+  it('answers our main frame, and refuses iframes, foreign origins, unknown senders and gone frames', async () => {
+    const info = await ipc(chatContract.getAppInfo.channel)(eventFrom(chat), undefined);
+    expect(info).toMatchObject({ ok: true, value: { openRouterOrigin: emulator.origin } });
+
+    const stranger = new fake.FakeWebContents('app://switchboard/index.html');
+    const refused: Array<[string, unknown]> = [
+      [
+        'an iframe of our page',
+        eventFrom(chat, { parent: chat.mainFrame, url: 'app://switchboard/index.html' }),
+      ],
+      ['a frame that is gone', eventFrom(chat, null)],
+      [
+        'a frame that is not the main frame',
+        eventFrom(chat, { parent: null, url: 'app://switchboard/index.html' }),
+      ],
+      ['a web contents that is no window of ours', eventFrom(stranger)],
+    ];
+    for (const spec of Object.values(chatContract)) {
+      if (spec.kind !== 'invoke') continue;
+      for (const [why, event] of refused) {
+        const result = await ipc(spec.channel)(event, undefined);
+        expect(result, `${spec.channel} from ${why}`).toMatchObject({
+          ok: false,
+          error: { code: 'forbidden_sender' },
+        });
+      }
+    }
+    // The chat window itself cannot use the key-entry channels.
+    for (const spec of Object.values(keyEntryContract)) {
+      const result = await ipc(spec.channel)(eventFrom(chat), {
+        key: emulator.defaultKey,
+        persistence: 'session',
+      });
+      expect(result, spec.channel).toMatchObject({ ok: false, error: { code: 'forbidden_sender' } });
+    }
+    // After a navigation to a foreign origin (were it ever allowed), the same window is refused too.
+    const url = chat.mainFrame.url;
+    chat.mainFrame.url = 'https://evil.example/';
+    try {
+      const result = await ipc(chatContract.getAppInfo.channel)(eventFrom(chat), undefined);
+      expect(result).toMatchObject({ ok: false, error: { code: 'forbidden_sender' } });
+    } finally {
+      chat.mainFrame.url = url;
+    }
+  });
+
+  it('opens only confirmed https links, and the key-settings constant, with shell.openExternal', async () => {
+    const open = ipc(chatContract.openExternal.channel);
+    state.messageBoxes.length = 0;
+    for (const url of [
+      'http://example.com/',
+      'javascript:alert(1)',
+      'file:///etc/passwd',
+      'https://user:pass@example.com/',
+      'mailto:a@example.com',
+      'app://switchboard/index.html',
+      'ms-settings:privacy',
+      '//example.com/',
+    ]) {
+      expect(await open(eventFrom(chat), { url }), url).toMatchObject({
+        ok: false,
+        error: { code: 'validation' },
+      });
+    }
+    expect(state.messageBoxes, 'no confirmation shown for refused links').toEqual([]);
+    expect(state.shellOpened).toEqual([]);
+
+    state.messageBoxResponse = 1; // Cancel
+    expect(await open(eventFrom(chat), { url: 'https://example.com/a' })).toEqual({
+      ok: true,
+      value: { opened: false },
+    });
+    expect(state.shellOpened).toEqual([]);
+    state.messageBoxResponse = 0; // Open in browser
+    expect(await open(eventFrom(chat), { url: 'https://example.com/b' })).toEqual({
+      ok: true,
+      value: { opened: true },
+    });
+    expect(state.messageBoxes.map((b) => b.detail)).toEqual([
+      'https://example.com/a',
+      'https://example.com/b',
+    ]);
+
+    // "Key exposed?" opens the fixed settings page (no confirmation: main chose the URL).
+    expect(await ipc(chatContract.reportKeyExposed.channel)(eventFrom(chat), undefined)).toMatchObject({
+      ok: true,
+    });
+    expect(state.shellOpened).toEqual(['https://example.com/b', 'https://openrouter.ai/settings/keys']);
+    for (const url of state.shellOpened) expect(new URL(url).protocol).toBe('https:');
+  });
+
+  it('stores only ciphertext and never logs the key (env key accepted through the bridge)', async () => {
+    const key = emulator.defaultKey;
+    const secret = key.slice('sk-or-v1-'.length);
+    const offer = await ipc(chatContract.getEnvKeyOffer.channel)(eventFrom(chat), undefined);
+    expect(offer).toMatchObject({ ok: true, value: { preview: expect.stringMatching(/…/) } });
+    expect(JSON.stringify(offer)).not.toContain(secret.slice(0, 16));
+    const accepted = await ipc(chatContract.acceptEnvKey.channel)(eventFrom(chat), {
+      persistence: 'encrypted',
+    });
+    expect(accepted).toMatchObject({ ok: true, value: { status: { state: 'stored' }, verified: true } });
+    expect(JSON.stringify(accepted)).not.toContain(secret.slice(-16));
+
+    const stored = JSON.stringify([...fake.storeData.entries()]);
+    expect(stored.length).toBeGreaterThan(20);
+    for (const needle of [
+      key,
+      secret,
+      Buffer.from(key).toString('base64'),
+      Buffer.from(secret).toString('base64'),
+    ]) {
+      expect(stored.includes(needle)).toBe(false);
+    }
+    for (let at = 0; at + 16 <= secret.length; at++)
+      expect(stored.includes(secret.slice(at, at + 16))).toBe(false);
+
+    // Every event pushed to the chat window, and every file main wrote (the log included).
+    expect(JSON.stringify(state.sent)).not.toContain(secret.slice(0, 16));
+    const files = await readdir(userData, { recursive: true, withFileTypes: true });
+    const texts = await Promise.all(
+      files.filter((f) => f.isFile()).map((f) => readFile(join(f.parentPath, f.name), 'latin1')),
+    );
+    expect(files.some((f) => f.name === 'main.log')).toBe(true);
+    for (const text of texts) {
+      for (let at = 0; at + 16 <= secret.length; at += 8)
+        expect(text.includes(secret.slice(at, at + 16))).toBe(false);
+    }
+  });
+});
