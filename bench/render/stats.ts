@@ -34,3 +34,29 @@ export function workUpTo(samples: readonly UpdateSample[], work: readonly number
   });
   return total;
 }
+
+/** Least-squares fit y = intercept + slope * x. */
+export function linearFit(
+  xs: readonly number[],
+  ys: readonly number[],
+): { intercept: number; slope: number } {
+  const n = Math.min(xs.length, ys.length);
+  if (n === 0) return { intercept: 0, slope: 0 };
+  let sumX = 0;
+  let sumY = 0;
+  for (let index = 0; index < n; index++) {
+    sumX += xs[index] ?? 0;
+    sumY += ys[index] ?? 0;
+  }
+  const meanX = sumX / n;
+  const meanY = sumY / n;
+  let covariance = 0;
+  let variance = 0;
+  for (let index = 0; index < n; index++) {
+    const dx = (xs[index] ?? 0) - meanX;
+    covariance += dx * ((ys[index] ?? 0) - meanY);
+    variance += dx * dx;
+  }
+  const slope = variance === 0 ? 0 : covariance / variance;
+  return { intercept: meanY - slope * meanX, slope };
+}

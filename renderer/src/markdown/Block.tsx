@@ -13,8 +13,9 @@ export interface BlockProps {
   pendingMath?: boolean;
 }
 
-// Only fenced code is highlighted; a cheap test on the text avoids a second render of every other block.
-const FENCE = /```|~~~/;
+// Only code blocks are highlighted: fenced code, and raw HTML blocks (shown as HTML code, see
+// remarkHtmlAsText). A cheap test on the text avoids a second render of every other block.
+const HIGHLIGHTABLE = /```|~~~|^ {0,3}</m;
 
 /**
  * A top-level block of a message. While the message streams, a block that just
@@ -28,7 +29,7 @@ export const Block = memo(function Block({
   live,
   pendingMath = false,
 }: BlockProps): JSX.Element {
-  const hasCode = FENCE.test(text);
+  const hasCode = HIGHLIGHTABLE.test(text);
   const [highlightReady, setHighlightReady] = useState(false);
   const wantsIdleHighlight = settled && live && hasCode && !highlightReady;
   useEffect(

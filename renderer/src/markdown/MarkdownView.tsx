@@ -87,17 +87,20 @@ interface BlockGroupProps {
 
 /**
  * Full groups keep their array identity and get no tail, so React skips them
- * without visiting each block: per-update work does not grow with the message.
+ * without visiting each block. The wrapper element does the same for the
+ * browser: relaying out the growing tail walks the root's few groups and one
+ * group's blocks, not every block of the message. (It has no box styling, so
+ * block margins collapse through it exactly as without it.)
  */
 const BlockGroup = memo(function BlockGroup({ blocks, live, tail }: BlockGroupProps): JSX.Element {
   return (
-    <>
+    <div className="md-group">
       {blocks.map((block) => (
         <Block key={block.start} text={block.text} settled live={live} />
       ))}
       {tail === null ? null : (
         <Block key={tail.start} text={tail.text} settled={false} live={live} pendingMath={tail.pendingMath} />
       )}
-    </>
+    </div>
   );
 });

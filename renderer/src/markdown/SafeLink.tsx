@@ -38,7 +38,9 @@ export function SafeLink({ href, node, children }: SafeLinkProps): JSX.Element {
       // Middle click would open a window behind the app's back; swallow it.
       onAuxClick={(event) => event.preventDefault()}
     >
-      <InsideLinkContext.Provider value={true}>{children}</InsideLinkContext.Provider>
+      <span className="md-link-text">
+        <InsideLinkContext.Provider value={true}>{children}</InsideLinkContext.Provider>
+      </span>
       {textShowsTarget(hastText(node), target) ? null : <HostHint display={target.display} />}
     </a>
   );
@@ -78,7 +80,7 @@ export function ImagePlaceholder({ src, alt }: ImagePlaceholderProps): JSX.Eleme
       }}
       onAuxClick={(event) => event.preventDefault()}
     >
-      {label}
+      <span className="md-link-text">{label}</span>
       <HostHint display={target.display} />
     </a>
   );

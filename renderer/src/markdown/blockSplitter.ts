@@ -3,11 +3,13 @@ import {
   isAtxHeading,
   isBlank,
   isListMarker,
+  isPlainLine,
   isSimpleLine,
   looksLikeDefinition,
   type OpenConstruct,
   openedConstruct,
   startsAtColumnZero,
+  startsInterruptNeutral,
 } from './lineRules';
 import { parseStructure, type StructureParser } from './structure';
 
@@ -54,9 +56,10 @@ export const PROBE_CHARS = 16;
  * depend on how the text was chunked. A cheap line scanner proposes candidate
  * boundaries (a column-0 line after a blank line, a closed fence or a heading).
  * In regions made only of simple lines (paragraphs, headings, tables, fenced
- * code and math, which the scanner tracks exactly) a candidate is a boundary.
- * Anywhere containers, indentation or HTML could change the meaning of a line,
- * the real parser confirms it, on the unsettled region only. Every update thus
+ * code and math, which the scanner tracks exactly), or of lists and quotes that
+ * open no fence, math or HTML inside, a candidate is a boundary. Anywhere else
+ * (code inside list items, HTML, unusual candidate lines) the real parser
+ * confirms it, on the unsettled region only. Every update thus
  * costs in proportion to the appended text and the tail, not the message.
  */
 export class BlockSplitter {
@@ -68,8 +71,9 @@ export class BlockSplitter {
   private open: OpenConstruct | null = null;
   private prevEndsBlock = true;
   private listish = false;
-  // Every line of the region so far is simple (see isSimpleLine): boundaries need no parser.
+  // Every line of the region so far is simple / plain (see lineRules): such regions need no parser.
   private simple = true;
+  private plain = true;
   private wholeDocument = false;
   private generation = 0;
   // After a rejected candidate the region must double before the next parse,
@@ -98,6 +102,8 @@ export class BlockSplitter {
       lineEnd = source.indexOf('\n', next);
     }
     if (source.length - this.scanPos >= PROBE_CHARS) this.probe(this.scanPos);
+    // A definition on the unfinished last line (a message may end without a newline) counts, too.
+    if (this.open === null && looksLikeDefinition(source.slice(this.scanPos))) this.wholeDocument = true;
     this.snapshot = {
       source,
       groups: this.groups,
@@ -120,6 +126,7 @@ export class BlockSplitter {
     this.prevEndsBlock = true;
     this.listish = false;
     this.simple = true;
+    this.plain = true;
     this.wholeDocument = false;
     this.nextVerifyAt = 0;
     this.probedLine = -1;
@@ -145,6 +152,7 @@ export class BlockSplitter {
     this.open = openedConstruct(line);
     if (isListMarker(line)) this.listish = true;
     if (!isSimpleLine(line)) this.simple = false;
+    if (!isPlainLine(line)) this.plain = false;
   }
 
   /**
@@ -167,13 +175,16 @@ export class BlockSplitter {
       // After a blank line a list marker may continue the same (now loose) list.
       !(this.listish && isListMarker(text))
     ) {
-      this.verify(lineStart, probeEnd);
+      this.verify(lineStart, probeEnd, startsInterruptNeutral(text));
     }
   }
 
-  private verify(lineStart: number, next: number): void {
-    if (this.wholeDocument || next < this.nextVerifyAt) return;
-    if (this.simple) {
+  private verify(lineStart: number, next: number, neutralStart: boolean): void {
+    // Settling goes on in whole-document mode (only the rendering ignores it), so
+    // the split never depends on when a definition was noticed.
+    if (next < this.nextVerifyAt) return;
+    // Fast paths, no parser: nothing in the region can still be open at a column-0 line after a blank.
+    if (this.simple || (this.plain && neutralStart)) {
       this.settle(lineStart, lineStart);
       return;
     }
@@ -215,5 +226,6 @@ export class BlockSplitter {
     this.listish = scanned.some((line) => isListMarker(line));
     // Their fence state is not tracked per line, so let the parser judge this region.
     this.simple = boundary === lineStart;
+    this.plain = boundary === lineStart;
   }
 }

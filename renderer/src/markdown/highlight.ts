@@ -46,7 +46,7 @@ const lowlight = createLowlight({
 lowlight.registerAlias({ bash: ['shell'], xml: ['html', 'svg'] });
 
 // One huge block would otherwise become a long main-thread task; past this size it stays plain.
-const MAX_HIGHLIGHT_CHARS = 60_000;
+const MAX_HIGHLIGHT_CHARS = 20_000;
 
 export function highlightLanguageKnown(language: string): boolean {
   return lowlight.registered(language);

@@ -1,9 +1,11 @@
-import { render, waitFor } from '@testing-library/react';
+import { cleanup, render, waitFor } from '@testing-library/react';
+import fc from 'fast-check';
 import { afterEach, describe, expect, it } from 'vitest';
 import { BlockSplitter } from './blockSplitter';
 import { MarkdownView } from './MarkdownView';
 import type { BlockVariant } from './pipeline';
 import { StaticMarkdown } from './StaticMarkdown';
+import { chunksOf, markdownDocumentWithDefinitions } from './testDocuments';
 import { setBlockRenderObserver } from './testHooks';
 
 // One realistic reply; `n` makes every block of each copy unique, so a render can be traced to its block.
@@ -44,6 +46,8 @@ function reply(n: number): string {
     '',
     `> Note ${n}: blocks settle once finished.`,
     '',
+    `<div class="raw-${n}">raw HTML is shown as code</div>`,
+    '',
     '```python',
     `def main_${n}():`,
     '',
@@ -60,8 +64,11 @@ function reply(n: number): string {
 
 const REPLY = reply(0);
 
+/** Markup without the view's grouping wrappers and the formatting newlines between blocks. */
 function normalized(container: HTMLElement): string {
-  return container.innerHTML.replace(/>\s*\n\s*</g, '><');
+  const clone = container.cloneNode(true) as HTMLElement;
+  for (const group of clone.querySelectorAll('.md-group')) group.replaceWith(...group.childNodes);
+  return clone.innerHTML.replace(/>\s*\n\s*</g, '><');
 }
 
 function staticHtml(source: string): string {
@@ -184,5 +191,37 @@ describe('incremental rendering', () => {
     expect(normalized(view.container)).toBe(staticHtml(document));
     expect(view.container.querySelector('section[data-footnotes]')).not.toBeNull();
     expect(view.container.querySelector('a.md-link')?.getAttribute('href')).toBe('https://example.com/docs');
+  });
+
+  it('notices a definition on the unterminated last line', () => {
+    const document =
+      'A claim[^1] worth checking.\n\nAnother paragraph here.\n\n[^1]: The source of the claim';
+    const view = streamIn(document, 25);
+    view.rerender(<MarkdownView source={document} streaming={false} onLinkClick={() => {}} />);
+    expect(normalized(view.container)).toBe(staticHtml(document));
+    expect(view.container.querySelector('section[data-footnotes]')).not.toBeNull();
+  });
+
+  it('property: streaming random documents in random chunks ends in the one-shot DOM', () => {
+    fc.assert(
+      fc.property(
+        markdownDocumentWithDefinitions,
+        fc.array(fc.nat(), { maxLength: 12 }),
+        (document, cuts) => {
+          const view = render(<MarkdownView source="" streaming onLinkClick={() => {}} />);
+          let source = '';
+          for (const chunk of chunksOf(document, cuts)) {
+            source += chunk;
+            view.rerender(<MarkdownView source={source} streaming onLinkClick={() => {}} />);
+          }
+          view.rerender(<MarkdownView source={document} streaming={false} onLinkClick={() => {}} />);
+          const streamed = normalized(view.container);
+          cleanup();
+          expect(streamed).toBe(staticHtml(document));
+          cleanup();
+        },
+      ),
+      { numRuns: 60 },
+    );
   });
 });

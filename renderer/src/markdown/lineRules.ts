@@ -65,6 +65,29 @@ export function isSimpleLine(line: string): boolean {
   );
 }
 
+// Container prefixes: indentation, quote markers and list markers, in any order and number.
+const CONTAINER_PREFIX = /^(?:[ \t>]|(?:[-+*]|\d{1,9}[.)])(?:[ \t]+|$))*/;
+const MULTILINE_OPENER = /^(?:```|~~~|\$\$|<)/;
+
+/**
+ * A line that may sit inside a list or quote but opens nothing that can span
+ * blank lines (fence, math, HTML block) inside it. Whatever a run of such lines
+ * builds, a column-0 line after a blank line closes all of it: list items need
+ * indentation to continue, quotes need `>`, and laziness ends at blank lines.
+ */
+export function isPlainLine(line: string): boolean {
+  return !MULTILINE_OPENER.test(line.replace(CONTAINER_PREFIX, '')) && !looksLikeDefinition(line);
+}
+
+// Candidate starts that read the same whether or not micromark believes it is
+// interrupting a paragraph (it can wrongly believe so after indented code inside
+// a container): lists, HTML, fences, math and tables are excluded.
+const INTERRUPT_NEUTRAL_START = /^[\p{L}\p{N}#*_!"'([]/u;
+
+export function startsInterruptNeutral(line: string): boolean {
+  return INTERRUPT_NEUTRAL_START.test(line) && !isListMarker(line);
+}
+
 export function startsAtColumnZero(line: string): boolean {
   const first = line.charCodeAt(0);
   return first !== 0x20 && first !== 0x09 && !Number.isNaN(first);

@@ -67,6 +67,16 @@ const FRAGMENTS: readonly string[] = [
   'Text\n```\nfence interrupting a paragraph\n```\nmore text',
   '| no | delimiter |\nnext',
   '- a\n- b\n\n\n- c after two blanks',
+  '- item\n\n      indented code in item',
+  '>     quoted indented code',
+  '- item\n\n  <!-- comment\n\n  -->',
+  '- a\n\n  | t |\n  |---|\n  | 1 |',
+  '* star\n\n  $$\n  x\n\n  $$',
+  '> quote\n>\n> ~~~\n> fenced in quote',
+  '1) paren list\n\n   second para',
+  'Ünïcödé paragraph',
+  '**Bold start** paragraph',
+  '!bang start and (paren)',
 ];
 
 // Fragments whose lines are all "simple" (no containers, indentation or HTML):
