@@ -28,25 +28,26 @@ const harness = await startHarness({
   ...(values.port ? { port: Number(values.port) } : {}),
   ...(values['base-url'] ? { baseUrl: values['base-url'] } : {}),
   ...(dataDir ? { dataDir: isAbsolute(dataDir) ? dataDir : resolve(dataDir) } : {}),
-  ...(values['import-env-key'] && envKey
-    ? { importKey: { key: envKey, persistence: 'encrypted' as const } }
-    : {}),
+  // Main sees OPENROUTER_API_KEY as the app would; --import-env-key accepts it, encrypted.
+  ...(envKey ? { env: { OPENROUTER_API_KEY: envKey } } : {}),
+  ...(values['import-env-key'] ? { importEnvKey: 'encrypted' as const } : {}),
   ...(values.verbose ? { logSink: (line: string) => console.error(line) } : {}),
 });
 
-console.log(`Switchboard harness: ${harness.url}`);
-console.log(`Data directory: ${harness.dataDir}`);
+// Store the key before announcing the URL: the URL line is what scripts wait for.
+if (harness.emulator && values['import-emulator-key']) {
+  await harness.services.vault.store({
+    key: harness.emulator.defaultKey,
+    source: 'env',
+    persistence: 'encrypted',
+  });
+}
 if (harness.emulator) {
   console.log(`OpenRouter emulator: ${harness.emulator.baseUrl}`);
-  if (values['import-emulator-key']) {
-    await harness.services.vault.store({
-      key: harness.emulator.defaultKey,
-      source: 'env',
-      persistence: 'encrypted',
-    });
-    console.log('Stored the emulator test key (never printed).');
-  }
+  if (values['import-emulator-key']) console.log('Stored the emulator test key (never printed).');
 }
+console.log(`Data directory: ${harness.dataDir}`);
+console.log(`Switchboard harness: ${harness.url}`);
 
 let closing = false;
 const stop = async () => {

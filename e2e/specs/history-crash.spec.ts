@@ -52,9 +52,13 @@ test('a reply interrupted by a crash is kept and offers regenerate', async ({ pa
     await composer.press('Enter');
     const reply = page.getByRole('article', { name: 'assistant message' }).last();
     // Let at least two checkpoint intervals (500 ms each) pass with text arriving.
-    await expect.poll(async () => (await reply.innerText()).length, { timeout: 20_000 }).toBeGreaterThan(80);
-    await expect.poll(async () => (await reply.innerText()).length, { timeout: 20_000 }).toBeGreaterThan(160);
-    const shownBeforeKill = (await reply.innerText()).trim();
+    await expect
+      .poll(async () => ((await reply.textContent()) ?? '').length, { timeout: 20_000 })
+      .toBeGreaterThan(80);
+    await expect
+      .poll(async () => ((await reply.textContent()) ?? '').length, { timeout: 20_000 })
+      .toBeGreaterThan(160);
+    const shownBeforeKill = ((await reply.textContent()) ?? '').trim();
     await killHard(first.child);
 
     const restarted = await startHarnessProcess(dataDir);
@@ -64,7 +68,7 @@ test('a reply interrupted by a crash is kept and offers regenerate', async ({ pa
     const recovered = page.getByRole('article', { name: 'assistant message' }).last();
     await expect(recovered).toContainText('interrupted');
     await expect(recovered.getByRole('button', { name: 'Regenerate' })).toBeVisible();
-    const recoveredText = (await recovered.innerText()).trim();
+    const recoveredText = ((await recovered.textContent()) ?? '').trim();
     // At most one checkpoint interval (~10 tokens at 20 tokens/s) may be lost: the start of what was on
     // screen must be there.
     const head = shownBeforeKill.slice(0, Math.max(0, shownBeforeKill.length - 120));
