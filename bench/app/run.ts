@@ -147,6 +147,9 @@ try {
   const conversation = await harness.services.history.create({ model: 'openai/gpt-4o-mini' });
   const appTtft: number[] = [];
   for (let i = 0; i < TTFT_RUNS; i++) {
+    // As when a person types the next message: the previous reply's final write has landed.
+    await harness.services.sessions.settle();
+    await harness.services.history.flush();
     appTtft.push(
       await page.evaluate(async (conversationId) => {
         const bridge = (
