@@ -8,10 +8,17 @@ const invoke = vi.fn(async (_channel: string, _payload: unknown) => ({ ok: true,
 
 vi.mock('electron', () => ({
   contextBridge: { exposeInMainWorld: (key: string, api: unknown) => exposed.set(key, api) },
+  // A stand-in for Electron's ipcRenderer (main-world code never sees this object).
   ipcRenderer: {
-    invoke: (channel: string, payload: unknown) => invoke(channel, payload),
-    on: (channel: string, fn: (event: unknown, payload: unknown) => void) => listeners.set(channel, fn),
-    removeListener: (channel: string) => listeners.delete(channel),
+    invoke(channel: string, payload: unknown) {
+      return invoke(channel, payload);
+    },
+    on(channel: string, fn: (event: unknown, payload: unknown) => void) {
+      listeners.set(channel, fn);
+    },
+    removeListener(channel: string) {
+      listeners.delete(channel);
+    },
   },
 }));
 
