@@ -32,20 +32,23 @@ let childScript: string;
 
 beforeAll(async () => {
   work = await makeTempDir('switchboard-crash-');
+  // The bundle lives inside the project so the child resolves its dependencies (write-file-atomic,
+  // zod, …) from node_modules, unbundled, exactly as Electron's main bundle does.
+  const bundleDir = join(import.meta.dirname, '../../../node_modules/.cache/switchboard-crash-child');
   await build({
     configFile: false,
     logLevel: 'warn',
     build: {
       ssr: join(import.meta.dirname, 'crash-child.ts'),
-      outDir: join(work.dir, 'bundle'),
+      outDir: bundleDir,
       emptyOutDir: true,
       minify: false,
       target: 'node20',
       rollupOptions: { output: { entryFileNames: 'crash-child.mjs', format: 'es' } },
     },
-    ssr: { noExternal: true, target: 'node' },
+    ssr: { target: 'node' },
   });
-  childScript = join(work.dir, 'bundle', 'crash-child.mjs');
+  childScript = join(bundleDir, 'crash-child.mjs');
 }, 60_000);
 
 afterAll(() => work.cleanup());
