@@ -1,11 +1,5 @@
-import { existsSync } from 'node:fs';
 import { defineConfig } from '@playwright/test';
-
-// Debian's Chromium where present (this machine and CI cannot download Playwright's browsers);
-// elsewhere Playwright's own Chromium (`npx playwright install chromium`).
-const systemChromium = '/usr/bin/chromium';
-const executablePath =
-  process.env.SWITCHBOARD_CHROMIUM ?? (existsSync(systemChromium) ? systemChromium : undefined);
+import { chromiumLaunchOptions } from './e2e/chromium';
 
 export default defineConfig({
   testDir: 'e2e',
@@ -24,17 +18,7 @@ export default defineConfig({
       use: {
         browserName: 'chromium',
         viewport: { width: 1280, height: 820 },
-        launchOptions: {
-          ...(executablePath ? { executablePath } : {}),
-          args: [
-            '--no-sandbox',
-            '--disable-gpu',
-            '--disable-background-networking',
-            '--disable-component-update',
-            '--disable-sync',
-            '--no-first-run',
-          ],
-        },
+        launchOptions: chromiumLaunchOptions(),
       },
     },
     { name: 'electron', testDir: 'e2e/electron', testMatch: '**/*.spec.ts' },

@@ -11,6 +11,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { chromium } from '@playwright/test';
 import type { Message } from '../../common/conversation-types';
+import { chromiumLaunchOptions } from '../../e2e/chromium';
 import { startHarness } from '../../e2e/harness/harness';
 import {
   type ConversationFile,
@@ -71,16 +72,7 @@ const harness = await startHarness({ dataDir });
 const emulator = harness.emulator;
 if (!emulator) throw new Error('the bench needs the built-in emulator');
 await harness.services.vault.store({ key: emulator.defaultKey, source: 'env', persistence: 'session' });
-const browser = await chromium.launch({
-  executablePath: process.env.SWITCHBOARD_CHROMIUM ?? '/usr/bin/chromium',
-  args: [
-    '--no-sandbox',
-    '--disable-gpu',
-    '--disable-background-networking',
-    '--disable-component-update',
-    '--disable-sync',
-  ],
-});
+const browser = await chromium.launch(chromiumLaunchOptions());
 
 // tsx (esbuild) wraps named functions in `__name(...)`; functions sent to the page need it defined.
 const NAME_SHIM = 'globalThis.__name = (fn) => fn;';

@@ -3,7 +3,7 @@
 // Chromium. Run with `npx tsx bench/render/run.ts`. Informational: exits 0.
 //
 // Environment: BENCH_TOKENS (20000), BENCH_TPS (500), BENCH_NAIVE_MAX_S (60),
-// CHROMIUM_PATH (/usr/bin/chromium).
+// SWITCHBOARD_CHROMIUM (default /usr/bin/chromium; see e2e/chromium.ts).
 import { mkdtemp, readFile, rm } from 'node:fs/promises';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
@@ -13,6 +13,7 @@ import { fileURLToPath } from 'node:url';
 import react from '@vitejs/plugin-react';
 import { type CDPSession, chromium, type Page } from 'playwright-core';
 import { build } from 'vite';
+import { chromiumLaunchOptions } from '../../e2e/chromium';
 import { benchmarkTokens } from './document';
 import type { BenchResults, RendererKind } from './protocol';
 import { costPerToken, linearFit, percentile, workUpTo } from './stats';
@@ -335,16 +336,7 @@ async function main(): Promise<void> {
   );
   const outDir = await mkdtemp(join(tmpdir(), 'render-bench-'));
   let server: Server | undefined;
-  const browser = await chromium.launch({
-    executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
-    args: [
-      '--no-sandbox',
-      '--disable-gpu',
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--disable-sync',
-    ],
-  });
+  const browser = await chromium.launch(chromiumLaunchOptions());
   try {
     await buildPage(outDir);
     server = await serve(outDir);

@@ -3,25 +3,20 @@
  * outcome comes back as a value the window can show next to the field: it has no other way to learn
  * what went wrong, and an error message never repeats what was typed.
  */
-import { z } from 'zod';
+import type { z } from 'zod';
 import { type AppError, AppFailure } from '../../../common/errors';
-import { type KeyInfo, type KeyStatus, PersistenceSchema } from '../../../common/key-status';
+import { TypedKeySubmissionSchema } from '../../../common/key-entry-types';
+import type { KeyInfo, KeyStatus } from '../../../common/key-status';
 import { describeError } from '../../../common/redact';
 import type { Logger } from '../log/logger';
 import { normaliseKey } from '../vault/key-format';
 import type { StoreKeyInput, StoreKeyResult } from '../vault/key-vault';
 
 /**
- * The payload of `submit`, for the key-entry window's contract. The length cap only bounds the IPC
- * message; `normaliseKey` gives the person-facing "too long" message well below it.
+ * The payload of `submit`, from the key-entry window's contract. The length cap there only bounds the
+ * IPC message; `normaliseKey` gives the person-facing "too long" message well below it.
  */
-export const TypedKeySubmissionSchema = z
-  .object({
-    key: z.string().max(4096),
-    persistence: PersistenceSchema,
-    allowWeakEncryption: z.boolean().optional(),
-  })
-  .strict();
+export { TypedKeySubmissionSchema };
 export type TypedKeySubmission = z.infer<typeof TypedKeySubmissionSchema>;
 
 export type TypedKeyResult =
