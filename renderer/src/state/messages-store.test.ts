@@ -39,12 +39,14 @@ describe('messages store', () => {
     const { store, fake } = storeWith(120);
     await store.ensureLoaded('c1');
     expect(store.lists.get('c1')).toMatchObject({ hasMore: true, prepended: 0 });
-    expect(store.lists.get('c1')?.ids[0]).toBe('m70');
+    // A small first page fills the screen; older pages are bigger.
+    expect(fake.callsTo('loadMessages')[0]).toEqual({ conversationId: 'c1', limit: 20 });
+    expect(store.lists.get('c1')?.ids[0]).toBe('m100');
     await store.loadOlder('c1');
-    expect(fake.callsTo('loadMessages')[1]).toEqual({ conversationId: 'c1', before: 'm70', limit: 50 });
+    expect(fake.callsTo('loadMessages')[1]).toEqual({ conversationId: 'c1', before: 'm100', limit: 50 });
     expect(store.lists.get('c1')).toMatchObject({ hasMore: true, prepended: 50 });
     await store.loadOlder('c1');
-    expect(store.lists.get('c1')).toMatchObject({ hasMore: false, prepended: 70 });
+    expect(store.lists.get('c1')).toMatchObject({ hasMore: false, prepended: 100 });
     expect(store.lists.get('c1')?.ids).toHaveLength(120);
   });
 

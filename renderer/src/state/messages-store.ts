@@ -4,8 +4,13 @@ import type { SwitchboardBridge } from '../../../common/ipc/bridge-types';
 import { applyStreamEvents } from './apply-stream-events';
 import { createKeyedStore, type KeyedStore } from './keyed-store';
 
-/** How many messages one page holds, both for the first screen and for each page backwards. */
+/** How many messages each page backwards holds. */
 export const MESSAGE_PAGE_SIZE = 50;
+/**
+ * The first page only has to fill one screen (plus the list's overscan): a smaller first read and
+ * render is what makes opening a very long conversation fast. Older pages load as the person scrolls.
+ */
+export const FIRST_PAGE_SIZE = 20;
 
 /** The order of a conversation's loaded messages (ids only; the messages live in `messages`). */
 export interface ConversationMessages {
@@ -53,7 +58,7 @@ export function createMessagesStore(bridge: SwitchboardBridge) {
       const current = lists.get(conversationId);
       if (current && current.status !== 'error') return;
       lists.set(conversationId, { ...EMPTY_READY, status: 'loading' });
-      const result = await bridge.loadMessages({ conversationId, limit: MESSAGE_PAGE_SIZE });
+      const result = await bridge.loadMessages({ conversationId, limit: FIRST_PAGE_SIZE });
       if (!result.ok) {
         lists.set(conversationId, { ...EMPTY_READY, status: 'error', error: result.error.message });
         return;

@@ -31,8 +31,10 @@ function longConversation(count: number) {
 describe('message list', () => {
   it('loads only the latest page of a long conversation and renders a window of it', async () => {
     const view = await openConversationWith(longConversation(2000));
-    expect(view.fake.callsTo('loadMessages')).toEqual([{ conversationId: 'c1', limit: 50 }]);
-    expect(screen.getAllByRole('article').length).toBeLessThanOrEqual(50);
+    // The first read is one small page; jsdom has no layout, so the list may then page back once.
+    expect(view.fake.callsTo('loadMessages')[0]).toEqual({ conversationId: 'c1', limit: 20 });
+    expect(view.fake.callsTo('loadMessages').length).toBeLessThanOrEqual(2);
+    expect(screen.getAllByRole('article').length).toBeLessThanOrEqual(70);
     expect(screen.queryByText('Message number 0')).toBeNull();
     expect(await screen.findByText('Message number 1999')).toBeTruthy();
   });

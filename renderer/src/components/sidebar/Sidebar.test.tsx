@@ -38,7 +38,7 @@ describe('sidebar', () => {
     expect(titles(nav)).toEqual(['Newest', 'Middle', 'Oldest']);
     await user.click(within(nav).getByRole('button', { name: /^Oldest/ }));
     expect(await screen.findByText('Hello from the oldest')).toBeTruthy();
-    expect(fake.callsTo('loadMessages')).toEqual([{ conversationId: 'c1', limit: 50 }]);
+    expect(fake.callsTo('loadMessages')).toEqual([{ conversationId: 'c1', limit: 20 }]);
     expect(
       within(nav)
         .getByRole('button', { name: /^Oldest/ })
