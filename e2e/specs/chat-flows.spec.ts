@@ -2,7 +2,8 @@ import type { Page } from '@playwright/test';
 import { buildReplyText, buildReplyTokens } from '../emulator/reply';
 import { hashString } from '../emulator/rng';
 import type { Harness } from '../harness/harness';
-import { expect, test } from './fixtures';
+import { test as base, expect } from './fixtures';
+import { assertNoKeyLeak, assertNoKeyOnDisk, withFullHeapStrings } from './helpers/key-leak';
 import {
   chatRequests,
   conversationButton,
@@ -22,6 +23,23 @@ import {
   waitForCompleteReply,
   waitForReplyEnd,
 } from './helpers/ui';
+
+/** Whole strings in heap snapshots, so the key-leak scan after each flow sees everything. */
+const test = base.extend({
+  launchOptions: [
+    async ({ launchOptions }, use) => use(withFullHeapStrings(launchOptions)),
+    { scope: 'worker' },
+  ],
+});
+
+// Key confinement after every chat flow (streaming, stop, every error, settings, theme, conversations):
+// no part of the key in the page's heap, DOM, storage or console, nor in any file of the data directory.
+test.afterEach(async ({ app, harness, consoleLines }) => {
+  const key = harness.emulator?.defaultKey;
+  if (!key) return;
+  await assertNoKeyLeak(app, key, consoleLines, { extra: { "main's log": harness.logLines } });
+  await assertNoKeyOnDisk(harness.dataDir, key);
+});
 
 /** What the emulator answers to a request's messages (seeded by their hash), as Markdown. */
 function expectedReply(messages: unknown[], tokens: number): string {

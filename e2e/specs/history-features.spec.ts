@@ -3,6 +3,15 @@ import { readFile, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { expect, test } from './fixtures';
+import { assertNoKeyLeak, assertNoKeyOnDisk } from './helpers/key-leak';
+
+// After search, export and import: no part of the key in the page or in any file written (exports too).
+test.afterEach(async ({ app, harness, consoleLines }) => {
+  const key = harness.emulator?.defaultKey;
+  if (!key) return;
+  await assertNoKeyLeak(app, key, consoleLines, { heap: false });
+  await assertNoKeyOnDisk(harness.dataDir, key);
+});
 
 /** Search, export and import through the real history service, driven from the chat window. */
 test.describe('history features', () => {
