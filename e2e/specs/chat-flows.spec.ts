@@ -38,6 +38,7 @@ test.afterEach(async ({ app, harness, consoleLines }) => {
   const key = harness.emulator?.defaultKey;
   if (!key) return;
   await assertNoKeyLeak(app, key, consoleLines, { extra: { "main's log": harness.logLines } });
+  await harness.services.history.flush();
   await assertNoKeyOnDisk(harness.dataDir, key);
 });
 

@@ -10,6 +10,7 @@ test.afterEach(async ({ app, harness, consoleLines }) => {
   const key = harness.emulator?.defaultKey;
   if (!key) return;
   await assertNoKeyLeak(app, key, consoleLines, { heap: false });
+  await harness.services.history.flush();
   await assertNoKeyOnDisk(harness.dataDir, key);
 });
 

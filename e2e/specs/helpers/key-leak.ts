@@ -410,7 +410,15 @@ export async function assertNoKeyOnDisk(dataDir: string, key: string | readonly 
   const files = await listFiles(dataDir);
   const findings: string[] = [];
   for (const file of files) {
-    const bytes = await readFile(file);
+    let bytes: Buffer;
+    try {
+      bytes = await readFile(file);
+    } catch (error) {
+      // An atomic write's temporary file renamed between listing and reading: its content is in
+      // the final file, which is scanned under its own name.
+      if ((error as NodeJS.ErrnoException).code === 'ENOENT') continue;
+      throw error;
+    }
     // Keys are ASCII: latin1 reads UTF-8 bytes one to one; UTF-16LE catches a wide-character copy.
     const texts = [
       bytes.toString('latin1'),
