@@ -1,7 +1,7 @@
 import { readFile } from 'node:fs/promises';
 import type { IncomingMessage, ServerResponse } from 'node:http';
-import { extname, resolve, sep } from 'node:path';
-import { mimeTypeFor } from '../../main/protocol/resolve-asset';
+import { extname, relative as relativePath, resolve, sep } from 'node:path';
+import { mimeTypeFor, resolveAssetPath } from '../../main/protocol/resolve-asset';
 
 /**
  * Serves the built renderer like the app's `app://` handler does (same CSP, same files), plus the
@@ -31,18 +31,12 @@ export function createStaticHandler(site: StaticSite) {
         return;
       }
     }
-    let pathname: string;
-    try {
-      pathname = decodeURIComponent(url.pathname);
-    } catch {
-      pathname = '';
-    }
-    const relative = pathname === '/' ? 'index.html' : pathname.replace(/^\/+/, '');
-    const file = resolve(base, relative);
-    if (!pathname || pathname.includes('\0') || !file.startsWith(base + sep)) {
+    const file = resolveAssetPath(base, url.pathname);
+    if (!file || file === base) {
       res.writeHead(404, headers).end('Not found');
       return;
     }
+    const relative = relativePath(base, file).split(sep).join('/');
     let body: Buffer;
     try {
       body = await readFile(file);

@@ -35,9 +35,18 @@ export function resolveAsset(root: string, requestUrl: string): string | null {
     return null;
   }
   if (url.protocol !== `${APP_SCHEME}:` || url.host !== APP_HOST) return null;
+  return resolveAssetPath(root, url.pathname);
+}
+
+/**
+ * Maps a URL path (still percent-encoded) to a file inside `root`, or null: `/` is index.html, and
+ * nothing may escape `root` (`..`, encoded separators, backslashes, NUL). Shared by the `app://`
+ * handler and the browser harness's static server, so both serve exactly the same files.
+ */
+export function resolveAssetPath(root: string, encodedPathname: string): string | null {
   let pathname: string;
   try {
-    pathname = decodeURIComponent(url.pathname);
+    pathname = decodeURIComponent(encodedPathname);
   } catch {
     return null;
   }
