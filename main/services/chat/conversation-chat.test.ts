@@ -184,20 +184,11 @@ describe('deleting a conversation while it streams', () => {
 
 describe('buildContext', () => {
   it('skips failed replies without text and keeps partial ones', () => {
-    const base = {
-      reasoning: '',
-      createdAt: '',
-      model: null,
-      error: null,
-      usage: null,
-      finishReason: null,
-      generationId: null,
-    };
     const context = buildContext(
       [
-        { ...base, id: 'a', role: 'user', content: 'Q', status: 'complete' },
-        { ...base, id: 'b', role: 'assistant', content: '', status: 'error' },
-        { ...base, id: 'c', role: 'assistant', content: 'partial', status: 'cancelled' },
+        { id: 'a', role: 'user', content: 'Q' },
+        { id: 'b', role: 'assistant', content: '' },
+        { id: 'c', role: 'assistant', content: 'partial' },
       ],
       '',
     );

@@ -4,12 +4,13 @@ import type { Message } from '../../../common/conversation-types';
 import { appError } from '../../../common/errors';
 import { describeError } from '../../../common/redact';
 import type { Settings } from '../../../common/settings-types';
+import type { TranscriptEntry } from '../history/types';
 import type { Logger } from '../log/logger';
 import type { ChatSessions } from './chat-sessions';
 
 /** What this module needs from the history store. */
 export interface HistoryPort {
-  allMessages(conversationId: string): Promise<Message[]>;
+  transcript(conversationId: string): Promise<TranscriptEntry[]>;
   appendUserMessage(conversationId: string, content: string): Promise<Message>;
   truncateFrom(conversationId: string, messageId: string): Promise<void>;
   beginReply(conversationId: string, opts: { model: string; messageId?: string }): Promise<Message>;
@@ -50,7 +51,7 @@ export interface StreamTarget {
  * assistant reply that has text. Failed replies without text are shown to the person but are not
  * part of what the model sees.
  */
-export function buildContext(messages: readonly Message[], systemPrompt: string): ChatMessage[] {
+export function buildContext(messages: readonly TranscriptEntry[], systemPrompt: string): ChatMessage[] {
   const out: ChatMessage[] = [];
   if (systemPrompt.trim()) out.push({ role: 'system', content: systemPrompt });
   for (const m of messages) {
@@ -90,12 +91,10 @@ export function createConversationChat(deps: ConversationChatDeps) {
     target: StreamTarget,
     newUserContent: string | null,
   ): Promise<{ userMessage: Message | null; assistantMessage: Message }> => {
-    const history = await deps.history.allMessages(conversationId);
+    const history = await deps.history.transcript(conversationId);
     const settings = deps.settings();
-    const context =
-      newUserContent === null
-        ? history
-        : [...history, { role: 'user' as const, content: newUserContent } as Message];
+    const context: readonly TranscriptEntry[] =
+      newUserContent === null ? history : [...history, { id: '', role: 'user', content: newUserContent }];
     const request: ChatRequest = {
       model,
       messages: buildContext(context, settings.systemPrompt),
@@ -159,6 +158,10 @@ export function createConversationChat(deps: ConversationChatDeps) {
       observe,
     );
     let userMessage: Message | null = null;
+    // Let fetch put the request on the wire before the writes below take the event loop: undici
+    // sends it within the current turn's microtasks, and the serialising and fs callbacks of two
+    // durable writes would otherwise run first (~0.4 ms of time to first token, measured).
+    await new Promise<void>((resolve) => setImmediate(resolve));
     try {
       if (newUserContent !== null)
         userMessage = await deps.history.appendUserMessage(conversationId, newUserContent);
@@ -173,10 +176,10 @@ export function createConversationChat(deps: ConversationChatDeps) {
   };
 
   const findMessage = async (conversationId: string, messageId: string) => {
-    const messages = await deps.history.allMessages(conversationId);
-    const index = messages.findIndex((m) => m.id === messageId);
-    if (index < 0) throw appError('validation', 'That message no longer exists.');
-    return { messages, index, message: messages[index] as Message };
+    const messages = await deps.history.transcript(conversationId);
+    const message = messages.find((m) => m.id === messageId);
+    if (!message) throw appError('validation', 'That message no longer exists.');
+    return message;
   };
 
   return {
@@ -201,7 +204,7 @@ export function createConversationChat(deps: ConversationChatDeps) {
       input: { conversationId: string; fromMessageId: string; model: string },
       target: StreamTarget,
     ) {
-      const { message } = await findMessage(input.conversationId, input.fromMessageId);
+      const message = await findMessage(input.conversationId, input.fromMessageId);
       if (message.role !== 'assistant') throw appError('validation', 'Only a reply can be regenerated.');
       await deps.history.truncateFrom(input.conversationId, input.fromMessageId);
       const { assistantMessage } = await streamReply(input.conversationId, input.model, target, null);
@@ -212,7 +215,7 @@ export function createConversationChat(deps: ConversationChatDeps) {
       input: { conversationId: string; messageId: string; content: string; model: string },
       target: StreamTarget,
     ) {
-      const { message } = await findMessage(input.conversationId, input.messageId);
+      const message = await findMessage(input.conversationId, input.messageId);
       if (message.role !== 'user') throw appError('validation', 'Only your own messages can be edited.');
       await deps.history.truncateFrom(input.conversationId, input.messageId);
       return this.send(

@@ -102,6 +102,20 @@ describe('conversations', () => {
     expect(first?.content).toBe('original');
   });
 
+  it('gives a transcript (id, role, text) that cannot change the history either', async () => {
+    const { store } = await start();
+    const c = await store.create({ model: null });
+    const q = await store.appendUserMessage(c.id, 'question');
+    const r = await store.beginReply(c.id, { model: 'm/x' });
+    const transcript = await store.transcript(c.id);
+    expect(transcript).toEqual([
+      { id: q.id, role: 'user', content: 'question' },
+      { id: r.id, role: 'assistant', content: '' },
+    ]);
+    (transcript[0] as { content: string }).content = 'changed';
+    expect((await store.allMessages(c.id))[0]?.content).toBe('question');
+  });
+
   it('titles a new conversation from its first message only while the title is the default', async () => {
     const { store } = await start();
     const c = await store.create({ model: null });

@@ -295,6 +295,12 @@ export function createHistoryStore(options: HistoryStoreOptions): HistoryStore {
       return inConversation(id, async (doc) => doc.messages.map(copy));
     },
 
+    async transcript(id) {
+      return inConversation(id, async (doc) =>
+        doc.messages.map(({ id: messageId, role, content }) => ({ id: messageId, role, content })),
+      );
+    },
+
     async appendUserMessage(id, content) {
       if (typeof content !== 'string' || content.length > MAX_MESSAGE_CHARS) {
         return Promise.reject(

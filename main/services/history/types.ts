@@ -96,6 +96,12 @@ export interface HistoryStore {
     opts: { before?: string; limit: number },
   ): Promise<{ messages: Message[]; hasMore: boolean }>;
   allMessages(id: string): Promise<Message[]>;
+  /**
+   * What a new request needs of the conversation (id, role, text), read without deep-copying every
+   * message: on a 2,000-message conversation the copies alone would add milliseconds to the time to
+   * first token.
+   */
+  transcript(id: string): Promise<TranscriptEntry[]>;
   appendUserMessage(id: string, content: string): Promise<Message>;
   /** Removes that message and everything after it (edit-and-resend, regenerate). */
   truncateFrom(id: string, messageId: string): Promise<void>;
@@ -121,3 +127,6 @@ export interface HistoryStore {
   flush(): Promise<void>;
   close(): Promise<void>;
 }
+
+/** One message as a request sees it. Strings are immutable, so sharing them with the cache is safe. */
+export type TranscriptEntry = Readonly<Pick<Message, 'id' | 'role' | 'content'>>;
