@@ -5,6 +5,11 @@ import { startHarness } from './harness';
 /**
  * `npm run harness -- [--port N] [--base-url URL] [--data-dir DIR] [--import-env-key] [--import-emulator-key]`
  * Starts the browser harness and prints the URL to open; runs until interrupted.
+ *
+ * "Type it in a separate window": the harness opens no window itself. Each time the chat page asks for
+ * one, the key-entry URL is printed here; open it in the same browser (a new tab or window). It carries
+ * a one-time token for that window only — it works once, and a reload of that page loses its bridge
+ * (ask for the window again to get a fresh URL).
  */
 const { values } = parseArgs({
   options: {
@@ -32,6 +37,7 @@ const harness = await startHarness({
   ...(envKey ? { env: { OPENROUTER_API_KEY: envKey } } : {}),
   ...(values['import-env-key'] ? { importEnvKey: 'encrypted' as const } : {}),
   ...(values.verbose ? { logSink: (line: string) => console.error(line) } : {}),
+  onKeyWindowRequest: (url) => console.log(`Key-entry window requested; open it (works once): ${url}`),
 });
 
 // Store the key before announcing the URL: the URL line is what scripts wait for.

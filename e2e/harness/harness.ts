@@ -18,14 +18,30 @@ import { createTestCipher } from '../../main/services/vault/test-cipher';
 import { type Emulator, startEmulator } from '../emulator/server';
 import { buildPagePreload } from './build-preload';
 import { createStaticHandler } from './static-server';
-import { bindWebSocket, refuseUnknownUpgrades } from './ws-binding';
-import { CHAT_PRELOAD_PATH, CHAT_WS_PATH, KEY_ENTRY_PRELOAD_PATH, KEY_ENTRY_WS_PATH } from './ws-protocol';
+import { bindWebSocket, oneTimeTokens, perRunToken, refuseUnknownUpgrades } from './ws-binding';
+import {
+  CHAT_PRELOAD_PATH,
+  CHAT_WS_PATH,
+  KEY_ENTRY_PRELOAD_PATH,
+  KEY_ENTRY_WS_PATH,
+  KEY_WINDOW_TOKEN_PARAM,
+} from './ws-protocol';
 
 /**
  * The browser harness: the real main-process services and handler tables in Node, bound to loopback
- * WebSockets guarded by a per-run token and an origin check, and the real built renderer served with
+ * WebSockets guarded by a credential and an origin check, and the real built renderer served with
  * harness preloads that implement the same bridges. A test and development tool — loopback only,
  * never bundled into the app.
+ *
+ * Two window kinds, two origins, as strict as the app's "key-entry IPC only from key windows main
+ * opened":
+ * - the chat page (`url`) is served from one loopback port; its socket takes the per-run token, which
+ *   its preload carries (the chat page may read it — it is no more than the chat bridge it already has);
+ * - the key-entry page is served from a second port, so the chat page can neither script it nor fetch
+ *   from it, and its socket accepts only that origin plus a one-time token minted each time main asks
+ *   for a key window. The token travels only in the `keyEntryUrl` handed to the driver (as a URL
+ *   fragment, which the browser does not send to the server), is burnt on first use, and is in nothing
+ *   either server serves.
  */
 export interface HarnessOptions {
   port?: number;
@@ -43,14 +59,28 @@ export interface HarnessOptions {
   logSink?: (line: string) => void;
   /** Backend the test cipher reports (e.g. `basic_text` to exercise the weak-backend path). */
   cipherBackend?: string;
+  /**
+   * Called when main asks for a key-entry window, with the URL that plays that window (it carries the
+   * window's one-time token). The harness opens nothing itself: the test (or the person) opens it.
+   */
+  onKeyWindowRequest?: (keyEntryUrl: string) => void;
 }
 
 /** How the pretend browser answers OpenRouter's consent page in a sign-in. */
 export type SignInBrowser = 'approve' | 'deny' | 'no_code' | 'bad_state' | 'ignore';
 
 export interface Harness {
+  /** The chat page. */
   url: string;
-  keyEntryUrl: string;
+  /** Origin of the key-entry page (a different port from `url`'s). */
+  keyEntryOrigin: string;
+  /**
+   * The key-entry page for the latest key-window request, with that window's one-time token in the
+   * fragment; throws if main has not asked for a key window yet. Each URL admits one connection.
+   */
+  readonly keyEntryUrl: string;
+  /** One key-entry URL per key-window request, in order. */
+  keyEntryUrls: string[];
   dataDir: string;
   emulator: Emulator | null;
   services: Services;
@@ -61,7 +91,7 @@ export interface Harness {
   signInBrowser: SignInBrowser;
   /** The system clipboard as main sees it. */
   clipboard: { text: string };
-  /** Each time the chat window asked for the key-entry window (the test then opens `keyEntryUrl`). */
+  /** Each time main was asked for a key-entry window (the test then opens `keyEntryUrl`). */
   keyWindowRequests: number;
   /** Key-entry windows main asked to close (after a stored key or Cancel). */
   closedKeyWindows: number[];
@@ -89,12 +119,32 @@ export async function startHarness(options: HarnessOptions = {}): Promise<Harnes
   };
   const log = (scope: string): Logger => createLogger(scope, sink, 'debug');
 
+  // Two loopback servers, listening before main's services exist so both origins are known.
+  const server = createServer();
+  const keyServer = createServer();
+  const listen = (s: typeof server, port: number) =>
+    new Promise<number>((resolveListen) =>
+      s.listen(port, '127.0.0.1', () => resolveListen((s.address() as AddressInfo).port)),
+    );
+  const port = await listen(server, options.port ?? 0);
+  const keyPort = await listen(keyServer, 0);
+  const origin = `http://127.0.0.1:${port}`;
+  const keyOrigin = `http://127.0.0.1:${keyPort}`;
+  const keyWindowTokens = oneTimeTokens();
+
   const harness = {
     openedUrls: [] as string[],
     signInUrls: [] as string[],
     signInBrowser: 'approve' as SignInBrowser,
     clipboard: { text: '' },
     keyWindowRequests: 0,
+    keyEntryOrigin: keyOrigin,
+    keyEntryUrls: [] as string[],
+    get keyEntryUrl(): string {
+      const latest = this.keyEntryUrls.at(-1);
+      if (!latest) throw new Error('No key-entry window was requested yet: there is no key-entry URL.');
+      return latest;
+    },
     closedKeyWindows: [] as number[],
     exportDir: join(dataDir, 'exports'),
     importFile: null as string | null,
@@ -153,7 +203,11 @@ export async function startHarness(options: HarnessOptions = {}): Promise<Harnes
         harness.openedUrls.push(KEY_SETTINGS_URL);
       },
       openKeyWindow: async () => {
+        // "Opening" the window: mint its one-time credential and hand the URL to the driver only.
+        const url = `${keyOrigin}/key-entry.html#${KEY_WINDOW_TOKEN_PARAM}=${keyWindowTokens.mint()}`;
+        harness.keyEntryUrls.push(url);
         harness.keyWindowRequests++;
+        options.onKeyWindowRequest?.(url);
         return true;
       },
       closeKeyWindow: (id) => {
@@ -170,10 +224,6 @@ export async function startHarness(options: HarnessOptions = {}): Promise<Harnes
     buildPagePreload('page-preload.ts'),
     buildPagePreload('key-entry-page-preload.ts'),
   ]);
-  const server = createServer();
-  await new Promise<void>((resolveListen) => server.listen(options.port ?? 0, '127.0.0.1', resolveListen));
-  const port = (server.address() as AddressInfo).port;
-  const origin = `http://127.0.0.1:${port}`;
   let windowIds = 0;
   const nextWindowId = () => ++windowIds;
 
@@ -181,21 +231,22 @@ export async function startHarness(options: HarnessOptions = {}): Promise<Harnes
     server,
     path: CHAT_WS_PATH,
     pagePath: '/',
-    token,
+    acceptToken: perRunToken(token),
     origin: () => origin,
     table: () => chatTable,
     nextWindowId,
   });
   const keyBinding = bindWebSocket({
-    server,
+    server: keyServer,
     path: KEY_ENTRY_WS_PATH,
     pagePath: '/key-entry.html',
-    token,
-    origin: () => origin,
+    acceptToken: keyWindowTokens.accept,
+    origin: () => keyOrigin,
     table: () => keyTable,
     nextWindowId,
   });
-  refuseUnknownUpgrades(server, [CHAT_WS_PATH, KEY_ENTRY_WS_PATH]);
+  refuseUnknownUpgrades(server, [CHAT_WS_PATH]);
+  refuseUnknownUpgrades(keyServer, [KEY_ENTRY_WS_PATH]);
   const chatTable = createHandlerTable({
     contract: chatContract,
     handlers: services.handlers,
@@ -206,7 +257,7 @@ export async function startHarness(options: HarnessOptions = {}): Promise<Harnes
   const keyTable = createHandlerTable({
     contract: keyEntryContract,
     handlers: services.keyEntryHandlers,
-    policy: { origin, isOurWindow: (id) => keyBinding.isWindow(id) },
+    policy: { origin: keyOrigin, isOurWindow: (id) => keyBinding.isWindow(id) },
     sendEvent: keyBinding.sendEvent,
     log: log('ipc-key-entry'),
   });
@@ -215,26 +266,36 @@ export async function startHarness(options: HarnessOptions = {}): Promise<Harnes
     chatBinding.broadcast(chatContract.onKeyStatus.channel, status),
   );
 
-  const wsUrl = (path: string) => JSON.stringify(`ws://127.0.0.1:${port}${path}?token=${token}`);
+  // Each page may connect only to its own socket (the app's CSP plus that one loopback socket).
+  const chatSocket = `ws://127.0.0.1:${port}${CHAT_WS_PATH}`;
+  const keySocket = `ws://127.0.0.1:${keyPort}${KEY_ENTRY_WS_PATH}`;
   const handler = createStaticHandler({
     root: rendererDir,
     csp: () => contentSecurityPolicy([`ws://127.0.0.1:${port}`]),
     preloads: {
       'index.html': {
         path: CHAT_PRELOAD_PATH,
-        code: () => chatPreload.replaceAll('__HARNESS_WS_URL__', wsUrl(CHAT_WS_PATH)),
+        code: () =>
+          chatPreload.replaceAll('__HARNESS_WS_URL__', JSON.stringify(`${chatSocket}?token=${token}`)),
       },
+    },
+  });
+  const keyHandler = createStaticHandler({
+    root: rendererDir,
+    csp: () => contentSecurityPolicy([`ws://127.0.0.1:${keyPort}`]),
+    preloads: {
+      // No token in here: the key-entry preload reads its window's token from the URL fragment.
       'key-entry.html': {
         path: KEY_ENTRY_PRELOAD_PATH,
-        code: () => keyEntryPreload.replaceAll('__HARNESS_WS_URL__', wsUrl(KEY_ENTRY_WS_PATH)),
+        code: () => keyEntryPreload.replaceAll('__HARNESS_WS_URL__', JSON.stringify(keySocket)),
       },
     },
   });
   server.on('request', (req, res) => void handler(req, res));
+  keyServer.on('request', (req, res) => void keyHandler(req, res));
 
   return Object.assign(harness, {
     url: `${origin}/`,
-    keyEntryUrl: `${origin}/key-entry.html`,
     dataDir,
     emulator,
     services,
@@ -243,8 +304,12 @@ export async function startHarness(options: HarnessOptions = {}): Promise<Harnes
       unsubscribe();
       await services.shutdown();
       await Promise.all([chatBinding.close(), keyBinding.close()]);
-      server.closeAllConnections();
-      await new Promise<void>((r) => server.close(() => r()));
+      await Promise.all(
+        [server, keyServer].map((s) => {
+          s.closeAllConnections();
+          return new Promise<void>((r) => s.close(() => r()));
+        }),
+      );
       await emulator?.close();
     },
   });

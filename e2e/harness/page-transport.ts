@@ -3,11 +3,9 @@ import type { Contract } from '../../common/ipc/define';
 import type { ServerMessage } from './ws-protocol';
 
 /**
- * A preload transport over the harness WebSocket: the browser-side stand-in for ipcRenderer. The
- * server substitutes `__HARNESS_WS_URL__` (with its per-run token) when serving the script.
+ * A preload transport over the harness WebSocket: the browser-side stand-in for ipcRenderer. Each
+ * harness preload passes the socket URL, credential included.
  */
-declare const __HARNESS_WS_URL__: string;
-
 function webSocketTransport(url: string): PreloadTransport {
   const socket = new WebSocket(url);
   const opened = new Promise<void>((resolve, reject) => {
@@ -56,9 +54,9 @@ function webSocketTransport(url: string): PreloadTransport {
 }
 
 /** Exposes the contract's bridge under `key`, read-only, like contextBridge does. */
-export function installHarnessBridge(key: string, contract: Contract): void {
+export function installHarnessBridge(key: string, contract: Contract, socketUrl: string): void {
   Object.defineProperty(window, key, {
-    value: buildBridge(contract, webSocketTransport(__HARNESS_WS_URL__)),
+    value: buildBridge(contract, webSocketTransport(socketUrl)),
     writable: false,
     configurable: false,
   });

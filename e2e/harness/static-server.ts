@@ -6,12 +6,14 @@ import { mimeTypeFor, resolveAssetPath } from '../../main/protocol/resolve-asset
 /**
  * Serves the built renderer like the app's `app://` handler does (same CSP, same files), plus the
  * harness page preload injected before the app's own script — the place Electron runs a preload.
+ * One site per window kind: an HTML page is served only if the site has a preload for it, so the
+ * chat origin does not serve the key-entry page and the key-entry origin does not serve the chat page.
  */
 export interface StaticSite {
   /** Directory of the built renderer (out/renderer). */
   root: string;
   csp: () => string;
-  /** Script text served at `preloadPath` for each HTML page, keyed by page file name. */
+  /** Script text served at `path` for each HTML page, keyed by page file name: the site's only pages. */
   preloads: Record<string, { path: string; code: () => string }>;
 }
 
@@ -45,7 +47,11 @@ export function createStaticHandler(site: StaticSite) {
       return;
     }
     const preload = site.preloads[relative];
-    if (extname(file) === '.html' && preload) {
+    if (extname(file) === '.html' && !preload) {
+      res.writeHead(404, headers).end('Not found');
+      return;
+    }
+    if (preload) {
       const html = body
         .toString('utf8')
         .replace('<script', `<script src="${preload.path}"></script>\n    <script`);

@@ -1,4 +1,4 @@
-import { timingSafeEqual } from 'node:crypto';
+import { randomBytes, timingSafeEqual } from 'node:crypto';
 import type { IncomingMessage, Server } from 'node:http';
 import { type WebSocket, WebSocketServer } from 'ws';
 import type { HandlerTable } from '../../main/ipc/handler-table';
@@ -7,8 +7,8 @@ import { ClientMessageSchema, type ServerMessage } from './ws-protocol';
 
 /**
  * Binds a handler table to WebSockets on the harness server: the browser-harness stand-in for
- * `ipcMain`. Each connection is a "window". A connection must present the per-run token and come
- * from the harness origin; anything else is refused at the upgrade.
+ * `ipcMain`. Each connection is a "window". A connection must present a credential the binding
+ * accepts and come from the origin of the page kind it serves; anything else is refused at the upgrade.
  */
 export interface WsBinding {
   /** Sends an event to one connection (the `sendEvent` of the handler table). */
@@ -26,13 +26,44 @@ function tokensEqual(a: string, b: string): boolean {
   return x.length === y.length && timingSafeEqual(x, y);
 }
 
+/** A credential check: one token, valid for every connection of the run (the chat socket's). */
+export function perRunToken(token: string): (presented: string) => boolean {
+  return (presented) => tokensEqual(presented, token);
+}
+
+/**
+ * One-time tokens: `mint()` makes a fresh one, and a token is burnt the first time it is presented,
+ * whether or not the rest of the handshake passes (the key-entry socket's: one per window main opened).
+ */
+export function oneTimeTokens(): { mint(): string; accept(presented: string): boolean } {
+  const unused = new Set<string>();
+  return {
+    mint() {
+      const token = randomBytes(32).toString('hex');
+      unused.add(token);
+      return token;
+    },
+    accept(presented) {
+      for (const token of unused) {
+        if (tokensEqual(presented, token)) {
+          unused.delete(token);
+          return true;
+        }
+      }
+      return false;
+    },
+  };
+}
+
 export function bindWebSocket(opts: {
   server: Server;
   /** Upgrade path served by this binding (one per window kind). */
   path: string;
   /** URL path of the page kind this binding serves, for the sender info. */
   pagePath: string;
-  token: string;
+  /** Whether the credential presented at the upgrade admits this connection (may consume it). */
+  acceptToken: (presented: string) => boolean;
+  /** The only origin this socket accepts (a page script cannot forge the handshake's Origin). */
   origin: () => string;
   table: () => HandlerTable;
   /** Shared across bindings so window ids are unique in the whole harness. */
@@ -47,7 +78,9 @@ export function bindWebSocket(opts: {
     const token = url.searchParams.get('token') ?? '';
     const origin = req.headers.origin ?? '';
     if (url.pathname !== opts.path) return; // another binding's, or refused by the catch-all
-    if (!tokensEqual(token, opts.token) || origin !== opts.origin()) {
+    // The token is checked first, so a one-time token is burnt even when the origin is wrong.
+    const admitted = opts.acceptToken(token);
+    if (!admitted || origin !== opts.origin()) {
       socket.write('HTTP/1.1 403 Forbidden\r\nConnection: close\r\n\r\n');
       socket.destroy();
       return;

@@ -16,8 +16,18 @@ export type ServerMessage =
   | { type: 'response'; id: number; result: unknown }
   | { type: 'event'; channel: string; payload: unknown };
 
-/** WebSocket endpoints, one per window kind; the per-run token is a query parameter. */
+/**
+ * WebSocket endpoints, one per window kind, each on its own origin (the chat page and the key-entry
+ * page are served from two loopback ports). The credential is a query parameter: the per-run token
+ * for the chat socket, a one-time token per key-window request for the key-entry socket.
+ */
 export const CHAT_WS_PATH = '/__harness/ws';
 export const KEY_ENTRY_WS_PATH = '/__harness/ws-key-entry';
 export const CHAT_PRELOAD_PATH = '/__harness/preload.js';
 export const KEY_ENTRY_PRELOAD_PATH = '/__harness/key-entry-preload.js';
+/**
+ * Name of the URL-fragment parameter carrying a key-entry window's one-time token
+ * (`key-entry.html#key-window-token=…`). A fragment is never sent to the server; the key-entry
+ * preload reads it and removes it from the address before the page's own script runs.
+ */
+export const KEY_WINDOW_TOKEN_PARAM = 'key-window-token';

@@ -94,7 +94,7 @@ test.afterEach(async ({ app, harness, consoleLines, keysInvolved, wsFrames, keyW
   });
   for (const w of keyWindows) {
     // The key window legitimately held the typed key in its field and heap; its console and storage
-    // (shared with the chat page: same origin) must not have it.
+    // must not have it.
     assertNoKeyInLines(w.consoleLines, keys, 'key-entry window console');
     if (!w.page.isClosed()) await assertNoKeyLeak(w.page, keys, [], { heap: false, dom: false });
   }
@@ -195,8 +195,10 @@ async function approveInBrowser(signInUrl: string): Promise<{ callback: string; 
 }
 
 /**
- * Plays the key-entry window: main asked for it (keyWindowRequests), the test opens its page in a new
- * page of the same browser context (same origin and storage as the chat page, like the app's window).
+ * Plays the key-entry window: main asked for it (keyWindowRequests), the test opens the URL main minted
+ * for it (the key-entry origin, with that window's one-time token in the fragment) in a new page of the
+ * same browser context. Unlike the app, the harness serves it from its own origin, so the chat page
+ * cannot script it (the app denies window.open instead).
  */
 async function openKeyWindow(
   app: Page,
@@ -212,6 +214,9 @@ async function openKeyWindow(
   page.on('pageerror', (err) => consoleLines.push(`pageerror: ${err.message}`));
   await page.goto(harness.keyEntryUrl);
   await expect(page.getByRole('heading', { name: 'Enter your OpenRouter key' })).toBeVisible();
+  expect(page.url(), 'the preload removed the one-time token from the address').toBe(
+    `${harness.keyEntryOrigin}/key-entry.html`,
+  );
   const canary = `canary-${randomBytes(16).toString('hex')}`;
   await page.evaluate((c) => {
     (window as unknown as { keyWindowCanary: string }).keyWindowCanary = `${c}`;

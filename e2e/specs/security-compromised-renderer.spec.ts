@@ -1,5 +1,12 @@
+import { WebSocket as NodeWebSocket } from 'ws';
 import { ERROR_CODES } from '../../common/errors';
-import { CHAT_WS_PATH, KEY_ENTRY_WS_PATH } from '../harness/ws-protocol';
+import {
+  CHAT_PRELOAD_PATH,
+  CHAT_WS_PATH,
+  KEY_ENTRY_PRELOAD_PATH,
+  KEY_ENTRY_WS_PATH,
+  KEY_WINDOW_TOKEN_PARAM,
+} from '../harness/ws-protocol';
 import { test as base, expect } from './fixtures';
 import { type AttackerServer, startAttackerServer } from './helpers/attacker-server';
 import { assertNoKeyLeak, assertNoKeyOnDisk, findKeyIn, withFullHeapStrings } from './helpers/key-leak';
@@ -161,6 +168,32 @@ async function attackBridge({ evil, evilHost }: AttackInput): Promise<AttackOutp
     }
   }
   return { names, frozen: Object.isFrozen(bridge), tamperedOpenExternal, results, threw, events };
+}
+
+/**
+ * Opens a harness socket from Node with the given Origin header (which page script cannot forge) and
+ * makes one request: `answered ok`, `answered <error>`, or `refused <status>` at the upgrade.
+ */
+function tryKeyEntrySocket(url: string, origin: string, channel = 'key-entry:context'): Promise<string> {
+  return new Promise((resolve) => {
+    const ws = new NodeWebSocket(url, { origin });
+    ws.on('unexpected-response', (_req, res) => {
+      resolve(`refused ${res.statusCode}`);
+      ws.terminate();
+    });
+    ws.on('error', (error) => resolve(`refused ${error.message}`));
+    ws.on('open', () => ws.send(JSON.stringify({ type: 'request', id: 1, channel })));
+    ws.on('message', (data) => {
+      const message = JSON.parse(String(data)) as {
+        type: string;
+        result: { ok: boolean; error?: { code: string } };
+      };
+      if (message.type !== 'response') return;
+      const { result } = message;
+      resolve(result.ok ? 'answered ok' : `answered ${result.error?.code}`);
+      ws.close();
+    });
+  });
 }
 
 test.describe('a compromised chat renderer', () => {
@@ -441,35 +474,190 @@ test.describe('a compromised chat renderer', () => {
     expect(info.ok).toBe(true);
   });
 
-  // BUG (harness only, not the app): the per-run WebSocket token is embedded in /__harness/preload.js,
-  // which the page's own origin may fetch (CSP connect-src 'self'). A compromised chat page can read it
-  // and open the key-entry socket (/__harness/ws-key-entry) with the right Origin, becoming a
-  // "key-entry window" that may call key-entry:submit — e.g. to swap in the attacker's own key. In the
-  // Electron app this is impossible (key-entry IPC is accepted only from key-entry windows), so the
-  // harness is weaker than the app it stands in for. Unmark when the harness ties the key-entry socket
-  // to a page that main opened (e.g. a one-time token per keyWindowRequest, not served to the chat page).
-  test.fixme('the chat page cannot read the harness token and speak as the key-entry window', async ({
+  // The app accepts key-entry IPC only from key-entry windows main opened. The harness is as strict:
+  // the key-entry page has its own origin (so the chat page can neither script it nor fetch from it),
+  // and its socket takes only that origin plus a one-time token minted per key-window request, handed
+  // to the driver alone. (It used to take the per-run token the chat preload carries: the chat page
+  // could read it from /__harness/preload.js and call key-entry:submit with the attacker's key.)
+  test('the chat page cannot obtain a key-entry credential nor speak as the key-entry window', async ({
+    app,
+    harness,
+    attacker,
+  }) => {
+    const key = emulatorOf(harness).defaultKey;
+    // A key OpenRouter accepts (the attacker's own account), so a submit that got through would store it.
+    const attackerKey = `sk-or-v1-${'a'.repeat(64)}`;
+    emulatorOf(harness).addKey({ key: attackerKey, label: 'Attacker', usage: 0, limit: null });
+    await expect(app.getByRole('textbox', { name: 'Message' })).toBeVisible();
+    const chatOrigin = new URL(harness.url).origin;
+    const keyOrigin = harness.keyEntryOrigin;
+    // The attacker knows both ports (worst case) and tries the key-entry socket on each.
+    const sockets = [chatOrigin, keyOrigin].map((o) => `${o.replace('http:', 'ws:')}${KEY_ENTRY_WS_PATH}`);
+
+    const attack = await app.evaluate(
+      async ({ chatOrigin, keyOrigin, sockets, attackerKey }) => {
+        type Bridge = { openKeyWindow(): Promise<{ ok: boolean }> };
+        // 1. Make main "open" a key window: a fresh key-entry credential now exists somewhere.
+        const opened = await (window as unknown as { switchboard: Bridge }).switchboard.openKeyWindow();
+        // 2. Harvest every token-looking string from everything this page can read or fetch.
+        const texts: string[] = [location.href, document.documentElement.outerHTML];
+        const fetched: Record<string, string> = {};
+        const paths = ['/', '/__harness/preload.js', '/__harness/key-entry-preload.js', '/key-entry.html'];
+        for (const origin of [chatOrigin, keyOrigin]) {
+          for (const path of paths) {
+            try {
+              const response = await fetch(`${origin}${path}`);
+              const text = await response.text();
+              texts.push(text);
+              fetched[`${origin}${path}`] = String(response.status);
+            } catch {
+              fetched[`${origin}${path}`] = 'blocked';
+            }
+          }
+        }
+        // 3. Open the key-entry page itself and try to read it (its address, its DOM).
+        let keyPage = 'not opened';
+        const w = window.open(`${keyOrigin}/key-entry.html`, '_blank');
+        if (w) {
+          await new Promise((r) => setTimeout(r, 1000));
+          try {
+            texts.push(w.location.href, w.document.documentElement.outerHTML);
+            keyPage = 'readable';
+          } catch {
+            keyPage = 'cross-origin';
+          }
+          w.close();
+        }
+        const tokens = [...new Set(texts.flatMap((t) => t.match(/[0-9a-f]{64}/g) ?? []))];
+        // 4. Speak as the key-entry window with every token found (and none).
+        const results: Record<string, string> = {};
+        for (const socket of sockets) {
+          for (const token of ['', ...tokens]) {
+            results[`${socket} ${token.slice(0, 8)}`] = await new Promise<string>((resolve) => {
+              const ws = new WebSocket(`${socket}?token=${token}`);
+              ws.onopen = () => {
+                ws.send(JSON.stringify({ type: 'request', id: 1, channel: 'key-entry:context' }));
+                ws.send(
+                  JSON.stringify({
+                    type: 'request',
+                    id: 2,
+                    channel: 'key-entry:submit',
+                    payload: { key: attackerKey, persistence: 'encrypted' },
+                  }),
+                );
+              };
+              ws.onmessage = (e) => resolve(`answered: ${String(e.data)}`);
+              // A socket the CSP blocks reports only `error`; one the server refuses, `error` then `close`.
+              ws.onerror = () => resolve('error');
+              ws.onclose = (e) => resolve(`closed ${e.code}`);
+            });
+          }
+        }
+        return { opened: opened.ok, fetched, keyPage, tokens, results };
+      },
+      { chatOrigin, keyOrigin, sockets, attackerKey },
+    );
+
+    expect(attack.opened).toBe(true);
+    expect(harness.keyWindowRequests).toBe(1);
+    // The chat page reads its own preload (and its own per-run token), and nothing of the key origin.
+    expect(attack.fetched[`${chatOrigin}/__harness/preload.js`]).toBe('200');
+    expect(attack.fetched[`${chatOrigin}/__harness/key-entry-preload.js`]).toBe('404');
+    expect(attack.fetched[`${chatOrigin}/key-entry.html`]).toBe('404');
+    for (const path of ['/', '/__harness/preload.js', '/__harness/key-entry-preload.js', '/key-entry.html']) {
+      expect(attack.fetched[`${keyOrigin}${path}`], `${keyOrigin}${path}`).toBe('blocked');
+    }
+    expect(attack.keyPage).not.toBe('readable');
+    const minted = new URL(harness.keyEntryUrl).hash;
+    for (const token of attack.tokens) expect(minted).not.toContain(token);
+    for (const [what, result] of Object.entries(attack.results)) {
+      expect(result, what).not.toMatch(/^answered: /);
+    }
+
+    // The page's sockets to the key port were stopped by its CSP before the server saw them; the server's
+    // own checks must refuse them too. Replay the attempts with the strongest handshake a page could
+    // make (its real Origin — script cannot forge it — and every token it found).
+    for (const token of ['', ...attack.tokens]) {
+      for (const socket of sockets) {
+        expect(await tryKeyEntrySocket(`${socket}?token=${token}`, chatOrigin), socket).toMatch(/^refused/);
+      }
+    }
+
+    // Nothing changed hands: the key is still ours.
+    expect(harness.services.vault.currentKey()).toBe(key);
+    expect(attacker.requests).toEqual([]);
+
+    // Positive control: the window main "opened" during the attack still works with its own URL, so the
+    // refusals above are the credential and origin checks, and the attack did not even burn its token.
+    const keyWindow = await app.context().newPage();
+    await keyWindow.goto(harness.keyEntryUrl);
+    await expect(keyWindow.getByRole('heading', { name: 'Enter your OpenRouter key' })).toBeVisible();
+    expect(keyWindow.url(), 'the token is removed from the address').toBe(`${keyOrigin}/key-entry.html`);
+    const context = await keyWindow.evaluate(() =>
+      (
+        window as unknown as { switchboardKeyEntry: { getKeyEntryContext(): Promise<{ ok: boolean }> } }
+      ).switchboardKeyEntry.getKeyEntryContext(),
+    );
+    expect(context.ok).toBe(true);
+    await keyWindow.close();
+  });
+
+  test('a key-entry token admits one key-entry socket, once, from the key-entry origin only', async ({
     app,
     harness,
   }) => {
     await expect(app.getByRole('textbox', { name: 'Message' })).toBeVisible();
-    const port = new URL(harness.url).port;
-    const result = await app.evaluate(
-      async ({ port, keyPath }) => {
-        const preload = await (await fetch('/__harness/preload.js')).text();
-        const token = /token=([0-9a-f]{64})/.exec(preload)?.[1];
-        if (!token) return 'no token readable';
-        return new Promise<string>((resolve) => {
-          const ws = new WebSocket(`ws://127.0.0.1:${port}${keyPath}?token=${token}`);
-          ws.onopen = () => {
-            ws.send(JSON.stringify({ type: 'request', id: 1, channel: 'key-entry:context' }));
-          };
-          ws.onmessage = (e) => resolve(`answered: ${String(e.data)}`);
-          ws.onclose = (e) => resolve(`closed ${e.code}`);
-        });
-      },
-      { port, keyPath: KEY_ENTRY_WS_PATH },
+    const chatOrigin = new URL(harness.url).origin;
+    const keyOrigin = harness.keyEntryOrigin;
+    expect(keyOrigin).not.toBe(chatOrigin);
+    const keySocket = `${keyOrigin.replace('http:', 'ws:')}${KEY_ENTRY_WS_PATH}`;
+    const chatSocket = `${chatOrigin.replace('http:', 'ws:')}${CHAT_WS_PATH}`;
+    expect(() => harness.keyEntryUrl, 'no key window requested yet').toThrow();
+    for (let i = 0; i < 3; i++) {
+      const opened = await app.evaluate(() =>
+        (
+          window as unknown as { switchboard: { openKeyWindow(): Promise<{ ok: boolean }> } }
+        ).switchboard.openKeyWindow(),
+      );
+      expect(opened.ok).toBe(true);
+    }
+    expect(harness.keyEntryUrls).toHaveLength(3);
+    const [t1, t2, t3] = harness.keyEntryUrls.map((url) => {
+      const token = new URLSearchParams(new URL(url).hash.slice(1)).get(KEY_WINDOW_TOKEN_PARAM);
+      expect(token).toMatch(/^[0-9a-f]{64}$/);
+      return token as string;
+    });
+    expect(new Set([t1, t2, t3]).size).toBe(3);
+    const chatPreload = await (await fetch(`${chatOrigin}${CHAT_PRELOAD_PATH}`)).text();
+    const runToken = /token=([0-9a-f]{64})/.exec(chatPreload)?.[1] ?? 'missing';
+    const keyPreload = await (await fetch(`${keyOrigin}${KEY_ENTRY_PRELOAD_PATH}`)).text();
+    for (const token of [t1, t2, t3]) {
+      expect(chatPreload).not.toContain(token);
+      expect(keyPreload).not.toContain(token);
+    }
+    expect(keyPreload).not.toContain(runToken);
+
+    // Not a chat credential, from either origin; and the chat's per-run token is not a key-entry one.
+    expect(await tryKeyEntrySocket(`${chatSocket}?token=${t1}`, chatOrigin)).toMatch(/^refused/);
+    expect(await tryKeyEntrySocket(`${chatSocket}?token=${t1}`, keyOrigin)).toMatch(/^refused/);
+    expect(await tryKeyEntrySocket(`${keySocket}?token=${runToken}`, keyOrigin)).toMatch(/^refused/);
+    expect(await tryKeyEntrySocket(`${keySocket}?token=${runToken}`, chatOrigin)).toMatch(/^refused/);
+    // Once, from the key-entry origin (the chat socket above did not consume it).
+    expect(await tryKeyEntrySocket(`${keySocket}?token=${t1}`, keyOrigin)).toBe('answered ok');
+    expect(await tryKeyEntrySocket(`${keySocket}?token=${t1}`, keyOrigin)).toMatch(/^refused/);
+    // Presented from the wrong origin, a token is refused and burnt.
+    expect(await tryKeyEntrySocket(`${keySocket}?token=${t2}`, chatOrigin)).toMatch(/^refused/);
+    expect(await tryKeyEntrySocket(`${keySocket}?token=${t2}`, keyOrigin)).toMatch(/^refused/);
+    // The page a test opens with its URL uses the token; nothing can use it again.
+    const keyWindow = await app.context().newPage();
+    await keyWindow.goto(harness.keyEntryUrls[2] as string);
+    await expect(keyWindow.getByRole('heading', { name: 'Enter your OpenRouter key' })).toBeVisible();
+    await expect(keyWindow.getByRole('radio', { name: 'For this session only' })).toBeVisible();
+    expect(await tryKeyEntrySocket(`${keySocket}?token=${t3}`, keyOrigin)).toMatch(/^refused/);
+    await keyWindow.close();
+    // The chat socket still takes its per-run token (the refusals above are not a broken server).
+    expect(await tryKeyEntrySocket(`${chatSocket}?token=${runToken}`, chatOrigin, 'app:info')).toBe(
+      'answered ok',
     );
-    expect(result).not.toMatch(/^answered: .*"ok":true/);
   });
 });
