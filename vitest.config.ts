@@ -18,6 +18,7 @@ export default defineConfig({
             'common/**/*.test.ts',
             'e2e/**/*.test.ts',
             'bench/**/*.test.ts',
+            'build/**/*.test.ts',
           ],
           environment: 'node',
         },
