@@ -1,5 +1,6 @@
 import { type FormEvent, useEffect, useId, useState } from 'react';
 import type { Persistence } from '../../common/key-status';
+import { KeepKeyChoice } from '../shared/KeepKeyChoice';
 import { getKeyEntryBridge } from './bridge';
 import { keyProblem } from './validate-key';
 
@@ -101,35 +102,16 @@ export function KeyEntryApp() {
             {shown ? 'Hide' : 'Show'}
           </button>
         </div>
-        <fieldset>
-          <legend>Keep the key</legend>
-          <label>
-            <input
-              type="radio"
-              name="persistence"
-              checked={persistence === 'encrypted'}
-              disabled={!canEncrypt}
-              onChange={() => setPersistence('encrypted')}
-            />
-            Encrypted on this computer{context ? ` (${backendName(context.backend)})` : ''}
-          </label>
-          <label>
-            <input
-              type="radio"
-              name="persistence"
-              checked={persistence === 'session'}
-              onChange={() => setPersistence('session')}
-            />
-            For this session only
-          </label>
-          {weak && persistence === 'encrypted' && (
-            <label className="warning">
-              <input type="checkbox" checked={acceptWeak} onChange={(e) => setAcceptWeak(e.target.checked)} />
-              No keyring is available: the key would be stored with a fixed password that any program can
-              undo. I understand and want to save it anyway.
-            </label>
-          )}
-        </fieldset>
+        <KeepKeyChoice
+          persistence={persistence}
+          onPersistence={setPersistence}
+          canEncrypt={canEncrypt}
+          weak={weak}
+          acceptWeak={acceptWeak}
+          onAcceptWeak={setAcceptWeak}
+          {...(context ? { encryptedDetail: backendName(context.backend) } : {})}
+          hintClassName="warning"
+        />
         {error && (
           <p id={errorId} role="alert" className="error">
             {error}

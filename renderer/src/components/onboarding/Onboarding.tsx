@@ -1,6 +1,7 @@
 import { useEffect, useId, useState } from 'react';
 import type { KeyChoice, KeyStored, SignInProgress } from '../../../../common/key-entry-types';
 import type { KeyStatus, Persistence } from '../../../../common/key-status';
+import { KeepKeyChoice } from '../../../shared/KeepKeyChoice';
 import { describeBackend } from '../../format/key-storage';
 import { useStores } from '../../state/stores-context';
 import { EnvKeyOffer } from './EnvKeyOffer';
@@ -95,35 +96,16 @@ export function Onboarding({ status }: { status: KeyStatus }) {
       <Problem status={status} />
       <EnvKeyOffer choice={choice} onSaved={saved} onError={setError} />
 
-      <fieldset className="key-choice">
-        <legend>Keep the key</legend>
-        <label>
-          <input
-            type="radio"
-            name="persistence"
-            checked={persistence === 'encrypted'}
-            disabled={!canEncrypt}
-            onChange={() => setPersistence('encrypted')}
-          />
-          Encrypted on this computer
-        </label>
-        <label>
-          <input
-            type="radio"
-            name="persistence"
-            checked={persistence === 'session'}
-            onChange={() => setPersistence('session')}
-          />
-          For this session only
-        </label>
-        {weak && persistence === 'encrypted' && (
-          <label className="field-hint">
-            <input type="checkbox" checked={acceptWeak} onChange={(e) => setAcceptWeak(e.target.checked)} />
-            No keyring is available, so the key would be saved with a fixed password any program can undo. I
-            accept this weak protection.
-          </label>
-        )}
-      </fieldset>
+      <KeepKeyChoice
+        persistence={persistence}
+        onPersistence={setPersistence}
+        canEncrypt={canEncrypt}
+        weak={weak}
+        acceptWeak={acceptWeak}
+        onAcceptWeak={setAcceptWeak}
+        className="key-choice"
+        hintClassName="field-hint"
+      />
 
       <ul className="ways-in">
         <li>
