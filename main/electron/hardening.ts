@@ -39,8 +39,10 @@ export function denyAllPermissions(target: Session = session.defaultSession): vo
 /**
  * The renderers never need the network: main makes every OpenRouter call with Node's fetch, which
  * does not pass through the session. So cancel every http(s)/ws(s) request a page, frame or worker
- * starts, before a connection opens — a second wall behind the CSP, and the only one that also stops
- * the DNS lookup and TCP connect of a blocked iframe.
+ * starts before it is sent — a second wall behind the CSP. (Plain Chromium still opens a TCP
+ * connection, without a request, to the host of a CSP-blocked iframe; the browser harness shows it.
+ * Whether this rule and `will-frame-navigate` also stop that connect in Electron is for the Electron
+ * suite to show; the harness cannot run this code.)
  */
 export function blockRendererNetwork(target: Session = session.defaultSession): void {
   target.webRequest.onBeforeRequest(

@@ -436,6 +436,26 @@ describe('the first instance, booted against a fake Electron', () => {
     expect(webviewPrevented).toBe(true);
   });
 
+  it('cancels foreign subframe navigations (a blocked iframe) but lets the main frame rule decide its own', () => {
+    const frameNavigate = (url: string, isMainFrame: boolean) => {
+      let prevented = false;
+      chat.emit('will-frame-navigate', { url, isMainFrame, preventDefault: () => (prevented = true) });
+      return prevented;
+    };
+    for (const url of [
+      'http://127.0.0.1:9/frame',
+      'https://data.attacker.example/',
+      'app://switchboard.evil/index.html',
+      'about:blank',
+      'data:text/html,<p>x</p>',
+    ]) {
+      expect(frameNavigate(url, false), `subframe ${url}`).toBe(true);
+    }
+    expect(frameNavigate('app://switchboard/index.html', false)).toBe(false);
+    // Main-frame navigations are will-navigate's job (tested above); this rule leaves them alone.
+    expect(frameNavigate('https://evil.example/', true)).toBe(false);
+  });
+
   it('cancels every network request a renderer starts, before it connects', () => {
     expect(state.networkBlock?.urls).toEqual(['http://*/*', 'https://*/*', 'ws://*/*', 'wss://*/*']);
     const answers: unknown[] = [];
