@@ -207,6 +207,23 @@ test.describe('the renderer reaches no network', () => {
     expect(emulator.requests.filter((r) => r.path.startsWith(probePath))).toEqual([]);
   });
 
+  // The browser harness shows plain Chromium opening a TCP connection (no request) to the host of a
+  // CSP-blocked iframe (the fixme in e2e/specs/security-compromised-renderer.spec.ts). In the app,
+  // main's will-frame-navigate rule and the session's request block are meant to stop even that.
+  test('a CSP-blocked iframe to another host opens no connection', async ({ switchboard }) => {
+    const { page } = await switchboard.start();
+    await page.evaluate(async (url) => {
+      const frame = document.createElement('iframe');
+      await new Promise((resolve) => {
+        frame.addEventListener('load', resolve);
+        frame.addEventListener('error', resolve);
+        frame.src = url;
+        document.body.append(frame);
+      });
+    }, `http://127.0.0.1:${counter.port}/frame`);
+    expect(counter.connections(), 'TCP connections for the blocked iframe').toBe(0);
+  });
+
   test.describe('with the CSP bypassed', () => {
     test.use({ launchSettings: { bypassCSP: true } });
 

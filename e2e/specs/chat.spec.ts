@@ -1,12 +1,9 @@
 import { expect, test } from './fixtures';
+import { pickModel } from './helpers/ui';
 
 test.describe('chat window through the harness', () => {
   test('sends a message and streams the reply', async ({ app, harness }) => {
-    await app.getByRole('button', { name: 'Model', exact: true }).click();
-    const picker = app.getByRole('dialog', { name: 'Choose a model' });
-    await picker.getByRole('searchbox', { name: 'Search models' }).fill('gpt-4o-mini');
-    await picker.getByRole('searchbox', { name: 'Search models' }).press('Enter');
-    await expect(picker).toBeHidden();
+    await pickModel(app, 'gpt-4o-mini', 'OpenAI: GPT-4o-mini');
     const composer = app.getByRole('textbox', { name: 'Message' });
     await composer.fill('Hello there');
     await composer.press('Enter');

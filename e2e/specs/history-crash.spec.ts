@@ -4,6 +4,7 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { createInterface } from 'node:readline';
 import { expect, test } from '@playwright/test';
+import { pickModel } from './helpers/ui';
 
 /**
  * "History that never loses a word", end to end: the harness (main's services) is killed with SIGKILL
@@ -43,10 +44,7 @@ test('a reply interrupted by a crash is kept and offers regenerate', async ({ pa
   let second: ChildProcess | null = null;
   try {
     await page.goto(first.url);
-    await page.getByRole('button', { name: 'Model', exact: true }).click();
-    const search = page.getByRole('searchbox', { name: 'Search models' });
-    await search.fill('emulator/drip-20+tokens-400');
-    await search.press('Enter');
+    await pickModel(page, 'emulator/drip-20+tokens-400', 'Emulator: drip-20+tokens-400');
     const composer = page.getByRole('textbox', { name: 'Message' });
     await composer.fill('Tell me a long story');
     await composer.press('Enter');

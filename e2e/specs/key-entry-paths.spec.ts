@@ -16,6 +16,7 @@ import {
   heapSnapshotStrings,
   withFullHeapStrings,
 } from './helpers/key-leak';
+import { pickModel } from './helpers/ui';
 
 /**
  * Every way a key gets into Switchboard, against the emulator, failures included. After each test the
@@ -170,13 +171,7 @@ async function expectSettingsShow(app: Page, key: string, added: string, keptIn:
 
 /** Picks a model, sends a message, waits for the reply; returns the Authorization main sent. */
 async function chatWorks(app: Page, emulator: Emulator): Promise<string | undefined> {
-  await app.getByRole('button', { name: 'Model', exact: true }).click();
-  const picker = app.getByRole('dialog', { name: 'Choose a model' });
-  const search = picker.getByRole('searchbox', { name: 'Search models' });
-  await search.fill('gpt-4o-mini');
-  await expect(picker.getByRole('option').first()).toBeVisible();
-  await search.press('Enter');
-  await expect(picker).toBeHidden();
+  await pickModel(app, 'gpt-4o-mini', 'OpenAI: GPT-4o-mini');
   const composer = app.getByRole('textbox', { name: 'Message' });
   await composer.fill('Hello after adding a key');
   await composer.press('Enter');
