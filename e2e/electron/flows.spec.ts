@@ -1,10 +1,10 @@
 import { readFile } from 'node:fs/promises';
 import { DEFAULT_KEY } from '../emulator/keys';
-import { buildReplyText } from '../emulator/reply';
-import { hashString } from '../emulator/rng';
 import { findKeyIn, previewOf } from '../specs/helpers/key-leak';
 import {
   conversationButton,
+  expectedReply,
+  lengthsWhileStreaming,
   pickModel,
   replyBody,
   replyLength,
@@ -52,16 +52,6 @@ test.afterEach(async ({ switchboard, emulator }, testInfo) => {
   await assertNoKeyInChatWindow(switchboard, [emulator.defaultKey]);
   await assertNoKeyOnDiskAfterQuit(switchboard, [emulator.defaultKey]);
 });
-
-/** What the emulator answers to a request's messages (seeded by their hash), as Markdown. */
-function expectedReply(messages: unknown[], tokens: number): string {
-  return buildReplyText({
-    seed: hashString(JSON.stringify(messages)),
-    tokens,
-    multibyte: false,
-    hugeLine: false,
-  });
-}
 
 test('onboarding without a key, then a key from the clipboard: verified, clipboard cleared, masked in Settings, a reply streams', async ({
   switchboard,
@@ -140,21 +130,7 @@ test('a paced reply arrives in pieces while it streams, then shows its usage', a
   const request = await waitForChatRequest(emulator);
   expect(request.body).toMatchObject({ model: 'emulator/drip-20', stream: true });
 
-  // Lengths of the rendered text while the reply is still being written, counted as new maxima.
-  const seen: number[] = [];
-  await expect
-    .poll(
-      async () => {
-        const busy = await lastReply.getAttribute('aria-busy');
-        if (busy === 'true') {
-          const length = await replyLength(lastReply);
-          if (length > Math.max(0, ...seen)) seen.push(length);
-        }
-        return busy;
-      },
-      { intervals: [50], timeout: 20_000, message: 'the reply should finish streaming' },
-    )
-    .toBe('false');
+  const seen = await lengthsWhileStreaming(lastReply);
   expect(seen.length, `growing lengths seen while streaming: ${seen.join(', ')}`).toBeGreaterThanOrEqual(3);
 
   await waitForCompleteReply(lastReply);

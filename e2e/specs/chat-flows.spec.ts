@@ -1,5 +1,5 @@
 import type { Page } from '@playwright/test';
-import { buildReplyText, buildReplyTokens } from '../emulator/reply';
+import { buildReplyTokens } from '../emulator/reply';
 import { hashString } from '../emulator/rng';
 import type { Harness } from '../harness/harness';
 import { test as base, expect } from './fixtures';
@@ -8,6 +8,8 @@ import {
   chatRequests,
   conversationButton,
   emulatorOf,
+  expectedReply,
+  lengthsWhileStreaming,
   onlyConversation,
   pickModel,
   replyBody,
@@ -41,16 +43,6 @@ test.afterEach(async ({ app, harness, consoleLines }) => {
   await harness.services.history.flush();
   await assertNoKeyOnDisk(harness.dataDir, key);
 });
-
-/** What the emulator answers to a request's messages (seeded by their hash), as Markdown. */
-function expectedReply(messages: unknown[], tokens: number): string {
-  return buildReplyText({
-    seed: hashString(JSON.stringify(messages)),
-    tokens,
-    multibyte: false,
-    hugeLine: false,
-  });
-}
 
 async function storedMessages(harness: Harness) {
   return harness.services.history.allMessages(onlyConversation(harness).id);
@@ -139,22 +131,7 @@ test.describe('streaming', () => {
     const request = await waitForChatRequest(harness);
     expect(request.body).toMatchObject({ model: 'emulator/drip-20', stream: true });
 
-    // Lengths of the rendered text while the reply is still being written. Rendering a Markdown block
-    // can briefly shorten it (a table row becomes a table), so growth is counted as new maxima.
-    const seen: number[] = [];
-    await expect
-      .poll(
-        async () => {
-          const busy = await lastReply.getAttribute('aria-busy');
-          if (busy === 'true') {
-            const length = await replyLength(lastReply);
-            if (length > Math.max(0, ...seen)) seen.push(length);
-          }
-          return busy;
-        },
-        { intervals: [50], timeout: 20_000, message: 'the reply should finish streaming' },
-      )
-      .toBe('false');
+    const seen = await lengthsWhileStreaming(lastReply);
     expect(seen.length, `growing lengths seen while streaming: ${seen.join(', ')}`).toBeGreaterThanOrEqual(3);
 
     await waitForCompleteReply(lastReply);

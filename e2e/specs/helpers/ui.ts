@@ -1,4 +1,6 @@
 import { expect, type Locator, type Page } from '@playwright/test';
+import { buildReplyText } from '../../emulator/reply';
+import { hashString } from '../../emulator/rng';
 import type { Emulator, RecordedRequest } from '../../emulator/server';
 import type { Harness } from '../../harness/harness';
 
@@ -100,6 +102,39 @@ export async function replyLength(reply: Locator): Promise<number> {
   const body = replyBody(reply);
   if ((await body.count()) === 0) return 0;
   return (await textOf(body)).length;
+}
+
+/**
+ * Watches a reply while it is being written and returns the lengths of its rendered text, counted as
+ * new maxima (rendering a Markdown block can briefly shorten it: a table row becomes a table), once
+ * it has finished.
+ */
+export async function lengthsWhileStreaming(reply: Locator): Promise<number[]> {
+  const seen: number[] = [];
+  await expect
+    .poll(
+      async () => {
+        const busy = await reply.getAttribute('aria-busy');
+        if (busy === 'true') {
+          const length = await replyLength(reply);
+          if (length > Math.max(0, ...seen)) seen.push(length);
+        }
+        return busy;
+      },
+      { intervals: [50], timeout: 20_000, message: 'the reply should finish streaming' },
+    )
+    .toBe('false');
+  return seen;
+}
+
+/** What the emulator answers to a request's messages (seeded by their hash), as Markdown. */
+export function expectedReply(messages: unknown[], tokens: number): string {
+  return buildReplyText({
+    seed: hashString(JSON.stringify(messages)),
+    tokens,
+    multibyte: false,
+    hugeLine: false,
+  });
 }
 
 /** Waits until a reply is no longer being written (it carries aria-busy while streaming). */
