@@ -1,3 +1,4 @@
+import { type ChildProcess, spawnSync } from 'node:child_process';
 import { mkdtemp, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -25,6 +26,13 @@ import { findElectronBinary } from './electron-binary';
 export const electronBinary = findElectronBinary();
 
 export const SKIP_REASON = 'no Electron binary available';
+
+/**
+ * Per-test budget for this suite (the config's 60 s is sized for the browser harness). Every test
+ * starts a real app — on a fresh CI runner the first start alone can take many seconds — and most
+ * end with a heap snapshot, a quit and a scan of the profile; `test.slow()` still triples this.
+ */
+export const ELECTRON_TEST_TIMEOUT = 120_000;
 
 if (!electronBinary) {
   // One clear line in the test output; the suite is skipped, not silently passed.
@@ -113,6 +121,11 @@ export class Switchboard {
     if (this.running) return this.running;
     if (!electronBinary) throw new Error('no Electron binary: the test should have been skipped');
     const app = await electron.launch({
+      // With `executablePath` Playwright starts the binary as it is (plus --inspect=0 and
+      // --remote-debugging-port=0) and does not preload its loader, which would also append
+      // Chromium's test switches --password-store=basic and --use-mock-keychain: safeStorage here
+      // is the platform's real one, as the safe-storage specs intend. (So main's `ready` is not
+      // held back until Playwright attaches; `firstWindow()` still finds a window created earlier.)
       executablePath: electronBinary,
       // Heap snapshots must carry whole strings, or a key inside a long string would go unseen.
       args: ['.', ...sandboxArgs(), FULL_HEAP_STRINGS_ARG, ...(settings.args ?? [])],
@@ -178,29 +191,84 @@ export class Switchboard {
     return this.launched.flatMap((r) => r.mainOutput.join('').split('\n')).filter((line) => line !== '');
   }
 
+  /** How many times the app was started in this test. */
+  get launchCount(): number {
+    return this.launched.length;
+  }
+
   async dispose(): Promise<void> {
     this.running = null;
     for (const { app } of this.launched) await closeApp(app);
   }
 }
 
-/** Quits through Playwright (`app.quit()` in main); kills the process if it has not exited in 30 s. */
+function hasExited(child: ChildProcess): boolean {
+  return child.exitCode !== null || child.signalCode !== null;
+}
+
+/** Resolves when `child` has exited, or after `timeoutMs`; true when it has exited. */
+export async function waitForExit(child: ChildProcess, timeoutMs: number): Promise<boolean> {
+  if (hasExited(child)) return true;
+  let timer: NodeJS.Timeout | undefined;
+  let onExit: (() => void) | undefined;
+  await new Promise<void>((resolve) => {
+    onExit = resolve;
+    child.once('exit', onExit);
+    timer = setTimeout(resolve, timeoutMs);
+  });
+  clearTimeout(timer);
+  if (onExit) child.off('exit', onExit);
+  return hasExited(child);
+}
+
+/**
+ * Ends a process this suite started, and its children, for good. On Windows Playwright starts
+ * Electron through a shell (`app.process()` is cmd.exe, Electron its child), so a plain
+ * `child.kill()` would leave Electron running and holding the profile's files: `taskkill /T /F`
+ * ends the whole tree by the process id. Elsewhere SIGKILL, to the process group when the child
+ * leads one (Playwright starts Electron detached), since SIGTERM only asks Electron to quit and
+ * runs the same `before-quit` path that did not finish.
+ */
+export function forceKill(child: ChildProcess): void {
+  const pid = child.pid;
+  if (pid === undefined || hasExited(child)) return;
+  if (process.platform === 'win32') {
+    spawnSync('taskkill', ['/pid', String(pid), '/T', '/F'], { stdio: 'ignore', timeout: 15_000 });
+    return;
+  }
+  try {
+    process.kill(-pid, 'SIGKILL');
+  } catch {
+    child.kill('SIGKILL');
+  }
+}
+
+/**
+ * Quits through Playwright (`app.quit()` in main, which flushes history on `before-quit`) and waits
+ * for the process to exit; if it has not exited within 30 s, kills it and its children.
+ */
 async function closeApp(app: ElectronApplication): Promise<void> {
   const child = app.process();
-  const exited = () => child.exitCode !== null || child.signalCode !== null;
-  if (exited()) return;
+  if (hasExited(child)) return;
+  const closing = app.close().catch(() => undefined);
+  if (!(await waitForExit(child, 30_000))) {
+    forceKill(child);
+    await waitForExit(child, 15_000);
+  }
+  // Playwright's close settles once it has seen the exit; do not wait on it forever.
   let timer: NodeJS.Timeout | undefined;
   await Promise.race([
-    app.close().catch(() => undefined),
+    closing,
     new Promise<void>((resolve) => {
-      timer = setTimeout(resolve, 30_000);
+      timer = setTimeout(resolve, 5_000);
     }),
   ]);
   clearTimeout(timer);
-  if (!exited()) child.kill();
 }
 
 interface Fixtures {
+  /** Sets this suite's per-test timeout (automatic). */
+  electronTimeout: undefined;
   launchSettings: LaunchSettings;
   emulator: Emulator;
   dataDir: string;
@@ -209,6 +277,14 @@ interface Fixtures {
 }
 
 export const test = base.extend<Fixtures>({
+  electronTimeout: [
+    // biome-ignore lint/correctness/noEmptyPattern: Playwright requires a destructuring pattern here.
+    async ({}, use, testInfo) => {
+      testInfo.setTimeout(Math.max(testInfo.timeout, ELECTRON_TEST_TIMEOUT));
+      await use(undefined);
+    },
+    { auto: true },
+  ],
   launchSettings: [{}, { option: true }],
   // biome-ignore lint/correctness/noEmptyPattern: Playwright requires a destructuring pattern here.
   emulator: async ({}, use) => {
@@ -223,10 +299,17 @@ export const test = base.extend<Fixtures>({
     // Windows may hold a file of a process that just exited for a moment longer.
     await rm(dir, { recursive: true, force: true, maxRetries: 10, retryDelay: 200 });
   },
-  switchboard: async ({ emulator, dataDir, launchSettings }, use) => {
+  switchboard: async ({ emulator, dataDir, launchSettings }, use, testInfo) => {
     const switchboard = new Switchboard(emulator, dataDir, launchSettings);
     await use(switchboard);
     await switchboard.dispose();
+    // What main said (stderr carries its log lines), for a failure on a CI runner.
+    if (testInfo.status !== testInfo.expectedStatus && switchboard.launchCount > 0) {
+      await testInfo.attach('main-process-output.txt', {
+        body: switchboard.mainOutputLines().join('\n'),
+        contentType: 'text/plain',
+      });
+    }
   },
 });
 

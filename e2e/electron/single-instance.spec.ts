@@ -1,5 +1,15 @@
 import { spawn } from 'node:child_process';
-import { appEnv, electronBinary, expect, REPO_ROOT, SKIP_REASON, sandboxArgs, test } from './fixtures';
+import {
+  appEnv,
+  electronBinary,
+  expect,
+  forceKill,
+  REPO_ROOT,
+  SKIP_REASON,
+  sandboxArgs,
+  test,
+  waitForExit,
+} from './fixtures';
 
 /**
  * One instance per profile: a second one would race the first on the same history and key files.
@@ -15,8 +25,12 @@ interface Exit {
   output: string;
 }
 
-/** Starts the app binary directly (as a person double-clicking it would) and waits for it to exit. */
-function runSecondInstance(env: Record<string, string>, timeoutMs: number): Promise<Exit> {
+/**
+ * Starts the app binary directly (as a person double-clicking it would) and waits for it to exit. A
+ * second instance still running after `timeoutMs` is killed (with its children), and waited for,
+ * before the test fails: it would otherwise hold the profile and outlive the test.
+ */
+async function runSecondInstance(env: Record<string, string>, timeoutMs: number): Promise<Exit> {
   const binary = electronBinary;
   if (!binary) throw new Error('no Electron binary');
   const child = spawn(binary, ['.', ...sandboxArgs()], {
@@ -27,20 +41,25 @@ function runSecondInstance(env: Record<string, string>, timeoutMs: number): Prom
   const output: string[] = [];
   child.stdout.on('data', (chunk: Buffer) => output.push(chunk.toString('utf8')));
   child.stderr.on('data', (chunk: Buffer) => output.push(chunk.toString('utf8')));
-  return new Promise<Exit>((resolve, reject) => {
-    const timer = setTimeout(() => {
-      child.kill();
-      reject(new Error(`the second instance was still running after ${timeoutMs} ms:\n${output.join('')}`));
-    }, timeoutMs);
-    child.once('error', (error) => {
-      clearTimeout(timer);
-      reject(error);
-    });
-    child.once('exit', (code, signal) => {
-      clearTimeout(timer);
-      resolve({ code, signal, output: output.join('') });
-    });
+  const outcome = new Promise<Exit | Error>((resolve) => {
+    child.once('error', resolve);
+    child.once('exit', (code, signal) => resolve({ code, signal, output: output.join('') }));
   });
+  let timer: NodeJS.Timeout | undefined;
+  const result = await Promise.race([
+    outcome,
+    new Promise<'timeout'>((resolve) => {
+      timer = setTimeout(() => resolve('timeout'), timeoutMs);
+    }),
+  ]);
+  clearTimeout(timer);
+  if (result === 'timeout') {
+    forceKill(child);
+    await waitForExit(child, 15_000);
+    throw new Error(`the second instance was still running after ${timeoutMs} ms:\n${output.join('')}`);
+  }
+  if (result instanceof Error) throw result;
+  return result;
 }
 
 test('a second start on the same profile exits at once; the first keeps its one window and brings it forward', async ({
