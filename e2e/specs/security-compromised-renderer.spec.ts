@@ -427,8 +427,9 @@ test.describe('a compromised chat renderer', () => {
   // server that the other tests rely on. So this stays unproven in the harness. Unit coverage of the
   // app's rules: main/security/electron-glue.test.ts "cancels every network request a renderer starts,
   // before it connects" (the webRequest filter and its order) and "denies navigation away from
-  // app://switchboard/…" (will-navigate / will-redirect; will-frame-navigate has no unit test yet).
-  // Whether webRequest also stops this pre-request connection in Electron needs the Electron suite.
+  // app://switchboard/…" (will-navigate / will-redirect) and "cancels foreign subframe navigations"
+  // (will-frame-navigate). Whether they also stop this pre-request connection in Electron is asserted
+  // by e2e/electron/hardening.spec.ts "a CSP-blocked iframe to another host opens no connection".
   test.fixme('a blocked iframe does not even open a connection to another host', async ({
     app,
     attacker,
