@@ -2,22 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { chatWindowOptions, hardenedWebPreferences, keyEntryWindowOptions } from './window-options';
 
 describe('window hardening', () => {
-  it('isolates, sandboxes and keeps web security on', () => {
-    const prefs = hardenedWebPreferences('/app/preload/chat.cjs');
-    expect(prefs).toMatchObject({
-      contextIsolation: true,
-      sandbox: true,
-      nodeIntegration: false,
-      nodeIntegrationInWorker: false,
-      nodeIntegrationInSubFrames: false,
-      webSecurity: true,
-      allowRunningInsecureContent: false,
-      webviewTag: false,
-      experimentalFeatures: false,
-    });
-    expect(prefs.enableBlinkFeatures).toBe('');
-  });
-
+  // Every factory's preferences are asserted key by key in main/security/hardening.test.ts.
   it('gives the chat window its preload and nothing weaker', () => {
     const opts = chatWindowOptions('/app/preload/chat.cjs');
     expect(opts.webPreferences).toEqual(hardenedWebPreferences('/app/preload/chat.cjs'));
