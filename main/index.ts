@@ -132,7 +132,9 @@ async function start(): Promise<void> {
     }),
   );
 
-  await services.init();
+  // The window opens without waiting for the keystore (see Services.init); it shows "checking your
+  // key" until the key status arrives.
+  await services.init({ waitForKey: false });
   // Quitting flushes history and saves partial replies as cancelled before the process exits.
   let shutDown = false;
   app.on('before-quit', (event) => {

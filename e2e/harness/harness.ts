@@ -59,6 +59,8 @@ export interface HarnessOptions {
   logSink?: (line: string) => void;
   /** Backend the test cipher reports (e.g. `basic_text` to exercise the weak-backend path). */
   cipherBackend?: string;
+  /** The stored key decrypts only once this settles: a keystore that is slow or shows a prompt. */
+  keystoreGate?: Promise<void>;
   /**
    * Called when main asks for a key-entry window, with the URL that plays that window (it carries the
    * window's one-time token). The harness opens nothing itself: the test (or the person) opens it.
@@ -176,6 +178,7 @@ export async function startHarness(options: HarnessOptions = {}): Promise<Harnes
     cipher: createTestCipher({
       backend: options.cipherBackend ?? 'gnome_libsecret',
       secret: `harness:${dataDir}`,
+      ...(options.keystoreGate ? { decryptGate: options.keystoreGate } : {}),
     }),
     ciphertextStore: createKeyValueCiphertextStore(store),
     log,
@@ -216,7 +219,8 @@ export async function startHarness(options: HarnessOptions = {}): Promise<Harnes
       env: { ...(options.env ?? {}) },
     },
   });
-  await services.init();
+  // As main does: pages may load while the stored key is still being read.
+  await services.init({ waitForKey: false });
   if (options.importEnvKey) await services.keyEntry.envOffer.accept(options.importEnvKey);
 
   const token = randomBytes(32).toString('hex');

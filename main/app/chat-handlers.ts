@@ -16,7 +16,8 @@ import type { KeyEntry } from './key-entry';
 export interface ChatHandlerDeps {
   appInfo: AppInfo;
   vault: {
-    status(): KeyStatus;
+    /** Resolves with the status once the stored key has been read (at once after that). */
+    init(): Promise<KeyStatus>;
     verify(): Promise<KeyInfo>;
     remove(): Promise<KeyStatus>;
   };
@@ -65,7 +66,10 @@ export function createChatHandlers(deps: ChatHandlerDeps): Handlers<ChatContract
   return {
     getAppInfo: async () => deps.appInfo,
 
-    getKeyStatus: async () => deps.vault.status(),
+    // Waits for the stored key to be read: at start-up the keystore may still be answering (macOS can
+    // show a Keychain prompt), and "no key" must not be shown meanwhile — the window says it is
+    // checking instead.
+    getKeyStatus: () => deps.vault.init(),
     verifyKey: () => deps.vault.verify(),
     removeKey: () => deps.vault.remove(),
 

@@ -104,9 +104,15 @@ export function composeServices(adapters: ServiceAdapters) {
     keyEntry,
     handlers,
     keyEntryHandlers,
-    /** Loads everything from disk; call once before the first window opens. */
-    async init(): Promise<void> {
-      await Promise.all([vault.init(), settings.init(), history.init()]);
+    /**
+     * Loads everything from disk; call once before the first window opens. With `waitForKey: false`
+     * it resolves once settings and history are ready while the stored key is still being read: the
+     * OS keystore can take a while (or wait for the person to answer a prompt), and the window need
+     * not wait for it — the key status it asks for does.
+     */
+    async init(opts: { waitForKey?: boolean } = {}): Promise<void> {
+      const keyLoaded = vault.init();
+      await Promise.all([settings.init(), history.init(), opts.waitForKey === false ? null : keyLoaded]);
       // Warm the most recent conversation (file read, schema JIT) in the background: it is the one
       // people open first, and a cold first read of a 2,000-message file costs ~100 ms.
       const recent = history.list({ limit: 1 }).items[0];

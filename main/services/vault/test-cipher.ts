@@ -42,6 +42,8 @@ export interface TestCipherOptions {
   available?: boolean;
   /** Stands in for the OS keyring: a different secret cannot decrypt this one's ciphertexts. */
   secret?: string;
+  /** Decryption waits for this, like a keystore that is slow or waiting for the person's consent. */
+  decryptGate?: Promise<void>;
 }
 
 export interface TestCipher extends SecretCipher {
@@ -80,6 +82,7 @@ export function createTestCipher(options: TestCipherOptions = {}): TestCipher {
       return new Uint8Array(Buffer.concat([Buffer.of(currentVersion), iv, cipher.getAuthTag(), body]));
     },
     async decrypt(ciphertext) {
+      await options.decryptGate;
       refuseIfUnavailable('decryption');
       if (broken) throw new Error('Test cipher: decryption is broken (simulated keyring change)');
       const data = Buffer.from(ciphertext);
