@@ -1,11 +1,12 @@
 import { promises as fs } from 'node:fs';
 import { join } from 'node:path';
 import type { Message } from '../../common/conversation-types';
+import { createRng } from '../../e2e/emulator/rng';
 import {
   type ConversationFile,
   serializeConversationFile,
 } from '../../main/services/history/conversation-file';
-import { makeText, makeVocabulary, messageLength, seededRandom, type Vocabulary } from './text';
+import { makeText, makeVocabulary, messageLength, type Vocabulary } from './text';
 
 /**
  * Writes a synthetic history straight to disk in the v1 file format: no store, no fsync, many files in
@@ -30,8 +31,8 @@ export interface GenerateReport {
 
 export async function generateHistory(opts: GenerateOptions): Promise<GenerateReport> {
   const started = performance.now();
-  const random = seededRandom(opts.seed);
-  const vocabulary = makeVocabulary(seededRandom(opts.seed + 1));
+  const random = createRng(opts.seed);
+  const vocabulary = makeVocabulary(createRng(opts.seed + 1));
   const counts = splitMessages(random, opts.conversations, opts.messages);
   const dir = join(opts.dir, 'conversations');
   await fs.mkdir(dir, { recursive: true });

@@ -10,15 +10,17 @@
  * Options: --conversations N, --messages N, --seed N, --baseline-queries N (default 5),
  * --dir PATH (reuse or keep the generated history there), --keep (do not delete the temporary folder).
  */
+
 import { spawn } from 'node:child_process';
 import { promises as fs } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { build } from 'vite';
+import { createRng } from '../../e2e/emulator/rng';
 import { generateHistory } from './generate';
 import type { MeasureResult } from './measure';
 import { ms, percentile, type Row, table } from './report';
-import { makeQueries, makeVocabulary, seededRandom } from './text';
+import { makeQueries, makeVocabulary } from './text';
 
 function option(name: string, fallback: number): number {
   const i = process.argv.indexOf(`--${name}`);
@@ -42,7 +44,16 @@ async function bundleMeasure(outDir: string): Promise<string> {
       emptyOutDir: true,
       minify: false,
       target: 'node20',
-      rollupOptions: { output: { entryFileNames: 'measure.mjs', format: 'es' } },
+      rollupOptions: {
+        output: {
+          entryFileNames: 'measure.mjs',
+          format: 'es',
+          // Bundled CommonJS dependencies (write-file-atomic names its temp files after __filename)
+          // expect the CommonJS globals, which an ES module does not have.
+          banner:
+            "import { fileURLToPath as __sbPath } from 'node:url'; import { dirname as __sbDir } from 'node:path'; const __filename = __sbPath(import.meta.url); const __dirname = __sbDir(__filename);",
+        },
+      },
     },
     ssr: { noExternal: true, target: 'node' },
   });
@@ -92,8 +103,8 @@ async function main() {
     } else {
       console.log(`Reusing the history in ${dir}`);
     }
-    const vocabulary = generated?.vocabulary ?? makeVocabulary(seededRandom(seed + 1));
-    const queries = makeQueries(seededRandom(seed + 2), vocabulary);
+    const vocabulary = generated?.vocabulary ?? makeVocabulary(createRng(seed + 1));
+    const queries = makeQueries(createRng(seed + 2), vocabulary);
     const queriesFile = join(work, 'queries.json');
     await fs.writeFile(queriesFile, JSON.stringify(queries));
     const script = await bundleMeasure(join(work, 'bundle'));

@@ -6,16 +6,6 @@
  * identifiers and numbers as chat about code has). That shape matters: it decides how long the
  * posting lists are, so it decides search memory and latency.
  */
-export function seededRandom(seed: number): () => number {
-  let s = seed >>> 0;
-  return () => {
-    s = (s + 0x6d2b79f5) >>> 0;
-    let t = s;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 const COMMON =
   `the of and to a in is it you that he was for on are with as I his they be at one have this from or

@@ -3,18 +3,9 @@
 // fenced code, nested and loose lists, tables, quotes, math), cut into
 // LLM-sized tokens.
 
-type Random = () => number;
+import { createRng } from '../../e2e/emulator/rng';
 
-function mulberry32(seed: number): Random {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+type Random = () => number;
 
 const WORDS = (
   'the renderer parser block stream token update frame cost memory layout markdown message reply model ' +
@@ -142,7 +133,7 @@ export function tokenize(text: string): string[] {
 
 /** A reply of exactly `tokenCount` tokens (the last section is cut mid-way, as a stopped stream would be). */
 export function benchmarkTokens(tokenCount: number, seed = 20_000): string[] {
-  const random = mulberry32(seed);
+  const random = createRng(seed);
   const tokens: string[] = tokenize(`# Benchmark reply\n\n${paragraph(random)}\n\n`);
   for (let index = 0; tokens.length < tokenCount; index++) {
     tokens.push(...tokenize(`${section(random, index)}\n\n`));

@@ -3,6 +3,7 @@ import { promises as fs } from 'node:fs';
 import { join } from 'node:path';
 import { build } from 'vite';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createRng } from '../../../e2e/emulator/rng';
 import { intendedText } from './crash-text';
 import { atomicWriteTarget, layoutFor } from './layout';
 import { decodeConversationText } from './migrations';
@@ -52,18 +53,6 @@ beforeAll(async () => {
 }, 60_000);
 
 afterAll(() => work.cleanup());
-
-/** Deterministic, so a failing run can be replayed (mulberry32). */
-function seededRandom(seed: number): () => number {
-  let s = seed >>> 0;
-  return () => {
-    s = (s + 0x6d2b79f5) >>> 0;
-    let t = s;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 interface Job {
   seed: number;
@@ -170,7 +159,8 @@ async function verify(dir: string, job: Job, seen: Observed): Promise<{ leftover
 
 describe('crash safety', () => {
   it(`loses at most one checkpoint interval over ${ITERATIONS} SIGKILLs at random moments`, async () => {
-    const random = seededRandom(20_250_611);
+    // Deterministic, so a failing run can be replayed.
+    const random = createRng(20_250_611);
     const jobs: Job[] = Array.from({ length: ITERATIONS }, (_, i) => {
       const early = random() < 0.15;
       return { seed: i + 1, early, delayMs: Math.floor(random() * (early ? 150 : 700)) };
