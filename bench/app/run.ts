@@ -115,9 +115,19 @@ async function ttftThroughApp(page: Page, conversationId: string): Promise<numbe
   }, conversationId);
 }
 
+/**
+ * A fresh load of the chat page. `harness.url` carries the run's token in its fragment, and going to
+ * the URL a page is already on, fragment included, only scrolls (a same-document navigation); going
+ * through about:blank makes every run a full load, as a start is.
+ */
+async function loadApp(page: Page): Promise<void> {
+  await page.goto('about:blank');
+  await page.goto(harness.url);
+}
+
 /** Loads the app, then times a click on the conversation to the first frame showing its messages. */
 async function openConversation(page: Page, title: string): Promise<number> {
-  await page.goto(harness.url);
+  await loadApp(page);
   await page.getByRole('navigation', { name: 'Conversations' }).getByText(title, { exact: true }).waitFor();
   return page.evaluate(async (name) => {
     const target = [...document.querySelectorAll('nav *')].find((el) => el.textContent === name) as
@@ -213,7 +223,7 @@ try {
   const baseHeap = (await baseCdp.send('Runtime.getHeapUsage')) as { usedSize: number };
 
   // 2. Time to first token: each run through the app, then one straight to the emulator.
-  await page.goto(harness.url);
+  await loadApp(page);
   await page.getByRole('textbox', { name: 'Message' }).waitFor();
   const conversation = await harness.services.history.create({ model: 'openai/gpt-4o-mini' });
   const appTtft: number[] = [];

@@ -4,7 +4,10 @@ import { startHarness } from './harness';
 
 /**
  * `npm run harness -- [--port N] [--base-url URL] [--data-dir DIR] [--import-env-key] [--import-emulator-key]`
- * Starts the browser harness and prints the URL to open; runs until interrupted.
+ * Starts the browser harness and prints the URL to open; runs until interrupted. A tool for one
+ * person on this machine: the chat page's URL carries this run's credential after `#` (it is in nothing
+ * the harness serves), so open it exactly as printed, in your own browser, and share it with no one.
+ * Reloading keeps it; a page opened without it cannot reach main.
  *
  * "Type it in a separate window": the harness opens no window itself. Each time the chat page asks for
  * one, the key-entry URL is printed here; open it in the same browser (a new tab or window). It carries
@@ -53,6 +56,9 @@ if (harness.emulator) {
   if (values['import-emulator-key']) console.log('Stored the emulator test key (never printed).');
 }
 console.log(`Data directory: ${harness.dataDir}`);
+console.log(
+  "Open the chat page at the exact URL below: the part after # is this run's credential (keep it to yourself).",
+);
 console.log(`Switchboard harness: ${harness.url}`);
 
 let closing = false;

@@ -21,6 +21,7 @@ import { createStaticHandler } from './static-server';
 import { bindWebSocket, oneTimeTokens, perRunToken, refuseUnknownUpgrades } from './ws-binding';
 import {
   CHAT_PRELOAD_PATH,
+  CHAT_TOKEN_PARAM,
   CHAT_WS_PATH,
   KEY_ENTRY_PRELOAD_PATH,
   KEY_ENTRY_WS_PATH,
@@ -30,13 +31,19 @@ import {
 /**
  * The browser harness: the real main-process services and handler tables in Node, bound to loopback
  * WebSockets guarded by a credential and an origin check, and the real built renderer served with
- * harness preloads that implement the same bridges. A test and development tool — loopback only,
- * never bundled into the app.
+ * harness preloads that implement the same bridges. A single-user test and development tool —
+ * loopback only, never bundled into the app, not a way to serve the app to anyone.
+ *
+ * Anything else on the machine can fetch what the two servers serve and forge a socket handshake's
+ * Origin, so the credentials are handed to the driver only, never served; and each server answers only
+ * requests whose Host header names it (`127.0.0.1:<port>`), which stops DNS-rebinding pages
+ * (host-check.ts).
  *
  * Two window kinds, two origins, as strict as the app's "key-entry IPC only from key windows main
  * opened":
  * - the chat page (`url`) is served from one loopback port; its socket takes the per-run token, which
- *   its preload carries (the chat page may read it — it is no more than the chat bridge it already has);
+ *   only `url` carries, in its fragment (the chat preload reads it there; the page may read it — it is
+ *   no more than the chat bridge it already has — and it stays in the address so reloads reconnect);
  * - the key-entry page is served from a second port, so the chat page can neither script it nor fetch
  *   from it, and its socket accepts only that origin plus a one-time token minted each time main asks
  *   for a key window. The token travels only in the `keyEntryUrl` handed to the driver (as a URL
@@ -72,7 +79,10 @@ export interface HarnessOptions {
 export type SignInBrowser = 'approve' | 'deny' | 'no_code' | 'bad_state' | 'ignore';
 
 export interface Harness {
-  /** The chat page. */
+  /**
+   * The chat page, with the chat socket's per-run token in the fragment (`#harness-token=…`): the
+   * driver's credential, in nothing either server serves. Open it as is; a reload keeps it.
+   */
   url: string;
   /** Origin of the key-entry page (a different port from `url`'s). */
   keyEntryOrigin: string;
@@ -275,17 +285,20 @@ export async function startHarness(options: HarnessOptions = {}): Promise<Harnes
   const keySocket = `ws://127.0.0.1:${keyPort}${KEY_ENTRY_WS_PATH}`;
   const handler = createStaticHandler({
     root: rendererDir,
+    host: `127.0.0.1:${port}`,
     csp: () => contentSecurityPolicy([`ws://127.0.0.1:${port}`]),
     preloads: {
       'index.html': {
         path: CHAT_PRELOAD_PATH,
         code: () =>
-          chatPreload.replaceAll('__HARNESS_WS_URL__', JSON.stringify(`${chatSocket}?token=${token}`)),
+          // No token in here: the chat preload reads the run's token from the URL fragment.
+          chatPreload.replaceAll('__HARNESS_WS_URL__', JSON.stringify(chatSocket)),
       },
     },
   });
   const keyHandler = createStaticHandler({
     root: rendererDir,
+    host: `127.0.0.1:${keyPort}`,
     csp: () => contentSecurityPolicy([`ws://127.0.0.1:${keyPort}`]),
     preloads: {
       // No token in here: the key-entry preload reads its window's token from the URL fragment.
@@ -299,7 +312,7 @@ export async function startHarness(options: HarnessOptions = {}): Promise<Harnes
   keyServer.on('request', (req, res) => void keyHandler(req, res));
 
   return Object.assign(harness, {
-    url: `${origin}/`,
+    url: `${origin}/#${CHAT_TOKEN_PARAM}=${token}`,
     dataDir,
     emulator,
     services,

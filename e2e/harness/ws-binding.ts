@@ -3,12 +3,14 @@ import type { IncomingMessage, Server } from 'node:http';
 import { type WebSocket, WebSocketServer } from 'ws';
 import type { HandlerTable } from '../../main/ipc/handler-table';
 import type { SenderInfo } from '../../main/ipc/sender-policy';
+import { isOwnHost } from './host-check';
 import { ClientMessageSchema, type ServerMessage } from './ws-protocol';
 
 /**
  * Binds a handler table to WebSockets on the harness server: the browser-harness stand-in for
  * `ipcMain`. Each connection is a "window". A connection must present a credential the binding
- * accepts and come from the origin of the page kind it serves; anything else is refused at the upgrade.
+ * accepts, come from the origin of the page kind it serves and name that origin's host in its Host
+ * header (a DNS-rebinding page names its own); anything else is refused at the upgrade.
  */
 export interface WsBinding {
   /** Sends an event to one connection (the `sendEvent` of the handler table). */
@@ -63,7 +65,10 @@ export function bindWebSocket(opts: {
   pagePath: string;
   /** Whether the credential presented at the upgrade admits this connection (may consume it). */
   acceptToken: (presented: string) => boolean;
-  /** The only origin this socket accepts (a page script cannot forge the handshake's Origin). */
+  /**
+   * The only origin this socket accepts (a page script cannot forge the handshake's Origin); its
+   * host (`127.0.0.1:<port>`) is the only Host header accepted.
+   */
   origin: () => string;
   table: () => HandlerTable;
   /** Shared across bindings so window ids are unique in the whole harness. */
@@ -78,9 +83,9 @@ export function bindWebSocket(opts: {
     const token = url.searchParams.get('token') ?? '';
     const origin = req.headers.origin ?? '';
     if (url.pathname !== opts.path) return; // another binding's, or refused by the catch-all
-    // The token is checked first, so a one-time token is burnt even when the origin is wrong.
+    // The token is checked first, so a one-time token is burnt even when the origin or host is wrong.
     const admitted = opts.acceptToken(token);
-    if (!admitted || origin !== opts.origin()) {
+    if (!admitted || origin !== opts.origin() || !isOwnHost(req, new URL(opts.origin()).host)) {
       socket.write('HTTP/1.1 403 Forbidden\r\nConnection: close\r\n\r\n');
       socket.destroy();
       return;

@@ -18,8 +18,9 @@ export type ServerMessage =
 
 /**
  * WebSocket endpoints, one per window kind, each on its own origin (the chat page and the key-entry
- * page are served from two loopback ports). The credential is a query parameter: the per-run token
- * for the chat socket, a one-time token per key-window request for the key-entry socket.
+ * page are served from two loopback ports). The credential is a query parameter of the upgrade: the
+ * per-run token for the chat socket, a one-time token per key-window request for the key-entry socket.
+ * Neither is in anything a server serves: both reach the page in its URL fragment (below).
  */
 export const CHAT_WS_PATH = '/__harness/ws';
 export const KEY_ENTRY_WS_PATH = '/__harness/ws-key-entry';
@@ -31,3 +32,11 @@ export const KEY_ENTRY_PRELOAD_PATH = '/__harness/key-entry-preload.js';
  * preload reads it and removes it from the address before the page's own script runs.
  */
 export const KEY_WINDOW_TOKEN_PARAM = 'key-window-token';
+/**
+ * Name of the URL-fragment parameter carrying the chat socket's per-run token
+ * (`http://127.0.0.1:<port>/#harness-token=…`, which is `Harness.url`). Only the driver (or the person
+ * the CLI prints it for) has it; a fragment is never sent to the server nor in a Referer. It stays in
+ * the address so a reload reconnects: the chat page may read it, as it is worth no more than the chat
+ * bridge the page already holds.
+ */
+export const CHAT_TOKEN_PARAM = 'harness-token';

@@ -2,6 +2,7 @@ import { WebSocket as NodeWebSocket } from 'ws';
 import { ERROR_CODES } from '../../common/errors';
 import {
   CHAT_PRELOAD_PATH,
+  CHAT_TOKEN_PARAM,
   CHAT_WS_PATH,
   KEY_ENTRY_PRELOAD_PATH,
   KEY_ENTRY_WS_PATH,
@@ -574,7 +575,8 @@ test.describe('a compromised chat renderer', () => {
 
     expect(attack.opened).toBe(true);
     expect(harness.keyWindowRequests).toBe(1);
-    // The chat page reads its own preload (and its own per-run token), and nothing of the key origin.
+    // The chat page reads its own preload (which carries no token: the page's own comes in its URL
+    // fragment, handed to the driver), and nothing of the key origin.
     expect(attack.fetched[`${chatOrigin}/__harness/preload.js`]).toBe('200');
     expect(attack.fetched[`${chatOrigin}/__harness/key-entry-preload.js`]).toBe('404');
     expect(attack.fetched[`${chatOrigin}/key-entry.html`]).toBe('404');
@@ -643,13 +645,14 @@ test.describe('a compromised chat renderer', () => {
     });
     expect(new Set([t1, t2, t3]).size).toBe(3);
     const chatPreload = await (await fetch(`${chatOrigin}${CHAT_PRELOAD_PATH}`)).text();
-    const runToken = /token=([0-9a-f]{64})/.exec(chatPreload)?.[1] ?? 'missing';
+    const runToken =
+      new URLSearchParams(new URL(harness.url).hash.slice(1)).get(CHAT_TOKEN_PARAM) ?? 'missing';
+    expect(runToken).toMatch(/^[0-9a-f]{64}$/);
     const keyPreload = await (await fetch(`${keyOrigin}${KEY_ENTRY_PRELOAD_PATH}`)).text();
-    for (const token of [t1, t2, t3]) {
+    for (const token of [t1, t2, t3, runToken]) {
       expect(chatPreload).not.toContain(token);
       expect(keyPreload).not.toContain(token);
     }
-    expect(keyPreload).not.toContain(runToken);
 
     // Not a chat credential, from either origin; and the chat's per-run token is not a key-entry one.
     expect(await tryKeyEntrySocket(`${chatSocket}?token=${t1}`, chatOrigin)).toMatch(/^refused/);
