@@ -15,6 +15,11 @@ export interface SenderInfo {
 export interface SenderPolicy {
   /** Origin our pages are served from, e.g. `app://switchboard` or `http://127.0.0.1:5173`. */
   readonly origin: string;
+  /**
+   * When set, the only page (URL path, e.g. `/key-entry.html`) at `origin` that may call: a page
+   * with its own contract is exactly one file. A query string is a different page; a fragment is not.
+   */
+  readonly path?: string;
   /** Whether `windowId` is one of our windows of the kind this contract serves. */
   isOurWindow(windowId: number): boolean;
 }
@@ -46,5 +51,17 @@ export function checkSender(sender: SenderInfo, policy: SenderPolicy): SenderVer
   if (origin === null || origin !== originOf(policy.origin)) {
     return { allowed: false, reason: 'foreign origin' };
   }
+  if (policy.path !== undefined && !isExactPage(sender.url, policy.path)) {
+    return { allowed: false, reason: 'wrong page' };
+  }
   return { allowed: true };
+}
+
+function isExactPage(url: string, path: string): boolean {
+  try {
+    const parsed = new URL(url);
+    return parsed.pathname === path && parsed.search === '';
+  } catch {
+    return false;
+  }
 }

@@ -29,6 +29,30 @@ describe('resolveAsset', () => {
     expect(resolveAsset(root, url)).toBeNull();
   });
 
+  it('serves the key-entry page and the shared bundle on the key-entry host, and no other page', () => {
+    expect(resolveAsset(root, 'app://switchboard-key/key-entry.html')).toBe(resolve(root, 'key-entry.html'));
+    expect(resolveAsset(root, 'app://switchboard-key/assets/key-entry-1.js')).toBe(
+      resolve(root, 'assets/key-entry-1.js'),
+    );
+    expect(resolveAsset(root, 'app://switchboard-key/')).toBeNull();
+    expect(resolveAsset(root, 'app://switchboard-key/index.html')).toBeNull();
+    expect(resolveAsset(root, 'app://switchboard-key/INDEX.HTML')).toBeNull();
+  });
+
+  it('does not serve the key-entry page (or any other page) on the chat host', () => {
+    expect(resolveAsset(root, 'app://switchboard/key-entry.html')).toBeNull();
+    expect(resolveAsset(root, 'app://switchboard/Key-Entry.HTML')).toBeNull();
+    expect(resolveAsset(root, 'app://switchboard/assets/../key-entry.html')).toBeNull();
+    expect(resolveAsset(root, 'app://switchboard/other.html')).toBeNull();
+    expect(resolveAsset(root, 'app://switchboard/other.htm')).toBeNull();
+    // Names Windows would still open as key-entry.html: trailing dots or spaces, an NTFS stream.
+    expect(resolveAsset(root, 'app://switchboard/key-entry.html.')).toBeNull();
+    expect(resolveAsset(root, 'app://switchboard/key-entry.html%20')).toBeNull();
+    expect(resolveAsset(root, 'app://switchboard/key-entry.html::$DATA')).toBeNull();
+    expect(resolveAsset(root, 'app://switchboard/KEY-EN~1.HTM')).toBeNull();
+    expect(resolveAsset(root, 'app://switchboard/index.html')).toBe(resolve(root, 'index.html'));
+  });
+
   it('knows the types it serves', () => {
     expect(mimeTypeFor('a.js')).toContain('javascript');
     expect(mimeTypeFor('index.html')).toContain('text/html');
