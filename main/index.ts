@@ -22,7 +22,8 @@ import { loadWindowState, saveWindowState } from './services/window-state/window
 
 let config: ReturnType<typeof readLaunchConfig>;
 try {
-  config = readLaunchConfig(process.env, process.argv, isAbsolute);
+  // Packaged builds ignore the base-URL environment variable (see LaunchOptions.isPackaged).
+  config = readLaunchConfig(process.env, process.argv, isAbsolute, { isPackaged: app.isPackaged });
 } catch (error) {
   const message = error instanceof LaunchConfigError ? error.message : String(error);
   dialog.showErrorBox('Switchboard cannot start', message);
@@ -44,6 +45,7 @@ const chatWindows = new Set<number>();
 async function start(): Promise<void> {
   const log = fileLogger(app.getPath('userData'));
   const mainLog = log('main');
+  for (const notice of config.notices) mainLog.warn(notice);
   hardenWebContents(APP_ORIGIN, mainLog);
   denyAllPermissions();
   blockRendererNetwork();

@@ -14,6 +14,23 @@ export interface LaunchConfig {
   openRouterBaseUrl: string;
   /** Absolute directory, or null for the platform default. */
   userDataDir: string | null;
+  /**
+   * Lines for main's log, written once the logger exists (this runs before it does), e.g. why a
+   * setting was ignored. Never contain a setting's value.
+   */
+  notices: string[];
+}
+
+export interface LaunchOptions {
+  /**
+   * `app.isPackaged`. A packaged build takes a non-default base URL only from its command line: the
+   * environment is inherited from whatever started the app, and same-user software can set it
+   * persistently for every app (`launchctl setenv` on macOS, a login script, the registry on
+   * Windows). The stored key is bound to the origin it was verified against either way (see
+   * main/services/vault); this removes the silent lever. Development and test builds keep the
+   * variable: the test suites and `npm start` against the emulator rely on it.
+   */
+  isPackaged?: boolean;
 }
 
 export class LaunchConfigError extends Error {
@@ -54,15 +71,22 @@ export function parseBaseUrl(raw: string): string {
   return url.toString().replace(/\/+$/, '');
 }
 
+export const ENV_BASE_URL_IGNORED_NOTICE = `${ENV_BASE_URL} is set in the environment but ignored: a packaged Switchboard takes another OpenRouter base URL only from its command line (${FLAG_BASE_URL}=URL).`;
+
 export function readLaunchConfig(
   env: Readonly<Record<string, string | undefined>>,
   argv: readonly string[],
   isAbsolute: (p: string) => boolean,
+  options: LaunchOptions = {},
 ): LaunchConfig {
-  const rawBase = flagValue(argv, FLAG_BASE_URL) ?? env[ENV_BASE_URL] ?? DEFAULT_OPENROUTER_BASE_URL;
+  const notices: string[] = [];
+  const envBase = env[ENV_BASE_URL];
+  const usableEnvBase = options.isPackaged ? undefined : envBase;
+  if (options.isPackaged && envBase !== undefined) notices.push(ENV_BASE_URL_IGNORED_NOTICE);
+  const rawBase = flagValue(argv, FLAG_BASE_URL) ?? usableEnvBase ?? DEFAULT_OPENROUTER_BASE_URL;
   const rawData = flagValue(argv, FLAG_USER_DATA) ?? env[ENV_USER_DATA];
   if (rawData !== undefined && !isAbsolute(rawData)) {
     throw new LaunchConfigError(`${ENV_USER_DATA} must be an absolute path.`);
   }
-  return { openRouterBaseUrl: parseBaseUrl(rawBase), userDataDir: rawData ?? null };
+  return { openRouterBaseUrl: parseBaseUrl(rawBase), userDataDir: rawData ?? null, notices };
 }
