@@ -26,6 +26,8 @@ export const SignInProgressSchema = z.discriminatedUnion('phase', [
     info: KeyInfoSchema.nullable(),
     verified: z.boolean(),
   }),
+  /** A key was already kept and the person chose, in main's dialog, to keep it: nothing was stored. */
+  z.object({ phase: z.literal('kept') }),
   z.object({ phase: z.literal('failed'), error: AppErrorSchema }),
   z.object({ phase: z.literal('cancelled') }),
 ]);

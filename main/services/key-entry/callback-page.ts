@@ -29,6 +29,14 @@ export const SUCCESS_PAGE: CallbackPage = {
   message: 'Switchboard has your OpenRouter key now. You can close this tab and return to the app.',
 };
 
+/** The person declined, in Switchboard's dialog, to replace the key it already keeps. */
+export const KEPT_PAGE: CallbackPage = {
+  outcome: 'success',
+  title: 'Switchboard kept your current key',
+  message:
+    'You chose to keep the key Switchboard already had, so the new one was not saved. OpenRouter did create it for this sign-in: if you do not need it, delete it at openrouter.ai/settings/keys. You can close this tab.',
+};
+
 export function failurePage(message: string): CallbackPage {
   return { outcome: 'failure', title: 'Sign-in did not finish', message };
 }
@@ -41,6 +49,17 @@ export const NOT_FOUND_PAGE: CallbackPage = {
 
 export const ALREADY_USED_PAGE: CallbackPage = failurePage(
   'This sign-in link was already used. Return to Switchboard; start a new sign-in there if needed.',
+);
+
+/** The body of the launch URL's redirect (browsers follow the Location header without showing it). */
+export const LAUNCH_PAGE: CallbackPage = {
+  outcome: 'success',
+  title: 'Opening OpenRouter',
+  message: 'Taking you to OpenRouter to approve access for Switchboard.',
+};
+
+export const LAUNCH_USED_PAGE: CallbackPage = failurePage(
+  'This sign-in link was already used, so Switchboard stopped that sign-in to be safe. Return to Switchboard and sign in again.',
 );
 
 export const CLOSED_PAGE: CallbackPage = failurePage(

@@ -127,3 +127,69 @@ describe('loopback server', () => {
     }
   });
 });
+
+describe('loopback launch URL (what the system browser is handed)', () => {
+  const TARGET = 'https://openrouter.example/auth?callback_url=x&code_challenge=c&state=s';
+
+  it('is a random one-time loopback path that carries nothing of the sign-in', async () => {
+    const server = await start();
+    const launch = server.launchUrlFor(TARGET);
+    expect(launch).toMatch(new RegExp(`^http://127\\.0\\.0\\.1:${server.port}/launch/[A-Za-z0-9_-]{43}$`));
+    expect(new URL(launch).pathname).not.toBe(pathOf(server));
+    expect(launch).not.toContain(pathOf(server).slice('/callback/'.length));
+    expect(launch).not.toMatch(/state|challenge|callback|openrouter/);
+    expect(() => server.launchUrlFor(TARGET)).toThrow();
+  });
+
+  it('redirects once to the consent page, uncached and without a Referer, and keeps waiting for the callback', async () => {
+    const server = await start();
+    const launch = new URL(server.launchUrlFor(TARGET));
+    const first = await rawRequest(server.port, launch.pathname);
+    expect(first.status).toBe(303);
+    expect(first.headers.location).toBe(TARGET);
+    expect(first.headers['cache-control']).toBe('no-store');
+    expect(first.headers['referrer-policy']).toBe('no-referrer');
+    expect(first.body).not.toContain('state=');
+
+    // The callback is still open after the launch.
+    const browser = rawRequest(server.port, `${pathOf(server)}?code=abc&state=xyz`);
+    expect((await server.waitForCallback()).get('code')).toBe('abc');
+    await server.close(SUCCESS_PAGE);
+    expect((await browser).status).toBe(200);
+  });
+
+  it('a second visit gets an error page and ends the sign-in: whoever read the URL first cannot use it', async () => {
+    const server = await start();
+    const waiting = server.waitForCallback();
+    const launch = new URL(server.launchUrlFor(TARGET));
+    expect((await rawRequest(server.port, launch.pathname)).status).toBe(303);
+    const second = await rawRequest(server.port, launch.pathname);
+    expect(second.status).toBe(410);
+    expect(second.headers.location).toBeUndefined();
+    expect(second.body).not.toContain(TARGET);
+    expect(second.body).toContain('already used');
+    const failure = await expectFailure(waiting, 'upstream_error');
+    expect(failure.message).toMatch(/opened more than once/);
+    await server.close();
+    expect(await acceptsConnections(server.port)).toBe(false);
+  });
+
+  it('refuses the launch path before it is armed, from another Host, and by another method', async () => {
+    const server = await start();
+    const path = `/launch/${'A'.repeat(43)}`;
+    expect((await rawRequest(server.port, path)).status).toBe(404);
+    const launch = new URL(server.launchUrlFor(TARGET));
+    expect((await rawRequest(server.port, launch.pathname, { host: 'attacker.example' })).status).toBe(404);
+    expect((await rawRequest(server.port, launch.pathname, { method: 'POST' })).status).toBe(405);
+    expect((await rawRequest(server.port, `${launch.pathname}x`)).status).toBe(404);
+    // None of those used it up.
+    expect((await rawRequest(server.port, launch.pathname)).status).toBe(303);
+  });
+
+  it('expires with the flow: nothing answers once the sign-in has ended', async () => {
+    const server = await start();
+    const launch = new URL(server.launchUrlFor(TARGET));
+    await server.close();
+    await expect(rawRequest(server.port, launch.pathname)).rejects.toMatchObject({ code: 'ECONNREFUSED' });
+  });
+});

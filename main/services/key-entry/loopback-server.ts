@@ -7,6 +7,14 @@
  * The browser's request is held open until the caller knows how the sign-in ended (`close(page)`),
  * so the person sees "signed in" only once the key is really saved. The listening socket itself is
  * closed as soon as the callback arrives.
+ *
+ * It also serves the one-time *launch* path (`launchUrlFor`): the URL handed to the system browser.
+ * `shell.openExternal` on Linux runs `xdg-open <url>` (Electron shell/common/platform_util_linux.cc,
+ * `XDGOpen`), and a browser it starts keeps the URL in its argv, which any local user can read in
+ * /proc/<pid>/cmdline. So that URL carries nothing of the sign-in: its first visit is answered with a
+ * redirect to OpenRouter's consent page (state, challenge, callback path), every later visit with an
+ * error page, and a second visit also ends the sign-in — it means someone else has the URL, and
+ * whichever of the two got the redirect, the callback path must not stay usable.
  */
 import { randomBytes } from 'node:crypto';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
@@ -18,12 +26,20 @@ import {
   ALREADY_USED_PAGE,
   type CallbackPage,
   CLOSED_PAGE,
+  LAUNCH_PAGE,
+  LAUNCH_USED_PAGE,
   NOT_FOUND_PAGE,
   PAGE_HEADERS,
   renderPage,
 } from './callback-page';
 import { createState, type RandomBytes, secretsEqual } from './pkce';
-import { loopbackListenFailed, loopbackPortBusy, signInCancelled, signInTimedOut } from './sign-in-errors';
+import {
+  launchUrlReused,
+  loopbackListenFailed,
+  loopbackPortBusy,
+  signInCancelled,
+  signInTimedOut,
+} from './sign-in-errors';
 
 export const LOOPBACK_HOST = '127.0.0.1';
 export const DEFAULT_CALLBACK_TIMEOUT_MS = 5 * 60_000;
@@ -41,6 +57,12 @@ export interface LoopbackServer {
   readonly port: number;
   /** `http://127.0.0.1:<port>/callback/<random>`: what OpenRouter redirects the browser to. */
   readonly callbackUrl: string;
+  /**
+   * Arms the one-time launch path and returns `http://127.0.0.1:<port>/launch/<random>`: its first GET
+   * is redirected (303) to `target`, a second one gets an error page and fails `waitForCallback`.
+   * Call once, with the consent-page URL; throws if called again.
+   */
+  launchUrlFor(target: string): string;
   /**
    * Resolves with the query of the first GET to the callback path. Rejects with a `timeout`
    * AppFailure when the browser does not come back in time, or `cancelled` when closed first.
@@ -83,7 +105,12 @@ function splitTarget(target: string): { path: string; query: string } {
 export async function startLoopbackServer(options: LoopbackServerOptions): Promise<LoopbackServer> {
   const { log } = options;
   const timeoutMs = options.timeoutMs ?? DEFAULT_CALLBACK_TIMEOUT_MS;
-  const callbackPath = `/callback/${createState(options.random ?? randomBytes)}`;
+  const random = options.random ?? randomBytes;
+  const callbackPath = `/callback/${createState(random)}`;
+  // Drawn apart from the callback path: knowing one tells nothing about the other.
+  const launchPath = `/launch/${createState(random)}`;
+  let launchTarget: string | null = null;
+  let launchVisits = 0;
 
   let phase: 'waiting' | 'received' | 'closed' = 'waiting';
   let held: ServerResponse | null = null;
@@ -115,8 +142,9 @@ export async function startLoopbackServer(options: LoopbackServerOptions): Promi
 
   function handle(req: IncomingMessage, res: ServerResponse): void {
     const { path, query } = splitTarget(req.url ?? '/');
+    const isLaunch = launchTarget !== null && secretsEqual(path, launchPath);
     // A wrong Host means DNS rebinding or a request not meant for us; neither may touch the callback.
-    if (req.headers.host !== expectedHost || !secretsEqual(path, callbackPath)) {
+    if (req.headers.host !== expectedHost || (!isLaunch && !secretsEqual(path, callbackPath))) {
       log.debug('sign-in listener: request to another path refused', { status: 404 });
       send(res, 404, NOT_FOUND_PAGE);
       return;
@@ -124,6 +152,10 @@ export async function startLoopbackServer(options: LoopbackServerOptions): Promi
     if (req.method !== 'GET') {
       res.setHeader('Allow', 'GET');
       send(res, 405, NOT_FOUND_PAGE);
+      return;
+    }
+    if (isLaunch) {
+      launch(res);
       return;
     }
     if (phase !== 'waiting') {
@@ -141,6 +173,35 @@ export async function startLoopbackServer(options: LoopbackServerOptions): Promi
     stopListening();
     log.info('sign-in listener: callback received');
     settle?.resolve(new URLSearchParams(query));
+  }
+
+  /** The browser's first stop: one redirect to the consent page, then never again. */
+  function launch(res: ServerResponse): void {
+    launchVisits += 1;
+    if (launchVisits === 1 && phase === 'waiting' && launchTarget !== null) {
+      log.info('sign-in listener: launch URL visited; sending the browser to the consent page');
+      const body = renderPage(LAUNCH_PAGE);
+      res.writeHead(303, {
+        ...PAGE_HEADERS,
+        Location: launchTarget,
+        'Content-Length': Buffer.byteLength(body),
+      });
+      res.end(body);
+      return;
+    }
+    if (phase !== 'waiting') {
+      send(res, 410, LAUNCH_USED_PAGE);
+      return;
+    }
+    // Two visits: one of them is not the person's browser. Whoever got the redirect now holds the
+    // state and the callback path, so neither may be accepted any more.
+    log.warn('sign-in listener: launch URL visited again; ending this sign-in');
+    clearTimeout(timer);
+    settle?.reject(launchUrlReused());
+    phase = 'closed';
+    stopListening();
+    // Closed once the error page is written, so closing cannot cut it off.
+    send(res, 410, LAUNCH_USED_PAGE, () => void close());
   }
 
   /** Sends the final page, if the browser is still there; resolves when it is written or gone. */
@@ -179,6 +240,11 @@ export async function startLoopbackServer(options: LoopbackServerOptions): Promi
   return {
     port,
     callbackUrl: `http://${expectedHost}${callbackPath}`,
+    launchUrlFor(target: string) {
+      if (launchTarget !== null) throw new Error('the launch URL of this sign-in is already armed');
+      launchTarget = target;
+      return `http://${expectedHost}${launchPath}`;
+    },
     waitForCallback: () => callback,
     close,
   };

@@ -22,6 +22,8 @@ export const SIGN_IN_MESSAGES = {
     "OpenRouter sent a sign-in answer Switchboard couldn't read, so no key was saved. Try signing in again.",
   exchangeTimeout: 'OpenRouter took too long to finish the sign-in. Try signing in again.',
   exchangeUnavailable: "OpenRouter couldn't finish the sign-in right now. Try again in a moment.",
+  launchReused:
+    'The sign-in link was opened more than once, so Switchboard stopped this sign-in to be safe. Try signing in again; if this keeps happening, paste or type your key instead.',
 } as const;
 
 /** "5 minutes", "1 minute", or seconds below a minute (tests use short timeouts). */
@@ -40,6 +42,14 @@ export function signInTimedOut(timeoutMs: number): AppFailure {
 
 export function signInCancelled(): AppFailure {
   return appError('cancelled', SIGN_IN_MESSAGES.cancelled);
+}
+
+/**
+ * The one-time launch URL was visited twice. No dedicated code exists; like a callback with a wrong
+ * `state`, it is a browser answer Switchboard cannot trust.
+ */
+export function launchUrlReused(): AppFailure {
+  return appError('upstream_error', SIGN_IN_MESSAGES.launchReused);
 }
 
 export function signInInProgress(): AppFailure {

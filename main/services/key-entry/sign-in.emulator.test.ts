@@ -1,16 +1,22 @@
 /**
  * "Sign in with OpenRouter" end to end against the emulator: real loopback server, real HTTP, the
  * real code exchange, a real vault verifying through the real client. The test's `openExternal`
- * plays the browser: it follows `/auth`'s redirect to the loopback callback like a browser would.
+ * plays the browser: it opens the one-time launch URL, follows its redirect to `/auth`, then `/auth`'s
+ * redirect to the loopback callback, like a browser would.
  */
+import { randomBytes } from 'node:crypto';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { appError } from '../../../common/errors';
+import { maskKey } from '../../../common/redact';
 import { CODE_LIFETIME_MS } from '../../../e2e/emulator/oauth';
 import { type Emulator, startEmulator } from '../../../e2e/emulator/server';
-import type { StoreKeyResult } from '../vault/key-vault';
+import type { Logger } from '../log/logger';
+import { createOpenRouterClient } from '../openrouter/client';
+import type { KeyVault, StoreKeyResult } from '../vault/key-vault';
 import { expectFailure } from '../vault/vault-test-support';
 import { exchangeAuthCode } from './exchange-code';
 import { challengeFor } from './pkce';
+import { createReplaceKeyCheck, type ReplaceKeyQuestion } from './replace-key';
 import { createSignInFlow, type SignInDeps, type SignInFlow, type SignInProgress } from './sign-in';
 import { SIGN_IN_MESSAGES } from './sign-in-errors';
 import {
@@ -54,7 +60,10 @@ interface BrowserOptions {
 }
 
 function createTestBrowser(options: BrowserOptions) {
+  /** What main handed to `openExternal`: the launch URLs (what lands in xdg-open's argv). */
   const opened: string[] = [];
+  /** Where the launch URLs redirected: OpenRouter's consent page with the sign-in's parameters. */
+  const consents: string[] = [];
   const callbacks: URL[] = [];
   const pages: Promise<BrowserPage>[] = [];
   let firstOpen: (url: string) => void = () => {};
@@ -63,7 +72,12 @@ function createTestBrowser(options: BrowserOptions) {
   });
 
   async function visit(url: string): Promise<BrowserPage> {
-    const auth = new URL(url);
+    const launch = await fetch(url, { redirect: 'manual' });
+    await launch.text();
+    if (launch.status !== 303) throw new Error(`the launch URL answered ${launch.status}`);
+    const consent = launch.headers.get('location') ?? '';
+    consents.push(consent);
+    const auth = new URL(consent);
     if (options.mode) auth.searchParams.set('emulator_auth', options.mode);
     const redirect = await fetch(auth, { redirect: 'manual' });
     await redirect.text();
@@ -77,6 +91,7 @@ function createTestBrowser(options: BrowserOptions) {
 
   return {
     opened,
+    consents,
     callbacks,
     pages,
     opening,
@@ -92,8 +107,9 @@ function createTestBrowser(options: BrowserOptions) {
   };
 }
 
-function callbackPort(authorizeUrl: string): number {
-  return Number(new URL(new URL(authorizeUrl).searchParams.get('callback_url') ?? '').port);
+/** The launch URL is served by the same loopback server as the callback. */
+function callbackPort(launchUrl: string): number {
+  return Number(new URL(launchUrl).port);
 }
 
 interface Fixture {
@@ -112,8 +128,10 @@ const fixtures: Fixture[] = [];
 
 function setup(
   browserOptions: BrowserOptions = {},
-  overrides: Partial<Omit<SignInDeps, 'storeKey'>> & {
+  overrides: Partial<Omit<SignInDeps, 'storeKey' | 'confirmReplace'>> & {
     storeKey?: (key: string, store: SignInDeps['storeKey']) => Promise<StoreKeyResult>;
+    /** Builds `confirmReplace` over the fixture's vault. */
+    confirmReplace?: (vault: KeyVault, log: Logger) => NonNullable<SignInDeps['confirmReplace']>;
   } = {},
 ): Fixture {
   const log = createCaptureLogger();
@@ -121,12 +139,13 @@ function setup(
   const browser = createTestBrowser(browserOptions);
   const store: SignInDeps['storeKey'] = (key) =>
     vault.store({ key, source: 'oauth', persistence: 'encrypted' });
-  const { storeKey, ...rest } = overrides;
+  const { storeKey, confirmReplace, ...rest } = overrides;
   const flow = createSignInFlow({
     authUrl: `${emulator.origin}/auth`,
     exchangeCode: (input) => exchangeAuthCode({ baseUrl: emulator.baseUrl, log }, input),
     openExternal: (url) => browser.openExternal(url),
     storeKey: storeKey ? (key) => storeKey(key, store) : store,
+    ...(confirmReplace ? { confirmReplace: confirmReplace(vault, log) } : {}),
     log,
     ...rest,
   });
@@ -191,7 +210,7 @@ describe('sign in with OpenRouter (emulator)', () => {
     expect(f.phases()).toEqual(['waiting-for-browser', 'exchanging', 'done']);
     expect(f.vault.currentKey()).toMatch(FULL_KEY_PATTERN);
 
-    const authorize = new URL(f.browser.opened[0] ?? '');
+    const authorize = new URL(f.browser.consents[0] ?? '');
     expect(authorize.origin + authorize.pathname).toBe(`${emulator.origin}/auth`);
     expect(authorize.searchParams.get('callback_url')).toMatch(
       /^http:\/\/127\.0\.0\.1:\d+\/callback\/[A-Za-z0-9_-]{43}$/,
@@ -450,5 +469,132 @@ describe('sign in with OpenRouter (emulator)', () => {
     expect(result.phase === 'failed' && result.error.message).toMatch(/already in use/);
     expect(f.phases()).toEqual(['failed']);
     expect(f.browser.opened).toEqual([]);
+  });
+});
+
+describe('the URL handed to the system browser', () => {
+  it('is a one-time loopback launch URL without the state, the challenge or the callback path', async () => {
+    const f = setup();
+    expect(await f.flow.start()).toMatchObject({ phase: 'done' });
+
+    const [launch, ...more] = f.browser.opened;
+    expect(more).toEqual([]);
+    expect(launch).toMatch(/^http:\/\/127\.0\.0\.1:\d+\/launch\/[A-Za-z0-9_-]{43}$/);
+    const consent = new URL(f.browser.consents[0] ?? '');
+    const callback = new URL(consent.searchParams.get('callback_url') ?? '');
+    const secrets = [
+      consent.searchParams.get('state'),
+      consent.searchParams.get('code_challenge'),
+      callback.pathname,
+      callback.pathname.slice('/callback/'.length),
+    ];
+    for (const secret of secrets) {
+      expect(secret).toMatch(/[A-Za-z0-9_-]{43}/);
+      expect(launch).not.toContain(secret);
+    }
+    expect(launch).not.toMatch(/state=|code_challenge|callback/);
+    // It was the callback's own server: gone with the sign-in.
+    expect(await f.portOpen()).toBe(false);
+  });
+
+  it('a second visit of the launch URL gets an error page and ends the sign-in', async () => {
+    const f = setup({ visit: false });
+    const running = f.flow.start();
+    const launch = await f.browser.opening;
+
+    // Someone who read the URL (e.g. from xdg-open's command line) gets there first...
+    const first = await fetch(launch, { redirect: 'manual' });
+    expect(first.status).toBe(303);
+    expect(first.headers.get('location')).toMatch(/\/auth\?.*state=/);
+    expect(first.headers.get('cache-control')).toBe('no-store');
+    expect(first.headers.get('referrer-policy')).toBe('no-referrer');
+    // ...the person's browser comes second and is told; the sign-in stops, so neither can finish it.
+    const second = await fetch(launch, { redirect: 'manual' });
+    expect(second.status).toBe(410);
+    expect(await second.text()).toContain('already used');
+    expect(await running).toEqual({
+      phase: 'failed',
+      error: { code: 'upstream_error', message: SIGN_IN_MESSAGES.launchReused },
+    });
+    expect(await f.portOpen()).toBe(false);
+    expect(exchangeRequests()).toEqual([]);
+  });
+});
+
+describe('a sign-in while a key is already kept', () => {
+  /** A key the vault holds before the sign-in, with a label OpenRouter knows it by. */
+  async function keepCurrentKey(vault: KeyVault): Promise<string> {
+    const current = `sk-or-v1-${randomBytes(32).toString('hex')}`;
+    emulator.addKey({ key: current, label: 'Work laptop' });
+    await vault.store({ key: current, source: 'typed', persistence: 'encrypted' });
+    return current;
+  }
+
+  function askingSetup(answer: boolean) {
+    const asked: ReplaceKeyQuestion[] = [];
+    const f = setup(
+      {},
+      {
+        confirmReplace: (vault, log) =>
+          createReplaceKeyCheck({
+            vault,
+            verifyCandidate: (key) =>
+              createOpenRouterClient({ baseUrl: emulator.baseUrl, getKey: () => null, log }).getKeyInfo(key),
+            ask: async (question) => {
+              asked.push(question);
+              return answer;
+            },
+            log,
+          }),
+      },
+    );
+    return { f, asked };
+  }
+
+  it("asks with the new key's label; a no keeps the current key and says so", async () => {
+    const { f, asked } = askingSetup(false);
+    const current = await keepCurrentKey(f.vault);
+    emulator.clearRequests();
+    const result = await f.flow.start();
+
+    expect(result).toEqual({ phase: 'kept' });
+    expect(f.phases()).toEqual(['waiting-for-browser', 'exchanging', 'kept']);
+    expect(asked).toHaveLength(1);
+    expect(asked[0]).toMatchObject({
+      kind: 'replace-key',
+      currentLabel: 'Work laptop',
+      currentPreview: maskKey(current),
+      newLabel: 'OAuth key',
+    });
+    expect(asked[0]?.newPreview).toMatch(/^sk-or-v1-…[0-9a-f]{4}$/);
+    expect(JSON.stringify(asked)).not.toMatch(FULL_KEY_PATTERN);
+    // The label came from OpenRouter before anything was stored: one exchange, nothing replaced.
+    expect(exchangeRequests()).toHaveLength(1);
+    expect(f.vault.currentKey()).toBe(current);
+    expect(f.vault.status()).toMatchObject({ state: 'stored', source: 'typed' });
+
+    const page = await f.browser.pages[0];
+    expect(page?.status).toBe(200);
+    expect(page?.body).toContain('kept your current key');
+    expect(page?.body).toContain('openrouter.ai/settings/keys');
+    expect(await f.portOpen()).toBe(false);
+  });
+
+  it('a yes replaces it with the signed-in key', async () => {
+    const { f, asked } = askingSetup(true);
+    const current = await keepCurrentKey(f.vault);
+    const result = await f.flow.start();
+
+    expect(result).toMatchObject({ phase: 'done', status: { state: 'stored', source: 'oauth' } });
+    expect(asked).toHaveLength(1);
+    expect(f.vault.currentKey()).toMatch(FULL_KEY_PATTERN);
+    expect(f.vault.currentKey()).not.toBe(current);
+    expect((await f.browser.pages[0])?.body).toContain('Signed in to Switchboard');
+  });
+
+  it('asks nothing when no key is kept', async () => {
+    const { f, asked } = askingSetup(false);
+    expect(await f.flow.start()).toMatchObject({ phase: 'done' });
+    expect(asked).toEqual([]);
   });
 });

@@ -12,7 +12,7 @@ import { parseBaseUrl } from '../openrouter/options';
 import { scrub } from '../openrouter/scrub';
 import type { StoreKeyResult } from '../vault/key-vault';
 import { buildAuthorizeUrl } from './auth-url';
-import { type CallbackPage, CLOSED_PAGE, failurePage, SUCCESS_PAGE } from './callback-page';
+import { type CallbackPage, CLOSED_PAGE, failurePage, KEPT_PAGE, SUCCESS_PAGE } from './callback-page';
 import type { ExchangeCode } from './exchange-code';
 import { type LoopbackServer, startLoopbackServer } from './loopback-server';
 import { createPkcePair, createState, type RandomBytes, secretsEqual } from './pkce';
@@ -22,11 +22,13 @@ export type SignInProgress =
   | { phase: 'waiting-for-browser' }
   | { phase: 'exchanging' }
   | { phase: 'done'; status: KeyStatus; info: KeyInfo | null; verified: boolean }
+  /** The person chose to keep the key they had; the new key was not stored (it exists on OpenRouter). */
+  | { phase: 'kept' }
   | { phase: 'failed'; error: AppError }
   | { phase: 'cancelled' };
 
 /** How a sign-in ended: the last progress event. */
-export type SignInResult = Extract<SignInProgress, { phase: 'done' | 'failed' | 'cancelled' }>;
+export type SignInResult = Extract<SignInProgress, { phase: 'done' | 'kept' | 'failed' | 'cancelled' }>;
 
 export type SignInListener = (event: SignInProgress) => void;
 
@@ -35,10 +37,18 @@ export interface SignInDeps {
   authUrl: string;
   /** `exchangeAuthCode` bound to the launch-time base URL. */
   exchangeCode: ExchangeCode;
-  /** Opens the system browser (Electron: `shell.openExternal`). */
+  /**
+   * Opens the system browser (Electron: `shell.openExternal`). It is given only the one-time loopback
+   * launch URL, never the consent page's URL with the sign-in's parameters.
+   */
   openExternal: (url: string) => Promise<void>;
   /** Verifies and keeps the key (the vault's `store` with source 'oauth' and the chosen persistence). */
   storeKey: (key: string) => Promise<StoreKeyResult>;
+  /**
+   * Runs before the new key is stored (`createReplaceKeyCheck`): false keeps the current key and ends
+   * the sign-in as `kept`. Absent: always store.
+   */
+  confirmReplace?: (key: string) => Promise<boolean>;
   log: Logger;
   /** How long to wait for the browser. Default 5 minutes. */
   timeoutMs?: number;
@@ -103,10 +113,13 @@ export function createSignInFlow(deps: SignInDeps): SignInFlow {
     }
   }
 
-  /** Resolves with the callback query; rejects on cancel, timeout or a browser that cannot be opened. */
+  /**
+   * Sends the browser to `launchUrl` and resolves with the callback query; rejects on cancel, timeout,
+   * a reused launch URL or a browser that cannot be opened.
+   */
   function waitForBrowser(
     server: LoopbackServer,
-    url: string,
+    launchUrl: string,
     signal: AbortSignal,
   ): Promise<URLSearchParams> {
     let onAbort = () => {};
@@ -118,7 +131,7 @@ export function createSignInFlow(deps: SignInDeps): SignInFlow {
       // Not awaited before waiting: `openExternal` may settle late (or, in tests, only once the
       // browser's request is answered), and the callback can arrive before it does.
       Promise.resolve()
-        .then(() => deps.openExternal(url))
+        .then(() => deps.openExternal(launchUrl))
         .catch((error: unknown) => {
           log.warn('sign-in: could not open the browser', { error: describeError(error) });
           reject(appError('internal', SIGN_IN_MESSAGES.browserOpenFailed));
@@ -151,7 +164,8 @@ export function createSignInFlow(deps: SignInDeps): SignInFlow {
         pkce,
         state,
       });
-      const query = await waitForBrowser(server, authorizeUrl, signal);
+      // The browser gets only the one-time launch URL; it redirects to `authorizeUrl` once.
+      const query = await waitForBrowser(server, server.launchUrlFor(authorizeUrl), signal);
       const code = codeFromCallback(query, state);
       secrets.push(code);
       emit({ phase: 'exchanging' });
@@ -164,10 +178,21 @@ export function createSignInFlow(deps: SignInDeps): SignInFlow {
         log.info('sign-in: cancelled after the exchange; the new key is discarded');
         throw signInCancelled();
       }
-      attempt.storing = true;
-      const stored = await deps.storeKey(key);
-      page = SUCCESS_PAGE;
-      result = { phase: 'done', status: stored.status, info: stored.info, verified: stored.verified };
+      const replace = deps.confirmReplace ? await deps.confirmReplace(key) : true;
+      if (signal.aborted) {
+        log.info('sign-in: cancelled while asking about the current key; the new key is discarded');
+        throw signInCancelled();
+      }
+      if (replace) {
+        attempt.storing = true;
+        const stored = await deps.storeKey(key);
+        page = SUCCESS_PAGE;
+        result = { phase: 'done', status: stored.status, info: stored.info, verified: stored.verified };
+      } else {
+        log.info('sign-in: the person kept the current key; the new key is discarded');
+        page = KEPT_PAGE;
+        result = { phase: 'kept' };
+      }
     } catch (error) {
       if (signal.aborted && !attempt.storing) {
         page = failurePage(SIGN_IN_MESSAGES.cancelled);
