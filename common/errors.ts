@@ -13,6 +13,7 @@ export const ERROR_CODES = [
   'key_missing',
   'key_invalid_format',
   'key_unreadable',
+  'key_origin_mismatch', // the stored key belongs to another OpenRouter origin than this launch's
   'encryption_unavailable',
   'plaintext_storage_refused',
   // OpenRouter

@@ -38,6 +38,23 @@ export const KeyStatusSchema = z.discriminatedUnion('state', [
     backend: z.string(),
   }),
   z.object({
+    /**
+     * A key is stored, but it was verified against (and is bound to) `keyOrigin`, while this launch
+     * points main at `launchOrigin` (`--openrouter-base-url` or the environment). Main does not send
+     * it there unless the person agrees in a main-process dialog: chat is paused until they do, add
+     * a key for `launchOrigin`, or relaunch without the override.
+     */
+    state: z.literal('origin-mismatch'),
+    preview: z.string(),
+    source: KeySourceSchema,
+    storedAt: z.string(), // ISO 8601
+    backend: z.string(),
+    /** e.g. `https://openrouter.ai`: where the key was verified. */
+    keyOrigin: z.string(),
+    /** e.g. `https://proxy.example`: where this launch would send it. */
+    launchOrigin: z.string(),
+  }),
+  z.object({
     state: z.literal('unreadable'),
     /** The stored ciphertext no longer decrypts (keyring changed, profile moved): sign in again. */
     reason: z.string(),

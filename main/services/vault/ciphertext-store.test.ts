@@ -67,7 +67,7 @@ describe('StoredKeyRecordSchema', () => {
   });
 
   it.each([
-    ['another version', { ...RECORD, version: 2 }],
+    ['a future version', { ...RECORD, version: 3 }],
     ['non-base64 ciphertext', { ...RECORD, ciphertext: 'not base64!' }],
     ['empty ciphertext', { ...RECORD, ciphertext: '' }],
     ['unknown source', { ...RECORD, source: 'smoke-signal' }],

@@ -6,7 +6,12 @@ import { z } from 'zod';
 import { type KeySource, KeySourceSchema } from '../../../common/key-status';
 
 export interface StoredKeyRecord {
-  version: 1;
+  /**
+   * 2: the ciphertext seals the key with the origin it was verified against (key-binding.ts);
+   * 1: written before that, the bare key. Informational only: the vault reads the binding from the
+   * decrypted text, so editing this field cannot change where the key may go.
+   */
+  version: 1 | 2;
   /** base64 of the `SecretCipher` ciphertext. */
   ciphertext: string;
   source: KeySource;
@@ -23,7 +28,7 @@ export interface StoredKeyRecord {
  * version, so `read()` returns `unknown` and the vault validates it with this schema.
  */
 export const StoredKeyRecordSchema = z.object({
-  version: z.literal(1),
+  version: z.union([z.literal(1), z.literal(2)]),
   ciphertext: z.base64().min(1),
   source: KeySourceSchema,
   storedAt: z.iso.datetime({ offset: true }),

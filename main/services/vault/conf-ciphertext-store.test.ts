@@ -9,6 +9,7 @@ import Conf from 'conf';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { createMemoryLogger } from '../log/logger';
 import { createKeyValueCiphertextStore, DEFAULT_RECORD_NAME, type StoredKeyRecord } from './ciphertext-store';
+import { DEFAULT_KEY_ORIGIN, openBinding } from './key-binding';
 import { createKeyVault } from './key-vault';
 import { createTestCipher } from './test-cipher';
 import { createVerifyStub, makeKey } from './vault-test-support';
@@ -56,9 +57,9 @@ describe('conf-backed ciphertext store', () => {
     expect(bytes.includes(Buffer.from(Buffer.from(key).toString('hex')))).toBe(false);
 
     const record = JSON.parse(bytes.toString('utf8'))[DEFAULT_RECORD_NAME] as StoredKeyRecord;
-    expect(record.version).toBe(1);
+    expect(record.version).toBe(2);
     const decrypted = await cipher.decrypt(new Uint8Array(Buffer.from(record.ciphertext, 'base64')));
-    expect(decrypted.result).toBe(key);
+    expect(openBinding(decrypted.result)).toEqual({ key, origin: DEFAULT_KEY_ORIGIN });
 
     if (process.platform !== 'win32') {
       expect((await stat(conf.path)).mode & 0o777).toBe(0o600);

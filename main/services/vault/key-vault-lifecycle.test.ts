@@ -31,7 +31,7 @@ describe('key vault: encrypted storage', () => {
     expect(first.verifyStub.calls).toEqual([key]);
 
     const record = first.store.peek() as StoredKeyRecord;
-    expect(record).toMatchObject({ version: 1, source: 'typed', preview: maskKey(key), backend: 'test' });
+    expect(record).toMatchObject({ version: 2, source: 'typed', preview: maskKey(key), backend: 'test' });
     expect(JSON.stringify(record)).not.toContain(key);
     await expect(decryptStored(first.store, first.cipher)).resolves.toEqual({
       result: key,
@@ -334,7 +334,7 @@ describe('key vault: unreadable record', () => {
     ['garbage text', 'definitely not a record'],
     [
       'a future version',
-      { version: 2, ciphertext: 'AAAA', source: 'typed', storedAt: FIXED_NOW.toISOString() },
+      { version: 3, ciphertext: 'AAAA', source: 'typed', storedAt: FIXED_NOW.toISOString() },
     ],
     [
       'a record with a broken field',

@@ -5,19 +5,33 @@
  * reports a `KeyStatus` (masked preview, never the key) that the glue forwards to the window.
  * Whatever goes wrong with the stored record, the vault never deletes it on its own: only the
  * person's explicit remove or replace does.
+ *
+ * Every key is bound to the OpenRouter origin it was verified against (this launch's), sealed inside
+ * the ciphertext (key-binding.ts). A stored key bound to another origin than this launch's is held
+ * back (`origin-mismatch`): the client gets no key for it until the person agrees in main's dialog
+ * (`allowLaunchOrigin`, this launch only). The base URL is a launch setting that same-user software
+ * can set; without this, the next launch would send the key wherever it names.
  */
 import { AppFailure, appError, type ErrorCode } from '../../../common/errors';
 import type { KeyInfo, KeySource, KeyStatus, Persistence } from '../../../common/key-status';
 import { describeError, maskKey, redact } from '../../../common/redact';
 import type { Logger } from '../log/logger';
 import { type CiphertextStore, type StoredKeyRecord, StoredKeyRecordSchema } from './ciphertext-store';
+import {
+  DEFAULT_KEY_ORIGIN,
+  type KeyBinding,
+  openBinding,
+  SEALED_RECORD_VERSION,
+  sealBinding,
+} from './key-binding';
 import { normaliseKey } from './key-format';
 import type { SecretCipher } from './secret-cipher';
 import { createSerialQueue } from './serial-queue';
-import { MESSAGES, UNREADABLE_REASON } from './vault-messages';
+import { MESSAGES, originMismatchMessage, UNREADABLE_REASON } from './vault-messages';
 import {
   isWeakBackend,
   noneStatus,
+  originMismatchStatus,
   sessionStatus,
   storedStatus,
   unavailableStatus,
@@ -32,6 +46,12 @@ export interface KeyVaultDeps {
   verify: (key: string) => Promise<KeyInfo>;
   now?: () => Date;
   platform?: NodeJS.Platform;
+  /**
+   * The origin of this launch's OpenRouter base URL (`new URL(baseUrl).origin`), which `verify`
+   * talks to: keys entered now are bound to it, and a stored key bound elsewhere is held back.
+   * Default `https://openrouter.ai` (the default base URL's origin).
+   */
+  launchOrigin?: string;
 }
 
 export interface StoreKeyInput {
@@ -68,8 +88,24 @@ export interface KeyVault {
   remove(): Promise<KeyStatus>;
   /** GET /key with the current key. Throws `key_rejected`, `key_missing` or `key_unreadable`. */
   verify(): Promise<KeyInfo>;
-  /** For main-process services only (the OpenRouter client). Never exposed over IPC. */
+  /**
+   * For main-process services only. Never exposed over IPC. The key that may be sent to this launch's
+   * origin, or null: no key, or one held back for another origin without the person's consent.
+   */
   currentKey(): string | null;
+  /**
+   * The OpenRouter client's lookup, for the origin it is about to send to: the key when it is bound
+   * to `origin` (or the person agreed to send it to this launch's origin), null when there is no key.
+   * Throws `key_origin_mismatch` when a key is held for another origin, so the request is never made
+   * and the person learns why.
+   */
+  keyFor(origin: string): string | null;
+  /**
+   * The person agreed, in main's dialog, to send the held key to this launch's origin. For this
+   * launch only: the record stays bound to its origin. Does nothing unless the state is
+   * `origin-mismatch` (a key entered meanwhile is already bound to the launch origin).
+   */
+  allowLaunchOrigin(): KeyStatus;
   /** Subscribe to status changes. Returns the unsubscribe function. */
   onStatusChange(listener: (status: KeyStatus) => void): () => void;
 }
@@ -97,18 +133,28 @@ export function createKeyVault(deps: KeyVaultDeps): KeyVault {
   const { cipher, store, log } = deps;
   const now = deps.now ?? (() => new Date());
   const platform = deps.platform ?? process.platform;
+  const launchOrigin = deps.launchOrigin ?? DEFAULT_KEY_ORIGIN;
   const queue = createSerialQueue();
   const listeners = new Set<(status: KeyStatus) => void>();
 
-  let key: string | null = null;
+  /** The key in memory and the origin it is bound to; null when there is none. */
+  let held: KeyBinding | null = null;
+  /** The person agreed to send `held` to `launchOrigin` although it is bound elsewhere (this launch). */
+  let consented = false;
   let current: KeyStatus = Object.freeze(noneStatus(cipher.backend()));
   // Whether a record may be on disk, so a session-only key removes an older saved one and otherwise
   // leaves the store untouched.
   let recordMayExist = false;
   let loading: Promise<void> | null = null;
 
-  function setState(next: KeyStatus, nextKey: string | null): void {
-    key = nextKey;
+  /** `nextKey` is bound to `origin`, this launch's unless said otherwise. */
+  function setState(next: KeyStatus, nextKey: string | null, origin = launchOrigin): void {
+    held = nextKey === null ? null : { key: nextKey, origin };
+    consented = false;
+    announce(next);
+  }
+
+  function announce(next: KeyStatus): void {
     if (JSON.stringify(next) === JSON.stringify(current)) return;
     current = Object.freeze(next);
     for (const listener of [...listeners]) {
@@ -179,11 +225,12 @@ export function createKeyVault(deps: KeyVaultDeps): KeyVault {
       return;
     }
 
-    let loaded: string;
+    let loaded: KeyBinding;
     let shouldReEncrypt: boolean;
     try {
       const decrypted = await cipher.decrypt(fromBase64(record.ciphertext));
-      loaded = normaliseKey(decrypted.result);
+      // The origin comes from the decrypted text only, never from the record's plaintext fields.
+      loaded = openBinding(decrypted.result);
       shouldReEncrypt = decrypted.shouldReEncrypt;
     } catch (error) {
       log.warn('stored key cannot be decrypted; keeping the record until the person acts', {
@@ -196,15 +243,32 @@ export function createKeyVault(deps: KeyVaultDeps): KeyVault {
     }
 
     if (shouldReEncrypt) await reEncrypt(loaded, record, backend);
-    setState(storedStatus(loaded, record.source, record.storedAt, backend), loaded);
-    log.info('stored key loaded', { preview: maskKey(loaded), source: record.source, backend });
+    const preview = maskKey(loaded.key);
+    if (loaded.origin === launchOrigin) {
+      setState(storedStatus(loaded.key, record.source, record.storedAt, backend), loaded.key);
+      log.info('stored key loaded', { preview, source: record.source, backend });
+    } else {
+      const origins = { keyOrigin: loaded.origin, launchOrigin };
+      setState(
+        originMismatchStatus(loaded.key, record.source, record.storedAt, backend, origins),
+        loaded.key,
+        loaded.origin,
+      );
+      log.warn('stored key belongs to another OpenRouter origin than this launch; it is not sent', {
+        preview,
+        ...origins,
+      });
+    }
   }
 
-  /** The OS rotated its key: save fresh ciphertext. Failing is harmless, the old one still decrypts. */
-  async function reEncrypt(plaintext: string, record: StoredKeyRecord, backend: string): Promise<void> {
+  /**
+   * The OS rotated its key: save fresh ciphertext, sealing the same binding (a format-1 record is
+   * sealed with the default origin it was bound to). Failing is harmless, the old one still decrypts.
+   */
+  async function reEncrypt(binding: KeyBinding, record: StoredKeyRecord, backend: string): Promise<void> {
     try {
-      const ciphertext = toBase64(await cipher.encrypt(plaintext));
-      await store.write({ ...record, ciphertext, backend });
+      const ciphertext = toBase64(await cipher.encrypt(sealBinding(binding)));
+      await store.write({ ...record, version: SEALED_RECORD_VERSION, ciphertext, backend });
       log.info('stored key re-encrypted at the keyring’s request', { backend });
     } catch (error) {
       log.warn('could not re-encrypt the stored key; the old ciphertext still works', {
@@ -259,9 +323,11 @@ export function createKeyVault(deps: KeyVaultDeps): KeyVault {
     source: KeySource,
     backend: string,
   ): Promise<StoredKeyRecord> {
+    // Bound to the origin `verify` just asked: this launch's.
+    const sealed = sealBinding({ key: candidate, origin: launchOrigin });
     let ciphertext: Uint8Array;
     try {
-      ciphertext = await cipher.encrypt(candidate);
+      ciphertext = await cipher.encrypt(sealed);
     } catch (error) {
       log.warn('encrypting the key failed', { error: describeError(error) });
       throw appError('encryption_unavailable', MESSAGES.encryptFailed);
@@ -270,13 +336,13 @@ export function createKeyVault(deps: KeyVaultDeps): KeyVault {
     // key silently at the next start.
     try {
       const check = await cipher.decrypt(ciphertext);
-      if (check.result !== candidate) throw new Error('decrypted text differs from the key');
+      if (check.result !== sealed) throw new Error('decrypted text differs from what was encrypted');
     } catch (error) {
       log.warn('the keyring could not decrypt what it just encrypted', { error: describeError(error) });
       throw appError('encryption_unavailable', MESSAGES.roundTripFailed);
     }
     return {
-      version: 1,
+      version: SEALED_RECORD_VERSION,
       ciphertext: toBase64(ciphertext),
       source,
       storedAt: now().toISOString(),
@@ -322,8 +388,22 @@ export function createKeyVault(deps: KeyVaultDeps): KeyVault {
       persistence: input.persistence,
       verified,
       backend,
+      origin: launchOrigin,
     });
     return { status: current, info, verified };
+  }
+
+  /** Whether the held key may be sent to `origin`: its own, or this launch's with consent. */
+  function mayGoTo(origin: string): boolean {
+    if (held === null) return false;
+    return held.origin === origin || (consented && origin === launchOrigin);
+  }
+
+  function keyFor(origin: string): string | null {
+    if (held === null) return null;
+    if (mayGoTo(origin)) return held.key;
+    // Says where the key belongs and where it would have gone; never the key.
+    throw appError('key_origin_mismatch', originMismatchMessage(held.origin, origin));
   }
 
   async function doRemove(): Promise<KeyStatus> {
@@ -359,25 +439,40 @@ export function createKeyVault(deps: KeyVaultDeps): KeyVault {
     },
     async verify() {
       await ensureLoaded();
-      const held = key;
-      if (held === null) {
+      // `deps.verify` asks this launch's origin: the same rule as every other request.
+      const usable = keyFor(launchOrigin);
+      if (usable === null) {
         throw current.state === 'unreadable'
           ? appError('key_unreadable', UNREADABLE_REASON)
           : appError('key_missing', MESSAGES.keyMissing);
       }
       try {
-        return await deps.verify(held);
+        return await deps.verify(usable);
       } catch (error) {
         if (error instanceof AppFailure && error.error.code === 'key_rejected') {
           // Status stays as it is: the person decides whether to remove the key.
-          log.warn('OpenRouter rejected the current key', { preview: maskKey(held) });
+          log.warn('OpenRouter rejected the current key', { preview: maskKey(usable) });
           throw new AppFailure({ ...error.error, message: MESSAGES.keyRejected });
         }
         throw sanitised(error);
       }
     },
     currentKey() {
-      return key;
+      return mayGoTo(launchOrigin) ? (held?.key ?? null) : null;
+    },
+    keyFor,
+    allowLaunchOrigin() {
+      if (current.state === 'origin-mismatch' && held !== null) {
+        consented = true;
+        const { preview, source, storedAt, backend, keyOrigin } = current;
+        announce({ state: 'stored', preview, source, storedAt, backend });
+        log.warn('the person agreed to send the stored key to this launch’s origin until quit', {
+          preview,
+          keyOrigin,
+          launchOrigin,
+        });
+      }
+      return current;
     },
     onStatusChange(listener) {
       listeners.add(listener);

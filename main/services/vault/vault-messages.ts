@@ -21,6 +21,11 @@ export function unavailableReason(platform: NodeJS.Platform, savedKeyKept: boole
 export const UNREADABLE_REASON =
   "Your saved key can't be decrypted on this system (the keyring may have changed or the profile moved). Sign in again or remove it.";
 
+/** Why a request was not made while the stored key is held back for another origin. */
+export function originMismatchMessage(keyOrigin: string, launchOrigin: string): string {
+  return `Chat is paused: your saved key was checked with ${keyOrigin}, but Switchboard was started pointed at ${launchOrigin}, so the key was not sent there. To chat, add a key for ${launchOrigin}, or quit and start Switchboard without --openrouter-base-url (or the SWITCHBOARD_OPENROUTER_BASE_URL variable).`;
+}
+
 export const MESSAGES = {
   encryptionUnavailable:
     'The key cannot be saved because no OS keyring is available to encrypt it. Choose "this session only" to use it until Switchboard quits.',

@@ -30,6 +30,17 @@ export function sessionStatus(key: string, source: KeySource, since: string, bac
   };
 }
 
+/** A stored key held back because it is bound to another origin than this launch's. */
+export function originMismatchStatus(
+  key: string,
+  source: KeySource,
+  storedAt: string,
+  backend: string,
+  origins: { keyOrigin: string; launchOrigin: string },
+): KeyStatus {
+  return { state: 'origin-mismatch', preview: maskKey(key), source, storedAt, backend, ...origins };
+}
+
 export function unavailableStatus(
   backend: string,
   platform: NodeJS.Platform,

@@ -12,6 +12,7 @@ import {
   createMemoryCiphertextStore,
   type MemoryCiphertextStore,
 } from './ciphertext-store';
+import { type KeyBinding, openBinding } from './key-binding';
 import { createKeyVault, type KeyVault } from './key-vault';
 import { createTestCipher, type TestCipher } from './test-cipher';
 
@@ -88,6 +89,8 @@ export interface FixtureOptions {
   store?: MemoryCiphertextStore;
   platform?: NodeJS.Platform;
   now?: () => Date;
+  /** The origin this "launch" points the client at; the vault's default when absent. */
+  launchOrigin?: string;
 }
 
 /** A vault as the glue would build it, with test adapters. Pass the same cipher and store to "restart". */
@@ -103,6 +106,7 @@ export function makeVault(options: FixtureOptions = {}): VaultFixture {
     verify: verifyStub.verify,
     now: options.now ?? (() => FIXED_NOW),
     platform: options.platform ?? 'linux',
+    ...(options.launchOrigin === undefined ? {} : { launchOrigin: options.launchOrigin }),
   });
   const announced: KeyStatus[] = [];
   vault.onStatusChange((status) => announced.push(status));
@@ -121,11 +125,28 @@ export async function expectFailure(promise: Promise<unknown>, code: ErrorCode):
   return failure;
 }
 
-/** Decrypts what a store holds, proving the record really is this cipher's ciphertext of the key. */
-export async function decryptStored(
+/** What the store's ciphertext decrypts to, as this cipher reads it: the raw plaintext. */
+export async function decryptStoredPlaintext(
   store: CiphertextStore,
   cipher: TestCipher,
 ): Promise<{ result: string; shouldReEncrypt: boolean }> {
   const raw = (await store.read()) as { ciphertext: string };
   return cipher.decrypt(new Uint8Array(Buffer.from(raw.ciphertext, 'base64')));
+}
+
+/**
+ * Decrypts what a store holds and opens the binding inside, proving the record really is this
+ * cipher's ciphertext of the key. `result` is the key; `origin` the origin sealed with it.
+ */
+export async function decryptStored(
+  store: CiphertextStore,
+  cipher: TestCipher,
+): Promise<{ result: string; shouldReEncrypt: boolean }> {
+  const { result, shouldReEncrypt } = await decryptStoredPlaintext(store, cipher);
+  return { result: openBinding(result).key, shouldReEncrypt };
+}
+
+/** The key and origin sealed in the store's ciphertext. */
+export async function storedBinding(store: CiphertextStore, cipher: TestCipher): Promise<KeyBinding> {
+  return openBinding((await decryptStoredPlaintext(store, cipher)).result);
 }
