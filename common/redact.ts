@@ -94,17 +94,21 @@ function base64Cores(text: string, alphabet: string): string[] {
   return cores;
 }
 
-/** Every literal form of `secret` that is searched for (case-insensitively). */
-export function secretForms(secret: string): string[] {
-  const forms = new Set<string>([secret, JSON.stringify(secret).slice(1, -1), encodeURIComponent(secret)]);
+/** The forms of `secret` that are searched for (case-insensitively), as text and as base64. */
+export function secretForms(secret: string): { literal: string[]; base64: string[] } {
+  const literal = new Set<string>([secret, JSON.stringify(secret).slice(1, -1), encodeURIComponent(secret)]);
   // Every byte percent-encoded, as some encoders do; partly encoded text is decoded run by run below.
-  forms.add([...new TextEncoder().encode(secret)].map((b) => `%${b.toString(16).padStart(2, '0')}`).join(''));
+  literal.add(
+    [...new TextEncoder().encode(secret)].map((b) => `%${b.toString(16).padStart(2, '0')}`).join(''),
+  );
+  const encoded = new Set<string>();
   for (const variant of new Set([secret, secret.toUpperCase(), secret.toLowerCase()])) {
     for (const alphabet of [BASE64, BASE64URL]) {
-      for (const core of base64Cores(variant, alphabet)) forms.add(core);
+      for (const core of base64Cores(variant, alphabet)) encoded.add(core);
     }
   }
-  return [...forms].filter((form) => form.length >= MIN_KNOWN_SECRET_LENGTH);
+  const long = (form: string) => form.length >= MIN_KNOWN_SECRET_LENGTH;
+  return { literal: [...literal].filter(long), base64: [...encoded].filter(long) };
 }
 
 function escapeRegExp(text: string): string {
@@ -146,8 +150,17 @@ export function compileSecretMatcher(secrets: Iterable<string>): SecretMatcher {
     (s) => s.length >= MIN_KNOWN_SECRET_LENGTH && s.length <= MAX_KNOWN_SECRET_LENGTH,
   );
   if (usable.length === 0) return NOTHING_KNOWN;
-  const forms = [...new Set(usable.flatMap(secretForms))].sort((a, b) => b.length - a.length);
-  const source = forms.map(escapeRegExp).join('|');
+  const forms = usable.map(secretForms);
+  const alternation = (list: string[]) =>
+    [...new Set(list)]
+      .sort((a, b) => b.length - a.length)
+      .map(escapeRegExp)
+      .join('|');
+  // A base64 core takes along the one character on each side that mixes in a bit of the secret, and
+  // the padding, so a standalone encoding disappears whole.
+  const source = `(?:${alternation(forms.flatMap((f) => f.literal))})|[A-Za-z0-9+/_-]?(?:${alternation(
+    forms.flatMap((f) => f.base64),
+  )})[A-Za-z0-9+/_-]?={0,2}`;
   const literal = new RegExp(source, 'gi');
   const literalOnce = new RegExp(source, 'i');
   const lowered = usable.map((s) => s.toLowerCase());

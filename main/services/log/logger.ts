@@ -1,9 +1,13 @@
-import { redact } from '../../../common/redact';
+import { type KnownSecrets, knownSecrets } from './known-secrets';
 
 export type LogLevel = 'debug' | 'info' | 'warn' | 'error';
 export type LogFields = Record<string, string | number | boolean | null | undefined>;
 
-/** The only logging interface services get. Every line passes `redact` before it is written. */
+/**
+ * The only logging interface services get. Every line passes `redact` (key shapes, Bearer and
+ * Authorization values) and the known secrets (the current and candidate keys in any case or
+ * encoding, see known-secrets.ts) before it is written.
+ */
 export interface Logger {
   debug(message: string, fields?: LogFields): void;
   info(message: string, fields?: LogFields): void;
@@ -24,21 +28,29 @@ function format(level: LogLevel, scope: string, message: string, fields?: LogFie
 }
 
 /** A logger whose every line, fields included, is redacted before reaching `sink`. */
-export function createLogger(scope: string, sink: LogSink, minLevel: LogLevel = 'info'): Logger {
+export function createLogger(
+  scope: string,
+  sink: LogSink,
+  minLevel: LogLevel = 'info',
+  secrets: KnownSecrets = knownSecrets,
+): Logger {
   const order: LogLevel[] = ['debug', 'info', 'warn', 'error'];
   const min = order.indexOf(minLevel);
   const emit = (level: LogLevel) => (message: string, fields?: LogFields) => {
     if (order.indexOf(level) < min) return;
-    sink(redact(format(level, scope, message, fields)));
+    sink(secrets.redact(format(level, scope, message, fields)));
   };
   return { debug: emit('debug'), info: emit('info'), warn: emit('warn'), error: emit('error') };
 }
 
 /** Collects lines in memory; tests read `lines` to prove nothing secret was logged. */
-export function createMemoryLogger(scope = 'test'): Logger & { lines: string[] } {
+export function createMemoryLogger(
+  scope = 'test',
+  secrets: KnownSecrets = knownSecrets,
+): Logger & { lines: string[] } {
   const lines: string[] = [];
   return Object.assign(
-    createLogger(scope, (l) => lines.push(l), 'debug'),
+    createLogger(scope, (l) => lines.push(l), 'debug', secrets),
     { lines },
   );
 }

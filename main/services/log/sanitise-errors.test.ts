@@ -1,0 +1,59 @@
+import { describe, expect, it } from 'vitest';
+import type { AppError } from '../../../common/errors';
+import { createKnownSecrets } from './known-secrets';
+import { sanitiseAppError, sanitiseErrorsIn } from './sanitise-errors';
+
+const SECRET = 'candidate-token-8xQ2vP';
+const secrets = createKnownSecrets();
+secrets.add(SECRET);
+const clean = secrets.redact;
+
+describe('sanitiseErrorsIn', () => {
+  it('redacts every AppError-shaped object, however deep, and leaves other strings alone', () => {
+    const value = {
+      ok: false,
+      error: { code: 'key_rejected', message: `rejected ${SECRET}`, status: 401 },
+      messages: [
+        { id: 'a', content: `the person wrote ${SECRET}`, error: null },
+        {
+          id: 'b',
+          content: 'partial',
+          error: {
+            code: 'moderation',
+            message: 'blocked',
+            reasons: [Buffer.from(SECRET).toString('base64')],
+          },
+        },
+      ],
+    };
+    const out = sanitiseErrorsIn(value, clean);
+    expect(out.error).toEqual({ code: 'key_rejected', message: 'rejected [REDACTED]', status: 401 });
+    expect(out.messages[1]?.error?.reasons).toEqual(['[REDACTED]']);
+    // Conversation text is data, not an error: it is not rewritten here.
+    expect(out.messages[0]).toBe(value.messages[0]);
+    expect(value.error.message).toContain(SECRET); // the input is not mutated
+  });
+
+  it('returns the very same value when there is nothing to redact', () => {
+    const value = { items: [{ error: { code: 'offline', message: 'Cannot reach OpenRouter.' } }], n: 1 };
+    expect(sanitiseErrorsIn(value, clean)).toBe(value);
+  });
+
+  it('does not treat look-alikes with unknown codes as errors', () => {
+    const value = { code: 'not-a-code', message: SECRET };
+    expect(sanitiseErrorsIn(value, clean)).toBe(value);
+  });
+
+  it('sanitiseAppError keeps the fields it does not change', () => {
+    const error: AppError = {
+      code: 'rate_limited',
+      message: `slow ${SECRET.toUpperCase()}`,
+      retryAfterSeconds: 3,
+    };
+    expect(sanitiseAppError(error, clean)).toEqual({
+      code: 'rate_limited',
+      message: 'slow [REDACTED]',
+      retryAfterSeconds: 3,
+    });
+  });
+});
