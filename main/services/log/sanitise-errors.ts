@@ -25,7 +25,7 @@ function isAppErrorShaped(value: Record<string, unknown>): boolean {
 export function sanitiseAppError<E extends AppError>(error: E, clean: Clean = redactSecrets): E {
   const message = clean(error.message);
   const reasons = error.reasons?.map(clean);
-  const reasonsChanged = reasons !== undefined && reasons.some((r, i) => r !== error.reasons?.[i]);
+  const reasonsChanged = reasons?.some((r, i) => r !== error.reasons?.[i]) === true;
   if (message === error.message && !reasonsChanged) return error;
   return { ...error, message, ...(reasons !== undefined ? { reasons } : {}) };
 }
