@@ -11,6 +11,19 @@ describe('window hardening', () => {
   it('gives the key-entry window the same hardening, modal', () => {
     const opts = keyEntryWindowOptions('/app/preload/key-entry.cjs');
     expect(opts.modal).toBe(true);
-    expect(opts.webPreferences).toEqual(hardenedWebPreferences('/app/preload/key-entry.cjs'));
+    expect(opts.webPreferences).toEqual({
+      ...hardenedWebPreferences('/app/preload/key-entry.cjs'),
+      spellcheck: false,
+    });
+  });
+
+  // The chat composer keeps the spellchecker; the key-entry window has one field, the key. With the
+  // preference off Electron's renderer never creates a SpellCheckProvider for its frames
+  // (shell/renderer/renderer_client_base.cc, RenderFrameCreated), so nothing typed there reaches
+  // Hunspell or the OS spellchecker (macOS: NSSpellChecker in the browser process and the system's
+  // spelling service), whatever the page's own `spellcheck` attribute says.
+  it('turns the spellchecker off in the key-entry window only', () => {
+    expect(keyEntryWindowOptions('/app/preload/key-entry.cjs').webPreferences?.spellcheck).toBe(false);
+    expect(chatWindowOptions('/app/preload/chat.cjs').webPreferences?.spellcheck).toBe(true);
   });
 });

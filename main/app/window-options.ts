@@ -36,7 +36,14 @@ export function chatWindowOptions(preloadPath: string): BrowserWindowConstructor
   };
 }
 
-/** The key-entry window: small, modal, not resizable; the same hardened preferences. */
+/**
+ * The key-entry window: small, modal, not resizable; the same hardened preferences, and no
+ * spellchecker. Its only text field is the key: with `spellcheck: false` Electron's renderer creates no
+ * SpellCheckProvider for the window's frames (shell/renderer/renderer_client_base.cc,
+ * RenderFrameCreated), so the typed key never goes to Hunspell or to the OS spellchecker (on macOS
+ * that is NSSpellChecker in the browser process and the system spelling service), even if the page's
+ * own `spellcheck` attribute were lost.
+ */
 export function keyEntryWindowOptions(preloadPath: string): BrowserWindowConstructorOptions {
   return {
     width: 480,
@@ -48,6 +55,6 @@ export function keyEntryWindowOptions(preloadPath: string): BrowserWindowConstru
     show: false,
     title: 'Enter your OpenRouter key',
     backgroundColor: '#111318',
-    webPreferences: hardenedWebPreferences(preloadPath),
+    webPreferences: { ...hardenedWebPreferences(preloadPath), spellcheck: false },
   };
 }
