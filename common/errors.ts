@@ -9,6 +9,7 @@ export const ERROR_CODES = [
   'validation', // payload did not match the contract schema
   'forbidden_sender', // call from a frame that is not our window's main frame at our origin
   'internal', // a bug in a handler; details are logged (redacted) in main only
+  'throttled', // this window used up its budget of writing calls or bytes; retryAfterSeconds says when
   // Key vault
   'key_missing',
   'key_invalid_format',

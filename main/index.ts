@@ -14,6 +14,7 @@ import { createKeyWindows } from './electron/key-window';
 import { fileLogger } from './electron/log-file';
 import { safeStorageCipher } from './electron/safe-storage-cipher';
 import { createHandlerTable } from './ipc/handler-table';
+import { chatWritingCalls, keyEntryWritingCalls } from './ipc/writing-calls';
 import { APP_ORIGIN } from './protocol/resolve-asset';
 import { createKeyValueCiphertextStore } from './services/vault/ciphertext-store';
 import { loadWindowState, saveWindowState } from './services/window-state/window-state';
@@ -122,6 +123,7 @@ async function start(): Promise<void> {
     policy: { origin: APP_ORIGIN, isOurWindow: (id) => chatWindows.has(id) },
     sendEvent: sendToWindow,
     log: log('ipc'),
+    writeLimits: { writingCalls: chatWritingCalls },
   });
   bindToIpcMain(table);
   bindToIpcMain(
@@ -131,6 +133,7 @@ async function start(): Promise<void> {
       policy: { origin: APP_ORIGIN, isOurWindow: keyWindows.isKeyWindow },
       sendEvent: sendToWindow,
       log: log('ipc-key-entry'),
+      writeLimits: { writingCalls: keyEntryWritingCalls },
     }),
   );
 
@@ -146,7 +149,8 @@ async function start(): Promise<void> {
     void services.shutdown().finally(() => app.quit());
   });
   services.vault.onStatusChange((status) => {
-    for (const id of chatWindows) sendToWindow(id, chatContract.onKeyStatus.channel, status);
+    // Through the table, like every event: parsed with the contract's schema before it crosses.
+    for (const id of chatWindows) table.emit(id, 'onKeyStatus', status);
   });
 
   installAppMenu();

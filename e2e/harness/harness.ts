@@ -11,6 +11,7 @@ import type { Persistence } from '../../common/key-status';
 import { composeServices, type Services } from '../../main/app/compose-services';
 import { KEY_SETTINGS_URL } from '../../main/app/key-entry';
 import { createHandlerTable } from '../../main/ipc/handler-table';
+import { chatWritingCalls, keyEntryWritingCalls } from '../../main/ipc/writing-calls';
 import { contentSecurityPolicy } from '../../main/protocol/content-security-policy';
 import { createLogger, type Logger } from '../../main/services/log/logger';
 import { createKeyValueCiphertextStore } from '../../main/services/vault/ciphertext-store';
@@ -267,6 +268,7 @@ export async function startHarness(options: HarnessOptions = {}): Promise<Harnes
     policy: { origin, isOurWindow: (id) => chatBinding.isWindow(id) },
     sendEvent: chatBinding.sendEvent,
     log: log('ipc'),
+    writeLimits: { writingCalls: chatWritingCalls },
   });
   const keyTable = createHandlerTable({
     contract: keyEntryContract,
@@ -274,11 +276,13 @@ export async function startHarness(options: HarnessOptions = {}): Promise<Harnes
     policy: { origin: keyOrigin, isOurWindow: (id) => keyBinding.isWindow(id) },
     sendEvent: keyBinding.sendEvent,
     log: log('ipc-key-entry'),
+    writeLimits: { writingCalls: keyEntryWritingCalls },
   });
   chatBinding.onWindowClosed((id) => services.sessions.cancelWindow(id));
-  const unsubscribe = services.vault.onStatusChange((status) =>
-    chatBinding.broadcast(chatContract.onKeyStatus.channel, status),
-  );
+  // Through the table, like every event: parsed with the contract's schema before it crosses.
+  const unsubscribe = services.vault.onStatusChange((status) => {
+    for (const id of chatBinding.windowIds()) chatTable.emit(id, 'onKeyStatus', status);
+  });
 
   // Each page may connect only to its own socket (the app's CSP plus that one loopback socket).
   const chatSocket = `ws://127.0.0.1:${port}${CHAT_WS_PATH}`;

@@ -13,10 +13,13 @@ import { ClientMessageSchema, type ServerMessage } from './ws-protocol';
  * header (a DNS-rebinding page names its own); anything else is refused at the upgrade.
  */
 export interface WsBinding {
-  /** Sends an event to one connection (the `sendEvent` of the handler table). */
+  /**
+   * Sends an event to one connection: the `sendEvent` of the handler table, which parses the payload
+   * first. Nothing else may call it (events go through `table.emit`).
+   */
   sendEvent(windowId: number, channel: string, payload: unknown): void;
-  /** Sends an event to every open connection (key status broadcasts). */
-  broadcast(channel: string, payload: unknown): void;
+  /** The open connections ("windows"), e.g. to emit a key-status change to each through the table. */
+  windowIds(): number[];
   isWindow(windowId: number): boolean;
   onWindowClosed(listener: (windowId: number) => void): void;
   close(): Promise<void>;
@@ -136,9 +139,7 @@ export function bindWebSocket(opts: {
       const entry = sockets.get(windowId);
       if (entry) send(entry.ws, { type: 'event', channel, payload });
     },
-    broadcast(channel, payload) {
-      for (const { ws } of sockets.values()) send(ws, { type: 'event', channel, payload });
-    },
+    windowIds: () => [...sockets.keys()],
     isWindow: (id) => sockets.has(id),
     onWindowClosed: (l) => closedListeners.push(l),
     close: () =>

@@ -1,9 +1,10 @@
 import type { z } from 'zod';
-import { type AppError, AppFailure } from '../../common/errors';
+import { type AppError, AppErrorSchema, AppFailure } from '../../common/errors';
 import type {
   Contract,
   EventKeys,
   EventPayload,
+  EventSpec,
   InvokeKeys,
   InvokeSpec,
   Result,
@@ -11,6 +12,7 @@ import type {
 import { describeError } from '../../common/redact';
 import type { Logger } from '../services/log/logger';
 import { checkSender, type SenderInfo, type SenderPolicy } from './sender-policy';
+import { createWriteBudget, DEFAULT_WRITE_LIMITS, throttledError, type WriteLimits } from './write-budget';
 
 /** What a handler knows about its caller, and how it pushes events back to that caller only. */
 export interface CallContext<C extends Contract> {
@@ -18,12 +20,21 @@ export interface CallContext<C extends Contract> {
   emit<K extends EventKeys<C>>(event: K, payload: EventPayload<C, K>): void;
 }
 
-type RequestOf<S> = S extends InvokeSpec<infer Req, infer _Res> ? z.output<Req> : never;
+export type RequestOf<S> = S extends InvokeSpec<infer Req, infer _Res> ? z.output<Req> : never;
 type ResponseOf<S> = S extends InvokeSpec<infer _Req, infer Res> ? z.input<Res> : never;
 
 /** The services' side of a contract: one async function per invoke channel, with validated input. */
 export type Handlers<C extends Contract> = {
   [K in InvokeKeys<C>]: (request: RequestOf<C[K]>, ctx: CallContext<C>) => Promise<ResponseOf<C[K]>>;
+};
+
+/**
+ * For every invoke channel, whether a call counts against the window's write budget (it writes to
+ * disk, starts work in main or outside the window), or a function of the validated request deciding
+ * that. A `Record` over every channel, so a new channel cannot be added without deciding.
+ */
+export type WritingCalls<C extends Contract> = {
+  [K in InvokeKeys<C>]: boolean | ((request: RequestOf<C[K]>) => boolean);
 };
 
 /** Sends an event to one window; provided by the transport binding. */
@@ -33,13 +44,19 @@ export type EventSender = (windowId: number, channel: string, payload: unknown) 
  * A transport-independent table: channel name -> function(sender, payload) -> Result.
  * Bound to `ipcMain` in the app and to a WebSocket in the browser harness, unchanged.
  */
-export interface HandlerTable {
+export interface HandlerTable<C extends Contract = Contract> {
   readonly channels: readonly string[];
   /**
-   * Checks the sender synchronously, then validates and runs the handler. Never rejects: every
-   * failure, including a bug in a handler, becomes a typed error result.
+   * Checks the sender synchronously, then validates, charges the window's write budget and runs the
+   * handler. Never rejects: every failure, including a bug in a handler, becomes a typed error result
+   * in the error contract's shape.
    */
   dispatch(channel: string, sender: SenderInfo, payload: unknown): Promise<Result<unknown>>;
+  /**
+   * The one way main pushes an event to a window: the payload is parsed with the event's schema
+   * (unknown fields stripped) and not sent at all when it does not parse. True when it was sent.
+   */
+  emit<K extends EventKeys<C>>(windowId: number, event: K, payload: EventPayload<C, K>): boolean;
 }
 
 export interface HandlerTableOptions<C extends Contract> {
@@ -48,22 +65,31 @@ export interface HandlerTableOptions<C extends Contract> {
   policy: SenderPolicy;
   sendEvent: EventSender;
   log: Logger;
+  /** The per-window write budget: which calls count, the limits (default DEFAULT_WRITE_LIMITS), a clock. */
+  writeLimits: { writingCalls: WritingCalls<C>; limits?: WriteLimits; now?: () => number };
 }
 
-function failure(error: AppError): Result<never> {
-  return { ok: false, error };
+const INTERNAL: AppError = {
+  code: 'internal',
+  message: 'Something went wrong inside Switchboard. Please retry.',
+};
+
+/** Size of a validated request as history would store it (JSON, UTF-8). */
+function requestBytes(request: unknown): number {
+  const text = JSON.stringify(request);
+  return text === undefined ? 0 : Buffer.byteLength(text, 'utf8');
 }
 
-export function createHandlerTable<C extends Contract>(options: HandlerTableOptions<C>): HandlerTable {
+export function createHandlerTable<C extends Contract>(options: HandlerTableOptions<C>): HandlerTable<C> {
   const { contract, handlers, policy, sendEvent, log } = options;
   const byChannel = new Map<string, { name: string; spec: InvokeSpec }>();
-  const eventChannels = new Map<string, string>();
+  const events = new Map<string, EventSpec>();
+  const channels = new Set<string>();
   for (const [name, spec] of Object.entries(contract)) {
-    if (byChannel.has(spec.channel) || eventChannels.has(spec.channel)) {
-      throw new Error(`duplicate channel ${spec.channel}`);
-    }
+    if (channels.has(spec.channel)) throw new Error(`duplicate channel ${spec.channel}`);
+    channels.add(spec.channel);
     if (spec.kind === 'invoke') byChannel.set(spec.channel, { name, spec });
-    else eventChannels.set(name, spec.channel);
+    else events.set(name, spec);
   }
   const handlerMap = handlers as unknown as Record<
     string,
@@ -72,6 +98,69 @@ export function createHandlerTable<C extends Contract>(options: HandlerTableOpti
   for (const { name } of byChannel.values()) {
     if (typeof handlerMap[name] !== 'function') throw new Error(`no handler for ${name}`);
   }
+  const writing = options.writeLimits.writingCalls as unknown as Record<
+    string,
+    boolean | ((request: unknown) => boolean)
+  >;
+  for (const { name } of byChannel.values()) {
+    const rule = writing[name];
+    if (typeof rule !== 'boolean' && typeof rule !== 'function') {
+      throw new Error(`no write-budget rule for ${name}`);
+    }
+  }
+  const limits = options.writeLimits.limits ?? DEFAULT_WRITE_LIMITS;
+  const budget = createWriteBudget(limits, options.writeLimits.now ?? Date.now);
+
+  /**
+   * Every error crosses in the error contract's shape: unknown fields (a `cause`, a `stack`, anything
+   * a service attached) are stripped, and an error that does not parse at all becomes `internal`.
+   */
+  const failure = (error: unknown, channel: string): Result<never> => {
+    let parsed: ReturnType<typeof AppErrorSchema.safeParse> | null = null;
+    try {
+      parsed = AppErrorSchema.safeParse(error);
+    } catch {
+      // A getter that throws: not an error we can describe.
+    }
+    if (parsed?.success) return { ok: false, error: parsed.data };
+    log.error('an error outside its contract was replaced', {
+      channel: channel.slice(0, 100),
+      issues: parsed?.error.issues.length ?? 0,
+    });
+    return { ok: false, error: INTERNAL };
+  };
+
+  const emit = (windowId: number, event: string, payload: unknown): boolean => {
+    const spec = events.get(event);
+    if (!spec) {
+      log.error('no such event in the contract; not sent', { event: String(event).slice(0, 100) });
+      return false;
+    }
+    let parsed: ReturnType<typeof spec.payload.safeParse> | null = null;
+    try {
+      parsed = spec.payload.safeParse(payload);
+    } catch {
+      // Fall through: not sent.
+    }
+    if (!parsed?.success) {
+      // The payload itself is never logged: it is main's data, possibly a user's text.
+      log.error('event payload outside its contract; not sent', {
+        channel: spec.channel,
+        paths: (parsed?.error.issues ?? [])
+          .slice(0, 5)
+          .map((issue) => issue.path.join('.'))
+          .join(' '),
+      });
+      return false;
+    }
+    try {
+      sendEvent(windowId, spec.channel, parsed.data);
+      return true;
+    } catch (error) {
+      log.warn('could not send an event', { channel: spec.channel, error: describeError(error) });
+      return false;
+    }
+  };
 
   const run = async (
     name: string,
@@ -82,13 +171,24 @@ export function createHandlerTable<C extends Contract>(options: HandlerTableOpti
     const parsed = spec.request.safeParse(payload);
     if (!parsed.success) {
       log.warn('rejected malformed payload', { channel: spec.channel, issues: parsed.error.issues.length });
-      return failure({ code: 'validation', message: `Invalid request for ${spec.channel}.` });
+      return failure({ code: 'validation', message: `Invalid request for ${spec.channel}.` }, spec.channel);
+    }
+    const rule = writing[name];
+    if (rule === true || (typeof rule === 'function' && rule(parsed.data))) {
+      const verdict = budget.charge(windowId, requestBytes(parsed.data));
+      if (!verdict.allowed) {
+        log.warn('refused a writing call over the window budget', {
+          channel: spec.channel,
+          windowId,
+          exceeded: verdict.exceeded,
+        });
+        return failure(throttledError(verdict, limits), spec.channel);
+      }
     }
     const ctx: CallContext<C> = {
       windowId,
       emit: (event, eventPayload) => {
-        const channel = eventChannels.get(event as string);
-        if (channel) sendEvent(windowId, channel, eventPayload);
+        emit(windowId, event as string, eventPayload);
       },
     };
     try {
@@ -97,16 +197,13 @@ export function createHandlerTable<C extends Contract>(options: HandlerTableOpti
       if (!checked.success) {
         // A handler produced something outside its contract: a bug, never shown as data.
         log.error('handler returned a value outside its contract', { channel: spec.channel });
-        return failure({
-          code: 'internal',
-          message: 'Something went wrong inside Switchboard. Please retry.',
-        });
+        return failure(INTERNAL, spec.channel);
       }
       return { ok: true, value: checked.data };
     } catch (error) {
-      if (error instanceof AppFailure) return failure(error.error);
+      if (error instanceof AppFailure) return failure(error.error, spec.channel);
       log.error('handler failed', { channel: spec.channel, error: describeError(error) });
-      return failure({ code: 'internal', message: 'Something went wrong inside Switchboard. Please retry.' });
+      return failure(INTERNAL, spec.channel);
     }
   };
 
@@ -118,14 +215,15 @@ export function createHandlerTable<C extends Contract>(options: HandlerTableOpti
       if (!verdict.allowed) {
         log.warn('refused IPC call', { channel: String(channel).slice(0, 100), reason: verdict.reason });
         return Promise.resolve(
-          failure({ code: 'forbidden_sender', message: 'This call is not allowed from here.' }),
+          failure({ code: 'forbidden_sender', message: 'This call is not allowed from here.' }, ''),
         );
       }
       const entry = typeof channel === 'string' ? byChannel.get(channel) : undefined;
       if (!entry || sender.windowId === null) {
-        return Promise.resolve(failure({ code: 'validation', message: 'Unknown request.' }));
+        return Promise.resolve(failure({ code: 'validation', message: 'Unknown request.' }, ''));
       }
       return run(entry.name, entry.spec, sender.windowId, payload);
     },
+    emit: (windowId, event, payload) => emit(windowId, event as string, payload),
   };
 }

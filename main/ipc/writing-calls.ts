@@ -1,0 +1,53 @@
+import type { ChatContract, KeyEntryContract } from '../../common/ipc/contract';
+import type { WritingCalls } from './handler-table';
+
+/**
+ * Which calls of each contract count against a window's write budget (main/ipc/write-budget.ts).
+ *
+ * Counted: calls that write to disk (history, settings, the vault, exports), start work in main that
+ * holds memory or reaches out (a stream, a sign-in listener, a network check, an import read into
+ * memory), or open something outside the window (a dialog, a browser, the key window).
+ *
+ * Never counted: reads, whose cost is bounded by what the counted calls could write; and the calls
+ * that stop or remove things — Stop, cancelling a sign-in, removing the key, "Key exposed?" — which
+ * must work even for a window that has used up its budget.
+ */
+export const chatWritingCalls: WritingCalls<ChatContract> = {
+  getAppInfo: false,
+  getKeyStatus: false,
+  verifyKey: true, // a request to OpenRouter
+  removeKey: false, // must always work
+  startSignIn: true, // a loopback listener and a browser tab
+  cancelSignIn: false, // must always work
+  importKeyFromClipboard: true, // a vault write
+  openKeyWindow: true, // a window
+  getEnvKeyOffer: false,
+  acceptEnvKey: true, // a vault write
+  dismissEnvKey: false, // forgets the offer; writes nothing
+  reportKeyExposed: false, // must always work
+  // The cached list is a read; a refresh is a request to OpenRouter and a new list in memory.
+  listModels: (request) => request?.refresh === true,
+  getSettings: false,
+  updateSettings: true,
+  listConversations: false,
+  createConversation: true,
+  renameConversation: true,
+  deleteConversation: true, // moves the file into the trash, kept 30 days
+  restoreConversation: true,
+  listQuarantined: false,
+  loadMessages: false,
+  searchHistory: false,
+  exportHistory: true,
+  importHistory: true,
+  sendMessage: true,
+  regenerate: true,
+  editAndResend: true,
+  cancelChat: false, // Stop must always work
+  openExternal: true, // a dialog, then the browser
+};
+
+export const keyEntryWritingCalls: WritingCalls<KeyEntryContract> = {
+  getKeyEntryContext: false,
+  submit: true, // a request to OpenRouter and a vault write
+  cancel: false, // closing the window must always work
+};
