@@ -1,3 +1,4 @@
+import { mkdirSync } from 'node:fs';
 import { isAbsolute, join } from 'node:path';
 import { app, BrowserWindow, clipboard, dialog, screen, shell } from 'electron';
 import ElectronStore from 'electron-store';
@@ -5,17 +6,24 @@ import { chatContract, keyEntryContract } from '../common/ipc/contract';
 import { composeServices } from './app/compose-services';
 import { KEY_SETTINGS_URL } from './app/key-entry';
 import { chatWindowOptions } from './app/window-options';
+import { userDataDirFor } from './config/dev-profile';
 import { LaunchConfigError, readLaunchConfig } from './config/launch-config';
 import { installAppMenu } from './electron/app-menu';
 import { registerAppScheme, serveAppScheme } from './electron/app-protocol';
-import { blockRendererNetwork, denyAllPermissions, hardenWebContents } from './electron/hardening';
+import {
+  blockRendererNetwork,
+  denyDownloads,
+  hardenWebContents,
+  restrictPermissions,
+  type WindowKindOf,
+} from './electron/hardening';
 import { bindToIpcMain, sendToWindow } from './electron/ipc-binding';
 import { createKeyWindows } from './electron/key-window';
 import { fileLogger } from './electron/log-file';
 import { safeStorageCipher } from './electron/safe-storage-cipher';
 import { createHandlerTable } from './ipc/handler-table';
 import { chatWritingCalls, keyEntryWritingCalls } from './ipc/writing-calls';
-import { APP_ORIGIN } from './protocol/resolve-asset';
+import { APP_ORIGIN, CHAT_URL, KEY_ENTRY_ORIGIN, KEY_ENTRY_PATH } from './protocol/resolve-asset';
 import { createKeyValueCiphertextStore } from './services/vault/ciphertext-store';
 import { loadWindowState, saveWindowState } from './services/window-state/window-state';
 
@@ -31,7 +39,21 @@ try {
   app.exit(1);
   throw error;
 }
-if (config.userDataDir) app.setPath('userData', config.userDataDir);
+// `npm start` (unpackaged: no fuses, DevTools) gets its own profile unless one is named, so it never
+// opens the installed app's vault and history. Set before anything reads userData: before `ready`
+// (docs/api/app.md, app.setPath: session data must be moved "before the ready event") and before the
+// lock, which Electron takes in the userData directory (shell/browser/api/electron_api_app.cc,
+// RequestSingleInstanceLock reads chrome::DIR_USER_DATA). setPath documents an error for a folder
+// that does not exist, so it is created first, private.
+const userDataDir = userDataDirFor({
+  named: config.userDataDir,
+  isPackaged: app.isPackaged,
+  appData: app.getPath('appData'),
+});
+if (userDataDir) {
+  mkdirSync(userDataDir, { recursive: true, mode: 0o700 });
+  app.setPath('userData', userDataDir);
+}
 
 // One instance: a second one would race the first on the same history and key files.
 if (!app.requestSingleInstanceLock()) {
@@ -42,13 +64,19 @@ if (!app.requestSingleInstanceLock()) {
 }
 
 const chatWindows = new Set<number>();
+/** Filled in by start(); until then no window of ours exists. */
+let isKeyWindow: (id: number) => boolean = () => false;
+/** Which of our windows a web contents is: each kind has its own navigation rule and permissions. */
+const windowKindOf: WindowKindOf = (id) =>
+  chatWindows.has(id) ? 'chat' : isKeyWindow(id) ? 'key-entry' : null;
 
 async function start(): Promise<void> {
   const log = fileLogger(app.getPath('userData'));
   const mainLog = log('main');
   for (const notice of config.notices) mainLog.warn(notice);
-  hardenWebContents(APP_ORIGIN, mainLog);
-  denyAllPermissions();
+  hardenWebContents(windowKindOf, mainLog);
+  restrictPermissions(windowKindOf);
+  denyDownloads(windowKindOf, mainLog);
   blockRendererNetwork();
   serveAppScheme(join(import.meta.dirname, '../renderer'));
 
@@ -56,6 +84,7 @@ async function start(): Promise<void> {
   const store = new ElectronStore<Record<string, unknown>>({ name: 'vault', configFileMode: 0o600 });
 
   const keyWindows = createKeyWindows(join(import.meta.dirname, '../preload'));
+  isKeyWindow = keyWindows.isKeyWindow;
   const services = composeServices({
     appInfo: { name: app.getName(), version: app.getVersion(), platform: process.platform },
     openRouterBaseUrl: config.openRouterBaseUrl,
@@ -130,7 +159,8 @@ async function start(): Promise<void> {
     createHandlerTable({
       contract: keyEntryContract,
       handlers: services.keyEntryHandlers,
-      policy: { origin: APP_ORIGIN, isOurWindow: keyWindows.isKeyWindow },
+      // Its own host and exactly its one page (the chat origin serves no key-entry page at all).
+      policy: { origin: KEY_ENTRY_ORIGIN, path: KEY_ENTRY_PATH, isOurWindow: keyWindows.isKeyWindow },
       sendEvent: sendToWindow,
       log: log('ipc-key-entry'),
       writeLimits: { writingCalls: keyEntryWritingCalls },
@@ -198,6 +228,6 @@ async function createChatWindow(onClosed: (windowId: number) => void): Promise<B
   win.webContents.on('did-start-navigation', (details) => {
     if (details.isMainFrame && !details.isSameDocument) onClosed(id);
   });
-  void win.loadURL(`${APP_ORIGIN}/index.html`);
+  void win.loadURL(CHAT_URL);
   return win;
 }

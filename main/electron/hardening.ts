@@ -1,24 +1,49 @@
-import { app, type Session, session } from 'electron';
+import { app, type Session, session, type WebContents } from 'electron';
+import { originOf } from '../ipc/sender-policy';
 import type { Logger } from '../services/log/logger';
+import { mayGrantPermission } from './permission-rules';
+import { mayNavigateTo, type WindowKind } from './window-rules';
+
+/** Which of main's windows a web contents is, by its id; null for every other web contents. */
+export type WindowKindOf = (webContentsId: number) => WindowKind | null;
 
 /**
  * App-wide rules that hold for every web contents Electron ever creates, including ones we did not
- * create on purpose: no navigation away from our origin, no new windows, no <webview>, no permissions.
+ * create on purpose: each window kind may be only at its own place (window-rules.ts: the chat window
+ * on app://switchboard, the key-entry window at its one page, anything else nowhere), no subframe
+ * navigates, no new windows, no <webview>.
+ *
+ * The kind is looked up at each event, not when the contents is created: `web-contents-created` fires
+ * inside `new BrowserWindow`, before main has recorded which kind of window it made. Main's own
+ * `loadURL` emits none of these events (docs/api/web-contents.md, "will-frame-navigate": "will not
+ * emit when the navigation is started programmatically with APIs like webContents.loadURL"), so the
+ * rules decide only what a page or a redirect asks for.
  */
-export function hardenWebContents(ourOrigin: string, log: Logger): void {
+export function hardenWebContents(kindOf: WindowKindOf, log: Logger): void {
   app.on('web-contents-created', (_event, contents) => {
+    const allowed = (url: string) => mayNavigateTo(kindOf(contents.id), url);
+    const window = () => kindOf(contents.id) ?? 'none';
     contents.on('will-navigate', (event, url) => {
-      if (!url.startsWith(`${ourOrigin}/`)) {
+      if (!allowed(url)) {
         event.preventDefault();
-        log.warn('blocked navigation', { url: url.slice(0, 200) });
+        log.warn('blocked navigation', { window: window(), url: url.slice(0, 200) });
       }
     });
+    // Also for main's own loads: a protocol handler of ours never redirects.
     contents.on('will-redirect', (event, url) => {
-      if (!url.startsWith(`${ourOrigin}/`)) event.preventDefault();
+      if (!allowed(url)) {
+        event.preventDefault();
+        log.warn('blocked redirect', { window: window(), url: url.slice(0, 200) });
+      }
     });
-    // Subframes too: a blocked iframe must not even start a connection to a foreign host.
+    // Every frame: a main frame by its window's rule (again, as will-navigate does), a subframe never —
+    // no page of ours has one, and a blocked iframe must not even start a connection to a foreign host.
     contents.on('will-frame-navigate', (event) => {
-      if (!event.isMainFrame && !event.url.startsWith(`${ourOrigin}/`)) event.preventDefault();
+      if (event.isMainFrame ? allowed(event.url) : false) return;
+      event.preventDefault();
+      if (!event.isMainFrame) {
+        log.warn('blocked frame navigation', { window: window(), url: event.url.slice(0, 200) });
+      }
     });
     contents.on('will-attach-webview', (event) => {
       event.preventDefault();
@@ -29,11 +54,74 @@ export function hardenWebContents(ourOrigin: string, log: Logger): void {
   });
 }
 
-/** Denies every permission request and check (camera, notifications, clipboard-read, …). */
-export function denyAllPermissions(target: Session = session.defaultSession): void {
-  target.setPermissionRequestHandler((_contents, _permission, callback) => callback(false));
-  target.setPermissionCheckHandler(() => false);
+/**
+ * Denies every permission request and check (camera, notifications, clipboard-read, …) except
+ * `clipboard-sanitized-write` for the chat window's main frame (permission-rules.ts), which the Copy
+ * buttons' `navigator.clipboard.writeText` needs. Both handlers are set: Electron's docs say "you must
+ * also implement setPermissionCheckHandler to get complete permission handling" (docs/api/session.md),
+ * and with no check handler Electron grants every check (shell/browser/electron_permission_manager.cc,
+ * CheckPermissionWithDetails). The arguments are Electron 45's (session.md): the check handler gets a
+ * null web contents for cross-origin subframes, `requestingOrigin`, and `details.isMainFrame` /
+ * `details.requestingUrl`; the request handler gets `details.isMainFrame` and `details.requestingUrl`
+ * (set from the requesting frame in electron_permission_manager.cc, RequestPermissionsWithDetails).
+ */
+export function restrictPermissions(kindOf: WindowKindOf, target: Session = session.defaultSession): void {
+  const kindOfContents = (contents: WebContents | null) => (contents ? kindOf(contents.id) : null);
+  target.setPermissionRequestHandler((contents, permission, callback, details) => {
+    callback(
+      mayGrantPermission({
+        permission,
+        windowKind: kindOfContents(contents),
+        isMainFrame: details?.isMainFrame === true,
+        requestingOrigin: null,
+        requestingUrl: typeof details?.requestingUrl === 'string' ? details.requestingUrl : null,
+      }),
+    );
+  });
+  target.setPermissionCheckHandler((contents, permission, requestingOrigin, details) =>
+    mayGrantPermission({
+      permission,
+      windowKind: kindOfContents(contents),
+      isMainFrame: details?.isMainFrame === true,
+      requestingOrigin: typeof requestingOrigin === 'string' ? requestingOrigin : null,
+      requestingUrl: typeof details?.requestingUrl === 'string' ? details.requestingUrl : null,
+    }),
+  );
   target.setDevicePermissionHandler(() => false);
+}
+
+/**
+ * Main starts no download, so every download is a page's doing — an `<a download>` to a data: or
+ * blob: URL, which the network block below never sees — and is cancelled before anything is written
+ * or a save dialog shows. `event.preventDefault()` in `will-download` makes Electron cancel and remove
+ * the item (docs/api/session.md "Event: 'will-download'"; shell/browser/api/electron_api_session.cc,
+ * Session::OnDownloadCreated: `item->Cancel(true); item->Remove()`); `item.cancel()` says the same
+ * thing in the item's own words. Logged without the URL's contents (a data: URL is its contents).
+ */
+export function denyDownloads(
+  kindOf: WindowKindOf,
+  log: Logger,
+  target: Session = session.defaultSession,
+): void {
+  target.on('will-download', (event, item, contents) => {
+    event.preventDefault();
+    item.cancel();
+    log.warn('blocked download', {
+      window: (contents ? kindOf(contents.id) : null) ?? 'none',
+      from: downloadSource(item.getURL()),
+    });
+  });
+}
+
+/** Where a download came from, without its path or contents: an origin, or a scheme. */
+function downloadSource(url: string): string {
+  try {
+    const parsed = new URL(url);
+    if (parsed.protocol === 'blob:') return `blob:${originOf(parsed.pathname) ?? 'unknown origin'}`;
+    return originOf(url) ?? parsed.protocol;
+  } catch {
+    return 'unparsable URL';
+  }
 }
 
 /**

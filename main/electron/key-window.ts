@@ -1,11 +1,13 @@
 import { join } from 'node:path';
 import { BrowserWindow, webContents } from 'electron';
 import { keyEntryWindowOptions } from '../app/window-options';
-import { APP_ORIGIN } from '../protocol/resolve-asset';
+import { KEY_ENTRY_URL } from '../protocol/resolve-asset';
 
 /**
  * The small key-entry window: modal to the chat window, its own page and preload (submit/cancel
- * only). The typed key exists in this window and in main, never in the chat window.
+ * only), on its own origin `app://switchboard-key` — a different site from the chat page's, so
+ * Chromium's site isolation gives it its own renderer process. The typed key exists in this window
+ * and in main, never in the chat window.
  */
 export function createKeyWindows(preloadDir: string) {
   const open = new Set<number>();
@@ -25,7 +27,7 @@ export function createKeyWindows(preloadDir: string) {
       open.add(id);
       win.once('ready-to-show', () => win.show());
       win.on('closed', () => open.delete(id));
-      await win.loadURL(`${APP_ORIGIN}/key-entry.html`);
+      await win.loadURL(KEY_ENTRY_URL);
       return true;
     },
     close(windowId: number): void {

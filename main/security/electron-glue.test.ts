@@ -13,7 +13,7 @@
  * - `shell.openExternal` sees only https URLs the person confirmed, or the fixed key-settings page;
  * - the vault file holds ciphertext only, and the log file never the key.
  */
-import { mkdtemp, readdir, readFile, rm } from 'node:fs/promises';
+import { mkdtemp, readdir, readFile, rm, stat } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
@@ -54,6 +54,9 @@ const fake = vi.hoisted(() => {
     privileged: [] as unknown[],
     protocolHandlers: new Map<string, (req: { url: string }) => Promise<Response>>(),
     permission: {} as Record<string, Listener>,
+    /** Listeners main added to the default session (`will-download`). */
+    sessionListeners: new Map<string, Listener[]>(),
+    isPackaged: false,
     networkBlock: null as { urls: string[]; listener: Listener } | null,
     ipcHandlers: new Map<string, Listener>(),
     shellOpened: [] as string[],
@@ -150,8 +153,8 @@ const fake = vi.hoisted(() => {
     },
     getName: () => 'Switchboard',
     getVersion: () => '0.0.0-glue',
-    isPackaged: false,
   });
+  Object.defineProperty(app, 'isPackaged', { get: () => state.isPackaged });
   const originalOn = app.on.bind(app);
   app.on = (name: string, fn: Listener) => {
     state.calls.push(`app.on:${name}`);
@@ -184,6 +187,10 @@ const fake = vi.hoisted(() => {
         },
         setDevicePermissionHandler(fn: Listener) {
           state.permission.device = fn;
+        },
+        on(name: string, fn: Listener) {
+          state.calls.push(`session.on:${name}`);
+          state.sessionListeners.set(name, [...(state.sessionListeners.get(name) ?? []), fn]);
         },
         webRequest: {
           onBeforeRequest(filter: { urls: string[] }, fn: Listener) {
@@ -284,6 +291,67 @@ function eventFrom(contents: InstanceType<typeof fake.FakeWebContents>, frame?: 
   return { sender: contents, senderFrame: frame === undefined ? contents.mainFrame : frame };
 }
 
+type Contents = InstanceType<typeof fake.FakeWebContents>;
+
+/** Emits `will-navigate` / `will-redirect` on `contents` as Electron does; true when main prevented it. */
+function navigate(contents: Contents, name: 'will-navigate' | 'will-redirect', url: string): boolean {
+  let prevented = false;
+  contents.emit(name, { preventDefault: () => (prevented = true) }, url);
+  return prevented;
+}
+
+/** Emits `will-frame-navigate` (one details object, docs/api/web-contents.md); true when prevented. */
+function frameNavigate(contents: Contents, url: string, isMainFrame: boolean): boolean {
+  let prevented = false;
+  contents.emit('will-frame-navigate', { url, isMainFrame, preventDefault: () => (prevented = true) });
+  return prevented;
+}
+
+/** Main's permission check handler: (webContents | null, permission, requestingOrigin, details). */
+function check(contents: Contents | null, permission: string, origin: string, details: object): unknown {
+  return state.permission.check?.(contents, permission, origin, details);
+}
+
+/** Main's permission request handler: (webContents, permission, callback, details); the answers given. */
+function request(contents: Contents, permission: string, details: object): unknown[] {
+  const answers: unknown[] = [];
+  state.permission.request?.(contents, permission, (granted: unknown) => answers.push(granted), details);
+  return answers;
+}
+
+/** Every permission name but the clipboard write (Electron 45's list, docs/api/session.md). */
+const OTHER_PERMISSIONS = [
+  'media',
+  'geolocation',
+  'notifications',
+  'clipboard-read',
+  'deprecated-sync-clipboard-read',
+  'clipboard-write',
+  'fullscreen',
+  'openExternal',
+  'pointerLock',
+  'keyboardLock',
+  'midi',
+  'midiSysex',
+  'hid',
+  'serial',
+  'usb',
+  'display-capture',
+  'idle-detection',
+  'storage-access',
+  'top-level-storage-access',
+  'window-management',
+  'fileSystem',
+  'unknown',
+];
+
+/** A request to main's `app://` protocol handler. */
+function get(url: string): Promise<Response> {
+  const handler = state.protocolHandlers.get('app');
+  if (!handler) throw new Error('no app:// handler');
+  return handler({ url });
+}
+
 function resetState(lock: boolean) {
   state.calls.length = 0;
   state.lock = lock;
@@ -293,6 +361,8 @@ function resetState(lock: boolean) {
   state.protocolHandlers.clear();
   state.ipcHandlers.clear();
   state.shellOpened.length = 0;
+  state.sessionListeners.clear();
+  state.isPackaged = false;
 }
 
 beforeAll(async () => {
@@ -322,6 +392,45 @@ describe('a second instance', () => {
     expect(state.calls).toEqual(['setPath:userData', 'requestSingleInstanceLock', 'quit']);
     expect(state.windows).toEqual([]);
     expect(state.ipcHandlers.size).toBe(0);
+  });
+});
+
+describe('the user-data directory (set before the single-instance lock, which is scoped to it)', () => {
+  let appData: string;
+  beforeAll(async () => {
+    appData = await mkdtemp(join(tmpdir(), 'switchboard-appdata-'));
+  });
+  afterAll(async () => {
+    process.env.SWITCHBOARD_USER_DATA_DIR = userData;
+    if (appData) await rm(appData, { recursive: true, force: true });
+  });
+
+  /** Loads main as a second instance (so it stops after the lock) and returns what it set. */
+  async function bootWithoutLock(isPackaged: boolean) {
+    resetState(false);
+    state.isPackaged = isPackaged;
+    state.paths.clear();
+    state.paths.set('appData', appData);
+    delete process.env.SWITCHBOARD_USER_DATA_DIR;
+    vi.resetModules();
+    await import('../index');
+    return { calls: [...state.calls], userData: state.paths.get('userData') };
+  }
+
+  it('npm start (unpackaged) without a named profile uses "<appData>/Switchboard (development)"', async () => {
+    const { calls, userData: dir } = await bootWithoutLock(false);
+    const expected = join(appData, 'Switchboard (development)');
+    expect(dir).toBe(expected);
+    expect(calls).toEqual(['setPath:userData', 'requestSingleInstanceLock', 'quit']);
+    // Created private, so Electron's setPath (which documents an error for a missing folder) accepts it.
+    expect((await stat(expected)).isDirectory()).toBe(true);
+    if (process.platform !== 'win32') expect((await stat(expected)).mode & 0o777).toBe(0o700);
+  });
+
+  it('the packaged app keeps the platform default profile', async () => {
+    const { calls, userData: dir } = await bootWithoutLock(true);
+    expect(dir).toBeUndefined();
+    expect(calls).toEqual(['requestSingleInstanceLock', 'quit']);
   });
 });
 
@@ -364,13 +473,14 @@ describe('the first instance, booted against a fake Electron', () => {
     ]);
   });
 
-  it('installs the web-contents rules and denies permissions before the first window', () => {
+  it('installs the web-contents rules, the permission handlers and the download block before the first window', () => {
     const firstWindow = state.calls.indexOf('new BrowserWindow');
     expect(firstWindow).toBeGreaterThan(0);
     for (const before of [
       'app.on:web-contents-created',
       'setPermissionRequestHandler',
       'setPermissionCheckHandler',
+      'session.on:will-download',
       'protocol.handle:app',
     ]) {
       const at = state.calls.indexOf(before);
@@ -393,34 +503,38 @@ describe('the first instance, booted against a fake Electron', () => {
     expect(process.env.OPENROUTER_API_KEY).toBeUndefined();
   });
 
-  it('denies navigation away from app://switchboard/, every window.open, and every webview', () => {
-    const navigate = (name: string, url: string) => {
-      let prevented = false;
-      chat.emit(name, { preventDefault: () => (prevented = true) }, url);
-      return prevented;
-    };
+  it('the chat window may navigate only within app://switchboard; window.open and webviews are denied', () => {
     for (const url of [
       'https://evil.example/',
       'http://127.0.0.1:9/',
+      // The key-entry page: its own origin, never in the chat window.
+      'app://switchboard-key/key-entry.html',
+      'app://switchboard-key/',
       'app://switchboard.evil/index.html',
       'app://switchboardx/',
       'app://evil/app://switchboard/',
-      'app://switchboard',
+      'app://switchboard@evil/',
       'file:///etc/passwd',
       'javascript:alert(1)',
       'data:text/html,<script>1</script>',
       'about:blank',
     ]) {
-      expect(navigate('will-navigate', url), `will-navigate ${url}`).toBe(true);
-      expect(navigate('will-redirect', url), `will-redirect ${url}`).toBe(true);
+      expect(navigate(chat, 'will-navigate', url), `will-navigate ${url}`).toBe(true);
+      expect(navigate(chat, 'will-redirect', url), `will-redirect ${url}`).toBe(true);
+      expect(frameNavigate(chat, url, true), `will-frame-navigate (main frame) ${url}`).toBe(true);
     }
     // A reload of our own page is still allowed (the rule is not "deny everything").
-    expect(navigate('will-navigate', 'app://switchboard/index.html')).toBe(false);
+    for (const url of ['app://switchboard/index.html', 'app://switchboard/', 'app://switchboard']) {
+      expect(navigate(chat, 'will-navigate', url), url).toBe(false);
+      expect(navigate(chat, 'will-redirect', url), url).toBe(false);
+      expect(frameNavigate(chat, url, true), url).toBe(false);
+    }
 
     expect(chat.windowOpenHandler).toBeTypeOf('function');
     for (const url of [
       'https://openrouter.ai/',
       'app://switchboard/index.html',
+      'app://switchboard-key/key-entry.html',
       'about:blank',
       'javascript:1',
     ]) {
@@ -436,24 +550,40 @@ describe('the first instance, booted against a fake Electron', () => {
     expect(webviewPrevented).toBe(true);
   });
 
-  it('cancels foreign subframe navigations (a blocked iframe) but lets the main frame rule decide its own', () => {
-    const frameNavigate = (url: string, isMainFrame: boolean) => {
-      let prevented = false;
-      chat.emit('will-frame-navigate', { url, isMainFrame, preventDefault: () => (prevented = true) });
-      return prevented;
-    };
+  it('cancels every subframe navigation (no page of ours has a frame), our own pages included', () => {
     for (const url of [
       'http://127.0.0.1:9/frame',
       'https://data.attacker.example/',
       'app://switchboard.evil/index.html',
+      'app://switchboard/index.html',
+      'app://switchboard-key/key-entry.html',
       'about:blank',
       'data:text/html,<p>x</p>',
     ]) {
-      expect(frameNavigate(url, false), `subframe ${url}`).toBe(true);
+      expect(frameNavigate(chat, url, false), `subframe ${url}`).toBe(true);
     }
-    expect(frameNavigate('app://switchboard/index.html', false)).toBe(false);
-    // Main-frame navigations are will-navigate's job (tested above); this rule leaves them alone.
-    expect(frameNavigate('https://evil.example/', true)).toBe(false);
+  });
+
+  it('a web contents main did not create as a window may navigate nowhere, not even to our pages', () => {
+    const stranger = new fake.FakeWebContents('app://switchboard/index.html');
+    fake.module.app.emit('web-contents-created', {}, stranger);
+    for (const url of [
+      'app://switchboard/index.html',
+      'app://switchboard-key/key-entry.html',
+      'https://evil.example/',
+    ]) {
+      expect(navigate(stranger, 'will-navigate', url), url).toBe(true);
+      expect(navigate(stranger, 'will-redirect', url), url).toBe(true);
+      expect(frameNavigate(stranger, url, true), url).toBe(true);
+    }
+    expect(
+      stranger.windowOpenHandler?.({
+        url: 'about:blank',
+        frameName: '',
+        features: '',
+        disposition: 'new-window',
+      }),
+    ).toEqual({ action: 'deny' });
   });
 
   it('cancels every network request a renderer starts, before it connects', () => {
@@ -466,38 +596,74 @@ describe('the first instance, booted against a fake Electron', () => {
     );
   });
 
-  it('denies every permission request, check and device request', () => {
-    const permissions = [
-      'media',
-      'geolocation',
-      'notifications',
-      'clipboard-read',
-      'clipboard-sanitized-write',
-      'fullscreen',
-      'openExternal',
-      'pointerLock',
-      'midi',
-      'midiSysex',
-      'hid',
-      'serial',
-      'usb',
-      'display-capture',
-      'idle-detection',
-      'unknown',
-    ];
-    for (const permission of permissions) {
-      const answers: unknown[] = [];
-      state.permission.request?.(chat, permission, (granted: unknown) => answers.push(granted), {});
-      expect(answers, permission).toEqual([false]);
-      expect(state.permission.check?.(chat, permission, 'app://switchboard', {}), permission).toBe(false);
+  it('grants clipboard-sanitized-write (Copy) to the chat main frame at app://switchboard, in both handlers', () => {
+    // The shapes Electron passes (docs/api/session.md): the check handler gets the requesting origin
+    // as a URL with its slash; both get details.isMainFrame and details.requestingUrl.
+    const mainFrame = { isMainFrame: true, requestingUrl: 'app://switchboard/index.html' };
+    expect(check(chat, 'clipboard-sanitized-write', 'app://switchboard/', mainFrame)).toBe(true);
+    expect(request(chat, 'clipboard-sanitized-write', mainFrame)).toEqual([true]);
+  });
+
+  it('denies every other permission to the chat window, and the clipboard write to iframes, other origins and strangers', () => {
+    const mainFrame = { isMainFrame: true, requestingUrl: 'app://switchboard/index.html' };
+    for (const permission of OTHER_PERMISSIONS) {
+      expect(request(chat, permission, mainFrame), permission).toEqual([false]);
+      expect(check(chat, permission, 'app://switchboard/', mainFrame), permission).toBe(false);
     }
+    const write = 'clipboard-sanitized-write';
+    const iframe = { isMainFrame: false, requestingUrl: 'app://switchboard/index.html' };
+    expect(request(chat, write, iframe), 'iframe request').toEqual([false]);
+    expect(check(chat, write, 'app://switchboard/', iframe), 'iframe check').toBe(false);
+    // Cross-origin subframes' checks come with a null web contents and no requesting URL.
+    expect(
+      check(null, write, 'app://switchboard/', { isMainFrame: false, embeddingOrigin: 'app://switchboard/' }),
+    ).toBe(false);
+    const foreign = { isMainFrame: true, requestingUrl: 'https://evil.example/' };
+    expect(request(chat, write, foreign), 'foreign page in the chat window').toEqual([false]);
+    expect(check(chat, write, 'https://evil.example/', foreign)).toBe(false);
+    expect(check(chat, write, 'app://switchboard-key/', { isMainFrame: true })).toBe(false);
+    const stranger = new fake.FakeWebContents('app://switchboard/index.html');
+    expect(request(stranger, write, mainFrame), 'a web contents that is no window of ours').toEqual([false]);
+    expect(check(stranger, write, 'app://switchboard/', mainFrame)).toBe(false);
     expect(state.permission.device?.({ deviceType: 'usb', origin: 'app://switchboard' })).toBe(false);
   });
 
+  it("cancels every download a page starts, and logs it without the URL's contents", async () => {
+    const listeners = state.sessionListeners.get('will-download') ?? [];
+    expect(listeners).toHaveLength(1);
+    const stranger = new fake.FakeWebContents('https://evil.example/');
+    const cases: Array<[InstanceType<typeof fake.FakeWebContents>, string]> = [
+      [chat, 'data:text/plain,download-payload-1'],
+      [chat, 'blob:app://switchboard/0b1c2d3e-download-payload-2'],
+      [chat, 'app://switchboard/index.html'],
+      [stranger, 'https://example.com/download-payload-3.zip'],
+    ];
+    for (const [contents, url] of cases) {
+      let prevented = false;
+      const item = {
+        cancelled: false,
+        getURL: () => url,
+        cancel() {
+          this.cancelled = true;
+        },
+      };
+      for (const listener of listeners)
+        listener({ preventDefault: () => (prevented = true) }, item, contents, null);
+      expect(prevented, url).toBe(true);
+      expect(item.cancelled, url).toBe(true);
+    }
+    const logFile = join(userData, 'logs', 'main.log');
+    await vi.waitFor(async () => {
+      const lines = (await readFile(logFile, 'utf8'))
+        .split('\n')
+        .filter((l) => l.includes('blocked download'));
+      expect(lines).toHaveLength(cases.length);
+    });
+    const log = await readFile(logFile, 'utf8');
+    expect(log).not.toMatch(/download-payload/);
+  });
+
   it('serves assets only from the renderer directory, each with the CSP and nosniff', async () => {
-    const handler = state.protocolHandlers.get('app');
-    expect(handler).toBeTypeOf('function');
-    const get = (url: string) => (handler as (r: { url: string }) => Promise<Response>)({ url });
     // main/index.ts serves `<main>/../renderer`: from the sources that is renderer/ (index.html exists).
     const page = await get('app://switchboard/index.html');
     expect(page.status).toBe(200);
@@ -511,6 +677,25 @@ describe('the first instance, booted against a fake Electron', () => {
       'app://switchboard/..%5cpackage.json',
       'app://evil/index.html',
       'app://switchboard/does-not-exist.js',
+    ]) {
+      expect((await get(url)).status, url).toBe(404);
+    }
+  });
+
+  it('serves each page only on its own host: index.html on app://switchboard, key-entry.html on app://switchboard-key', async () => {
+    const keyPage = await get('app://switchboard-key/key-entry.html');
+    expect(keyPage.status).toBe(200);
+    expect(keyPage.headers.get('content-security-policy')).toBe(contentSecurityPolicy());
+    expect(keyPage.headers.get('x-content-type-options')).toBe('nosniff');
+    expect(await keyPage.text()).toContain('<title>Enter your OpenRouter key</title>');
+    // The page's own script is served on its host (the source tree stands in for the bundle here).
+    expect((await get('app://switchboard-key/key-entry/main.tsx')).status).toBe(200);
+    for (const url of [
+      'app://switchboard/key-entry.html',
+      'app://switchboard/Key-Entry.HTML',
+      'app://switchboard-key/',
+      'app://switchboard-key/index.html',
+      'app://switchboard-key/INDEX.html',
     ]) {
       expect((await get(url)).status, url).toBe(404);
     }
@@ -568,6 +753,80 @@ describe('the first instance, booted against a fake Electron', () => {
     } finally {
       chat.mainFrame.url = url;
     }
+  });
+
+  describe('the key-entry window', () => {
+    let key: Contents;
+
+    beforeAll(async () => {
+      const opened = await ipc(chatContract.openKeyWindow.channel)(eventFrom(chat), undefined);
+      expect(opened).toEqual({ ok: true, value: { opened: true } });
+      key = (state.windows[1] as { webContents: Contents }).webContents;
+    });
+
+    it('is built from the key-entry options and loads app://switchboard-key/key-entry.html', () => {
+      const options = state.windows[1]?.options as { webPreferences?: { preload?: string }; modal?: boolean };
+      expect(options.webPreferences?.preload).toMatch(/preload[\\/]key-entry\.cjs$/);
+      expect(options.modal).toBe(true);
+      expect(state.loads.at(-1)).toBe('app://switchboard-key/key-entry.html');
+    });
+
+    it('may be only at its page: not the chat page, not another page of its host', () => {
+      expect(navigate(key, 'will-navigate', 'app://switchboard-key/key-entry.html')).toBe(false);
+      expect(frameNavigate(key, 'app://switchboard-key/key-entry.html', true)).toBe(false);
+      for (const url of [
+        'app://switchboard/index.html',
+        'app://switchboard/key-entry.html',
+        'app://switchboard-key/',
+        'app://switchboard-key/index.html',
+        'app://switchboard-key/key-entry.html?x=1',
+        'https://evil.example/key-entry.html',
+        'about:blank',
+      ]) {
+        expect(navigate(key, 'will-navigate', url), `will-navigate ${url}`).toBe(true);
+        expect(navigate(key, 'will-redirect', url), `will-redirect ${url}`).toBe(true);
+        expect(frameNavigate(key, url, true), `will-frame-navigate ${url}`).toBe(true);
+      }
+      expect(frameNavigate(key, 'app://switchboard-key/key-entry.html', false), 'a subframe').toBe(true);
+    });
+
+    it('answers the key-entry contract only at app://switchboard-key/key-entry.html', async () => {
+      const context = ipc(keyEntryContract.getKeyEntryContext.channel);
+      expect(await context(eventFrom(key), undefined)).toMatchObject({ ok: true });
+      const url = key.mainFrame.url;
+      try {
+        for (const elsewhere of [
+          'app://switchboard/key-entry.html',
+          'app://switchboard-key/index.html',
+          'app://switchboard-key/key-entry.html?x=1',
+        ]) {
+          key.mainFrame.url = elsewhere;
+          expect(await context(eventFrom(key), undefined), elsewhere).toMatchObject({
+            ok: false,
+            error: { code: 'forbidden_sender' },
+          });
+        }
+      } finally {
+        key.mainFrame.url = url;
+      }
+      // And the chat contract never answers it.
+      expect(await ipc(chatContract.getAppInfo.channel)(eventFrom(key), undefined)).toMatchObject({
+        ok: false,
+        error: { code: 'forbidden_sender' },
+      });
+    });
+
+    it('gets no permission at all, the clipboard write included', () => {
+      const mainFrame = { isMainFrame: true, requestingUrl: 'app://switchboard-key/key-entry.html' };
+      for (const permission of ['clipboard-sanitized-write', ...OTHER_PERMISSIONS]) {
+        expect(request(key, permission, mainFrame), permission).toEqual([false]);
+        expect(check(key, permission, 'app://switchboard-key/', mainFrame), permission).toBe(false);
+      }
+      // Not even when it claims the chat origin (the window kind decides, not the URL alone).
+      const claimed = { isMainFrame: true, requestingUrl: 'app://switchboard/index.html' };
+      expect(request(key, 'clipboard-sanitized-write', claimed)).toEqual([false]);
+      expect(check(key, 'clipboard-sanitized-write', 'app://switchboard/', claimed)).toBe(false);
+    });
   });
 
   it('opens only confirmed https links, and the key-settings constant, with shell.openExternal', async () => {

@@ -11,7 +11,16 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import * as windowOptions from '../app/window-options';
 import { contentSecurityPolicy } from '../protocol/content-security-policy';
-import { APP_HOST, APP_ORIGIN, APP_SCHEME, resolveAsset } from '../protocol/resolve-asset';
+import {
+  APP_HOST,
+  APP_ORIGIN,
+  APP_SCHEME,
+  CHAT_URL,
+  KEY_ENTRY_HOST,
+  KEY_ENTRY_ORIGIN,
+  KEY_ENTRY_URL,
+  resolveAsset,
+} from '../protocol/resolve-asset';
 
 const repo = resolve(import.meta.dirname, '../..');
 
@@ -149,9 +158,13 @@ describe('content security policy', () => {
 });
 
 describe('the app is served from app://, never file://', () => {
-  it('APP_ORIGIN is app://switchboard', () => {
+  it('APP_ORIGIN is app://switchboard; the key-entry page has its own host of the same scheme', () => {
     expect(APP_ORIGIN.startsWith('app://')).toBe(true);
     expect(APP_ORIGIN).toBe(`${APP_SCHEME}://${APP_HOST}`);
+    expect(KEY_ENTRY_ORIGIN).toBe(`${APP_SCHEME}://${KEY_ENTRY_HOST}`);
+    expect(KEY_ENTRY_HOST).not.toBe(APP_HOST);
+    expect(CHAT_URL).toBe('app://switchboard/index.html');
+    expect(KEY_ENTRY_URL).toBe('app://switchboard-key/key-entry.html');
   });
 
   it('the scheme is registered standard + secure before ready (privileged like https)', () => {
@@ -163,11 +176,13 @@ describe('the app is served from app://, never file://', () => {
     expect(protocolCode).not.toMatch(/bypassCSP|corsEnabled|allowServiceWorkers|stream: true/);
   });
 
-  it('every loadURL in main loads an APP_ORIGIN page; no loadFile, no file:// anywhere in main or preload', () => {
+  it('every loadURL in main loads one of the two app:// page constants; no loadFile, no file:// anywhere in main or preload', () => {
     const main = sourceFiles('main');
     const loads = hits(main, /\.loadURL\(/);
-    expect(loads.length).toBeGreaterThanOrEqual(2);
-    for (const line of loads) expect(line).toMatch(/\.loadURL\(`\$\{APP_ORIGIN\}\/[a-z-]+\.html`\)/);
+    expect(loads.map((l) => l.replace(/^([^:]+):\d+: /, '$1: ')).sort()).toEqual([
+      'main/electron/key-window.ts: await win.loadURL(KEY_ENTRY_URL);',
+      'main/index.ts: void win.loadURL(CHAT_URL);',
+    ]);
     expect(hits([...main, ...sourceFiles('preload')], /loadFile\(|file:\/\//)).toEqual([]);
   });
 });
@@ -203,8 +218,10 @@ describe('main process glue (static checks of code that runs only inside Electro
   it('hardens every web contents and denies permissions before the first window', () => {
     const start = index.slice(index.indexOf('async function start()'));
     const order = [
-      'hardenWebContents(APP_ORIGIN',
-      'denyAllPermissions()',
+      'hardenWebContents(windowKindOf',
+      'restrictPermissions(windowKindOf)',
+      'denyDownloads(windowKindOf',
+      'blockRendererNetwork()',
       'serveAppScheme(',
       'createChatWindow(',
     ];
@@ -213,26 +230,41 @@ describe('main process glue (static checks of code that runs only inside Electro
     expect([...positions].sort((a, b) => a - b)).toEqual(positions);
   });
 
-  it('hardening.ts: window.open denied, foreign navigation and redirects prevented, webview prevented', () => {
+  it("hardening.ts: window.open denied, navigation and redirects by each window's rule, webview prevented", () => {
     const hardening = code('main/electron/hardening.ts');
     expect(hardening).toMatch(/setWindowOpenHandler\(\(\) => \(\{ action: 'deny' \}\)\)/);
+    // The rule is the window kind's (window-rules.ts, unit-tested; the glue test drives these events).
     expect(hardening).toMatch(
-      /on\('will-navigate', \(event, url\) => \{\s*if \(!url\.startsWith\(`\$\{ourOrigin\}\/`\)\) \{\s*event\.preventDefault\(\);/,
+      /const allowed = \(url: string\) => mayNavigateTo\(kindOf\(contents\.id\), url\);/,
     );
-    expect(hardening).toMatch(
-      /on\('will-redirect', \(event, url\) => \{\s*if \(!url\.startsWith\(`\$\{ourOrigin\}\/`\)\) event\.preventDefault\(\);/,
-    );
+    for (const event of ['will-navigate', 'will-redirect']) {
+      expect(hardening).toMatch(
+        new RegExp(
+          `on\\('${event}', \\(event, url\\) => \\{\\s*if \\(!allowed\\(url\\)\\) \\{\\s*event\\.preventDefault\\(\\);`,
+        ),
+      );
+    }
     expect(hardening).toMatch(/on\('will-attach-webview', \(event\) => \{\s*event\.preventDefault\(\);/);
     expect(hardening).not.toMatch(/action: 'allow'/);
+    // No prefix test of a URL anywhere in the rules (`app://switchboard` is a prefix of `app://switchboard-key`).
+    for (const file of ['main/electron/hardening.ts', 'main/electron/window-rules.ts']) {
+      expect(code(file), file).not.toMatch(/startsWith/);
+    }
   });
 
-  it('hardening.ts: every permission request and check is denied', () => {
+  it('hardening.ts: every permission request and check goes through mayGrantPermission; devices denied', () => {
     const hardening = code('main/electron/hardening.ts');
     expect(hardening).toMatch(
-      /setPermissionRequestHandler\(\(_contents, _permission, callback\) => callback\(false\)\)/,
+      /setPermissionRequestHandler\(\(contents, permission, callback, details\) => \{\s*callback\(\s*mayGrantPermission\(/,
     );
-    expect(hardening).toMatch(/setPermissionCheckHandler\(\(\) => false\)/);
+    expect(hardening).toMatch(
+      /setPermissionCheckHandler\(\(contents, permission, requestingOrigin, details\) =>\s*mayGrantPermission\(/,
+    );
     expect(hardening).toMatch(/setDevicePermissionHandler\(\(\) => false\)/);
+    // The one permission ever granted is named in one place.
+    expect(code('main/electron/permission-rules.ts')).toMatch(
+      /if \(ask\.permission !== CLIPBOARD_WRITE_PERMISSION\) return false;/,
+    );
     expect(
       hits(sourceFiles('main'), /callback\(true\)|=> true\)/).filter((l) => /Permission/.test(l)),
     ).toEqual([]);
