@@ -21,7 +21,8 @@ import {
 
 test.skip(!electronBinary, SKIP_REASON);
 
-const APP_PAGE = /^app:\/\/switchboard\//;
+/** The chat page's origin or the key-entry page's own one (main/protocol/resolve-asset.ts). */
+const APP_PAGE = /^app:\/\/switchboard(-key)?\//;
 
 test('every window: hardened web preferences, served from app://, a strict CSP that Chromium enforces', async ({
   switchboard,
@@ -47,7 +48,7 @@ test('every window: hardened web preferences, served from app://, a strict CSP t
 
   expect(state.windows.map((w) => w.url).sort()).toEqual([
     'app://switchboard/index.html',
-    'app://switchboard/key-entry.html',
+    'app://switchboard-key/key-entry.html',
   ]);
   for (const { url, prefs } of state.windows) {
     expect(prefs, `web preferences of ${url}`).not.toBeNull();

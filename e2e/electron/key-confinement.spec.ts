@@ -63,7 +63,7 @@ test('typed in the key-entry window: a separate renderer holds it, the chat wind
   await onboarding(page).getByRole('button', { name: 'Type it in a separate window' }).click();
   const keyPage = await opened;
   await expect(keyPage.getByRole('heading', { name: 'Enter your OpenRouter key' })).toBeVisible();
-  expect(keyPage.url()).toBe('app://switchboard/key-entry.html');
+  expect(keyPage.url()).toBe('app://switchboard-key/key-entry.html');
 
   // The heap scan below only means something if the key window's heap is not the chat window's.
   const canary = `canary-${randomBytes(16).toString('hex')}`;
