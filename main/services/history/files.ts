@@ -1,11 +1,13 @@
 import { promises as fs } from 'node:fs';
 import writeFileAtomic from 'write-file-atomic';
+import { ensurePrivateDir, PRIVATE_FILE_MODE } from '../private-files/private-files';
 import { errnoOf, storageFailure } from './storage-errors';
 
 /**
  * The only way the history writes a file: write-file-atomic writes a temporary file next to the target,
  * fsyncs it and renames it over the target, so a reader (or the next start after a crash) sees either
- * the old file or the new one, never half of one.
+ * the old file or the new one, never half of one. Always 0600 (the person's words), whatever the umask
+ * or the mode of the file it replaces.
  */
 export async function writeFileDurably(
   path: string,
@@ -13,7 +15,7 @@ export async function writeFileDurably(
   action: string,
 ): Promise<{ size: number; mtimeMs: number }> {
   try {
-    await writeFileAtomic(path, text, { encoding: 'utf8', fsync: true });
+    await writeFileAtomic(path, text, { encoding: 'utf8', fsync: true, mode: PRIVATE_FILE_MODE });
     const stat = await fs.stat(path);
     return { size: stat.size, mtimeMs: stat.mtimeMs };
   } catch (error) {
@@ -31,9 +33,10 @@ export async function readTextIfExists(path: string): Promise<string | null> {
   }
 }
 
+/** Creates a history folder if needed, 0700 (see private-files.ts). */
 export async function ensureDir(path: string): Promise<void> {
   try {
-    await fs.mkdir(path, { recursive: true });
+    await ensurePrivateDir(path);
   } catch (error) {
     throw storageFailure(error, 'open your history folder', path);
   }

@@ -8,6 +8,7 @@ import {
 } from '../../../common/conversation-types';
 import { AppFailure, appError } from '../../../common/errors';
 import { describeError } from '../../../common/redact';
+import { isOpenToOthers, tightenTree } from '../private-files/private-files';
 import { ConversationCache } from './conversation-cache';
 import { type ConversationFile, CURRENT_FORMAT_VERSION, DEFAULT_TITLE } from './conversation-file';
 import { conversationsToJson } from './export-json';
@@ -142,12 +143,26 @@ export function createHistoryStore(options: HistoryStoreOptions): HistoryStore {
   const render = (docs: ConversationFile[], format: ExportFormat) =>
     format === 'json' ? conversationsToJson(docs, now()) : conversationsToMarkdown(docs);
 
+  /**
+   * Earlier versions wrote history with the umask's modes (0755 folders, 0644 files). Their folders
+   * are made 0700 and their files 0600 once, at the first open after the upgrade: 0700 folders alone
+   * would already keep other users out, but files copied elsewhere (backups, sync) keep their mode.
+   * The history folder's own mode says whether this is needed — it is set last, so a walk cut short is
+   * redone — and later opens cost one stat instead of a walk over thousands of files.
+   */
+  const makeEarlierVersionPrivate = async () => {
+    if (!(await isOpenToOthers(layout.root))) return;
+    const failed = await tightenTree(layout.root);
+    log.info('history folder made private (owner only)', { couldNotChange: failed.length });
+  };
+
   const store: HistoryStore = {
     async init() {
       if (state !== 'new') throw appError('internal', 'The history was already opened.');
       state = 'opening';
       let report: Awaited<ReturnType<typeof loadHistory>>;
       try {
+        await makeEarlierVersionPrivate();
         for (const dir of [layout.root, layout.conversations, layout.quarantine, layout.trash])
           await ensureDir(dir);
         report = await loadHistory(core);

@@ -4,6 +4,7 @@ import writeFileAtomic from 'write-file-atomic';
 import type { QuarantineNotice } from '../../../common/conversation-types';
 import { describeError } from '../../../common/redact';
 import type { Logger } from '../log/logger';
+import { ensurePrivateDir, makeFilePrivate, PRIVATE_FILE_MODE } from '../private-files/private-files';
 import { fileStamp, type Layout } from './layout';
 
 /**
@@ -29,7 +30,7 @@ export async function quarantineFile(
   const stem = request.conversationId ?? basename(request.sourcePath).replace(/\.json$/, '');
   const target = await freeName(layout.quarantine, `${stem}.${fileStamp(now)}`);
   try {
-    await fs.mkdir(layout.quarantine, { recursive: true });
+    await ensurePrivateDir(layout.quarantine);
     await fs.rename(request.sourcePath, target.file);
   } catch (error) {
     // Could not move it (permissions?): leave it where it is, still unused and untouched, and say so.
@@ -42,8 +43,15 @@ export async function quarantineFile(
       reason: `${request.reason} It could not be moved aside.`,
     };
   }
+  // The file may have come in with any mode (copied in by hand, an earlier version's 0644).
+  await makeFilePrivate(target.file).catch((error: unknown) =>
+    log.warn('could not make a quarantined file private', { error: describeError(error) }),
+  );
   try {
-    await writeFileAtomic(target.note, noteText(request, target.file, now), { encoding: 'utf8' });
+    await writeFileAtomic(target.note, noteText(request, target.file, now), {
+      encoding: 'utf8',
+      mode: PRIVATE_FILE_MODE,
+    });
   } catch (error) {
     log.warn('could not write the quarantine note', { error: describeError(error) });
   }

@@ -2,6 +2,7 @@ import { promises as fs } from 'node:fs';
 import { join } from 'node:path';
 import { describeError } from '../../../common/redact';
 import type { Logger } from '../log/logger';
+import { ensurePrivateDir, makeFilePrivate } from '../private-files/private-files';
 import type { Layout } from './layout';
 
 /**
@@ -24,7 +25,7 @@ export function trashFile(layout: Layout, token: string): string {
 
 /** Moves the conversation file to the trash and returns the undo token. */
 export async function moveToTrash(layout: Layout, conversationId: string, now: Date): Promise<string> {
-  await fs.mkdir(layout.trash, { recursive: true });
+  await ensurePrivateDir(layout.trash);
   // Two deletes of the same id within one millisecond (delete, undo, delete) must not collide.
   for (let ms = now.getTime(); ; ms++) {
     const token = `${conversationId}.${ms}`;
@@ -35,6 +36,8 @@ export async function moveToTrash(layout: Layout, conversationId: string, now: D
     );
     if (taken) continue;
     await fs.rename(layout.conversationFile(conversationId), target);
+    // Normally 0600 already; a file from an earlier version may not be. Best effort: the folder is 0700.
+    await makeFilePrivate(target).catch(() => undefined);
     return token;
   }
 }

@@ -1,4 +1,4 @@
-import { mkdir, readFile, rename } from 'node:fs/promises';
+import { readFile, rename } from 'node:fs/promises';
 import { join } from 'node:path';
 import writeFileAtomic from 'write-file-atomic';
 import { appError } from '../../../common/errors';
@@ -10,6 +10,7 @@ import {
   SettingsSchema,
 } from '../../../common/settings-types';
 import type { Logger } from '../log/logger';
+import { ensurePrivateDir, makeFilePrivate, PRIVATE_FILE_MODE } from '../private-files/private-files';
 
 const FILE = 'settings.json';
 
@@ -27,7 +28,7 @@ export function createSettingsStore(opts: { dir: string; log: Logger; now?: () =
       .catch(() => undefined)
       .then(() =>
         writeFileAtomic(path, `${JSON.stringify({ formatVersion: 1, settings: value }, null, 2)}\n`, {
-          mode: 0o600,
+          mode: PRIVATE_FILE_MODE,
         }),
       );
     return writing;
@@ -35,7 +36,12 @@ export function createSettingsStore(opts: { dir: string; log: Logger; now?: () =
 
   return {
     async init(): Promise<Settings> {
-      await mkdir(opts.dir, { recursive: true });
+      // This is the data directory itself (userData): it also holds the vault file and history, so it
+      // is owner-only (0700) even when an earlier version or a named `--switchboard-user-data` folder
+      // left it open — as Chromium makes its own profile folders. settings.json was always written
+      // 0600; a copy restored from elsewhere may not be.
+      await ensurePrivateDir(opts.dir);
+      await makeFilePrivate(path).catch(() => undefined);
       let raw: string;
       try {
         raw = await readFile(path, 'utf8');
@@ -56,6 +62,7 @@ export function createSettingsStore(opts: { dir: string; log: Logger; now?: () =
         const aside = `${path}.unreadable-${(opts.now?.() ?? new Date()).getTime()}`;
         opts.log.warn('settings file unreadable; moved aside', { error: describeError(error), aside });
         await rename(path, aside).catch(() => undefined);
+        await makeFilePrivate(aside).catch(() => undefined);
       }
       return current;
     },

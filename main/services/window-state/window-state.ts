@@ -2,6 +2,7 @@ import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import writeFileAtomic from 'write-file-atomic';
 import { z } from 'zod';
+import { PRIVATE_FILE_MODE } from '../private-files/private-files';
 
 /** The chat window's size and position, remembered across launches in `<userData>/window-state.json`. */
 export const WindowStateSchema = z.object({
@@ -48,5 +49,8 @@ export async function loadWindowState(dir: string, displays: readonly Rect[]): P
 }
 
 export async function saveWindowState(dir: string, state: WindowState): Promise<void> {
-  await writeFileAtomic(join(dir, 'window-state.json'), `${JSON.stringify(state)}\n`, { mode: 0o600 });
+  // write-file-atomic chmods to `mode` before the rename: 0600 whatever the umask or the old file's mode.
+  await writeFileAtomic(join(dir, 'window-state.json'), `${JSON.stringify(state)}\n`, {
+    mode: PRIVATE_FILE_MODE,
+  });
 }
