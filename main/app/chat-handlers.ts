@@ -73,9 +73,11 @@ export function createChatHandlers(deps: ChatHandlerDeps): Handlers<ChatContract
     verifyKey: () => deps.vault.verify(),
     removeKey: () => deps.vault.remove(),
 
-    startSignIn: (choice, ctx) => deps.keyEntry.startSignIn(choice, (p) => ctx.emit('onSignInProgress', p)),
+    startSignIn: (choice, ctx) =>
+      deps.keyEntry.startSignIn(choice, (p) => ctx.emit('onSignInProgress', p), ctx.windowId),
     cancelSignIn: async () => ({ cancelled: deps.keyEntry.cancelSignIn() }),
-    importKeyFromClipboard: (choice) => deps.keyEntry.importFromClipboard(choice),
+    // The window must have seen a real click or key press just before (checked in main, not the page).
+    importKeyFromClipboard: (choice, ctx) => deps.keyEntry.importFromClipboard(choice, ctx.windowId),
     openKeyWindow: async (_req, ctx) => ({ opened: await deps.keyEntry.openKeyWindow(ctx.windowId) }),
     getEnvKeyOffer: async () => deps.keyEntry.envOffer.pending(),
     acceptEnvKey: ({ persistence, allowWeakEncryption }) =>

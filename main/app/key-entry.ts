@@ -1,6 +1,6 @@
 import { AppFailure } from '../../common/errors';
 import type { KeyChoice, SignInProgress } from '../../common/key-entry-types';
-import type { KeyStatus } from '../../common/key-status';
+import type { KeyInfo, KeyStatus } from '../../common/key-status';
 import {
   authUrlFor,
   type ClipboardAdapter,
@@ -11,8 +11,10 @@ import {
   importFromClipboard,
   type SignInFlow,
 } from '../services/key-entry';
+import { createReplaceKeyCheck } from '../services/key-entry/replace-key';
 import type { Logger } from '../services/log/logger';
 import type { KeyVault } from '../services/vault/key-vault';
+import type { AskPerson } from './questions';
 
 /** OpenRouter's page where a person revokes a key and creates a new one. */
 export const KEY_SETTINGS_URL = 'https://openrouter.ai/settings/keys';
@@ -20,8 +22,21 @@ export const KEY_SETTINGS_URL = 'https://openrouter.ai/settings/keys';
 export interface KeyEntryAdapters {
   openRouterBaseUrl: string;
   vault: KeyVault;
+  /** GET /key with a key that is not stored (yet): the new key's label before it may replace one. */
+  verifyCandidate: (key: string) => Promise<KeyInfo>;
+  /** Main-process questions (a dialog in the app; configurable answers in the harness). */
+  ask: AskPerson;
   clipboard: ClipboardAdapter;
-  /** Opens OpenRouter's sign-in page in the system browser (no confirmation: we built the URL). */
+  /**
+   * True once per real click or key press in that window within the last few seconds (the glue feeds
+   * it from Electron's `input-event`; see services/key-entry/user-activation.ts). Consumed by asking.
+   * Absent: no request has one, so "Paste from clipboard" is refused (the safe default).
+   */
+  consumeUserActivation?: (windowId: number) => boolean;
+  /**
+   * Opens the sign-in's one-time loopback launch URL in the system browser (no confirmation: we built
+   * it). It redirects once to OpenRouter's consent page; the URL itself carries none of the sign-in.
+   */
   openSignInPage: (url: string) => Promise<void>;
   /** Opens our fixed key-settings page in the system browser. */
   openKeySettingsPage: () => Promise<void>;
@@ -46,7 +61,12 @@ export function createKeyEntry(adapters: KeyEntryAdapters) {
   let signIn: SignInFlow | null = null;
 
   return {
-    async startSignIn(choice: KeyChoice, onProgress: (p: SignInProgress) => void): Promise<SignInProgress> {
+    /** `windowId`: the chat window that asked; the replace-key question is parented to it. */
+    async startSignIn(
+      choice: KeyChoice,
+      onProgress: (p: SignInProgress) => void,
+      windowId: number,
+    ): Promise<SignInProgress> {
       if (signIn?.isRunning()) {
         // Let the flow itself produce its "already in progress" error.
         return signIn.start();
@@ -64,6 +84,13 @@ export function createKeyEntry(adapters: KeyEntryAdapters) {
         exchangeCode: (input) => exchangeAuthCode({ baseUrl: adapters.openRouterBaseUrl, log }, input),
         openExternal: adapters.openSignInPage,
         storeKey: (key) => vault.store({ key, source: 'oauth', ...choice }),
+        // A key already kept is replaced only after the person sees both keys' labels and says yes.
+        confirmReplace: createReplaceKeyCheck({
+          vault,
+          verifyCandidate: adapters.verifyCandidate,
+          ask: (question) => adapters.ask(question, windowId),
+          log,
+        }),
         log,
       });
       signIn = flow;
@@ -79,9 +106,11 @@ export function createKeyEntry(adapters: KeyEntryAdapters) {
       signIn.cancel();
       return true;
     },
-    importFromClipboard: (choice: KeyChoice) =>
+    /** `windowId`: the chat window that asked; it must have seen a real click or key press just before. */
+    importFromClipboard: (choice: KeyChoice, windowId: number) =>
       importFromClipboard({
         clipboard: adapters.clipboard,
+        consumeUserActivation: () => adapters.consumeUserActivation?.(windowId) ?? false,
         storeKey: (key) => vault.store({ key, source: 'clipboard', ...choice }),
         log,
       }),

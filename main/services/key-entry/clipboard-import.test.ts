@@ -7,8 +7,12 @@ import { createCaptureLogger, FULL_KEY_PATTERN } from './test-support';
 function fakeClipboard(initial: string) {
   let text = initial;
   let clears = 0;
+  let reads = 0;
   return {
-    readText: () => text,
+    readText: () => {
+      reads += 1;
+      return text;
+    },
     writeText: (t: string) => {
       text = t;
     },
@@ -22,17 +26,28 @@ function fakeClipboard(initial: string) {
     get clears() {
       return clears;
     },
+    get reads() {
+      return reads;
+    },
   };
 }
 
-function setup(clipboardText: string) {
+function setup(clipboardText: string, options: { selection?: string; activated?: boolean } = {}) {
   const fixture = makeVault();
-  const clipboard = fakeClipboard(clipboardText);
+  const system = fakeClipboard(clipboardText);
+  // Linux's PRIMARY selection: whatever the person last selected, e.g. the key on OpenRouter's page.
+  const selection = options.selection === undefined ? undefined : fakeClipboard(options.selection);
+  const clipboard = Object.assign(system, selection ? { selection } : {});
   const log = createCaptureLogger();
   const stored: string[] = [];
+  let activationChecks = 0;
   const run = (beforeStore?: () => void) =>
     importFromClipboard({
       clipboard,
+      consumeUserActivation: () => {
+        activationChecks += 1;
+        return options.activated ?? true;
+      },
       log,
       storeKey: async (key) => {
         stored.push(key);
@@ -40,7 +55,17 @@ function setup(clipboardText: string) {
         return fixture.vault.store({ key, source: 'clipboard', persistence: 'encrypted' });
       },
     });
-  return { ...fixture, clipboard, log, stored, run };
+  return {
+    ...fixture,
+    clipboard,
+    selection,
+    log,
+    stored,
+    run,
+    get activationChecks() {
+      return activationChecks;
+    },
+  };
 }
 
 describe('import from clipboard', () => {
@@ -82,6 +107,7 @@ describe('import from clipboard', () => {
     };
     const result = await importFromClipboard({
       clipboard: broken,
+      consumeUserActivation: () => true,
       log: f.log,
       storeKey: (k) => f.vault.store({ key: k, source: 'clipboard', persistence: 'session' }),
     });
@@ -89,39 +115,32 @@ describe('import from clipboard', () => {
     expect(f.vault.currentKey()).toBe(key);
   });
 
-  it.each(['', '   \n\t '])('says the clipboard is empty (%j) and stores nothing', async (text) => {
-    const f = setup(text);
-    const failure = await expectFailure(f.run(), 'key_invalid_format');
-    expect(failure.message).toBe(CLIPBOARD_MESSAGES.empty);
-    expect(f.stored).toEqual([]);
-    expect(f.clipboard.clears).toBe(0);
-  });
-
+  // The chat page learns one sentence whatever the clipboard held: a script injected into it must not
+  // be able to tell "empty" from "some text" from "almost a key" (or a key's length class).
   it.each([
+    ['empty', ''],
+    ['only whitespace', '   \n\t '],
     ['a sentence', 'my password is hunter2-correct-horse'],
     ['a URL', 'https://openrouter.ai/settings/keys?token=abc123secret'],
     ['a key of another service', `sk-proj-${'x'.repeat(40)}`],
-  ])('refuses %s without quoting it', async (_what, text) => {
+    ['too short a key', 'sk-or-v1-abc'],
+    ['too long a key', `sk-or-v1-${'a'.repeat(300)}`],
+    ['a key with a space inside', `sk-or-v1-${'a'.repeat(20)} ${'b'.repeat(20)}`],
+    ['a key with a character no key has', `sk-or-v1-${'a'.repeat(30)}é${'b'.repeat(30)}`],
+  ])('refuses %s with the one generic message, without quoting it', async (_what, text) => {
     const f = setup(text);
     const failure = await expectFailure(f.run(), 'key_invalid_format');
-    expect(failure.message).toBe(CLIPBOARD_MESSAGES.notAKey);
-    expect(JSON.stringify(failure.error)).not.toContain(text);
-    expect(f.log.lines.join('\n')).not.toContain(text);
+    expect(failure.error).toEqual({ code: 'key_invalid_format', message: CLIPBOARD_MESSAGES.notAKey });
+    expect(CLIPBOARD_MESSAGES.notAKey).toBe(
+      'The clipboard does not hold an OpenRouter key. Copy the key from openrouter.ai/settings/keys and try again.',
+    );
+    if (text.trim() !== '') {
+      expect(f.log.lines.join('\n')).not.toContain(text.trim());
+      expect(f.log.lines.join('\n')).not.toContain(text.trim().slice(9, 30));
+    }
     expect(f.stored).toEqual([]);
     expect(f.clipboard.text).toBe(text);
-  });
-
-  it.each([
-    ['too short', 'sk-or-v1-abc'],
-    ['too long', `sk-or-v1-${'a'.repeat(300)}`],
-    ['with a space inside', `sk-or-v1-${'a'.repeat(20)} ${'b'.repeat(20)}`],
-  ])('refuses a key-like text that is %s, without quoting it', async (_what, text) => {
-    const f = setup(text);
-    const failure = await expectFailure(f.run(), 'key_invalid_format');
-    expect(failure.message).not.toContain(text);
-    expect(failure.message).not.toContain(text.slice(9, 30));
-    expect(f.stored).toEqual([]);
-    expect(f.clipboard.text).toBe(text);
+    expect(f.clipboard.clears).toBe(0);
   });
 
   it('passes a rejected key on as key_rejected, stores nothing and leaves the clipboard', async () => {
@@ -143,6 +162,7 @@ describe('import from clipboard', () => {
     const f = setup('');
     const failure = await expectFailure(
       importFromClipboard({
+        consumeUserActivation: () => true,
         clipboard: {
           readText: () => {
             throw new Error('no access');
@@ -155,5 +175,66 @@ describe('import from clipboard', () => {
       'internal',
     );
     expect(failure.message).toMatch(/couldn't read the clipboard/);
+  });
+
+  describe('Linux PRIMARY selection', () => {
+    it('is cleared too when it holds the key', async () => {
+      const key = makeKey();
+      const f = setup(key, { selection: `${key}\n` });
+      const result = await f.run();
+      expect(result.clipboardCleared).toBe(true);
+      expect(f.clipboard.text).toBe('');
+      expect(f.selection?.text).toBe('');
+      expect(f.selection?.clears).toBe(1);
+    });
+
+    it('is left alone when it holds something else', async () => {
+      const key = makeKey();
+      const f = setup(key, { selection: 'a sentence the person selected' });
+      await f.run();
+      expect(f.selection?.text).toBe('a sentence the person selected');
+      expect(f.selection?.clears).toBe(0);
+    });
+
+    it('is not touched when the key is refused', async () => {
+      const key = makeKey();
+      const f = setup(key, { selection: key });
+      f.verifyStub.fail(appError('key_rejected', 'OpenRouter rejected the API key.', { status: 401 }));
+      await expectFailure(f.run(), 'key_rejected');
+      expect(f.selection?.text).toBe(key);
+    });
+
+    it('a failure to clear it does not undo the saved key', async () => {
+      const key = makeKey();
+      const f = setup(key, { selection: key });
+      if (!f.selection) throw new Error('no selection');
+      f.selection.clear = () => {
+        throw new Error('selection busy');
+      };
+      const result = await f.run();
+      expect(result.verified).toBe(true);
+      expect(f.vault.currentKey()).toBe(key);
+    });
+  });
+
+  describe('user activation', () => {
+    it('without a fresh click or key press, reads nothing from the clipboard and says why', async () => {
+      const key = makeKey();
+      const f = setup(key, { selection: key, activated: false });
+      const failure = await expectFailure(f.run(), 'validation');
+      expect(failure.message).toBe(CLIPBOARD_MESSAGES.noUserActivation);
+      expect(failure.message).toMatch(/Paste from clipboard/);
+      expect(f.clipboard.reads).toBe(0);
+      expect(f.selection?.reads).toBe(0);
+      expect(f.stored).toEqual([]);
+      expect(f.vault.currentKey()).toBeNull();
+      expect(f.clipboard.text).toBe(key);
+    });
+
+    it('is asked exactly once per request', async () => {
+      const f = setup(makeKey());
+      await f.run();
+      expect(f.activationChecks).toBe(1);
+    });
   });
 });

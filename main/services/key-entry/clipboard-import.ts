@@ -1,8 +1,16 @@
 /**
  * "Paste from clipboard": the chat renderer only asks; main reads the clipboard, so the key never
- * passes through the renderer's DOM or IPC. After saving, the key is cleared from the clipboard so
- * another app cannot read it later, but only if the clipboard still holds it: whatever the person
- * copied since then is theirs.
+ * passes through the renderer's DOM or IPC. After saving, the key is cleared from the clipboard (and
+ * from Linux's PRIMARY selection, which holds it too when the person selected it to copy it) so
+ * another app cannot read it later, but only where it still is: whatever the person copied or
+ * selected since then is theirs.
+ *
+ * The chat page is the least trusted caller there is, so it gets as little as possible:
+ * - main reads the clipboard only right after real input in that window (`consumeUserActivation`,
+ *   fed by the glue from input the OS delivered; a script in the page cannot produce it), once per
+ *   click or key press, so an injected script cannot poll the clipboard;
+ * - every clipboard that does not hold a usable key gets the same sentence, so the answer does not
+ *   tell empty from other text from an almost-key or its length class.
  */
 import { AppFailure, appError } from '../../../common/errors';
 import { describeError, maskKey } from '../../../common/redact';
@@ -10,15 +18,29 @@ import type { Logger } from '../log/logger';
 import { KEY_PREFIX, normaliseKey } from '../vault/key-format';
 import type { StoreKeyResult } from '../vault/key-vault';
 
-/** The part of Electron's `clipboard` this needs. */
-export interface ClipboardAdapter {
-  /** Electron 45's `clipboard.readText` is asynchronous; a plain string is accepted too. */
+/** One clipboard buffer: Electron 45's `clipboard.readText` is asynchronous; a plain string is accepted too. */
+export interface ClipboardBuffer {
   readText(): string | Promise<string>;
   clear(): void;
 }
 
+/** The part of Electron's `clipboard` this needs. */
+export interface ClipboardAdapter extends ClipboardBuffer {
+  /**
+   * Linux's PRIMARY selection (Electron 45 `clipboard.selection`, docs/api/clipboard.md: "a Clipboard
+   * object on Linux that operates against the selection clipboard ... and undefined on all other
+   * platforms"). Absent elsewhere.
+   */
+  selection?: ClipboardBuffer;
+}
+
 export interface ClipboardImportDeps {
   clipboard: ClipboardAdapter;
+  /**
+   * True once per real click or key press in the asking window, shortly before the request (see
+   * user-activation.ts); false otherwise. Asked before the clipboard is touched.
+   */
+  consumeUserActivation: () => boolean;
   /** The vault's `store` with source 'clipboard' and the persistence the person chose. */
   storeKey: (key: string) => Promise<StoreKeyResult>;
   log: Logger;
@@ -30,23 +52,29 @@ export interface ClipboardImportResult extends StoreKeyResult {
 }
 
 export const CLIPBOARD_MESSAGES = {
-  empty: 'The clipboard is empty. Copy your key from openrouter.ai/settings/keys, then try again.',
-  notAKey: "The clipboard doesn't hold an OpenRouter key (they start with sk-or-).",
+  notAKey:
+    'The clipboard does not hold an OpenRouter key. Copy the key from openrouter.ai/settings/keys and try again.',
+  noUserActivation:
+    'Switchboard reads the clipboard only right after you click “Paste from clipboard” (or press Enter on it). Click it again to paste your key.',
 } as const;
 
 /**
- * Reads and checks the clipboard text. Errors never quote it: it may be a secret, or anything else
- * the person copied.
+ * Checks the clipboard text. Every refusal is the same sentence and never quotes the text: it may be a
+ * secret, or anything else the person copied.
  */
 function keyFromClipboard(text: string): string {
   const trimmed = text.trim();
-  if (trimmed === '') throw appError('key_invalid_format', CLIPBOARD_MESSAGES.empty);
   if (!trimmed.startsWith(KEY_PREFIX)) throw appError('key_invalid_format', CLIPBOARD_MESSAGES.notAKey);
-  // Length, whitespace and character checks, with the vault's wording.
-  return normaliseKey(trimmed);
+  try {
+    // Length, whitespace and character checks; their specific wording stays in main.
+    return normaliseKey(trimmed);
+  } catch (error) {
+    if (error instanceof AppFailure) throw appError('key_invalid_format', CLIPBOARD_MESSAGES.notAKey);
+    throw error;
+  }
 }
 
-async function readClipboard(clipboard: ClipboardAdapter, log: Logger): Promise<string> {
+async function readClipboard(clipboard: ClipboardBuffer, log: Logger): Promise<string> {
   try {
     return await clipboard.readText();
   } catch (error) {
@@ -58,24 +86,36 @@ async function readClipboard(clipboard: ClipboardAdapter, log: Logger): Promise<
   }
 }
 
-/** Clears only if the clipboard still holds this key; a failure here must not undo a saved key. */
-async function clearIfStillKey(clipboard: ClipboardAdapter, key: string, log: Logger): Promise<boolean> {
+/** Clears a buffer only if it still holds this key; a failure here must not undo a saved key. */
+async function clearIfStillKey(
+  buffer: ClipboardBuffer,
+  key: string,
+  which: 'clipboard' | 'selection',
+  log: Logger,
+): Promise<boolean> {
   try {
-    if ((await clipboard.readText()).trim() !== key) {
-      log.info('clipboard changed since the key was read; left as it is');
+    if ((await buffer.readText()).trim() !== key) {
+      log.info(`${which} does not hold the key (any more); left as it is`);
       return false;
     }
-    clipboard.clear();
+    buffer.clear();
     return true;
   } catch (error) {
-    log.warn('clearing the clipboard failed', { error: describeError(error) });
+    log.warn(`clearing the ${which} failed`, { error: describeError(error) });
     return false;
   }
 }
 
-/** Throws AppFailure: `key_invalid_format` before anything is stored, or whatever the vault threw. */
+/**
+ * Throws AppFailure: `validation` without a fresh user activation (nothing is read),
+ * `key_invalid_format` before anything is stored, or whatever the vault threw.
+ */
 export async function importFromClipboard(deps: ClipboardImportDeps): Promise<ClipboardImportResult> {
   const { clipboard, log } = deps;
+  if (!deps.consumeUserActivation()) {
+    log.warn('clipboard import refused: no click or key press in the window just before');
+    throw appError('validation', CLIPBOARD_MESSAGES.noUserActivation);
+  }
   const key = keyFromClipboard(await readClipboard(clipboard, log));
   let stored: StoreKeyResult;
   try {
@@ -87,7 +127,10 @@ export async function importFromClipboard(deps: ClipboardImportDeps): Promise<Cl
     }
     throw error;
   }
-  const clipboardCleared = await clearIfStillKey(clipboard, key, log);
-  log.info('key imported from the clipboard', { preview: maskKey(key), clipboardCleared });
+  const clipboardCleared = await clearIfStillKey(clipboard, key, 'clipboard', log);
+  const selectionCleared = clipboard.selection
+    ? await clearIfStillKey(clipboard.selection, key, 'selection', log)
+    : null;
+  log.info('key imported from the clipboard', { preview: maskKey(key), clipboardCleared, selectionCleared });
   return { ...stored, clipboardCleared };
 }

@@ -39,13 +39,27 @@ describe('onboarding', () => {
     const { fake } = renderApp({ keyStatus: NO_KEY });
     fake.override('importKeyFromClipboard', async () => ({
       ok: false,
-      error: { code: 'key_invalid_format', message: "The clipboard doesn't hold an OpenRouter key." },
+      error: {
+        code: 'key_invalid_format',
+        message:
+          'The clipboard does not hold an OpenRouter key. Copy the key from openrouter.ai/settings/keys and try again.',
+      },
     }));
     const section = await screen.findByRole('region', ONBOARDING);
     act(() => within(section).getByRole('button', { name: 'Paste from clipboard' }).click());
     expect((await within(section).findByRole('alert')).textContent).toContain(
-      "doesn't hold an OpenRouter key",
+      'does not hold an OpenRouter key',
     );
+  });
+
+  it('says the current key was kept when the person declined to replace it', async () => {
+    const { fake } = renderApp({ keyStatus: NO_KEY });
+    fake.override('startSignIn', async () => ({ ok: true, value: { phase: 'kept' } }));
+    const section = await screen.findByRole('region', ONBOARDING);
+    act(() => within(section).getByRole('button', { name: 'Sign in with OpenRouter' }).click());
+    const notice = await screen.findByText(/Kept your current key/);
+    expect(notice.textContent).toContain('openrouter.ai/settings/keys');
+    expect(within(section).queryByRole('alert')).toBeNull();
   });
 
   it('gives way to the chat once main reports a key', async () => {

@@ -23,6 +23,13 @@ function Problem({ status }: { status: KeyStatus }) {
   return null;
 }
 
+/**
+ * A key was added while the sign-in ran, and the person chose in main's dialog to keep it. A toast, not
+ * an alert: it is the person's own decision, and this start screen may already have given way to chat.
+ */
+const KEPT_CURRENT_KEY =
+  'Kept your current key. OpenRouter created a new key during this sign-in; if you do not need it, delete it at openrouter.ai/settings/keys.';
+
 function progressText(p: SignInProgress | null): string | null {
   if (!p) return null;
   if (p.phase === 'waiting-for-browser') return 'Waiting for you to approve access in your browser…';
@@ -68,6 +75,7 @@ export function Onboarding({ status }: { status: KeyStatus }) {
     else if (result.value.phase === 'failed') setError(result.value.error.message);
     else if (result.value.phase === 'cancelled') setError('Sign-in was cancelled.');
     else if (result.value.phase === 'done') saved(result.value);
+    else if (result.value.phase === 'kept') stores.toasts.show(KEPT_CURRENT_KEY);
   };
 
   const paste = async () => {
