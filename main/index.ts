@@ -10,6 +10,7 @@ import { userDataDirFor } from './config/dev-profile';
 import { LaunchConfigError, readLaunchConfig } from './config/launch-config';
 import { installAppMenu } from './electron/app-menu';
 import { registerAppScheme, serveAppScheme } from './electron/app-protocol';
+import { dialogAsker } from './electron/ask-dialog';
 import {
   blockRendererNetwork,
   denyDownloads,
@@ -64,6 +65,14 @@ if (!app.requestSingleInstanceLock()) {
 }
 
 const chatWindows = new Set<number>();
+/**
+ * The first chat window, once it shows. Main's own questions wait for it (questions.ts): asked at
+ * start, they then sit over the window that explains the state they are about.
+ */
+let chatWindowShown: (win: BrowserWindow) => void = () => {};
+const firstChatWindowShown = new Promise<BrowserWindow>((resolve) => {
+  chatWindowShown = resolve;
+});
 /** Filled in by start(); until then no window of ours exists. */
 let isKeyWindow: (id: number) => boolean = () => false;
 /** Which of our windows a web contents is: each kind has its own navigation rule and permissions. */
@@ -127,6 +136,11 @@ async function start(): Promise<void> {
       // The env offer reads OPENROUTER_API_KEY and deletes it before any window or child exists.
       env: process.env,
     },
+    ask: dialogAsker(async (windowId) =>
+      windowId === null
+        ? firstChatWindowShown
+        : (BrowserWindow.getAllWindows().find((w) => w.webContents.id === windowId) ?? null),
+    ),
     openExternal: async (url, windowId) => {
       const owner = BrowserWindow.getAllWindows().find((w) => w.webContents.id === windowId);
       const options = {
@@ -219,7 +233,10 @@ async function createChatWindow(onClosed: (windowId: number) => void): Promise<B
   });
   const id = win.webContents.id;
   chatWindows.add(id);
-  win.once('ready-to-show', () => win.show());
+  win.once('ready-to-show', () => {
+    win.show();
+    chatWindowShown(win);
+  });
   win.on('closed', () => {
     chatWindows.delete(id);
     onClosed(id);

@@ -10,6 +10,7 @@ import { chatContract, keyEntryContract } from '../../common/ipc/contract';
 import type { Persistence } from '../../common/key-status';
 import { composeServices, type Services } from '../../main/app/compose-services';
 import { KEY_SETTINGS_URL } from '../../main/app/key-entry';
+import type { MainQuestion, MainQuestionKind } from '../../main/app/questions';
 import { createHandlerTable } from '../../main/ipc/handler-table';
 import { chatWritingCalls, keyEntryWritingCalls } from '../../main/ipc/writing-calls';
 import { contentSecurityPolicy } from '../../main/protocol/content-security-policy';
@@ -74,7 +75,22 @@ export interface HarnessOptions {
    * window's one-time token). The harness opens nothing itself: the test (or the person) opens it.
    */
   onKeyWindowRequest?: (keyEntryUrl: string) => void;
+  /** How main's questions (main/app/questions.ts) are answered; see `DEFAULT_HARNESS_ANSWERS`. */
+  answers?: Partial<HarnessAnswers>;
 }
+
+/** The harness plays the person in main's dialogs: one answer per question kind (true is yes). */
+export type HarnessAnswers = Record<MainQuestionKind, boolean>;
+
+/**
+ * Sending the stored key to another origin than it was verified against is refused unless a test
+ * says otherwise, as the app's dialog defaults to "don't send"; replacing a key after a sign-in is
+ * accepted, as a person who just signed in on purpose would.
+ */
+export const DEFAULT_HARNESS_ANSWERS: Readonly<HarnessAnswers> = Object.freeze({
+  'send-key-to-origin': false,
+  'replace-key': true,
+});
 
 /** How the pretend browser answers OpenRouter's consent page in a sign-in. */
 export type SignInBrowser = 'approve' | 'deny' | 'no_code' | 'bad_state' | 'ignore';
@@ -106,6 +122,10 @@ export interface Harness {
   clipboard: { text: string };
   /** Each time main was asked for a key-entry window (the test then opens `keyEntryUrl`). */
   keyWindowRequests: number;
+  /** Answers to main's questions; tests may change them while the harness runs. */
+  answers: HarnessAnswers;
+  /** Every question main asked, in order. */
+  questions: MainQuestion[];
   /** Key-entry windows main asked to close (after a stored key or Cancel). */
   closedKeyWindows: number[];
   /** Stand-ins for the save/open dialogs: exports are written into `exportDir`; `importFile` is "picked". */
@@ -149,6 +169,8 @@ export async function startHarness(options: HarnessOptions = {}): Promise<Harnes
     openedUrls: [] as string[],
     signInUrls: [] as string[],
     signInBrowser: 'approve' as SignInBrowser,
+    answers: { ...DEFAULT_HARNESS_ANSWERS, ...options.answers } as HarnessAnswers,
+    questions: [] as MainQuestion[],
     clipboard: { text: '' },
     keyWindowRequests: 0,
     keyEntryOrigin: keyOrigin,
@@ -194,6 +216,11 @@ export async function startHarness(options: HarnessOptions = {}): Promise<Harnes
     ciphertextStore: createKeyValueCiphertextStore(store),
     log,
     platform: 'linux',
+    // Main's dialogs: recorded, and answered as `harness.answers` says at the time of asking.
+    ask: async (question) => {
+      harness.questions.push(question);
+      return harness.answers[question.kind];
+    },
     openExternal: async (url) => {
       harness.openedUrls.push(url.toString());
       return true;

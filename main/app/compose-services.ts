@@ -2,8 +2,10 @@ import { join } from 'node:path';
 import type { AppInfo } from '../../common/ipc/contract';
 import { createChatSessions } from '../services/chat/chat-sessions';
 import { createConversationChat } from '../services/chat/conversation-chat';
+import { keysToRefuse } from '../services/chat/key-guard';
 import { readImportFile, writeExportFile } from '../services/history/export-files';
 import { createHistoryStore } from '../services/history/history-store';
+import { knownSecrets } from '../services/log/known-secrets';
 import type { Logger } from '../services/log/logger';
 import { createOpenRouterClient } from '../services/openrouter/client';
 import { createSettingsStore } from '../services/settings/settings-store';
@@ -12,6 +14,9 @@ import { createKeyVault } from '../services/vault/key-vault';
 import type { SecretCipher } from '../services/vault/secret-cipher';
 import { createChatHandlers, createKeyEntryHandlers } from './chat-handlers';
 import { createKeyEntry, type KeyEntryAdapters } from './key-entry';
+import { withSanitisedErrors } from './sanitise-handlers';
+import { createKeyOriginConsent } from './key-origin-consent';
+import type { AskPerson } from './questions';
 
 /**
  * The composition root shared by the Electron app and the browser harness: the same services and
@@ -27,6 +32,11 @@ export interface ServiceAdapters {
   log: (scope: string) => Logger;
   /** Confirms with the person and opens an https URL in the system browser. */
   openExternal: (url: URL, windowId: number) => Promise<boolean>;
+  /**
+   * Asks the person a question from main (questions.ts): a main-process dialog in the app, configured
+   * answers in the harness. Resolves true only on an explicit yes.
+   */
+  ask: AskPerson;
   platform: NodeJS.Platform;
   fetch?: typeof fetch;
   /** Where exports go and imports come from: main-process file dialogs (or the harness's stand-ins). */
@@ -43,10 +53,13 @@ export interface ServiceAdapters {
 
 export function composeServices(adapters: ServiceAdapters) {
   // The client reads the key from the vault at call time; the vault verifies through the client.
-  let vaultRef: { currentKey(): string | null } | null = null;
+  // It asks for the key *for its own origin*: a stored key bound to another origin is refused there
+  // (a typed `key_origin_mismatch`, no request) unless the person agreed for this launch.
+  const launchOrigin = new URL(adapters.openRouterBaseUrl).origin;
+  let vaultRef: { keyFor(origin: string): string | null } | null = null;
   const client = createOpenRouterClient({
     baseUrl: adapters.openRouterBaseUrl,
-    getKey: () => vaultRef?.currentKey() ?? null,
+    getKey: () => vaultRef?.keyFor(launchOrigin) ?? null,
     log: adapters.log('openrouter'),
     ...(adapters.fetch ? { fetch: adapters.fetch } : {}),
   });
@@ -56,8 +69,10 @@ export function composeServices(adapters: ServiceAdapters) {
     log: adapters.log('vault'),
     verify: (key) => client.getKeyInfo(key),
     platform: adapters.platform,
+    launchOrigin,
   });
   vaultRef = vault;
+  const keyOriginConsent = createKeyOriginConsent({ vault, ask: adapters.ask, log: adapters.log('vault') });
   const settings = createSettingsStore({ dir: adapters.dataDir, log: adapters.log('settings') });
   const history = createHistoryStore({
     dir: join(adapters.dataDir, 'history'),
@@ -70,6 +85,8 @@ export function composeServices(adapters: ServiceAdapters) {
     settings: () => settings.get(),
     noteModelUsed: (model) => settings.noteModelUsed(model),
     log: adapters.log('chat'),
+    // A message holding the current key, a key entered this session or a key-shaped string is refused.
+    knownKeys: () => keysToRefuse(vault.currentKey(), knownSecrets.list()),
   });
   const keyEntry = createKeyEntry({
     ...adapters.keyEntry,
@@ -78,7 +95,7 @@ export function composeServices(adapters: ServiceAdapters) {
     log: adapters.log,
   });
   const handlers = createChatHandlers({
-    appInfo: { ...adapters.appInfo, openRouterOrigin: new URL(adapters.openRouterBaseUrl).origin },
+    appInfo: { ...adapters.appInfo, openRouterOrigin: launchOrigin },
     vault,
     models: client,
     settings,
@@ -102,8 +119,10 @@ export function composeServices(adapters: ServiceAdapters) {
     history,
     sessions,
     keyEntry,
-    handlers,
-    keyEntryHandlers,
+    // Every error a window receives passes the known-secret redaction (sanitise-handlers.ts).
+    handlers: withSanitisedErrors(handlers),
+    keyEntryHandlers: withSanitisedErrors(keyEntryHandlers),
+    keyOriginConsent,
     /**
      * Loads everything from disk; call once before the first window opens. With `waitForKey: false`
      * it resolves once settings and history are ready while the stored key is still being read: the
@@ -112,6 +131,8 @@ export function composeServices(adapters: ServiceAdapters) {
      */
     async init(opts: { waitForKey?: boolean } = {}): Promise<void> {
       const keyLoaded = vault.init();
+      // Once the key is read: if it belongs to another origin, ask the person (once per launch).
+      void keyOriginConsent.askOnce();
       await Promise.all([settings.init(), history.init(), opts.waitForKey === false ? null : keyLoaded]);
       // Warm the most recent conversation (file read, schema JIT) in the background: it is the one
       // people open first, and a cold first read of a 2,000-message file costs ~100 ms.

@@ -125,6 +125,8 @@ beforeAll(async () => {
       openedUrls.push(url.toString());
       return true;
     },
+    // Main's own questions (a key for another origin, replacing a key) always get the safe "no".
+    ask: async () => false,
     dialogs: {
       chooseExportFile: async (defaultName) => {
         exportNames.push(defaultName);
