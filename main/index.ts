@@ -25,6 +25,7 @@ import { safeStorageCipher } from './electron/safe-storage-cipher';
 import { createHandlerTable } from './ipc/handler-table';
 import { chatWritingCalls, keyEntryWritingCalls } from './ipc/writing-calls';
 import { APP_ORIGIN, CHAT_URL, KEY_ENTRY_ORIGIN, KEY_ENTRY_PATH } from './protocol/resolve-asset';
+import { createUserActivationTracker } from './services/key-entry/user-activation';
 import { createKeyValueCiphertextStore } from './services/vault/ciphertext-store';
 import { loadWindowState, saveWindowState } from './services/window-state/window-state';
 
@@ -73,6 +74,8 @@ let chatWindowShown: (win: BrowserWindow) => void = () => {};
 const firstChatWindowShown = new Promise<BrowserWindow>((resolve) => {
   chatWindowShown = resolve;
 });
+/** Real clicks and key presses per chat window, from 'input-event' (see createChatWindow). */
+const userActivation = createUserActivationTracker();
 /** Filled in by start(); until then no window of ours exists. */
 let isKeyWindow: (id: number) => boolean = () => false;
 /** Which of our windows a web contents is: each kind has its own navigation rule and permissions. */
@@ -128,7 +131,23 @@ async function start(): Promise<void> {
       },
     },
     keyEntry: {
-      clipboard: { readText: () => clipboard.readText(), clear: () => clipboard.clear() },
+      clipboard: {
+        readText: () => clipboard.readText(),
+        clear: () => clipboard.clear(),
+        // Linux's PRIMARY selection, cleared too when it holds the key: `clipboard.selection` is "a
+        // Clipboard object on Linux ... and undefined on all other platforms" (Electron 45
+        // docs/api/clipboard.md, `clipboard.selection`).
+        ...(process.platform === 'linux' && clipboard.selection
+          ? {
+              selection: {
+                readText: () => clipboard.selection.readText(),
+                clear: () => clipboard.selection.clear(),
+              },
+            }
+          : {}),
+      },
+      consumeUserActivation: (windowId) => userActivation.consume(windowId),
+      // Only the sign-in's one-time loopback launch URL: on Linux this lands in xdg-open's argv.
       openSignInPage: (url) => shell.openExternal(url),
       openKeySettingsPage: () => shell.openExternal(KEY_SETTINGS_URL),
       openKeyWindow: (parentId) => keyWindows.open(parentId),
@@ -233,12 +252,17 @@ async function createChatWindow(onClosed: (windowId: number) => void): Promise<B
   });
   const id = win.webContents.id;
   chatWindows.add(id);
+  // Input the OS delivered to this window (Electron 45 docs/api/web-contents.md, "Event:
+  // 'input-event'"; electron_api_web_contents.cc `OnInputEvent`): the page cannot forge it. "Paste
+  // from clipboard" is accepted only right after a real click or key press here.
+  win.webContents.on('input-event', (_event, input) => userActivation.noteInput(id, input.type));
   win.once('ready-to-show', () => {
     win.show();
     chatWindowShown(win);
   });
   win.on('closed', () => {
     chatWindows.delete(id);
+    userActivation.forget(id);
     onClosed(id);
   });
   // A reload must not leave streams running for a page that no longer listens.

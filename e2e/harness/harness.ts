@@ -115,11 +115,24 @@ export interface Harness {
   services: Services;
   /** Every URL main opened in the "system browser" (links after confirmation, key settings). */
   openedUrls: string[];
-  /** Sign-in pages main opened; the harness plays the browser as `signInBrowser` says. */
+  /**
+   * What main handed to the "system browser" for each sign-in: the one-time loopback launch URLs (in
+   * the app, these land in xdg-open's argv). The harness plays the browser as `signInBrowser` says.
+   */
   signInUrls: string[];
+  /** Where each launch URL redirected: OpenRouter's consent page, with the sign-in's parameters. */
+  consentUrls: string[];
   signInBrowser: SignInBrowser;
-  /** The system clipboard as main sees it. */
-  clipboard: { text: string };
+  /** The system clipboard and (as on Linux) the PRIMARY selection, as main sees them. */
+  clipboard: { text: string; selection: string };
+  /**
+   * Stand-in for "the person just clicked or pressed a key in this window", which main requires
+   * before it reads the clipboard. The app knows it from Electron's `input-event` (input the OS
+   * delivered, which the page cannot forge); the harness cannot see real input (a preload listener
+   * would run in the page's own JS world, where an injected script could fake it), so the test says
+   * it: true (default) grants every request, false refuses every request.
+   */
+  userActivation: boolean;
   /** Each time main was asked for a key-entry window (the test then opens `keyEntryUrl`). */
   keyWindowRequests: number;
   /** Answers to main's questions; tests may change them while the harness runs. */
@@ -168,10 +181,12 @@ export async function startHarness(options: HarnessOptions = {}): Promise<Harnes
   const harness = {
     openedUrls: [] as string[],
     signInUrls: [] as string[],
+    consentUrls: [] as string[],
     signInBrowser: 'approve' as SignInBrowser,
     answers: { ...DEFAULT_HARNESS_ANSWERS, ...options.answers } as HarnessAnswers,
     questions: [] as MainQuestion[],
-    clipboard: { text: '' },
+    clipboard: { text: '', selection: '' },
+    userActivation: true,
     keyWindowRequests: 0,
     keyEntryOrigin: keyOrigin,
     keyEntryUrls: [] as string[],
@@ -185,11 +200,16 @@ export async function startHarness(options: HarnessOptions = {}): Promise<Harnes
     importFile: null as string | null,
   };
 
-  // Plays the system browser on OpenRouter's consent page: follow its redirect to our loopback callback.
+  // Plays the system browser: open main's one-time launch URL, follow its redirect to OpenRouter's
+  // consent page, then the consent page's redirect to main's loopback callback.
   const visitSignInPage = async (url: string) => {
     harness.signInUrls.push(url);
     if (harness.signInBrowser === 'ignore') return;
-    const consent = new URL(url);
+    const launch = await fetch(url, { redirect: 'manual' });
+    const consentUrl = launch.headers.get('location');
+    if (!consentUrl) return;
+    harness.consentUrls.push(consentUrl);
+    const consent = new URL(consentUrl);
     if (harness.signInBrowser !== 'approve') consent.searchParams.set('emulator_auth', harness.signInBrowser);
     const redirect = await fetch(consent, { redirect: 'manual' });
     const location = redirect.headers.get('location');
@@ -227,7 +247,8 @@ export async function startHarness(options: HarnessOptions = {}): Promise<Harnes
     },
     dialogs: {
       chooseExportFile: async (defaultName) => {
-        await mkdir(harness.exportDir, { recursive: true });
+        // Inside the data directory, so as private as the rest of it (0700 is not narrowed by a usual umask).
+        await mkdir(harness.exportDir, { recursive: true, mode: 0o700 });
         return join(harness.exportDir, defaultName);
       },
       chooseImportFile: async () => harness.importFile,
@@ -238,7 +259,14 @@ export async function startHarness(options: HarnessOptions = {}): Promise<Harnes
         clear: () => {
           harness.clipboard.text = '';
         },
+        selection: {
+          readText: () => harness.clipboard.selection,
+          clear: () => {
+            harness.clipboard.selection = '';
+          },
+        },
       },
+      consumeUserActivation: () => harness.userActivation,
       openSignInPage: visitSignInPage,
       openKeySettingsPage: async () => {
         harness.openedUrls.push(KEY_SETTINGS_URL);

@@ -14,9 +14,9 @@ import { createKeyVault } from '../services/vault/key-vault';
 import type { SecretCipher } from '../services/vault/secret-cipher';
 import { createChatHandlers, createKeyEntryHandlers } from './chat-handlers';
 import { createKeyEntry, type KeyEntryAdapters } from './key-entry';
-import { withSanitisedErrors } from './sanitise-handlers';
 import { createKeyOriginConsent } from './key-origin-consent';
 import type { AskPerson } from './questions';
+import { withSanitisedErrors } from './sanitise-handlers';
 
 /**
  * The composition root shared by the Electron app and the browser harness: the same services and
@@ -47,7 +47,13 @@ export interface ServiceAdapters {
   /** Key entry: the clipboard, the system browser, the key-entry window, the launch environment. */
   keyEntry: Pick<
     KeyEntryAdapters,
-    'clipboard' | 'openSignInPage' | 'openKeySettingsPage' | 'openKeyWindow' | 'closeKeyWindow' | 'env'
+    | 'clipboard'
+    | 'consumeUserActivation'
+    | 'openSignInPage'
+    | 'openKeySettingsPage'
+    | 'openKeyWindow'
+    | 'closeKeyWindow'
+    | 'env'
   >;
 }
 
@@ -92,6 +98,9 @@ export function composeServices(adapters: ServiceAdapters) {
     ...adapters.keyEntry,
     openRouterBaseUrl: adapters.openRouterBaseUrl,
     vault,
+    // The new key's label before it may replace a kept one (the key is passed, not read from the vault).
+    verifyCandidate: (key) => client.getKeyInfo(key),
+    ask: adapters.ask,
     log: adapters.log,
   });
   const handlers = createChatHandlers({
