@@ -54,6 +54,7 @@ async function setup(text = 'Hi there') {
     settings: () => ({ ...DEFAULT_SETTINGS, systemPrompt: 'Be brief.', temperature: 0.2 }),
     noteModelUsed: async () => {},
     log: createMemoryLogger(),
+    knownKeys: () => [],
   });
   const delivered: Array<{ messageId: string; events: ChatStreamEvent[] }> = [];
   const target = (streamId: string) => ({
@@ -168,6 +169,7 @@ describe('deleting a conversation while it streams', () => {
       settings: () => DEFAULT_SETTINGS,
       noteModelUsed: async () => {},
       log: createMemoryLogger(),
+      knownKeys: () => [],
     });
     const conversation = await history.create({ model: 'm' });
     await chat.send(

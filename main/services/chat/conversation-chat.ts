@@ -6,7 +6,9 @@ import { describeError } from '../../../common/redact';
 import type { Settings } from '../../../common/settings-types';
 import type { TranscriptEntry } from '../history/types';
 import type { Logger } from '../log/logger';
+import { sanitiseAppError } from '../log/sanitise-errors';
 import type { ChatSessions } from './chat-sessions';
+import { createKeyGuard } from './key-guard';
 
 /** What this module needs from the history store. */
 export interface HistoryPort {
@@ -37,6 +39,11 @@ export interface ConversationChatDeps {
   settings: () => Settings;
   noteModelUsed: (model: string) => Promise<void>;
   log: Logger;
+  /**
+   * The current key first, then keys seen this session (main only): a message holding any of them,
+   * or anything shaped like a key, is refused before it is sent or saved (key-guard.ts).
+   */
+  knownKeys: () => readonly string[];
 }
 
 export interface StreamTarget {
@@ -67,8 +74,13 @@ export function buildContext(messages: readonly TranscriptEntry[], systemPrompt:
  * would otherwise add ~10 ms to the time to first token). The reply's id is chosen here, so tokens
  * reach the window at once; checkpoints and the final write wait for the placeholder to be on disk,
  * and a failed write cancels the stream.
+ *
+ * Because the request goes out before anything is written, the key check (`guard`) runs first of
+ * all: before the request, before the person's message is saved, and — for regenerate and edit —
+ * before the later messages are truncated. A refused message changes nothing anywhere.
  */
 export function createConversationChat(deps: ConversationChatDeps) {
+  const guard = createKeyGuard({ knownKeys: deps.knownKeys });
   /** Streams per conversation, so deleting a conversation stops its reply (and its billing) at once. */
   const streaming = new Map<string, Map<string, number>>();
   const track = (conversationId: string, streamId: string, windowId: number) => {
@@ -93,6 +105,13 @@ export function createConversationChat(deps: ConversationChatDeps) {
   ): Promise<{ userMessage: Message | null; assistantMessage: Message }> => {
     const history = await deps.history.transcript(conversationId);
     const settings = deps.settings();
+    // Everything below puts text on the wire; nothing above wrote anything.
+    guard.check({
+      conversationId,
+      systemPrompt: settings.systemPrompt,
+      earlier: history,
+      newContent: newUserContent,
+    });
     const context: readonly TranscriptEntry[] =
       newUserContent === null ? history : [...history, { id: '', role: 'user', content: newUserContent }];
     const request: ChatRequest = {
@@ -141,7 +160,9 @@ export function createConversationChat(deps: ConversationChatDeps) {
               status: e.error.code === 'cancelled' ? 'cancelled' : 'error',
               content: e.partialContent,
               reasoning: e.partialReasoning,
-              error: e.error.code === 'cancelled' ? null : e.error,
+              // Upstream text was redacted by shape and the request's key; the known candidates too
+              // before it is written to disk.
+              error: e.error.code === 'cancelled' ? null : sanitiseAppError(e.error),
             })
             .catch((error: unknown) =>
               deps.log.error('could not save reply', { error: describeError(error) }),
@@ -175,10 +196,25 @@ export function createConversationChat(deps: ConversationChatDeps) {
     return { userMessage, assistantMessage: reply };
   };
 
-  const findMessage = async (conversationId: string, messageId: string) => {
+  /**
+   * The message to regenerate from or edit, after checking what would be sent in its place: the
+   * messages before it (and the edited text). Truncating is a history write, so it must come after.
+   */
+  const prepareReplace = async (conversationId: string, messageId: string, newContent: string | null) => {
+    if (newContent !== null) {
+      // The edited text alone can be refused before reading anything.
+      guard.check({ conversationId, systemPrompt: '', earlier: [], newContent });
+    }
     const messages = await deps.history.transcript(conversationId);
-    const message = messages.find((m) => m.id === messageId);
+    const index = messages.findIndex((m) => m.id === messageId);
+    const message = messages[index];
     if (!message) throw appError('validation', 'That message no longer exists.');
+    guard.check({
+      conversationId,
+      systemPrompt: deps.settings().systemPrompt,
+      earlier: messages.slice(0, index),
+      newContent,
+    });
     return message;
   };
 
@@ -188,6 +224,7 @@ export function createConversationChat(deps: ConversationChatDeps) {
       for (const [streamId, windowId] of streaming.get(conversationId) ?? []) {
         deps.sessions.cancel(streamId, windowId);
       }
+      guard.forget(conversationId);
     },
 
     async send(input: { conversationId: string; content: string; model: string }, target: StreamTarget) {
@@ -204,7 +241,7 @@ export function createConversationChat(deps: ConversationChatDeps) {
       input: { conversationId: string; fromMessageId: string; model: string },
       target: StreamTarget,
     ) {
-      const message = await findMessage(input.conversationId, input.fromMessageId);
+      const message = await prepareReplace(input.conversationId, input.fromMessageId, null);
       if (message.role !== 'assistant') throw appError('validation', 'Only a reply can be regenerated.');
       await deps.history.truncateFrom(input.conversationId, input.fromMessageId);
       const { assistantMessage } = await streamReply(input.conversationId, input.model, target, null);
@@ -215,7 +252,7 @@ export function createConversationChat(deps: ConversationChatDeps) {
       input: { conversationId: string; messageId: string; content: string; model: string },
       target: StreamTarget,
     ) {
-      const message = await findMessage(input.conversationId, input.messageId);
+      const message = await prepareReplace(input.conversationId, input.messageId, input.content);
       if (message.role !== 'user') throw appError('validation', 'Only your own messages can be edited.');
       await deps.history.truncateFrom(input.conversationId, input.messageId);
       return this.send(

@@ -1,0 +1,116 @@
+/**
+ * Refuses to send text that holds an OpenRouter key to the model, before any request and before any
+ * history write (see conversation-chat.ts). Covers everything that goes upstream: the new or edited
+ * message, the system prompt, and earlier messages re-sent as context — an old message may predate
+ * this check, or come from an import, and regenerating would send its key again.
+ *
+ * What counts (key-in-message.ts): in what the person wrote (messages, the system prompt), a key main
+ * knows or anything shaped like a key. In a model's reply, only a key main knows: models write example
+ * keys in code samples, and one of those must not lock the person out of their conversation.
+ */
+import { appError } from '../../../common/errors';
+import type { TranscriptEntry } from '../history/types';
+import { KEY_PREFIX, MIN_KEY_LENGTH } from '../vault/key-format';
+import { findKeyInText, type KeyFound } from './key-in-message';
+
+const REVOKE = 'If you have shared the key anywhere else, revoke it at openrouter.ai/settings/keys.';
+
+export const KEY_IN_MESSAGE_MESSAGES = {
+  knownKey: `This message contains your OpenRouter API key. Messages go to the model's provider and into your history, so Switchboard did not send it: remove the key and send again. ${REVOKE}`,
+  keyShaped: `This message contains what looks like an OpenRouter API key. Messages go to the model's provider and into your history, so Switchboard did not send it: remove the key and send again. ${REVOKE}`,
+  systemPrompt: `Your system prompt contains an OpenRouter API key, and it goes to the model with every message, so Switchboard sent nothing. Remove the key from the system prompt in Settings, then try again. ${REVOKE}`,
+  earlier:
+    'An earlier message in this conversation contains an OpenRouter API key, so Switchboard will not send the conversation to the model again. Edit that message to remove the key, or start a new chat. The key may have been sent before: revoke it at openrouter.ai/settings/keys.',
+} as const;
+
+export interface OutgoingText {
+  conversationId: string;
+  systemPrompt: string;
+  /** The messages sent as context before the new one. */
+  earlier: readonly TranscriptEntry[];
+  /** The message being sent or the edited text; null when regenerating. */
+  newContent: string | null;
+}
+
+/**
+ * The keys a message must not hold: the current key (whatever its shape), then the registered secrets
+ * that are keys (a candidate typed, pasted or exchanged this session). Other registered text — say,
+ * whatever was on the clipboard when an import was refused — is left out: the logs drop it, but
+ * refusing every message that quotes it would be a false alarm.
+ */
+export function keysToRefuse(current: string | null, registered: readonly string[]): string[] {
+  const keys = registered.filter(
+    (s) => s !== current && s.startsWith(KEY_PREFIX) && s.length >= MIN_KEY_LENGTH && !/\s/.test(s),
+  );
+  return current ? [current, ...keys] : keys;
+}
+
+/** Conversations whose verdicts are remembered; the rest are checked again when next used. */
+const CONVERSATIONS_REMEMBERED = 16;
+
+export interface KeyGuardDeps {
+  /** The current key first, then keys seen this session (main only). */
+  knownKeys: () => readonly string[];
+}
+
+export function createKeyGuard(deps: KeyGuardDeps) {
+  // Earlier messages rarely change between two sends, and a long conversation takes tens of
+  // milliseconds to scan: remember each message's verdict (for the same text and the same keys).
+  type Verdict = { content: string; found: KeyFound | null };
+  let verdicts = new Map<string, Map<string, Verdict>>();
+  let keysSeen = '';
+
+  const findIn = (entry: TranscriptEntry, keys: readonly string[]): KeyFound | null => {
+    const found = findKeyInText(entry.content, keys);
+    return entry.role === 'assistant' && found === 'key-shaped' ? null : found;
+  };
+
+  const earlierHoldsKey = (input: OutgoingText, keys: readonly string[]): boolean => {
+    const previous = verdicts.get(input.conversationId);
+    const next = new Map<string, Verdict>();
+    let found = false;
+    for (const entry of input.earlier) {
+      const cached = previous?.get(entry.id);
+      const verdict =
+        cached && cached.content === entry.content
+          ? cached
+          : { content: entry.content, found: findIn(entry, keys) };
+      next.set(entry.id, verdict);
+      if (verdict.found) found = true;
+    }
+    verdicts.delete(input.conversationId);
+    verdicts.set(input.conversationId, next);
+    if (verdicts.size > CONVERSATIONS_REMEMBERED) {
+      const oldest = verdicts.keys().next().value;
+      if (oldest !== undefined) verdicts.delete(oldest);
+    }
+    return found;
+  };
+
+  return {
+    /** Throws `key_in_message` when anything in `input` would carry a key upstream. */
+    check(input: OutgoingText): void {
+      const keys = deps.knownKeys();
+      const joinedKeys = keys.join('\n');
+      if (joinedKeys !== keysSeen) {
+        verdicts = new Map();
+        keysSeen = joinedKeys;
+      }
+      if (input.newContent !== null) {
+        const found = findKeyInText(input.newContent, keys);
+        if (found === 'known-key') throw appError('key_in_message', KEY_IN_MESSAGE_MESSAGES.knownKey);
+        if (found === 'key-shaped') throw appError('key_in_message', KEY_IN_MESSAGE_MESSAGES.keyShaped);
+      }
+      if (input.systemPrompt && findKeyInText(input.systemPrompt, keys)) {
+        throw appError('key_in_message', KEY_IN_MESSAGE_MESSAGES.systemPrompt);
+      }
+      if (earlierHoldsKey(input, keys)) throw appError('key_in_message', KEY_IN_MESSAGE_MESSAGES.earlier);
+    },
+    /** Drops what is remembered about a conversation (it was deleted). */
+    forget(conversationId: string): void {
+      verdicts.delete(conversationId);
+    },
+  };
+}
+
+export type KeyGuard = ReturnType<typeof createKeyGuard>;
