@@ -53,8 +53,19 @@ const userDataDir = userDataDirFor({
   appData: app.getPath('appData'),
 });
 if (userDataDir) {
-  mkdirSync(userDataDir, { recursive: true, mode: 0o700 });
-  app.setPath('userData', userDataDir);
+  try {
+    mkdirSync(userDataDir, { recursive: true, mode: 0o700 });
+    app.setPath('userData', userDataDir);
+  } catch (error) {
+    // showErrorBox may be called before ready (docs/api/dialog.md).
+    dialog.showErrorBox(
+      'Switchboard cannot start',
+      `The user-data directory ${userDataDir} cannot be used (${error instanceof Error ? error.message : String(error)}). ` +
+        'Name a folder you can write to with --switchboard-user-data or SWITCHBOARD_USER_DATA_DIR, or remove the setting.',
+    );
+    app.exit(1);
+    throw error;
+  }
 }
 
 // One instance: a second one would race the first on the same history and key files.

@@ -13,7 +13,7 @@
  * - `shell.openExternal` sees only https URLs the person confirmed, or the fixed key-settings page;
  * - the vault file holds ciphertext only, and the log file never the key.
  */
-import { mkdtemp, readdir, readFile, rm, stat } from 'node:fs/promises';
+import { mkdtemp, readdir, readFile, rm, stat, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
@@ -57,6 +57,7 @@ const fake = vi.hoisted(() => {
     /** Listeners main added to the default session (`will-download`). */
     sessionListeners: new Map<string, Listener[]>(),
     isPackaged: false,
+    errorBoxes: [] as string[],
     networkBlock: null as { urls: string[]; listener: Listener } | null,
     ipcHandlers: new Map<string, Listener>(),
     shellOpened: [] as string[],
@@ -214,8 +215,9 @@ const fake = vi.hoisted(() => {
       },
     },
     dialog: {
-      showErrorBox(title: string) {
+      showErrorBox(title: string, content: string) {
         state.calls.push(`showErrorBox:${title}`);
+        state.errorBoxes.push(content);
       },
       async showMessageBox(...args: unknown[]) {
         const options = args[args.length - 1] as { detail?: string };
@@ -425,6 +427,17 @@ describe('the user-data directory (set before the single-instance lock, which is
     // Created private, so Electron's setPath (which documents an error for a missing folder) accepts it.
     expect((await stat(expected)).isDirectory()).toBe(true);
     if (process.platform !== 'win32') expect((await stat(expected)).mode & 0o777).toBe(0o700);
+  });
+
+  it('a user-data directory that cannot be created stops the launch with a message, before the lock', async () => {
+    const file = join(appData, 'not-a-folder');
+    await writeFile(file, '');
+    resetState(true);
+    process.env.SWITCHBOARD_USER_DATA_DIR = join(file, 'profile');
+    vi.resetModules();
+    await expect(import('../index')).rejects.toThrow();
+    expect(state.calls).toEqual(['showErrorBox:Switchboard cannot start', 'exit:1']);
+    expect(state.errorBoxes.at(-1)).toMatch(/user-data directory .*not-a-folder.*SWITCHBOARD_USER_DATA_DIR/s);
   });
 
   it('the packaged app keeps the platform default profile', async () => {
