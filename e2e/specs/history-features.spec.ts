@@ -1,9 +1,21 @@
-import { mkdirSync, mkdtempSync, readdirSync, writeFileSync } from 'node:fs';
+import { chmodSync, mkdirSync, mkdtempSync, readdirSync, writeFileSync } from 'node:fs';
 import { readFile, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { expect, test } from './fixtures';
+import { notOwnerOnly } from './helpers/file-modes';
 import { assertNoKeyLeak, assertNoKeyOnDisk } from './helpers/key-leak';
+import { pickModel, sendMessage, ui, waitForCompleteReply } from './helpers/ui';
+
+// The usual umask, under which history was written 0644 in 0755 folders (the harness runs in this
+// worker process, so main's services see it too).
+let previousUmask = 0;
+test.beforeAll(() => {
+  previousUmask = process.umask(0o022);
+});
+test.afterAll(() => {
+  process.umask(previousUmask);
+});
 
 // After search, export and import: no part of the key in the page or in any file written (exports too).
 test.afterEach(async ({ app, harness, consoleLines }) => {
@@ -73,13 +85,45 @@ test.describe('history features', () => {
   });
 });
 
+test.describe('files under the data directory', () => {
+  test('are owner-only after a chat and an export: every file 0600, every folder 0700', async ({
+    app,
+    harness,
+  }) => {
+    await pickModel(app, 'gpt-4o-mini', 'OpenAI: GPT-4o-mini');
+    await sendMessage(app, 'Nobody else on this computer may read this.');
+    await waitForCompleteReply(ui(app).replies.last());
+    await app.getByRole('button', { name: 'Export all as JSON' }).click();
+    await expect(app.getByText(/Exported all conversations to switchboard-history\.json/)).toBeVisible();
+    await harness.services.sessions.settle();
+    await harness.services.history.flush();
+
+    const files = readdirSync(harness.dataDir, { recursive: true }).map(String);
+    expect(files).toEqual(
+      expect.arrayContaining([
+        'settings.json',
+        'vault.json',
+        join('history', 'index.json'),
+        join('exports', 'switchboard-history.json'),
+      ]),
+    );
+    expect(files.some((f) => f.startsWith(join('history', 'conversations', '')))).toBe(true);
+    expect(await notOwnerOnly(harness.dataDir)).toEqual([]);
+  });
+});
+
 test.describe('an unreadable conversation file', () => {
+  // Written as an earlier version (and the umask) left things: 0755 folders, 0644 files.
   const dataDir = mkdtempSync(join(tmpdir(), 'switchboard-quarantine-'));
   mkdirSync(join(dataDir, 'history', 'conversations'), { recursive: true });
   writeFileSync(
     join(dataDir, 'history', 'conversations', 'broken.json'),
     '{"formatVersion": 1, "conversation": {',
   );
+  for (const dir of [dataDir, join(dataDir, 'history'), join(dataDir, 'history', 'conversations')]) {
+    chmodSync(dir, 0o755);
+  }
+  chmodSync(join(dataDir, 'history', 'conversations', 'broken.json'), 0o644);
   test.use({ harnessOptions: { withKey: true, dataDir } });
 
   test('is quarantined, not deleted, and the sidebar says where it is', async ({ app }) => {
@@ -88,5 +132,7 @@ test.describe('an unreadable conversation file', () => {
     await expect(nav).toContainText('quarantine');
     const moved = readdirSync(join(dataDir, 'history', 'quarantine'));
     expect(moved.some((f) => f.startsWith('broken'))).toBe(true);
+    // What the earlier version left open is owner-only now, the quarantined file and its note too.
+    expect(await notOwnerOnly(dataDir)).toEqual([]);
   });
 });
