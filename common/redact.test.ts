@@ -54,13 +54,22 @@ describe('redact leaves key-free mentions of the prefix readable', () => {
   });
 });
 
-/** Every base64 alignment of `text` inside a longer value, as Node encodes it (reference for the tests). */
+// common/ is type-checked for the renderer too, without Node's Buffer: the web platform's own encoders.
+const utf8 = (text: string) => new TextEncoder().encode(text);
+
+/** Standard base64 (padded) or base64url (unpadded) of `text`'s UTF-8 bytes, via `btoa`. */
+function toBase64(text: string, url = false): string {
+  const std = btoa(String.fromCharCode(...utf8(text)));
+  return url ? std.replace(/\+/g, '-').replace(/\//g, '_').replace(/=+$/, '') : std;
+}
+
+/** `text` encoded inside a longer value, at whatever byte alignment the prefix gives it. */
 function embeddedBase64(prefix: string, text: string, suffix: string, url: boolean): string {
-  return Buffer.from(`${prefix}${text}${suffix}`, 'utf8').toString(url ? 'base64url' : 'base64');
+  return toBase64(`${prefix}${text}${suffix}`, url);
 }
 
 function percentEncodeAll(text: string, upper: boolean): string {
-  const hex = [...Buffer.from(text, 'utf8')].map((b) => `%${b.toString(16).padStart(2, '0')}`).join('');
+  const hex = [...utf8(text)].map((b) => `%${b.toString(16).padStart(2, '0')}`).join('');
   return upper ? hex.toUpperCase() : hex;
 }
 
@@ -92,9 +101,9 @@ describe('known secrets (property tests)', () => {
             ['literal', key],
             ['upper case', key.toUpperCase()],
             ['lower case', key.toLowerCase()],
-            ['base64', Buffer.from(key).toString('base64')],
-            ['base64url', Buffer.from(key).toString('base64url')],
-            ['base64 of upper case', Buffer.from(key.toUpperCase()).toString('base64')],
+            ['base64', toBase64(key)],
+            ['base64url', toBase64(key, true)],
+            ['base64 of upper case', toBase64(key.toUpperCase())],
             ['percent-encoded', encodeURIComponent(key)],
             ['percent-encoded, every byte', percentEncodeAll(key, true)],
             ['percent-encoded, every byte, lower-case hex', percentEncodeAll(key, false)],
@@ -112,10 +121,7 @@ describe('known secrets (property tests)', () => {
             const out = matcher.redact(`${before}${blob}${after}`);
             const cores = [0, 1, 2].map((shift) => {
               const enc = embeddedBase64('\0'.repeat(shift), key, '', url).replace(/=+$/, '');
-              return enc.slice(
-                Math.ceil((8 * shift) / 6),
-                Math.floor((8 * (shift + Buffer.byteLength(key))) / 6),
-              );
+              return enc.slice(Math.ceil((8 * shift) / 6), Math.floor((8 * (shift + utf8(key).length)) / 6));
             });
             for (const core of cores)
               if (out.includes(core)) throw new Error(`embedded base64 core survived: ${out}`);
@@ -146,7 +152,7 @@ describe('known secrets (property tests)', () => {
 
   it('redactKnown also applies the shapes, and log-like lines keep their other text', () => {
     const odd = 'tok_live_7HqZ2mN9pX';
-    const line = `verify failed for ${odd} (${Buffer.from(odd).toString('base64')}) with Bearer abc ${KEY}`;
+    const line = `verify failed for ${odd} (${toBase64(odd)}) with Bearer abc ${KEY}`;
     const out = redactKnown(line, [odd]);
     expect(out).not.toContain(odd);
     expect(out).not.toContain('abc');
