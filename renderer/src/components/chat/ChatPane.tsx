@@ -34,7 +34,7 @@ export function ChatPane() {
           )
         ) : (
           <>
-            {noKey && <NoKeyBanner />}
+            {noKey && keyStatus && <NoKeyBanner status={keyStatus} />}
             <MessageList key={selectedId} conversationId={selectedId} />
           </>
         )}

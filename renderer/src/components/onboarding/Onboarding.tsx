@@ -5,9 +5,11 @@ import { KeepKeyChoice } from '../../../shared/KeepKeyChoice';
 import { describeBackend } from '../../format/key-storage';
 import { useStores } from '../../state/stores-context';
 import { EnvKeyOffer } from './EnvKeyOffer';
+import { KeyOriginPaused } from './KeyOriginPaused';
 import { keySavedMessage } from './key-saved-message';
 
 function Problem({ status }: { status: KeyStatus }) {
+  if (status.state === 'origin-mismatch') return <KeyOriginPaused status={status} />;
   if (status.state === 'unreadable') {
     return (
       <p className="onboarding-problem">

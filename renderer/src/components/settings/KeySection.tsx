@@ -4,6 +4,7 @@ import { describeBackend, describeKeySource } from '../../format/key-storage';
 import { useStoreValue } from '../../hooks/useStoreValue';
 import { hasUsableKey } from '../../state/key-status-store';
 import { useStores } from '../../state/stores-context';
+import { KeyOriginPaused } from '../onboarding/KeyOriginPaused';
 import { KeyVerification } from './KeyVerification';
 
 type Verification =
@@ -20,6 +21,8 @@ function KeyFacts({ status }: { status: KeyStatus }) {
       return <p>Secure storage is not available: {status.reason}</p>;
     case 'unreadable':
       return <p>The saved key can no longer be read: {status.reason} Add it again to keep chatting.</p>;
+    case 'origin-mismatch':
+      return <KeyOriginPaused status={status} />;
     case 'stored':
     case 'session-only':
       return (
