@@ -20,7 +20,14 @@ interface SeenDownload {
   prevented: boolean;
 }
 
-test('a page-initiated download (data: and blob: links) writes no file and is logged', async ({
+/** A link the page adds; `source` is how main names it in a "blocked download" line (and its URL's start). */
+interface DownloadLink {
+  id: string;
+  name: string;
+  source: string;
+}
+
+test('a page-initiated download (data:, blob: and same-origin links) writes no file and is logged', async ({
   switchboard,
 }) => {
   const { app, page } = await switchboard.start();
@@ -41,41 +48,68 @@ test('a page-initiated download (data: and blob: links) writes no file and is lo
     );
 
     // Real clicks on real links, as a compromised page or a crafted reply would present them.
-    await page.evaluate(() => {
-      const link = (id: string, href: string, name: string, top: number) => {
-        const a = document.createElement('a');
-        a.id = id;
-        a.href = href;
-        a.download = name;
-        a.textContent = id;
-        a.style.cssText = `position:fixed;left:0;top:${top}px;z-index:2147483647;background:#fff`;
-        document.body.append(a);
-      };
-      link('e2e-data-download', 'data:text/plain;charset=utf-8,e2e-download-from-data', 'data.txt', 0);
+    const links: DownloadLink[] = await page.evaluate(() => {
       const blob = URL.createObjectURL(new Blob(['e2e-download-from-blob'], { type: 'text/plain' }));
-      link('e2e-blob-download', blob, 'blob.txt', 40);
+      const specs = [
+        {
+          id: 'e2e-data-download',
+          href: 'data:text/plain;charset=utf-8,e2e-download-from-data',
+          name: 'data.txt',
+          source: 'data:',
+        },
+        { id: 'e2e-blob-download', href: blob, name: 'blob.txt', source: 'blob:app://switchboard' },
+        // Same origin: Chromium honours `download` here whatever path it takes, so this one is a download.
+        {
+          id: 'e2e-page-download',
+          href: 'app://switchboard/index.html',
+          name: 'page.html',
+          source: 'app://switchboard',
+        },
+      ];
+      specs.forEach((spec, index) => {
+        const a = document.createElement('a');
+        a.id = spec.id;
+        a.href = spec.href;
+        a.download = spec.name;
+        a.textContent = spec.id;
+        a.style.cssText = `position:fixed;left:0;top:${index * 40}px;z-index:2147483647;background:#fff`;
+        document.body.append(a);
+      });
+      return specs.map(({ id, name, source }) => ({ id, name, source }));
     });
-    await page.locator('#e2e-data-download').click();
-    await page.locator('#e2e-blob-download').click();
+    for (const link of links) await page.locator(`#${link.id}`).click();
 
-    const seen = () =>
-      app.evaluate(() => (globalThis as unknown as { e2eDownloads: SeenDownload[] }).e2eDownloads);
-    await expect.poll(async () => (await seen()).length, { timeout: 15_000 }).toBe(2);
-    const downloads = await seen();
-    expect(downloads.map((d) => d.url.slice(0, 5))).toEqual(['data:', 'blob:']);
-    for (const download of downloads) expect(download, download.url).toMatchObject({ prevented: true });
+    // Each link ends as a cancelled download, or — should Chromium hand a download link to the
+    // browser as a navigation first (electron/electron#44375 reports `will-navigate` for `<a download>`)
+    // — as a navigation the chat window's rule refused. Either way main logged it.
+    const accounted = async () => {
+      const log = await switchboard.mainLog();
+      return links.map((link) =>
+        log.some(
+          (l) =>
+            (l.includes('blocked download') && l.includes(`from="${link.source}"`)) ||
+            (l.includes('blocked navigation') && l.includes(`url="${link.source}`)),
+        ),
+      );
+    };
+    await expect.poll(accounted, { timeout: 15_000 }).toEqual(links.map(() => true));
+    const blocked = (await switchboard.mainLog()).filter((l) => l.includes('blocked download'));
+    expect(
+      blocked.some((l) => l.includes('from="app://switchboard"')),
+      'the same-origin download',
+    ).toBe(true);
+    for (const line of blocked)
+      expect(line, 'logged by origin or scheme only').not.toContain('e2e-download-from');
 
-    await expect
-      .poll(async () => (await switchboard.mainLog()).filter((l) => l.includes('blocked download')))
-      .toEqual([
-        expect.stringMatching(/window="chat" from="data:"/),
-        expect.stringMatching(/window="chat" from="blob:app:\/\/switchboard"/),
-      ]);
-    // Logged by origin or scheme only, never the link's contents.
-    expect((await switchboard.mainLog()).join('\n')).not.toContain('e2e-download-from');
+    const seen = await app.evaluate(
+      () => (globalThis as unknown as { e2eDownloads: SeenDownload[] }).e2eDownloads,
+    );
+    expect(seen.length).toBeGreaterThan(0);
+    for (const download of seen) expect(download, download.url).toMatchObject({ prevented: true });
     expect(await readdir(folder)).toEqual([]);
-    // The page is still the app (a download is no navigation).
+    // The page is still the app (a download is no navigation, and a refused navigation goes nowhere).
     expect(page.url()).toBe('app://switchboard/index.html');
+    await expect(page.getByRole('heading', { name: 'Switchboard', level: 1 })).toBeVisible();
   } finally {
     await rm(folder, { recursive: true, force: true });
   }
