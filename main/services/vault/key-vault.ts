@@ -15,6 +15,7 @@
 import { AppFailure, appError, type ErrorCode } from '../../../common/errors';
 import type { KeyInfo, KeySource, KeyStatus, Persistence } from '../../../common/key-status';
 import { describeError, maskKey, redact } from '../../../common/redact';
+import { knownSecrets } from '../log/known-secrets';
 import type { Logger } from '../log/logger';
 import { type CiphertextStore, type StoredKeyRecord, StoredKeyRecordSchema } from './ciphertext-store';
 import {
@@ -150,6 +151,8 @@ export function createKeyVault(deps: KeyVaultDeps): KeyVault {
   /** `nextKey` is bound to `origin`, this launch's unless said otherwise. */
   function setState(next: KeyStatus, nextKey: string | null, origin = launchOrigin): void {
     held = nextKey === null ? null : { key: nextKey, origin };
+    // Redaction registry (main/services/log/known-secrets.ts): the key in use is removed from logs and errors in any form.
+    knownSecrets.add(nextKey);
     consented = false;
     announce(next);
   }
@@ -424,6 +427,8 @@ export function createKeyVault(deps: KeyVaultDeps): KeyVault {
       return current;
     },
     async store(input) {
+      // Redaction registry: every candidate, before anything can log or echo it (kept if refused).
+      knownSecrets.add(input.key);
       // Loading first keeps a late `init()` from overwriting a key stored before it.
       await ensureLoaded();
       return queue.run(() => doStore(input));
