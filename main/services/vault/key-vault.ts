@@ -151,7 +151,7 @@ export function createKeyVault(deps: KeyVaultDeps): KeyVault {
   /** `nextKey` is bound to `origin`, this launch's unless said otherwise. */
   function setState(next: KeyStatus, nextKey: string | null, origin = launchOrigin): void {
     held = nextKey === null ? null : { key: nextKey, origin };
-    // Redaction registry (main/services/log/known-secrets.ts): the key in use is removed from logs and errors in any form.
+    // Redaction registry (log/known-secrets.ts): logs and errors drop the key in use in any form.
     knownSecrets.add(nextKey);
     consented = false;
     announce(next);
