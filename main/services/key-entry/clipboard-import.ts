@@ -14,6 +14,7 @@
  */
 import { AppFailure, appError } from '../../../common/errors';
 import { describeError, maskKey } from '../../../common/redact';
+import { knownSecrets } from '../log/known-secrets';
 import type { Logger } from '../log/logger';
 import { KEY_PREFIX, normaliseKey } from '../vault/key-format';
 import type { StoreKeyResult } from '../vault/key-vault';
@@ -116,7 +117,10 @@ export async function importFromClipboard(deps: ClipboardImportDeps): Promise<Cl
     log.warn('clipboard import refused: no click or key press in the window just before');
     throw appError('validation', CLIPBOARD_MESSAGES.noUserActivation);
   }
-  const key = keyFromClipboard(await readClipboard(clipboard, log));
+  const copied = await readClipboard(clipboard, log);
+  // Redaction registry (log/known-secrets.ts): what was copied may be a key, refused or not.
+  knownSecrets.add(copied);
+  const key = keyFromClipboard(copied);
   let stored: StoreKeyResult;
   try {
     stored = await deps.storeKey(key);

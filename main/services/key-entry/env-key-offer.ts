@@ -9,6 +9,7 @@
 import { AppFailure, appError, type ErrorCode } from '../../../common/errors';
 import type { Persistence } from '../../../common/key-status';
 import { maskKey } from '../../../common/redact';
+import { knownSecrets } from '../log/known-secrets';
 import type { Logger } from '../log/logger';
 import { normaliseKey } from '../vault/key-format';
 import type { StoreKeyInput, StoreKeyResult } from '../vault/key-vault';
@@ -43,6 +44,8 @@ export function createEnvKeyOffer(deps: EnvKeyOfferDeps): EnvKeyOffer {
   const { env, log } = deps;
   const raw = env[ENV_KEY_VARIABLE];
   delete env[ENV_KEY_VARIABLE];
+  // Redaction registry (log/known-secrets.ts): the value, even one that is not offered.
+  knownSecrets.add(raw);
 
   let key: string | null = null;
   if (raw !== undefined && raw.trim() !== '') {

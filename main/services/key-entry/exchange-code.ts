@@ -6,6 +6,7 @@
 import { z } from 'zod';
 import { AppFailure } from '../../../common/errors';
 import { describeError } from '../../../common/redact';
+import { knownSecrets } from '../log/known-secrets';
 import type { Logger } from '../log/logger';
 import { failure, MESSAGES, mapHttpError, requestTimeoutMessage } from '../openrouter/error-mapping';
 import { APP_TITLE, readBody } from '../openrouter/http';
@@ -146,6 +147,8 @@ export async function exchangeAuthCode(
         log.warn('sign-in code exchange answer had an unexpected shape');
         throw failure('upstream_error', SIGN_IN_MESSAGES.badResponse);
       }
+      // Redaction registry (log/known-secrets.ts): the new key, before anything can log or echo it.
+      knownSecrets.add(parsed.data.key);
       try {
         return normaliseKey(parsed.data.key);
       } catch {

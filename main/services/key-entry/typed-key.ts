@@ -8,6 +8,7 @@ import { type AppError, AppFailure } from '../../../common/errors';
 import { TypedKeySubmissionSchema } from '../../../common/key-entry-types';
 import type { KeyInfo, KeyStatus } from '../../../common/key-status';
 import { describeError } from '../../../common/redact';
+import { knownSecrets } from '../log/known-secrets';
 import type { Logger } from '../log/logger';
 import { normaliseKey } from '../vault/key-format';
 import type { StoreKeyInput, StoreKeyResult } from '../vault/key-vault';
@@ -44,6 +45,8 @@ export function createTypedKeyHandler(deps: TypedKeyDeps): TypedKeyHandler {
 
   return {
     async submit(input) {
+      // Redaction registry (log/known-secrets.ts): what was typed, before anything can log or echo it.
+      knownSecrets.add(input.key);
       if (busy) return { ok: false, error: BUSY };
       busy = true;
       try {
