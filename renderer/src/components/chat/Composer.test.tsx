@@ -1,5 +1,6 @@
 import { act, fireEvent, screen, waitFor, within } from '@testing-library/react';
 import { describe, expect, it } from 'vitest';
+import type { Result } from '../../../../common/ipc/define';
 import { descriptionOf, isDisabled } from '../../testing/dom-helpers';
 import { fail } from '../../testing/fake-bridge';
 import { makeSettings, NO_KEY } from '../../testing/fixtures';
@@ -119,5 +120,48 @@ describe('composer', () => {
     expect(alert.textContent).toContain('Switchboard could not reach OpenRouter.');
     expect(box.value).toBe('Keep me');
     expect(screen.getByRole('button', { name: 'Send' })).toBeTruthy();
+  });
+});
+
+describe('composer: a message holding an OpenRouter key', () => {
+  const REFUSAL =
+    'This message contains your OpenRouter API key. Messages go to the model’s provider and into your history, so Switchboard did not send it: remove the key and send again.';
+
+  it('keeps the text in the composer throughout, shows why, and adds no message', async () => {
+    const view = renderApp();
+    let answer: (result: Result<never>) => void = () => {};
+    view.fake.override(
+      'sendMessage',
+      () =>
+        new Promise<Result<never>>((resolve) => {
+          answer = resolve;
+        }),
+    );
+    const box = await ready(view);
+    const text = 'here it is: sk-or-v1-not-really-a-key';
+    await view.user.type(box, `${text}{Enter}`);
+    await waitFor(() => expect(view.fake.callsTo('sendMessage')).toHaveLength(1));
+    // While main decides, the text is still there (never cleared and put back).
+    expect(box.value).toBe(text);
+    act(() => answer(fail('key_in_message', REFUSAL)));
+
+    const alert = await screen.findByRole('alert');
+    expect(alert.textContent).toContain(REFUSAL);
+    expect(box.value).toBe(text);
+    expect(screen.queryByRole('article', { name: 'user message' })).toBeNull();
+    expect(screen.queryByRole('article', { name: 'assistant message' })).toBeNull();
+    expect(screen.queryByRole('button', { name: 'Stop' })).toBeNull();
+    // The person can fix the text and send again.
+    await view.user.clear(box);
+    await view.user.type(box, 'Hello{Enter}');
+    await waitFor(() => expect(view.fake.callsTo('sendMessage')).toHaveLength(2));
+  });
+
+  it('clears the composer only once main has accepted the message', async () => {
+    const view = renderApp();
+    const box = await ready(view);
+    await view.user.type(box, 'Fine{Enter}');
+    await screen.findByRole('article', { name: 'user message' });
+    expect(box.value).toBe('');
   });
 });

@@ -8,7 +8,8 @@ import { composerBlockReason } from './composer-block';
 /**
  * Where the person writes. Enter sends, Shift+Enter adds a line, and Enter while an input method is
  * composing (Japanese, Chinese…) confirms the composition instead of sending. While a reply streams,
- * Stop (or Escape) cancels it. The draft is restored if sending fails.
+ * Stop (or Escape) cancels it. The text stays in the field until main has accepted it: when main
+ * refuses (an OpenRouter key in it, no key, offline…) it is left exactly as written, with the reason.
  */
 export function Composer() {
   const stores = useStores();
@@ -32,14 +33,12 @@ export function Composer() {
     const text = draft;
     setSending(true);
     setError(null);
-    setDraft('');
+    // Not cleared before main answers: a refused message (say, one holding the key) must never leave
+    // the field, not even for a moment. The field is read-only meanwhile, so nothing typed is lost.
     const result = await stores.chat.send(text);
     setSending(false);
-    if (!result.ok) {
-      // Give the text back unless the person has started writing something else meanwhile.
-      setDraft((current) => (current === '' ? text : current));
-      setError(result.error.message);
-    }
+    if (result.ok) setDraft('');
+    else setError(result.error.message);
   };
 
   const stop = () => {
@@ -74,6 +73,7 @@ export function Composer() {
           placeholder="Write a message"
           rows={1}
           value={draft}
+          readOnly={sending}
           aria-describedby={blocked ? reasonId : undefined}
           onChange={(e) => setDraft(e.currentTarget.value)}
           onKeyDown={onKeyDown}
