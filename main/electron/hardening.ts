@@ -23,17 +23,18 @@ export function hardenWebContents(kindOf: WindowKindOf, log: Logger): void {
   app.on('web-contents-created', (_event, contents) => {
     const allowed = (url: string) => mayNavigateTo(kindOf(contents.id), url);
     const window = () => kindOf(contents.id) ?? 'none';
-    contents.on('will-navigate', (event, url) => {
-      if (!allowed(url)) {
+    // `event.url`: the listener's second argument (the URL) is deprecated (docs/api/web-contents.md).
+    contents.on('will-navigate', (event) => {
+      if (!allowed(event.url)) {
         event.preventDefault();
-        log.warn('blocked navigation', { window: window(), url: url.slice(0, 200) });
+        log.warn('blocked navigation', { window: window(), url: event.url.slice(0, 200) });
       }
     });
     // Also for main's own loads: a protocol handler of ours never redirects.
-    contents.on('will-redirect', (event, url) => {
-      if (!allowed(url)) {
+    contents.on('will-redirect', (event) => {
+      if (!allowed(event.url)) {
         event.preventDefault();
-        log.warn('blocked redirect', { window: window(), url: url.slice(0, 200) });
+        log.warn('blocked redirect', { window: window(), url: event.url.slice(0, 200) });
       }
     });
     // Every frame: a main frame by its window's rule (again, as will-navigate does), a subframe never —

@@ -295,10 +295,13 @@ function eventFrom(contents: InstanceType<typeof fake.FakeWebContents>, frame?: 
 
 type Contents = InstanceType<typeof fake.FakeWebContents>;
 
-/** Emits `will-navigate` / `will-redirect` on `contents` as Electron does; true when main prevented it. */
+/**
+ * Emits `will-navigate` / `will-redirect` on `contents` as Electron 45 does (the URL in the event's
+ * details, and again as the deprecated second argument); true when main prevented it.
+ */
 function navigate(contents: Contents, name: 'will-navigate' | 'will-redirect', url: string): boolean {
   let prevented = false;
-  contents.emit(name, { preventDefault: () => (prevented = true) }, url);
+  contents.emit(name, { url, isMainFrame: true, preventDefault: () => (prevented = true) }, url);
   return prevented;
 }
 

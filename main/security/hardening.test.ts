@@ -240,7 +240,7 @@ describe('main process glue (static checks of code that runs only inside Electro
     for (const event of ['will-navigate', 'will-redirect']) {
       expect(hardening).toMatch(
         new RegExp(
-          `on\\('${event}', \\(event, url\\) => \\{\\s*if \\(!allowed\\(url\\)\\) \\{\\s*event\\.preventDefault\\(\\);`,
+          `on\\('${event}', \\(event\\) => \\{\\s*if \\(!allowed\\(event\\.url\\)\\) \\{\\s*event\\.preventDefault\\(\\);`,
         ),
       );
     }
