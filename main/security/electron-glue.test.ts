@@ -3,13 +3,17 @@
  * module: there is no Electron binary here, but the glue's decisions are plain code. This boots main
  * the way Electron would (module load, then `ready`) and checks what it did:
  *
+ * - an unpackaged run without a named profile gets the development profile, before the lock;
  * - the single-instance lock is taken before anything else, and a second instance starts nothing;
- * - the `app://` scheme is registered privileged, and every asset it serves carries the CSP;
- * - every web contents gets the navigation / window.open / webview rules, every permission is denied,
- *   all before the first window exists;
- * - windows get the hardened options and load `app://switchboard/…`;
+ * - the `app://` scheme is registered privileged, every asset it serves carries the CSP, and each
+ *   page is served only on its own host (chat: `app://switchboard`, key entry: `app://switchboard-key`);
+ * - every web contents gets its window kind's navigation rule (none at all for contents main did not
+ *   create) and the window.open / webview rules, every download is cancelled, every permission is
+ *   denied except the chat main frame's clipboard write, all before the first window exists;
+ * - windows get the hardened options and load their own page;
  * - `OPENROUTER_API_KEY` is gone from the environment before the first window (children inherit it);
- * - ipcMain answers only our window's main frame at our origin (the real `senderInfoOf`);
+ * - ipcMain answers only our window's main frame at its origin, the key-entry contract only at its
+ *   exact page (the real `senderInfoOf`);
  * - `shell.openExternal` sees only https URLs the person confirmed, or the fixed key-settings page;
  * - the vault file holds ciphertext only, and the log file never the key.
  */
