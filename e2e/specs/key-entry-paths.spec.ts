@@ -125,6 +125,10 @@ function emulatorLabel(key: string): string {
   return `sk-or-v1-${secret.slice(0, 3)}...${secret.slice(-3)}`;
 }
 
+/** The one answer the chat page gets for any clipboard that does not hold a usable key. */
+const NOT_A_KEY =
+  'The clipboard does not hold an OpenRouter key. Copy the key from openrouter.ai/settings/keys and try again.';
+
 const onboarding = (app: Page) => app.getByRole('region', { name: 'Connect your OpenRouter key' });
 const toasts = (app: Page) => app.getByRole('region', { name: 'Notifications' });
 
@@ -181,9 +185,15 @@ async function chatWorks(app: Page, emulator: Emulator): Promise<string | undefi
   return chat.headers.authorization;
 }
 
-/** Plays the system browser on a sign-in page: follows OpenRouter's redirect to main's callback. */
-async function approveInBrowser(signInUrl: string): Promise<{ callback: string; page: Promise<Response> }> {
-  const redirect = await fetch(signInUrl, { redirect: 'manual' });
+/**
+ * Plays the system browser on a sign-in: opens main's one-time launch URL, follows its redirect to
+ * OpenRouter's consent page, and the consent page's redirect to main's callback.
+ */
+async function approveInBrowser(launchUrl: string): Promise<{ callback: string; page: Promise<Response> }> {
+  const launch = await fetch(launchUrl, { redirect: 'manual' });
+  const consent = launch.headers.get('location');
+  if (!consent) throw new Error(`the launch URL did not redirect (HTTP ${launch.status})`);
+  const redirect = await fetch(consent, { redirect: 'manual' });
   const callback = redirect.headers.get('location');
   if (!callback) throw new Error(`the consent page did not redirect (HTTP ${redirect.status})`);
   return { callback, page: fetch(callback) };
@@ -255,6 +265,26 @@ test.describe('Sign in with OpenRouter', () => {
     expect(authQuery.code_challenge_method).toBe('S256');
     expect(authQuery.state).toMatch(/^[A-Za-z0-9_-]{43}$/);
     expect(authQuery.callback_url).toMatch(/^http:\/\/127\.0\.0\.1:\d+\/callback\/[A-Za-z0-9_-]{43}$/);
+    // The system browser was handed only a one-time loopback launch URL (on Linux it lands in
+    // xdg-open's argv, readable by any local user): none of the sign-in's secrets, and dead after use.
+    const launchUrl = harness.signInUrls[0] ?? '';
+    expect(launchUrl).toMatch(/^http:\/\/127\.0\.0\.1:\d+\/launch\/[A-Za-z0-9_-]{43}$/);
+    const callbackPath = new URL(String(authQuery.callback_url)).pathname;
+    for (const secret of [
+      authQuery.state,
+      authQuery.code_challenge,
+      callbackPath.slice('/callback/'.length),
+    ]) {
+      expect(launchUrl).not.toContain(String(secret));
+    }
+    expect(harness.consentUrls).toHaveLength(1);
+    expect(harness.consentUrls[0]).toContain(`state=${authQuery.state}`);
+    await expect(
+      fetch(launchUrl, { redirect: 'manual' }),
+      'the launch URL is gone after use',
+    ).rejects.toThrow();
+    // No key was kept before, so nothing was asked.
+    expect(harness.questions).toEqual([]);
     const exchange = await emulator.waitForRequest(
       (r) => r.method === 'POST' && r.path === '/api/v1/auth/keys',
     );
@@ -346,10 +376,9 @@ test.describe('Sign in with OpenRouter', () => {
     await expect(progress).toBeHidden();
     await expect(app.getByRole('button', { name: 'Sign in with OpenRouter' })).toBeEnabled();
 
-    // The person approves in the browser afterwards: main's listener is gone, so nothing happens.
+    // The person opens the browser afterwards: main's listener (launch URL included) is gone.
     const signInUrl = harness.signInUrls[0] ?? '';
-    const late = await approveInBrowser(signInUrl);
-    await expect(late.page).rejects.toThrow();
+    await expect(approveInBrowser(signInUrl)).rejects.toThrow();
     expect(exchanges(emulator)).toHaveLength(0);
     await expectNothingStored(harness);
 
@@ -426,6 +455,63 @@ test.describe('Sign in with OpenRouter', () => {
   });
 });
 
+test.describe('Sign in while a key is already kept', () => {
+  /** Starts a sign-in from the start screen, then a key arrives another way while it waits. */
+  async function keyArrivesDuringSignIn(app: Page, harness: Harness, keysInvolved: string[]) {
+    harness.signInBrowser = 'ignore';
+    await app.getByRole('button', { name: 'Sign in with OpenRouter' }).click();
+    await expect.poll(() => harness.signInUrls.length).toBe(1);
+    const current = newKey();
+    keysInvolved.push(current);
+    emulatorOf(harness).addKey({ key: current, label: 'Work laptop' });
+    // As the key-entry window would store it, in main.
+    await harness.services.vault.store({ key: current, source: 'typed', persistence: 'encrypted' });
+    await expect(onboarding(app)).toBeHidden();
+    return current;
+  }
+
+  test('main asks with both labels before replacing; "no" keeps the current key and says so', async ({
+    app,
+    harness,
+    keysInvolved,
+  }) => {
+    harness.answers['replace-key'] = false;
+    const current = await keyArrivesDuringSignIn(app, harness, keysInvolved);
+    const { page } = await approveInBrowser(harness.signInUrls[0] ?? '');
+
+    await expect(toasts(app)).toContainText(
+      'Kept your current key. OpenRouter created a new key during this sign-in; if you do not need it, delete it at openrouter.ai/settings/keys.',
+    );
+    expect(harness.questions).toEqual([
+      {
+        kind: 'replace-key',
+        currentLabel: 'Work laptop',
+        currentPreview: preview(current),
+        newLabel: 'OAuth key',
+        newPreview: expect.stringMatching(/^sk-or-v1-…[0-9a-f]{4}$/),
+      },
+    ]);
+    expect(harness.services.vault.currentKey()).toBe(current);
+    expect(await storedRecord(harness)).toMatchObject({ source: 'typed', preview: preview(current) });
+    expect(exchanges(emulatorOf(harness))).toHaveLength(1);
+    const html = await (await page).text();
+    expect(html).toContain('kept your current key');
+    expect(html).toContain('openrouter.ai/settings/keys');
+  });
+
+  test('"yes" replaces it with the signed-in key', async ({ app, harness, keysInvolved }) => {
+    expect(harness.answers['replace-key']).toBe(true);
+    const current = await keyArrivesDuringSignIn(app, harness, keysInvolved);
+    await approveInBrowser(harness.signInUrls[0] ?? '');
+
+    await expect(toasts(app)).toContainText('Key saved: OAuth key');
+    expect(harness.questions).toHaveLength(1);
+    expect(harness.questions[0]).toMatchObject({ kind: 'replace-key', newLabel: 'OAuth key' });
+    expect(harness.services.vault.status()).toMatchObject({ state: 'stored', source: 'oauth' });
+    expect(harness.services.vault.currentKey()).not.toBe(current);
+  });
+});
+
 test.describe('Paste from clipboard', () => {
   test('a valid key: stored, clipboard cleared, toast with label and credits', async ({ app, harness }) => {
     const emulator = emulatorOf(harness);
@@ -459,50 +545,94 @@ test.describe('Paste from clipboard', () => {
     expect(harness.services.vault.currentKey()).toBe(key);
   });
 
-  test('an empty clipboard: message, nothing stored', async ({ app, harness }) => {
-    harness.clipboard.text = '';
-    await app.getByRole('button', { name: 'Paste from clipboard' }).click();
-    await expect(onboarding(app).getByRole('alert')).toHaveText(
-      'The clipboard is empty. Copy your key from openrouter.ai/settings/keys, then try again.',
-    );
-    await expectNothingStored(harness);
-    expect(verifications(emulatorOf(harness))).toHaveLength(0);
-  });
-
-  test('not a key: message that does not repeat the clipboard', async ({ app, harness }) => {
+  test('not a key: one generic message that does not repeat the clipboard, which is left alone', async ({
+    app,
+    harness,
+  }) => {
     harness.clipboard.text = 'hello';
     await app.getByRole('button', { name: 'Paste from clipboard' }).click();
     const alert = onboarding(app).getByRole('alert');
-    await expect(alert).toHaveText("The clipboard doesn't hold an OpenRouter key (they start with sk-or-).");
+    await expect(alert).toHaveText(NOT_A_KEY);
     await expect(alert).not.toContainText('hello');
     await expectNothingStored(harness);
     expect(harness.clipboard.text, 'something that is not a key is left alone').toBe('hello');
     expect(verifications(emulatorOf(harness))).toHaveLength(0);
   });
 
-  test('malformed keys: specific messages that never repeat the clipboard, which is left alone', async ({
+  // An injected script calling the bridge must not learn what kind of text the clipboard holds.
+  test('empty, not a key or a malformed key: the chat page gets the same answer for each', async ({
     app,
     harness,
   }) => {
-    const cases: [string, string][] = [
-      [
-        `sk-or-v1-${'a'.repeat(30)} ${'b'.repeat(30)}`,
-        'contains spaces, line breaks or invisible characters',
-      ],
-      [`sk-or-v1-${'c'.repeat(8)}`, 'too short'],
-      [`sk-or-v1-${'d'.repeat(300)}`, 'too long'],
+    const cases = [
+      '',
+      'hello',
+      `sk-or-v1-${'a'.repeat(30)} ${'b'.repeat(30)}`,
+      `sk-or-v1-${'c'.repeat(8)}`,
+      `sk-or-v1-${'d'.repeat(300)}`,
     ];
-    const alert = onboarding(app).getByRole('alert');
-    for (const [text, reason] of cases) {
+    const answers: unknown[] = [];
+    for (const text of cases) {
       harness.clipboard.text = text;
-      await app.getByRole('button', { name: 'Paste from clipboard' }).click();
-      await expect(alert).toContainText(reason);
-      const shown = (await alert.textContent()) ?? '';
-      expect(shown).not.toContain(text.slice(9, 17));
+      answers.push(
+        await app.evaluate(() =>
+          (window as unknown as WithBridge).switchboard.importKeyFromClipboard({ persistence: 'session' }),
+        ),
+      );
       expect(harness.clipboard.text).toBe(text);
+    }
+    for (const answer of answers) {
+      expect(answer).toEqual({ ok: false, error: { code: 'key_invalid_format', message: NOT_A_KEY } });
     }
     await expectNothingStored(harness);
     expect(verifications(emulatorOf(harness))).toHaveLength(0);
+  });
+
+  test('the key also in the Linux PRIMARY selection: both cleared; other selected text is left', async ({
+    app,
+    harness,
+  }) => {
+    const emulator = emulatorOf(harness);
+    harness.clipboard.text = emulator.defaultKey;
+    harness.clipboard.selection = emulator.defaultKey;
+    await app.getByRole('button', { name: 'Paste from clipboard' }).click();
+    await expect(onboarding(app)).toBeHidden();
+    expect(harness.clipboard.text).toBe('');
+    expect(harness.clipboard.selection).toBe('');
+
+    await harness.services.vault.remove();
+    await expect(onboarding(app)).toBeVisible();
+    harness.clipboard.text = emulator.defaultKey;
+    harness.clipboard.selection = 'a sentence the person selected since';
+    await app.getByRole('button', { name: 'Paste from clipboard' }).click();
+    await expect(onboarding(app)).toBeHidden();
+    expect(harness.clipboard.text).toBe('');
+    expect(harness.clipboard.selection).toBe('a sentence the person selected since');
+  });
+
+  test('without a fresh click or key press: refused, and the clipboard is not even read', async ({
+    app,
+    harness,
+  }) => {
+    const emulator = emulatorOf(harness);
+    let reads = 0;
+    Object.defineProperty(harness.clipboard, 'text', {
+      configurable: true,
+      get: () => {
+        reads += 1;
+        return emulator.defaultKey;
+      },
+      set: () => undefined,
+    });
+    // What the app decides from real input ('input-event'), the harness is told.
+    harness.userActivation = false;
+    await app.getByRole('button', { name: 'Paste from clipboard' }).click();
+    await expect(onboarding(app).getByRole('alert')).toHaveText(
+      'Switchboard reads the clipboard only right after you click “Paste from clipboard” (or press Enter on it). Click it again to paste your key.',
+    );
+    expect(reads).toBe(0);
+    await expectNothingStored(harness);
+    expect(verifications(emulator)).toHaveLength(0);
   });
 
   test('the clipboard changed after it was read: key stored, the new content is not cleared', async ({

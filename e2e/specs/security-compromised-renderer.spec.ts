@@ -252,7 +252,10 @@ test.describe('a compromised chat renderer', () => {
     const paths = emulator.requests.map((r) => r.path);
     expect(paths).toContain('/api/v1/chat/completions');
     expect(paths.filter((p) => !ALLOWED_PATH.test(p))).toEqual([]);
-    for (const url of harness.signInUrls) expect(url.startsWith(`${emulator.origin}/auth?`)).toBe(true);
+    // Sign-in: the browser is handed only main's one-time loopback launch URL, which redirects to the
+    // configured origin's consent page.
+    for (const url of harness.signInUrls) expect(url).toMatch(/^http:\/\/127\.0\.0\.1:\d+\/launch\/[\w-]+$/);
+    for (const url of harness.consentUrls) expect(url.startsWith(`${emulator.origin}/auth?`)).toBe(true);
 
     // Links: only https ever reached the "system browser" (main asks the person first in the app).
     expect(harness.openedUrls.length).toBeGreaterThan(0);
