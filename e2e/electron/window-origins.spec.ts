@@ -9,7 +9,10 @@ import { electronBinary, expect, SKIP_REASON, type Switchboard, test } from './f
  * `protocol.registerSchemesAsPrivileged` is per scheme and "can be called only once",
  * docs/api/protocol.md; shell/browser/api/electron_api_protocol.cc calls url::AddStandardScheme) and
  * distinct sites, and Electron runs Chromium's site-per-process mode (shell/browser/feature_list.cc
- * names it), so the two pages must run in different renderer processes. This suite shows it in the
+ * names it; electron/electron#33585: site isolation makes cross-site navigations spawn a new renderer,
+ * and only `--disable-site-isolation-trials` turns it off), so the two pages must run in different
+ * renderer processes. (Two separate top-level windows usually get two processes anyway; what this
+ * test adds over that is that they are on different origins, which is what keeps them apart.) This suite shows it in the
  * real app, together with each window's own navigation rule and each host serving only its page.
  */
 
