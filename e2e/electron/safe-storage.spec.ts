@@ -81,21 +81,23 @@ test('a key kept on this platform is safeStorage ciphertext only, and loads agai
 
     const record = await storedRecord(switchboard.dataDir);
     expect(record).toMatchObject({
-      version: 1,
+      version: 2,
       source: 'clipboard',
       preview: previewOf(key),
       backend: facts.backend,
     });
     const ciphertext = String(record?.ciphertext);
     expect(ciphertext).toMatch(/^[A-Za-z0-9+/]+=*$/);
-    // It is this platform's safeStorage ciphertext of the key: main decrypts it back. The comparison
-    // happens in main, so nothing of the key travels back.
+    // It is this platform's safeStorage ciphertext of the key sealed with the origin it was verified
+    // against (main/services/vault/key-binding.ts): main decrypts it back. The comparison happens in
+    // main, so nothing of the key travels back.
     const decryptsToKey = await app.evaluate(
       async ({ safeStorage }, input) => {
         const { result } = await safeStorage.decryptStringAsync(Buffer.from(input.ciphertext, 'base64'));
-        return result === input.key;
+        const sealed = JSON.parse(result) as { v?: unknown; origin?: unknown; key?: unknown };
+        return sealed.v === 2 && sealed.origin === input.origin && sealed.key === input.key;
       },
-      { ciphertext, key },
+      { ciphertext, key, origin: emulator.origin },
     );
     expect(decryptsToKey).toBe(true);
     if (process.platform !== 'win32') {
