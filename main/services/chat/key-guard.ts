@@ -91,7 +91,8 @@ export function createKeyGuard(deps: KeyGuardDeps) {
     /** Throws `key_in_message` when anything in `input` would carry a key upstream. */
     check(input: OutgoingText): void {
       const keys = deps.knownKeys();
-      const joinedKeys = keys.join('\n');
+      // Order-free: the registry reorders a key each time it is seen again, which changes nothing here.
+      const joinedKeys = [...keys].sort().join('\n');
       if (joinedKeys !== keysSeen) {
         verdicts = new Map();
         keysSeen = joinedKeys;

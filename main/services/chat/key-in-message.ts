@@ -48,7 +48,7 @@ let cached: { keys: string; matcher: SecretMatcher } | null = null;
 
 /** Compiling is the expensive part; the known keys rarely change between two messages. */
 function matcherFor(knownKeys: readonly string[]): SecretMatcher {
-  const keys = knownKeys.join('\n');
+  const keys = [...knownKeys].sort().join('\n');
   if (cached?.keys !== keys) cached = { keys, matcher: compileSecretMatcher(knownKeys) };
   return cached.matcher;
 }
