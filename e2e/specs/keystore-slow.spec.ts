@@ -2,8 +2,8 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { expect, test } from '@playwright/test';
+import { startEmulator } from '../emulator/server';
 import { startHarness } from '../harness/harness';
-import { emulatorOf } from './helpers/ui';
 
 /**
  * A keystore that takes its time (macOS can show a Keychain prompt at start-up): the window opens at
@@ -14,11 +14,14 @@ test('while the keystore is slow the window says it is checking the key, then th
   page,
 }) => {
   const dataDir = await mkdtemp(join(tmpdir(), 'switchboard-keystore-'));
+  // One emulator for both runs: a stored key is bound to the origin it was verified against, and a
+  // harness's own emulator would listen on a new port (another origin) after the restart.
+  const emulator = await startEmulator();
   try {
     // A first run stores the key encrypted.
-    const first = await startHarness({ dataDir });
+    const first = await startHarness({ dataDir, baseUrl: emulator.baseUrl });
     await first.services.vault.store({
-      key: emulatorOf(first).defaultKey,
+      key: emulator.defaultKey,
       source: 'clipboard',
       persistence: 'encrypted',
     });
@@ -29,7 +32,7 @@ test('while the keystore is slow the window says it is checking the key, then th
     const keystoreGate = new Promise<void>((resolve) => {
       answer = resolve;
     });
-    const second = await startHarness({ dataDir, keystoreGate });
+    const second = await startHarness({ dataDir, baseUrl: emulator.baseUrl, keystoreGate });
     try {
       await page.goto(second.url);
       const composer = page.getByRole('textbox', { name: 'Message' });
@@ -46,6 +49,7 @@ test('while the keystore is slow the window says it is checking the key, then th
       await second.close();
     }
   } finally {
+    await emulator.close();
     await rm(dataDir, { recursive: true, force: true });
   }
 });
