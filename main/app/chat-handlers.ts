@@ -92,7 +92,11 @@ export function createChatHandlers(deps: ChatHandlerDeps): Handlers<ChatContract
     listModels: (request) => deps.models.listModels({ refresh: request?.refresh ?? false }),
 
     getSettings: async () => deps.settings.get(),
-    updateSettings: (patch) => deps.settings.update(patch),
+    updateSettings: async (patch) => {
+      // A key pasted into the system prompt would be saved in settings.json and sent with every message.
+      if (patch.systemPrompt !== undefined) deps.chat.refuseKeyInSystemPrompt(patch.systemPrompt);
+      return deps.settings.update(patch);
+    },
 
     listConversations: async (request) => deps.history.list(request),
     createConversation: (request) => deps.history.create(request),

@@ -259,3 +259,17 @@ describe('keysToRefuse', () => {
     expect(keysToRefuse(null, [])).toEqual([]);
   });
 });
+
+describe('a key in a system prompt about to be saved', () => {
+  it('is refused with a reason; an ordinary prompt passes', async () => {
+    const { chat } = await setup();
+    expect(() => chat.refuseKeyInSystemPrompt(`Always use ${CURRENT_KEY}`)).toThrow(
+      KEY_IN_MESSAGE_MESSAGES.systemPromptNotSaved,
+    );
+    expect(() =>
+      chat.refuseKeyInSystemPrompt(`key: ${OTHER_KEY.slice(0, 30)}\n${OTHER_KEY.slice(30)}`),
+    ).toThrow(AppFailure);
+    expect(() => chat.refuseKeyInSystemPrompt('Be brief. Keys look like sk-or-v1-…3f2a.')).not.toThrow();
+    expect(() => chat.refuseKeyInSystemPrompt('')).not.toThrow();
+  });
+});

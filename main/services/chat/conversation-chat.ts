@@ -219,6 +219,14 @@ export function createConversationChat(deps: ConversationChatDeps) {
   };
 
   return {
+    /**
+     * Throws `key_in_message` when a system prompt about to be saved holds a key: it would be sent
+     * with every message and written to settings.json, which holds no secret.
+     */
+    refuseKeyInSystemPrompt(systemPrompt: string): void {
+      guard.checkSystemPromptToSave(systemPrompt);
+    },
+
     /** Stops every reply streaming in a conversation (it is being deleted). */
     cancelConversation(conversationId: string): void {
       for (const [streamId, windowId] of streaming.get(conversationId) ?? []) {

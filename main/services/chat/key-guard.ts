@@ -19,6 +19,7 @@ export const KEY_IN_MESSAGE_MESSAGES = {
   knownKey: `This message contains your OpenRouter API key. Messages go to the model's provider and into your history, so Switchboard did not send it: remove the key and send again. ${REVOKE}`,
   keyShaped: `This message contains what looks like an OpenRouter API key. Messages go to the model's provider and into your history, so Switchboard did not send it: remove the key and send again. ${REVOKE}`,
   systemPrompt: `Your system prompt contains an OpenRouter API key, and it goes to the model with every message, so Switchboard sent nothing. Remove the key from the system prompt in Settings, then try again. ${REVOKE}`,
+  systemPromptNotSaved: `This system prompt contains an OpenRouter API key, so it was not saved: it would go to the model with every message and sit in Switchboard's settings file. Remove the key. ${REVOKE}`,
   earlier:
     'An earlier message in this conversation contains an OpenRouter API key, so Switchboard will not send the conversation to the model again. Edit that message to remove the key, or start a new chat. The key may have been sent before: revoke it at openrouter.ai/settings/keys.',
 } as const;
@@ -106,6 +107,12 @@ export function createKeyGuard(deps: KeyGuardDeps) {
         throw appError('key_in_message', KEY_IN_MESSAGE_MESSAGES.systemPrompt);
       }
       if (earlierHoldsKey(input, keys)) throw appError('key_in_message', KEY_IN_MESSAGE_MESSAGES.earlier);
+    },
+    /** Throws `key_in_message` when a system prompt about to be saved holds a key. */
+    checkSystemPromptToSave(systemPrompt: string): void {
+      if (systemPrompt && findKeyInText(systemPrompt, deps.knownKeys())) {
+        throw appError('key_in_message', KEY_IN_MESSAGE_MESSAGES.systemPromptNotSaved);
+      }
     },
     /** Drops what is remembered about a conversation (it was deleted). */
     forget(conversationId: string): void {
