@@ -20,14 +20,17 @@ const QUESTIONS: { [K in MainQuestionKind]: Question<K> } = {
 };
 
 describe('main-process question dialogs', () => {
-  it.each(Object.values(QUESTIONS) as MainQuestion[])('$kind: Enter, Esc and closing all answer no', (question) => {
-    const { options, yesId } = questionDialog(question);
-    expect(options.buttons).toHaveLength(2);
-    expect(options.defaultId).toBe(options.cancelId);
-    expect(yesId).not.toBe(options.cancelId);
-    expect(options.buttons[yesId]).toBeDefined();
-    expect(options.noLink).toBe(true);
-  });
+  it.each(Object.values(QUESTIONS) as MainQuestion[])(
+    '$kind: Enter, Esc and closing all answer no',
+    (question) => {
+      const { options, yesId } = questionDialog(question);
+      expect(options.buttons).toHaveLength(2);
+      expect(options.defaultId).toBe(options.cancelId);
+      expect(yesId).not.toBe(options.cancelId);
+      expect(options.buttons[yesId]).toBeDefined();
+      expect(options.noLink).toBe(true);
+    },
+  );
 
   it('send-key-to-origin names both origins and how to resume without sending', () => {
     const { options, yesId } = questionDialog(QUESTIONS['send-key-to-origin']);
