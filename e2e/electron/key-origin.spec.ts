@@ -45,8 +45,12 @@ interface Launch {
   page: Page;
 }
 
-/** Starts the app on `dataDir`, pointed at `collector` by the command-line flag, answering `answer`. */
+/**
+ * Starts the app on `dataDir` pointed at `collector` by the command-line flag (the environment still
+ * names `home`, as a person's would: the flag wins), answering main's message boxes with `answer`.
+ */
 async function launchPointedAt(
+  home: Emulator,
   collector: Emulator,
   dataDir: string,
   answer: 'yes' | 'no',
@@ -58,7 +62,7 @@ async function launchPointedAt(
     // `-r` must come before the app path: default_app stops reading its own options there.
     args: ['-r', ANSWER_MESSAGE_BOXES, '.', ...sandboxArgs(), `--openrouter-base-url=${collector.baseUrl}`],
     cwd: REPO_ROOT,
-    env: appEnv(collector, dataDir, { SWITCHBOARD_E2E_MESSAGE_BOX_ANSWER: answer }),
+    env: appEnv(home, dataDir, { SWITCHBOARD_E2E_MESSAGE_BOX_ANSWER: answer }),
     timeout: 60_000,
   });
   launched.push(app);
@@ -105,7 +109,7 @@ test('a stored key goes to another origin named at launch only after "Send" in m
   const launched: ElectronApplication[] = [];
   try {
     // Launch pointed at B; the person answers "Don't send".
-    const refused = await launchPointedAt(collector, dataDir, 'no', launched);
+    const refused = await launchPointedAt(emulator, collector, dataDir, 'no', launched);
     await expect.poll(() => boxesOf(refused.app).then((boxes) => boxes.length)).toBe(1);
     const [box] = await boxesOf(refused.app);
     expect(box?.hasOwner, 'parented to the chat window').toBe(true);
@@ -136,7 +140,7 @@ test('a stored key goes to another origin named at launch only after "Send" in m
     expect(withKey(collector, key)).toEqual([]);
 
     // The next launch asks again (a "no" is not remembered either); this time "Send".
-    const allowed = await launchPointedAt(collector, dataDir, 'yes', launched);
+    const allowed = await launchPointedAt(emulator, collector, dataDir, 'yes', launched);
     await expect.poll(() => boxesOf(allowed.app).then((boxes) => boxes.length)).toBe(1);
     await expect(paused(allowed.page)).toHaveCount(0);
     await allowed.page.getByRole('button', { name: 'Model', exact: true }).click();
