@@ -99,6 +99,30 @@ describe('replacing a kept key with a signed-in one', () => {
     expect(f.asked[0]?.currentPreview).toBe(maskKey(CURRENT));
   });
 
+  it('asks about a key held back for another origin too (its label cannot be asked for here)', async () => {
+    const f = setup({
+      status: {
+        state: 'origin-mismatch',
+        preview: maskKey(CURRENT),
+        source: 'typed',
+        storedAt: '2025-01-01T00:00:00.000Z',
+        backend: 'gnome_libsecret',
+        keyOrigin: 'https://openrouter.ai',
+        launchOrigin: 'https://proxy.example',
+      },
+      currentInfo: async () => {
+        throw appError('key_missing', 'No OpenRouter key is set.');
+      },
+      answer: false,
+    });
+    expect(await f.check(NEW)).toBe(false);
+    expect(f.asked[0]).toMatchObject({
+      currentLabel: null,
+      currentPreview: maskKey(CURRENT),
+      newLabel: 'OAuth key',
+    });
+  });
+
   it('still asks, with no label, when OpenRouter cannot be reached for either key', async () => {
     const f = setup({
       currentInfo: async () => {

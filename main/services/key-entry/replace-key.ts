@@ -50,7 +50,10 @@ export function createReplaceKeyCheck(deps: ReplaceKeyDeps): (candidate: string)
   const { log } = deps;
   return async (candidate) => {
     const held = deps.vault.status();
-    if (held.state !== 'stored' && held.state !== 'session-only') return true;
+    // A key held back for another origin is still the person's kept key: replacing it is asked too.
+    if (held.state !== 'stored' && held.state !== 'session-only' && held.state !== 'origin-mismatch') {
+      return true;
+    }
     const [newLabel, currentLabel] = await Promise.all([
       labelOf(() => deps.verifyCandidate(candidate), 'new', log),
       labelOf(() => deps.vault.verify(), 'current', log),
