@@ -266,7 +266,14 @@ async function createChatWindow(onClosed: (windowId: number) => void): Promise<B
   // Input the OS delivered to this window (Electron 45 docs/api/web-contents.md, "Event:
   // 'input-event'"; electron_api_web_contents.cc `OnInputEvent`): the page cannot forge it. "Paste
   // from clipboard" is accepted only right after a real click or key press here.
-  win.webContents.on('input-event', (_event, input) => userActivation.noteInput(id, input.type));
+  // Keyboard events also carry the DOM `key` at runtime (blink_converter.cc), though not in the typings.
+  win.webContents.on('input-event', (_event, input) =>
+    userActivation.noteInput(
+      id,
+      input.type,
+      'key' in input && typeof input.key === 'string' ? input.key : undefined,
+    ),
+  );
   win.once('ready-to-show', () => {
     win.show();
     chatWindowShown(win);

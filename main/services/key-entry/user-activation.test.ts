@@ -13,7 +13,7 @@ function setup() {
 }
 
 describe('user activation (real input main saw in a window)', () => {
-  it.each(['mouseUp', 'keyDown', 'rawKeyDown', 'keyUp', 'touchEnd', 'gestureTap'])(
+  it.each(['mouseDown', 'mouseUp', 'keyDown', 'rawKeyDown', 'touchEnd', 'gestureTap'])(
     'a %s grants one request in that window, shortly after',
     (type) => {
       const { tracker, advance } = setup();
@@ -33,7 +33,7 @@ describe('user activation (real input main saw in a window)', () => {
     expect(tracker.consume(7)).toBe(false);
   });
 
-  it.each(['mouseMove', 'mouseEnter', 'mouseWheel', 'gestureScrollUpdate', 'char', 'undefined'])(
+  it.each(['mouseMove', 'mouseEnter', 'mouseWheel', 'gestureScrollUpdate', 'char', 'keyUp', 'undefined'])(
     'a %s is not an activation (moving over the page is not asking for anything)',
     (type) => {
       const { tracker } = setup();
@@ -41,6 +41,23 @@ describe('user activation (real input main saw in a window)', () => {
       expect(tracker.consume(7)).toBe(false);
     },
   );
+
+  it('Escape is not an activation; Enter is', () => {
+    const { tracker } = setup();
+    tracker.noteInput(7, 'rawKeyDown', 'Escape');
+    expect(tracker.consume(7)).toBe(false);
+    tracker.noteInput(7, 'rawKeyDown', 'Enter');
+    expect(tracker.consume(7)).toBe(true);
+  });
+
+  it('Enter on the button: its release does not arm a second read', () => {
+    const { tracker } = setup();
+    tracker.noteInput(7, 'rawKeyDown', 'Enter');
+    expect(tracker.consume(7)).toBe(true);
+    tracker.noteInput(7, 'char', 'Enter');
+    tracker.noteInput(7, 'keyUp', 'Enter');
+    expect(tracker.consume(7)).toBe(false);
+  });
 
   it('belongs to the window that saw it', () => {
     const { tracker } = setup();
