@@ -1,6 +1,6 @@
 import { mkdirSync } from 'node:fs';
 import { isAbsolute, join } from 'node:path';
-import { app, BrowserWindow, clipboard, dialog, screen, shell } from 'electron';
+import { app, BrowserWindow, clipboard, dialog, screen, session, shell } from 'electron';
 import ElectronStore from 'electron-store';
 import { chatContract, keyEntryContract } from '../common/ipc/contract';
 import { composeServices } from './app/compose-services';
@@ -25,6 +25,7 @@ import { safeStorageCipher } from './electron/safe-storage-cipher';
 import { createHandlerTable } from './ipc/handler-table';
 import { chatWritingCalls, keyEntryWritingCalls } from './ipc/writing-calls';
 import { APP_ORIGIN, CHAT_URL, KEY_ENTRY_ORIGIN, KEY_ENTRY_PATH } from './protocol/resolve-asset';
+import { ENV_KEY_VARIABLE } from './services/key-entry/env-key-offer';
 import { createUserActivationTracker } from './services/key-entry/user-activation';
 import { createKeyValueCiphertextStore } from './services/vault/ciphertext-store';
 import { loadWindowState, saveWindowState } from './services/window-state/window-state';
@@ -41,6 +42,16 @@ try {
   app.exit(1);
   throw error;
 }
+// OPENROUTER_API_KEY leaves the environment now, at module load, not after `ready`: Chromium launches
+// the GPU process (and may start the network service) between running this script and emitting
+// `ready` (shell/browser/electron_browser_main_parts.cc: the script runs in PostEarlyInitialization,
+// `ready` comes from PreMainMessageLoopRun), and each child starts with main's environment at that
+// moment. The key-entry offer gets this private copy instead of process.env.
+const launchEnv: Record<string, string | undefined> = {
+  [ENV_KEY_VARIABLE]: process.env[ENV_KEY_VARIABLE],
+};
+delete process.env[ENV_KEY_VARIABLE];
+
 // `npm start` (unpackaged: no fuses, DevTools) gets its own profile unless one is named, so it never
 // opens the installed app's vault and history. Set before anything reads userData: before `ready`
 // (docs/api/app.md, app.setPath: session data must be moved "before the ready event") and before the
@@ -72,6 +83,13 @@ if (userDataDir) {
 if (!app.requestSingleInstanceLock()) {
   app.quit();
 } else {
+  // No page of ours needs name resolution: main's calls use Node's fetch and Node's resolver, which
+  // this switch does not touch. It closes what neither the CSP nor webRequest sees: a page's
+  // `<link rel="dns-prefetch">` (resolved via NetworkHintsHandler, never a URL loader), the host
+  // lookup Chromium does for a CSP-blocked iframe, and the spellchecker's dictionary download
+  // (docs/electron-behaviour.md, F3/F4). Command-line switches must be set before `ready`
+  // (docs/api/command-line-switches.md).
+  app.commandLine.appendSwitch('host-resolver-rules', 'MAP * ~NOTFOUND');
   registerAppScheme();
   void app.whenReady().then(start);
 }
@@ -97,6 +115,11 @@ async function start(): Promise<void> {
   const log = fileLogger(app.getPath('userData'));
   const mainLog = log('main');
   for (const notice of config.notices) mainLog.warn(notice);
+  // Dictionaries would come from Google's CDN, fetched by main's session whatever
+  // `webPreferences.spellcheck` says (electron/electron#22995; electron_api_session.cc
+  // SetSpellCheckerDictionaryDownloadURL). A non-network URL makes the download fail without any
+  // connection: main talks to OpenRouter only. Set before anything else touches the session.
+  session.defaultSession.setSpellCheckerDictionaryDownloadURL(`${APP_ORIGIN}/no-dictionaries/`);
   hardenWebContents(windowKindOf, mainLog);
   restrictPermissions(windowKindOf);
   denyDownloads(windowKindOf, mainLog);
@@ -163,8 +186,8 @@ async function start(): Promise<void> {
       openKeySettingsPage: () => shell.openExternal(KEY_SETTINGS_URL),
       openKeyWindow: (parentId) => keyWindows.open(parentId),
       closeKeyWindow: (id) => keyWindows.close(id),
-      // The env offer reads OPENROUTER_API_KEY and deletes it before any window or child exists.
-      env: process.env,
+      // The launch value, already removed from process.env at module load (see launchEnv).
+      env: launchEnv,
     },
     ask: dialogAsker(async (windowId) =>
       windowId === null

@@ -61,6 +61,11 @@ const fake = vi.hoisted(() => {
     /** Listeners main added to the default session (`will-download`). */
     sessionListeners: new Map<string, Listener[]>(),
     isPackaged: false,
+    /** Chromium command-line switches main appended (before ready). */
+    switches: new Map<string, string | undefined>(),
+    dictionaryUrl: null as string | null,
+    /** process.env.OPENROUTER_API_KEY right after the module loaded, before `ready`. */
+    envKeyBeforeReady: undefined as string | undefined,
     errorBoxes: [] as string[],
     networkBlock: null as { urls: string[]; listener: Listener } | null,
     ipcHandlers: new Map<string, Listener>(),
@@ -158,6 +163,12 @@ const fake = vi.hoisted(() => {
     },
     getName: () => 'Switchboard',
     getVersion: () => '0.0.0-glue',
+    commandLine: {
+      appendSwitch(name: string, value?: string) {
+        state.calls.push(`appendSwitch:${name}`);
+        state.switches.set(name, value);
+      },
+    },
   });
   Object.defineProperty(app, 'isPackaged', { get: () => state.isPackaged });
   const originalOn = app.on.bind(app);
@@ -182,6 +193,10 @@ const fake = vi.hoisted(() => {
     },
     session: {
       defaultSession: {
+        setSpellCheckerDictionaryDownloadURL(url: string) {
+          state.calls.push('setSpellCheckerDictionaryDownloadURL');
+          state.dictionaryUrl = url;
+        },
         setPermissionRequestHandler(fn: Listener) {
           state.calls.push('setPermissionRequestHandler');
           state.permission.request = fn;
@@ -372,6 +387,8 @@ function resetState(lock: boolean) {
   state.shellOpened.length = 0;
   state.sessionListeners.clear();
   state.isPackaged = false;
+  state.switches.clear();
+  state.dictionaryUrl = null;
 }
 
 beforeAll(async () => {
@@ -469,9 +486,11 @@ describe('the first instance, booted against a fake Electron', () => {
     expect(state.calls).toEqual([
       'setPath:userData',
       'requestSingleInstanceLock',
+      'appendSwitch:host-resolver-rules',
       'registerSchemesAsPrivileged',
       'whenReady',
     ]);
+    state.envKeyBeforeReady = process.env.OPENROUTER_API_KEY;
     state.readyResolve();
     await firstLoad;
     chat = (state.windows[0] as { webContents: InstanceType<typeof fake.FakeWebContents> }).webContents;
@@ -516,6 +535,22 @@ describe('the first instance, booted against a fake Electron', () => {
     expect(preload).toMatch(/preload[\\/]chat\.cjs$/);
     expect(options.webPreferences).toEqual(hardenedWebPreferences(preload));
     expect(state.loads).toEqual(['app://switchboard/index.html']);
+  });
+
+  it('removed OPENROUTER_API_KEY from the environment at module load, before ready (children launched before ready inherit it)', () => {
+    expect(state.envKeyBeforeReady).toBeUndefined();
+  });
+
+  it('turns off name resolution in Chromium (dns-prefetch, blocked-iframe lookups) before ready', () => {
+    expect(state.switches.get('host-resolver-rules')).toBe('MAP * ~NOTFOUND');
+  });
+
+  it('points spellchecker dictionary downloads at a non-network URL before anything else uses the session', () => {
+    expect(state.dictionaryUrl).toBe('app://switchboard/no-dictionaries/');
+    const setAt = state.calls.indexOf('setSpellCheckerDictionaryDownloadURL');
+    for (const after of ['setPermissionRequestHandler', 'session.on:will-download', 'new BrowserWindow']) {
+      expect(setAt, after).toBeLessThan(state.calls.indexOf(after));
+    }
   });
 
   it('removed OPENROUTER_API_KEY from the environment before the first window', () => {
