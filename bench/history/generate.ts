@@ -6,6 +6,7 @@ import {
   type ConversationFile,
   serializeConversationFile,
 } from '../../main/services/history/conversation-file';
+import { ensurePrivateDir, PRIVATE_FILE_MODE } from '../../main/services/private-files/private-files';
 import { makeText, makeVocabulary, messageLength, type Vocabulary } from './text';
 
 /**
@@ -35,7 +36,10 @@ export async function generateHistory(opts: GenerateOptions): Promise<GenerateRe
   const vocabulary = makeVocabulary(createRng(opts.seed + 1));
   const counts = splitMessages(random, opts.conversations, opts.messages);
   const dir = join(opts.dir, 'conversations');
-  await fs.mkdir(dir, { recursive: true });
+  // Owner-only, as the app writes history: otherwise the first measured start would include the
+  // one-time tightening of an earlier version's 0755/0644 tree (main/services/private-files).
+  await ensurePrivateDir(opts.dir);
+  await ensurePrivateDir(dir);
   const start = Date.UTC(2023, 0, 1);
   const span = 2 * 365 * 24 * 3600 * 1000;
   let textChars = 0;
@@ -80,7 +84,7 @@ export async function generateHistory(opts: GenerateOptions): Promise<GenerateRe
     };
     const text = serializeConversationFile(file);
     bytesOnDisk += Buffer.byteLength(text);
-    pending.push(fs.writeFile(join(dir, `${id}.json`), text));
+    pending.push(fs.writeFile(join(dir, `${id}.json`), text, { mode: PRIVATE_FILE_MODE }));
     if (pending.length >= 64) {
       await Promise.all(pending);
       pending = [];

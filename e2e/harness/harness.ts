@@ -328,7 +328,8 @@ export async function startHarness(options: HarnessOptions = {}): Promise<Harnes
   const keyTable = createHandlerTable({
     contract: keyEntryContract,
     handlers: services.keyEntryHandlers,
-    policy: { origin: keyOrigin, isOurWindow: (id) => keyBinding.isWindow(id) },
+    // As in the app: its own origin and exactly its one page.
+    policy: { origin: keyOrigin, path: '/key-entry.html', isOurWindow: (id) => keyBinding.isWindow(id) },
     sendEvent: keyBinding.sendEvent,
     log: log('ipc-key-entry'),
     writeLimits: { writingCalls: keyEntryWritingCalls },
