@@ -108,8 +108,17 @@ export function createChatHandlers(deps: ChatHandlerDeps): Handlers<ChatContract
     },
     restoreConversation: ({ undoToken }) => deps.history.restore(undoToken),
     listQuarantined: async () => deps.history.quarantined(),
-    loadMessages: ({ conversationId, before, limit }) =>
-      deps.history.messages(conversationId, before === undefined ? { limit } : { before, limit }),
+    loadMessages: async ({ conversationId, before, limit }) => {
+      const page = await deps.history.messages(
+        conversationId,
+        before === undefined ? { limit } : { before, limit },
+      );
+      // Opening a conversation (its latest page): check its messages for keys now, after the page is
+      // on its way, rather than on the first send, where it would delay the first token.
+      if (before === undefined)
+        setImmediate(() => void deps.chat.prepare(conversationId).catch(() => undefined));
+      return page;
+    },
 
     searchHistory: ({ query, limit }) => deps.history.search(query, limit === undefined ? {} : { limit }),
     exportHistory: async ({ conversationId, format }, ctx) => {

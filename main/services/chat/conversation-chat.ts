@@ -227,6 +227,14 @@ export function createConversationChat(deps: ConversationChatDeps) {
       guard.checkSystemPromptToSave(systemPrompt);
     },
 
+    /**
+     * Runs the key check over a conversation's messages when it is opened, off the path of its first
+     * send (see KeyGuard.warm). Best effort: a failure here changes nothing, the send checks again.
+     */
+    async prepare(conversationId: string): Promise<void> {
+      guard.warm(conversationId, await deps.history.transcript(conversationId));
+    },
+
     /** Stops every reply streaming in a conversation (it is being deleted). */
     cancelConversation(conversationId: string): void {
       for (const [streamId, windowId] of streaming.get(conversationId) ?? []) {

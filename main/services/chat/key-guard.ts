@@ -88,16 +88,22 @@ export function createKeyGuard(deps: KeyGuardDeps) {
     return found;
   };
 
+  /** The keys to look for now; verdicts found under other keys are dropped. */
+  const currentKeys = (): readonly string[] => {
+    const keys = deps.knownKeys();
+    // Order-free: the registry reorders a key each time it is seen again, which changes nothing here.
+    const joinedKeys = [...keys].sort().join('\n');
+    if (joinedKeys !== keysSeen) {
+      verdicts = new Map();
+      keysSeen = joinedKeys;
+    }
+    return keys;
+  };
+
   return {
     /** Throws `key_in_message` when anything in `input` would carry a key upstream. */
     check(input: OutgoingText): void {
-      const keys = deps.knownKeys();
-      // Order-free: the registry reorders a key each time it is seen again, which changes nothing here.
-      const joinedKeys = [...keys].sort().join('\n');
-      if (joinedKeys !== keysSeen) {
-        verdicts = new Map();
-        keysSeen = joinedKeys;
-      }
+      const keys = currentKeys();
       if (input.newContent !== null) {
         const found = findKeyInText(input.newContent, keys);
         if (found === 'known-key') throw appError('key_in_message', KEY_IN_MESSAGE_MESSAGES.knownKey);
@@ -107,6 +113,14 @@ export function createKeyGuard(deps: KeyGuardDeps) {
         throw appError('key_in_message', KEY_IN_MESSAGE_MESSAGES.systemPrompt);
       }
       if (earlierHoldsKey(input, keys)) throw appError('key_in_message', KEY_IN_MESSAGE_MESSAGES.earlier);
+    },
+    /**
+     * Scans a conversation's messages ahead of the first send (when it is opened), so that send does
+     * not pay for it: a 2,000-message conversation takes ~20 ms, which would land on the time to the
+     * first token. Throws nothing; `check` still decides.
+     */
+    warm(conversationId: string, earlier: readonly TranscriptEntry[]): void {
+      earlierHoldsKey({ conversationId, systemPrompt: '', earlier, newContent: null }, currentKeys());
     },
     /** Throws `key_in_message` when a system prompt about to be saved holds a key. */
     checkSystemPromptToSave(systemPrompt: string): void {
