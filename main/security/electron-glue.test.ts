@@ -966,4 +966,28 @@ describe('the first instance, booted against a fake Electron', () => {
         expect(text.includes(secret.slice(at, at + 16))).toBe(false);
     }
   });
+  it("reads the clipboard for 'Paste from clipboard' only after real input the chat window's 'input-event' reported", async () => {
+    const paste = ipc(chatContract.importKeyFromClipboard.channel);
+    state.clipboard = emulator.defaultKey;
+    // A script's call without any input: refused, and the clipboard is neither read nor cleared.
+    expect(await paste(eventFrom(chat), { persistence: 'session' })).toMatchObject({
+      ok: false,
+      error: { code: 'validation' },
+    });
+    expect(state.clipboard).toBe(emulator.defaultKey);
+    // Input main saw on another window does not count for this one.
+    const other = new fake.FakeWebContents('app://switchboard/index.html');
+    other.emit('input-event', {}, { type: 'mouseDown' });
+    expect(await paste(eventFrom(chat), { persistence: 'session' })).toMatchObject({ ok: false });
+    // A real click in the chat window arms exactly one read.
+    chat.emit('input-event', {}, { type: 'mouseDown' });
+    expect(await paste(eventFrom(chat), { persistence: 'session' })).toMatchObject({
+      ok: true,
+      value: { clipboardCleared: true },
+    });
+    expect(state.clipboard).toBe('');
+    state.clipboard = emulator.defaultKey;
+    expect(await paste(eventFrom(chat), { persistence: 'session' })).toMatchObject({ ok: false });
+    state.clipboard = '';
+  });
 });
