@@ -10,10 +10,9 @@ import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { AppFailure } from '../../common/errors';
 import { createLogger } from '../services/log/logger';
-import { createMemoryCiphertextStore } from '../services/vault/ciphertext-store';
-import { createTestCipher } from '../services/vault/test-cipher';
 import { makeKey } from '../services/vault/vault-test-support';
 import { composeServices } from './compose-services';
+import { testServiceAdapters } from './testing/service-adapters';
 
 const dirs: string[] = [];
 afterEach(async () => {
@@ -43,27 +42,13 @@ async function compose() {
   const dataDir = await mkdtemp(join(tmpdir(), 'switchboard-errors-redacted-'));
   dirs.push(dataDir);
   const lines: string[] = [];
-  const services = composeServices({
-    appInfo: { name: 'Switchboard (test)', version: '0.0.0-test', platform: 'linux' },
-    openRouterBaseUrl: 'https://openrouter.ai/api/v1',
-    dataDir,
-    cipher: createTestCipher(),
-    ciphertextStore: createMemoryCiphertextStore(),
-    log: (scope) => createLogger(scope, (line) => lines.push(line), 'debug'),
-    openExternal: async () => false,
-    ask: async () => false,
-    platform: 'linux',
-    fetch: echoingFetch,
-    dialogs: { chooseExportFile: async () => null, chooseImportFile: async () => null },
-    keyEntry: {
-      clipboard: { readText: () => '', clear: () => undefined },
-      openSignInPage: async () => undefined,
-      openKeySettingsPage: async () => undefined,
-      openKeyWindow: async () => false,
-      closeKeyWindow: () => undefined,
-      env: {},
-    },
-  });
+  const services = composeServices(
+    testServiceAdapters({
+      dataDir,
+      log: (scope) => createLogger(scope, (line) => lines.push(line), 'debug'),
+      fetch: echoingFetch,
+    }),
+  );
   await services.init();
   return { services, lines };
 }

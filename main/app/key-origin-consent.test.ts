@@ -8,12 +8,12 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { AppFailure } from '../../common/errors';
-import { createMemoryLogger } from '../services/log/logger';
 import { createMemoryCiphertextStore, type MemoryCiphertextStore } from '../services/vault/ciphertext-store';
 import type { TestCipher } from '../services/vault/test-cipher';
 import { makeKey, makeVault } from '../services/vault/vault-test-support';
 import { composeServices } from './compose-services';
 import type { MainQuestion } from './questions';
+import { testServiceAdapters } from './testing/service-adapters';
 
 const HOME = 'https://openrouter.ai';
 const ELSEWHERE_BASE = 'https://collector.example/api/v1';
@@ -58,30 +58,19 @@ function launch(baseUrl: string, answer: (q: MainQuestion) => Promise<boolean>) 
       headers: { 'content-type': 'application/json' },
     });
   };
-  const services = composeServices({
-    appInfo: { name: 'Switchboard (test)', version: '0.0.0-test', platform: 'linux' },
-    openRouterBaseUrl: baseUrl,
-    dataDir,
-    cipher,
-    ciphertextStore: store,
-    log: (scope) => createMemoryLogger(scope),
-    openExternal: async () => false,
-    ask: async (question, windowId) => {
-      questions.push({ question, windowId });
-      return answer(question);
-    },
-    platform: 'linux',
-    fetch: fakeFetch,
-    dialogs: { chooseExportFile: async () => null, chooseImportFile: async () => null },
-    keyEntry: {
-      clipboard: { readText: () => '', clear: () => undefined },
-      openSignInPage: async () => undefined,
-      openKeySettingsPage: async () => undefined,
-      openKeyWindow: async () => false,
-      closeKeyWindow: () => undefined,
-      env: {},
-    },
-  });
+  const services = composeServices(
+    testServiceAdapters({
+      openRouterBaseUrl: baseUrl,
+      dataDir,
+      cipher,
+      ciphertextStore: store,
+      ask: async (question, windowId) => {
+        questions.push({ question, windowId });
+        return answer(question);
+      },
+      fetch: fakeFetch,
+    }),
+  );
   return { services, sent, questions };
 }
 

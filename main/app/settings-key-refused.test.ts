@@ -7,11 +7,9 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { AppFailure } from '../../common/errors';
-import { createMemoryLogger } from '../services/log/logger';
-import { createMemoryCiphertextStore } from '../services/vault/ciphertext-store';
-import { createTestCipher } from '../services/vault/test-cipher';
 import { makeKey } from '../services/vault/vault-test-support';
 import { composeServices } from './compose-services';
+import { testServiceAdapters } from './testing/service-adapters';
 
 const dirs: string[] = [];
 afterEach(async () => {
@@ -28,27 +26,7 @@ describe('saving a system prompt that holds a key', () => {
   it('is refused; settings and their file keep the old prompt', async () => {
     const dataDir = await mkdtemp(join(tmpdir(), 'switchboard-settings-key-'));
     dirs.push(dataDir);
-    const services = composeServices({
-      appInfo: { name: 'Switchboard (test)', version: '0.0.0-test', platform: 'linux' },
-      openRouterBaseUrl: 'https://openrouter.ai/api/v1',
-      dataDir,
-      cipher: createTestCipher(),
-      ciphertextStore: createMemoryCiphertextStore(),
-      log: (scope) => createMemoryLogger(scope),
-      openExternal: async () => false,
-      ask: async () => false,
-      platform: 'linux',
-      fetch: okFetch,
-      dialogs: { chooseExportFile: async () => null, chooseImportFile: async () => null },
-      keyEntry: {
-        clipboard: { readText: () => '', clear: () => undefined },
-        openSignInPage: async () => undefined,
-        openKeySettingsPage: async () => undefined,
-        openKeyWindow: async () => false,
-        closeKeyWindow: () => undefined,
-        env: {},
-      },
-    });
+    const services = composeServices(testServiceAdapters({ dataDir, fetch: okFetch }));
     await services.init();
     const key = makeKey();
     await services.vault.store({ key, source: 'typed', persistence: 'session' });

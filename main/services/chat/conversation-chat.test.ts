@@ -9,6 +9,7 @@ import { createMemoryLogger } from '../log/logger';
 import { createChatSessions } from './chat-sessions';
 import { buildContext, createConversationChat } from './conversation-chat';
 import type { Scheduler } from './event-coalescer';
+import { recordingStreamer } from './testing/recording-streamer';
 
 const immediate: Scheduler = {
   now: () => 0,
@@ -18,35 +19,13 @@ const immediate: Scheduler = {
   },
 };
 
-/** A streamer that records the request and replies with fixed text. */
-function scriptedStreamer(text: string) {
-  const requests: ChatRequest[] = [];
-  return {
-    requests,
-    streamChat: async (request: ChatRequest, { onEvent }: { onEvent: (e: ChatStreamEvent) => void }) => {
-      requests.push(request);
-      onEvent({ type: 'delta', content: text, reasoning: '' });
-      const result: ChatResult = {
-        content: text,
-        reasoning: '',
-        finishReason: 'stop',
-        usage: { promptTokens: 3, completionTokens: 2 },
-        generationId: 'gen-1',
-        model: 'served/model',
-      };
-      onEvent({ type: 'done', result });
-      return result;
-    },
-  };
-}
-
 async function setup(text = 'Hi there') {
   const history = createHistoryStore({
     dir: await mkdtemp(join(tmpdir(), 'sb-chat-')),
     log: createMemoryLogger(),
   });
   await history.init();
-  const streamer = scriptedStreamer(text);
+  const streamer = recordingStreamer(text);
   const sessions = createChatSessions({ client: streamer, log: createMemoryLogger(), scheduler: immediate });
   const chat = createConversationChat({
     history,
