@@ -8,7 +8,7 @@ import { maskedLabel } from '../emulator/keys';
 import type { Emulator, RecordedRequest } from '../emulator/server';
 import { assertNoKeyLeak, assertNoKeyOnDisk, previewOf } from '../specs/helpers/key-leak';
 import { CHAT_PATH, ui } from '../specs/helpers/ui';
-import { expect, type Switchboard } from './fixtures';
+import { expect, type Switchboard, test } from './fixtures';
 
 /**
  * What the Electron specs share beyond launching: the key's ways in as the real app offers them on
@@ -210,6 +210,18 @@ export async function assertNoKeyInChatWindow(switchboard: Switchboard, keys: re
   const { page, consoleLines } = switchboard.current;
   await assertNoKeyLeak(page, keys, consoleLines, {
     extra: { "main's stdout/stderr": switchboard.mainOutputLines() },
+  });
+}
+
+/**
+ * After every passing test of a spec: the emulator's key is in neither the chat window nor any file of
+ * the profile (the app is quit for the disk scan). Call once at the top level of a spec.
+ */
+export function scanForTheKeyAfterEachTest(): void {
+  test.afterEach(async ({ switchboard, emulator }, testInfo) => {
+    if (testInfo.status !== testInfo.expectedStatus || !switchboard.isRunning) return;
+    await assertNoKeyInChatWindow(switchboard, [emulator.defaultKey]);
+    await assertNoKeyOnDiskAfterQuit(switchboard, [emulator.defaultKey]);
   });
 }
 

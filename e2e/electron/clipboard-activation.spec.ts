@@ -1,9 +1,8 @@
 import {
-  assertNoKeyInChatWindow,
-  assertNoKeyOnDiskAfterQuit,
   keySavedToast,
   onboarding,
   readClipboard,
+  scanForTheKeyAfterEachTest,
   setClipboard,
   toasts,
   verifications,
@@ -24,11 +23,7 @@ import { electronBinary, expect, SKIP_REASON, test } from './fixtures';
 
 test.skip(!electronBinary, SKIP_REASON);
 
-test.afterEach(async ({ switchboard, emulator }, testInfo) => {
-  if (testInfo.status !== testInfo.expectedStatus || !switchboard.isRunning) return;
-  await assertNoKeyInChatWindow(switchboard, [emulator.defaultKey]);
-  await assertNoKeyOnDiskAfterQuit(switchboard, [emulator.defaultKey]);
-});
+scanForTheKeyAfterEachTest();
 
 const importFromPage = () =>
   (window as unknown as WithBridge).switchboard.importKeyFromClipboard({ persistence: 'session' });

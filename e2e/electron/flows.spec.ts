@@ -17,8 +17,6 @@ import {
   waitForReplyEnd,
 } from '../specs/helpers/ui';
 import {
-  assertNoKeyInChatWindow,
-  assertNoKeyOnDiskAfterQuit,
   envOffer,
   expectSettingsShow,
   keepingOf,
@@ -27,6 +25,7 @@ import {
   onboarding,
   pasteKey,
   readClipboard,
+  scanForTheKeyAfterEachTest,
   setClipboard,
   startWithModel,
   storageFacts,
@@ -47,11 +46,7 @@ import { electronBinary, expect, SKIP_REASON, test } from './fixtures';
 
 test.skip(!electronBinary, SKIP_REASON);
 
-test.afterEach(async ({ switchboard, emulator }, testInfo) => {
-  if (testInfo.status !== testInfo.expectedStatus || !switchboard.isRunning) return;
-  await assertNoKeyInChatWindow(switchboard, [emulator.defaultKey]);
-  await assertNoKeyOnDiskAfterQuit(switchboard, [emulator.defaultKey]);
-});
+scanForTheKeyAfterEachTest();
 
 test('onboarding without a key, then a key from the clipboard: verified, clipboard cleared, masked in Settings, a reply streams', async ({
   switchboard,
