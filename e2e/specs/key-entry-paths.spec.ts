@@ -391,7 +391,7 @@ test.describe('Sign in with OpenRouter', () => {
     expect(harness.services.vault.status()).toMatchObject({ state: 'stored', source: 'oauth' });
   });
 
-  // Regression test (was a bug in renderer/src/components/onboarding/Onboarding.tsx): the "Cancel sign-in" control exists only in
+  // Regression test (was a bug in renderer/src/components/onboarding/onboarding.tsx): the "Cancel sign-in" control exists only in
   // the window state that started the sign-in (`busy === 'sign-in'`). If the chat window is reloaded or
   // recreated while a sign-in waits for the browser (e.g. macOS: close the window, reopen it from the
   // dock), "Sign in with OpenRouter" answers "A sign-in is already in progress. Finish it in your browser
@@ -871,7 +871,7 @@ test.describe('OPENROUTER_API_KEY at launch', () => {
       });
     });
 
-    // Regression test (was a bug in renderer/src/components/onboarding/EnvKeyOffer.tsx): after main drops a rejected environment
+    // Regression test (was a bug in renderer/src/components/onboarding/env-key-offer.tsx): after main drops a rejected environment
     // key's offer (env-key-offer.ts: `key_rejected` clears it), the chat window keeps showing the offer
     // with its masked preview and buttons, because `accept` only reports the error and never clears
     // `preview` or asks main again. Clicking "Use for this session" or "Store encrypted" again replaces

@@ -1,6 +1,6 @@
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
-import { KeyEntryApp } from './KeyEntryApp';
+import { KeyEntryApp } from './key-entry-app';
 import './key-entry.css';
 
 const container = document.getElementById('root');

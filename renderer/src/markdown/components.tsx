@@ -1,8 +1,8 @@
 import type { JSX, ReactNode } from 'react';
 import type { Components } from 'react-markdown';
-import { CodeBlock } from './CodeBlock';
-import { KatexMath } from './KatexMath';
-import { ImagePlaceholder, SafeLink } from './SafeLink';
+import { CodeBlock } from './code-block';
+import { KatexMath } from './katex-math';
+import { ImagePlaceholder, SafeLink } from './safe-link';
 
 function TableScroll({ children }: { children?: ReactNode }): JSX.Element {
   return (

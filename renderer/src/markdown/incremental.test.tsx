@@ -1,12 +1,12 @@
 import { cleanup, render, waitFor } from '@testing-library/react';
 import fc from 'fast-check';
 import { afterEach, describe, expect, it } from 'vitest';
-import { BlockSplitter } from './blockSplitter';
-import { MarkdownView } from './MarkdownView';
+import { BlockSplitter } from './block-splitter';
+import { MarkdownView } from './markdown-view';
 import type { BlockVariant } from './pipeline';
-import { StaticMarkdown } from './StaticMarkdown';
-import { chunksOf, markdownDocumentWithDefinitions } from './testDocuments';
-import { setBlockRenderObserver } from './testHooks';
+import { StaticMarkdown } from './static-markdown';
+import { chunksOf, markdownDocumentWithDefinitions } from './test-documents';
+import { setBlockRenderObserver } from './test-hooks';
 
 // One realistic reply; `n` makes every block of each copy unique, so a render can be traced to its block.
 function reply(n: number): string {

@@ -1,4 +1,4 @@
-export { MarkdownView, type MarkdownViewProps } from './MarkdownView';
-export { ReasoningView, type ReasoningViewProps } from './ReasoningView';
-export { StaticMarkdown, type StaticMarkdownProps } from './StaticMarkdown';
-export { UserText, type UserTextProps } from './UserText';
+export { MarkdownView, type MarkdownViewProps } from './markdown-view';
+export { ReasoningView, type ReasoningViewProps } from './reasoning-view';
+export { StaticMarkdown, type StaticMarkdownProps } from './static-markdown';
+export { UserText, type UserTextProps } from './user-text';

@@ -2,7 +2,7 @@ import { fireEvent, render, screen } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { describe, expect, it, vi } from 'vitest';
 import { textShowsTarget, toLinkTarget } from './links';
-import { MarkdownView } from './MarkdownView';
+import { MarkdownView } from './markdown-view';
 
 describe('toLinkTarget', () => {
   it.each([

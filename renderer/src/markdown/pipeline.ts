@@ -2,7 +2,7 @@ import type { Options } from 'react-markdown';
 import remarkGfm from 'remark-gfm';
 import remarkMath from 'remark-math';
 import { rehypeHighlightSubset } from './highlight';
-import { remarkHtmlAsText } from './remarkHtmlAsText';
+import { remarkHtmlAsText } from './remark-html-as-text';
 
 /**
  * How a block is rendered:
@@ -17,7 +17,7 @@ type PluginList = NonNullable<Options['rehypePlugins']>;
 
 export const remarkPlugins: NonNullable<Options['remarkPlugins']> = [remarkGfm, remarkMath, remarkHtmlAsText];
 
-// Math is typeset by the KatexMath component, not a rehype plugin (see KatexMath.tsx).
+// Math is typeset by the KatexMath component, not a rehype plugin (see katex-math.tsx).
 export const rehypePlugins: Record<BlockVariant, PluginList> = {
   highlighted: [rehypeHighlightSubset],
   plain: [],

@@ -1,6 +1,6 @@
 import { fireEvent, render } from '@testing-library/react';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { MarkdownView } from './MarkdownView';
+import { MarkdownView } from './markdown-view';
 
 declare global {
   // Set by the tests; any payload that manages to execute calls it.

@@ -1,7 +1,7 @@
 import { render } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { VirtuosoMockContext } from 'react-virtuoso';
-import { App } from '../App';
+import { App } from '../app';
 import { createFakeBridge, type FakeBridge, type FakeState, installFakeBridge } from './fake-bridge';
 
 /**

@@ -1,6 +1,6 @@
 import type { KeyStatus } from '../../../../common/key-status';
 import { hasUsableKey } from '../../state/key-status-store';
-import { pausedReason } from '../onboarding/KeyOriginPaused';
+import { pausedReason } from '../onboarding/key-origin-paused';
 
 export const NO_KEY_REASON = 'Add your OpenRouter key to start chatting';
 export const NO_MODEL_REASON = 'Pick a model first (Ctrl+K)';

@@ -1,0 +1,29 @@
+import { useGlobalShortcuts } from '../hooks/use-global-shortcuts';
+import { useStoreValue } from '../hooks/use-store-value';
+import { useStores } from '../state/stores-context';
+import { ChatPane } from './chat/chat-pane';
+import { ModelPickerDialog } from './model-picker/model-picker-dialog';
+import { SettingsDialog } from './settings/settings-dialog';
+import { Sidebar } from './sidebar/sidebar';
+import { ThemeApplier } from './theme-applier';
+import { Toasts } from './toasts';
+
+/** Layout: sidebar and chat pane; modal dialogs above them (which make them inert while open). */
+export function AppShell() {
+  const stores = useStores();
+  const dialogs = useStoreValue(stores.dialogs);
+  useGlobalShortcuts(stores.dialogs);
+  const anyDialog = dialogs.settingsOpen || dialogs.picker !== null;
+  return (
+    <>
+      <ThemeApplier />
+      <div className="app" inert={anyDialog}>
+        <Sidebar />
+        <ChatPane />
+      </div>
+      {dialogs.settingsOpen && <SettingsDialog inert={dialogs.picker !== null} />}
+      {dialogs.picker !== null && <ModelPickerDialog purpose={dialogs.picker} />}
+      <Toasts />
+    </>
+  );
+}

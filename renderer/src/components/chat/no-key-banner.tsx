@@ -1,0 +1,23 @@
+import type { KeyStatus } from '../../../../common/key-status';
+import { useStores } from '../../state/stores-context';
+import { KeyOriginPaused } from '../onboarding/key-origin-paused';
+
+/**
+ * Over an open conversation when there is no usable key: history stays readable, the start screen is
+ * a click away. A key held back for another origin is explained in full (it is not "no key").
+ */
+export function NoKeyBanner({ status }: { status: KeyStatus }) {
+  const stores = useStores();
+  return (
+    <div className="banner">
+      {status.state === 'origin-mismatch' ? (
+        <KeyOriginPaused status={status} />
+      ) : (
+        <p>There is no usable OpenRouter key, so new messages cannot be sent.</p>
+      )}
+      <button type="button" onClick={() => stores.navigation.newChat()}>
+        Show how to add a key
+      </button>
+    </div>
+  );
+}

@@ -1,0 +1,57 @@
+import type { Message } from '../../../../common/conversation-types';
+import { useActiveStream } from '../../hooks/use-active-stream';
+import { useRegenerate } from '../../hooks/use-regenerate';
+import { MarkdownView, ReasoningView } from '../../markdown';
+import { useStores } from '../../state/stores-context';
+import { CopyButton } from './copy-button';
+import { MessageMeta } from './message-meta';
+import { ReplyError } from './reply-error';
+
+interface AssistantMessageProps {
+  conversationId: string;
+  message: Message;
+  isLast: boolean;
+}
+
+/** A reply: reasoning (collapsed), the Markdown text, how it ended, usage, and its actions. */
+export function AssistantMessage({ conversationId, message, isLast }: AssistantMessageProps) {
+  const stores = useStores();
+  const activeStream = useActiveStream(conversationId);
+  const regenerate = useRegenerate(conversationId, message);
+  const streaming = message.status === 'streaming';
+  // Regenerating replaces the last reply only, and never while another reply is being written.
+  const canRegenerate = isLast && activeStream === null && !streaming;
+
+  return (
+    <article aria-label="assistant message" className="message message-assistant" aria-busy={streaming}>
+      {message.reasoning !== '' && <ReasoningView text={message.reasoning} streaming={streaming} />}
+      {message.content !== '' && (
+        <MarkdownView source={message.content} streaming={streaming} onLinkClick={stores.openLink} />
+      )}
+      {streaming && message.content === '' && <p className="message-waiting">Waiting for the reply…</p>}
+      {message.status === 'cancelled' && <p className="reply-note">Stopped</p>}
+      {message.status === 'interrupted' && (
+        <div className="reply-note">
+          <p>This reply was interrupted</p>
+          {canRegenerate && (
+            <button type="button" onClick={regenerate}>
+              Regenerate
+            </button>
+          )}
+        </div>
+      )}
+      {message.status === 'error' && message.error && (
+        <ReplyError error={message.error} onRetry={canRegenerate ? regenerate : null} />
+      )}
+      {!streaming && <MessageMeta message={message} />}
+      <div className="message-actions">
+        <CopyButton text={message.content} />
+        {canRegenerate && message.status !== 'interrupted' && (
+          <button type="button" className="button-quiet" onClick={regenerate}>
+            Regenerate
+          </button>
+        )}
+      </div>
+    </article>
+  );
+}

@@ -1,0 +1,27 @@
+import { memo } from 'react';
+import { useMessage } from '../../hooks/use-message';
+import { AssistantMessage } from './assistant-message';
+import { UserMessage } from './user-message';
+
+interface MessageRowProps {
+  conversationId: string;
+  messageId: string;
+  isLast: boolean;
+}
+
+/** One list row. It subscribes to its own message, so a stream batch re-renders this row alone. */
+export const MessageRow = memo(function MessageRow({ conversationId, messageId, isLast }: MessageRowProps) {
+  const message = useMessage(messageId);
+  if (!message) return <div className="message-row" />;
+  return (
+    <div className="message-row">
+      {message.role === 'assistant' ? (
+        <AssistantMessage conversationId={conversationId} message={message} isLast={isLast} />
+      ) : message.role === 'user' ? (
+        <UserMessage conversationId={conversationId} message={message} />
+      ) : (
+        <p className="system-note">System prompt: {message.content}</p>
+      )}
+    </div>
+  );
+});

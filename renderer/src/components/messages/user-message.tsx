@@ -1,0 +1,44 @@
+import { useState } from 'react';
+import type { Message } from '../../../../common/conversation-types';
+import { useActiveStream } from '../../hooks/use-active-stream';
+import { UserText } from '../../markdown';
+import { useStores } from '../../state/stores-context';
+import { CopyButton } from './copy-button';
+import { EditMessageForm } from './edit-message-form';
+
+/** Something the person wrote, shown as they wrote it, with Copy and Edit. */
+export function UserMessage({ conversationId, message }: { conversationId: string; message: Message }) {
+  const stores = useStores();
+  const activeStream = useActiveStream(conversationId);
+  const [editing, setEditing] = useState(false);
+
+  const save = async (content: string): Promise<string | null> => {
+    const result = await stores.chat.editAndResend(conversationId, message.id, content);
+    if (!result.ok) return result.error.message;
+    setEditing(false);
+    return null;
+  };
+
+  return (
+    <article aria-label="user message" className="message message-user">
+      {editing ? (
+        <EditMessageForm initial={message.content} onSave={save} onCancel={() => setEditing(false)} />
+      ) : (
+        <>
+          <UserText text={message.content} />
+          <div className="message-actions">
+            <CopyButton text={message.content} />
+            <button
+              type="button"
+              className="button-quiet"
+              disabled={activeStream !== null}
+              onClick={() => setEditing(true)}
+            >
+              Edit
+            </button>
+          </div>
+        </>
+      )}
+    </article>
+  );
+}

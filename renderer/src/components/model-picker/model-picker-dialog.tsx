@@ -1,0 +1,186 @@
+import { type KeyboardEvent, useCallback, useEffect, useId, useMemo, useRef, useState } from 'react';
+import { useFixedRowWindow } from '../../hooks/use-fixed-row-window';
+import { useStoreValue } from '../../hooks/use-store-value';
+import type { PickerPurpose } from '../../state/dialogs-store';
+import { useStores } from '../../state/stores-context';
+import { Dialog } from '../dialog';
+import { FavouriteToggle } from './favourite-toggle';
+import { type InputModality, type PriceFilter, pickerEntries } from './filter-models';
+import { ModelFilters } from './model-filters';
+import { ModelOption } from './model-option';
+
+/** Fixed so the list can be windowed by arithmetic; matches `.model-option` in picker.css. */
+const ROW_HEIGHT = 64;
+const PAGE_ROWS = 8;
+const NO_FAVOURITES: readonly string[] = [];
+
+/** The model picker (Ctrl/Cmd+K): search, filters, favourites, full keyboard use. */
+export function ModelPickerDialog({ purpose }: { purpose: PickerPurpose }) {
+  const stores = useStores();
+  const models = useStoreValue(stores.models);
+  const settings = useStoreValue(stores.settings);
+  const chosen = useStoreValue(stores.modelChoice);
+  const currentId = purpose === 'chat' ? chosen : (settings?.defaultModel ?? null);
+  const favourites = settings?.favouriteModels ?? NO_FAVOURITES;
+  const recent = settings?.recentModels ?? NO_FAVOURITES;
+
+  const [query, setQuery] = useState('');
+  const [modalities, setModalities] = useState<InputModality[]>([]);
+  const [price, setPrice] = useState<PriceFilter>('all');
+  const [active, setActive] = useState(0);
+  const searchRef = useRef<HTMLInputElement>(null);
+  const listId = useId();
+  const optionId = (index: number) => `${listId}-option-${index}`;
+
+  const entries = useMemo(
+    () => pickerEntries(models.list?.models ?? [], { query, modalities, price }, favourites, recent),
+    [models.list, query, modalities, price, favourites, recent],
+  );
+  const win = useFixedRowWindow({ count: entries.length, rowHeight: ROW_HEIGHT });
+  const { resetScroll, scrollToIndex } = win;
+
+  // The list loads at startup; if that failed (offline, no cache yet), opening the picker tries again.
+  useEffect(() => {
+    const { list, loading } = stores.models.get();
+    if (!list && !loading) void stores.models.load();
+  }, [stores]);
+
+  // A new search or filter starts again from the top of the results.
+  const refilter =
+    <T,>(set: (value: T) => void) =>
+    (value: T) => {
+      set(value);
+      setActive(0);
+      resetScroll();
+    };
+
+  const close = useCallback(() => stores.dialogs.closePicker(), [stores]);
+
+  const choose = useCallback(
+    (modelId: string) => {
+      if (purpose === 'chat') stores.modelChoice.choose(modelId);
+      else void stores.settings.update({ defaultModel: modelId });
+      close();
+    },
+    [purpose, stores, close],
+  );
+
+  const toggleFavourite = useCallback(
+    async (modelId: string) => {
+      const current = stores.settings.get()?.favouriteModels ?? [];
+      const next = current.includes(modelId) ? current.filter((id) => id !== modelId) : [...current, modelId];
+      const result = await stores.settings.update({ favouriteModels: next });
+      if (!result.ok) stores.toasts.show(result.error.message, { tone: 'error' });
+    },
+    [stores],
+  );
+
+  const moveTo = (index: number) => {
+    if (entries.length === 0) return;
+    const next = Math.max(0, Math.min(entries.length - 1, index));
+    setActive(next);
+    scrollToIndex(next);
+  };
+
+  const onSearchKeyDown = (e: KeyboardEvent<HTMLInputElement>) => {
+    const moves: Record<string, number> = {
+      ArrowDown: active + 1,
+      ArrowUp: active - 1,
+      PageDown: active + PAGE_ROWS,
+      PageUp: active - PAGE_ROWS,
+    };
+    const target = moves[e.key];
+    if (target !== undefined) {
+      e.preventDefault();
+      moveTo(target);
+    } else if (e.key === 'Enter') {
+      e.preventDefault();
+      const entry = entries[active];
+      if (entry) choose(entry.model.id);
+    }
+  };
+
+  const visible = entries.slice(win.start, win.end);
+  return (
+    <Dialog title="Choose a model" onClose={close} initialFocusRef={searchRef} className="model-picker">
+      {purpose === 'default-model' && (
+        <p className="dialog-intro">New chats will start with the model you choose.</p>
+      )}
+      {models.list?.stale && (
+        <p className="notice" role="status">
+          Offline — showing the last known list
+        </p>
+      )}
+      <input
+        ref={searchRef}
+        type="search"
+        className="picker-search"
+        aria-label="Search models"
+        placeholder="Search by name or id"
+        autoComplete="off"
+        spellCheck={false}
+        value={query}
+        onChange={(e) => refilter(setQuery)(e.currentTarget.value)}
+        onKeyDown={onSearchKeyDown}
+        aria-controls={listId}
+        aria-activedescendant={entries[active] ? optionId(active) : undefined}
+      />
+      <ModelFilters
+        modalities={modalities}
+        onModalitiesChange={refilter(setModalities)}
+        price={price}
+        onPriceChange={refilter(setPrice)}
+      />
+      <div className="picker-status">
+        <p aria-live="polite">
+          {models.list ? `${entries.length} ${entries.length === 1 ? 'model' : 'models'}` : null}
+          {!models.list && models.loading ? 'Loading models…' : null}
+        </p>
+        <button
+          type="button"
+          className="button-quiet"
+          disabled={models.loading}
+          onClick={() => void stores.models.load({ refresh: true })}
+        >
+          Refresh list
+        </button>
+      </div>
+      {models.error && <p role="alert">Could not load the model list: {models.error}</p>}
+      <div className="model-scroller" ref={win.scrollerRef} onScroll={win.onScroll}>
+        <div className="model-canvas" style={{ height: win.totalHeight }}>
+          <div role="listbox" id={listId} aria-label="Models" className="model-listbox">
+            {visible.map((entry, offset) => {
+              const index = win.start + offset;
+              return (
+                <ModelOption
+                  key={entry.model.id}
+                  id={optionId(index)}
+                  entry={entry}
+                  index={index}
+                  setSize={entries.length}
+                  top={index * ROW_HEIGHT}
+                  active={index === active}
+                  current={entry.model.id === currentId}
+                  onChoose={choose}
+                  onHover={setActive}
+                />
+              );
+            })}
+          </div>
+          <div className="model-stars">
+            {visible.map((entry, offset) => (
+              <FavouriteToggle
+                key={entry.model.id}
+                modelId={entry.model.id}
+                modelName={entry.model.name}
+                favourite={entry.favourite}
+                top={(win.start + offset) * ROW_HEIGHT}
+                onToggle={toggleFavourite}
+              />
+            ))}
+          </div>
+        </div>
+      </div>
+    </Dialog>
+  );
+}

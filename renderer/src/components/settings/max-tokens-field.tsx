@@ -1,0 +1,62 @@
+import { useId, useState } from 'react';
+import { useDebouncedSave } from '../../hooks/use-debounced-save';
+import { useSettingSaver } from '../../hooks/use-setting-saver';
+
+const SAVE_DELAY_MS = 500;
+const MAX = 1_000_000;
+
+/** Parses the field: empty means "model default" (null); anything else must be a whole number in range. */
+export function parseMaxTokens(text: string): { ok: true; value: number | null } | { ok: false } {
+  const trimmed = text.trim();
+  if (trimmed === '') return { ok: true, value: null };
+  if (!/^\d+$/.test(trimmed)) return { ok: false };
+  const value = Number(trimmed);
+  return value >= 1 && value <= MAX ? { ok: true, value } : { ok: false };
+}
+
+/** Longest reply to ask for, or empty for the model's own limit. */
+export function MaxTokensField({ value }: { value: number | null }) {
+  const id = useId();
+  const [draft, setDraft] = useState(value === null ? '' : String(value));
+  const [invalid, setInvalid] = useState(false);
+  const { save, error } = useSettingSaver();
+  const { schedule, flush } = useDebouncedSave(
+    (next: number | null) => void save({ maxTokens: next }),
+    SAVE_DELAY_MS,
+  );
+  const message = invalid ? 'Enter a whole number from 1 to 1,000,000, or leave it empty.' : error;
+  return (
+    <div className="settings-field">
+      <label htmlFor={id}>Max tokens</label>
+      <input
+        id={id}
+        type="number"
+        inputMode="numeric"
+        min={1}
+        max={MAX}
+        step={1}
+        value={draft}
+        placeholder="Model default"
+        aria-invalid={message ? true : undefined}
+        aria-describedby={message ? `${id}-error` : `${id}-hint`}
+        onChange={(e) => {
+          const text = e.currentTarget.value;
+          setDraft(text);
+          // A number field reports unparseable text as an empty value; badInput tells the two apart.
+          const parsed = e.currentTarget.validity?.badInput ? { ok: false as const } : parseMaxTokens(text);
+          setInvalid(!parsed.ok);
+          if (parsed.ok) schedule(parsed.value);
+        }}
+        onBlur={flush}
+      />
+      <p id={`${id}-hint`} className="field-hint">
+        Leave empty to let the model decide.
+      </p>
+      {message && (
+        <p id={`${id}-error`} role="alert" className="field-error">
+          {message}
+        </p>
+      )}
+    </div>
+  );
+}

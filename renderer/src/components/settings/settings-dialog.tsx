@@ -1,0 +1,44 @@
+import { useStoreValue } from '../../hooks/use-store-value';
+import { useStores } from '../../state/stores-context';
+import { Dialog } from '../dialog';
+import { DefaultModelField } from './default-model-field';
+import { KeySection } from './key-section';
+import { MaxTokensField } from './max-tokens-field';
+import { SystemPromptField } from './system-prompt-field';
+import { TemperatureField } from './temperature-field';
+import { ThemeField } from './theme-field';
+
+/** Settings (Ctrl/Cmd+,). Every field saves on change through main, which validates it. */
+export function SettingsDialog({ inert }: { inert: boolean }) {
+  const stores = useStores();
+  const settings = useStoreValue(stores.settings);
+  return (
+    <Dialog
+      title="Settings"
+      onClose={() => stores.dialogs.closeSettings()}
+      inert={inert}
+      className="settings"
+    >
+      <div className="dialog-body">
+        <KeySection />
+        <section className="settings-section" aria-labelledby="settings-chat-heading">
+          <h3 id="settings-chat-heading">Chat</h3>
+          {settings ? (
+            <>
+              <DefaultModelField value={settings.defaultModel} />
+              <SystemPromptField value={settings.systemPrompt} />
+              <TemperatureField value={settings.temperature} />
+              <MaxTokensField value={settings.maxTokens} />
+            </>
+          ) : (
+            <p>Loading settings…</p>
+          )}
+        </section>
+        <section className="settings-section" aria-labelledby="settings-look-heading">
+          <h3 id="settings-look-heading">Appearance</h3>
+          <ThemeField theme={settings?.theme ?? 'system'} />
+        </section>
+      </div>
+    </Dialog>
+  );
+}

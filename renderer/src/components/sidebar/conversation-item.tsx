@@ -1,0 +1,108 @@
+import { memo, useEffect, useRef, useState } from 'react';
+import type { ConversationSummary } from '../../../../common/conversation-types';
+import { formatActivity } from '../../format/activity-time';
+import { useStores } from '../../state/stores-context';
+import { MenuButton } from '../menu-button';
+import { RenameField } from './rename-field';
+
+interface ConversationItemProps {
+  conversation: ConversationSummary;
+  selected: boolean;
+  /** Called after a delete, so the list can put focus somewhere sensible. */
+  onDeleted: () => void;
+}
+
+/** One conversation in the sidebar: open it, rename it (F2 or the menu), delete it with Undo. */
+export const ConversationItem = memo(function ConversationItem({
+  conversation,
+  selected,
+  onDeleted,
+}: ConversationItemProps) {
+  const stores = useStores();
+  const [renaming, setRenaming] = useState(false);
+  const [refocus, setRefocus] = useState(false);
+  const openRef = useRef<HTMLButtonElement>(null);
+  const title = conversation.title.trim() || 'Untitled conversation';
+
+  // After renaming, focus goes back to the conversation, where the person was.
+  useEffect(() => {
+    if (renaming || !refocus) return;
+    openRef.current?.focus();
+    setRefocus(false);
+  }, [renaming, refocus]);
+
+  const endRename = () => {
+    setRenaming(false);
+    setRefocus(true);
+  };
+
+  const rename = async (next: string) => {
+    endRename();
+    const result = await stores.conversations.rename(conversation.id, next);
+    if (!result.ok) stores.toasts.show(result.error.message, { tone: 'error' });
+  };
+
+  const exportAs = async (format: 'markdown' | 'json') => {
+    const result = await stores.bridge.exportHistory({ conversationId: conversation.id, format });
+    if (!result.ok) stores.toasts.show(result.error.message, { tone: 'error' });
+    else if (result.value.saved) stores.toasts.show(`Exported to ${result.value.fileName}.`);
+  };
+
+  const remove = async () => {
+    const result = await stores.conversations.remove(conversation.id);
+    if (!result.ok) {
+      stores.toasts.show(result.error.message, { tone: 'error' });
+      return;
+    }
+    stores.messages.forget(conversation.id);
+    const { undoToken } = result.value;
+    stores.toasts.show(`Deleted “${title}”`, {
+      action: {
+        label: 'Undo',
+        run: () =>
+          void stores.conversations.restore(undoToken).then((restored) => {
+            if (!restored.ok) stores.toasts.show(restored.error.message, { tone: 'error' });
+          }),
+      },
+    });
+    onDeleted();
+  };
+
+  return (
+    <li className={selected ? 'conversation selected' : 'conversation'}>
+      {renaming ? (
+        <RenameField initial={conversation.title} onSave={(t) => void rename(t)} onCancel={endRename} />
+      ) : (
+        <button
+          ref={openRef}
+          type="button"
+          className="conversation-open"
+          aria-current={selected ? 'page' : undefined}
+          aria-keyshortcuts="F2"
+          onClick={() => stores.navigation.open(conversation.id)}
+          onKeyDown={(e) => {
+            if (e.key === 'F2') {
+              e.preventDefault();
+              setRenaming(true);
+            }
+          }}
+        >
+          <span className="conversation-title">{title}</span>
+          <span className="conversation-time">
+            <span className="visually-hidden">, last active </span>
+            {formatActivity(conversation.updatedAt)}
+          </span>
+        </button>
+      )}
+      <MenuButton
+        label={`Actions for ${title}`}
+        items={[
+          { label: 'Rename', onSelect: () => setRenaming(true) },
+          { label: 'Export as Markdown', onSelect: () => void exportAs('markdown') },
+          { label: 'Export as JSON', onSelect: () => void exportAs('json') },
+          { label: 'Delete', onSelect: () => void remove() },
+        ]}
+      />
+    </li>
+  );
+});

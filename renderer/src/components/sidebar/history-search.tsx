@@ -1,0 +1,88 @@
+import { useEffect, useId, useState } from 'react';
+import type { SearchHit } from '../../../../common/conversation-types';
+import { useStores } from '../../state/stores-context';
+import { HighlightedText } from './highlighted-text';
+
+const DEBOUNCE_MS = 150;
+
+/**
+ * Full-text search across every conversation (main keeps the index). Results show the conversation
+ * title and a snippet with the matches highlighted; choosing one opens that conversation.
+ */
+export function HistorySearch() {
+  const stores = useStores();
+  const [query, setQuery] = useState('');
+  const [result, setResult] = useState<{ hits: SearchHit[]; total: number; complete: boolean } | null>(null);
+  const [error, setError] = useState<string | null>(null);
+  const statusId = useId();
+
+  useEffect(() => {
+    const q = query.trim();
+    if (q === '') {
+      setResult(null);
+      setError(null);
+      return;
+    }
+    let stale = false;
+    const timer = setTimeout(() => {
+      void stores.bridge.searchHistory({ query: q, limit: 30 }).then((r) => {
+        if (stale) return;
+        if (r.ok) {
+          setResult(r.value);
+          setError(null);
+        } else setError(r.error.message);
+      });
+    }, DEBOUNCE_MS);
+    return () => {
+      stale = true;
+      clearTimeout(timer);
+    };
+  }, [query, stores.bridge]);
+
+  return (
+    <search className="history-search">
+      <input
+        type="search"
+        aria-label="Search conversations"
+        aria-describedby={statusId}
+        placeholder="Search conversations"
+        value={query}
+        onChange={(e) => setQuery(e.target.value)}
+        onKeyDown={(e) => {
+          if (e.key === 'Escape') setQuery('');
+        }}
+      />
+      <p id={statusId} className="visually-hidden" aria-live="polite">
+        {result ? `${result.total} matching messages` : ''}
+      </p>
+      {error && (
+        <p role="alert" className="field-error">
+          {error}
+        </p>
+      )}
+      {result && (
+        <ul className="search-results" aria-label="Search results">
+          {result.hits.length === 0 && <li className="sidebar-empty">No messages match.</li>}
+          {result.hits.map((hit) => (
+            <li key={`${hit.conversationId}:${hit.messageId}`}>
+              <button
+                type="button"
+                className="search-hit"
+                onClick={() => {
+                  stores.navigation.open(hit.conversationId);
+                  setQuery('');
+                }}
+              >
+                <span className="search-hit-title">{hit.title}</span>
+                <span className="search-hit-snippet">
+                  <HighlightedText text={hit.snippet.text} ranges={hit.snippet.highlights} />
+                </span>
+              </button>
+            </li>
+          ))}
+          {!result.complete && <li className="field-hint">Still indexing older conversations…</li>}
+        </ul>
+      )}
+    </search>
+  );
+}

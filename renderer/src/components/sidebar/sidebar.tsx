@@ -1,0 +1,62 @@
+import { useCallback, useRef } from 'react';
+import { useStoreValue } from '../../hooks/use-store-value';
+import { useStores } from '../../state/stores-context';
+import { ConversationItem } from './conversation-item';
+import { HistorySearch } from './history-search';
+import { HistoryTransfer } from './history-transfer';
+import { QuarantineNotices } from './quarantine-notices';
+
+/** The app title, New chat, the conversations by last activity, and any that could not be opened. */
+export function Sidebar() {
+  const stores = useStores();
+  const { items, total, loading, error, selectedId, quarantined } = useStoreValue(stores.conversations);
+  const newChatRef = useRef<HTMLButtonElement>(null);
+  const focusNewChat = useCallback(() => newChatRef.current?.focus(), []);
+
+  return (
+    <div className="sidebar">
+      <header className="brand">
+        <h1>Switchboard</h1>
+      </header>
+      <nav aria-label="Conversations" className="conversations">
+        <button
+          ref={newChatRef}
+          type="button"
+          className="new-chat"
+          onClick={() => stores.navigation.newChat()}
+        >
+          New chat
+        </button>
+        <HistorySearch />
+        <QuarantineNotices notices={quarantined} />
+        {error && (
+          <p role="alert" className="field-error">
+            Could not list conversations: {error}
+          </p>
+        )}
+        {items.length === 0 && !loading && !error && <p className="sidebar-empty">No conversations yet.</p>}
+        <ul className="conversation-list">
+          {items.map((conversation) => (
+            <ConversationItem
+              key={conversation.id}
+              conversation={conversation}
+              selected={conversation.id === selectedId}
+              onDeleted={focusNewChat}
+            />
+          ))}
+        </ul>
+        {items.length < total && (
+          <button
+            type="button"
+            className="button-quiet load-more"
+            disabled={loading}
+            onClick={() => void stores.conversations.loadMore()}
+          >
+            Show older conversations
+          </button>
+        )}
+      </nav>
+      <HistoryTransfer />
+    </div>
+  );
+}

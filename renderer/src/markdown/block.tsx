@@ -1,0 +1,44 @@
+import { type JSX, memo, useEffect, useState } from 'react';
+import { MarkdownBlock } from './markdown-block';
+import type { BlockVariant } from './pipeline';
+import { scheduleIdle } from './schedule-idle';
+
+export interface BlockProps {
+  text: string;
+  /** The block is finished (settled) and will not change any more. */
+  settled: boolean;
+  /** The message is still streaming. */
+  live: boolean;
+  /** The text ends in an open `$$` block (streaming tail only). */
+  pendingMath?: boolean;
+}
+
+// Only code blocks are highlighted: fenced code, and raw HTML blocks (shown as HTML code, see
+// remarkHtmlAsText). A cheap test on the text avoids a second render of every other block.
+const HIGHLIGHTABLE = /```|~~~|^ {0,3}</m;
+
+/**
+ * A top-level block of a message. While the message streams, a block that just
+ * settled first renders exactly like the tail did (the same component instance
+ * continues, so React only patches the DOM); syntax highlighting, the expensive
+ * part, follows in an idle callback instead of in the frame that settled it.
+ */
+export const Block = memo(function Block({
+  text,
+  settled,
+  live,
+  pendingMath = false,
+}: BlockProps): JSX.Element {
+  const hasCode = HIGHLIGHTABLE.test(text);
+  const [highlightReady, setHighlightReady] = useState(false);
+  const wantsIdleHighlight = settled && live && hasCode && !highlightReady;
+  useEffect(
+    () => (wantsIdleHighlight ? scheduleIdle(() => setHighlightReady(true)) : undefined),
+    [wantsIdleHighlight],
+  );
+
+  let variant: BlockVariant = 'plain';
+  if (pendingMath && live) variant = 'pending-math';
+  else if (hasCode && (!live || (settled && highlightReady))) variant = 'highlighted';
+  return <MarkdownBlock text={text} variant={variant} />;
+});

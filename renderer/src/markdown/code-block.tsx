@@ -1,0 +1,37 @@
+import { type JSX, type ReactNode, useContext } from 'react';
+import { CopyButton } from './copy-button';
+import { codeLanguage, firstChildElement, type HastElement, hastText } from './hast-text';
+import { KatexMath } from './katex-math';
+import { DisplayMathContext } from './math-context';
+
+export interface CodeBlockProps {
+  node?: HastElement | undefined;
+  children?: ReactNode;
+}
+
+/** Replaces `<pre>`: a fenced code block with a language label and a copy button. */
+export function CodeBlock({ node, children }: CodeBlockProps): JSX.Element {
+  const displayMath = useContext(DisplayMathContext);
+  const code = firstChildElement(node, 'code');
+  const language = codeLanguage(code);
+  // mdast-util-to-hast appends one newline to every code block's text; the reader never typed it.
+  const text = hastText(code).replace(/\n$/, '');
+  if (language === 'math') {
+    // remark-math emits display math as `pre > code.language-math`.
+    if (displayMath === 'render') return <KatexMath tex={text} display />;
+    return (
+      <pre className="md-math-pending" aria-busy="true">
+        {text}
+      </pre>
+    );
+  }
+  return (
+    <div className="md-code">
+      <div className="md-code-header">
+        <span className="md-code-lang">{language ?? 'text'}</span>
+        <CopyButton text={text} />
+      </div>
+      <pre className="md-code-pre">{children}</pre>
+    </div>
+  );
+}
