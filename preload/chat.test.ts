@@ -47,7 +47,7 @@ describe('chat preload', () => {
   it('sends each call on its own channel', async () => {
     const api = exposed.get(CHAT_BRIDGE_KEY) as Record<string, (arg?: unknown) => Promise<unknown>>;
     await api.listModels?.({ refresh: true });
-    expect(invoke).toHaveBeenLastCalledWith('models:list', { refresh: true });
+    expect(invoke).toHaveBeenLastCalledWith('chat:listModels', { refresh: true });
   });
 
   it('delivers event payloads without the IPC event object', () => {
@@ -55,9 +55,9 @@ describe('chat preload', () => {
     const received: unknown[][] = [];
     const off = api.onKeyStatus?.((...args: unknown[]) => received.push(args));
     const fakeEvent = { sender: { invoke: 'ipcRenderer itself' } };
-    listeners.get('key:status-changed')?.(fakeEvent, { state: 'none' });
+    listeners.get('chat:onKeyStatus')?.(fakeEvent, { state: 'none' });
     expect(received).toEqual([[{ state: 'none' }]]);
     off?.();
-    expect(listeners.has('key:status-changed')).toBe(false);
+    expect(listeners.has('chat:onKeyStatus')).toBe(false);
   });
 });

@@ -19,7 +19,7 @@ import {
 } from '../key-entry-types';
 import { KeyInfoSchema, KeyStatusSchema } from '../key-status';
 import { SettingsPatchSchema, SettingsSchema } from '../settings-types';
-import { event, invoke } from './define';
+import { defineContract, event, invoke } from './define';
 
 /**
  * The chat window's IPC contract: every channel the chat renderer can use, with the schemas main
@@ -51,75 +51,61 @@ export const AppInfoSchema = z.object({
 });
 export type AppInfo = z.infer<typeof AppInfoSchema>;
 
-export const chatContract = {
-  getAppInfo: invoke('app:info', NoArgs, AppInfoSchema),
+export const chatContract = defineContract('chat', {
+  getAppInfo: invoke(NoArgs, AppInfoSchema),
 
-  getKeyStatus: invoke('key:status', NoArgs, KeyStatusSchema),
-  verifyKey: invoke('key:verify', NoArgs, KeyInfoSchema),
-  removeKey: invoke('key:remove', NoArgs, KeyStatusSchema),
-  onKeyStatus: event('key:status-changed', KeyStatusSchema),
+  getKeyStatus: invoke(NoArgs, KeyStatusSchema),
+  verifyKey: invoke(NoArgs, KeyInfoSchema),
+  removeKey: invoke(NoArgs, KeyStatusSchema),
+  onKeyStatus: event(KeyStatusSchema),
 
   /**
    * Ways in for a key that never pass through this window: main runs the OAuth sign-in, reads the
    * clipboard itself, or opens the separate key-entry window. Only status and progress come back.
    */
-  startSignIn: invoke('key:sign-in', KeyChoiceSchema, SignInProgressSchema),
-  cancelSignIn: invoke('key:sign-in-cancel', NoArgs, z.object({ cancelled: z.boolean() })),
-  onSignInProgress: event('key:sign-in-progress', SignInProgressSchema),
-  importKeyFromClipboard: invoke(
-    'key:import-clipboard',
-    KeyChoiceSchema,
-    KeyStoredSchema.extend({ clipboardCleared: z.boolean() }),
-  ),
-  openKeyWindow: invoke('key:open-window', NoArgs, z.object({ opened: z.boolean() })),
+  startSignIn: invoke(KeyChoiceSchema, SignInProgressSchema),
+  cancelSignIn: invoke(NoArgs, z.object({ cancelled: z.boolean() })),
+  onSignInProgress: event(SignInProgressSchema),
+  importKeyFromClipboard: invoke(KeyChoiceSchema, KeyStoredSchema.extend({ clipboardCleared: z.boolean() })),
+  openKeyWindow: invoke(NoArgs, z.object({ opened: z.boolean() })),
   /** `OPENROUTER_API_KEY` found at launch: a masked preview, until accepted or dismissed. */
-  getEnvKeyOffer: invoke('key:env-offer', NoArgs, z.object({ preview: z.string() }).nullable()),
-  acceptEnvKey: invoke('key:env-accept', KeyChoiceSchema, KeyStoredSchema),
-  dismissEnvKey: invoke('key:env-dismiss', NoArgs, z.object({ dismissed: z.boolean() })),
+  getEnvKeyOffer: invoke(NoArgs, z.object({ preview: z.string() }).nullable()),
+  acceptEnvKey: invoke(KeyChoiceSchema, KeyStoredSchema),
+  dismissEnvKey: invoke(NoArgs, z.object({ dismissed: z.boolean() })),
   /** "Key exposed?": removes the key and opens OpenRouter's key settings to revoke it. */
-  reportKeyExposed: invoke('key:exposed', NoArgs, KeyStatusSchema),
+  reportKeyExposed: invoke(NoArgs, KeyStatusSchema),
 
-  listModels: invoke(
-    'models:list',
-    z.object({ refresh: z.boolean().optional() }).strict().optional(),
-    ModelListSchema,
-  ),
+  listModels: invoke(z.object({ refresh: z.boolean().optional() }).strict().optional(), ModelListSchema),
 
-  getSettings: invoke('settings:get', NoArgs, SettingsSchema),
-  updateSettings: invoke('settings:update', SettingsPatchSchema, SettingsSchema),
+  getSettings: invoke(NoArgs, SettingsSchema),
+  updateSettings: invoke(SettingsPatchSchema, SettingsSchema),
 
   listConversations: invoke(
-    'conversations:list',
     z
       .object({ offset: z.number().int().nonnegative().optional(), limit: z.number().int().min(1).max(500) })
       .strict(),
     z.object({ items: z.array(ConversationSummarySchema), total: z.number().int().nonnegative() }),
   ),
   createConversation: invoke(
-    'conversations:create',
     z.object({ model: z.string().max(200).nullable() }).strict(),
     ConversationSummarySchema,
   ),
   renameConversation: invoke(
-    'conversations:rename',
     z.object({ conversationId: ConversationIdSchema, title: z.string().trim().min(1).max(200) }).strict(),
     ConversationSummarySchema,
   ),
   deleteConversation: invoke(
-    'conversations:delete',
     z.object({ conversationId: ConversationIdSchema }).strict(),
     z.object({ undoToken: z.string() }),
   ),
   restoreConversation: invoke(
-    'conversations:restore',
     z.object({ undoToken: z.string().max(200) }).strict(),
     ConversationSummarySchema,
   ),
   /** Conversations whose files could not be read; they were moved aside, not deleted. */
-  listQuarantined: invoke('conversations:quarantined', NoArgs, z.array(QuarantineNoticeSchema)),
+  listQuarantined: invoke(NoArgs, z.array(QuarantineNoticeSchema)),
   /** A page of messages, newest last; pass `before` to page backwards. */
   loadMessages: invoke(
-    'messages:page',
     z
       .object({
         conversationId: ConversationIdSchema,
@@ -132,7 +118,6 @@ export const chatContract = {
 
   /** Full-text search across every conversation, with highlighted snippets. */
   searchHistory: invoke(
-    'history:search',
     z.object({ query: z.string().max(500), limit: z.number().int().min(1).max(200).optional() }).strict(),
     SearchResultSchema,
   ),
@@ -141,12 +126,11 @@ export const chatContract = {
    * a main-process save dialog; the page never gets a file path to write to.
    */
   exportHistory: invoke(
-    'history:export',
     z.object({ conversationId: ConversationIdSchema.optional(), format: ExportFormatSchema }).strict(),
     z.object({ saved: z.boolean(), fileName: z.string().nullable() }),
   ),
   /** Imports a Switchboard JSON export the person picks in a main-process open dialog. */
-  importHistory: invoke('history:import', NoArgs, ImportResultSchema.extend({ cancelled: z.boolean() })),
+  importHistory: invoke(NoArgs, ImportResultSchema.extend({ cancelled: z.boolean() })),
 
   /**
    * Appends the person's message and streams the reply. Main builds the request from the stored
@@ -154,7 +138,6 @@ export const chatContract = {
    * re-sends history and cannot rewrite it.
    */
   sendMessage: invoke(
-    'chat:send',
     z
       .object({
         streamId: StreamIdSchema,
@@ -167,7 +150,6 @@ export const chatContract = {
   ),
   /** Replaces the last assistant reply (and anything after `fromMessageId`) with a new one. */
   regenerate: invoke(
-    'chat:regenerate',
     z
       .object({
         streamId: StreamIdSchema,
@@ -180,7 +162,6 @@ export const chatContract = {
   ),
   /** Replaces a user message's text, drops everything after it, and streams a new reply. */
   editAndResend: invoke(
-    'chat:edit-resend',
     z
       .object({
         streamId: StreamIdSchema,
@@ -192,20 +173,12 @@ export const chatContract = {
       .strict(),
     z.object({ userMessage: MessageSchema, assistantMessage: MessageSchema }),
   ),
-  cancelChat: invoke(
-    'chat:cancel',
-    z.object({ streamId: StreamIdSchema }).strict(),
-    z.object({ cancelled: z.boolean() }),
-  ),
-  onChatEvents: event('chat:events', ChatEventBatchSchema),
+  cancelChat: invoke(z.object({ streamId: StreamIdSchema }).strict(), z.object({ cancelled: z.boolean() })),
+  onChatEvents: event(ChatEventBatchSchema),
 
   /** Opens an https link in the system browser after the person confirms in a main-process dialog. */
-  openExternal: invoke(
-    'shell:open-external',
-    z.object({ url: z.string().max(4096) }).strict(),
-    z.object({ opened: z.boolean() }),
-  ),
-} as const;
+  openExternal: invoke(z.object({ url: z.string().max(4096) }).strict(), z.object({ opened: z.boolean() })),
+});
 
 export type ChatContract = typeof chatContract;
 
@@ -213,14 +186,13 @@ export type ChatContract = typeof chatContract;
  * The key-entry window's contract: the only window that ever holds a typed key. It can submit the
  * key or cancel; it has no chat, no markdown, no other bridge.
  */
-export const keyEntryContract = {
+export const keyEntryContract = defineContract('keyEntry', {
   getKeyEntryContext: invoke(
-    'key-entry:context',
     NoArgs,
     z.object({ backend: z.string(), persistenceIsWeak: z.boolean(), encryptionAvailable: z.boolean() }),
   ),
-  submit: invoke('key-entry:submit', TypedKeySubmissionSchema, TypedKeyResultSchema),
-  cancel: invoke('key-entry:cancel', NoArgs, z.object({ closed: z.boolean() })),
-} as const;
+  submit: invoke(TypedKeySubmissionSchema, TypedKeyResultSchema),
+  cancel: invoke(NoArgs, z.object({ closed: z.boolean() })),
+});
 
 export type KeyEntryContract = typeof keyEntryContract;

@@ -10,6 +10,7 @@ import type { AppError } from '../errors';
 /** A request/response call. `request` is validated in main before the handler runs. */
 export interface InvokeSpec<Req extends z.ZodType = z.ZodType, Res extends z.ZodType = z.ZodType> {
   readonly kind: 'invoke';
+  /** The wire name: `<contract prefix>:<key>`, stamped by `defineContract`, never written by hand. */
   readonly channel: string;
   readonly request: Req;
   readonly response: Res;
@@ -18,6 +19,7 @@ export interface InvokeSpec<Req extends z.ZodType = z.ZodType, Res extends z.Zod
 /** A stream of events pushed from main to the window. */
 export interface EventSpec<P extends z.ZodType = z.ZodType> {
   readonly kind: 'event';
+  /** The wire name: `<contract prefix>:<key>`, stamped by `defineContract`, never written by hand. */
   readonly channel: string;
   readonly payload: P;
 }
@@ -25,16 +27,39 @@ export interface EventSpec<P extends z.ZodType = z.ZodType> {
 export type ChannelSpec = InvokeSpec | EventSpec;
 export type Contract = Readonly<Record<string, ChannelSpec>>;
 
+/** A channel as written in a contract definition: everything but its wire name. */
+export type ChannelDraft = Omit<InvokeSpec, 'channel'> | Omit<EventSpec, 'channel'>;
+
 export function invoke<Req extends z.ZodType, Res extends z.ZodType>(
-  channel: string,
   request: Req,
   response: Res,
-): InvokeSpec<Req, Res> {
-  return { kind: 'invoke', channel, request, response };
+): Omit<InvokeSpec<Req, Res>, 'channel'> {
+  return { kind: 'invoke', request, response };
 }
 
-export function event<P extends z.ZodType>(channel: string, payload: P): EventSpec<P> {
-  return { kind: 'event', channel, payload };
+export function event<P extends z.ZodType>(payload: P): Omit<EventSpec<P>, 'channel'> {
+  return { kind: 'event', payload };
+}
+
+/** A contract whose every channel carries its wire name, `<prefix>:<key>`, in its type too. */
+export type DefinedContract<P extends string, D extends Readonly<Record<string, ChannelDraft>>> = {
+  readonly [K in keyof D & string]: D[K] & { readonly channel: `${P}:${K}` };
+};
+
+/**
+ * Stamps each channel's wire name from its key, so a channel has one name: the one code calls it by
+ * (`loadMessages`) is the one logs, fuzz output and the transport see (`chat:loadMessages`). The prefix
+ * keeps two contracts' channels apart (each window binds only its own). Frozen, like the bridge.
+ */
+export function defineContract<
+  const P extends string,
+  const D extends Readonly<Record<string, ChannelDraft>>,
+>(prefix: P, drafts: D): DefinedContract<P, D> {
+  const contract: Record<string, ChannelSpec> = {};
+  for (const [key, draft] of Object.entries(drafts)) {
+    contract[key] = Object.freeze({ ...draft, channel: `${prefix}:${key}` }) as ChannelSpec;
+  }
+  return Object.freeze(contract) as unknown as DefinedContract<P, D>;
 }
 
 /** Every call resolves to a result; errors are values, so the renderer gets `code` intact. */

@@ -54,7 +54,7 @@ async function mintKeyWindowToken(): Promise<string> {
     path: CHAT_WS_PATH,
     token: driverToken(),
     origin: chatOrigin,
-    channel: 'key:open-window',
+    channel: 'chat:openKeyWindow',
   });
   expect(opened, 'the driver can ask for a key window').toBe('answered ok');
   return new URLSearchParams(new URL(harness.keyEntryUrl).hash.slice(1)).get(KEY_WINDOW_TOKEN_PARAM) ?? '';
@@ -90,8 +90,8 @@ describe('the harness credentials', () => {
     const found = [...new Set(served.flatMap((s) => s.body.match(/[0-9a-f]{32,}/gi) ?? []))];
     for (const candidate of found) {
       for (const [port, path, origin, channel] of [
-        [chatPort, CHAT_WS_PATH, chatOrigin, 'app:info'],
-        [keyPort, KEY_ENTRY_WS_PATH, keyOrigin, 'key-entry:context'],
+        [chatPort, CHAT_WS_PATH, chatOrigin, 'chat:getAppInfo'],
+        [keyPort, KEY_ENTRY_WS_PATH, keyOrigin, 'keyEntry:getKeyEntryContext'],
       ] as const) {
         const outcome = await tryUpgrade({ port, path, token: candidate, origin, channel });
         expect(outcome, `${candidate.slice(0, 8)}… from the served files on ${path}`).toMatch(/^refused 403/);
@@ -126,7 +126,7 @@ describe('the harness credentials', () => {
         path: CHAT_WS_PATH,
         token: attempt,
         origin: chatOrigin,
-        channel: 'app:info',
+        channel: 'chat:getAppInfo',
       });
       expect(outcome, what).toBe('refused 403');
     }
@@ -138,7 +138,7 @@ describe('the harness credentials', () => {
           path: CHAT_WS_PATH,
           token,
           origin: chatOrigin,
-          channel: 'app:info',
+          channel: 'chat:getAppInfo',
         }),
       ).toBe('answered ok');
     }
@@ -182,7 +182,7 @@ describe('the harness credentials', () => {
         token,
         origin: chatOrigin,
         host,
-        channel: 'app:info',
+        channel: 'chat:getAppInfo',
       });
       expect(outcome, `chat socket with Host ${host}`).toMatch(/^refused 403/);
     }
@@ -193,7 +193,7 @@ describe('the harness credentials', () => {
         token: await mintKeyWindowToken(),
         origin: keyOrigin,
         host,
-        channel: 'key-entry:context',
+        channel: 'keyEntry:getKeyEntryContext',
       });
       expect(outcome, `key-entry socket with Host ${host}`).toMatch(/^refused 403/);
     }
@@ -204,7 +204,7 @@ describe('the harness credentials', () => {
         path: CHAT_WS_PATH,
         token,
         origin: chatOrigin,
-        channel: 'app:info',
+        channel: 'chat:getAppInfo',
       }),
     ).toBe('answered ok');
     expect(
@@ -213,7 +213,7 @@ describe('the harness credentials', () => {
         path: KEY_ENTRY_WS_PATH,
         token: await mintKeyWindowToken(),
         origin: keyOrigin,
-        channel: 'key-entry:context',
+        channel: 'keyEntry:getKeyEntryContext',
       }),
     ).toBe('answered ok');
   });

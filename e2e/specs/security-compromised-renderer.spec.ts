@@ -175,7 +175,11 @@ async function attackBridge({ evil, evilHost }: AttackInput): Promise<AttackOutp
  * Opens a harness socket from Node with the given Origin header (which page script cannot forge) and
  * makes one request: `answered ok`, `answered <error>`, or `refused <status>` at the upgrade.
  */
-function tryKeyEntrySocket(url: string, origin: string, channel = 'key-entry:context'): Promise<string> {
+function tryKeyEntrySocket(
+  url: string,
+  origin: string,
+  channel = 'keyEntry:getKeyEntryContext',
+): Promise<string> {
   return new Promise((resolve) => {
     const ws = new NodeWebSocket(url, { origin });
     ws.on('unexpected-response', (_req, res) => {
@@ -496,7 +500,7 @@ test.describe('a compromised chat renderer', () => {
   // the key-entry page has its own origin (so the chat page can neither script it nor fetch from it),
   // and its socket takes only that origin plus a one-time token minted per key-window request, handed
   // to the driver alone. (It used to take the per-run token the chat preload carries: the chat page
-  // could read it from /__harness/preload.js and call key-entry:submit with the attacker's key.)
+  // could read it from /__harness/preload.js and call keyEntry:submit with the attacker's key.)
   test('the chat page cannot obtain a key-entry credential nor speak as the key-entry window', async ({
     app,
     harness,
@@ -554,12 +558,12 @@ test.describe('a compromised chat renderer', () => {
             results[`${socket} ${token.slice(0, 8)}`] = await new Promise<string>((resolve) => {
               const ws = new WebSocket(`${socket}?token=${token}`);
               ws.onopen = () => {
-                ws.send(JSON.stringify({ type: 'request', id: 1, channel: 'key-entry:context' }));
+                ws.send(JSON.stringify({ type: 'request', id: 1, channel: 'keyEntry:getKeyEntryContext' }));
                 ws.send(
                   JSON.stringify({
                     type: 'request',
                     id: 2,
-                    channel: 'key-entry:submit',
+                    channel: 'keyEntry:submit',
                     payload: { key: attackerKey, persistence: 'encrypted' },
                   }),
                 );
@@ -676,7 +680,7 @@ test.describe('a compromised chat renderer', () => {
     expect(await tryKeyEntrySocket(`${keySocket}?token=${t3}`, keyOrigin)).toMatch(/^refused/);
     await keyWindow.close();
     // The chat socket still takes its per-run token (the refusals above are not a broken server).
-    expect(await tryKeyEntrySocket(`${chatSocket}?token=${runToken}`, chatOrigin, 'app:info')).toBe(
+    expect(await tryKeyEntrySocket(`${chatSocket}?token=${runToken}`, chatOrigin, 'chat:getAppInfo')).toBe(
       'answered ok',
     );
   });

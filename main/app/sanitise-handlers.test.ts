@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { z } from 'zod';
 import { AppErrorSchema, AppFailure, appError } from '../../common/errors';
-import { event, invoke } from '../../common/ipc/define';
+import { defineContract, event, invoke } from '../../common/ipc/define';
 import type { CallContext, Handlers } from '../ipc/handler-table';
 import { knownSecrets } from '../services/log/known-secrets';
 import { withSanitisedErrors } from './sanitise-handlers';
@@ -11,13 +11,13 @@ const CANDIDATE = 'typed-candidate-7Hq2Zm9x';
 knownSecrets.add(CANDIDATE);
 const B64 = Buffer.from(CANDIDATE).toString('base64');
 
-const contract = {
-  throwIt: invoke('t:throw', z.undefined(), z.object({})),
-  returnIt: invoke('t:return', z.undefined(), z.object({ ok: z.boolean(), error: AppErrorSchema })),
-  emitIt: invoke('t:emit', z.undefined(), z.object({})),
-  bug: invoke('t:bug', z.undefined(), z.object({})),
-  onProgress: event('t:progress', z.object({ error: AppErrorSchema })),
-} as const;
+const contract = defineContract('t', {
+  throwIt: invoke(z.undefined(), z.object({})),
+  returnIt: invoke(z.undefined(), z.object({ ok: z.boolean(), error: AppErrorSchema })),
+  emitIt: invoke(z.undefined(), z.object({})),
+  bug: invoke(z.undefined(), z.object({})),
+  onProgress: event(z.object({ error: AppErrorSchema })),
+});
 
 const handlers: Handlers<typeof contract> = {
   throwIt: async () => {

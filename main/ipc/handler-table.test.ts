@@ -2,11 +2,11 @@ import { readFileSync } from 'node:fs';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
-import { describe, expect, it } from 'vitest';
+import { describe, expect, expectTypeOf, it } from 'vitest';
 import { z } from 'zod';
 import { type AppError, AppErrorSchema, AppFailure, appError } from '../../common/errors';
 import { chatContract, keyEntryContract } from '../../common/ipc/contract';
-import { event, invoke } from '../../common/ipc/define';
+import { defineContract, event, invoke } from '../../common/ipc/define';
 import { createHistoryStore } from '../services/history/history-store';
 import { createMemoryLogger } from '../services/log/logger';
 import { createHandlerTable, type Handlers, type HandlerTable, type WritingCalls } from './handler-table';
@@ -18,15 +18,15 @@ const ORIGIN = 'app://switchboard';
 const policy: SenderPolicy = { origin: ORIGIN, isOurWindow: (id) => id === 1 || id === 2 };
 const good: SenderInfo = { windowId: 1, isMainFrame: true, url: `${ORIGIN}/index.html` };
 
-const testContract = {
-  echo: invoke('t:echo', z.object({ text: z.string().max(10) }).strict(), z.object({ text: z.string() })),
-  boom: invoke('t:boom', z.undefined(), z.object({})),
-  fail: invoke('t:fail', z.undefined(), z.object({})),
-  liar: invoke('t:liar', z.undefined(), z.object({ n: z.number() })),
-  notify: invoke('t:notify', z.undefined(), z.object({})),
-  save: invoke('t:save', z.object({ text: z.string().max(100_000) }).strict(), z.object({})),
-  onTick: event('t:tick', z.object({ n: z.number() })),
-} as const;
+const testContract = defineContract('t', {
+  echo: invoke(z.object({ text: z.string().max(10) }).strict(), z.object({ text: z.string() })),
+  boom: invoke(z.undefined(), z.object({})),
+  fail: invoke(z.undefined(), z.object({})),
+  liar: invoke(z.undefined(), z.object({ n: z.number() })),
+  notify: invoke(z.undefined(), z.object({})),
+  save: invoke(z.object({ text: z.string().max(100_000) }).strict(), z.object({})),
+  onTick: event(z.object({ n: z.number() })),
+});
 
 const writingCalls: WritingCalls<typeof testContract> = {
   echo: false,
@@ -97,6 +97,23 @@ describe('contract', () => {
         expect(spec.payload, name).toBeInstanceOf(z.ZodType);
       }
     }
+  });
+
+  it('gives every channel one name: the wire name is the contract prefix and the key', () => {
+    for (const [prefix, contract] of [
+      ['chat', chatContract],
+      ['keyEntry', keyEntryContract],
+    ] as const) {
+      for (const [name, spec] of Object.entries(contract)) {
+        expect(spec.channel, name).toBe(`${prefix}:${name}`);
+      }
+    }
+    // The wire name is in the type too, so code can name a channel only through its key.
+    expectTypeOf(chatContract.loadMessages.channel).toEqualTypeOf<'chat:loadMessages'>();
+    expectTypeOf(keyEntryContract.submit.channel).toEqualTypeOf<'keyEntry:submit'>();
+    // So the two windows' channels never collide, even where a key is the same in both.
+    const all = [...Object.values(chatContract), ...Object.values(keyEntryContract)].map((s) => s.channel);
+    expect(new Set(all).size).toBe(all.length);
   });
 
   it('has no response that could carry a plaintext key field', () => {
@@ -178,7 +195,7 @@ describe('handler table', () => {
   it('routes events to the calling window only', async () => {
     const { table, sent } = makeTable();
     await table.dispatch('t:notify', good, undefined);
-    expect(sent).toEqual([{ windowId: 1, channel: 't:tick', payload: { n: 7 } }]);
+    expect(sent).toEqual([{ windowId: 1, channel: 't:onTick', payload: { n: 7 } }]);
   });
 
   it('refuses to build a table with a missing handler', () => {
@@ -208,7 +225,7 @@ describe('events cross to a window only in their contract shape', () => {
       },
     });
     await table.dispatch('t:notify', good, undefined);
-    expect(sent).toEqual([{ windowId: 1, channel: 't:tick', payload: { n: 7 } }]);
+    expect(sent).toEqual([{ windowId: 1, channel: 't:onTick', payload: { n: 7 } }]);
     expect(JSON.stringify(sent)).not.toContain(KEY_LIKE);
   });
 
@@ -224,7 +241,7 @@ describe('events cross to a window only in their contract shape', () => {
     expect(sent).toEqual([]);
     const text = log.lines.join('\n');
     expect(text).toMatch(/event payload outside its contract/);
-    expect(text).toContain('t:tick');
+    expect(text).toContain('t:onTick');
     expect(text).not.toContain('not a number');
     expect(text).not.toContain('abababab');
   });
@@ -234,7 +251,7 @@ describe('events cross to a window only in their contract shape', () => {
     expect(table.emit(1, 'onTick', { n: 3, extra: 'x' } as unknown as { n: number })).toBe(true);
     expect(table.emit(1, 'onTick', { n: 'three' } as unknown as { n: number })).toBe(false);
     expect(table.emit(1, 'echo' as never, { text: 'hi' } as never)).toBe(false);
-    expect(sent).toEqual([{ windowId: 1, channel: 't:tick', payload: { n: 3 } }]);
+    expect(sent).toEqual([{ windowId: 1, channel: 't:onTick', payload: { n: 3 } }]);
   });
 
   it('keeps a failing transport from breaking the emitter', () => {
@@ -432,13 +449,9 @@ describe('a throttled window loses nothing already saved', () => {
       await history.init();
       const conversation = await history.create({ model: null });
       await history.appendUserMessage(conversation.id, 'written before the page went rogue');
-      const contract = {
-        append: invoke(
-          't:append',
-          z.object({ text: z.string().max(1_000_000) }).strict(),
-          z.object({ id: z.string() }),
-        ),
-      } as const;
+      const contract = defineContract('t', {
+        append: invoke(z.object({ text: z.string().max(1_000_000) }).strict(), z.object({ id: z.string() })),
+      });
       let clock = 0;
       const table = createHandlerTable({
         contract,

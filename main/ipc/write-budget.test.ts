@@ -51,7 +51,7 @@ describe('write budget', () => {
   });
 
   it('lets the largest message the contract takes through, ten times in a row', () => {
-    // chat:send takes up to 1,000,000 characters: about 3 MB as UTF-8 JSON (6 MB if every one were an
+    // chat:sendMessage takes up to 1,000,000 characters: about 3 MB as UTF-8 JSON (6 MB if every one were an
     // escaped control character).
     const budget = createWriteBudget(DEFAULT_WRITE_LIMITS, () => 0);
     for (let i = 0; i < 10; i++) expect(budget.charge(1, 3_000_000)).toEqual({ allowed: true });

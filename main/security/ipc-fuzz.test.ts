@@ -532,12 +532,14 @@ const UNKNOWN_CHANNELS = [
   'toString',
   'hasOwnProperty',
   '',
-  'key:get',
-  'key:plaintext',
+  'chat:getKey',
+  'chat:readKey',
   'fetch',
-  'shell:open-path',
-  'chat:send ',
-  'CHAT:SEND',
+  'chat:openPath',
+  `${chatContract.sendMessage.channel} `,
+  chatContract.sendMessage.channel.toUpperCase(),
+  // A contract key without its prefix is not a wire name.
+  'sendMessage',
   'x'.repeat(10_000),
   ...keyEntryContract.submit.channel.split(':').map((p) => `${p}:`),
 ];
@@ -607,7 +609,14 @@ describe('IPC fuzz: malformed payloads through the real handler tables', () => {
       { numRuns: RUNS_PER_CHANNEL, seed: 0xbad, endOnFailure: true },
     );
     // Non-string channel names (the WebSocket transport parses JSON; ipcMain always gives strings).
-    for (const channel of [undefined, null, 42, {}, ['chat:send'], { toString: () => 'chat:send' }]) {
+    for (const channel of [
+      undefined,
+      null,
+      42,
+      {},
+      [chatContract.sendMessage.channel],
+      { toString: () => chatContract.sendMessage.channel },
+    ]) {
       const result = await dispatchChecked(chatTable, channel as unknown as string, chatSender, {});
       expect(result).toMatchObject({ ok: false, error: { code: 'validation' } });
     }
