@@ -17,6 +17,8 @@ export const ERROR_CODES = [
   'key_origin_mismatch', // the stored key belongs to another OpenRouter origin than this launch's
   'encryption_unavailable',
   'plaintext_storage_refused',
+  // Ways a key gets in
+  'sign_in_in_progress', // a sign-in already waits for the browser; finish it or cancel it first
   // Chat
   'key_in_message', // what would be sent holds an OpenRouter key: nothing was sent or saved
   // OpenRouter

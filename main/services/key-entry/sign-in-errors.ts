@@ -2,8 +2,9 @@
  * What a person is told when "Sign in with OpenRouter" does not end with a stored key. Each message
  * says what happened and what to do; none contains the key, the code, the verifier or the state.
  *
- * The codes come from the shared `ERROR_CODES` list, which has no sign-in-specific entries yet, so
- * each failure uses the closest existing code; the message carries the precise reason.
+ * The codes come from the shared `ERROR_CODES` list. Only a sign-in already running has its own code
+ * (the window branches on it to offer "Cancel sign-in"); each other failure uses the closest existing
+ * code, and the message carries the precise reason.
  */
 import { type AppFailure, appError } from '../../../common/errors';
 import { formatSeconds } from '../openrouter/error-mapping';
@@ -53,8 +54,7 @@ export function launchUrlReused(): AppFailure {
 }
 
 export function signInInProgress(): AppFailure {
-  // No dedicated code exists; `validation` says "this request cannot be accepted as it stands".
-  return appError('validation', SIGN_IN_MESSAGES.inProgress);
+  return appError('sign_in_in_progress', SIGN_IN_MESSAGES.inProgress);
 }
 
 /** OAuth `error` values are short ASCII tokens; anything else is not worth echoing to the person. */

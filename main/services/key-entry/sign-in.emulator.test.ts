@@ -391,7 +391,7 @@ describe('sign in with OpenRouter (emulator)', () => {
     const first = f.flow.start();
     const url = await f.browser.opening;
 
-    const second = await expectFailure(f.flow.start(), 'validation');
+    const second = await expectFailure(f.flow.start(), 'sign_in_in_progress');
     expect(second.message).toBe(SIGN_IN_MESSAGES.inProgress);
     expect(f.flow.isRunning()).toBe(true);
     expect(await f.portOpen()).toBe(true);

@@ -62,6 +62,30 @@ describe('onboarding', () => {
     expect(within(section).queryByRole('alert')).toBeNull();
   });
 
+  it('offers to cancel a sign-in main says is already running, by its code, whatever the words', async () => {
+    const { fake } = renderApp({ keyStatus: NO_KEY });
+    fake.override('startSignIn', async () => ({
+      ok: false,
+      error: { code: 'sign_in_in_progress', message: 'Another sign-in is waiting for your browser.' },
+    }));
+    const section = await screen.findByRole('region', ONBOARDING);
+    act(() => within(section).getByRole('button', { name: 'Sign in with OpenRouter' }).click());
+    expect((await within(section).findByRole('alert')).textContent).toContain('Another sign-in is waiting');
+    expect(within(section).getByRole('button', { name: 'Cancel sign-in' })).toBeTruthy();
+  });
+
+  it('offers no sign-in to cancel for another error, even one that reads alike', async () => {
+    const { fake } = renderApp({ keyStatus: NO_KEY });
+    fake.override('startSignIn', async () => ({
+      ok: false,
+      error: { code: 'internal', message: 'Saving is already in progress elsewhere. Please retry.' },
+    }));
+    const section = await screen.findByRole('region', ONBOARDING);
+    act(() => within(section).getByRole('button', { name: 'Sign in with OpenRouter' }).click());
+    await within(section).findByRole('alert');
+    expect(within(section).queryByRole('button', { name: 'Cancel sign-in' })).toBeNull();
+  });
+
   it('gives way to the chat once main reports a key', async () => {
     const { fake } = renderApp({ keyStatus: NO_KEY });
     await screen.findByRole('region', ONBOARDING);

@@ -72,7 +72,7 @@ export function Onboarding({ status }: { status: KeyStatus }) {
     const result = await bridge.startSignIn(choice);
     setBusy(null);
     setProgress(null);
-    setStaleSignIn(!result.ok && /already in progress/i.test(result.error.message));
+    setStaleSignIn(!result.ok && result.error.code === 'sign_in_in_progress');
     if (!result.ok) setError(result.error.message);
     else if (result.value.phase === 'failed') setError(result.value.error.message);
     else if (result.value.phase === 'cancelled') setError('Sign-in was cancelled.');
