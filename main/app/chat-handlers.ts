@@ -1,56 +1,54 @@
 import { basename } from 'node:path';
-import type { ModelList } from '../../common/chat-types';
-import type { ConversationSummary, Message, QuarantineNotice } from '../../common/conversation-types';
 import { appError } from '../../common/errors';
-import type { AppInfo, ChatContract, KeyEntryContract } from '../../common/ipc/contract';
-import type { KeyInfo, KeyStatus } from '../../common/key-status';
-import type { Settings, SettingsPatch } from '../../common/settings-types';
+import type { AppInfo, ChatContract } from '../../common/ipc/contract';
 import type { CallContext, Handlers } from '../ipc/handler-table';
 import type { ChatSessions } from '../services/chat/chat-sessions';
 import type { ConversationChat, StreamTarget } from '../services/chat/conversation-chat';
-import type { ExportFormat, ImportResult, SearchResult } from '../services/history/types';
+import type { readImportFile, writeExportFile } from '../services/history/export-files';
+import type { HistoryStore } from '../services/history/history-store';
 import { parseSafeExternalUrl } from '../services/links/external-url';
-import type { KeyEntry } from './key-entry';
+import type { OpenRouterClient } from '../services/openrouter/options';
+import type { SettingsStore } from '../services/settings/settings-store';
+import { createKeyHandlers, type KeyHandlerDeps } from './key-handlers';
 
-/** The slices of each service the chat window may reach. */
-export interface ChatHandlerDeps {
+/** Where exports go and imports come from: main-process file dialogs; the page never names a path. */
+export interface FileDialogs {
+  /** The path the person chose to save `defaultName` at, or null when they cancelled. */
+  chooseExportFile(defaultName: string, windowId: number): Promise<string | null>;
+  /** The file the person chose to import, or null when they cancelled. */
+  chooseImportFile(windowId: number): Promise<string | null>;
+}
+
+/** Asks the person (a main-process dialog) and opens the URL in the system browser if they agree. */
+export type ConfirmAndOpenLink = (url: URL, windowId: number) => Promise<boolean>;
+
+/**
+ * The slices of each service the chat window may reach, each named from the service's own type (so a
+ * service's signature is written once, in the service).
+ */
+export interface ChatHandlerDeps extends KeyHandlerDeps {
   appInfo: AppInfo;
-  vault: {
-    /** Resolves with the status once the stored key has been read (at once after that). */
-    init(): Promise<KeyStatus>;
-    verify(): Promise<KeyInfo>;
-    remove(): Promise<KeyStatus>;
-  };
-  models: { listModels(opts?: { refresh?: boolean }): Promise<ModelList> };
-  settings: { get(): Settings; update(patch: SettingsPatch): Promise<Settings> };
-  history: {
-    list(opts: { offset?: number; limit: number }): { items: ConversationSummary[]; total: number };
-    create(input: { model: string | null }): Promise<ConversationSummary>;
-    rename(id: string, title: string): Promise<ConversationSummary>;
-    remove(id: string): Promise<{ undoToken: string }>;
-    restore(undoToken: string): Promise<ConversationSummary>;
-    quarantined(): QuarantineNotice[];
-    messages(
-      id: string,
-      opts: { before?: string; limit: number },
-    ): Promise<{ messages: Message[]; hasMore: boolean }>;
-    search(query: string, opts?: { limit?: number }): Promise<SearchResult>;
-    exportConversation(id: string, format: ExportFormat): Promise<string>;
-    exportAll(format: ExportFormat): Promise<string>;
-    importJson(text: string): Promise<ImportResult>;
-  };
-  /** File dialogs and file access for export and import; the page never names a path. */
-  files: {
-    chooseExportFile(defaultName: string, windowId: number): Promise<string | null>;
-    chooseImportFile(windowId: number): Promise<string | null>;
-    writeExport(path: string, text: string): Promise<void>;
-    readImport(path: string): Promise<string>;
-  };
+  models: Pick<OpenRouterClient, 'listModels'>;
+  settings: Pick<SettingsStore, 'get' | 'update'>;
+  history: Pick<
+    HistoryStore,
+    | 'list'
+    | 'create'
+    | 'rename'
+    | 'remove'
+    | 'restore'
+    | 'quarantined'
+    | 'messages'
+    | 'search'
+    | 'exportConversation'
+    | 'exportAll'
+    | 'importJson'
+  >;
+  /** File dialogs and file access for export and import. */
+  files: FileDialogs & { writeExport: typeof writeExportFile; readImport: typeof readImportFile };
   chat: ConversationChat;
-  keyEntry: KeyEntry;
   sessions: ChatSessions;
-  /** Asks the person (a main-process dialog) and opens the URL in the system browser if they agree. */
-  openExternal: (url: URL, windowId: number) => Promise<boolean>;
+  openExternal: ConfirmAndOpenLink;
 }
 
 function streamTarget(streamId: string, ctx: CallContext<ChatContract>): StreamTarget {
@@ -66,28 +64,8 @@ export function createChatHandlers(deps: ChatHandlerDeps): Handlers<ChatContract
   return {
     getAppInfo: async () => deps.appInfo,
 
-    // Waits for the stored key to be read: at start-up the keystore may still be answering (macOS can
-    // show a Keychain prompt), and "no key" must not be shown meanwhile — the window says it is
-    // checking instead.
-    getKeyStatus: () => deps.vault.init(),
-    verifyKey: () => deps.vault.verify(),
-    removeKey: () => deps.vault.remove(),
-
-    startSignIn: (choice, ctx) =>
-      deps.keyEntry.startSignIn(choice, (p) => ctx.emit('onSignInProgress', p), ctx.windowId),
-    cancelSignIn: async () => ({ cancelled: deps.keyEntry.cancelSignIn() }),
-    // The window must have seen a real click or key press just before (checked in main, not the page).
-    importKeyFromClipboard: (choice, ctx) => deps.keyEntry.importFromClipboard(choice, ctx.windowId),
-    openKeyWindow: async (_req, ctx) => ({ opened: await deps.keyEntry.openKeyWindow(ctx.windowId) }),
-    getEnvKeyOffer: async () => deps.keyEntry.envOffer.pending(),
-    acceptEnvKey: ({ persistence, allowWeakEncryption }) =>
-      deps.keyEntry.envOffer.accept(persistence, allowWeakEncryption),
-    dismissEnvKey: async () => {
-      const had = deps.keyEntry.envOffer.pending() !== null;
-      deps.keyEntry.envOffer.dismiss();
-      return { dismissed: had };
-    },
-    reportKeyExposed: () => deps.keyEntry.reportExposed(),
+    // The key's status, the ways it gets in, removing it (key-handlers.ts).
+    ...createKeyHandlers(deps),
 
     listModels: (request) => deps.models.listModels({ refresh: request?.refresh ?? false }),
 
@@ -151,33 +129,6 @@ export function createChatHandlers(deps: ChatHandlerDeps): Handlers<ChatContract
         throw appError('validation', 'Only https links can be opened. This link was not opened.');
       }
       return { opened: await deps.openExternal(safe, ctx.windowId) };
-    },
-  };
-}
-
-/** Handlers of the key-entry window: submit the typed key, or cancel. */
-export function createKeyEntryHandlers(deps: {
-  vault: { status(): KeyStatus };
-  keyEntry: KeyEntry;
-  encryptionAvailable: () => Promise<boolean>;
-}): Handlers<KeyEntryContract> {
-  return {
-    getKeyEntryContext: async () => {
-      const status = deps.vault.status();
-      return {
-        backend: status.backend,
-        persistenceIsWeak: status.backend === 'basic_text',
-        encryptionAvailable: await deps.encryptionAvailable(),
-      };
-    },
-    submit: async (input, ctx) => {
-      const result = await deps.keyEntry.typed.submit(input);
-      if (result.ok) deps.keyEntry.closeKeyWindow(ctx.windowId);
-      return result;
-    },
-    cancel: async (_req, ctx) => {
-      deps.keyEntry.closeKeyWindow(ctx.windowId);
-      return { closed: true };
     },
   };
 }

@@ -7,13 +7,14 @@ import { readImportFile, writeExportFile } from '../services/history/export-file
 import { createHistoryStore } from '../services/history/history-store';
 import { knownSecrets } from '../services/log/known-secrets';
 import type { Logger } from '../services/log/logger';
-import { createOpenRouterClient } from '../services/openrouter/client';
+import { createKeyInfoReader, createOpenRouterClient } from '../services/openrouter/client';
 import { createSettingsStore } from '../services/settings/settings-store';
 import type { CiphertextStore } from '../services/vault/ciphertext-store';
 import { createKeyVault } from '../services/vault/key-vault';
 import type { SecretCipher } from '../services/vault/secret-cipher';
-import { createChatHandlers, createKeyEntryHandlers } from './chat-handlers';
+import { type ConfirmAndOpenLink, createChatHandlers, type FileDialogs } from './chat-handlers';
 import { createKeyEntry, type KeyEntryAdapters } from './key-entry';
+import { createKeyEntryHandlers } from './key-entry-window-handlers';
 import { createKeyOriginConsent } from './key-origin-consent';
 import type { AskPerson } from './questions';
 import { withSanitisedErrors } from './sanitise-handlers';
@@ -31,7 +32,7 @@ export interface ServiceAdapters {
   ciphertextStore: CiphertextStore;
   log: (scope: string) => Logger;
   /** Confirms with the person and opens an https URL in the system browser. */
-  openExternal: (url: URL, windowId: number) => Promise<boolean>;
+  openExternal: ConfirmAndOpenLink;
   /**
    * Asks the person a question from main (questions.ts): a main-process dialog in the app, configured
    * answers in the harness. Resolves true only on an explicit yes.
@@ -40,10 +41,7 @@ export interface ServiceAdapters {
   platform: NodeJS.Platform;
   fetch?: typeof fetch;
   /** Where exports go and imports come from: main-process file dialogs (or the harness's stand-ins). */
-  dialogs: {
-    chooseExportFile(defaultName: string, windowId: number): Promise<string | null>;
-    chooseImportFile(windowId: number): Promise<string | null>;
-  };
+  dialogs: FileDialogs;
   /** Key entry: the clipboard, the system browser, the key-entry window, the launch environment. */
   keyEntry: Pick<
     KeyEntryAdapters,
@@ -58,26 +56,27 @@ export interface ServiceAdapters {
 }
 
 export function composeServices(adapters: ServiceAdapters) {
-  // The client reads the key from the vault at call time; the vault verifies through the client.
-  // It asks for the key *for its own origin*: a stored key bound to another origin is refused there
-  // (a typed `key_origin_mismatch`, no request) unless the person agreed for this launch.
   const launchOrigin = new URL(adapters.openRouterBaseUrl).origin;
-  let vaultRef: { keyFor(origin: string): string | null } | null = null;
-  const client = createOpenRouterClient({
+  const openRouter = {
     baseUrl: adapters.openRouterBaseUrl,
-    getKey: () => vaultRef?.keyFor(launchOrigin) ?? null,
     log: adapters.log('openrouter'),
     ...(adapters.fetch ? { fetch: adapters.fetch } : {}),
-  });
+  };
+  // GET /key for the key it is given, reading none of its own: the vault verifies through it, and a
+  // new key's label is read with it before the key may replace a kept one.
+  const keyInfoOf = createKeyInfoReader(openRouter);
   const vault = createKeyVault({
     cipher: adapters.cipher,
     store: adapters.ciphertextStore,
     log: adapters.log('vault'),
-    verify: (key) => client.getKeyInfo(key),
+    verify: keyInfoOf,
     platform: adapters.platform,
     launchOrigin,
   });
-  vaultRef = vault;
+  // The client reads the key from the vault at call time, *for its own origin*: a stored key bound to
+  // another origin is refused there (a typed `key_origin_mismatch`, no request) unless the person
+  // agreed for this launch.
+  const client = createOpenRouterClient({ ...openRouter, getKey: () => vault.keyFor(launchOrigin) });
   const keyOriginConsent = createKeyOriginConsent({ vault, ask: adapters.ask, log: adapters.log('vault') });
   const settings = createSettingsStore({ dir: adapters.dataDir, log: adapters.log('settings') });
   const history = createHistoryStore({
@@ -99,7 +98,7 @@ export function composeServices(adapters: ServiceAdapters) {
     openRouterBaseUrl: adapters.openRouterBaseUrl,
     vault,
     // The new key's label before it may replace a kept one (the key is passed, not read from the vault).
-    verifyCandidate: (key) => client.getKeyInfo(key),
+    verifyCandidate: keyInfoOf,
     ask: adapters.ask,
     log: adapters.log,
   });

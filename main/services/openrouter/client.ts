@@ -1,3 +1,4 @@
+import type { KeyInfo } from '../../../common/key-status';
 import { streamChat } from './chat-stream';
 import { getKeyInfo } from './key-info';
 import { createModelsCache } from './models-cache';
@@ -15,4 +16,16 @@ export function createOpenRouterClient(o: OpenRouterClientOptions): OpenRouterCl
     listModels: (opts) => models.list(opts),
     getKeyInfo: (key) => getKeyInfo(ctx, key),
   };
+}
+
+/**
+ * GET /key for the key it is given, and nothing else: it reads no key of its own (`getKey` answers
+ * null), so a missing or blank key is `key_missing` without a request. The vault verifies keys through
+ * it, which lets the vault be built before the client that reads its key from the vault.
+ */
+export function createKeyInfoReader(
+  o: Omit<OpenRouterClientOptions, 'getKey'>,
+): (key: string) => Promise<KeyInfo> {
+  const ctx = resolveOptions({ ...o, getKey: () => null });
+  return (key) => getKeyInfo(ctx, key);
 }

@@ -17,6 +17,7 @@ import type { KeyInfo, KeySource, KeyStatus, Persistence } from '../../../common
 import { describeError, maskKey, redact } from '../../../common/redact';
 import { knownSecrets } from '../log/known-secrets';
 import type { Logger } from '../log/logger';
+import { createSerialQueue } from '../shared/serial-queue';
 import { type CiphertextStore, type StoredKeyRecord, StoredKeyRecordSchema } from './ciphertext-store';
 import {
   DEFAULT_KEY_ORIGIN,
@@ -27,7 +28,6 @@ import {
 } from './key-binding';
 import { normaliseKey } from './key-format';
 import type { SecretCipher } from './secret-cipher';
-import { createSerialQueue } from './serial-queue';
 import { MESSAGES, originMismatchMessage, UNREADABLE_REASON } from './vault-messages';
 import {
   isWeakBackend,
@@ -43,7 +43,10 @@ export interface KeyVaultDeps {
   cipher: SecretCipher;
   store: CiphertextStore;
   log: Logger;
-  /** GET /key through the OpenRouter client; throws AppFailure (`key_rejected` on 401, `offline`, ...). */
+  /**
+   * GET /key with the key given (openrouter/client.ts `createKeyInfoReader`, which reads no key of its
+   * own); throws AppFailure (`key_rejected` on 401, `offline`, ...).
+   */
   verify: (key: string) => Promise<KeyInfo>;
   now?: () => Date;
   platform?: NodeJS.Platform;

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { KeyStatus } from '../../common/key-status';
-import { type ChatHandlerDeps, createChatHandlers } from './chat-handlers';
+import { createKeyHandlers, type KeyHandlerDeps } from './key-handlers';
 
 const CTX = { windowId: 1, emit: () => {} };
 
@@ -11,8 +11,8 @@ describe('getKeyStatus', () => {
       finishLoading = resolve;
     });
     // Only the vault is reached by this handler; the rest of the deps are never touched.
-    const deps = { vault: { init: () => loaded } } as unknown as ChatHandlerDeps;
-    const handlers = createChatHandlers(deps);
+    const deps = { vault: { init: () => loaded } } as unknown as KeyHandlerDeps;
+    const handlers = createKeyHandlers(deps);
 
     let answer: KeyStatus | null = null;
     const pending = handlers.getKeyStatus(undefined, CTX).then((status) => {

@@ -1,0 +1,34 @@
+import type { KeyEntryContract } from '../../common/ipc/contract';
+import type { Handlers } from '../ipc/handler-table';
+import type { KeyVault } from '../services/vault/key-vault';
+import type { SecretCipher } from '../services/vault/secret-cipher';
+import type { KeyEntry } from './key-entry';
+
+export interface KeyEntryWindowHandlerDeps {
+  vault: Pick<KeyVault, 'status'>;
+  keyEntry: Pick<KeyEntry, 'typed' | 'closeKeyWindow'>;
+  encryptionAvailable: SecretCipher['isAvailable'];
+}
+
+/** Handlers of the key-entry window (its own contract): submit the typed key, or cancel. */
+export function createKeyEntryHandlers(deps: KeyEntryWindowHandlerDeps): Handlers<KeyEntryContract> {
+  return {
+    getKeyEntryContext: async () => {
+      const status = deps.vault.status();
+      return {
+        backend: status.backend,
+        persistenceIsWeak: status.backend === 'basic_text',
+        encryptionAvailable: await deps.encryptionAvailable(),
+      };
+    },
+    submit: async (input, ctx) => {
+      const result = await deps.keyEntry.typed.submit(input);
+      if (result.ok) deps.keyEntry.closeKeyWindow(ctx.windowId);
+      return result;
+    },
+    cancel: async (_req, ctx) => {
+      deps.keyEntry.closeKeyWindow(ctx.windowId);
+      return { closed: true };
+    },
+  };
+}
