@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import type { ChatResult, ChatStreamEvent } from '../../../common/chat-types';
 import { createMemoryLogger } from '../log/logger';
+import type { Scheduler } from '../shared/scheduler';
 import { type ChatStreamer, createChatSessions } from './chat-sessions';
-import type { Scheduler } from './event-coalescer';
 
 const immediate: Scheduler = {
   now: () => 0,

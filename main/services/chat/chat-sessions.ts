@@ -2,7 +2,8 @@ import type { ChatRequest, ChatResult, ChatStreamEvent } from '../../../common/c
 import { appError } from '../../../common/errors';
 import { describeError } from '../../../common/redact';
 import type { Logger } from '../log/logger';
-import { createEventCoalescer, type Scheduler, timerScheduler } from './event-coalescer';
+import { type Scheduler, timerScheduler } from '../shared/scheduler';
+import { createEventCoalescer } from './event-coalescer';
 
 /** The part of the OpenRouter client this service needs. */
 export interface ChatStreamer {

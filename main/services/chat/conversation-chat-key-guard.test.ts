@@ -6,9 +6,9 @@ import { AppFailure } from '../../../common/errors';
 import { DEFAULT_SETTINGS, type Settings } from '../../../common/settings-types';
 import { createHistoryStore } from '../history/history-store';
 import { createMemoryLogger } from '../log/logger';
+import type { Scheduler } from '../shared/scheduler';
 import { createChatSessions } from './chat-sessions';
 import { createConversationChat } from './conversation-chat';
-import type { Scheduler } from './event-coalescer';
 import { KEY_IN_MESSAGE_MESSAGES, keysToRefuse } from './key-guard';
 import { recordingStreamer } from './testing/recording-streamer';
 

@@ -6,9 +6,9 @@ import type { ChatRequest, ChatResult, ChatStreamEvent } from '../../../common/c
 import { DEFAULT_SETTINGS } from '../../../common/settings-types';
 import { createHistoryStore } from '../history/history-store';
 import { createMemoryLogger } from '../log/logger';
+import type { Scheduler } from '../shared/scheduler';
 import { createChatSessions } from './chat-sessions';
 import { buildContext, createConversationChat } from './conversation-chat';
-import type { Scheduler } from './event-coalescer';
 import { recordingStreamer } from './testing/recording-streamer';
 
 const immediate: Scheduler = {

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { ChatStreamEvent } from '../../../common/chat-types';
-import { createEventCoalescer, type Scheduler } from './event-coalescer';
+import type { Scheduler } from '../shared/scheduler';
+import { createEventCoalescer } from './event-coalescer';
 
 function manualScheduler() {
   const pending: Array<() => void> = [];

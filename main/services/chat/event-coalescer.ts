@@ -1,22 +1,5 @@
 import type { ChatStreamEvent } from '../../../common/chat-types';
-
-/**
- * Batches stream events so the renderer receives about one IPC message per animation frame instead of
- * one per token: a fast model can emit hundreds of deltas a second, and every IPC message costs the
- * renderer a task. Consecutive deltas are merged; terminal events flush immediately.
- */
-export interface Scheduler {
-  schedule(fn: () => void, ms: number): () => void;
-  now(): number;
-}
-
-export const timerScheduler: Scheduler = {
-  schedule(fn, ms) {
-    const t = setTimeout(fn, ms);
-    return () => clearTimeout(t);
-  },
-  now: () => performance.now(),
-};
+import { type Scheduler, timerScheduler } from '../shared/scheduler';
 
 export const FRAME_MS = 16;
 
@@ -28,6 +11,11 @@ export interface EventCoalescer {
   close(): void;
 }
 
+/**
+ * Batches stream events so the renderer receives about one IPC message per animation frame instead of
+ * one per token: a fast model can emit hundreds of deltas a second, and every IPC message costs the
+ * renderer a task. Consecutive deltas are merged; terminal events flush immediately.
+ */
 export function createEventCoalescer(
   deliver: (events: ChatStreamEvent[]) => void,
   scheduler: Scheduler = timerScheduler,

@@ -9,6 +9,8 @@ import {
 import { AppFailure, appError } from '../../../common/errors';
 import { describeError } from '../../../common/redact';
 import { isOpenToOthers, tightenTree } from '../private-files/private-files';
+import { timerScheduler } from '../shared/scheduler';
+import { createKeyedQueue } from '../shared/serial-queue';
 import { ConversationCache } from './conversation-cache';
 import { type ConversationFile, CURRENT_FORMAT_VERSION, DEFAULT_TITLE } from './conversation-file';
 import { conversationsToJson } from './export-json';
@@ -16,12 +18,10 @@ import { conversationsToMarkdown, conversationToMarkdown } from './export-markdo
 import { ensureDir, mapLimit, writeFileDurably } from './files';
 import { importConversations } from './import-conversations';
 import { createIndexWriter } from './index-writer';
-import { createKeyedQueue } from './keyed-queue';
 import { layoutFor } from './layout';
 import { loadHistory } from './load-history';
 import { decodeConversationText } from './migrations';
 import { createReplyCheckpoints } from './reply-checkpoints';
-import { timerScheduler } from './scheduler';
 import { createSearchService, DEFAULT_SEARCH_LIMIT } from './search-service';
 import { storageFailure } from './storage-errors';
 import {

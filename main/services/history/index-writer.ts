@@ -1,7 +1,7 @@
 import { describeError } from '../../../common/redact';
+import type { Scheduler } from '../shared/scheduler';
 import { writeFileDurably } from './files';
 import { serializeIndex } from './index-file';
-import type { Scheduler } from './scheduler';
 import type { StoreCore } from './store-core';
 
 /** A key no conversation id can take (ids are [A-Za-z0-9_-]), so index writes get their own queue. */

@@ -1,6 +1,5 @@
 export { CURRENT_FORMAT_VERSION, DEFAULT_TITLE } from './conversation-file';
 export { createHistoryStore } from './history-store';
-export type { Scheduler } from './scheduler';
 export type { Snippet } from './snippet';
 export type {
   ExportFormat,

@@ -1,5 +1,5 @@
 import { describeError } from '../../../common/redact';
-import type { Scheduler } from './scheduler';
+import type { Scheduler } from '../shared/scheduler';
 import { loadDoc, persistDoc, replyKey, type StoreCore } from './store-core';
 import type { ReplyPersisted } from './types';
 

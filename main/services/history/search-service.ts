@@ -1,8 +1,8 @@
 import { readFileSync } from 'node:fs';
 import type { Message } from '../../../common/conversation-types';
 import { describeError } from '../../../common/redact';
+import { yieldToEventLoop } from '../shared/scheduler';
 import type { ConversationFile } from './conversation-file';
-import { yieldToEventLoop } from './scheduler';
 import { SearchIndex } from './search-index';
 import { buildSnippet } from './snippet';
 import { type IndexSource, loadDoc, quickReadForIndex, type StoreCore } from './store-core';

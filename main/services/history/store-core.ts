@@ -3,6 +3,7 @@ import type { ConversationSummary, QuarantineNotice } from '../../../common/conv
 import { appError } from '../../../common/errors';
 import { describeError } from '../../../common/redact';
 import type { Logger } from '../log/logger';
+import type { KeyedQueue } from '../shared/serial-queue';
 import type { ConversationCache } from './conversation-cache';
 import {
   type ConversationFile,
@@ -11,7 +12,6 @@ import {
 } from './conversation-file';
 import { writeFileDurably } from './files';
 import type { ConversationEntry } from './index-file';
-import type { KeyedQueue } from './keyed-queue';
 import type { Layout } from './layout';
 import { decodeConversationText } from './migrations';
 import { quarantineFile, recoverTitle } from './quarantine';

@@ -2,8 +2,8 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createMemoryLogger } from '../log/logger';
+import type { Scheduler } from '../shared/scheduler';
 import { createHistoryStore } from './history-store';
-import type { Scheduler } from './scheduler';
 import type { HistoryStore, HistoryStoreOptions } from './types';
 
 /** Test helpers for the history store: temporary folders, a manual clock, sequential ids. */
@@ -48,6 +48,7 @@ export function createManualClock(start = Date.parse('2025-01-01T00:00:00.000Z')
         timers.set(id, { at: time + Math.max(0, ms), fn });
         return () => timers.delete(id);
       },
+      now: () => time,
     },
     advance(ms) {
       const target = time + ms;

@@ -5,7 +5,7 @@ import type {
   QuarantineNotice,
 } from '../../../common/conversation-types';
 import type { Logger } from '../log/logger';
-import type { Scheduler } from './scheduler';
+import type { Scheduler } from '../shared/scheduler';
 import type { Snippet } from './snippet';
 
 export interface HistoryStoreOptions {
