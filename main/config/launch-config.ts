@@ -2,6 +2,8 @@
  * Settings read once by main at launch, from the environment or the command line, never from the
  * renderer: where OpenRouter is (tests and corporate proxies point it elsewhere) and where user data lives.
  */
+import { BaseUrlError, type BaseUrlProblem, parseBaseUrl } from './base-url';
+
 export const DEFAULT_OPENROUTER_BASE_URL = 'https://openrouter.ai/api/v1';
 
 export const ENV_BASE_URL = 'SWITCHBOARD_OPENROUTER_BASE_URL';
@@ -46,29 +48,21 @@ function flagValue(argv: readonly string[], flag: string): string | undefined {
   return undefined;
 }
 
-const LOOPBACK_HOSTS = new Set(['127.0.0.1', 'localhost', '[::1]']);
+/** What the person who set the variable or flag is told, per broken rule. */
+const BASE_URL_PROBLEMS: Readonly<Record<BaseUrlProblem, (raw: string) => string>> = {
+  not_a_url: (raw) => `${ENV_BASE_URL} is not a URL: ${raw}`,
+  not_https: () => `${ENV_BASE_URL} must be https (http is allowed only on 127.0.0.1/localhost).`,
+  has_extras: () => `${ENV_BASE_URL} must not contain credentials, a query or a fragment.`,
+};
 
-/**
- * The key travels only to this origin, so accept https anywhere and plain http only on loopback
- * (the emulator in tests): an http URL to a remote host would send the key in clear text.
- */
-export function parseBaseUrl(raw: string): string {
-  let url: URL;
+/** The base URL as main passes it on: the one rule of main/config/base-url.ts, without a trailing slash. */
+function launchBaseUrl(raw: string): string {
   try {
-    url = new URL(raw);
-  } catch {
-    throw new LaunchConfigError(`${ENV_BASE_URL} is not a URL: ${raw}`);
+    return parseBaseUrl(raw).href.replace(/\/+$/, '');
+  } catch (error) {
+    if (error instanceof BaseUrlError) throw new LaunchConfigError(BASE_URL_PROBLEMS[error.problem](raw));
+    throw error;
   }
-  const loopback = LOOPBACK_HOSTS.has(url.hostname);
-  if (url.protocol !== 'https:' && !(url.protocol === 'http:' && loopback)) {
-    throw new LaunchConfigError(
-      `${ENV_BASE_URL} must be https (http is allowed only on 127.0.0.1/localhost).`,
-    );
-  }
-  if (url.username || url.password || url.search || url.hash) {
-    throw new LaunchConfigError(`${ENV_BASE_URL} must not contain credentials, a query or a fragment.`);
-  }
-  return url.toString().replace(/\/+$/, '');
 }
 
 export const ENV_BASE_URL_IGNORED_NOTICE = `${ENV_BASE_URL} is set in the environment but ignored: a packaged Switchboard takes another OpenRouter base URL only from its command line (${FLAG_BASE_URL}=URL).`;
@@ -88,5 +82,5 @@ export function readLaunchConfig(
   if (rawData !== undefined && !isAbsolute(rawData)) {
     throw new LaunchConfigError(`${ENV_USER_DATA} must be an absolute path.`);
   }
-  return { openRouterBaseUrl: parseBaseUrl(rawBase), userDataDir: rawData ?? null, notices };
+  return { openRouterBaseUrl: launchBaseUrl(rawBase), userDataDir: rawData ?? null, notices };
 }

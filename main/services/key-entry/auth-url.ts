@@ -3,7 +3,7 @@
  * not under the API path, so it is derived from the configured API base URL's origin; a test or
  * proxy that moves the API moves the sign-in page with it.
  */
-import { parseBaseUrl } from '../openrouter/options';
+import { parseBaseUrl } from '../../config/base-url';
 import type { PkcePair } from './pkce';
 
 /** https://openrouter.ai/api/v1 -> https://openrouter.ai/auth */

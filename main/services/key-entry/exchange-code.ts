@@ -6,11 +6,12 @@
 import { z } from 'zod';
 import { AppFailure } from '../../../common/errors';
 import { describeError } from '../../../common/redact';
+import { parseBaseUrl } from '../../config/base-url';
 import { knownSecrets } from '../log/known-secrets';
 import type { Logger } from '../log/logger';
 import { failure, MESSAGES, mapHttpError, requestTimeoutMessage } from '../openrouter/error-mapping';
 import { APP_TITLE, readBody } from '../openrouter/http';
-import { DEFAULT_APP_URL, parseBaseUrl } from '../openrouter/options';
+import { DEFAULT_APP_URL } from '../openrouter/options';
 import { parseRetryAfter } from '../openrouter/retry';
 import { AttemptScope } from '../openrouter/timeouts';
 import { normaliseKey } from '../vault/key-format';

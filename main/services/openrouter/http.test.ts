@@ -1,26 +1,10 @@
 import { describe, expect, it } from 'vitest';
+import { parseBaseUrl } from '../../config/base-url';
 import { createMemoryLogger } from '../log/logger';
 import { createOpenRouterClient } from './client';
 import { buildHeaders, buildUrl } from './http';
 import { safeLabel } from './key-info';
-import { parseBaseUrl } from './options';
 import { fakeFetch, TEST_KEY } from './test-support';
-
-describe('parseBaseUrl', () => {
-  it('accepts https and loopback http, normalising a trailing slash', () => {
-    expect(parseBaseUrl('https://openrouter.ai/api/v1/').href).toBe('https://openrouter.ai/api/v1');
-    expect(parseBaseUrl('http://127.0.0.1:4010/api/v1').origin).toBe('http://127.0.0.1:4010');
-    expect(parseBaseUrl('http://localhost:4010/api/v1').origin).toBe('http://localhost:4010');
-  });
-
-  it('refuses plain http off loopback, credentials, queries and non-URLs', () => {
-    expect(() => parseBaseUrl('http://openrouter.ai/api/v1')).toThrow(/https/);
-    expect(() => parseBaseUrl('https://user:pw@openrouter.ai/api/v1')).toThrow();
-    expect(() => parseBaseUrl('https://openrouter.ai/api/v1?x=1')).toThrow();
-    expect(() => parseBaseUrl('file:///etc/passwd')).toThrow();
-    expect(() => parseBaseUrl('not a url')).toThrow();
-  });
-});
 
 describe('buildUrl', () => {
   it('joins the fixed paths under the base URL', () => {

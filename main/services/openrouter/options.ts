@@ -1,10 +1,14 @@
 import type { ChatRequest, ChatResult, ChatStreamEvent, ModelList } from '../../../common/chat-types';
 import type { KeyInfo } from '../../../common/key-status';
+import { parseBaseUrl } from '../../config/base-url';
 import type { Logger } from '../log/logger';
 import { abortableSleep } from './retry';
 
 export interface OpenRouterClientOptions {
-  /** e.g. https://openrouter.ai/api/v1. A launch-time setting; never taken from the renderer. */
+  /**
+   * e.g. https://openrouter.ai/api/v1. A launch-time setting; never taken from the renderer. Checked at
+   * construction by main/config/base-url.ts, the rule the launch config uses too.
+   */
   baseUrl: string;
   /** Reads the key from the vault on every call, so the client never holds a copy of it. */
   getKey: () => string | null;
@@ -66,30 +70,6 @@ export interface ClientContext {
 }
 
 export const DEFAULT_APP_URL = 'https://github.com/switchboard-app/switchboard';
-
-const LOOPBACK_HOSTS = new Set(['localhost', '127.0.0.1', '[::1]']);
-
-/**
- * Validates the base URL once, at construction. Plain http is accepted only on loopback (the emulator,
- * a local proxy): anywhere else it would put the key on the network unencrypted.
- */
-export function parseBaseUrl(raw: string): URL {
-  let url: URL;
-  try {
-    url = new URL(raw);
-  } catch {
-    throw new Error('OpenRouter base URL is not a valid URL');
-  }
-  if (url.protocol !== 'https:' && !(url.protocol === 'http:' && LOOPBACK_HOSTS.has(url.hostname))) {
-    throw new Error('OpenRouter base URL must use https (plain http is allowed only on loopback)');
-  }
-  if (url.username || url.password || url.search || url.hash) {
-    throw new Error('OpenRouter base URL must not carry credentials, a query or a fragment');
-  }
-  // Normalise so that joining a path never depends on a trailing slash.
-  url.pathname = url.pathname.replace(/\/+$/, '');
-  return url;
-}
 
 function nonNegative(value: number | undefined, fallback: number): number {
   return value !== undefined && Number.isFinite(value) && value >= 0 ? value : fallback;
