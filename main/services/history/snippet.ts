@@ -1,3 +1,4 @@
+import type { SearchHit } from '../../../common/conversation-types';
 import { type QueryTerm, termMatches } from './query';
 import { forEachToken, MAX_TERM_LENGTH, normalizeToken } from './tokenize';
 
@@ -6,10 +7,7 @@ import { forEachToken, MAX_TERM_LENGTH, normalizeToken } from './tokenize';
  * line, with the ranges of every matching word inside it. Ranges are UTF-16 offsets into `text`, so the
  * renderer can wrap them in <mark> elements itself and never has to trust HTML from main.
  */
-export interface Snippet {
-  text: string;
-  highlights: Array<[number, number]>;
-}
+export type Snippet = SearchHit['snippet'];
 
 export const SNIPPET_WIDTH = 160;
 /** How much context to keep before the first match. */

@@ -1,12 +1,16 @@
+import type { z } from 'zod';
 import type {
   ConversationSummary,
+  ExportFormatSchema,
+  ImportResultSchema,
   Message,
   MessageStatus,
   QuarantineNotice,
+  SearchHitSchema,
+  SearchResultSchema,
 } from '../../../common/conversation-types';
 import type { Logger } from '../log/logger';
 import type { Scheduler } from '../shared/scheduler';
-import type { Snippet } from './snippet';
 
 export interface HistoryStoreOptions {
   /** The history folder (userData/history in the app); created if missing. */
@@ -44,25 +48,23 @@ export type ReplyFinal = Partial<
   Pick<Message, 'content' | 'reasoning' | 'usage' | 'finishReason' | 'generationId' | 'model' | 'error'>
 > & { status: MessageStatus };
 
-export interface SearchHit {
-  conversationId: string;
-  messageId: string;
-  title: string;
-  snippet: Snippet;
-  /** 1 when every word occurs in the message; lower when some occur only in the conversation's title. */
-  score: number;
-}
+/*
+ * The shapes the window also sees are defined once, as zod schemas in common/ (the IPC contract
+ * validates them); the history's types are inferred from those.
+ */
 
-export interface SearchResult {
-  hits: SearchHit[];
-  /** How many messages match in all; `hits` holds the best `limit` of them. */
-  total: number;
-  /**
-   * False while the index is still being built after start-up: the hits then cover only the
-   * conversations indexed so far (the most recently active are indexed first).
-   */
-  complete: boolean;
-}
+/**
+ * A message that matches a search, with its snippet. `score` is 1 when every word occurs in the
+ * message; lower when some occur only in the conversation's title.
+ */
+export type SearchHit = z.infer<typeof SearchHitSchema>;
+
+/**
+ * `total`: how many messages match in all; `hits` holds the best `limit` of them. `complete` is false
+ * while the index is still being built after start-up: the hits then cover only the conversations
+ * indexed so far (the most recently active are indexed first).
+ */
+export type SearchResult = z.infer<typeof SearchResultSchema>;
 
 export interface SearchStatus {
   complete: boolean;
@@ -71,14 +73,9 @@ export interface SearchStatus {
   indexedMessages: number;
 }
 
-export interface ImportResult {
-  imported: number;
-  duplicates: number;
-  rejected: number;
-  errors: string[];
-}
+export type ImportResult = z.infer<typeof ImportResultSchema>;
 
-export type ExportFormat = 'markdown' | 'json';
+export type ExportFormat = z.infer<typeof ExportFormatSchema>;
 
 export interface HistoryStore {
   init(): Promise<{ quarantined: QuarantineNotice[] }>;
