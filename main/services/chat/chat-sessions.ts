@@ -19,7 +19,11 @@ export interface ChatSessionsDeps {
   scheduler?: Scheduler;
 }
 
-interface ActiveStream {
+/**
+ * A reply main is fetching from OpenRouter for one window, until its request ends. (Not the renderer's
+ * `ActiveStream`, which is the reply a window shows as it arrives.)
+ */
+interface RunningReply {
   windowId: number;
   controller: AbortController;
   done: Promise<void>;
@@ -30,7 +34,7 @@ interface ActiveStream {
  * every stream ends with exactly one `done` or `error` event delivered to the window that started it.
  */
 export function createChatSessions(deps: ChatSessionsDeps) {
-  const active = new Map<string, ActiveStream>();
+  const running = new Map<string, RunningReply>();
   const scheduler = deps.scheduler ?? timerScheduler;
 
   return {
@@ -42,7 +46,7 @@ export function createChatSessions(deps: ChatSessionsDeps) {
       /** Sees every event before coalescing (history checkpoints). */
       observe?: (event: ChatStreamEvent) => void,
     ): void {
-      if (active.has(streamId)) throw appError('validation', 'That reply is already streaming.');
+      if (running.has(streamId)) throw appError('validation', 'That reply is already streaming.');
       const controller = new AbortController();
       const coalescer = createEventCoalescer(deliver, scheduler);
       const done = deps.client
@@ -62,14 +66,14 @@ export function createChatSessions(deps: ChatSessionsDeps) {
         )
         .finally(() => {
           coalescer.close();
-          active.delete(streamId);
+          running.delete(streamId);
         });
-      active.set(streamId, { windowId, controller, done });
+      running.set(streamId, { windowId, controller, done });
     },
 
     /** Aborts the HTTP request at once. Returns false when the stream is unknown or already over. */
     cancel(streamId: string, windowId: number): boolean {
-      const stream = active.get(streamId);
+      const stream = running.get(streamId);
       if (!stream || stream.windowId !== windowId) return false;
       stream.controller.abort();
       return true;
@@ -77,23 +81,23 @@ export function createChatSessions(deps: ChatSessionsDeps) {
 
     /** Aborts every stream of a window (it closed or reloaded). */
     cancelWindow(windowId: number): void {
-      for (const stream of active.values()) {
+      for (const stream of running.values()) {
         if (stream.windowId === windowId) stream.controller.abort();
       }
     },
 
     /** Aborts every stream (shutdown). */
     cancelAll(): void {
-      for (const stream of active.values()) stream.controller.abort();
+      for (const stream of running.values()) stream.controller.abort();
     },
 
     /** Resolves when every running stream has ended (shutdown, tests). */
     async settle(): Promise<void> {
-      await Promise.all([...active.values()].map((s) => s.done));
+      await Promise.all([...running.values()].map((s) => s.done));
     },
 
     get activeCount(): number {
-      return active.size;
+      return running.size;
     },
   };
 }
