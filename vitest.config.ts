@@ -19,6 +19,7 @@ export default defineConfig({
             'e2e/**/*.test.ts',
             'bench/**/*.test.ts',
             'build/**/*.test.ts',
+            'scripts/**/*.test.ts',
           ],
           environment: 'node',
         },
