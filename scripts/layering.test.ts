@@ -6,8 +6,8 @@ import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
 /**
- * The layering and file-name rules live in biome.json (noRestrictedImports per folder,
- * useFilenamingConvention), so `npm run lint` fails on a wrong import. This test proves the rules
+ * The layering and file-name rules live in biome.json (noRestrictedImports per folder, noCommonJs so
+ * require() cannot go around it, useFilenamingConvention), so `npm run lint` fails on a wrong import. This test proves the rules
  * bite and do not over-reach: it lints probe files, each placed where a real file would sit, with the
  * repository's own biome.json and Biome binary, and expects exactly the rule named for each probe.
  *
@@ -21,8 +21,12 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 const REPO = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 const BIOME = join(REPO, 'node_modules', '.bin', 'biome');
 
-type Expected = 'noRestrictedImports' | 'useFilenamingConvention' | 'clean';
-const RULES_UNDER_TEST = ['lint/style/noRestrictedImports', 'lint/style/useFilenamingConvention'];
+type Expected = 'noRestrictedImports' | 'noCommonJs' | 'useFilenamingConvention' | 'clean';
+const RULES_UNDER_TEST = [
+  'lint/style/noRestrictedImports',
+  'lint/style/noCommonJs',
+  'lint/style/useFilenamingConvention',
+];
 interface Probe {
   file: string;
   source: string;
@@ -52,6 +56,17 @@ const PROBES: Probe[] = [
   { file: 'main/protocol/electron-probe.ts', source: uses('electron'), expected: 'noRestrictedImports' },
   { file: 'main/services/electron-probe.test.ts', source: uses('electron'), expected: 'noRestrictedImports' },
   { file: 'common/electron-probe.ts', source: uses('electron'), expected: 'noRestrictedImports' },
+  // noRestrictedImports does not see require(), so these folders are ESM-only.
+  {
+    file: 'main/services/require-probe.ts',
+    source: "export const loaded = require('electron');\n",
+    expected: 'noCommonJs',
+  },
+  {
+    file: 'renderer/src/require-probe.ts',
+    source: "export const loaded = require('../../main/index');\n",
+    expected: 'noCommonJs',
+  },
   // The thin glue is where electron belongs.
   { file: 'main/electron/electron-probe.ts', source: uses('electron'), expected: 'clean' },
   { file: 'main/index-probe.ts', source: uses('electron'), expected: 'clean' },
