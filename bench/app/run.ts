@@ -15,10 +15,7 @@ import { chromium, type Page } from '@playwright/test';
 import type { Message } from '../../common/conversation-types';
 import { chromiumLaunchOptions } from '../../e2e/chromium';
 import { startHarness } from '../../e2e/harness/harness';
-import {
-  type ConversationFile,
-  serializeConversationFile,
-} from '../../main/services/history/conversation-file';
+import { type ConversationFile, serializeConversationFile } from '../../main/services/history';
 import { startEmulatorProcess } from './emulator-process';
 
 const MESSAGES = 2_000;

@@ -2,10 +2,7 @@ import { promises as fs } from 'node:fs';
 import { join } from 'node:path';
 import type { Message } from '../../common/conversation-types';
 import { createRng } from '../../e2e/emulator/rng';
-import {
-  type ConversationFile,
-  serializeConversationFile,
-} from '../../main/services/history/conversation-file';
+import { type ConversationFile, serializeConversationFile } from '../../main/services/history';
 import { ensurePrivateDir, PRIVATE_FILE_MODE } from '../../main/services/private-files/private-files';
 import { makeText, makeVocabulary, messageLength, type Vocabulary } from './text';
 

@@ -6,7 +6,7 @@
  * (`start` also builds the search index, runs the queries, reads memory and runs the baseline.)
  */
 import { readFile } from 'node:fs/promises';
-import { createHistoryStore } from '../../main/services/history/history-store';
+import { createHistoryStore } from '../../main/services/history';
 import { createLogger } from '../../main/services/log/logger';
 import { naiveSearch } from './baseline';
 

@@ -7,7 +7,7 @@ import { z } from 'zod';
 import { type AppError, AppErrorSchema, AppFailure, appError } from '../../common/errors';
 import { chatContract, keyEntryContract } from '../../common/ipc/contract';
 import { defineContract, event, invoke } from '../../common/ipc/define';
-import { createHistoryStore } from '../services/history/history-store';
+import { createHistoryStore } from '../services/history';
 import { createMemoryLogger } from '../services/log/logger';
 import { createHandlerTable, type Handlers, type HandlerTable, type WritingCalls } from './handler-table';
 import type { SenderInfo, SenderPolicy } from './sender-policy';

@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { AppFailure } from '../../../common/errors';
 import { DEFAULT_SETTINGS, type Settings } from '../../../common/settings-types';
-import { createHistoryStore } from '../history/history-store';
+import { createHistoryStore } from '../history';
 import { createMemoryLogger } from '../log/logger';
 import type { Scheduler } from '../shared/scheduler';
 import { createChatSessions } from './chat-sessions';

@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import type { ChatRequest, ChatResult, ChatStreamEvent } from '../../../common/chat-types';
 import { DEFAULT_SETTINGS } from '../../../common/settings-types';
-import { createHistoryStore } from '../history/history-store';
+import { createHistoryStore } from '../history';
 import { createMemoryLogger } from '../log/logger';
 import type { Scheduler } from '../shared/scheduler';
 import { createChatSessions } from './chat-sessions';

@@ -4,7 +4,7 @@ import type { Message } from '../../../common/conversation-types';
 import { appError } from '../../../common/errors';
 import { describeError } from '../../../common/redact';
 import type { Settings } from '../../../common/settings-types';
-import type { TranscriptEntry } from '../history/types';
+import type { TranscriptEntry } from '../history';
 import type { Logger } from '../log/logger';
 import { sanitiseAppError } from '../log/sanitise-errors';
 import type { ChatSessions } from './chat-sessions';

@@ -1,5 +1,5 @@
 import { beforeEach, describe, expect, it, vi } from 'vitest';
-import type { TranscriptEntry } from '../history/types';
+import type { TranscriptEntry } from '../history';
 
 const scanned: string[] = [];
 vi.mock('./key-in-message', async (importOriginal) => {

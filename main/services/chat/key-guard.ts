@@ -9,7 +9,7 @@
  * keys in code samples, and one of those must not lock the person out of their conversation.
  */
 import { appError } from '../../../common/errors';
-import type { TranscriptEntry } from '../history/types';
+import type { TranscriptEntry } from '../history';
 import { KEY_PREFIX, MIN_KEY_LENGTH } from '../vault/key-format';
 import { findKeyInText, type KeyFound } from './key-in-message';
 

@@ -2,9 +2,9 @@ import { promises as fs } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { AppFailure } from '../../../common/errors';
-import { DEFAULT_TITLE } from './conversation-file';
-import { layoutFor } from './layout';
-import { createManualClock, makeTempDir, openStore, sequentialIds } from './test-support';
+import { DEFAULT_TITLE } from './store/conversation-file';
+import { layoutFor } from './store/layout';
+import { createManualClock, makeTempDir, openStore, sequentialIds } from './testing/test-support';
 import type { HistoryStore } from './types';
 
 let dir: string;

@@ -11,19 +11,16 @@ import { describeError } from '../../../common/redact';
 import { isOpenToOthers, tightenTree } from '../private-files/private-files';
 import { timerScheduler } from '../shared/scheduler';
 import { createKeyedQueue } from '../shared/serial-queue';
-import { ConversationCache } from './conversation-cache';
-import { type ConversationFile, CURRENT_FORMAT_VERSION, DEFAULT_TITLE } from './conversation-file';
-import { conversationsToJson } from './export-json';
-import { conversationsToMarkdown, conversationToMarkdown } from './export-markdown';
-import { ensureDir, mapLimit, writeFileDurably } from './files';
-import { importConversations } from './import-conversations';
-import { createIndexWriter } from './index-writer';
-import { layoutFor } from './layout';
-import { loadHistory } from './load-history';
-import { decodeConversationText } from './migrations';
-import { createReplyCheckpoints } from './reply-checkpoints';
-import { createSearchService, DEFAULT_SEARCH_LIMIT } from './search-service';
-import { storageFailure } from './storage-errors';
+import { createSearchService, DEFAULT_SEARCH_LIMIT } from './search/search-service';
+import { ConversationCache } from './store/conversation-cache';
+import { type ConversationFile, CURRENT_FORMAT_VERSION, DEFAULT_TITLE } from './store/conversation-file';
+import { ensureDir, mapLimit, writeFileDurably } from './store/files';
+import { createIndexWriter } from './store/index-writer';
+import { layoutFor } from './store/layout';
+import { loadHistory } from './store/load-history';
+import { decodeConversationText } from './store/migrations';
+import { createReplyCheckpoints } from './store/reply-checkpoints';
+import { storageFailure } from './store/storage-errors';
 import {
   dropEntry,
   loadDoc,
@@ -33,9 +30,12 @@ import {
   type StoreCore,
   settleOrphanedReplies,
   summaryOf,
-} from './store-core';
-import { normalizeTitle, titleFromMessage } from './title';
-import { moveToTrash, parseUndoToken, purgeExpiredTrash, trashFile } from './trash';
+} from './store/store-core';
+import { normalizeTitle, titleFromMessage } from './store/title';
+import { moveToTrash, parseUndoToken, purgeExpiredTrash, trashFile } from './store/trash';
+import { conversationsToJson } from './transfer/export-json';
+import { conversationsToMarkdown, conversationToMarkdown } from './transfer/export-markdown';
+import { importConversations } from './transfer/import-conversations';
 import type { ExportFormat, HistoryStore, HistoryStoreOptions, ReplyFinal } from './types';
 
 export type { HistoryStore, HistoryStoreOptions } from './types';

@@ -1,6 +1,16 @@
-export { CURRENT_FORMAT_VERSION, DEFAULT_TITLE } from './conversation-file';
+/**
+ * The history service's public surface: code outside main/services/history imports only this file.
+ * The rooms behind it (store/, search/, transfer/) are described in README.md.
+ */
 export { createHistoryStore } from './history-store';
-export type { Snippet } from './snippet';
+export type { Snippet } from './search/snippet';
+export {
+  type ConversationFile,
+  CURRENT_FORMAT_VERSION,
+  DEFAULT_TITLE,
+  serializeConversationFile,
+} from './store/conversation-file';
+export { readImportFile, writeExportFile } from './transfer/export-files';
 export type {
   ExportFormat,
   HistoryStore,
@@ -11,4 +21,5 @@ export type {
   SearchHit,
   SearchResult,
   SearchStatus,
+  TranscriptEntry,
 } from './types';

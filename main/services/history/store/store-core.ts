@@ -1,9 +1,9 @@
 import { promises as fs } from 'node:fs';
-import type { ConversationSummary, QuarantineNotice } from '../../../common/conversation-types';
-import { appError } from '../../../common/errors';
-import { describeError } from '../../../common/redact';
-import type { Logger } from '../log/logger';
-import type { KeyedQueue } from '../shared/serial-queue';
+import type { ConversationSummary, QuarantineNotice } from '../../../../common/conversation-types';
+import { appError } from '../../../../common/errors';
+import { describeError } from '../../../../common/redact';
+import type { Logger } from '../../log/logger';
+import type { KeyedQueue } from '../../shared/serial-queue';
 import type { ConversationCache } from './conversation-cache';
 import {
   type ConversationFile,

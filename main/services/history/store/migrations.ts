@@ -10,7 +10,7 @@ import {
  *
  * Adding version 2 is one function: define `ConversationFileV2Schema`, make it current in
  * conversation-file.ts, add `1: upgradeStep(ConversationFileV1Schema, (v1) => ({ ...v2 shape }))` to
- * `conversationFormats.upgrades`, and commit fixtures under fixtures/v2/. Files are upgraded in memory
+ * `conversationFormats.upgrades`, and commit fixtures under history/fixtures/v2/. Files are upgraded in memory
  * only; the file on disk is rewritten in the current format the next time the conversation changes, so
  * merely opening history with a new build never rewrites old files.
  */

@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { ConversationIdSchema } from '../../../common/conversation-types';
+import { ConversationIdSchema } from '../../../../common/conversation-types';
 import { atomicWriteTarget, CONVERSATION_ID, conversationIdFromFileName } from './layout';
 
 describe('layout names', () => {

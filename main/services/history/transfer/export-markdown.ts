@@ -1,5 +1,5 @@
-import type { Message } from '../../../common/conversation-types';
-import type { ConversationFile } from './conversation-file';
+import type { Message } from '../../../../common/conversation-types';
+import type { ConversationFile } from '../store/conversation-file';
 
 /**
  * A conversation as Markdown, for reading and sharing (the JSON export is the lossless one).

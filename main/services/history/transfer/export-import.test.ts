@@ -1,7 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { AppFailure } from '../../../common/errors';
-import { createManualClock, makeTempDir, openStore, sequentialIds } from './test-support';
-import type { HistoryStore } from './types';
+import { AppFailure } from '../../../../common/errors';
+import { createManualClock, makeTempDir, openStore, sequentialIds } from '../testing/test-support';
+import type { HistoryStore } from '../types';
 
 let dirs: Array<() => Promise<void>> = [];
 let stores: HistoryStore[] = [];

@@ -1,7 +1,7 @@
 import { promises as fs, statSync } from 'node:fs';
 import { join } from 'node:path';
-import { describeError } from '../../../common/redact';
-import { yieldToEventLoop } from '../shared/scheduler';
+import { describeError } from '../../../../common/redact';
+import { yieldToEventLoop } from '../../shared/scheduler';
 import { mapLimit, readTextIfExists } from './files';
 import { type ConversationEntry, parseIndex } from './index-file';
 import { atomicWriteTarget, conversationIdFromFileName } from './layout';

@@ -1,8 +1,8 @@
 import { promises as fs } from 'node:fs';
 import { join } from 'node:path';
-import { describeError } from '../../../common/redact';
-import type { Logger } from '../log/logger';
-import { ensurePrivateDir, makeFilePrivate } from '../private-files/private-files';
+import { describeError } from '../../../../common/redact';
+import type { Logger } from '../../log/logger';
+import { ensurePrivateDir, makeFilePrivate } from '../../private-files/private-files';
 import type { Layout } from './layout';
 
 /**

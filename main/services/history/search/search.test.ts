@@ -1,10 +1,10 @@
 import { promises as fs } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { type ConversationFile, serializeConversationFile } from './conversation-file';
-import { layoutFor } from './layout';
-import { makeTempDir, openStore, sequentialIds } from './test-support';
-import type { HistoryStore } from './types';
+import { type ConversationFile, serializeConversationFile } from '../store/conversation-file';
+import { layoutFor } from '../store/layout';
+import { makeTempDir, openStore, sequentialIds } from '../testing/test-support';
+import type { HistoryStore } from '../types';
 
 let dir: string;
 let cleanup: () => Promise<void>;
@@ -119,7 +119,7 @@ describe('search through the store', () => {
   it('closes without waiting for the start-up build to finish', async () => {
     await store.close();
     const layout = layoutFor(dir);
-    const text = await fs.readFile(join(import.meta.dirname, 'fixtures', 'v1', 'large.json'), 'utf8');
+    const text = await fs.readFile(join(import.meta.dirname, '..', 'fixtures', 'v1', 'large.json'), 'utf8');
     for (let i = 0; i < 200; i++) {
       await fs.writeFile(layout.conversationFile(`big${i}`), text.replace('"fx-large"', `"big${i}"`));
     }

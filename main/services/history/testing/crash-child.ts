@@ -8,9 +8,9 @@
  *
  * Usage: node crash-child.mjs <dir> <seed> <checkpointIntervalMs>
  */
-import { createLogger } from '../log/logger';
+import { createLogger } from '../../log/logger';
+import { createHistoryStore } from '../history-store';
 import { intendedDelta } from './crash-text';
-import { createHistoryStore } from './history-store';
 
 async function main() {
   const [dir, seedArg, intervalArg] = process.argv.slice(2);

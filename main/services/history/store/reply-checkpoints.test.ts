@@ -1,8 +1,14 @@
 import { promises as fs } from 'node:fs';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import {
+  createManualClock,
+  type ManualClock,
+  makeTempDir,
+  openStore,
+  sequentialIds,
+} from '../testing/test-support';
+import type { HistoryStore, ReplyPersisted } from '../types';
 import { layoutFor } from './layout';
-import { createManualClock, type ManualClock, makeTempDir, openStore, sequentialIds } from './test-support';
-import type { HistoryStore, ReplyPersisted } from './types';
 
 let dir: string;
 let cleanup: () => Promise<void>;

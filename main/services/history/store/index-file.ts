@@ -1,4 +1,4 @@
-import type { ConversationSummary } from '../../../common/conversation-types';
+import type { ConversationSummary } from '../../../../common/conversation-types';
 import { CONVERSATION_ID } from './layout';
 
 /**

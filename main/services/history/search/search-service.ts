@@ -1,12 +1,12 @@
 import { readFileSync } from 'node:fs';
-import type { Message } from '../../../common/conversation-types';
-import { describeError } from '../../../common/redact';
-import { yieldToEventLoop } from '../shared/scheduler';
-import type { ConversationFile } from './conversation-file';
+import type { Message } from '../../../../common/conversation-types';
+import { describeError } from '../../../../common/redact';
+import { yieldToEventLoop } from '../../shared/scheduler';
+import type { ConversationFile } from '../store/conversation-file';
+import { type IndexSource, loadDoc, quickReadForIndex, type StoreCore } from '../store/store-core';
+import type { SearchHit, SearchResult, SearchStatus } from '../types';
 import { SearchIndex } from './search-index';
 import { buildSnippet } from './snippet';
-import { type IndexSource, loadDoc, quickReadForIndex, type StoreCore } from './store-core';
-import type { SearchHit, SearchResult, SearchStatus } from './types';
 
 /**
  * Search over the whole history, kept current as conversations change.

@@ -1,5 +1,5 @@
-import { describeError } from '../../../common/redact';
-import type { Scheduler } from '../shared/scheduler';
+import { describeError } from '../../../../common/redact';
+import type { Scheduler } from '../../shared/scheduler';
 import { writeFileDurably } from './files';
 import { serializeIndex } from './index-file';
 import type { StoreCore } from './store-core';

@@ -1,4 +1,4 @@
-import { type AppFailure, appError } from '../../../common/errors';
+import { type AppFailure, appError } from '../../../../common/errors';
 
 /**
  * Turns a file-system failure into an error written for the person: what happened, and what to do.

@@ -3,11 +3,11 @@ import { promises as fs } from 'node:fs';
 import { join } from 'node:path';
 import { build } from 'vite';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createRng } from '../../../e2e/emulator/rng';
-import { intendedText } from './crash-text';
+import { createRng } from '../../../../e2e/emulator/rng';
+import { intendedText } from '../testing/crash-text';
+import { makeTempDir, openStore } from '../testing/test-support';
 import { atomicWriteTarget, layoutFor } from './layout';
 import { decodeConversationText } from './migrations';
-import { makeTempDir, openStore } from './test-support';
 
 /**
  * Crash safety, with real process deaths: a child process streams a reply into the history and is
@@ -35,12 +35,12 @@ beforeAll(async () => {
   work = await makeTempDir('switchboard-crash-');
   // The bundle lives inside the project so the child resolves its dependencies (write-file-atomic,
   // zod, …) from node_modules, unbundled, exactly as Electron's main bundle does.
-  const bundleDir = join(import.meta.dirname, '../../../node_modules/.cache/switchboard-crash-child');
+  const bundleDir = join(import.meta.dirname, '../../../../node_modules/.cache/switchboard-crash-child');
   await build({
     configFile: false,
     logLevel: 'warn',
     build: {
-      ssr: join(import.meta.dirname, 'crash-child.ts'),
+      ssr: join(import.meta.dirname, '../testing/crash-child.ts'),
       outDir: bundleDir,
       emptyOutDir: true,
       minify: false,

@@ -1,10 +1,10 @@
 import { promises as fs } from 'node:fs';
 import { basename, join } from 'node:path';
 import writeFileAtomic from 'write-file-atomic';
-import type { QuarantineNotice } from '../../../common/conversation-types';
-import { describeError } from '../../../common/redact';
-import type { Logger } from '../log/logger';
-import { ensurePrivateDir, makeFilePrivate, PRIVATE_FILE_MODE } from '../private-files/private-files';
+import type { QuarantineNotice } from '../../../../common/conversation-types';
+import { describeError } from '../../../../common/redact';
+import type { Logger } from '../../log/logger';
+import { ensurePrivateDir, makeFilePrivate, PRIVATE_FILE_MODE } from '../../private-files/private-files';
 import { fileStamp, type Layout } from './layout';
 
 /**

@@ -2,6 +2,7 @@ import { promises as fs } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { z } from 'zod';
+import { makeTempDir, openStore } from '../testing/test-support';
 import { ConversationFileV1Schema, CURRENT_FORMAT_VERSION } from './conversation-file';
 import { layoutFor } from './layout';
 import {
@@ -11,13 +12,12 @@ import {
   type FormatRegistry,
   upgradeStep,
 } from './migrations';
-import { makeTempDir, openStore } from './test-support';
 
 /**
- * Golden fixtures: every format version ever written has files under fixtures/v<N>/, committed once and
- * never regenerated. Each must keep loading in every later version.
+ * Golden fixtures: every format version ever written has files under history/fixtures/v<N>/, committed once
+ * and never regenerated. Each must keep loading in every later version.
  */
-const FIXTURES = join(import.meta.dirname, 'fixtures');
+const FIXTURES = join(import.meta.dirname, '..', 'fixtures');
 
 async function allFixtures(): Promise<Array<{ version: number; name: string; text: string }>> {
   const out = [];

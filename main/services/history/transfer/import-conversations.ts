@@ -1,10 +1,10 @@
-import type { Message } from '../../../common/conversation-types';
-import { type ConversationFile, CURRENT_FORMAT_VERSION } from './conversation-file';
+import type { Message } from '../../../../common/conversation-types';
+import type { SearchService } from '../search/search-service';
+import { type ConversationFile, CURRENT_FORMAT_VERSION } from '../store/conversation-file';
+import { loadDoc, persistDoc, type StoreCore } from '../store/store-core';
+import type { ImportResult } from '../types';
 import { canonicalJson, type ExportedConversation } from './export-json';
 import { checkImport } from './import-json';
-import type { SearchService } from './search-service';
-import { loadDoc, persistDoc, type StoreCore } from './store-core';
-import type { ImportResult } from './types';
 
 /**
  * Importing a JSON export: validated first (import-json.ts), then each conversation is skipped when it

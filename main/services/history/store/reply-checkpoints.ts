@@ -1,7 +1,7 @@
-import { describeError } from '../../../common/redact';
-import type { Scheduler } from '../shared/scheduler';
+import { describeError } from '../../../../common/redact';
+import type { Scheduler } from '../../shared/scheduler';
+import type { ReplyPersisted } from '../types';
 import { loadDoc, persistDoc, replyKey, type StoreCore } from './store-core';
-import type { ReplyPersisted } from './types';
 
 /**
  * Throttled checkpoints of replies being streamed.

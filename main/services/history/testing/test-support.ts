@@ -1,10 +1,10 @@
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { createMemoryLogger } from '../log/logger';
-import type { Scheduler } from '../shared/scheduler';
-import { createHistoryStore } from './history-store';
-import type { HistoryStore, HistoryStoreOptions } from './types';
+import { createMemoryLogger } from '../../log/logger';
+import type { Scheduler } from '../../shared/scheduler';
+import { createHistoryStore } from '../history-store';
+import type { HistoryStore, HistoryStoreOptions } from '../types';
 
 /** Test helpers for the history store: temporary folders, a manual clock, sequential ids. */
 

@@ -1,5 +1,6 @@
 import { z } from 'zod';
-import { appError } from '../../../common/errors';
+import { appError } from '../../../../common/errors';
+import { describeIssues } from '../store/migrations';
 import {
   EXPORT_FORMAT,
   EXPORT_VERSION,
@@ -7,7 +8,6 @@ import {
   ExportedConversationSchema,
   settled,
 } from './export-json';
-import { describeIssues } from './migrations';
 
 /**
  * Validating an import before anything is written. A file that is not an export at all is refused as a

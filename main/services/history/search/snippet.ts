@@ -1,4 +1,4 @@
-import type { SearchHit } from '../../../common/conversation-types';
+import type { SearchHit } from '../../../../common/conversation-types';
 import { type QueryTerm, termMatches } from './query';
 import { forEachToken, MAX_TERM_LENGTH, normalizeToken } from './tokenize';
 

@@ -1,10 +1,10 @@
 import { promises as fs } from 'node:fs';
 import { join, relative } from 'node:path';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { writeExportFile } from './export-files';
+import { makeTempDir, openStore } from '../testing/test-support';
+import { writeExportFile } from '../transfer/export-files';
+import type { HistoryStore } from '../types';
 import { layoutFor } from './layout';
-import { makeTempDir, openStore } from './test-support';
-import type { HistoryStore } from './types';
 
 /**
  * History holds everything the person wrote and received: on POSIX its files are 0600 and its

@@ -1,6 +1,6 @@
 import { promises as fs } from 'node:fs';
 import writeFileAtomic from 'write-file-atomic';
-import { ensurePrivateDir, PRIVATE_FILE_MODE } from '../private-files/private-files';
+import { ensurePrivateDir, PRIVATE_FILE_MODE } from '../../private-files/private-files';
 import { errnoOf, storageFailure } from './storage-errors';
 
 /**

@@ -1,11 +1,11 @@
 import { promises as fs } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import type { QuarantineNotice } from '../../../common/conversation-types';
+import type { QuarantineNotice } from '../../../../common/conversation-types';
+import { makeTempDir, openStore, sequentialIds } from '../testing/test-support';
+import type { HistoryStore } from '../types';
 import { layoutFor } from './layout';
 import { recoverTitle } from './quarantine';
-import { makeTempDir, openStore, sequentialIds } from './test-support';
-import type { HistoryStore } from './types';
 
 let dir: string;
 let cleanup: () => Promise<void>;

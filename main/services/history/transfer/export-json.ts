@@ -1,6 +1,6 @@
 import { z } from 'zod';
-import type { Message } from '../../../common/conversation-types';
-import { type ConversationFile, ConversationMetaSchema, MessageListSchema } from './conversation-file';
+import type { Message } from '../../../../common/conversation-types';
+import { type ConversationFile, ConversationMetaSchema, MessageListSchema } from '../store/conversation-file';
 
 /**
  * The JSON export: one document holding any number of conversations, in the same shape as the files

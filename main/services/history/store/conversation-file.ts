@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { ConversationIdSchema, MessageIdSchema, MessageSchema } from '../../../common/conversation-types';
+import { ConversationIdSchema, MessageIdSchema, MessageSchema } from '../../../../common/conversation-types';
 
 /**
  * Format version 1 of `conversations/<id>.json`, the only format written today.

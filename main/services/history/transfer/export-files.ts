@@ -1,6 +1,6 @@
 import { readFile, stat } from 'node:fs/promises';
 import writeFileAtomic from 'write-file-atomic';
-import { appError } from '../../../common/errors';
+import { appError } from '../../../../common/errors';
 
 /** An import larger than this is refused before it is read into memory. */
 export const MAX_IMPORT_BYTES = 512 * 1024 * 1024;
