@@ -1,16 +1,15 @@
 import { useEffect, useState } from 'react';
+import { AppContext, createApp } from './app-context';
 import { getBridge } from './bridge';
 import { AppShell } from './components/app-shell';
-import { createAppStores } from './state/app-stores';
-import { StoresContext } from './state/stores-context';
 
-/** The root: builds the window's stores around the preload's bridge and starts listening to main. */
+/** The root: builds the window's stores and actions around the preload's bridge and starts listening to main. */
 export function App() {
-  const [stores] = useState(() => createAppStores(getBridge()));
-  useEffect(() => stores.start(), [stores]);
+  const [app] = useState(() => createApp(getBridge()));
+  useEffect(() => app.actions.start(), [app]);
   return (
-    <StoresContext.Provider value={stores}>
+    <AppContext.Provider value={app}>
       <AppShell />
-    </StoresContext.Provider>
+    </AppContext.Provider>
   );
 }

@@ -1,6 +1,6 @@
+import { useStores } from '../app-context';
 import { useGlobalShortcuts } from '../hooks/use-global-shortcuts';
 import { useStoreValue } from '../hooks/use-store-value';
-import { useStores } from '../state/stores-context';
 import { ChatPane } from './chat/chat-pane';
 import { ModelPickerDialog } from './model-picker/model-picker-dialog';
 import { SettingsDialog } from './settings/settings-dialog';
@@ -12,7 +12,7 @@ import { Toasts } from './toasts';
 export function AppShell() {
   const stores = useStores();
   const dialogs = useStoreValue(stores.dialogs);
-  useGlobalShortcuts(stores.dialogs);
+  useGlobalShortcuts();
   const anyDialog = dialogs.settingsOpen || dialogs.picker !== null;
   return (
     <>

@@ -1,6 +1,6 @@
+import { useStores } from '../app-context';
 import { useApplyTheme } from '../hooks/use-apply-theme';
 import { useStoreValue } from '../hooks/use-store-value';
-import { useStores } from '../state/stores-context';
 
 /** Applies the theme setting; its own component so a settings change re-renders nothing else. */
 export function ThemeApplier() {

@@ -1,9 +1,10 @@
+import { useActions, useStores } from '../app-context';
 import { useStoreValue } from '../hooks/use-store-value';
-import { useStores } from '../state/stores-context';
 
 /** Short notices (copied, deleted with Undo, refused links) in a polite live region. */
 export function Toasts() {
   const stores = useStores();
+  const actions = useActions();
   const toasts = useStoreValue(stores.toasts);
   return (
     <section className="toasts" aria-label="Notifications">
@@ -16,7 +17,7 @@ export function Toasts() {
                 type="button"
                 onClick={() => {
                   toast.action?.run();
-                  stores.toasts.dismiss(toast.id);
+                  actions.toasts.dismiss(toast.id);
                 }}
               >
                 {toast.action.label}
@@ -26,7 +27,7 @@ export function Toasts() {
               type="button"
               className="button-quiet"
               aria-label="Dismiss notification"
-              onClick={() => stores.toasts.dismiss(toast.id)}
+              onClick={() => actions.toasts.dismiss(toast.id)}
             >
               <span aria-hidden="true">×</span>
             </button>

@@ -1,5 +1,5 @@
 import { useCallback, useSyncExternalStore } from 'react';
-import { useStores } from '../state/stores-context';
+import { useStores } from '../app-context';
 
 /** The stream id of the reply running in a conversation, or null. */
 export function useActiveStream(conversationId: string | null): string | null {

@@ -1,6 +1,6 @@
 import { useCallback, useSyncExternalStore } from 'react';
+import { useStores } from '../app-context';
 import type { ConversationMessages } from '../state/messages-store';
-import { useStores } from '../state/stores-context';
 
 /** The loaded order of a conversation's messages (changes on page loads and sends, not per token). */
 export function useConversationMessages(conversationId: string): ConversationMessages | undefined {

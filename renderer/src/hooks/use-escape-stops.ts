@@ -1,5 +1,5 @@
 import { useEffect } from 'react';
-import { useStores } from '../state/stores-context';
+import { useActions, useStores } from '../app-context';
 
 /**
  * Escape anywhere in the window stops the reply being written in the open conversation, unless a
@@ -7,15 +7,16 @@ import { useStores } from '../state/stores-context';
  */
 export function useEscapeStops(conversationId: string | null): void {
   const stores = useStores();
+  const actions = useActions();
   useEffect(() => {
     if (conversationId === null) return;
     const onKeyDown = (e: KeyboardEvent) => {
       if (e.key !== 'Escape' || e.defaultPrevented || stores.dialogs.anyOpen()) return;
       if (!stores.streams.forConversation(conversationId)) return;
       e.preventDefault();
-      void stores.chat.stop(conversationId);
+      void actions.chat.stop(conversationId);
     };
     window.addEventListener('keydown', onKeyDown);
     return () => window.removeEventListener('keydown', onKeyDown);
-  }, [stores, conversationId]);
+  }, [stores, actions, conversationId]);
 }

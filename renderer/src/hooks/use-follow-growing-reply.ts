@@ -1,6 +1,6 @@
 import { useEffect, useRef } from 'react';
 import type { Message } from '../../../common/conversation-types';
-import type { KeyedStore } from '../state/keyed-store';
+import type { ReadableKeyedStore } from '../state/keyed-store';
 
 /** Within this distance of the end, the list counts as "at the bottom". */
 const BOTTOM_SLACK_PX = 48;
@@ -13,7 +13,7 @@ const BOTTOM_SLACK_PX = 48;
  */
 export function useFollowGrowingReply(
   scroller: HTMLElement | null,
-  messages: KeyedStore<Message>,
+  messages: ReadableKeyedStore<Message>,
   lastId: string | undefined,
 ): void {
   const following = useRef(true);

@@ -1,6 +1,6 @@
 import { useCallback, useSyncExternalStore } from 'react';
 import type { Message } from '../../../common/conversation-types';
-import { useStores } from '../state/stores-context';
+import { useStores } from '../app-context';
 
 /** One message, subscribed by id: a stream batch re-renders only the message it changes. */
 export function useMessage(messageId: string): Message | undefined {

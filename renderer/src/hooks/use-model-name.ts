@@ -1,4 +1,4 @@
-import { useStores } from '../state/stores-context';
+import { useStores } from '../app-context';
 import { useStoreValue } from './use-store-value';
 
 /** A model's display name from the model list, or its id when the list does not know it. */

@@ -1,10 +1,10 @@
 import { useCallback, useState } from 'react';
 import type { SettingsPatch } from '../../../common/settings-types';
-import { useStores } from '../state/stores-context';
+import { useActions } from '../app-context';
 
 /** Saves a settings patch through main and keeps main's validation message for the field. */
 export function useSettingSaver() {
-  const { settings } = useStores();
+  const { settings } = useActions();
   const [error, setError] = useState<string | null>(null);
   const save = useCallback(
     async (patch: SettingsPatch) => {

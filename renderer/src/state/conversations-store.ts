@@ -1,11 +1,5 @@
 import type { ConversationSummary, QuarantineNotice } from '../../../common/conversation-types';
-import type { SwitchboardBridge } from '../../../common/ipc/bridge-types';
-import type { Result } from '../../../common/ipc/define';
 import { createValueStore } from './value-store';
-
-export const CONVERSATION_PAGE_SIZE = 50;
-/** The contract's largest page; a refresh re-reads at most this many. */
-const MAX_PAGE = 500;
 
 export interface ConversationsState {
   items: readonly ConversationSummary[];
@@ -25,7 +19,17 @@ function upsert(items: readonly ConversationSummary[], summary: ConversationSumm
   return byActivity([summary, ...items.filter((c) => c.id !== summary.id)]);
 }
 
-export function createConversationsStore(bridge: SwitchboardBridge) {
+/** A page of the conversation list as main sends it. */
+export interface ConversationPage {
+  items: readonly ConversationSummary[];
+  total: number;
+}
+
+/**
+ * The sidebar's list as main last sent it, and which conversation is open. Changes only through the
+ * transitions below, which the conversation actions call with main's answers.
+ */
+export function createConversationsStore() {
   const store = createValueStore<ConversationsState>({
     items: [],
     total: 0,
@@ -35,31 +39,29 @@ export function createConversationsStore(bridge: SwitchboardBridge) {
     quarantined: [],
   });
 
-  const readPage = async (offset: number, limit: number) => {
-    store.update((s) => ({ ...s, loading: true }));
-    const result = await bridge.listConversations({ offset, limit });
-    if (!result.ok) {
-      store.update((s) => ({ ...s, loading: false, error: result.error.message }));
-      return null;
-    }
-    return result.value;
-  };
-
   return {
     subscribe: store.subscribe,
     get: store.get,
 
-    async loadFirst() {
-      const page = await readPage(0, CONVERSATION_PAGE_SIZE);
-      if (page)
-        store.update((s) => ({ ...s, items: page.items, total: page.total, loading: false, error: null }));
+    find(conversationId: string): ConversationSummary | undefined {
+      return store.get().items.find((c) => c.id === conversationId);
     },
 
-    async loadMore() {
-      const { items, total, loading } = store.get();
-      if (loading || items.length >= total) return;
-      const page = await readPage(items.length, CONVERSATION_PAGE_SIZE);
-      if (!page) return;
+    loadStarted() {
+      store.update((s) => ({ ...s, loading: true }));
+    },
+
+    loadFailed(message: string) {
+      store.update((s) => ({ ...s, loading: false, error: message }));
+    },
+
+    /** Replaces the list with a page read from the top. */
+    showPage(page: ConversationPage) {
+      store.update((s) => ({ ...s, items: page.items, total: page.total, loading: false, error: null }));
+    },
+
+    /** Adds an older page below what is shown, skipping any conversation already there. */
+    appendPage(page: ConversationPage) {
       store.update((s) => {
         const known = new Set(s.items.map((c) => c.id));
         return {
@@ -72,65 +74,30 @@ export function createConversationsStore(bridge: SwitchboardBridge) {
       });
     },
 
-    /** Re-reads what is shown, to pick up titles and activity main changed while replying. */
-    async refresh() {
-      const limit = Math.min(MAX_PAGE, Math.max(CONVERSATION_PAGE_SIZE, store.get().items.length));
-      const page = await readPage(0, limit);
-      if (page)
-        store.update((s) => ({ ...s, items: page.items, total: page.total, loading: false, error: null }));
-    },
-
-    async loadQuarantined() {
-      const result = await bridge.listQuarantined();
-      if (result.ok) store.update((s) => ({ ...s, quarantined: result.value }));
+    showQuarantined(quarantined: readonly QuarantineNotice[]) {
+      store.update((s) => ({ ...s, quarantined }));
     },
 
     select(conversationId: string | null) {
       store.update((s) => ({ ...s, selectedId: conversationId }));
     },
 
-    find(conversationId: string): ConversationSummary | undefined {
-      return store.get().items.find((c) => c.id === conversationId);
+    /** A conversation main created or restored. */
+    added(summary: ConversationSummary) {
+      store.update((s) => ({ ...s, items: upsert(s.items, summary), total: s.total + 1 }));
     },
 
-    async create(model: string | null): Promise<Result<ConversationSummary>> {
-      const result = await bridge.createConversation({ model });
-      if (result.ok) {
-        const created = result.value;
-        store.update((s) => ({ ...s, items: upsert(s.items, created), total: s.total + 1 }));
-      }
-      return result;
+    renamed(summary: ConversationSummary) {
+      store.update((s) => ({ ...s, items: s.items.map((c) => (c.id === summary.id ? summary : c)) }));
     },
 
-    async rename(conversationId: string, title: string): Promise<Result<ConversationSummary>> {
-      const result = await bridge.renameConversation({ conversationId, title });
-      if (result.ok) {
-        const renamed = result.value;
-        store.update((s) => ({ ...s, items: s.items.map((c) => (c.id === renamed.id ? renamed : c)) }));
-      }
-      return result;
-    },
-
-    async remove(conversationId: string): Promise<Result<{ undoToken: string }>> {
-      const result = await bridge.deleteConversation({ conversationId });
-      if (result.ok) {
-        store.update((s) => ({
-          ...s,
-          items: s.items.filter((c) => c.id !== conversationId),
-          total: Math.max(0, s.total - 1),
-          selectedId: s.selectedId === conversationId ? null : s.selectedId,
-        }));
-      }
-      return result;
-    },
-
-    async restore(undoToken: string): Promise<Result<ConversationSummary>> {
-      const result = await bridge.restoreConversation({ undoToken });
-      if (result.ok) {
-        const restored = result.value;
-        store.update((s) => ({ ...s, items: upsert(s.items, restored), total: s.total + 1 }));
-      }
-      return result;
+    removed(conversationId: string) {
+      store.update((s) => ({
+        ...s,
+        items: s.items.filter((c) => c.id !== conversationId),
+        total: Math.max(0, s.total - 1),
+        selectedId: s.selectedId === conversationId ? null : s.selectedId,
+      }));
     },
 
     /** Moves a conversation to the top after activity, before the next refresh confirms it. */

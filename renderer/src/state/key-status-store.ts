@@ -1,4 +1,3 @@
-import type { SwitchboardBridge } from '../../../common/ipc/bridge-types';
 import type { KeyStatus } from '../../../common/key-status';
 import { createValueStore } from './value-store';
 
@@ -8,23 +7,14 @@ export function hasUsableKey(status: KeyStatus | null): boolean {
 }
 
 /** The key's status as main reports it; never the key. `null` until the first answer. */
-export function createKeyStatusStore(bridge: SwitchboardBridge) {
+export function createKeyStatusStore() {
   const store = createValueStore<KeyStatus | null>(null);
   return {
     subscribe: store.subscribe,
     get: store.get,
-    async load() {
-      const result = await bridge.getKeyStatus();
-      if (result.ok) store.set(result.value);
-    },
-    /** Follows main's pushes (a key added, removed or rejected elsewhere). */
-    listen(): () => void {
-      return bridge.onKeyStatus((status) => store.set(status));
-    },
-    async remove() {
-      const result = await bridge.removeKey();
-      if (result.ok) store.set(result.value);
-      return result;
+    /** Main's latest word on the key (an answer, or a push when it changed elsewhere). */
+    reported(status: KeyStatus) {
+      store.set(status);
     },
   };
 }

@@ -2,12 +2,20 @@
  * Values addressed by key, each with its own listeners: a change to one key notifies only the
  * components that subscribed to that key (used per message, so a streaming reply re-renders alone).
  */
-export interface KeyedStore<T> {
+export interface ReadableKeyedStore<T> {
   get(key: string): T | undefined;
   has(key: string): boolean;
+  subscribe(key: string, listener: () => void): () => void;
+}
+
+export interface KeyedStore<T> extends ReadableKeyedStore<T> {
   set(key: string, value: T): void;
   delete(key: string): void;
-  subscribe(key: string, listener: () => void): () => void;
+}
+
+/** The read side of a keyed store, as a new object (see `readOnly` in value-store.ts). */
+export function readOnlyKeyed<T>(store: ReadableKeyedStore<T>): ReadableKeyedStore<T> {
+  return { get: store.get, has: store.has, subscribe: store.subscribe };
 }
 
 export function createKeyedStore<T>(): KeyedStore<T> {

@@ -1,4 +1,5 @@
 import { describe, expect, it, vi } from 'vitest';
+import { createMessageActions } from '../actions/message-actions';
 import { createFakeBridge } from '../testing/fake-bridge';
 import { makeMessage } from '../testing/fixtures';
 import { createMessagesStore } from './messages-store';
@@ -8,13 +9,15 @@ function storeWith(count: number) {
     makeMessage({ id: `m${i}`, role: i % 2 ? 'assistant' : 'user', content: `#${i}` }),
   );
   const fake = createFakeBridge({ messages: new Map([['c1', messages]]) });
-  return { fake, store: createMessagesStore(fake.bridge) };
+  const store = createMessagesStore();
+  // The store is filled the way the app fills it: through the message actions, from the fake main.
+  return { fake, store, actions: createMessageActions({ bridge: fake.bridge, messages: store }) };
 }
 
 describe('messages store', () => {
   it('notifies only the subscribers of the message a batch changes', async () => {
-    const { store } = storeWith(4);
-    await store.ensureLoaded('c1');
+    const { store, actions } = storeWith(4);
+    await actions.ensureLoaded('c1');
     const other = vi.fn();
     const target = vi.fn();
     const list = vi.fn();
@@ -36,23 +39,23 @@ describe('messages store', () => {
   });
 
   it('pages backwards, counting what was prepended', async () => {
-    const { store, fake } = storeWith(120);
-    await store.ensureLoaded('c1');
+    const { store, fake, actions } = storeWith(120);
+    await actions.ensureLoaded('c1');
     expect(store.lists.get('c1')).toMatchObject({ hasMore: true, prepended: 0 });
     // A small first page fills the screen; older pages are bigger.
     expect(fake.callsTo('loadMessages')[0]).toEqual({ conversationId: 'c1', limit: 20 });
     expect(store.lists.get('c1')?.ids[0]).toBe('m100');
-    await store.loadOlder('c1');
+    await actions.loadOlder('c1');
     expect(fake.callsTo('loadMessages')[1]).toEqual({ conversationId: 'c1', before: 'm100', limit: 50 });
     expect(store.lists.get('c1')).toMatchObject({ hasMore: true, prepended: 50 });
-    await store.loadOlder('c1');
+    await actions.loadOlder('c1');
     expect(store.lists.get('c1')).toMatchObject({ hasMore: false, prepended: 100 });
     expect(store.lists.get('c1')?.ids).toHaveLength(120);
   });
 
   it('truncates from a message, as regenerate and edit do', async () => {
-    const { store } = storeWith(6);
-    await store.ensureLoaded('c1');
+    const { store, actions } = storeWith(6);
+    await actions.ensureLoaded('c1');
     store.truncateFrom('c1', 'm4');
     expect(store.lists.get('c1')?.ids).toEqual(['m0', 'm1', 'm2', 'm3']);
     expect(store.messages.has('m5')).toBe(false);

@@ -1,16 +1,7 @@
 import type { ChatStreamEvent } from '../../../common/chat-types';
 import type { Message } from '../../../common/conversation-types';
-import type { SwitchboardBridge } from '../../../common/ipc/bridge-types';
 import { applyStreamEvents } from './apply-stream-events';
-import { createKeyedStore, type KeyedStore } from './keyed-store';
-
-/** How many messages each page backwards holds. */
-export const MESSAGE_PAGE_SIZE = 50;
-/**
- * The first page only has to fill one screen (plus the list's overscan): a smaller first read and
- * render is what makes opening a very long conversation fast. Older pages load as the person scrolls.
- */
-export const FIRST_PAGE_SIZE = 20;
+import { createKeyedStore, type KeyedStore, readOnlyKeyed } from './keyed-store';
 
 /** The order of a conversation's loaded messages (ids only; the messages live in `messages`). */
 export interface ConversationMessages {
@@ -32,7 +23,18 @@ const EMPTY_READY: ConversationMessages = {
   error: null,
 };
 
-export function createMessagesStore(bridge: SwitchboardBridge) {
+/** A page of a conversation's messages as main sends it. */
+export interface MessagePage {
+  messages: readonly Message[];
+  hasMore: boolean;
+}
+
+/**
+ * The loaded messages of each conversation: their order per conversation (`lists`) and each message by
+ * id (`messages`), so a stream batch notifies only the message it changes. Changes only through the
+ * transitions below, which the message and chat actions call.
+ */
+export function createMessagesStore() {
   const lists: KeyedStore<ConversationMessages> = createKeyedStore();
   const messages: KeyedStore<Message> = createKeyedStore();
   // Events for a reply whose placeholder has not arrived yet (main may stream before it answers).
@@ -50,28 +52,24 @@ export function createMessagesStore(bridge: SwitchboardBridge) {
   };
 
   return {
-    lists,
-    messages,
+    lists: readOnlyKeyed(lists),
+    messages: readOnlyKeyed(messages),
 
-    /** Loads the latest page unless this conversation is already loaded (or loading). */
-    async ensureLoaded(conversationId: string): Promise<void> {
-      const current = lists.get(conversationId);
-      if (current && current.status !== 'error') return;
+    loadStarted(conversationId: string) {
       lists.set(conversationId, { ...EMPTY_READY, status: 'loading' });
-      const result = await bridge.loadMessages({ conversationId, limit: FIRST_PAGE_SIZE });
-      if (!result.ok) {
-        lists.set(conversationId, { ...EMPTY_READY, status: 'error', error: result.error.message });
-        return;
-      }
-      for (const m of result.value.messages) putMessage(m);
-      const loaded = result.value.messages.map((m) => m.id);
+    },
+
+    loadFailed(conversationId: string, message: string) {
+      lists.set(conversationId, { ...EMPTY_READY, status: 'error', error: message });
+    },
+
+    /** The latest page arrived. */
+    latestPageLoaded(conversationId: string, page: MessagePage) {
+      for (const m of page.messages) putMessage(m);
+      const loaded = page.messages.map((m) => m.id);
       // Anything appended while the page was loading (a send) stays, after the loaded page.
       const appended = (lists.get(conversationId)?.ids ?? []).filter((id) => !loaded.includes(id));
-      lists.set(conversationId, {
-        ...EMPTY_READY,
-        ids: [...loaded, ...appended],
-        hasMore: result.value.hasMore,
-      });
+      lists.set(conversationId, { ...EMPTY_READY, ids: [...loaded, ...appended], hasMore: page.hasMore });
     },
 
     /** Marks a conversation that was just created as loaded and empty, saving a round trip. */
@@ -79,23 +77,22 @@ export function createMessagesStore(bridge: SwitchboardBridge) {
       if (!lists.has(conversationId)) lists.set(conversationId, EMPTY_READY);
     },
 
-    async loadOlder(conversationId: string): Promise<void> {
-      const current = lists.get(conversationId);
-      if (current?.status !== 'ready' || !current.hasMore || current.loadingOlder) return;
-      const before = current.ids[0];
-      if (before === undefined) return;
-      lists.set(conversationId, { ...current, loadingOlder: true });
-      const result = await bridge.loadMessages({ conversationId, before, limit: MESSAGE_PAGE_SIZE });
-      if (!result.ok) {
-        patchList(conversationId, (list) => ({ ...list, loadingOlder: false, error: result.error.message }));
-        return;
-      }
-      for (const m of result.value.messages) putMessage(m);
-      const older = result.value.messages.map((m) => m.id);
+    olderLoadStarted(conversationId: string) {
+      patchList(conversationId, (list) => ({ ...list, loadingOlder: true }));
+    },
+
+    olderLoadFailed(conversationId: string, message: string) {
+      patchList(conversationId, (list) => ({ ...list, loadingOlder: false, error: message }));
+    },
+
+    /** A page older than the loaded ones arrived: it goes before them, and is counted as prepended. */
+    olderPageLoaded(conversationId: string, page: MessagePage) {
+      for (const m of page.messages) putMessage(m);
+      const older = page.messages.map((m) => m.id);
       patchList(conversationId, (list) => ({
         ...list,
         ids: [...older, ...list.ids],
-        hasMore: result.value.hasMore,
+        hasMore: page.hasMore,
         loadingOlder: false,
         prepended: list.prepended + older.length,
         error: null,

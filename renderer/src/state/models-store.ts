@@ -1,5 +1,4 @@
 import type { ModelList } from '../../../common/chat-types';
-import type { SwitchboardBridge } from '../../../common/ipc/bridge-types';
 import { createValueStore } from './value-store';
 
 export interface ModelsState {
@@ -9,20 +8,19 @@ export interface ModelsState {
 }
 
 /** OpenRouter's model list as main last fetched it (main caches it and says when it is stale). */
-export function createModelsStore(bridge: SwitchboardBridge) {
+export function createModelsStore() {
   const store = createValueStore<ModelsState>({ list: null, loading: false, error: null });
   return {
     subscribe: store.subscribe,
     get: store.get,
-    async load(opts: { refresh?: boolean } = {}) {
-      if (store.get().loading) return;
+    loadStarted() {
       store.update((s) => ({ ...s, loading: true }));
-      const result = await bridge.listModels(opts.refresh ? { refresh: true } : undefined);
-      store.update((s) =>
-        result.ok
-          ? { list: result.value, loading: false, error: null }
-          : { ...s, loading: false, error: result.error.message },
-      );
+    },
+    loaded(list: ModelList) {
+      store.set({ list, loading: false, error: null });
+    },
+    loadFailed(message: string) {
+      store.update((s) => ({ ...s, loading: false, error: message }));
     },
   };
 }

@@ -1,22 +1,15 @@
-import type { SwitchboardBridge } from '../../../common/ipc/bridge-types';
-import type { Result } from '../../../common/ipc/define';
-import type { Settings, SettingsPatch } from '../../../common/settings-types';
+import type { Settings } from '../../../common/settings-types';
 import { createValueStore } from './value-store';
 
 /** Settings live in main; this is the last copy main sent. `null` until loaded. */
-export function createSettingsStore(bridge: SwitchboardBridge) {
+export function createSettingsStore() {
   const store = createValueStore<Settings | null>(null);
   return {
     subscribe: store.subscribe,
     get: store.get,
-    async load() {
-      const result = await bridge.getSettings();
-      if (result.ok) store.set(result.value);
-    },
-    async update(patch: SettingsPatch): Promise<Result<Settings>> {
-      const result = await bridge.updateSettings(patch);
-      if (result.ok) store.set(result.value);
-      return result;
+    /** Main sent its current settings (after a load or a saved change). */
+    received(settings: Settings) {
+      store.set(settings);
     },
   };
 }

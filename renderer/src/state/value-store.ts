@@ -12,6 +12,14 @@ export interface ValueStore<T> extends ReadableStore<T> {
   update(fn: (current: T) => T): void;
 }
 
+/**
+ * The read side of a store, as a new object: what components are given, so nothing outside the state
+ * layer can reach `set` (not even by a cast).
+ */
+export function readOnly<T>(store: ReadableStore<T>): ReadableStore<T> {
+  return { get: store.get, subscribe: store.subscribe };
+}
+
 export function createValueStore<T>(initial: T): ValueStore<T> {
   let value = initial;
   const listeners = new Set<() => void>();

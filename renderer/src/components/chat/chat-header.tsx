@@ -1,9 +1,9 @@
-import { useStores } from '../../state/stores-context';
+import { useActions } from '../../app-context';
 import { ModelButton } from './model-button';
 
 /** The open conversation's title, the model picker button and Settings. */
 export function ChatHeader({ title }: { title: string }) {
-  const stores = useStores();
+  const actions = useActions();
   return (
     <header className="chat-header">
       <h2 className="chat-title">{title}</h2>
@@ -14,7 +14,7 @@ export function ChatHeader({ title }: { title: string }) {
           className="button-quiet"
           aria-haspopup="dialog"
           aria-keyshortcuts="Control+, Meta+,"
-          onClick={() => stores.dialogs.openSettings()}
+          onClick={() => actions.dialogs.openSettings()}
         >
           Settings
         </button>

@@ -1,7 +1,7 @@
+import { useStores } from '../../app-context';
 import { useEscapeStops } from '../../hooks/use-escape-stops';
 import { useStoreValue } from '../../hooks/use-store-value';
 import { hasUsableKey } from '../../state/key-status-store';
-import { useStores } from '../../state/stores-context';
 import { MessageList } from '../messages/message-list';
 import { Onboarding } from '../onboarding/onboarding';
 import { ChatHeader } from './chat-header';

@@ -1,8 +1,8 @@
 import { type KeyboardEvent, useId, useRef, useState } from 'react';
+import { useActions, useStores } from '../../app-context';
 import { useActiveStream } from '../../hooks/use-active-stream';
 import { useAutoGrow } from '../../hooks/use-auto-grow';
 import { useStoreValue } from '../../hooks/use-store-value';
-import { useStores } from '../../state/stores-context';
 import { composerBlockReason } from './composer-block';
 
 /**
@@ -13,6 +13,7 @@ import { composerBlockReason } from './composer-block';
  */
 export function Composer() {
   const stores = useStores();
+  const actions = useActions();
   const keyStatus = useStoreValue(stores.keyStatus);
   const model = useStoreValue(stores.modelChoice);
   const { selectedId } = useStoreValue(stores.conversations);
@@ -35,14 +36,14 @@ export function Composer() {
     setError(null);
     // Not cleared before main answers: a refused message (say, one holding the key) must never leave
     // the field, not even for a moment. The field is read-only meanwhile, so nothing typed is lost.
-    const result = await stores.chat.send(text);
+    const result = await actions.chat.send(text);
     setSending(false);
     if (result.ok) setDraft('');
     else setError(result.error.message);
   };
 
   const stop = () => {
-    if (selectedId !== null) void stores.chat.stop(selectedId);
+    if (selectedId !== null) void actions.chat.stop(selectedId);
   };
 
   const onKeyDown = (e: KeyboardEvent<HTMLTextAreaElement>) => {

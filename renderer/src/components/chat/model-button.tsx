@@ -1,11 +1,12 @@
 import { useId } from 'react';
+import { useActions, useStores } from '../../app-context';
 import { useModelName } from '../../hooks/use-model-name';
 import { useStoreValue } from '../../hooks/use-store-value';
-import { useStores } from '../../state/stores-context';
 
 /** Shows the model the composer sends with; opens the picker (also Ctrl/Cmd+K). */
 export function ModelButton() {
   const stores = useStores();
+  const actions = useActions();
   const model = useStoreValue(stores.modelChoice);
   const name = useModelName(model);
   const currentId = useId();
@@ -17,7 +18,7 @@ export function ModelButton() {
       aria-describedby={currentId}
       aria-haspopup="dialog"
       aria-keyshortcuts="Control+K Meta+K"
-      onClick={() => stores.dialogs.openPicker('chat')}
+      onClick={() => actions.dialogs.openPicker('chat')}
     >
       <span className="model-button-caption" aria-hidden="true">
         Model

@@ -1,5 +1,5 @@
 import type { KeyStatus } from '../../../../common/key-status';
-import { useStores } from '../../state/stores-context';
+import { useActions } from '../../app-context';
 import { KeyOriginPaused } from '../onboarding/key-origin-paused';
 
 /**
@@ -7,7 +7,7 @@ import { KeyOriginPaused } from '../onboarding/key-origin-paused';
  * a click away. A key held back for another origin is explained in full (it is not "no key").
  */
 export function NoKeyBanner({ status }: { status: KeyStatus }) {
-  const stores = useStores();
+  const actions = useActions();
   return (
     <div className="banner">
       {status.state === 'origin-mismatch' ? (
@@ -15,7 +15,7 @@ export function NoKeyBanner({ status }: { status: KeyStatus }) {
       ) : (
         <p>There is no usable OpenRouter key, so new messages cannot be sent.</p>
       )}
-      <button type="button" onClick={() => stores.navigation.newChat()}>
+      <button type="button" onClick={() => actions.navigation.newChat()}>
         Show how to add a key
       </button>
     </div>

@@ -1,8 +1,8 @@
 import type { Message } from '../../../../common/conversation-types';
+import { useActions } from '../../app-context';
 import { useActiveStream } from '../../hooks/use-active-stream';
 import { useRegenerate } from '../../hooks/use-regenerate';
 import { MarkdownView, ReasoningView } from '../../markdown';
-import { useStores } from '../../state/stores-context';
 import { CopyButton } from './copy-button';
 import { MessageMeta } from './message-meta';
 import { ReplyError } from './reply-error';
@@ -15,7 +15,7 @@ interface AssistantMessageProps {
 
 /** A reply: reasoning (collapsed), the Markdown text, how it ended, usage, and its actions. */
 export function AssistantMessage({ conversationId, message, isLast }: AssistantMessageProps) {
-  const stores = useStores();
+  const actions = useActions();
   const activeStream = useActiveStream(conversationId);
   const regenerate = useRegenerate(conversationId, message);
   const streaming = message.status === 'streaming';
@@ -26,7 +26,7 @@ export function AssistantMessage({ conversationId, message, isLast }: AssistantM
     <article aria-label="assistant message" className="message message-assistant" aria-busy={streaming}>
       {message.reasoning !== '' && <ReasoningView text={message.reasoning} streaming={streaming} />}
       {message.content !== '' && (
-        <MarkdownView source={message.content} streaming={streaming} onLinkClick={stores.openLink} />
+        <MarkdownView source={message.content} streaming={streaming} onLinkClick={actions.links.open} />
       )}
       {streaming && message.content === '' && <p className="message-waiting">Waiting for the reply…</p>}
       {message.status === 'cancelled' && <p className="reply-note">Stopped</p>}

@@ -1,14 +1,14 @@
-import { useStores } from '../../state/stores-context';
+import { useActions } from '../../app-context';
 
 /** Copies a message's text (the Markdown source, as written). */
 export function CopyButton({ text }: { text: string }) {
-  const stores = useStores();
+  const actions = useActions();
   const copy = async () => {
     try {
       await navigator.clipboard.writeText(text);
-      stores.toasts.show('Copied to the clipboard');
+      actions.toasts.show('Copied to the clipboard');
     } catch {
-      stores.toasts.show('Could not copy to the clipboard.', { tone: 'error' });
+      actions.toasts.show('Could not copy to the clipboard.', { tone: 'error' });
     }
   };
   return (

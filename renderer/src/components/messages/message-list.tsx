@@ -1,9 +1,9 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
 import { Virtuoso, type VirtuosoHandle } from 'react-virtuoso';
+import { useActions, useStores } from '../../app-context';
 import { useConversationMessages } from '../../hooks/use-conversation-messages';
 import { useFollowGrowingReply } from '../../hooks/use-follow-growing-reply';
 import type { ConversationMessages } from '../../state/messages-store';
-import { useStores } from '../../state/stores-context';
 import { MessageListBody } from './message-list-body';
 import { MessageRow } from './message-row';
 
@@ -34,12 +34,12 @@ const ESTIMATED_MESSAGE_HEIGHT = 160;
  * the top is reached, and new output is followed only while the person is at the bottom.
  */
 export function MessageList({ conversationId }: { conversationId: string }) {
-  const stores = useStores();
+  const actions = useActions();
   const list = useConversationMessages(conversationId);
 
   useEffect(() => {
-    void stores.messages.ensureLoaded(conversationId);
-  }, [stores, conversationId]);
+    void actions.messages.ensureLoaded(conversationId);
+  }, [actions, conversationId]);
 
   if (!list || list.status === 'loading') {
     return (
@@ -52,7 +52,7 @@ export function MessageList({ conversationId }: { conversationId: string }) {
     return (
       <div className="chat-placeholder">
         <p role="alert">Could not load this conversation: {list.error}</p>
-        <button type="button" onClick={() => void stores.messages.ensureLoaded(conversationId)}>
+        <button type="button" onClick={() => void actions.messages.ensureLoaded(conversationId)}>
           Try again
         </button>
       </div>
@@ -66,14 +66,15 @@ export function MessageList({ conversationId }: { conversationId: string }) {
 
 function VirtualMessages({ conversationId, list }: { conversationId: string; list: ConversationMessages }) {
   const stores = useStores();
+  const actions = useActions();
   const virtuoso = useRef<VirtuosoHandle>(null);
   const [atBottom, setAtBottom] = useState(true);
   // Read once: Virtuoso re-applies a changed initial position, which would yank the view to the end.
   const [initialPosition] = useState(() => ({ index: list.ids.length - 1, align: 'end' as const }));
 
   const loadOlder = useCallback(
-    () => void stores.messages.loadOlder(conversationId),
-    [stores, conversationId],
+    () => void actions.messages.loadOlder(conversationId),
+    [actions, conversationId],
   );
   const followOutput = useCallback(
     (isAtBottom: boolean): 'auto' | false => (isAtBottom ? 'auto' : false),

@@ -1,5 +1,5 @@
 import type { AppError } from '../../../../common/errors';
-import { useStores } from '../../state/stores-context';
+import { useActions } from '../../app-context';
 import { RetryButton } from './retry-button';
 
 const CREDITS_URL = 'https://openrouter.ai/settings/credits';
@@ -18,7 +18,7 @@ interface ReplyErrorProps {
 }
 
 function ErrorActions({ error, onRetry }: ReplyErrorProps) {
-  const stores = useStores();
+  const actions = useActions();
   const retry = onRetry ? <RetryButton onRetry={onRetry} /> : null;
   switch (error.code) {
     case 'key_rejected':
@@ -26,10 +26,10 @@ function ErrorActions({ error, onRetry }: ReplyErrorProps) {
         <button
           type="button"
           onClick={() =>
-            void stores.keyStatus.remove().then((result) => {
+            void actions.key.remove().then((result) => {
               // Back to the start screen, where the ways to add a key are.
-              if (result.ok) stores.navigation.newChat();
-              else stores.toasts.show(result.error.message, { tone: 'error' });
+              if (result.ok) actions.navigation.newChat();
+              else actions.toasts.show(result.error.message, { tone: 'error' });
             })
           }
         >
@@ -38,7 +38,7 @@ function ErrorActions({ error, onRetry }: ReplyErrorProps) {
       );
     case 'out_of_credits':
       return (
-        <button type="button" onClick={() => void stores.openLink(CREDITS_URL)}>
+        <button type="button" onClick={() => void actions.links.open(CREDITS_URL)}>
           Add credits
         </button>
       );
@@ -48,7 +48,7 @@ function ErrorActions({ error, onRetry }: ReplyErrorProps) {
       if (MODEL_PROBLEMS.has(error.code)) {
         return (
           <>
-            <button type="button" onClick={() => stores.dialogs.openPicker('chat')}>
+            <button type="button" onClick={() => actions.dialogs.openPicker('chat')}>
               Pick another model
             </button>
             {retry}

@@ -1,19 +1,19 @@
 import { useState } from 'react';
 import type { Message } from '../../../../common/conversation-types';
+import { useActions } from '../../app-context';
 import { useActiveStream } from '../../hooks/use-active-stream';
 import { UserText } from '../../markdown';
-import { useStores } from '../../state/stores-context';
 import { CopyButton } from './copy-button';
 import { EditMessageForm } from './edit-message-form';
 
 /** Something the person wrote, shown as they wrote it, with Copy and Edit. */
 export function UserMessage({ conversationId, message }: { conversationId: string; message: Message }) {
-  const stores = useStores();
+  const actions = useActions();
   const activeStream = useActiveStream(conversationId);
   const [editing, setEditing] = useState(false);
 
   const save = async (content: string): Promise<string | null> => {
-    const result = await stores.chat.editAndResend(conversationId, message.id, content);
+    const result = await actions.chat.editAndResend(conversationId, message.id, content);
     if (!result.ok) return result.error.message;
     setEditing(false);
     return null;

@@ -1,8 +1,8 @@
 import { type KeyboardEvent, useCallback, useEffect, useId, useMemo, useRef, useState } from 'react';
+import { useActions, useStores } from '../../app-context';
 import { useFixedRowWindow } from '../../hooks/use-fixed-row-window';
 import { useStoreValue } from '../../hooks/use-store-value';
 import type { PickerPurpose } from '../../state/dialogs-store';
-import { useStores } from '../../state/stores-context';
 import { Dialog } from '../dialog';
 import { FavouriteToggle } from './favourite-toggle';
 import { type InputModality, type PriceFilter, pickerEntries } from './filter-models';
@@ -17,6 +17,7 @@ const NO_FAVOURITES: readonly string[] = [];
 /** The model picker (Ctrl/Cmd+K): search, filters, favourites, full keyboard use. */
 export function ModelPickerDialog({ purpose }: { purpose: PickerPurpose }) {
   const stores = useStores();
+  const actions = useActions();
   const models = useStoreValue(stores.models);
   const settings = useStoreValue(stores.settings);
   const chosen = useStoreValue(stores.modelChoice);
@@ -42,8 +43,8 @@ export function ModelPickerDialog({ purpose }: { purpose: PickerPurpose }) {
   // The list loads at startup; if that failed (offline, no cache yet), opening the picker tries again.
   useEffect(() => {
     const { list, loading } = stores.models.get();
-    if (!list && !loading) void stores.models.load();
-  }, [stores]);
+    if (!list && !loading) void actions.models.loadList();
+  }, [stores, actions]);
 
   // A new search or filter starts again from the top of the results.
   const refilter =
@@ -54,25 +55,23 @@ export function ModelPickerDialog({ purpose }: { purpose: PickerPurpose }) {
       resetScroll();
     };
 
-  const close = useCallback(() => stores.dialogs.closePicker(), [stores]);
+  const close = useCallback(() => actions.dialogs.closePicker(), [actions]);
 
   const choose = useCallback(
     (modelId: string) => {
-      if (purpose === 'chat') stores.modelChoice.choose(modelId);
-      else void stores.settings.update({ defaultModel: modelId });
+      if (purpose === 'chat') actions.models.choose(modelId);
+      else void actions.settings.update({ defaultModel: modelId });
       close();
     },
-    [purpose, stores, close],
+    [purpose, actions, close],
   );
 
   const toggleFavourite = useCallback(
     async (modelId: string) => {
-      const current = stores.settings.get()?.favouriteModels ?? [];
-      const next = current.includes(modelId) ? current.filter((id) => id !== modelId) : [...current, modelId];
-      const result = await stores.settings.update({ favouriteModels: next });
-      if (!result.ok) stores.toasts.show(result.error.message, { tone: 'error' });
+      const result = await actions.settings.toggleFavourite(modelId);
+      if (!result.ok) actions.toasts.show(result.error.message, { tone: 'error' });
     },
-    [stores],
+    [actions],
   );
 
   const moveTo = (index: number) => {
@@ -140,7 +139,7 @@ export function ModelPickerDialog({ purpose }: { purpose: PickerPurpose }) {
           type="button"
           className="button-quiet"
           disabled={models.loading}
-          onClick={() => void stores.models.load({ refresh: true })}
+          onClick={() => void actions.models.loadList({ refresh: true })}
         >
           Refresh list
         </button>

@@ -1,6 +1,6 @@
 import { useEffect, useState } from 'react';
 import type { KeyChoice, KeyStored } from '../../../../common/key-entry-types';
-import { useStores } from '../../state/stores-context';
+import { useActions } from '../../app-context';
 
 /**
  * `OPENROUTER_API_KEY` was set when Switchboard started. Main holds it; this shows only a masked
@@ -11,19 +11,19 @@ export function EnvKeyOffer(props: {
   onSaved: (stored: KeyStored) => void;
   onError: (message: string) => void;
 }) {
-  const { bridge } = useStores();
+  const { addKey } = useActions();
   const [preview, setPreview] = useState<string | null>(null);
   useEffect(() => {
-    void bridge.getEnvKeyOffer().then((r) => r.ok && setPreview(r.value?.preview ?? null));
-  }, [bridge]);
+    void addKey.envKeyOffer().then((r) => r.ok && setPreview(r.value?.preview ?? null));
+  }, [addKey]);
   if (!preview) return null;
 
   const accept = async (persistence: KeyChoice['persistence']) => {
-    const result = await bridge.acceptEnvKey({ ...props.choice, persistence });
+    const result = await addKey.acceptEnvKey({ ...props.choice, persistence });
     if (!result.ok) {
       props.onError(result.error.message);
       // Main drops an offer whose key was rejected; keep showing it only if it is still on offer.
-      const still = await bridge.getEnvKeyOffer();
+      const still = await addKey.envKeyOffer();
       setPreview(still.ok ? (still.value?.preview ?? null) : null);
     } else props.onSaved(result.value);
   };
@@ -40,7 +40,7 @@ export function EnvKeyOffer(props: {
         <button type="button" onClick={() => void accept('encrypted')}>
           Store encrypted
         </button>
-        <button type="button" onClick={() => void bridge.dismissEnvKey().then(() => setPreview(null))}>
+        <button type="button" onClick={() => void addKey.dismissEnvKey().then(() => setPreview(null))}>
           Ignore it
         </button>
       </div>

@@ -2,8 +2,8 @@ import { useEffect, useId, useState } from 'react';
 import type { KeyChoice, KeyStored, SignInProgress } from '../../../../common/key-entry-types';
 import type { KeyStatus, Persistence } from '../../../../common/key-status';
 import { KeepKeyChoice } from '../../../shared/keep-key-choice';
+import { useActions } from '../../app-context';
 import { describeBackend } from '../../format/key-storage';
-import { useStores } from '../../state/stores-context';
 import { EnvKeyOffer } from './env-key-offer';
 import { KeyOriginPaused } from './key-origin-paused';
 import { keySavedMessage } from './key-saved-message';
@@ -44,8 +44,7 @@ function progressText(p: SignInProgress | null): string | null {
  * the key in this window — and where it will be kept.
  */
 export function Onboarding({ status }: { status: KeyStatus }) {
-  const stores = useStores();
-  const bridge = stores.bridge;
+  const { addKey, toasts } = useActions();
   const headingId = useId();
   const weak = status.backend === 'basic_text';
   const canEncrypt = status.state !== 'unavailable';
@@ -57,19 +56,19 @@ export function Onboarding({ status }: { status: KeyStatus }) {
   // A sign-in started before this window (re)loaded can still be running in main: offer to cancel it.
   const [staleSignIn, setStaleSignIn] = useState(false);
 
-  useEffect(() => bridge.onSignInProgress(setProgress), [bridge]);
+  useEffect(() => addKey.onSignInProgress(setProgress), [addKey]);
 
   const choice: KeyChoice = {
     persistence,
     ...(persistence === 'encrypted' && weak ? { allowWeakEncryption: acceptWeak } : {}),
   };
 
-  const saved = (stored: KeyStored) => stores.toasts.show(keySavedMessage(stored));
+  const saved = (stored: KeyStored) => toasts.show(keySavedMessage(stored));
 
   const signIn = async () => {
     setError(null);
     setBusy('sign-in');
-    const result = await bridge.startSignIn(choice);
+    const result = await addKey.signIn(choice);
     setBusy(null);
     setProgress(null);
     setStaleSignIn(!result.ok && result.error.code === 'sign_in_in_progress');
@@ -77,13 +76,13 @@ export function Onboarding({ status }: { status: KeyStatus }) {
     else if (result.value.phase === 'failed') setError(result.value.error.message);
     else if (result.value.phase === 'cancelled') setError('Sign-in was cancelled.');
     else if (result.value.phase === 'done') saved(result.value);
-    else if (result.value.phase === 'kept') stores.toasts.show(KEPT_CURRENT_KEY);
+    else if (result.value.phase === 'kept') toasts.show(KEPT_CURRENT_KEY);
   };
 
   const paste = async () => {
     setError(null);
     setBusy('clipboard');
-    const result = await bridge.importKeyFromClipboard(choice);
+    const result = await addKey.pasteFromClipboard(choice);
     setBusy(null);
     if (!result.ok) setError(result.error.message);
     else saved(result.value);
@@ -91,7 +90,7 @@ export function Onboarding({ status }: { status: KeyStatus }) {
 
   const typeIt = async () => {
     setError(null);
-    const result = await bridge.openKeyWindow();
+    const result = await addKey.openKeyWindow();
     if (!result.ok) setError(result.error.message);
   };
 
@@ -126,7 +125,7 @@ export function Onboarding({ status }: { status: KeyStatus }) {
           {busy === 'sign-in' && (
             <p role="status">
               {waiting ?? 'Starting sign-in…'}{' '}
-              <button type="button" onClick={() => void bridge.cancelSignIn()}>
+              <button type="button" onClick={() => void addKey.cancelSignIn()}>
                 Cancel sign-in
               </button>
             </p>
@@ -157,7 +156,7 @@ export function Onboarding({ status }: { status: KeyStatus }) {
         <button
           type="button"
           onClick={() => {
-            void bridge.cancelSignIn().then(() => {
+            void addKey.cancelSignIn().then(() => {
               setStaleSignIn(false);
               setError(null);
             });

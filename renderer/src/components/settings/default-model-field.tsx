@@ -1,10 +1,10 @@
+import { useActions } from '../../app-context';
 import { useModelName } from '../../hooks/use-model-name';
 import { useSettingSaver } from '../../hooks/use-setting-saver';
-import { useStores } from '../../state/stores-context';
 
 /** The model new chats start with; chosen with the same picker as the chat's model. */
 export function DefaultModelField({ value }: { value: string | null }) {
-  const stores = useStores();
+  const actions = useActions();
   const name = useModelName(value);
   const { save, error } = useSettingSaver();
   return (
@@ -17,7 +17,7 @@ export function DefaultModelField({ value }: { value: string | null }) {
         <button
           type="button"
           aria-describedby="settings-default-model"
-          onClick={() => stores.dialogs.openPicker('default-model')}
+          onClick={() => actions.dialogs.openPicker('default-model')}
         >
           Change default model
         </button>

@@ -1,9 +1,9 @@
 import { useState } from 'react';
 import type { KeyInfo, KeyStatus } from '../../../../common/key-status';
+import { useActions, useStores } from '../../app-context';
 import { describeBackend, describeKeySource } from '../../format/key-storage';
 import { useStoreValue } from '../../hooks/use-store-value';
 import { hasUsableKey } from '../../state/key-status-store';
-import { useStores } from '../../state/stores-context';
 import { KeyOriginPaused } from '../onboarding/key-origin-paused';
 import { KeyVerification } from './key-verification';
 
@@ -47,6 +47,7 @@ function KeyFacts({ status }: { status: KeyStatus }) {
 /** The key as main describes it (masked), with Verify and a two-step Remove. */
 export function KeySection() {
   const stores = useStores();
+  const actions = useActions();
   const status = useStoreValue(stores.keyStatus);
   const [verification, setVerification] = useState<Verification>({ state: 'idle' });
   const [confirming, setConfirming] = useState(false);
@@ -54,25 +55,25 @@ export function KeySection() {
 
   const verify = async () => {
     setVerification({ state: 'checking' });
-    const result = await stores.bridge.verifyKey();
+    const result = await actions.key.verify();
     setVerification(
       result.ok ? { state: 'done', info: result.value } : { state: 'failed', message: result.error.message },
     );
   };
 
   const reportExposed = async () => {
-    const result = await stores.bridge.reportKeyExposed();
+    const result = await actions.key.reportExposed();
     setVerification({ state: 'idle' });
     setRemoveError(result.ok ? null : result.error.message);
     if (result.ok) {
-      stores.toasts.show(
+      actions.toasts.show(
         'Key removed from Switchboard. Revoke it on the OpenRouter page that just opened, then add a new one.',
       );
     }
   };
 
   const remove = async () => {
-    const result = await stores.keyStatus.remove();
+    const result = await actions.key.remove();
     setConfirming(false);
     setVerification({ state: 'idle' });
     setRemoveError(result.ok ? null : result.error.message);

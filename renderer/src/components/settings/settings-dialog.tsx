@@ -1,5 +1,5 @@
+import { useActions, useStores } from '../../app-context';
 import { useStoreValue } from '../../hooks/use-store-value';
-import { useStores } from '../../state/stores-context';
 import { Dialog } from '../dialog';
 import { DefaultModelField } from './default-model-field';
 import { KeySection } from './key-section';
@@ -11,11 +11,12 @@ import { ThemeField } from './theme-field';
 /** Settings (Ctrl/Cmd+,). Every field saves on change through main, which validates it. */
 export function SettingsDialog({ inert }: { inert: boolean }) {
   const stores = useStores();
+  const actions = useActions();
   const settings = useStoreValue(stores.settings);
   return (
     <Dialog
       title="Settings"
-      onClose={() => stores.dialogs.closeSettings()}
+      onClose={() => actions.dialogs.closeSettings()}
       inert={inert}
       className="settings"
     >

@@ -1,7 +1,7 @@
 import { memo, useEffect, useRef, useState } from 'react';
 import type { ConversationSummary } from '../../../../common/conversation-types';
+import { useActions } from '../../app-context';
 import { formatActivity } from '../../format/activity-time';
-import { useStores } from '../../state/stores-context';
 import { MenuButton } from '../menu-button';
 import { RenameField } from './rename-field';
 
@@ -18,7 +18,7 @@ export const ConversationItem = memo(function ConversationItem({
   selected,
   onDeleted,
 }: ConversationItemProps) {
-  const stores = useStores();
+  const actions = useActions();
   const [renaming, setRenaming] = useState(false);
   const [refocus, setRefocus] = useState(false);
   const openRef = useRef<HTMLButtonElement>(null);
@@ -38,30 +38,29 @@ export const ConversationItem = memo(function ConversationItem({
 
   const rename = async (next: string) => {
     endRename();
-    const result = await stores.conversations.rename(conversation.id, next);
-    if (!result.ok) stores.toasts.show(result.error.message, { tone: 'error' });
+    const result = await actions.conversations.rename(conversation.id, next);
+    if (!result.ok) actions.toasts.show(result.error.message, { tone: 'error' });
   };
 
   const exportAs = async (format: 'markdown' | 'json') => {
-    const result = await stores.bridge.exportHistory({ conversationId: conversation.id, format });
-    if (!result.ok) stores.toasts.show(result.error.message, { tone: 'error' });
-    else if (result.value.saved) stores.toasts.show(`Exported to ${result.value.fileName}.`);
+    const result = await actions.history.export(format, conversation.id);
+    if (!result.ok) actions.toasts.show(result.error.message, { tone: 'error' });
+    else if (result.value.saved) actions.toasts.show(`Exported to ${result.value.fileName}.`);
   };
 
   const remove = async () => {
-    const result = await stores.conversations.remove(conversation.id);
+    const result = await actions.conversations.remove(conversation.id);
     if (!result.ok) {
-      stores.toasts.show(result.error.message, { tone: 'error' });
+      actions.toasts.show(result.error.message, { tone: 'error' });
       return;
     }
-    stores.messages.forget(conversation.id);
     const { undoToken } = result.value;
-    stores.toasts.show(`Deleted “${title}”`, {
+    actions.toasts.show(`Deleted “${title}”`, {
       action: {
         label: 'Undo',
         run: () =>
-          void stores.conversations.restore(undoToken).then((restored) => {
-            if (!restored.ok) stores.toasts.show(restored.error.message, { tone: 'error' });
+          void actions.conversations.restore(undoToken).then((restored) => {
+            if (!restored.ok) actions.toasts.show(restored.error.message, { tone: 'error' });
           }),
       },
     });
@@ -79,7 +78,7 @@ export const ConversationItem = memo(function ConversationItem({
           className="conversation-open"
           aria-current={selected ? 'page' : undefined}
           aria-keyshortcuts="F2"
-          onClick={() => stores.navigation.open(conversation.id)}
+          onClick={() => actions.navigation.open(conversation.id)}
           onKeyDown={(e) => {
             if (e.key === 'F2') {
               e.preventDefault();

@@ -1,6 +1,6 @@
 import { useEffect, useId, useState } from 'react';
 import type { SearchHit } from '../../../../common/conversation-types';
-import { useStores } from '../../state/stores-context';
+import { useActions } from '../../app-context';
 import { HighlightedText } from './highlighted-text';
 
 const DEBOUNCE_MS = 150;
@@ -10,7 +10,7 @@ const DEBOUNCE_MS = 150;
  * title and a snippet with the matches highlighted; choosing one opens that conversation.
  */
 export function HistorySearch() {
-  const stores = useStores();
+  const actions = useActions();
   const [query, setQuery] = useState('');
   const [result, setResult] = useState<{ hits: SearchHit[]; total: number; complete: boolean } | null>(null);
   const [error, setError] = useState<string | null>(null);
@@ -25,7 +25,7 @@ export function HistorySearch() {
     }
     let stale = false;
     const timer = setTimeout(() => {
-      void stores.bridge.searchHistory({ query: q, limit: 30 }).then((r) => {
+      void actions.history.search(q, 30).then((r) => {
         if (stale) return;
         if (r.ok) {
           setResult(r.value);
@@ -37,7 +37,7 @@ export function HistorySearch() {
       stale = true;
       clearTimeout(timer);
     };
-  }, [query, stores.bridge]);
+  }, [query, actions]);
 
   return (
     <search className="history-search">
@@ -69,7 +69,7 @@ export function HistorySearch() {
                 type="button"
                 className="search-hit"
                 onClick={() => {
-                  stores.navigation.open(hit.conversationId);
+                  actions.navigation.open(hit.conversationId);
                   setQuery('');
                 }}
               >

@@ -1,29 +1,30 @@
-import { useStores } from '../../state/stores-context';
+import type { ExportFormat } from '../../actions/history-actions';
+import { useActions } from '../../app-context';
 
 /** Export everything, or import a Switchboard JSON export; main shows the file dialogs. */
 export function HistoryTransfer() {
-  const stores = useStores();
-  const exportAll = async (format: 'markdown' | 'json') => {
-    const r = await stores.bridge.exportHistory({ format });
-    if (!r.ok) stores.toasts.show(r.error.message, { tone: 'error' });
-    else if (r.value.saved) stores.toasts.show(`Exported all conversations to ${r.value.fileName}.`);
+  const actions = useActions();
+  const exportAll = async (format: ExportFormat) => {
+    const r = await actions.history.export(format);
+    if (!r.ok) actions.toasts.show(r.error.message, { tone: 'error' });
+    else if (r.value.saved) actions.toasts.show(`Exported all conversations to ${r.value.fileName}.`);
   };
   const importFile = async () => {
-    const r = await stores.bridge.importHistory();
+    const r = await actions.history.import();
     if (!r.ok) {
-      stores.toasts.show(r.error.message, { tone: 'error' });
+      actions.toasts.show(r.error.message, { tone: 'error' });
       return;
     }
     if (r.value.cancelled) return;
     const { imported, duplicates, rejected } = r.value;
-    stores.toasts.show(
+    actions.toasts.show(
       `Imported ${imported} conversation${imported === 1 ? '' : 's'}` +
         (duplicates ? `, skipped ${duplicates} already here` : '') +
         (rejected ? `, ${rejected} could not be read` : '') +
         '.',
       { tone: rejected ? 'error' : 'info' },
     );
-    await stores.conversations.refresh();
+    await actions.conversations.refresh();
   };
   return (
     <div className="history-transfer">

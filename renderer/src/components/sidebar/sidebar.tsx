@@ -1,6 +1,6 @@
 import { useCallback, useRef } from 'react';
+import { useActions, useStores } from '../../app-context';
 import { useStoreValue } from '../../hooks/use-store-value';
-import { useStores } from '../../state/stores-context';
 import { ConversationItem } from './conversation-item';
 import { HistorySearch } from './history-search';
 import { HistoryTransfer } from './history-transfer';
@@ -9,6 +9,7 @@ import { QuarantineNotices } from './quarantine-notices';
 /** The app title, New chat, the conversations by last activity, and any that could not be opened. */
 export function Sidebar() {
   const stores = useStores();
+  const actions = useActions();
   const { items, total, loading, error, selectedId, quarantined } = useStoreValue(stores.conversations);
   const newChatRef = useRef<HTMLButtonElement>(null);
   const focusNewChat = useCallback(() => newChatRef.current?.focus(), []);
@@ -23,7 +24,7 @@ export function Sidebar() {
           ref={newChatRef}
           type="button"
           className="new-chat"
-          onClick={() => stores.navigation.newChat()}
+          onClick={() => actions.navigation.newChat()}
         >
           New chat
         </button>
@@ -50,7 +51,7 @@ export function Sidebar() {
             type="button"
             className="button-quiet load-more"
             disabled={loading}
-            onClick={() => void stores.conversations.loadMore()}
+            onClick={() => void actions.conversations.loadMore()}
           >
             Show older conversations
           </button>

@@ -1,20 +1,25 @@
 import type { Message } from '../../../common/conversation-types';
 import type { SwitchboardBridge } from '../../../common/ipc/bridge-types';
 import type { Result } from '../../../common/ipc/define';
-import { endsStream } from './apply-stream-events';
-import type { ConversationsStore } from './conversations-store';
-import type { MessagesStore } from './messages-store';
-import type { ModelChoiceStore } from './model-choice-store';
-import type { SettingsStore } from './settings-store';
-import type { StreamsStore } from './streams-store';
+import { endsStream } from '../state/apply-stream-events';
+import type { ConversationsStore } from '../state/conversations-store';
+import type { MessagesStore } from '../state/messages-store';
+import type { ModelChoiceStore } from '../state/model-choice-store';
+import type { StreamsStore } from '../state/streams-store';
+import type { ConversationActions } from './conversation-actions';
+import type { SettingsActions } from './settings-actions';
 
 export interface ChatActionsDeps {
-  bridge: SwitchboardBridge;
+  bridge: Pick<
+    SwitchboardBridge,
+    'sendMessage' | 'regenerate' | 'editAndResend' | 'cancelChat' | 'onChatEvents'
+  >;
   messages: MessagesStore;
   streams: StreamsStore;
   conversations: ConversationsStore;
-  settings: SettingsStore;
   modelChoice: ModelChoiceStore;
+  conversationActions: Pick<ConversationActions, 'create' | 'refresh'>;
+  settingsActions: Pick<SettingsActions, 'load'>;
 }
 
 function failure(message: string): Result<never> {
@@ -23,7 +28,8 @@ function failure(message: string): Result<never> {
 
 /** Sending, regenerating, editing and stopping: the renderer's side of a streamed reply. */
 export function createChatActions(deps: ChatActionsDeps) {
-  const { bridge, messages, streams, conversations, settings, modelChoice } = deps;
+  const { bridge, messages, streams, conversations, modelChoice, conversationActions, settingsActions } =
+    deps;
 
   /**
    * Registers the stream before asking main, so events that beat main's answer are recognised
@@ -44,8 +50,8 @@ export function createChatActions(deps: ChatActionsDeps) {
     onStarted(result.value);
     conversations.touch(conversationId);
     // Main records the model as recently used and may retitle the conversation.
-    void settings.load();
-    void conversations.refresh();
+    void settingsActions.load();
+    void conversationActions.refresh();
     return result;
   };
 
@@ -55,7 +61,7 @@ export function createChatActions(deps: ChatActionsDeps) {
       if (!model) return failure('Pick a model first.');
       let conversationId = conversations.get().selectedId;
       if (conversationId === null) {
-        const created = await conversations.create(model);
+        const created = await conversationActions.create(model);
         if (!created.ok) return created;
         conversationId = created.value.id;
         // Known to be empty: opening it must not race a page load against the message being sent.
@@ -113,7 +119,7 @@ export function createChatActions(deps: ChatActionsDeps) {
         messages.applyEvents(batch.messageId, batch.events);
         if (endsStream(batch.events)) {
           streams.end(batch.streamId);
-          void conversations.refresh();
+          void conversationActions.refresh();
         }
       });
     },

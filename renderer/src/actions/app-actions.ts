@@ -1,0 +1,72 @@
+import type { SwitchboardBridge } from '../../../common/ipc/bridge-types';
+import type { AppStores } from '../state/app-stores';
+import { preferredModel } from '../state/model-choice-store';
+import { createAddKeyActions } from './add-key-actions';
+import { createChatActions } from './chat-actions';
+import { createConversationActions } from './conversation-actions';
+import { createDialogActions } from './dialog-actions';
+import { createHistoryActions } from './history-actions';
+import { createKeyActions } from './key-actions';
+import { createLinkActions } from './link-actions';
+import { createMessageActions } from './message-actions';
+import { createModelActions } from './model-actions';
+import { createNavigationActions } from './navigation-actions';
+import { createSettingsActions } from './settings-actions';
+import { createToastActions } from './toast-actions';
+
+/**
+ * Every action of the window, built once around one bridge (the real one, or a fake in tests). Actions
+ * are the renderer's one way to main, and the components' one way to change state.
+ */
+export function createAppActions(bridge: SwitchboardBridge, stores: AppStores) {
+  const { toasts, keyStatus, settings, models, conversations, messages, streams, dialogs, modelChoice } =
+    stores;
+  const settingsActions = createSettingsActions({ bridge, settings });
+  const conversationActions = createConversationActions({ bridge, conversations, messages });
+  const messageActions = createMessageActions({ bridge, messages });
+  const key = createKeyActions({ bridge, keyStatus });
+  const chat = createChatActions({
+    bridge,
+    messages,
+    streams,
+    conversations,
+    modelChoice,
+    conversationActions,
+    settingsActions,
+  });
+  const modelActions = createModelActions({ bridge, models, modelChoice });
+  const toastActions = createToastActions({ toasts });
+
+  return {
+    chat,
+    conversations: conversationActions,
+    messages: messageActions,
+    navigation: createNavigationActions({ conversations, settings, modelChoice, messageActions }),
+    key,
+    addKey: createAddKeyActions({ bridge }),
+    settings: settingsActions,
+    models: modelActions,
+    history: createHistoryActions({ bridge }),
+    links: createLinkActions({ bridge, toasts }),
+    dialogs: createDialogActions({ dialogs }),
+    toasts: toastActions,
+
+    /** Subscribes to main's events and loads the first data; returns the teardown. */
+    start(): () => void {
+      const stopChat = chat.listen();
+      const stopKey = key.listen();
+      void key.loadStatus();
+      void settingsActions.load().then(() => modelChoice.chooseIfUnset(preferredModel(settings.get())));
+      void conversationActions.loadFirst();
+      void conversationActions.loadQuarantined();
+      void modelActions.loadList();
+      return () => {
+        stopChat();
+        stopKey();
+        toasts.dispose();
+      };
+    },
+  };
+}
+
+export type AppActions = ReturnType<typeof createAppActions>;
