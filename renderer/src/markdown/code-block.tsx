@@ -1,5 +1,5 @@
 import { type JSX, type ReactNode, useContext } from 'react';
-import { CopyButton } from './copy-button';
+import { CopyButton } from '../components/copy-button';
 import { codeLanguage, firstChildElement, type HastElement, hastText } from './hast-text';
 import { KatexMath } from './katex-math';
 import { DisplayMathContext } from './math-context';
@@ -29,7 +29,7 @@ export function CodeBlock({ node, children }: CodeBlockProps): JSX.Element {
     <div className="md-code">
       <div className="md-code-header">
         <span className="md-code-lang">{language ?? 'text'}</span>
-        <CopyButton text={text} />
+        <CopyButton text={text} className="md-copy" label="Copy code" statusClassName="md-visually-hidden" />
       </div>
       <pre className="md-code-pre">{children}</pre>
     </div>

@@ -1,5 +1,5 @@
 import { act, screen, waitFor, within } from '@testing-library/react';
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import type { AppError } from '../../../../common/errors';
 import { ANSWER, openConversationWith, QUESTION } from '../../testing/conversation-scenario';
 import { isDisabled } from '../../testing/dom-helpers';
@@ -214,5 +214,34 @@ describe('assistant message', () => {
     const reply = await replyArticle();
     await view.user.click(within(reply).getByRole('button', { name: 'Copy' }));
     expect(await navigator.clipboard.readText()).toBe('It is **4**.');
+  });
+
+  // A message's Copy and a code block's Copy code are one component; a message tells the outcome in a
+  // toast and keeps its label (a code block says "Copied" itself: markdown/code-block.test.tsx).
+  it('says in a notification that the text was copied, and keeps saying "Copy"', async () => {
+    const view = await openConversationWith([QUESTION, ANSWER]);
+    const reply = await replyArticle();
+    const copy = within(reply).getByRole('button', { name: 'Copy' });
+    await view.user.click(copy);
+    const toasts = screen.getByRole('region', { name: 'Notifications' });
+    await waitFor(() => expect(toasts.textContent).toContain('Copied to the clipboard'));
+    expect(copy.textContent).toBe('Copy');
+    expect(within(reply).queryByRole('status')).toBeNull();
+  });
+
+  it('says in an error notification when the clipboard refuses', async () => {
+    const view = await openConversationWith([QUESTION, ANSWER]);
+    vi.spyOn(navigator.clipboard, 'writeText').mockRejectedValue(new Error('denied'));
+    const reply = await replyArticle();
+    await view.user.click(within(reply).getByRole('button', { name: 'Copy' }));
+    const toasts = screen.getByRole('region', { name: 'Notifications' });
+    await waitFor(() => expect(toasts.textContent).toContain('Could not copy to the clipboard.'));
+    expect(toasts.querySelector('.toast-error')?.textContent).toContain('Could not copy to the clipboard.');
+  });
+
+  it('offers no Copy for a reply with no text yet', async () => {
+    await openConversationWith([QUESTION, streamingReply()]);
+    const reply = await replyArticle();
+    expect(isDisabled(within(reply).getByRole('button', { name: 'Copy' }))).toBe(true);
   });
 });

@@ -1,9 +1,10 @@
 import type { Message } from '../../../../common/conversation-types';
 import { useActions } from '../../app-context';
 import { useActiveStream } from '../../hooks/use-active-stream';
+import { useCopiedToast } from '../../hooks/use-copied-toast';
 import { useRegenerate } from '../../hooks/use-regenerate';
 import { MarkdownView, ReasoningView } from '../../markdown';
-import { CopyButton } from './copy-button';
+import { CopyButton } from '../copy-button';
 import { MessageMeta } from './message-meta';
 import { ReplyError } from './reply-error';
 
@@ -18,6 +19,7 @@ export function AssistantMessage({ conversationId, message, isLast }: AssistantM
   const actions = useActions();
   const activeStream = useActiveStream(conversationId);
   const regenerate = useRegenerate(conversationId, message);
+  const copiedToast = useCopiedToast();
   const streaming = message.status === 'streaming';
   // Regenerating replaces the last reply only, and never while another reply is being written.
   const canRegenerate = isLast && activeStream === null && !streaming;
@@ -45,7 +47,12 @@ export function AssistantMessage({ conversationId, message, isLast }: AssistantM
       )}
       {!streaming && <MessageMeta message={message} />}
       <div className="message-actions">
-        <CopyButton text={message.content} />
+        <CopyButton
+          text={message.content}
+          className="button-quiet"
+          disabled={message.content === ''}
+          onCopied={copiedToast}
+        />
         {canRegenerate && message.status !== 'interrupted' && (
           <button type="button" className="button-quiet" onClick={regenerate}>
             Regenerate

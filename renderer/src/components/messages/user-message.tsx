@@ -2,8 +2,9 @@ import { useState } from 'react';
 import type { Message } from '../../../../common/conversation-types';
 import { useActions } from '../../app-context';
 import { useActiveStream } from '../../hooks/use-active-stream';
+import { useCopiedToast } from '../../hooks/use-copied-toast';
 import { UserText } from '../../markdown';
-import { CopyButton } from './copy-button';
+import { CopyButton } from '../copy-button';
 import { EditMessageForm } from './edit-message-form';
 
 /** Something the person wrote, shown as they wrote it, with Copy and Edit. */
@@ -11,6 +12,7 @@ export function UserMessage({ conversationId, message }: { conversationId: strin
   const actions = useActions();
   const activeStream = useActiveStream(conversationId);
   const [editing, setEditing] = useState(false);
+  const copiedToast = useCopiedToast();
 
   const save = async (content: string): Promise<string | null> => {
     const result = await actions.chat.editAndResend(conversationId, message.id, content);
@@ -27,7 +29,12 @@ export function UserMessage({ conversationId, message }: { conversationId: strin
         <>
           <UserText text={message.content} />
           <div className="message-actions">
-            <CopyButton text={message.content} />
+            <CopyButton
+              text={message.content}
+              className="button-quiet"
+              disabled={message.content === ''}
+              onCopied={copiedToast}
+            />
             <button
               type="button"
               className="button-quiet"
