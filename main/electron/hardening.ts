@@ -1,5 +1,6 @@
 import { app, type Session, session, type WebContents } from 'electron';
 import { originOf } from '../ipc/sender-policy';
+import { APP_ORIGIN } from '../protocol/resolve-asset';
 import type { Logger } from '../services/log/logger';
 import { mayGrantPermission } from './permission-rules';
 import { mayNavigateTo, type WindowKind } from './window-rules';
@@ -53,6 +54,16 @@ export function hardenWebContents(kindOf: WindowKindOf, log: Logger): void {
     // Links are opened through the bridge (https only, after confirmation), never by window.open.
     contents.setWindowOpenHandler(() => ({ action: 'deny' }));
   });
+}
+
+/**
+ * Spellchecker dictionaries would come from Google's CDN, fetched by main's session whatever
+ * `webPreferences.spellcheck` says (electron/electron#22995; electron_api_session.cc
+ * SetSpellCheckerDictionaryDownloadURL). A non-network URL makes the download fail without any
+ * connection: main talks to OpenRouter only. Call it before anything else touches the session.
+ */
+export function refuseDictionaryDownloads(target: Session = session.defaultSession): void {
+  target.setSpellCheckerDictionaryDownloadURL(`${APP_ORIGIN}/no-dictionaries/`);
 }
 
 /**

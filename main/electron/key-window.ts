@@ -1,7 +1,8 @@
 import { join } from 'node:path';
-import { BrowserWindow, webContents } from 'electron';
+import { BrowserWindow } from 'electron';
 import { keyEntryWindowOptions } from '../app/window-options';
 import { KEY_ENTRY_URL } from '../protocol/resolve-asset';
+import { windowForContents } from './window-lookup';
 
 /**
  * The small key-entry window: modal to the chat window, its own page and preload (submit/cancel
@@ -14,7 +15,7 @@ export function createKeyWindows(preloadDir: string) {
   return {
     isKeyWindow: (id: number) => open.has(id),
     async open(parentWindowId: number): Promise<boolean> {
-      const parent = BrowserWindow.fromWebContents(webContents.fromId(parentWindowId) ?? ({} as never));
+      const parent = windowForContents(parentWindowId);
       if (!parent) return false;
       for (const win of BrowserWindow.getAllWindows()) {
         if (open.has(win.webContents.id)) {
@@ -32,9 +33,9 @@ export function createKeyWindows(preloadDir: string) {
     },
     close(windowId: number): void {
       if (!open.has(windowId)) return;
-      const contents = webContents.fromId(windowId);
-      const win = contents ? BrowserWindow.fromWebContents(contents) : null;
-      win?.close();
+      windowForContents(windowId)?.close();
     },
   };
 }
+
+export type KeyWindows = ReturnType<typeof createKeyWindows>;

@@ -71,6 +71,10 @@ const fake = vi.hoisted(() => {
     ipcHandlers: new Map<string, Listener>(),
     shellOpened: [] as string[],
     messageBoxes: [] as Array<{ detail?: string }>,
+    /** The window each message box was modal to (null: none), in order. */
+    messageBoxOwners: [] as unknown[],
+    /** Each file dialog's window (null: none) and options, in order. */
+    fileDialogs: [] as Array<{ kind: 'save' | 'open'; owner: unknown; options: Record<string, unknown> }>,
     messageBoxResponse: 1,
     clipboard: '',
     loads: [] as string[],
@@ -241,12 +245,17 @@ const fake = vi.hoisted(() => {
       async showMessageBox(...args: unknown[]) {
         const options = args[args.length - 1] as { detail?: string };
         state.messageBoxes.push(options);
+        state.messageBoxOwners.push(args.length > 1 ? args[0] : null);
         return { response: state.messageBoxResponse };
       },
-      async showSaveDialog() {
+      async showSaveDialog(...args: unknown[]) {
+        const options = args[args.length - 1] as Record<string, unknown>;
+        state.fileDialogs.push({ kind: 'save', owner: args.length > 1 ? args[0] : null, options });
         return { canceled: true };
       },
-      async showOpenDialog() {
+      async showOpenDialog(...args: unknown[]) {
+        const options = args[args.length - 1] as Record<string, unknown>;
+        state.fileDialogs.push({ kind: 'open', owner: args.length > 1 ? args[0] : null, options });
         return { canceled: true, filePaths: [] };
       },
     },
@@ -920,6 +929,8 @@ describe('the first instance, booted against a fake Electron', () => {
       'https://example.com/a',
       'https://example.com/b',
     ]);
+    // Each confirmation is modal to the chat window that asked.
+    expect(state.messageBoxOwners.slice(-2)).toEqual([state.windows[0], state.windows[0]]);
 
     // "Key exposed?" opens the fixed settings page (no confirmation: main chose the URL).
     expect(await ipc(chatContract.reportKeyExposed.channel)(eventFrom(chat), undefined)).toMatchObject({
@@ -927,6 +938,28 @@ describe('the first instance, booted against a fake Electron', () => {
     });
     expect(state.shellOpened).toEqual(['https://example.com/b', 'https://openrouter.ai/settings/keys']);
     for (const url of state.shellOpened) expect(new URL(url).protocol).toBe('https:');
+  });
+
+  it('picks export and import files in native dialogs modal to the chat window that asked; cancelling writes and reads nothing', async () => {
+    state.fileDialogs.length = 0;
+    expect(await ipc(chatContract.exportHistory.channel)(eventFrom(chat), { format: 'markdown' })).toEqual({
+      ok: true,
+      value: { saved: false, fileName: null },
+    });
+    expect(await ipc(chatContract.importHistory.channel)(eventFrom(chat), undefined)).toMatchObject({
+      ok: true,
+      value: { imported: 0, cancelled: true },
+    });
+    expect(state.fileDialogs.map((d) => [d.kind, d.owner])).toEqual([
+      ['save', state.windows[0]],
+      ['open', state.windows[0]],
+    ]);
+    // The save dialog proposes a name in the documents folder; the open dialog takes one JSON file.
+    expect(state.fileDialogs[0]?.options.defaultPath).toBe(join(userData, 'switchboard-history.md'));
+    expect(state.fileDialogs[1]?.options).toMatchObject({
+      properties: ['openFile'],
+      filters: [{ name: 'Switchboard export', extensions: ['json'] }],
+    });
   });
 
   it('stores only ciphertext and never logs the key (env key accepted through the bridge)', async () => {

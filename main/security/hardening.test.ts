@@ -180,8 +180,8 @@ describe('the app is served from app://, never file://', () => {
     const main = sourceFiles('main');
     const loads = hits(main, /\.loadURL\(/);
     expect(loads.map((l) => l.replace(/^([^:]+):\d+: /, '$1: ')).sort()).toEqual([
+      'main/electron/chat-window.ts: void win.loadURL(CHAT_URL);',
       'main/electron/key-window.ts: await win.loadURL(KEY_ENTRY_URL);',
-      'main/index.ts: void win.loadURL(CHAT_URL);',
     ]);
     expect(hits([...main, ...sourceFiles('preload')], /loadFile\(|file:\/\//)).toEqual([]);
   });
@@ -199,17 +199,47 @@ describe('main process glue (static checks of code that runs only inside Electro
       'hardenWebContents(',
       'serveAppScheme(',
       'composeServices(',
-      'bindToIpcMain(',
-      'new BrowserWindow(',
-      'new ElectronStore',
+      // The glue modules that bind ipcMain, build windows and open the vault file (checked below to do
+      // nothing at module load), each first called here.
+      'bindChatContract(',
+      'bindKeyEntryContract(',
+      'createChatWindows(',
+      'chatWindows.open(',
+      'createKeyWindows(',
+      'vaultRecordStore()',
     ]) {
       const at = index.indexOf(later);
       expect(at, later).toBeGreaterThan(lockAt);
     }
-    // The only statements before the lock read the launch settings and set the userData path
-    // (which the lock is scoped to).
-    const before = index.slice(index.indexOf('let config'), lockAt);
+    // What starts things lives only in those modules, and only inside their functions: no statement at
+    // a module's top level (biome formats a top-level statement at column 0) binds, builds or opens.
+    const starters: Array<[RegExp, string[]]> = [
+      [/(?<!function )\bbindToIpcMain\(/, ['main/electron/contract-tables.ts']],
+      [/new BrowserWindow\(/, ['main/electron/chat-window.ts', 'main/electron/key-window.ts']],
+      [/new ElectronStore/, ['main/electron/vault-record-store.ts']],
+    ];
+    for (const [pattern, files] of starters) {
+      const found = hits(sourceFiles('main'), pattern);
+      expect([...new Set(found.map((l) => l.replace(/:\d+: .*$/, '')))].sort(), String(pattern)).toEqual(
+        files,
+      );
+      for (const file of files) {
+        const topLevel = code(file)
+          .split('\n')
+          .filter((line) => /^\S/.test(line) && pattern.test(line));
+        expect(topLevel, `${file}: ${pattern} at module load`).toEqual([]);
+      }
+    }
+    // The only statements before the lock read the launch settings, take the key out of the
+    // environment and set the userData path (which the lock is scoped to); launch.ts, which does
+    // these, starts nothing either.
+    const configAt = index.indexOf('const config = ');
+    expect(configAt).toBeGreaterThan(0);
+    const before = index.slice(configAt, lockAt);
     expect(before).not.toMatch(/whenReady|BrowserWindow|register|compose|ipcMain|protocol\./);
+    expect(code('main/electron/launch.ts')).not.toMatch(
+      /whenReady|BrowserWindow|register|compose|ipcMain|protocol\./,
+    );
     expect(index).toMatch(
       /if \(!app\.requestSingleInstanceLock\(\)\) \{\s*app\.quit\(\);\s*\} else \{(?:\s*\/\/[^\n]*)*\s*app\.commandLine\.appendSwitch\('host-resolver-rules', 'MAP \* ~NOTFOUND'\);\s*registerAppScheme\(\);\s*void app\.whenReady\(\)\.then\(start\);\s*\}/,
     );
@@ -218,12 +248,13 @@ describe('main process glue (static checks of code that runs only inside Electro
   it('hardens every web contents and denies permissions before the first window', () => {
     const start = index.slice(index.indexOf('async function start()'));
     const order = [
+      'refuseDictionaryDownloads()',
       'hardenWebContents(windowKindOf',
       'restrictPermissions(windowKindOf)',
       'denyDownloads(windowKindOf',
       'blockRendererNetwork()',
       'serveAppScheme(',
-      'createChatWindow(',
+      'chatWindows.open(',
     ];
     const positions = order.map((s) => start.indexOf(s));
     for (const [i, at] of positions.entries()) expect(at, order[i]).toBeGreaterThanOrEqual(0);
@@ -273,14 +304,17 @@ describe('main process glue (static checks of code that runs only inside Electro
   it('shell.openExternal is called only with a parseSafeExternalUrl result, a constant, or main-built sign-in URL', () => {
     const calls = hits(sourceFiles('main'), /shell\.openExternal\(/);
     // Each call site, by what it passes. A new call site fails here until someone reviews it.
-    expect(calls.map((l) => l.replace(/^([^:]+):\d+: /, '$1: '))).toEqual([
-      // The sign-in page: built by main from the launch-time base URL (authUrlFor), no renderer input.
-      'main/index.ts: openSignInPage: (url) => shell.openExternal(url),',
+    expect(calls.map((l) => l.replace(/^([^:]+):\d+: /, '$1: ')).sort()).toEqual([
       // A fixed constant (https://openrouter.ai/settings/keys).
-      'main/index.ts: openKeySettingsPage: () => shell.openExternal(KEY_SETTINGS_URL),',
+      'main/electron/key-adapters.ts: openKeySettingsPage: () => shell.openExternal(KEY_SETTINGS_URL),',
+      // The sign-in page: built by main from the launch-time base URL (authUrlFor), no renderer input.
+      'main/electron/key-adapters.ts: openSignInPage: (url) => shell.openExternal(url),',
       // The `url: URL` that the chat handler got from parseSafeExternalUrl, after the person confirmed.
-      'main/index.ts: await shell.openExternal(url.toString());',
+      'main/electron/link-confirmation.ts: await shell.openExternal(url.toString());',
     ]);
+    // That confirmation is the chat handler's openExternal, and the key adapters are the key services'.
+    expect(index).toMatch(/openExternal: confirmAndOpenLink,/);
+    expect(index).toMatch(/keyEntry: keyAdapters\(/);
     const handlers = code('main/app/chat-handlers.ts');
     expect(handlers).toMatch(
       /openExternal: async \(\{ url \}, ctx\) => \{\s*const safe = parseSafeExternalUrl\(url\);\s*if \(!safe\) \{[\s\S]*?\}\s*return \{ opened: await deps\.openExternal\(safe, ctx\.windowId\) \};/,

@@ -1,0 +1,31 @@
+import { join } from 'node:path';
+import { app, dialog } from 'electron';
+import type { FileDialogs } from '../app/chat-handlers';
+import { windowForContents } from './window-lookup';
+
+/**
+ * Export and import pick their file in main's native dialogs, so the page never names a path. Each is
+ * modal to the chat window that asked when it is still open ("The `window` argument allows the dialog
+ * to attach itself to a parent window, making it modal", Electron docs/api/dialog.md), else unparented.
+ */
+export const fileDialogs: FileDialogs = {
+  async chooseExportFile(defaultName, windowId) {
+    const owner = windowForContents(windowId);
+    const options = {
+      title: 'Export conversations',
+      defaultPath: join(app.getPath('documents'), defaultName),
+    };
+    const result = owner ? await dialog.showSaveDialog(owner, options) : await dialog.showSaveDialog(options);
+    return result.canceled || !result.filePath ? null : result.filePath;
+  },
+  async chooseImportFile(windowId) {
+    const owner = windowForContents(windowId);
+    const options = {
+      title: 'Import a Switchboard export',
+      properties: ['openFile' as const],
+      filters: [{ name: 'Switchboard export', extensions: ['json'] }],
+    };
+    const result = owner ? await dialog.showOpenDialog(owner, options) : await dialog.showOpenDialog(options);
+    return result.canceled ? null : (result.filePaths[0] ?? null);
+  },
+};
