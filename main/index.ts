@@ -75,6 +75,7 @@ async function start(): Promise<void> {
   denyDownloads(windowKindOf, mainLog);
   blockRendererNetwork();
   serveAppScheme(join(import.meta.dirname, '../renderer'));
+  const ciphertextStore = vaultRecordStore();
 
   // The services, given Electron only as adapters.
   const services = composeServices({
@@ -82,7 +83,7 @@ async function start(): Promise<void> {
     openRouterBaseUrl: config.openRouterBaseUrl,
     dataDir,
     cipher: safeStorageCipher(process.platform),
-    ciphertextStore: vaultRecordStore(),
+    ciphertextStore,
     log,
     platform: process.platform,
     dialogs: fileDialogs,
