@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
+import { chunksOf, markdownDocument, markdownDocumentWithDefinitions } from '../testing/markdown-documents';
 import { BlockSplitter, type SplitSnapshot } from './block-splitter';
-import { chunksOf, markdownDocument, markdownDocumentWithDefinitions } from './test-documents';
 
 function texts(splitter: BlockSplitter): string[] {
   return splitter.settled.map((block) => block.text);

@@ -1,12 +1,18 @@
 import { cleanup, render, waitFor } from '@testing-library/react';
 import fc from 'fast-check';
-import { afterEach, describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import { setBlockRenderObserver } from '../testing/block-render-log';
+import { chunksOf, markdownDocumentWithDefinitions } from '../testing/markdown-documents';
 import { BlockSplitter } from './block-splitter';
 import { MarkdownView } from './markdown-view';
 import type { BlockVariant } from './pipeline';
 import { StaticMarkdown } from './static-markdown';
-import { chunksOf, markdownDocumentWithDefinitions } from './test-documents';
-import { setBlockRenderObserver } from './test-hooks';
+
+// Every block parse is reported to the observer (the production components have no test hook).
+vi.mock('react-markdown', async (importOriginal) => {
+  const { observeMarkdownParses } = await import('../testing/block-render-log');
+  return observeMarkdownParses(await importOriginal<typeof import('react-markdown')>());
+});
 
 // One realistic reply; `n` makes every block of each copy unique, so a render can be traced to its block.
 function reply(n: number): string {

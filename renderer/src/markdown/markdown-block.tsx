@@ -3,7 +3,6 @@ import Markdown from 'react-markdown';
 import { components } from './components';
 import { DisplayMathContext } from './math-context';
 import { type BlockVariant, keepUrl, rehypePlugins, remarkPlugins } from './pipeline';
-import { notifyBlockRender } from './test-hooks';
 
 export interface MarkdownBlockProps {
   text: string;
@@ -17,7 +16,6 @@ export interface MarkdownBlockProps {
  * `skipHtml` drops anything that would still slip past.
  */
 export const MarkdownBlock = memo(function MarkdownBlock({ text, variant }: MarkdownBlockProps): JSX.Element {
-  notifyBlockRender(text, variant);
   return (
     <DisplayMathContext.Provider value={variant === 'pending-math' ? 'source' : 'render'}>
       <Markdown

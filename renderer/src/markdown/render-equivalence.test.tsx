@@ -1,9 +1,9 @@
 import fc from 'fast-check';
 import { renderToStaticMarkup } from 'react-dom/server';
 import { describe, expect, it } from 'vitest';
+import { markdownDocument, simpleMarkdownDocument } from '../testing/markdown-documents';
 import { BlockSplitter } from './block-splitter';
 import { MarkdownBlock } from './markdown-block';
-import { markdownDocument, simpleMarkdownDocument } from './test-documents';
 
 function html(text: string): string {
   // Newlines between block elements are formatting, not content: a block
