@@ -1,10 +1,10 @@
 import { readFileSync } from 'node:fs';
-import type { Message } from '../../../../common/conversation-types';
 import { describeError } from '../../../../common/redact';
 import { yieldToEventLoop } from '../../shared/scheduler';
-import type { ConversationFile } from '../store/conversation-file';
-import { type IndexSource, loadDoc, quickReadForIndex, type StoreCore } from '../store/store-core';
+import type { ChangeFeed, HistoryChange } from '../store/change-events';
+import { loadDoc, type StoreCore } from '../store/store-core';
 import type { SearchHit, SearchResult, SearchStatus } from '../types';
+import { type IndexSource, quickReadForIndex } from './index-source';
 import { SearchIndex } from './search-index';
 import { buildSnippet } from './snippet';
 
@@ -17,16 +17,17 @@ import { buildSnippet } from './snippet';
  * what is indexed and says so (`complete: false`) rather than making the person wait; the UI can show
  * "still indexing older conversations".
  *
- * Consistency: the build reads each conversation inside that conversation's queue and marks it
- * indexed there, and every change updates the index (only for conversations already indexed) inside
- * the same queue, right after the file is written. So no change is missed or applied twice. Replies
- * being streamed are indexed once, when finished, not at every checkpoint.
+ * Consistency: the index follows the store's change events (store/change-events.ts), which every
+ * write emits inside the conversation's queue, right after its file is written; no write path calls
+ * search itself. The build reads each conversation inside that same queue and marks it indexed there,
+ * and a change updates the index only for conversations already indexed. So no change is missed or
+ * applied twice. Replies being streamed are indexed once, when finished, not at every checkpoint.
  */
 const BUILD_CHUNK = 32;
 export const DEFAULT_SEARCH_LIMIT = 20;
 export const MAX_SEARCH_LIMIT = 200;
 
-export function createSearchService(core: StoreCore) {
+export function createSearchService(core: StoreCore, changes: Pick<ChangeFeed, 'subscribe'>) {
   const index = new SearchIndex();
   const indexed = new Set<string>();
   let complete = false;
@@ -76,6 +77,45 @@ export function createSearchService(core: StoreCore) {
     });
   };
 
+  /** Keeps the index in step with one change of the history. */
+  const follow = (change: HistoryChange): void => {
+    switch (change.kind) {
+      case 'conversation-created':
+      case 'conversation-imported':
+      case 'conversation-restored':
+        indexDoc(change.doc);
+        return;
+      case 'conversation-renamed':
+        if (indexed.has(change.conversationId)) index.setConversation(change.conversationId, change.title);
+        return;
+      case 'conversation-removed':
+        indexed.delete(change.conversationId);
+        index.removeConversation(change.conversationId);
+        return;
+      case 'messages-appended':
+        if (indexed.has(change.conversationId))
+          index.addMessages(change.conversationId, searchable(change.messages));
+        return;
+      case 'message-replaced':
+        if (indexed.has(change.conversationId)) {
+          index.removeMessages(change.conversationId, [change.message.id]);
+          index.addMessages(change.conversationId, searchable([change.message]));
+        }
+        return;
+      case 'messages-truncated':
+        if (indexed.has(change.conversationId))
+          index.removeMessages(change.conversationId, change.messageIds);
+        return;
+      case 'reply-checkpointed':
+        // Indexed once, when the reply finishes (message-replaced).
+        return;
+      default:
+        // A new kind of change fails to compile here until search says how it follows it.
+        change satisfies never;
+    }
+  };
+  changes.subscribe(follow);
+
   return {
     startBuild(): void {
       build ??= runBuild().catch((error: unknown) => {
@@ -98,29 +138,6 @@ export function createSearchService(core: StoreCore) {
         totalConversations: core.entries.size,
         indexedMessages: index.stats().messages,
       };
-    },
-
-    // Incremental updates; call inside the conversation's queue, after the file was written.
-
-    conversationAdded(doc: ConversationFile): void {
-      indexDoc(doc);
-    },
-
-    messagesAdded(conversationId: string, messages: readonly Message[]): void {
-      if (indexed.has(conversationId)) index.addMessages(conversationId, searchable(messages));
-    },
-
-    messagesRemoved(conversationId: string, messageIds: readonly string[]): void {
-      if (indexed.has(conversationId)) index.removeMessages(conversationId, messageIds);
-    },
-
-    titleChanged(conversationId: string, title: string): void {
-      if (indexed.has(conversationId)) index.setConversation(conversationId, title);
-    },
-
-    conversationRemoved(conversationId: string): void {
-      indexed.delete(conversationId);
-      index.removeConversation(conversationId);
     },
 
     async search(query: string, limit: number): Promise<SearchResult> {

@@ -61,7 +61,9 @@ export function createReplyCheckpoints(deps: ReplyCheckpointsDeps) {
         if (message?.status !== 'streaming') return false;
         message.content = text.content;
         message.reasoning = text.reasoning;
-        await persistDoc(core, doc, 'save the reply being written');
+        await persistDoc(core, doc, 'save the reply being written', [
+          { kind: 'reply-checkpointed', conversationId, messageId },
+        ]);
         return true;
       })
       .then(

@@ -4,6 +4,7 @@ import { appError } from '../../../../common/errors';
 import { describeError } from '../../../../common/redact';
 import type { Logger } from '../../log/logger';
 import type { KeyedQueue } from '../../shared/serial-queue';
+import type { ChangeFeed, HistoryChange } from './change-events';
 import type { ConversationCache } from './conversation-cache';
 import {
   type ConversationFile,
@@ -19,7 +20,8 @@ import { errnoOf } from './storage-errors';
 
 /**
  * State shared by the store's parts, and the two ways they touch a conversation file: `loadDoc` and
- * `persistDoc`. Both must run inside `queue.run(id, …)` for that conversation.
+ * `persistDoc`. Both must run inside `queue.run(id, …)` for that conversation. What a write changed is
+ * emitted on `changes` (change-events.ts).
  */
 export interface StoreCore {
   layout: Layout;
@@ -32,9 +34,11 @@ export interface StoreCore {
   /** `${conversationId}:${messageId}` of replies streaming in this session (their status is real). */
   liveReplies: Set<string>;
   notices: QuarantineNotice[];
+  /** What each write changed, for those that follow the history (search). */
+  changes: ChangeFeed;
   /** Summaries changed: the list order and index.json need refreshing. */
   entriesChanged(): void;
-  /** A conversation disappeared (quarantined or found missing): the search index must forget it. */
+  /** A conversation left the list (deleted, quarantined, missing): its streaming replies stop. */
   conversationDropped(id: string): void;
   onQuarantine(notice: QuarantineNotice): void;
 }
@@ -178,11 +182,11 @@ export async function loadDoc(core: StoreCore, id: string, opts: { keep: boolean
   const outcome = await readConversation(core, id, entry.summary.title);
   if (outcome.kind === 'missing') {
     core.log.warn('a conversation file disappeared', { conversationId: id });
-    dropEntry(core, id);
+    dropEntry(core, id, 'missing');
     throw notFound();
   }
   if (outcome.kind === 'quarantined') {
-    dropEntry(core, id);
+    dropEntry(core, id, 'quarantined');
     throw appError(
       'validation',
       `"${entry.summary.title}" could not be opened, so its file was moved to ${outcome.notice.path} (nothing was deleted). ${outcome.notice.reason}`,
@@ -193,14 +197,28 @@ export async function loadDoc(core: StoreCore, id: string, opts: { keep: boolean
   return outcome.doc;
 }
 
-export function dropEntry(core: StoreCore, id: string): void {
+export function dropEntry(
+  core: StoreCore,
+  id: string,
+  reason: Extract<HistoryChange, { kind: 'conversation-removed' }>['reason'],
+): void {
   core.cache.delete(id);
   if (core.entries.delete(id)) core.entriesChanged();
   core.conversationDropped(id);
+  core.changes.emit({ kind: 'conversation-removed', conversationId: id, reason });
 }
 
-/** Writes the document atomically, then records it. On failure the cached copy is dropped (disk wins). */
-export async function persistDoc(core: StoreCore, doc: ConversationFile, action: string): Promise<void> {
+/**
+ * Writes the document atomically, then records it and emits `changes` — what this write changed; at
+ * least one, so no write path can leave those following the history (search) behind. On failure the
+ * cached copy is dropped (disk wins) and nothing is emitted.
+ */
+export async function persistDoc(
+  core: StoreCore,
+  doc: ConversationFile,
+  action: string,
+  changes: readonly [HistoryChange, ...HistoryChange[]],
+): Promise<void> {
   const id = doc.conversation.id;
   try {
     const file = await writeFileDurably(
@@ -214,52 +232,5 @@ export async function persistDoc(core: StoreCore, doc: ConversationFile, action:
     core.cache.delete(id);
     throw error;
   }
-}
-
-/** What the search index needs from a conversation file. */
-export interface IndexSource {
-  conversation: { id: string; title: string };
-  messages: ReadonlyArray<{ id: string; content: string; createdAt: string; status: string }>;
-}
-
-const KNOWN_STATUS = new Set(['complete', 'interrupted', 'cancelled', 'error']);
-
-/**
- * A cheaper read for the start-up index build: JSON.parse and a structural check of what indexing
- * uses, without the full schema validation, which doubled the build's garbage (and main's resident
- * memory by ~55 MB on the benchmark history). Returns null whenever the file needs the full path —
- * not current format, anything odd, a reply still marked streaming, or a summary that differs from the
- * list's — and the caller then uses `loadDoc`, which validates, migrates, settles and quarantines.
- * Every file is still fully validated whenever it is opened.
- */
-export async function quickReadForIndex(core: StoreCore, id: string): Promise<IndexSource | null> {
-  const entry = core.entries.get(id);
-  if (!entry) return null;
-  let raw: unknown;
-  try {
-    raw = JSON.parse(await fs.readFile(core.layout.conversationFile(id), 'utf8'));
-  } catch {
-    return null;
-  }
-  const file = raw as { formatVersion?: unknown; conversation?: Record<string, unknown>; messages?: unknown };
-  const meta = file.conversation;
-  if (file.formatVersion !== CURRENT_FORMAT_VERSION || !meta || !Array.isArray(file.messages)) return null;
-  const s = entry.summary;
-  if (
-    meta.id !== id ||
-    meta.title !== s.title ||
-    meta.updatedAt !== s.updatedAt ||
-    meta.createdAt !== s.createdAt ||
-    meta.model !== s.model ||
-    file.messages.length !== s.messageCount
-  ) {
-    return null;
-  }
-  for (const m of file.messages as Array<Record<string, unknown>>) {
-    if (typeof m !== 'object' || m === null) return null;
-    if (typeof m.id !== 'string' || typeof m.content !== 'string' || typeof m.createdAt !== 'string')
-      return null;
-    if (typeof m.status !== 'string' || !KNOWN_STATUS.has(m.status)) return null;
-  }
-  return raw as IndexSource;
+  for (const change of changes) core.changes.emit(change);
 }

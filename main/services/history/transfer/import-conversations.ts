@@ -1,5 +1,4 @@
 import type { Message } from '../../../../common/conversation-types';
-import type { SearchService } from '../search/search-service';
 import { type ConversationFile, CURRENT_FORMAT_VERSION } from '../store/conversation-file';
 import { loadDoc, persistDoc, type StoreCore } from '../store/store-core';
 import type { ImportResult } from '../types';
@@ -11,11 +10,7 @@ import { checkImport } from './import-json';
  * is already here, imported under its own id when that is free, or under a new id when that id holds a
  * different conversation.
  */
-export async function importConversations(
-  core: StoreCore,
-  search: SearchService,
-  text: string,
-): Promise<ImportResult> {
+export async function importConversations(core: StoreCore, text: string): Promise<ImportResult> {
   const check = checkImport(text);
   const result: ImportResult = {
     imported: 0,
@@ -43,8 +38,7 @@ export async function importConversations(
         messages: incoming.messages,
       };
       await core.queue.run(id, async () => {
-        await persistDoc(core, doc, 'import the conversation');
-        search.conversationAdded(doc);
+        await persistDoc(core, doc, 'import the conversation', [{ kind: 'conversation-imported', doc }]);
       });
       remember(doc.conversation.createdAt, id);
       result.imported++;

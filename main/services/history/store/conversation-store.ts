@@ -1,0 +1,465 @@
+import { randomBytes } from 'node:crypto';
+import { promises as fs } from 'node:fs';
+import {
+  ConversationIdSchema,
+  type ConversationSummary,
+  type Message,
+  MessageIdSchema,
+} from '../../../../common/conversation-types';
+import { AppFailure, appError } from '../../../../common/errors';
+import { describeError } from '../../../../common/redact';
+import { isOpenToOthers, tightenTree } from '../../private-files/private-files';
+import { timerScheduler } from '../../shared/scheduler';
+import { createKeyedQueue } from '../../shared/serial-queue';
+import type { HistoryStore, HistoryStoreOptions, ReplyFinal } from '../types';
+import { createChangeFeed } from './change-events';
+import { ConversationCache } from './conversation-cache';
+import { type ConversationFile, CURRENT_FORMAT_VERSION, DEFAULT_TITLE } from './conversation-file';
+import { ensureDir, writeFileDurably } from './files';
+import { createIndexWriter } from './index-writer';
+import { layoutFor } from './layout';
+import { loadHistory } from './load-history';
+import { decodeConversationText } from './migrations';
+import { createReplyCheckpoints } from './reply-checkpoints';
+import { storageFailure } from './storage-errors';
+import {
+  dropEntry,
+  loadDoc,
+  notFound,
+  persistDoc,
+  replyKey,
+  type StoreCore,
+  settleOrphanedReplies,
+  summaryOf,
+} from './store-core';
+import { normalizeTitle, titleFromMessage } from './title';
+import { moveToTrash, parseUndoToken, purgeExpiredTrash, trashFile } from './trash';
+
+const DAY_MS = 24 * 60 * 60 * 1000;
+/** The limit of the shared ChatMessage schema: longer text could never be sent anyway. */
+const MAX_MESSAGE_CHARS = 2_000_000;
+
+const defaultId = () => randomBytes(12).toString('base64url');
+
+/** The store's own methods; search, export and import are added by history-store.ts. */
+export type ConversationStore = Omit<
+  HistoryStore,
+  'search' | 'searchStatus' | 'whenSearchReady' | 'exportConversation' | 'exportAll' | 'importJson'
+>;
+
+/** What the other rooms (search, transfer) need of the store, for history-store.ts to hand them. */
+export interface StoreInternals {
+  core: StoreCore;
+  /** Throws unless init() has succeeded and close() has not been called. */
+  ensureOpen(): void;
+  /** Runs `task` on the conversation's document inside its queue (not found: rejects). */
+  inConversation<T>(id: string, task: (doc: ConversationFile) => Promise<T>): Promise<T>;
+}
+
+/**
+ * The conversations on disk: plain JSON files under `dir`, one per conversation, written atomically;
+ * see README.md in the history folder for the layout, the format and the guarantees. Every write
+ * emits what it changed on `core.changes` (change-events.ts); this room knows nothing of who follows.
+ */
+export function createConversationStore(options: HistoryStoreOptions): {
+  store: ConversationStore;
+  internals: StoreInternals;
+} {
+  const layout = layoutFor(options.dir);
+  const log = options.log;
+  const now = options.now ?? (() => new Date());
+  const scheduler = options.scheduler ?? timerScheduler;
+  const retentionMs = (options.trashRetentionDays ?? 30) * DAY_MS;
+  const idFactory = options.idFactory ?? defaultId;
+
+  let state: 'new' | 'opening' | 'open' | 'closed' = 'new';
+  let sorted: ConversationSummary[] | null = null;
+
+  const newId = () => {
+    const id = idFactory();
+    if (!ConversationIdSchema.safeParse(id).success || !MessageIdSchema.safeParse(id).success) {
+      throw appError('internal', 'Switchboard made an invalid id. This is a bug; please report it.');
+    }
+    return id;
+  };
+
+  const core: StoreCore = {
+    layout,
+    log,
+    now,
+    newId,
+    queue: createKeyedQueue(),
+    entries: new Map(),
+    cache: new ConversationCache(),
+    liveReplies: new Set(),
+    notices: [],
+    changes: createChangeFeed(),
+    entriesChanged() {
+      sorted = null;
+      indexWriter.markDirty();
+    },
+    conversationDropped(id) {
+      replies.stopConversation(id);
+      for (const key of [...core.liveReplies]) if (key.startsWith(`${id}:`)) core.liveReplies.delete(key);
+    },
+    onQuarantine(notice) {
+      if (state === 'open') options.onQuarantine?.(notice);
+    },
+  };
+
+  const replies = createReplyCheckpoints({
+    core,
+    scheduler,
+    intervalMs: options.checkpointIntervalMs ?? 400,
+    onPersisted: (event) => options.onReplyPersisted?.(event),
+  });
+  const indexWriter = createIndexWriter({ core, scheduler, delayMs: options.indexWriteDelayMs ?? 1000 });
+
+  const ensureOpen = () => {
+    if (state === 'open') return;
+    throw appError(
+      'internal',
+      state === 'closed'
+        ? 'The history is already closed.'
+        : 'The history is not open yet; call init() first.',
+    );
+  };
+
+  const inConversation = <T>(id: string, task: (doc: ConversationFile) => Promise<T>): Promise<T> => {
+    ensureOpen();
+    if (!core.entries.has(id)) return Promise.reject(notFound());
+    return core.queue.run(id, async () => task(await loadDoc(core, id)));
+  };
+
+  const findMessageIndex = (doc: ConversationFile, messageId: string) => {
+    const index = doc.messages.findIndex((m) => m.id === messageId);
+    if (index < 0) throw appError('validation', 'That message no longer exists. Reload the conversation.');
+    return index;
+  };
+
+  /**
+   * Earlier versions wrote history with the umask's modes (0755 folders, 0644 files). Their folders
+   * are made 0700 and their files 0600 once, at the first open after the upgrade: 0700 folders alone
+   * would already keep other users out, but files copied elsewhere (backups, sync) keep their mode.
+   * The history folder's own mode says whether this is needed — it is set last, so a walk cut short is
+   * redone — and later opens cost one stat instead of a walk over thousands of files.
+   */
+  const makeEarlierVersionPrivate = async () => {
+    if (!(await isOpenToOthers(layout.root))) return;
+    const failed = await tightenTree(layout.root);
+    log.info('history folder made private (owner only)', { couldNotChange: failed.length });
+  };
+
+  const store: ConversationStore = {
+    async init() {
+      if (state !== 'new') throw appError('internal', 'The history was already opened.');
+      state = 'opening';
+      let report: Awaited<ReturnType<typeof loadHistory>>;
+      try {
+        await makeEarlierVersionPrivate();
+        for (const dir of [layout.root, layout.conversations, layout.quarantine, layout.trash])
+          await ensureDir(dir);
+        report = await loadHistory(core);
+      } catch (error) {
+        // Let the glue retry (say, after the person fixed the folder's permissions).
+        state = 'new';
+        core.entries.clear();
+        log.error('could not open the history', { error: describeError(error) });
+        throw error instanceof AppFailure ? error : storageFailure(error, 'open your history', layout.root);
+      }
+      log.info('history opened', {
+        conversations: core.entries.size,
+        fromIndex: report.fromIndex,
+        reread: report.reread,
+        crashRecovery: report.crashRecovery,
+        quarantined: core.notices.length,
+      });
+      await purgeExpiredTrash(layout, now(), retentionMs, log);
+      // Present while open; finding it at the next start means this session did not close cleanly.
+      await writeFileDurably(
+        layout.session,
+        `${JSON.stringify({ pid: process.pid, openedAt: now().toISOString() })}\n`,
+        'open the history',
+      );
+      state = 'open';
+      indexWriter.start();
+      return { quarantined: [...core.notices] };
+    },
+
+    list({ offset = 0, limit }) {
+      ensureOpen();
+      sorted ??= [...core.entries.values()]
+        .map((e) => ({ summary: e.summary, at: Date.parse(e.summary.updatedAt) || 0 }))
+        .sort((a, b) => b.at - a.at || (a.summary.id < b.summary.id ? -1 : 1))
+        .map((x) => x.summary);
+      return {
+        items: sorted.slice(offset, offset + Math.max(0, limit)).map((s) => ({ ...s })),
+        total: sorted.length,
+      };
+    },
+
+    get(id) {
+      ensureOpen();
+      const entry = core.entries.get(id);
+      return entry ? { ...entry.summary } : null;
+    },
+
+    async create(input) {
+      ensureOpen();
+      const id = newId();
+      const at = now().toISOString();
+      const doc: ConversationFile = {
+        formatVersion: CURRENT_FORMAT_VERSION,
+        conversation: {
+          id,
+          title: normalizeTitle(input.title ?? '') || DEFAULT_TITLE,
+          createdAt: at,
+          updatedAt: at,
+          model: input.model,
+        },
+        messages: [],
+      };
+      await core.queue.run(id, async () => {
+        await persistDoc(core, doc, 'create the conversation', [{ kind: 'conversation-created', doc }]);
+      });
+      return summaryOf(doc);
+    },
+
+    async rename(id, title) {
+      const normalized = normalizeTitle(title);
+      if (!normalized) return Promise.reject(appError('validation', 'A title cannot be empty.'));
+      return inConversation(id, async (doc) => {
+        doc.conversation.title = normalized;
+        await persistDoc(core, doc, 'rename the conversation', [
+          { kind: 'conversation-renamed', conversationId: id, title: normalized },
+        ]);
+        return summaryOf(doc);
+      });
+    },
+
+    async remove(id) {
+      ensureOpen();
+      if (!core.entries.has(id)) return Promise.reject(notFound());
+      return core.queue.run(id, async () => {
+        if (!core.entries.has(id)) throw notFound();
+        let undoToken: string;
+        try {
+          undoToken = await moveToTrash(layout, id, now());
+        } catch (error) {
+          throw storageFailure(error, 'delete the conversation', layout.trash);
+        }
+        dropEntry(core, id, 'deleted');
+        log.info('conversation moved to the trash', { conversationId: id });
+        return { undoToken };
+      });
+    },
+
+    async restore(undoToken) {
+      ensureOpen();
+      const parsed = parseUndoToken(undoToken);
+      if (!parsed)
+        throw appError('validation', 'That undo is not valid. The conversation may be in the trash folder.');
+      const path = trashFile(layout, undoToken);
+      const text = await fs.readFile(path, 'utf8').catch(() => null);
+      if (text === null) {
+        throw appError(
+          'validation',
+          'That conversation is no longer in the trash, so it cannot be restored.',
+        );
+      }
+      const decoded = decodeConversationText(text, parsed.conversationId);
+      if (decoded.kind !== 'ok') {
+        throw appError(
+          'validation',
+          `That conversation could not be restored because its file cannot be read; it is still at ${path}.`,
+        );
+      }
+      const doc = decoded.value;
+      // The id may have been taken since (an import): restore it as a separate conversation.
+      if (core.entries.has(doc.conversation.id)) doc.conversation.id = newId();
+      const id = doc.conversation.id;
+      return core.queue.run(id, async () => {
+        settleOrphanedReplies(core, doc);
+        await persistDoc(core, doc, 'restore the conversation', [{ kind: 'conversation-restored', doc }]);
+        await fs.unlink(path).catch((error: unknown) => {
+          log.warn('restored conversation also left in the trash', { error: describeError(error) });
+        });
+        return summaryOf(doc);
+      });
+    },
+
+    async messages(id, { before, limit }) {
+      if (!Number.isInteger(limit) || limit < 1)
+        return Promise.reject(appError('validation', 'The page size must be at least 1.'));
+      return inConversation(id, async (doc) => {
+        const end = before === undefined ? doc.messages.length : findMessageIndex(doc, before);
+        const start = Math.max(0, end - limit);
+        return { messages: doc.messages.slice(start, end).map(copy), hasMore: start > 0 };
+      });
+    },
+
+    async allMessages(id) {
+      return inConversation(id, async (doc) => doc.messages.map(copy));
+    },
+
+    async transcript(id) {
+      return inConversation(id, async (doc) =>
+        doc.messages.map(({ id: messageId, role, content }) => ({ id: messageId, role, content })),
+      );
+    },
+
+    async appendUserMessage(id, content) {
+      if (typeof content !== 'string' || content.length > MAX_MESSAGE_CHARS) {
+        return Promise.reject(
+          appError('validation', 'That message is too long to save (2,000,000 characters at most).'),
+        );
+      }
+      return inConversation(id, async (doc) => {
+        const message: Message = {
+          id: newId(),
+          role: 'user',
+          content,
+          reasoning: '',
+          createdAt: now().toISOString(),
+          model: null,
+          status: 'complete',
+          error: null,
+          usage: null,
+          finishReason: null,
+          generationId: null,
+        };
+        doc.messages.push(message);
+        doc.conversation.updatedAt = message.createdAt;
+        const autoTitle = doc.conversation.title === DEFAULT_TITLE ? titleFromMessage(content) : null;
+        if (autoTitle) doc.conversation.title = autoTitle;
+        await persistDoc(core, doc, 'save your message', [
+          { kind: 'messages-appended', conversationId: id, messages: [message] },
+          ...(autoTitle
+            ? [{ kind: 'conversation-renamed' as const, conversationId: id, title: autoTitle }]
+            : []),
+        ]);
+        return copy(message);
+      });
+    },
+
+    async truncateFrom(id, messageId) {
+      return inConversation(id, async (doc) => {
+        const removed = doc.messages.splice(findMessageIndex(doc, messageId));
+        const removedIds = removed.map((m) => m.id);
+        replies.stopConversation(id, new Set(removedIds));
+        for (const m of removedIds) core.liveReplies.delete(replyKey(id, m));
+        await persistDoc(core, doc, 'update the conversation', [
+          { kind: 'messages-truncated', conversationId: id, messageIds: removedIds },
+        ]);
+      });
+    },
+
+    async beginReply(id, { model, messageId }) {
+      return inConversation(id, async (doc) => {
+        if (messageId !== undefined && doc.messages.some((m) => m.id === messageId)) {
+          throw appError('validation', 'That reply already exists.');
+        }
+        const message: Message = {
+          id: messageId ?? newId(),
+          role: 'assistant',
+          content: '',
+          reasoning: '',
+          createdAt: now().toISOString(),
+          model,
+          status: 'streaming',
+          error: null,
+          usage: null,
+          finishReason: null,
+          generationId: null,
+        };
+        doc.messages.push(message);
+        doc.conversation.updatedAt = message.createdAt;
+        if (model !== null) doc.conversation.model = model;
+        const key = replyKey(id, message.id);
+        core.liveReplies.add(key);
+        try {
+          await persistDoc(core, doc, 'start saving the reply', [
+            { kind: 'messages-appended', conversationId: id, messages: [message] },
+          ]);
+        } catch (error) {
+          core.liveReplies.delete(key);
+          throw error;
+        }
+        replies.start(id, message.id);
+        return copy(message);
+      });
+    },
+
+    checkpointReply(id, messageId, text) {
+      if (state !== 'open') return;
+      if (!replies.checkpoint(id, messageId, text)) {
+        log.debug('checkpoint for a reply that is not streaming', { conversationId: id });
+      }
+    },
+
+    async finishReply(id, messageId, final: ReplyFinal) {
+      if (final.status === 'streaming') {
+        return Promise.reject(appError('validation', 'A finished reply cannot still be streaming.'));
+      }
+      const pending = replies.stop(id, messageId);
+      return inConversation(id, async (doc) => {
+        const message = doc.messages[findMessageIndex(doc, messageId)] as Message;
+        message.status = final.status;
+        message.content = final.content ?? pending?.content ?? message.content;
+        message.reasoning = final.reasoning ?? pending?.reasoning ?? message.reasoning;
+        if (final.usage !== undefined) message.usage = final.usage;
+        if (final.finishReason !== undefined) message.finishReason = final.finishReason;
+        if (final.generationId !== undefined) message.generationId = final.generationId;
+        if (final.error !== undefined) message.error = final.error;
+        if (final.model) message.model = final.model;
+        doc.conversation.updatedAt = now().toISOString();
+        if (message.model) doc.conversation.model = message.model;
+        await persistDoc(core, doc, 'save the reply', [
+          { kind: 'message-replaced', conversationId: id, message },
+        ]);
+        core.liveReplies.delete(replyKey(id, messageId));
+        options.onReplyPersisted?.({
+          conversationId: id,
+          messageId,
+          contentLength: message.content.length,
+          reasoningLength: message.reasoning.length,
+          final: true,
+        });
+        return copy(message);
+      });
+    },
+
+    quarantined() {
+      return core.notices.map((n) => ({ ...n }));
+    },
+
+    async flush() {
+      if (state !== 'open') return;
+      await replies.flush();
+      await core.queue.drain();
+      await indexWriter.flush();
+    },
+
+    async close() {
+      if (state !== 'open') {
+        state = 'closed';
+        return;
+      }
+      await store.flush();
+      state = 'closed';
+      replies.closeAll();
+      await core.queue.drain();
+      indexWriter.stop();
+      await indexWriter.flush();
+      await fs.unlink(layout.session).catch(() => undefined);
+      core.cache.clear();
+      log.info('history closed');
+    },
+  };
+
+  return { store, internals: { core, ensureOpen, inConversation } };
+}
+
+function copy(message: Message): Message {
+  return structuredClone(message);
+}

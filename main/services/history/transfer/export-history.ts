@@ -1,0 +1,37 @@
+import { describeError } from '../../../../common/redact';
+import type { ConversationFile } from '../store/conversation-file';
+import { mapLimit } from '../store/files';
+import { loadDoc, type StoreCore } from '../store/store-core';
+import type { ExportFormat } from '../types';
+import { conversationsToJson } from './export-json';
+import { conversationsToMarkdown, conversationToMarkdown } from './export-markdown';
+
+/** One conversation as export text. */
+export function exportConversationText(doc: ConversationFile, format: ExportFormat, now: Date): string {
+  return format === 'json' ? conversationsToJson([doc], now) : conversationToMarkdown(doc);
+}
+
+/**
+ * The conversations `ids` (in that order) as one export text. A conversation that cannot be read is
+ * left out and logged rather than failing the whole export.
+ */
+export async function exportConversationsText(
+  core: StoreCore,
+  ids: readonly string[],
+  format: ExportFormat,
+): Promise<string> {
+  const docs = (
+    await mapLimit(ids, 16, (id) =>
+      core.queue
+        .run(id, () => loadDoc(core, id, { keep: false }))
+        .catch((error: unknown) => {
+          core.log.warn('conversation left out of the export', {
+            conversationId: id,
+            error: describeError(error),
+          });
+          return null;
+        }),
+    )
+  ).filter((d): d is ConversationFile => d !== null);
+  return format === 'json' ? conversationsToJson(docs, core.now()) : conversationsToMarkdown(docs);
+}
