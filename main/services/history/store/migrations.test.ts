@@ -14,8 +14,8 @@ import {
 } from './migrations';
 
 /**
- * Golden fixtures: every format version ever written has files under history/fixtures/v<N>/, committed once
- * and never regenerated. Each must keep loading in every later version.
+ * Golden fixtures: every format version ever written has files under history/fixtures/v<N>/, committed
+ * once and never regenerated. Each must keep loading in every later version.
  */
 const FIXTURES = join(import.meta.dirname, '..', 'fixtures');
 

@@ -10,9 +10,9 @@ import {
  *
  * Adding version 2 is one function: define `ConversationFileV2Schema`, make it current in
  * conversation-file.ts, add `1: upgradeStep(ConversationFileV1Schema, (v1) => ({ ...v2 shape }))` to
- * `conversationFormats.upgrades`, and commit fixtures under history/fixtures/v2/. Files are upgraded in memory
- * only; the file on disk is rewritten in the current format the next time the conversation changes, so
- * merely opening history with a new build never rewrites old files.
+ * `conversationFormats.upgrades`, and commit fixtures under history/fixtures/v2/. Files are upgraded
+ * in memory only; the file on disk is rewritten in the current format the next time the conversation
+ * changes, so merely opening history with a new build never rewrites old files.
  */
 
 /** Lifts a document of version N to version N + 1; throws FormatError when the input is not valid N. */
