@@ -87,7 +87,7 @@ async function start(): Promise<void> {
     log,
     platform: process.platform,
     dialogs: fileDialogs,
-    keyEntry: keyAdapters({ chatWindows, keyWindows, env: launchEnv }),
+    keyIntake: keyAdapters({ chatWindows, keyWindows, env: launchEnv }),
     // A question asked before any window shows waits for the first chat window and sits over it.
     ask: dialogAsker(async (windowId) =>
       windowId === null ? chatWindows.firstShown : windowForContents(windowId),

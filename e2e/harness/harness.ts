@@ -9,7 +9,7 @@ import Conf from 'conf';
 import { chatContract, keyEntryContract } from '../../common/ipc/contract';
 import type { Persistence } from '../../common/key-status';
 import { composeServices, type Services } from '../../main/app/compose-services';
-import { KEY_SETTINGS_URL } from '../../main/app/key-entry';
+import { KEY_SETTINGS_URL } from '../../main/app/key-intake';
 import type { MainQuestion, MainQuestionKind } from '../../main/app/questions';
 import { createHandlerTable } from '../../main/ipc/handler-table';
 import { chatWritingCalls, keyEntryWritingCalls } from '../../main/ipc/writing-calls';
@@ -253,7 +253,7 @@ export async function startHarness(options: HarnessOptions = {}): Promise<Harnes
       },
       chooseImportFile: async () => harness.importFile,
     },
-    keyEntry: {
+    keyIntake: {
       clipboard: {
         readText: () => harness.clipboard.text,
         clear: () => {
@@ -287,7 +287,7 @@ export async function startHarness(options: HarnessOptions = {}): Promise<Harnes
   });
   // As main does: pages may load while the stored key is still being read.
   await services.init({ waitForKey: false });
-  if (options.importEnvKey) await services.keyEntry.envOffer.accept(options.importEnvKey);
+  if (options.importEnvKey) await services.keyIntake.envOffer.accept(options.importEnvKey);
 
   const token = randomBytes(32).toString('hex');
   const [chatPreload, keyEntryPreload] = await Promise.all([

@@ -12,8 +12,8 @@ import type { CiphertextStore } from '../services/vault/ciphertext-store';
 import { createKeyVault } from '../services/vault/key-vault';
 import type { SecretCipher } from '../services/vault/secret-cipher';
 import { type ConfirmAndOpenLink, createChatHandlers, type FileDialogs } from './chat-handlers';
-import { createKeyEntry, type KeyEntryAdapters } from './key-entry';
 import { createKeyEntryHandlers } from './key-entry-window-handlers';
+import { createKeyIntake, type KeyIntakeAdapters } from './key-intake';
 import { createKeyOriginConsent } from './key-origin-consent';
 import type { AskPerson } from './questions';
 import { withSanitisedErrors } from './sanitise-handlers';
@@ -41,9 +41,9 @@ export interface ServiceAdapters {
   fetch?: typeof fetch;
   /** Where exports go and imports come from: main-process file dialogs (or the harness's stand-ins). */
   dialogs: FileDialogs;
-  /** Key entry: the clipboard, the system browser, the key-entry window, the launch environment. */
-  keyEntry: Pick<
-    KeyEntryAdapters,
+  /** Key intake: the clipboard, the system browser, the key-entry window, the launch environment. */
+  keyIntake: Pick<
+    KeyIntakeAdapters,
     | 'clipboard'
     | 'consumeUserActivation'
     | 'openSignInPage'
@@ -92,8 +92,8 @@ export function composeServices(adapters: ServiceAdapters) {
     // A message holding the current key, a key entered this session or a key-shaped string is refused.
     knownKeys: () => keysToRefuse(vault.currentKey(), knownSecrets.list()),
   });
-  const keyEntry = createKeyEntry({
-    ...adapters.keyEntry,
+  const keyIntake = createKeyIntake({
+    ...adapters.keyIntake,
     openRouterBaseUrl: adapters.openRouterBaseUrl,
     vault,
     // The new key's label before it may replace a kept one (the key is passed, not read from the vault).
@@ -108,14 +108,14 @@ export function composeServices(adapters: ServiceAdapters) {
     settings,
     history,
     chat,
-    keyEntry,
+    keyIntake,
     files: { ...adapters.dialogs, writeExport: writeExportFile, readImport: readImportFile },
     sessions,
     openExternal: adapters.openExternal,
   });
   const keyEntryHandlers = createKeyEntryHandlers({
     vault,
-    keyEntry,
+    keyIntake,
     encryptionAvailable: () => adapters.cipher.isAvailable(),
   });
 
@@ -125,7 +125,7 @@ export function composeServices(adapters: ServiceAdapters) {
     settings,
     history,
     sessions,
-    keyEntry,
+    keyIntake,
     // Every error a window receives passes the known-secret redaction (sanitise-handlers.ts).
     handlers: withSanitisedErrors(handlers),
     keyEntryHandlers: withSanitisedErrors(keyEntryHandlers),
@@ -148,7 +148,7 @@ export function composeServices(adapters: ServiceAdapters) {
     },
     /** Stops streams (their partial text is saved as cancelled) and flushes history to disk. */
     async shutdown(): Promise<void> {
-      keyEntry.shutdown();
+      keyIntake.shutdown();
       sessions.cancelAll();
       await sessions.settle();
       await history.close();

@@ -2,11 +2,11 @@ import type { KeyEntryContract } from '../../common/ipc/contract';
 import type { Handlers } from '../ipc/handler-table';
 import type { KeyVault } from '../services/vault/key-vault';
 import type { SecretCipher } from '../services/vault/secret-cipher';
-import type { KeyEntry } from './key-entry';
+import type { KeyIntake } from './key-intake';
 
 export interface KeyEntryWindowHandlerDeps {
   vault: Pick<KeyVault, 'status'>;
-  keyEntry: Pick<KeyEntry, 'typed' | 'closeKeyWindow'>;
+  keyIntake: Pick<KeyIntake, 'typed' | 'closeKeyWindow'>;
   encryptionAvailable: SecretCipher['isAvailable'];
 }
 
@@ -22,12 +22,12 @@ export function createKeyEntryHandlers(deps: KeyEntryWindowHandlerDeps): Handler
       };
     },
     submit: async (input, ctx) => {
-      const result = await deps.keyEntry.typed.submit(input);
-      if (result.ok) deps.keyEntry.closeKeyWindow(ctx.windowId);
+      const result = await deps.keyIntake.typed.submit(input);
+      if (result.ok) deps.keyIntake.closeKeyWindow(ctx.windowId);
       return result;
     },
     cancel: async (_req, ctx) => {
-      deps.keyEntry.closeKeyWindow(ctx.windowId);
+      deps.keyIntake.closeKeyWindow(ctx.windowId);
       return { closed: true };
     },
   };

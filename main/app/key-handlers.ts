@@ -1,7 +1,7 @@
 import type { ChatContract } from '../../common/ipc/contract';
 import type { Handlers } from '../ipc/handler-table';
 import type { KeyVault } from '../services/vault/key-vault';
-import type { KeyEntry } from './key-entry';
+import type { KeyIntake } from './key-intake';
 
 /** The chat contract's calls about the key: its status, the four ways it gets in, and removing it. */
 export type KeyChannel =
@@ -17,10 +17,10 @@ export type KeyChannel =
   | 'dismissEnvKey'
   | 'reportKeyExposed';
 
-/** The slices of the vault and of key entry the chat window may reach. */
+/** The slices of the vault and of key intake the chat window may reach. */
 export interface KeyHandlerDeps {
   vault: Pick<KeyVault, 'init' | 'verify' | 'remove'>;
-  keyEntry: KeyEntry;
+  keyIntake: KeyIntake;
 }
 
 /**
@@ -37,19 +37,19 @@ export function createKeyHandlers(deps: KeyHandlerDeps): Pick<Handlers<ChatContr
     removeKey: () => deps.vault.remove(),
 
     startSignIn: (choice, ctx) =>
-      deps.keyEntry.startSignIn(choice, (p) => ctx.emit('onSignInProgress', p), ctx.windowId),
-    cancelSignIn: async () => ({ cancelled: deps.keyEntry.cancelSignIn() }),
+      deps.keyIntake.startSignIn(choice, (p) => ctx.emit('onSignInProgress', p), ctx.windowId),
+    cancelSignIn: async () => ({ cancelled: deps.keyIntake.cancelSignIn() }),
     // The window must have seen a real click or key press just before (checked in main, not the page).
-    importKeyFromClipboard: (choice, ctx) => deps.keyEntry.importFromClipboard(choice, ctx.windowId),
-    openKeyWindow: async (_req, ctx) => ({ opened: await deps.keyEntry.openKeyWindow(ctx.windowId) }),
-    getEnvKeyOffer: async () => deps.keyEntry.envOffer.pending(),
+    importKeyFromClipboard: (choice, ctx) => deps.keyIntake.importFromClipboard(choice, ctx.windowId),
+    openKeyWindow: async (_req, ctx) => ({ opened: await deps.keyIntake.openKeyWindow(ctx.windowId) }),
+    getEnvKeyOffer: async () => deps.keyIntake.envOffer.pending(),
     acceptEnvKey: ({ persistence, allowWeakEncryption }) =>
-      deps.keyEntry.envOffer.accept(persistence, allowWeakEncryption),
+      deps.keyIntake.envOffer.accept(persistence, allowWeakEncryption),
     dismissEnvKey: async () => {
-      const had = deps.keyEntry.envOffer.pending() !== null;
-      deps.keyEntry.envOffer.dismiss();
+      const had = deps.keyIntake.envOffer.pending() !== null;
+      deps.keyIntake.envOffer.dismiss();
       return { dismissed: had };
     },
-    reportKeyExposed: () => deps.keyEntry.reportExposed(),
+    reportKeyExposed: () => deps.keyIntake.reportExposed(),
   };
 }

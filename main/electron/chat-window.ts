@@ -1,7 +1,7 @@
 import { BrowserWindow, screen } from 'electron';
 import { chatWindowOptions } from '../app/window-options';
 import { CHAT_URL } from '../protocol/resolve-asset';
-import { createUserActivationTracker } from '../services/key-entry/user-activation';
+import { createUserActivationTracker } from '../services/key-intake/user-activation';
 import { loadWindowState, saveWindowState } from '../services/window-state/window-state';
 
 /** The chat windows main has open, by their web contents' id, and what main learns from them. */

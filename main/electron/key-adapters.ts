@@ -1,6 +1,6 @@
 import { clipboard, shell } from 'electron';
 import type { ServiceAdapters } from '../app/compose-services';
-import { KEY_SETTINGS_URL } from '../app/key-entry';
+import { KEY_SETTINGS_URL } from '../app/key-intake';
 import type { ChatWindows } from './chat-window';
 import type { KeyWindows } from './key-window';
 
@@ -14,7 +14,7 @@ export function keyAdapters(o: {
   keyWindows: Pick<KeyWindows, 'open' | 'close'>;
   /** The launch value of OPENROUTER_API_KEY, already removed from process.env (launch.ts). */
   env: Record<string, string | undefined>;
-}): ServiceAdapters['keyEntry'] {
+}): ServiceAdapters['keyIntake'] {
   return {
     clipboard: {
       readText: () => clipboard.readText(),

@@ -3,7 +3,7 @@ import { isAbsolute } from 'node:path';
 import { app, dialog } from 'electron';
 import { userDataDirFor } from '../config/dev-profile';
 import { type LaunchConfig, LaunchConfigError, readLaunchConfig } from '../config/launch-config';
-import { ENV_KEY_VARIABLE } from '../services/key-entry/env-key-offer';
+import { ENV_KEY_VARIABLE } from '../services/key-intake/env-key-offer';
 
 // What main does at module load, before the single-instance lock (main/index.ts calls these in order).
 // Each may stop the launch with a message; none starts anything.

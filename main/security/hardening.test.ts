@@ -314,16 +314,16 @@ describe('main process glue (static checks of code that runs only inside Electro
     ]);
     // That confirmation is the chat handler's openExternal, and the key adapters are the key services'.
     expect(index).toMatch(/openExternal: confirmAndOpenLink,/);
-    expect(index).toMatch(/keyEntry: keyAdapters\(/);
+    expect(index).toMatch(/keyIntake: keyAdapters\(/);
     const handlers = code('main/app/chat-handlers.ts');
     expect(handlers).toMatch(
       /openExternal: async \(\{ url \}, ctx\) => \{\s*const safe = parseSafeExternalUrl\(url\);\s*if \(!safe\) \{[\s\S]*?\}\s*return \{ opened: await deps\.openExternal\(safe, ctx\.windowId\) \};/,
     );
-    expect(code('main/app/key-entry.ts')).toMatch(
+    expect(code('main/app/key-intake.ts')).toMatch(
       /KEY_SETTINGS_URL = 'https:\/\/openrouter\.ai\/settings\/keys'/,
     );
     // The sign-in URL comes from the launch-time base URL only.
-    expect(code('main/app/key-entry.ts')).toMatch(/authUrl: authUrlFor\(adapters\.openRouterBaseUrl\)/);
+    expect(code('main/app/key-intake.ts')).toMatch(/authUrl: authUrlFor\(adapters\.openRouterBaseUrl\)/);
   });
 
   it('no insecure webPreferences anywhere in main/ or preload/', () => {

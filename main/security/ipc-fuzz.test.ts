@@ -27,7 +27,7 @@ import type { Contract, InvokeSpec, Result } from '../../common/ipc/define';
 import { type Emulator, startEmulator } from '../../e2e/emulator/server';
 import { type AttackerServer, startAttackerServer } from '../../e2e/specs/helpers/attacker-server';
 import { composeServices, type Services } from '../app/compose-services';
-import { KEY_SETTINGS_URL } from '../app/key-entry';
+import { KEY_SETTINGS_URL } from '../app/key-intake';
 import { createHandlerTable, type HandlerTable } from '../ipc/handler-table';
 import type { SenderInfo } from '../ipc/sender-policy';
 import type { WriteLimits } from '../ipc/write-budget';
@@ -136,7 +136,7 @@ beforeAll(async () => {
       },
       chooseImportFile: async () => null,
     },
-    keyEntry: {
+    keyIntake: {
       // What the clipboard holds is attacker-chosen too: main must never fetch it.
       clipboard: { readText: () => attacker.url('/clipboard'), clear: () => undefined },
       // No browser here: the sign-in fails at once instead of waiting five minutes.
@@ -786,9 +786,9 @@ describe('IPC sender policy: calls from anywhere but our main frame are refused 
       services.vault,
       services.settings,
       services.history,
-      services.keyEntry,
-      services.keyEntry.envOffer,
-      services.keyEntry.typed,
+      services.keyIntake,
+      services.keyIntake.envOffer,
+      services.keyIntake.typed,
       services.sessions,
       services.client,
     ].flatMap((service) =>

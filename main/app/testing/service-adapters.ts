@@ -20,7 +20,7 @@ export function testServiceAdapters(
     ask: async () => false,
     platform: 'linux',
     dialogs: { chooseExportFile: async () => null, chooseImportFile: async () => null },
-    keyEntry: {
+    keyIntake: {
       clipboard: { readText: () => '', clear: () => undefined },
       openSignInPage: async () => undefined,
       openKeySettingsPage: async () => undefined,

@@ -4,10 +4,10 @@
  * that does not have the `sk-or-` shape.
  */
 import { describe, expect, it } from 'vitest';
-import { importFromClipboard } from '../key-entry/clipboard-import';
-import { createEnvKeyOffer } from '../key-entry/env-key-offer';
-import { exchangeAuthCode } from '../key-entry/exchange-code';
-import { createTypedKeyHandler } from '../key-entry/typed-key';
+import { importFromClipboard } from '../key-intake/clipboard-import';
+import { createEnvKeyOffer } from '../key-intake/env-key-offer';
+import { exchangeAuthCode } from '../key-intake/exchange-code';
+import { createTypedKeyHandler } from '../key-intake/typed-key';
 import { makeKey, makeVault } from '../vault/vault-test-support';
 import { knownSecrets } from './known-secrets';
 import { createMemoryLogger } from './logger';

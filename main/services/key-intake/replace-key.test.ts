@@ -4,7 +4,7 @@ import type { KeyInfo, KeyStatus } from '../../../common/key-status';
 import { maskKey } from '../../../common/redact';
 import { expectFailure, KEY_INFO, makeKey } from '../vault/vault-test-support';
 import { createReplaceKeyCheck, type ReplaceKeyQuestion } from './replace-key';
-import { createCaptureLogger, FULL_KEY_PATTERN } from './test-support';
+import { createCaptureLogger, FULL_KEY_PATTERN } from './testing/test-support';
 
 const CURRENT = makeKey();
 const NEW = makeKey();

@@ -4,7 +4,7 @@ import { maskKey } from '../../../common/redact';
 import { createTestCipher } from '../vault/test-cipher';
 import { expectFailure, makeKey, makeVault } from '../vault/vault-test-support';
 import { createEnvKeyOffer, ENV_KEY_VARIABLE } from './env-key-offer';
-import { createCaptureLogger, FULL_KEY_PATTERN } from './test-support';
+import { createCaptureLogger, FULL_KEY_PATTERN } from './testing/test-support';
 
 function setup(value: string | undefined, vaultOptions: Parameters<typeof makeVault>[0] = {}) {
   const fixture = makeVault(vaultOptions);

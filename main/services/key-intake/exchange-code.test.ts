@@ -3,7 +3,7 @@ import { fakeFetch } from '../openrouter/test-support';
 import { expectFailure, makeKey } from '../vault/vault-test-support';
 import { exchangeAuthCode } from './exchange-code';
 import { SIGN_IN_MESSAGES } from './sign-in-errors';
-import { createCaptureLogger } from './test-support';
+import { createCaptureLogger } from './testing/test-support';
 
 const BASE = 'https://openrouter.ai/api/v1';
 const INPUT = { code: 'one-time-code-1234', verifier: 'verifier-abcdefghijklmnop' };

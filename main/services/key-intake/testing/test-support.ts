@@ -1,16 +1,16 @@
 /**
- * Shared by the key-entry tests; not imported by production code. The capture logger records what
+ * Shared by the key-intake tests; not imported by production code. The capture logger records what
  * services pass to it *before* redaction, so a test proves the key was never handed to the logger at
  * all rather than that the logger happened to mask it.
  */
 import { request } from 'node:http';
 import { connect } from 'node:net';
-import type { Emulator } from '../../../e2e/emulator/server';
-import type { LogFields, Logger } from '../log/logger';
-import { createOpenRouterClient } from '../openrouter/client';
-import { createMemoryCiphertextStore, type MemoryCiphertextStore } from '../vault/ciphertext-store';
-import { createKeyVault, type KeyVault } from '../vault/key-vault';
-import { createTestCipher, type TestCipher } from '../vault/test-cipher';
+import type { Emulator } from '../../../../e2e/emulator/server';
+import type { LogFields, Logger } from '../../log/logger';
+import { createOpenRouterClient } from '../../openrouter/client';
+import { createMemoryCiphertextStore, type MemoryCiphertextStore } from '../../vault/ciphertext-store';
+import { createKeyVault, type KeyVault } from '../../vault/key-vault';
+import { createTestCipher, type TestCipher } from '../../vault/test-cipher';
 
 export interface CaptureLogger extends Logger {
   /** Every message with its fields, unredacted. */

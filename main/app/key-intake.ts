@@ -10,8 +10,8 @@ import {
   exchangeAuthCode,
   importFromClipboard,
   type SignInFlow,
-} from '../services/key-entry';
-import { createReplaceKeyCheck } from '../services/key-entry/replace-key';
+} from '../services/key-intake';
+import { createReplaceKeyCheck } from '../services/key-intake/replace-key';
 import type { Logger } from '../services/log/logger';
 import type { KeyVault } from '../services/vault/key-vault';
 import type { AskPerson } from './questions';
@@ -19,7 +19,7 @@ import type { AskPerson } from './questions';
 /** OpenRouter's page where a person revokes a key and creates a new one. */
 export const KEY_SETTINGS_URL = 'https://openrouter.ai/settings/keys';
 
-export interface KeyEntryAdapters {
+export interface KeyIntakeAdapters {
   openRouterBaseUrl: string;
   vault: KeyVault;
   /** GET /key with a key that is not stored (yet): the new key's label before it may replace one. */
@@ -29,7 +29,7 @@ export interface KeyEntryAdapters {
   clipboard: ClipboardAdapter;
   /**
    * True once per real click or key press in that window within the last few seconds (the glue feeds
-   * it from Electron's `input-event`; see services/key-entry/user-activation.ts). Consumed by asking.
+   * it from Electron's `input-event`; see services/key-intake/user-activation.ts). Consumed by asking.
    * Absent: no request has one, so "Paste from clipboard" is refused (the safe default).
    */
   consumeUserActivation?: (windowId: number) => boolean;
@@ -52,8 +52,8 @@ export interface KeyEntryAdapters {
  * Every way a key gets into Switchboard, composed over the vault. None returns the key; each stores
  * it through the vault (which verifies it first) and reports status only.
  */
-export function createKeyEntry(adapters: KeyEntryAdapters) {
-  const log = adapters.log('key-entry');
+export function createKeyIntake(adapters: KeyIntakeAdapters) {
+  const log = adapters.log('key-intake');
   const { vault } = adapters;
   // Read before any window or child process exists; the offer removes the variable from env.
   const envOffer = createEnvKeyOffer({ env: adapters.env, storeKey: (input) => vault.store(input), log });
@@ -130,4 +130,4 @@ export function createKeyEntry(adapters: KeyEntryAdapters) {
   };
 }
 
-export type KeyEntry = ReturnType<typeof createKeyEntry>;
+export type KeyIntake = ReturnType<typeof createKeyIntake>;

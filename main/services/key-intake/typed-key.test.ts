@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { appError } from '../../../common/errors';
 import { makeKey, makeVault } from '../vault/vault-test-support';
-import { createCaptureLogger, FULL_KEY_PATTERN } from './test-support';
+import { createCaptureLogger, FULL_KEY_PATTERN } from './testing/test-support';
 import { createTypedKeyHandler, TypedKeySubmissionSchema } from './typed-key';
 
 function setup() {

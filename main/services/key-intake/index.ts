@@ -1,4 +1,7 @@
-/** Key entry without the chat renderer: what the Electron glue and the browser harness wire up. */
+/**
+ * Key intake, every way a key gets in, without the chat renderer: what the Electron glue and the
+ * browser harness wire up.
+ */
 export { authUrlFor } from './auth-url';
 export {
   type ClipboardAdapter,

@@ -26,7 +26,7 @@ import {
   createEmulatorVault,
   type EmulatorVault,
   FULL_KEY_PATTERN,
-} from './test-support';
+} from './testing/test-support';
 
 const EXCHANGE_PATH = '/api/v1/auth/keys';
 

@@ -3,7 +3,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { expectFailure } from '../vault/vault-test-support';
 import { SUCCESS_PAGE } from './callback-page';
 import { type LoopbackServer, startLoopbackServer } from './loopback-server';
-import { acceptsConnections, createCaptureLogger, rawRequest } from './test-support';
+import { acceptsConnections, createCaptureLogger, rawRequest } from './testing/test-support';
 
 const open: LoopbackServer[] = [];
 

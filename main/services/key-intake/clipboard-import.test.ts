@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { AppFailure, appError } from '../../../common/errors';
 import { expectFailure, makeKey, makeVault } from '../vault/vault-test-support';
 import { CLIPBOARD_MESSAGES, importFromClipboard } from './clipboard-import';
-import { createCaptureLogger, FULL_KEY_PATTERN } from './test-support';
+import { createCaptureLogger, FULL_KEY_PATTERN } from './testing/test-support';
 
 function fakeClipboard(initial: string) {
   let text = initial;
