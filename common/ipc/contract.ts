@@ -16,7 +16,7 @@ import {
   SignInProgressSchema,
   TypedKeyResultSchema,
   TypedKeySubmissionSchema,
-} from '../key-entry-types';
+} from '../key-intake-types';
 import { KeyInfoSchema, KeyStatusSchema } from '../key-status';
 import { SettingsPatchSchema, SettingsSchema } from '../settings-types';
 import { defineContract, event, invoke } from './define';

@@ -1,5 +1,5 @@
 import { AppFailure } from '../../common/errors';
-import type { KeyChoice, SignInProgress } from '../../common/key-entry-types';
+import type { KeyChoice, SignInProgress } from '../../common/key-intake-types';
 import type { KeyInfo, KeyStatus } from '../../common/key-status';
 import {
   authUrlFor,

@@ -5,7 +5,7 @@
  */
 import type { z } from 'zod';
 import { type AppError, AppFailure } from '../../../common/errors';
-import { TypedKeySubmissionSchema } from '../../../common/key-entry-types';
+import { TypedKeySubmissionSchema } from '../../../common/key-intake-types';
 import type { KeyInfo, KeyStatus } from '../../../common/key-status';
 import { describeError } from '../../../common/redact';
 import { knownSecrets } from '../log/known-secrets';

@@ -1,5 +1,5 @@
 import type { SwitchboardBridge } from '../../../common/ipc/bridge-types';
-import type { KeyChoice, SignInProgress } from '../../../common/key-entry-types';
+import type { KeyChoice, SignInProgress } from '../../../common/key-intake-types';
 
 export interface AddKeyActionsDeps {
   bridge: Pick<

@@ -1,5 +1,5 @@
 import { useEffect, useState } from 'react';
-import type { KeyChoice, KeyStored } from '../../../../common/key-entry-types';
+import type { KeyChoice, KeyStored } from '../../../../common/key-intake-types';
 import { useActions } from '../../app-context';
 
 /**

@@ -1,4 +1,4 @@
-import type { KeyStored } from '../../../../common/key-entry-types';
+import type { KeyStored } from '../../../../common/key-intake-types';
 import { formatUsd } from '../../format/usd';
 
 /** What the person sees after a key is stored: its label and credits, or that it is unverified. */

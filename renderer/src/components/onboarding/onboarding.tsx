@@ -1,5 +1,5 @@
 import { useEffect, useId, useState } from 'react';
-import type { KeyChoice, KeyStored, SignInProgress } from '../../../../common/key-entry-types';
+import type { KeyChoice, KeyStored, SignInProgress } from '../../../../common/key-intake-types';
 import type { KeyStatus, Persistence } from '../../../../common/key-status';
 import { KeepKeyChoice } from '../../../shared/keep-key-choice';
 import { useActions } from '../../app-context';
