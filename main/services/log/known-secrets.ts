@@ -3,9 +3,9 @@
  *
  * `redact` (common/redact.ts) removes anything shaped like an OpenRouter key. That misses the key in
  * upper case, base64, percent-encoded, or a key that does not have the shape at all (a proxy's token, a
- * test key, a typo). The vault and every key-entry path register each key they see here — the stored
- * key when it is loaded, every candidate being typed, pasted, offered from the environment or
- * exchanged at sign-in — and the logger and the error boundary apply the list.
+ * test key, a typo). The vault and every way a key gets in (key intake) register each key they see
+ * here — the stored key when it is loaded, every candidate being typed, pasted, offered from the
+ * environment or exchanged at sign-in — and the logger and the error boundary apply the list.
  *
  * Entries are kept for the process lifetime, not unregistered when a key is removed or rejected: a
  * removed key may not be revoked, a rejected candidate may be a real key of another account or a typo
@@ -68,7 +68,7 @@ export function createKnownSecrets(capacity = KNOWN_SECRETS_CAPACITY): KnownSecr
 }
 
 /**
- * The process's registry: one per main process, shared by the vault, key entry, the logger and the
+ * The process's registry: one per main process, shared by the vault, key intake, the logger and the
  * error boundary (a module instance, because the logger is created before any service exists).
  */
 export const knownSecrets: KnownSecrets = createKnownSecrets();

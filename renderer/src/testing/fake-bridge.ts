@@ -225,7 +225,7 @@ export function createFakeBridge(initial: Partial<FakeState> = {}): FakeBridge {
     },
     openExternal: async () => ok({ opened: true }),
 
-    // Key entry: stored keys come back as the stored status; tests replace these to simulate failures.
+    // Key intake: stored keys come back as the stored status; tests replace these to simulate failures.
     startSignIn: async () => {
       emitKeyStatus(STORED_KEY);
       return ok({ phase: 'done' as const, status: STORED_KEY, info: state.keyInfo, verified: true });
