@@ -1,5 +1,6 @@
 import { memo, useEffect, useRef, useState } from 'react';
 import type { ConversationSummary } from '../../../../common/conversation-types';
+import type { ExportFormat } from '../../actions/history-actions';
 import { useActions } from '../../app-context';
 import { formatActivity } from '../../format/activity-time';
 import { MenuButton } from '../menu-button';
@@ -42,7 +43,7 @@ export const ConversationItem = memo(function ConversationItem({
     if (!result.ok) actions.toasts.show(result.error.message, { tone: 'error' });
   };
 
-  const exportAs = async (format: 'markdown' | 'json') => {
+  const exportAs = async (format: ExportFormat) => {
     const result = await actions.history.export(format, conversation.id);
     if (!result.ok) actions.toasts.show(result.error.message, { tone: 'error' });
     else if (result.value.saved) actions.toasts.show(`Exported to ${result.value.fileName}.`);
