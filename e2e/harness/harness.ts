@@ -16,7 +16,7 @@ import { chatWritingCalls, keyEntryWritingCalls } from '../../main/ipc/writing-c
 import { contentSecurityPolicy } from '../../main/protocol/content-security-policy';
 import { createLogger, type Logger } from '../../main/services/log/logger';
 import { createKeyValueCiphertextStore } from '../../main/services/vault/ciphertext-store';
-import { createTestCipher } from '../../main/services/vault/test-cipher';
+import { createTestCipher } from '../../main/services/vault/testing/test-cipher';
 import { type Emulator, startEmulator } from '../emulator/server';
 import { buildPagePreload } from './build-preload';
 import { createStaticHandler } from './static-server';

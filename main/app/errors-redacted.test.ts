@@ -10,7 +10,7 @@ import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { AppFailure } from '../../common/errors';
 import { createLogger } from '../services/log/logger';
-import { makeKey } from '../services/vault/vault-test-support';
+import { makeKey } from '../services/vault/testing/test-support';
 import { composeServices } from './compose-services';
 import { testServiceAdapters } from './testing/service-adapters';
 

@@ -8,9 +8,12 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { AppFailure } from '../../common/errors';
-import { createMemoryCiphertextStore, type MemoryCiphertextStore } from '../services/vault/ciphertext-store';
-import type { TestCipher } from '../services/vault/test-cipher';
-import { makeKey, makeVault } from '../services/vault/vault-test-support';
+import {
+  createMemoryCiphertextStore,
+  type MemoryCiphertextStore,
+} from '../services/vault/testing/memory-ciphertext-store';
+import type { TestCipher } from '../services/vault/testing/test-cipher';
+import { makeKey, makeVault } from '../services/vault/testing/test-support';
 import { composeServices } from './compose-services';
 import type { MainQuestion } from './questions';
 import { testServiceAdapters } from './testing/service-adapters';

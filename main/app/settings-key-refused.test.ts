@@ -7,7 +7,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { AppFailure } from '../../common/errors';
-import { makeKey } from '../services/vault/vault-test-support';
+import { makeKey } from '../services/vault/testing/test-support';
 import { composeServices } from './compose-services';
 import { testServiceAdapters } from './testing/service-adapters';
 

@@ -1,6 +1,6 @@
 import { isAbsolute } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { createMemoryLogger } from '../services/log/logger';
+import { createMemoryLogger } from '../services/log/testing/memory-logger';
 import { resolveOptions } from '../services/openrouter/options';
 import { BaseUrlError, parseBaseUrl } from './base-url';
 import { ENV_BASE_URL, readLaunchConfig } from './launch-config';

@@ -8,7 +8,7 @@ import { type AppError, AppErrorSchema, AppFailure, appError } from '../../commo
 import { chatContract, keyEntryContract } from '../../common/ipc/contract';
 import { defineContract, event, invoke } from '../../common/ipc/define';
 import { createHistoryStore } from '../services/history';
-import { createMemoryLogger } from '../services/log/logger';
+import { createMemoryLogger } from '../services/log/testing/memory-logger';
 import { createHandlerTable, type Handlers, type HandlerTable, type WritingCalls } from './handler-table';
 import type { SenderInfo, SenderPolicy } from './sender-policy';
 import type { WriteLimits } from './write-budget';

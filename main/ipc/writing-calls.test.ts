@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { chatContract } from '../../common/ipc/contract';
-import { createMemoryLogger } from '../services/log/logger';
+import { createMemoryLogger } from '../services/log/testing/memory-logger';
 import { createHandlerTable, type Handlers } from './handler-table';
 import type { SenderInfo } from './sender-policy';
 import type { WriteLimits } from './write-budget';

@@ -33,8 +33,8 @@ import type { SenderInfo } from '../ipc/sender-policy';
 import type { WriteLimits } from '../ipc/write-budget';
 import { chatWritingCalls, keyEntryWritingCalls } from '../ipc/writing-calls';
 import { createLogger } from '../services/log/logger';
-import { createMemoryCiphertextStore } from '../services/vault/ciphertext-store';
-import { createTestCipher } from '../services/vault/test-cipher';
+import { createMemoryCiphertextStore } from '../services/vault/testing/memory-ciphertext-store';
+import { createTestCipher } from '../services/vault/testing/test-cipher';
 
 const ORIGIN = 'app://switchboard';
 const CHAT_WINDOW = 1;

@@ -1,6 +1,6 @@
-import { createMemoryLogger } from '../../services/log/logger';
-import { createMemoryCiphertextStore } from '../../services/vault/ciphertext-store';
-import { createTestCipher } from '../../services/vault/test-cipher';
+import { createMemoryLogger } from '../../services/log/testing/memory-logger';
+import { createMemoryCiphertextStore } from '../../services/vault/testing/memory-ciphertext-store';
+import { createTestCipher } from '../../services/vault/testing/test-cipher';
 import type { ServiceAdapters } from '../compose-services';
 
 /**

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { ChatResult, ChatStreamEvent } from '../../../common/chat-types';
-import { createMemoryLogger } from '../log/logger';
+import { createMemoryLogger } from '../log/testing/memory-logger';
 import type { Scheduler } from '../shared/scheduler';
 import { type ChatStreamer, createChatSessions } from './chat-sessions';
 

@@ -5,7 +5,7 @@ import { describe, expect, it } from 'vitest';
 import { AppFailure } from '../../../common/errors';
 import { DEFAULT_SETTINGS, type Settings } from '../../../common/settings-types';
 import { createHistoryStore } from '../history';
-import { createMemoryLogger } from '../log/logger';
+import { createMemoryLogger } from '../log/testing/memory-logger';
 import type { Scheduler } from '../shared/scheduler';
 import { createChatSessions } from './chat-sessions';
 import { createConversationChat } from './conversation-chat';

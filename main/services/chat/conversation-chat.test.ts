@@ -5,7 +5,7 @@ import { describe, expect, it } from 'vitest';
 import type { ChatRequest, ChatResult, ChatStreamEvent } from '../../../common/chat-types';
 import { DEFAULT_SETTINGS } from '../../../common/settings-types';
 import { createHistoryStore } from '../history';
-import { createMemoryLogger } from '../log/logger';
+import { createMemoryLogger } from '../log/testing/memory-logger';
 import type { Scheduler } from '../shared/scheduler';
 import { createChatSessions } from './chat-sessions';
 import { buildContext, createConversationChat } from './conversation-chat';

@@ -300,7 +300,7 @@ describe('storage failures', () => {
     const blocked = join(dir, 'blocked');
     await fs.writeFile(blocked, 'a file where the history folder should be');
     const { createHistoryStore } = await import('./history-store');
-    const { createMemoryLogger } = await import('../log/logger');
+    const { createMemoryLogger } = await import('../log/testing/memory-logger');
     const store = createHistoryStore({ dir: blocked, log: createMemoryLogger() });
     const failure = await store.init().then(
       () => null,

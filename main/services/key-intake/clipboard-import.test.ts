@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { AppFailure, appError } from '../../../common/errors';
-import { expectFailure, makeKey, makeVault } from '../vault/vault-test-support';
+import { expectFailure, makeKey, makeVault } from '../vault/testing/test-support';
 import { CLIPBOARD_MESSAGES, importFromClipboard } from './clipboard-import';
 import { createCaptureLogger, FULL_KEY_PATTERN } from './testing/test-support';
 

@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { appError } from '../../../common/errors';
 import { maskKey } from '../../../common/redact';
-import { createTestCipher } from '../vault/test-cipher';
-import { expectFailure, makeKey, makeVault } from '../vault/vault-test-support';
+import { createTestCipher } from '../vault/testing/test-cipher';
+import { expectFailure, makeKey, makeVault } from '../vault/testing/test-support';
 import { createEnvKeyOffer, ENV_KEY_VARIABLE } from './env-key-offer';
 import { createCaptureLogger, FULL_KEY_PATTERN } from './testing/test-support';
 

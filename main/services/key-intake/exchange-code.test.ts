@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { fakeFetch } from '../openrouter/test-support';
-import { expectFailure, makeKey } from '../vault/vault-test-support';
+import { fakeFetch } from '../openrouter/testing/test-support';
+import { expectFailure, makeKey } from '../vault/testing/test-support';
 import { exchangeAuthCode } from './exchange-code';
 import { SIGN_IN_MESSAGES } from './sign-in-errors';
 import { createCaptureLogger } from './testing/test-support';

@@ -1,6 +1,6 @@
 import { createServer } from 'node:net';
 import { afterEach, describe, expect, it } from 'vitest';
-import { expectFailure } from '../vault/vault-test-support';
+import { expectFailure } from '../vault/testing/test-support';
 import { SUCCESS_PAGE } from './callback-page';
 import { type LoopbackServer, startLoopbackServer } from './loopback-server';
 import { acceptsConnections, createCaptureLogger, rawRequest } from './testing/test-support';

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { appError } from '../../../common/errors';
 import type { KeyInfo, KeyStatus } from '../../../common/key-status';
 import { maskKey } from '../../../common/redact';
-import { expectFailure, KEY_INFO, makeKey } from '../vault/vault-test-support';
+import { expectFailure, KEY_INFO, makeKey } from '../vault/testing/test-support';
 import { createReplaceKeyCheck, type ReplaceKeyQuestion } from './replace-key';
 import { createCaptureLogger, FULL_KEY_PATTERN } from './testing/test-support';
 

@@ -13,7 +13,7 @@ import { type Emulator, startEmulator } from '../../../e2e/emulator/server';
 import type { Logger } from '../log/logger';
 import { createOpenRouterClient } from '../openrouter/client';
 import type { KeyVault, StoreKeyResult } from '../vault/key-vault';
-import { expectFailure } from '../vault/vault-test-support';
+import { expectFailure } from '../vault/testing/test-support';
 import { exchangeAuthCode } from './exchange-code';
 import { challengeFor } from './pkce';
 import { createReplaceKeyCheck, type ReplaceKeyQuestion } from './replace-key';

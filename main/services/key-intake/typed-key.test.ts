@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { appError } from '../../../common/errors';
-import { makeKey, makeVault } from '../vault/vault-test-support';
+import { makeKey, makeVault } from '../vault/testing/test-support';
 import { createCaptureLogger, FULL_KEY_PATTERN } from './testing/test-support';
 import { createTypedKeyHandler, TypedKeySubmissionSchema } from './typed-key';
 

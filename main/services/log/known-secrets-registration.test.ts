@@ -8,9 +8,9 @@ import { importFromClipboard } from '../key-intake/clipboard-import';
 import { createEnvKeyOffer } from '../key-intake/env-key-offer';
 import { exchangeAuthCode } from '../key-intake/exchange-code';
 import { createTypedKeyHandler } from '../key-intake/typed-key';
-import { makeKey, makeVault } from '../vault/vault-test-support';
+import { makeKey, makeVault } from '../vault/testing/test-support';
 import { knownSecrets } from './known-secrets';
-import { createMemoryLogger } from './logger';
+import { createMemoryLogger } from './testing/memory-logger';
 
 /** Logs the secret in upper case and base64 and asserts neither survives. */
 function expectRedacted(secret: string): void {

@@ -2,8 +2,9 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { appError } from '../../../common/errors';
 import { createKnownSecrets, knownSecrets, redactSecrets } from './known-secrets';
-import { createLogger, createMemoryLogger } from './logger';
+import { createLogger } from './logger';
 import { sanitiseAppError } from './sanitise-errors';
+import { createMemoryLogger } from './testing/memory-logger';
 
 const KEY_CHARS = [...'abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789-_'];
 const anyKey = fc.oneof(

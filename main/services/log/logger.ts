@@ -42,15 +42,3 @@ export function createLogger(
   };
   return { debug: emit('debug'), info: emit('info'), warn: emit('warn'), error: emit('error') };
 }
-
-/** Collects lines in memory; tests read `lines` to prove nothing secret was logged. */
-export function createMemoryLogger(
-  scope = 'test',
-  secrets: KnownSecrets = knownSecrets,
-): Logger & { lines: string[] } {
-  const lines: string[] = [];
-  return Object.assign(
-    createLogger(scope, (l) => lines.push(l), 'debug', secrets),
-    { lines },
-  );
-}

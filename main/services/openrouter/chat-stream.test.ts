@@ -1,7 +1,7 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import type { ChatRequest } from '../../../common/chat-types';
 import { AppFailure } from '../../../common/errors';
-import { createMemoryLogger } from '../log/logger';
+import { createMemoryLogger } from '../log/testing/memory-logger';
 import { createOpenRouterClient } from './client';
 import type { OpenRouterClientOptions } from './options';
 import { ChatStreamFailure } from './stream-failure';
@@ -13,7 +13,7 @@ import {
   sseData,
   TEST_KEY,
   writableBody,
-} from './test-support';
+} from './testing/test-support';
 
 const REQUEST: ChatRequest = { model: 'test/model', messages: [{ role: 'user', content: 'Hi' }] };
 

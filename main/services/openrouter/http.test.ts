@@ -1,10 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import { parseBaseUrl } from '../../config/base-url';
-import { createMemoryLogger } from '../log/logger';
+import { createMemoryLogger } from '../log/testing/memory-logger';
 import { createOpenRouterClient } from './client';
 import { buildHeaders, buildUrl } from './http';
 import { safeLabel } from './key-info';
-import { fakeFetch, TEST_KEY } from './test-support';
+import { fakeFetch, TEST_KEY } from './testing/test-support';
 
 describe('buildUrl', () => {
   it('joins the fixed paths under the base URL', () => {

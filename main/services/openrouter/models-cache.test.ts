@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { createMemoryLogger } from '../log/logger';
+import { createMemoryLogger } from '../log/testing/memory-logger';
 import { createOpenRouterClient } from './client';
-import { fakeFetch, TEST_KEY } from './test-support';
+import { fakeFetch, TEST_KEY } from './testing/test-support';
 
 const body = {
   data: [

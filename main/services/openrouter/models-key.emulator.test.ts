@@ -1,7 +1,7 @@
 /** listModels and getKeyInfo against the OpenRouter emulator (e2e/emulator). */
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { type Emulator, startEmulator } from '../../../e2e/emulator/server';
-import { createMemoryLogger } from '../log/logger';
+import { createMemoryLogger } from '../log/testing/memory-logger';
 import { createOpenRouterClient } from './client';
 import type { OpenRouterClientOptions } from './options';
 

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { readSseData } from './sse-stream';
-import { writableBody } from './test-support';
+import { writableBody } from './testing/test-support';
 
 async function collect(chunks: (string | Uint8Array)[], onComment?: (c: string) => void) {
   const body = writableBody();

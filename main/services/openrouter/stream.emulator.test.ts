@@ -6,7 +6,7 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import type { ChatResult, ChatStreamEvent } from '../../../common/chat-types';
 import { type Emulator, startEmulator } from '../../../e2e/emulator/server';
-import { createMemoryLogger } from '../log/logger';
+import { createMemoryLogger } from '../log/testing/memory-logger';
 import { createOpenRouterClient } from './client';
 import type { OpenRouterClientOptions } from './options';
 import { ChatStreamFailure } from './stream-failure';

@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { DEFAULT_SETTINGS } from '../../../common/settings-types';
-import { createMemoryLogger } from '../log/logger';
+import { createMemoryLogger } from '../log/testing/memory-logger';
 import { createSettingsStore } from './settings-store';
 
 const tmp = () => mkdtemp(join(tmpdir(), 'sb-settings-'));

@@ -7,12 +7,12 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import Conf from 'conf';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { createMemoryLogger } from '../log/logger';
+import { createMemoryLogger } from '../log/testing/memory-logger';
 import { createKeyValueCiphertextStore, DEFAULT_RECORD_NAME, type StoredKeyRecord } from './ciphertext-store';
 import { DEFAULT_KEY_ORIGIN, openBinding } from './key-binding';
 import { createKeyVault } from './key-vault';
-import { createTestCipher } from './test-cipher';
-import { createVerifyStub, makeKey } from './vault-test-support';
+import { createTestCipher } from './testing/test-cipher';
+import { createVerifyStub, makeKey } from './testing/test-support';
 
 let dir = '';
 

@@ -2,7 +2,7 @@
 import { describe, expect, it } from 'vitest';
 import type { KeyStatus } from '../../../common/key-status';
 import type { StoredKeyRecord } from './ciphertext-store';
-import { decryptStored, makeKey, makeVault } from './vault-test-support';
+import { decryptStored, makeKey, makeVault } from './testing/test-support';
 
 /** Lets pending promise chains (and a 0 ms timer) run. */
 const settle = () => new Promise<void>((resolve) => setTimeout(resolve, 10));

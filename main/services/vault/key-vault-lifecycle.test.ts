@@ -1,10 +1,11 @@
 /** Every state of the vault and the transitions between them, with the real-encrypting test cipher. */
 import { describe, expect, it } from 'vitest';
 import { maskKey } from '../../../common/redact';
-import { createMemoryCiphertextStore, type StoredKeyRecord } from './ciphertext-store';
-import { createTestCipher } from './test-cipher';
+import type { StoredKeyRecord } from './ciphertext-store';
+import { createMemoryCiphertextStore } from './testing/memory-ciphertext-store';
+import { createTestCipher } from './testing/test-cipher';
+import { decryptStored, expectFailure, FIXED_NOW, makeKey, makeVault } from './testing/test-support';
 import { UNREADABLE_REASON } from './vault-messages';
-import { decryptStored, expectFailure, FIXED_NOW, makeKey, makeVault } from './vault-test-support';
 
 describe('key vault: encrypted storage', () => {
   it('goes none -> stored -> (restart) stored and readable -> remove -> none', async () => {

@@ -6,9 +6,10 @@
  */
 import { describe, expect, it } from 'vitest';
 import { maskKey } from '../../../common/redact';
-import { createMemoryCiphertextStore, type StoredKeyRecord } from './ciphertext-store';
+import type { StoredKeyRecord } from './ciphertext-store';
 import { DEFAULT_KEY_ORIGIN, openBinding, sealBinding } from './key-binding';
-import { createTestCipher } from './test-cipher';
+import { createMemoryCiphertextStore } from './testing/memory-ciphertext-store';
+import { createTestCipher } from './testing/test-cipher';
 import {
   decryptStoredPlaintext,
   expectFailure,
@@ -16,7 +17,7 @@ import {
   makeKey,
   makeVault,
   storedBinding,
-} from './vault-test-support';
+} from './testing/test-support';
 
 const A = 'https://openrouter.ai';
 const B = 'https://collector.example';

@@ -4,8 +4,8 @@
  */
 import { describe, expect, it } from 'vitest';
 import { AppFailure, appError } from '../../../common/errors';
-import { createTestCipher } from './test-cipher';
-import { makeKey, makeVault } from './vault-test-support';
+import { createTestCipher } from './testing/test-cipher';
+import { makeKey, makeVault } from './testing/test-support';
 
 /** Everything a caller can see of an error, stack included. */
 function exposed(error: unknown): unknown {

@@ -1,7 +1,7 @@
 /** Format checks and verification with OpenRouter, both while storing and on demand. */
 import { describe, expect, it } from 'vitest';
 import { appError } from '../../../common/errors';
-import { expectFailure, KEY_INFO, makeKey, makeVault } from './vault-test-support';
+import { expectFailure, KEY_INFO, makeKey, makeVault } from './testing/test-support';
 
 describe('key vault: format checks on store', () => {
   it.each([

@@ -1,6 +1,6 @@
 /**
  * The vault's view of the OS keystore. The Electron glue implements it over `safeStorage`'s async API;
- * tests and the browser harness use `createTestCipher` (test-cipher.ts). Services never import
+ * tests and the browser harness use `createTestCipher` (testing/test-cipher.ts). Services never import
  * `electron`, because it only loads inside Electron and unit tests run in plain Node.
  */
 export interface SecretCipher {

@@ -1,7 +1,7 @@
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { createMemoryLogger } from '../../log/logger';
+import { createMemoryLogger } from '../../log/testing/memory-logger';
 import type { Scheduler } from '../../shared/scheduler';
 import { createHistoryStore } from '../history-store';
 import type { HistoryStore, HistoryStoreOptions } from '../types';

@@ -8,9 +8,12 @@ import { connect } from 'node:net';
 import type { Emulator } from '../../../../e2e/emulator/server';
 import type { LogFields, Logger } from '../../log/logger';
 import { createOpenRouterClient } from '../../openrouter/client';
-import { createMemoryCiphertextStore, type MemoryCiphertextStore } from '../../vault/ciphertext-store';
 import { createKeyVault, type KeyVault } from '../../vault/key-vault';
-import { createTestCipher, type TestCipher } from '../../vault/test-cipher';
+import {
+  createMemoryCiphertextStore,
+  type MemoryCiphertextStore,
+} from '../../vault/testing/memory-ciphertext-store';
+import { createTestCipher, type TestCipher } from '../../vault/testing/test-cipher';
 
 export interface CaptureLogger extends Logger {
   /** Every message with its fields, unredacted. */

@@ -2,7 +2,7 @@
  * Test doubles shared by the unit tests: a fetch that records calls and a response body the test
  * writes to chunk by chunk. Not imported by production code.
  */
-import type { ChatStreamEvent } from '../../../common/chat-types';
+import type { ChatStreamEvent } from '../../../../common/chat-types';
 
 export interface WritableBody {
   stream: ReadableStream<Uint8Array>;

@@ -11,7 +11,7 @@
  * ciphertexts still decrypt but report `shouldReEncrypt: true`, as `safeStorage` does.
  */
 import { createCipheriv, createDecipheriv, randomBytes, scryptSync } from 'node:crypto';
-import type { SecretCipher } from './secret-cipher';
+import type { SecretCipher } from '../secret-cipher';
 
 const IV_BYTES = 12;
 const TAG_BYTES = 16;

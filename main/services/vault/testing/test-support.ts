@@ -4,16 +4,13 @@
  */
 import { randomBytes } from 'node:crypto';
 import { expect } from 'vitest';
-import { AppFailure, type ErrorCode } from '../../../common/errors';
-import type { KeyInfo, KeyStatus } from '../../../common/key-status';
-import { createMemoryLogger } from '../log/logger';
-import {
-  type CiphertextStore,
-  createMemoryCiphertextStore,
-  type MemoryCiphertextStore,
-} from './ciphertext-store';
-import { type KeyBinding, openBinding } from './key-binding';
-import { createKeyVault, type KeyVault } from './key-vault';
+import { AppFailure, type ErrorCode } from '../../../../common/errors';
+import type { KeyInfo, KeyStatus } from '../../../../common/key-status';
+import { createMemoryLogger } from '../../log/testing/memory-logger';
+import type { CiphertextStore } from '../ciphertext-store';
+import { type KeyBinding, openBinding } from '../key-binding';
+import { createKeyVault, type KeyVault } from '../key-vault';
+import { createMemoryCiphertextStore, type MemoryCiphertextStore } from './memory-ciphertext-store';
 import { createTestCipher, type TestCipher } from './test-cipher';
 
 /** A fresh key shaped like a real one: `sk-or-v1-` + 64 hex characters. */
