@@ -433,8 +433,8 @@ test.describe('a compromised chat renderer', () => {
   // LoadingPredictor…, NavigationPredictor, PreconnectOnNavigationStart…). A dead proxy would hide the
   // connection, but it is not what the app does, and it would also hide CSP failures from the attacker
   // server that the other tests rely on. So this stays unproven in the harness. Unit coverage of the
-  // app's rules: main/security/electron-glue.test.ts "cancels every network request a renderer starts,
-  // before it connects" (the webRequest filter and its order) and "denies navigation away from
+  // app's rules: main/security-tests/electron-glue.test.ts "cancels every network request a renderer
+  // starts, before it connects" (the webRequest filter and its order) and "denies navigation away from
   // app://switchboard/…" (will-navigate / will-redirect) and "cancels foreign subframe navigations"
   // (will-frame-navigate). Whether they also stop this pre-request connection in Electron is asserted
   // by e2e/electron/hardening.spec.ts "a CSP-blocked iframe to another host opens no connection".

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { chatWindowOptions, hardenedWebPreferences, keyEntryWindowOptions } from './window-options';
 
 describe('window hardening', () => {
-  // Every factory's preferences are asserted key by key in main/security/hardening.test.ts.
+  // Every factory's preferences are asserted key by key in main/security-tests/hardening.test.ts.
   it('gives the chat window its preload and nothing weaker', () => {
     const opts = chatWindowOptions('/app/preload/chat.cjs');
     expect(opts.webPreferences).toEqual(hardenedWebPreferences('/app/preload/chat.cjs'));

@@ -1,9 +1,9 @@
 /**
  * Invariant 5 (hardened windows), checked without Electron: the pure window options, the CSP, the
  * `app://` asset resolver (property test), the packaging fuses, and static checks of the source for
- * the glue that only runs inside Electron (main/electron-glue.test.ts runs that glue against a fake
- * Electron as well). Static checks read the source with comments removed, so a comment that names a
- * forbidden setting does not trip them and a real use cannot hide in one.
+ * the glue that only runs inside Electron (electron-glue.test.ts, beside this file, runs that glue
+ * against a fake Electron as well). Static checks read the source with comments removed, so a comment
+ * that names a forbidden setting does not trip them and a real use cannot hide in one.
  */
 import { readdirSync, readFileSync } from 'node:fs';
 import { join, relative, resolve, sep } from 'node:path';
