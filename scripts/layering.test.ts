@@ -97,6 +97,44 @@ const PROBES: Probe[] = [
   },
   { file: 'main/electron/e2e-probe.test.ts', source: uses('../../e2e/emulator/server'), expected: 'clean' },
 
+  // Production code never imports a test double; tests and other testing/ files may.
+  {
+    file: 'main/services/vault/testing-probe.ts',
+    source: uses('./testing/test-cipher'),
+    expected: 'noRestrictedImports',
+  },
+  {
+    file: 'main/electron/testing-probe.ts',
+    source: uses('./testing/fake-electron'),
+    expected: 'noRestrictedImports',
+  },
+  {
+    file: 'main/testing-probe.ts',
+    source: uses('./services/log/testing/memory-logger'),
+    expected: 'noRestrictedImports',
+  },
+  {
+    file: 'renderer/src/components/testing-probe.tsx',
+    source: uses('../testing/fake-bridge'),
+    expected: 'noRestrictedImports',
+  },
+  {
+    file: 'main/services/vault/testing-probe.test.ts',
+    source: uses('./testing/test-cipher'),
+    expected: 'clean',
+  },
+  {
+    file: 'main/app/testing/testing-probe.ts',
+    source: uses('../../services/vault/testing/test-cipher'),
+    expected: 'clean',
+  },
+  { file: 'renderer/src/testing-probe.test.tsx', source: uses('./testing/fake-bridge'), expected: 'clean' },
+  {
+    file: 'renderer/src/testing/testing-probe.ts',
+    source: uses('../testing/dom-helpers'),
+    expected: 'clean',
+  },
+
   // The renderer reaches main only through its bridge: no main/, e2e/, electron or Node built-ins.
   {
     file: 'renderer/src/components/main-probe.tsx',
