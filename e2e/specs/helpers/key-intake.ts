@@ -16,11 +16,11 @@ import {
 } from './key-leak';
 
 /**
- * What the key-intake specs share (key-intake-sign-in, -clipboard, -typed-key, -env and key-remove-replace:
- * every way a key gets into Switchboard, against the emulator, failures included). After each test the
- * chat page (heap, DOM, storage, cookies, console, its WebSocket traffic), main's log, the key-entry
- * windows' console and storage, and every file in the data directory are searched for every key the
- * test involved: whatever happened, the chat renderer must never have seen a key.
+ * What the key-intake specs share: key-intake-sign-in, -clipboard, -typed-key and -env (every way a key
+ * gets into Switchboard, against the emulator, failures included) and key-remove-replace. After each
+ * test the chat page (heap, DOM, storage, cookies, console, its WebSocket traffic), main's log, the
+ * key-entry windows' console and storage, and every file in the data directory are searched for every
+ * key the test involved: whatever happened, the chat renderer must never have seen a key.
  */
 
 export interface KeyWindow {
@@ -66,9 +66,9 @@ export const test = base.extend<PathFixtures>({
 export { expect };
 
 /**
- * Registers the key-leak scan after each test of the calling spec file. A hook registered at this
- * module's top level would run for the first spec file that imports it only (modules load once per
- * worker), so each spec calls this at its own top level.
+ * Registers the key-leak scan after each test of the calling spec file. Playwright attaches a hook to
+ * the spec file being loaded; one at this module's top level would be attached only to the first spec
+ * that imports it (a module is evaluated once per worker), so each spec calls this at its top level.
  */
 export function scanForKeysAfterEachTest(): void {
   test.afterEach(async ({ app, harness, consoleLines, keysInvolved, wsFrames, keyWindows }) => {
