@@ -13,7 +13,7 @@ export default defineConfig({
   projects: [
     {
       name: 'harness',
-      testDir: 'e2e/specs',
+      testDir: 'e2e/harness-specs',
       testMatch: '**/*.spec.ts',
       use: {
         browserName: 'chromium',

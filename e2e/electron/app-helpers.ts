@@ -6,8 +6,8 @@ import type { SwitchboardBridge } from '../../common/ipc/bridge-types';
 import { describeBackend } from '../../renderer/src/format/key-storage';
 import { maskedLabel } from '../emulator/keys';
 import type { Emulator, RecordedRequest } from '../emulator/server';
-import { assertNoKeyLeak, assertNoKeyOnDisk, previewOf } from '../specs/helpers/key-leak';
-import { CHAT_PATH, ui } from '../specs/helpers/ui';
+import { assertNoKeyLeak, assertNoKeyOnDisk, previewOf } from '../harness-specs/helpers/key-leak';
+import { CHAT_PATH, ui } from '../harness-specs/helpers/ui';
 import { expect, type Switchboard, test } from './fixtures';
 
 /**

@@ -1,4 +1,4 @@
-import { pickModel, sendMessage, textOf, ui, waitForCompleteReply } from '../specs/helpers/ui';
+import { pickModel, sendMessage, textOf, ui, waitForCompleteReply } from '../harness-specs/helpers/ui';
 import { onboarding, pasteKey, readClipboard, setClipboard, storedMessages } from './app-helpers';
 import { electronBinary, expect, SKIP_REASON, test } from './fixtures';
 

@@ -11,7 +11,7 @@ import {
   type Page,
 } from '@playwright/test';
 import { type Emulator, startEmulator } from '../emulator/server';
-import { FULL_HEAP_STRINGS_ARG } from '../specs/helpers/key-leak';
+import { FULL_HEAP_STRINGS_ARG } from '../harness-specs/helpers/key-leak';
 import { findElectronBinary } from './electron-binary';
 
 /**

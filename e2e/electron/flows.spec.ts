@@ -1,6 +1,6 @@
 import { readFile } from 'node:fs/promises';
 import { DEFAULT_KEY } from '../emulator/keys';
-import { findKeyIn, previewOf } from '../specs/helpers/key-leak';
+import { findKeyIn, previewOf } from '../harness-specs/helpers/key-leak';
 import {
   conversationButton,
   expectedReply,
@@ -15,7 +15,7 @@ import {
   ui,
   waitForCompleteReply,
   waitForReplyEnd,
-} from '../specs/helpers/ui';
+} from '../harness-specs/helpers/ui';
 import {
   envOffer,
   expectSettingsShow,

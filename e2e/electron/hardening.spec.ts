@@ -209,7 +209,7 @@ test.describe('the renderer reaches no network', () => {
   });
 
   // The browser harness shows plain Chromium opening a TCP connection (no request) to the host of a
-  // CSP-blocked iframe (the fixme in e2e/specs/security-compromised-renderer.spec.ts). In the app,
+  // CSP-blocked iframe (the fixme in e2e/harness-specs/security-compromised-renderer.spec.ts). In the app,
   // main's will-frame-navigate rule and the session's request block are meant to stop even that.
   test('a CSP-blocked iframe to another host opens no connection', async ({ switchboard }) => {
     const { page } = await switchboard.start();

@@ -1,7 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import { DEFAULT_KEY } from '../emulator/keys';
-import { heapSnapshotStrings } from '../specs/helpers/key-leak';
-import { pickModel, sendMessage, ui, waitForCompleteReply } from '../specs/helpers/ui';
+import { heapSnapshotStrings } from '../harness-specs/helpers/key-leak';
+import { pickModel, sendMessage, ui, waitForCompleteReply } from '../harness-specs/helpers/ui';
 import {
   assertNoKeyInChatWindow,
   assertNoKeyOnDiskAfterQuit,

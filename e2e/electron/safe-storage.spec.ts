@@ -2,7 +2,7 @@ import { randomBytes } from 'node:crypto';
 import { readFile, stat, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { describeBackend } from '../../renderer/src/format/key-storage';
-import { previewOf } from '../specs/helpers/key-leak';
+import { previewOf } from '../harness-specs/helpers/key-leak';
 import {
   assertNoKeyOnDiskAfterQuit,
   expectSettingsShow,

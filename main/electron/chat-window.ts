@@ -1,8 +1,8 @@
 import { BrowserWindow, screen } from 'electron';
-import { chatWindowOptions } from '../app/window-options';
 import { CHAT_URL } from '../protocol/resolve-asset';
 import { createUserActivationTracker } from '../services/key-intake/user-activation';
 import { loadWindowState, saveWindowState } from '../services/window-state/window-state';
+import { chatWindowOptions } from './window-options';
 
 /** The chat windows main has open, by their web contents' id, and what main learns from them. */
 export interface ChatWindows {

@@ -1,8 +1,8 @@
 import { join } from 'node:path';
 import { BrowserWindow } from 'electron';
-import { keyEntryWindowOptions } from '../app/window-options';
 import { KEY_ENTRY_URL } from '../protocol/resolve-asset';
 import { windowForContents } from './window-lookup';
+import { keyEntryWindowOptions } from './window-options';
 
 /**
  * The small key-entry window: modal to the chat window, its own page and preload (submit/cancel

@@ -24,8 +24,8 @@ import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { chatContract, keyEntryContract } from '../../common/ipc/contract';
 import type { Result } from '../../common/ipc/define';
 import { type Emulator, startEmulator } from '../../e2e/emulator/server';
-import { hardenedWebPreferences } from '../app/window-options';
 import { createFakeElectron } from '../electron/testing/fake-electron';
+import { hardenedWebPreferences } from '../electron/window-options';
 import { contentSecurityPolicy } from '../protocol/content-security-policy';
 
 // vi.mock is hoisted above this line, but its factories run only when main first imports

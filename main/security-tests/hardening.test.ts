@@ -9,7 +9,7 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { join, relative, resolve, sep } from 'node:path';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import * as windowOptions from '../app/window-options';
+import * as windowOptions from '../electron/window-options';
 import { contentSecurityPolicy } from '../protocol/content-security-policy';
 import {
   APP_HOST,
@@ -95,7 +95,7 @@ describe('window options', () => {
     expect(constructing.length).toBeGreaterThanOrEqual(2);
     for (const file of constructing) expect(code(file), file).toMatch(/\b(chat|keyEntry)WindowOptions\(/);
     const elsewhere = hits(
-      main.filter((f) => f !== 'main/app/window-options.ts'),
+      main.filter((f) => f !== 'main/electron/window-options.ts'),
       /webPreferences\s*:/,
     );
     expect(elsewhere).toEqual([]);

@@ -25,7 +25,7 @@ import { ERROR_CODES } from '../../common/errors';
 import { chatContract, keyEntryContract } from '../../common/ipc/contract';
 import type { Contract, InvokeSpec, Result } from '../../common/ipc/define';
 import { type Emulator, startEmulator } from '../../e2e/emulator/server';
-import { type AttackerServer, startAttackerServer } from '../../e2e/specs/helpers/attacker-server';
+import { type AttackerServer, startAttackerServer } from '../../e2e/harness-specs/helpers/attacker-server';
 import { composeServices, type Services } from '../app/compose-services';
 import { KEY_SETTINGS_URL } from '../app/key-intake';
 import { createHandlerTable, type HandlerTable } from '../ipc/handler-table';
