@@ -30,7 +30,7 @@ export default defineConfig({
           name: 'renderer',
           include: ['renderer/**/*.test.ts', 'renderer/**/*.test.tsx'],
           environment: 'jsdom',
-          setupFiles: ['renderer/test-setup.ts'],
+          setupFiles: ['renderer/src/testing/setup.ts'],
         },
       },
     ],
