@@ -23,7 +23,10 @@ export const ERROR_CODES = [
   'key_in_message', // what would be sent holds an OpenRouter key: nothing was sent or saved
   // OpenRouter
   'key_rejected', // 401
-  'out_of_credits', // 402
+  'out_of_credits', // 402 with a real zero balance: add credits
+  'max_tokens_unaffordable', // 402 "can only afford N": lower Max tokens to affordableTokens
+  'key_limit_reached', // the key's own spending limit (402 or 403): raise it on openrouter.ai/settings/keys
+  'privacy_blocked', // 404 data policy / "No allowed providers": the account's privacy settings
   'moderation', // 403 with reasons
   'forbidden', // 403 otherwise
   'timeout', // 408, 524, first-byte or idle timeout
@@ -50,6 +53,10 @@ export const AppErrorSchema = z.object({
   reasons: z.array(z.string()).optional(),
   /** HTTP status from OpenRouter, when the error came from it. */
   status: z.number().int().optional(),
+  /** The upstream provider that reported the error (`error.metadata.provider_name`), when named. */
+  provider: z.string().optional(),
+  /** For max_tokens_unaffordable: the most tokens the credits (or the key's limit) can pay for. */
+  affordableTokens: z.number().int().nonnegative().optional(),
 });
 export type AppError = z.infer<typeof AppErrorSchema>;
 

@@ -178,3 +178,65 @@ describe('helpers', () => {
     expect(formatSeconds(1500)).toBe('2 s');
   });
 });
+
+describe('metadata.raw from upstream is shown safely', () => {
+  const providerBody = (raw: unknown) => ({
+    error: { code: 400, message: 'Provider returned error', metadata: { raw, provider_name: 'Acme' } },
+  });
+
+  it('unparseable JSON-looking raw is shown as text', () => {
+    const e = mapHttpError(400, providerBody('{"error": {"message": "cut off'), undefined).error;
+    expect(e.message).toBe(
+      'Acme (the model\'s provider) rejected the request: {"error": {"message": "cut off. Change the request or pick another model.',
+    );
+  });
+
+  it('a 100 KB raw is cut to a sane length and never parsed whole', () => {
+    const huge = JSON.stringify({ error: { message: 'x'.repeat(100_000) } });
+    const e = mapHttpError(400, providerBody(huge), undefined).error;
+    expect(e.code).toBe('bad_request');
+    expect(e.message.length).toBeLessThan(500);
+    expect(e.message).toContain('…');
+  });
+
+  it('a key-shaped string in raw is redacted, also when the exact key is not known', () => {
+    const e = mapHttpError(
+      400,
+      providerBody(JSON.stringify({ error: { message: `Incorrect API key provided: ${KEY}` } })),
+      undefined,
+    ).error;
+    expect(e.message).toMatch(
+      /^Acme \(the model's provider\) rejected the request: Incorrect API key provided: .*\[REDACTED\]/,
+    );
+    expect(JSON.stringify(e)).not.toContain(KEY.slice(9));
+  });
+
+  it('a key straddling the display cut is still redacted (scrubbed before cutting)', () => {
+    const raw = `${'y'.repeat(280)} ${KEY}`;
+    const e = mapHttpError(400, providerBody(raw), undefined).error;
+    expect(e.message).not.toMatch(/sk-or-v1-[0-9a-f]{4}/);
+  });
+
+  it('control and format characters are dropped; the provider name is cleaned too', () => {
+    const body = {
+      error: {
+        code: 400,
+        message: 'Provider returned error',
+        metadata: { raw: 'bad\u0000 \u001b[31mred\u202e text', provider_name: 'Ev\u202eil' },
+      },
+    };
+    const e = mapHttpError(400, body, undefined).error;
+    expect(e.message).toBe(
+      "Evil (the model's provider) rejected the request: bad [31mred text. Change the request or pick another model.",
+    );
+    expect(e.provider).toBe('Evil');
+  });
+
+  it('raw that is empty, null or a number falls back to the usual message', () => {
+    for (const raw of ['', '   ', null, 42, {}]) {
+      const e = mapHttpError(400, providerBody(raw), undefined).error;
+      expect(e.message).toBe('OpenRouter rejected the request: Provider returned error.');
+      expect(e.provider).toBeUndefined();
+    }
+  });
+});

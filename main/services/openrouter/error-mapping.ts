@@ -1,5 +1,7 @@
 import { z } from 'zod';
 import { AppFailure, type ErrorCode } from '../../../common/errors';
+import { creditsError, policyError } from './account-errors';
+import { cleanUpstreamText, providerReason } from './provider-reason';
 import { scrub } from './scrub';
 
 /**
@@ -62,7 +64,13 @@ export function moderationMessage(reasons: readonly string[]): string {
 export function failure(
   code: ErrorCode,
   message: string,
-  extra: { status?: number; retryAfterSeconds?: number; reasons?: readonly string[] } = {},
+  extra: {
+    status?: number;
+    retryAfterSeconds?: number;
+    reasons?: readonly string[];
+    provider?: string;
+    affordableTokens?: number;
+  } = {},
   secrets: readonly string[] = [],
 ): AppFailure {
   return new AppFailure({
@@ -71,12 +79,15 @@ export function failure(
     ...(extra.status !== undefined ? { status: extra.status } : {}),
     ...(extra.retryAfterSeconds !== undefined ? { retryAfterSeconds: extra.retryAfterSeconds } : {}),
     ...(extra.reasons !== undefined ? { reasons: extra.reasons.map((r) => scrub(r, secrets)) } : {}),
+    ...(extra.provider !== undefined ? { provider: scrub(extra.provider, secrets) } : {}),
+    ...(extra.affordableTokens !== undefined ? { affordableTokens: extra.affordableTokens } : {}),
   });
 }
 
 // Each field is parsed on its own with `.catch`, so one odd field never hides the rest of the error.
 const optionalString = z.string().optional().catch(undefined);
 const optionalNumber = z.number().optional().catch(undefined);
+const optionalStrings = z.array(z.string()).optional().catch(undefined);
 
 const ErrorObjectSchema = z.looseObject({
   code: z.union([z.number(), z.string()]).optional().catch(undefined),
@@ -87,6 +98,12 @@ const ErrorObjectSchema = z.looseObject({
     .looseObject({
       error_type: optionalString,
       reasons: z.array(z.unknown()).optional().catch(undefined),
+      // The provider's own error: a string (often JSON) or an object; read by provider-reason.ts.
+      raw: z.unknown().optional(),
+      provider_name: optionalString,
+      available_providers: optionalStrings,
+      requested_providers: optionalStrings,
+      remedy_hint: optionalString,
     })
     .optional()
     .catch(undefined),
@@ -106,6 +123,14 @@ export interface UpstreamError {
   message?: string;
   reasons?: string[];
   retryAfterSeconds?: number;
+  /** `metadata.provider_name`: which upstream provider answered. */
+  providerName?: string;
+  /** `metadata.raw`, untouched; `providerReason` turns it into text. */
+  raw?: unknown;
+  /** "No allowed providers": the account's allowed list and the model's actual providers. */
+  requestedProviders?: string[];
+  availableProviders?: string[];
+  remedyHint?: string;
 }
 
 function isHttpStatus(n: number | undefined): n is number {
@@ -127,7 +152,13 @@ export function readUpstreamError(errorObject: unknown): UpstreamError {
   const reasons = e.metadata?.reasons?.map((r) => (typeof r === 'string' ? r : JSON.stringify(r)));
   const retryAfter = e.availability?.retry_after;
   const errorType = e.metadata?.error_type ?? e.error_type ?? stringCode;
+  const m = e.metadata;
   return {
+    ...(m?.provider_name !== undefined ? { providerName: m.provider_name } : {}),
+    ...(m?.raw !== undefined && m.raw !== null ? { raw: m.raw } : {}),
+    ...(m?.requested_providers !== undefined ? { requestedProviders: m.requested_providers } : {}),
+    ...(m?.available_providers !== undefined ? { availableProviders: m.available_providers } : {}),
+    ...(m?.remedy_hint !== undefined ? { remedyHint: m.remedy_hint } : {}),
     ...(status !== undefined ? { status } : {}),
     ...(errorType !== undefined ? { errorType } : {}),
     ...(e.availability?.code !== undefined ? { availabilityCode: e.availability.code } : {}),
@@ -140,7 +171,19 @@ export function readUpstreamError(errorObject: unknown): UpstreamError {
 /** Reads the `{error: …}` envelope of an HTTP error body. */
 export function readErrorBody(body: unknown): UpstreamError {
   if (typeof body !== 'object' || body === null || !('error' in body)) return {};
-  return readUpstreamError(body.error);
+  return readUpstreamError(unwrapNested(body.error));
+}
+
+/**
+ * Some real bodies nest the error one level deeper, `{error:{error:{message,code},code}}` (a key's
+ * limit, fixtures/real/errors/credits-402-key-limit-nested.json): use the inner object then.
+ */
+function unwrapNested(errorObject: unknown): unknown {
+  if (typeof errorObject !== 'object' || errorObject === null) return errorObject;
+  const outer = errorObject as Record<string, unknown>;
+  const inner = outer.error;
+  if (typeof outer.message !== 'string' && typeof inner === 'object' && inner !== null) return inner;
+  return errorObject;
 }
 
 /** Upstream wording, cleaned up for inclusion in a message (scrubbed later by `failure`). */
@@ -219,17 +262,109 @@ export interface MapInput {
   secrets?: readonly string[];
 }
 
+const OWN_KEY_HINT = /(your|own) (provider )?key/i;
+
+/** Ends a quoted sentence with exactly one full stop (upstream text ends in ".", ":", "..." or nothing). */
+function sentence(text: string): string {
+  const trimmed = text.replace(/[\s.:;,]+$/, '');
+  return /[…!?]$/.test(trimmed) ? trimmed : `${trimmed}.`;
+}
+
+/**
+ * A failure the upstream provider reported, in its own words (`metadata.raw`) and under its own name
+ * (`metadata.provider_name`); undefined when the body has no readable raw reason.
+ */
+function providerFailure(
+  code: ErrorCode,
+  e: UpstreamError,
+  extra: { status?: number; retryAfterSeconds?: number },
+  secrets: readonly string[],
+): AppFailure | undefined {
+  const reason = e.raw !== undefined ? providerReason(e.raw, secrets) : undefined;
+  if (reason === undefined) return undefined;
+  const provider =
+    e.providerName !== undefined ? cleanUpstreamText(e.providerName, 60, secrets) || undefined : undefined;
+  const who = provider !== undefined ? `${provider} (the model's provider)` : "The model's provider";
+  const said = sentence(reason);
+  let message: string;
+  switch (code) {
+    case 'rate_limited': {
+      const wait =
+        extra.retryAfterSeconds !== undefined
+          ? `Wait ${extra.retryAfterSeconds} ${extra.retryAfterSeconds === 1 ? 'second' : 'seconds'}`
+          : 'Wait a moment';
+      const ownKey = OWN_KEY_HINT.test(`${reason} ${e.remedyHint ?? ''}`)
+        ? ` Adding your own ${provider ?? 'provider'} key in OpenRouter's integrations settings lifts the shared limit.`
+        : '';
+      message = `${who} is rate limiting this model, not OpenRouter: ${said} ${wait} and retry, or pick another model.${ownKey}`;
+      break;
+    }
+    case 'forbidden':
+      message = `${who} refused the request: ${said} Pick another model.`;
+      break;
+    case 'provider_unavailable':
+    case 'timeout':
+      message = `${who} failed: ${said} Retry in a moment or pick another model.`;
+      break;
+    case 'model_unavailable':
+      message = `${who} failed: ${said} Pick another model.`;
+      break;
+    case 'bad_request':
+    case 'upstream_error':
+      message = `${who} rejected the request: ${said} Change the request or pick another model.`;
+      break;
+    default:
+      return undefined;
+  }
+  return failure(code, message, { ...extra, ...(provider !== undefined ? { provider } : {}) }, secrets);
+}
+
 /** Branches on error_type first (the docs say it is the reliable signal), then on the status. */
 export function mapUpstreamError(input: MapInput): AppFailure {
   const { error: e, secrets = [] } = input;
   const status = input.status ?? e.status;
+  const base = status !== undefined ? { status } : {};
+  const text = e.message ?? '';
+
+  // What the account allows (credits, the key's limit, privacy settings) before anything generic.
+  const account =
+    creditsError(status, text) ??
+    policyError(text, {
+      ...(e.requestedProviders !== undefined ? { requested: e.requestedProviders } : {}),
+      ...(e.availableProviders !== undefined ? { available: e.availableProviders } : {}),
+    });
+  if (account !== undefined) {
+    return failure(
+      account.code,
+      account.message,
+      {
+        ...base,
+        ...(account.affordableTokens !== undefined ? { affordableTokens: account.affordableTokens } : {}),
+      },
+      secrets,
+    );
+  }
+
   const typed =
     (e.errorType !== undefined ? TYPE_TO_CODE[e.errorType] : undefined) ??
     (e.availabilityCode !== undefined ? TYPE_TO_CODE[e.availabilityCode] : undefined);
   const code = typed ?? codeFromStatus(status, e);
-  const base = status !== undefined ? { status } : {};
   const make = (message: string, extra: { retryAfterSeconds?: number; reasons?: readonly string[] } = {}) =>
     failure(code, message, { ...base, ...extra }, secrets);
+
+  const retryAfterSeconds = input.retryAfterSeconds ?? e.retryAfterSeconds;
+  const fromProvider = providerFailure(
+    code,
+    e,
+    {
+      ...base,
+      ...((code === 'rate_limited' || code === 'provider_unavailable') && retryAfterSeconds !== undefined
+        ? { retryAfterSeconds }
+        : {}),
+    },
+    secrets,
+  );
+  if (fromProvider !== undefined) return fromProvider;
 
   switch (code) {
     case 'key_rejected':
