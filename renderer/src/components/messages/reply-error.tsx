@@ -2,7 +2,10 @@ import type { AppError } from '../../../../common/errors';
 import { useActions } from '../../app-context';
 import { RetryButton } from './retry-button';
 
+// Every error's action lives here, so what a person is offered for each code is read in one place.
 const CREDITS_URL = 'https://openrouter.ai/settings/credits';
+const KEYS_URL = 'https://openrouter.ai/settings/keys';
+const PRIVACY_URL = 'https://openrouter.ai/settings/privacy';
 
 const RETRYABLE = new Set<AppError['code']>(['timeout', 'offline', 'connection_lost', 'upstream_error']);
 const MODEL_PROBLEMS = new Set<AppError['code']>([
@@ -20,6 +23,11 @@ interface ReplyErrorProps {
 function ErrorActions({ error, onRetry }: ReplyErrorProps) {
   const actions = useActions();
   const retry = onRetry ? <RetryButton onRetry={onRetry} /> : null;
+  const pickModel = (
+    <button type="button" onClick={() => actions.dialogs.openPicker('chat')}>
+      Pick another model
+    </button>
+  );
   switch (error.code) {
     case 'key_rejected':
       return (
@@ -42,20 +50,45 @@ function ErrorActions({ error, onRetry }: ReplyErrorProps) {
           Add credits
         </button>
       );
+    case 'max_tokens_unaffordable':
+      // The message says which value fits (error.affordableTokens); Max tokens is in Settings.
+      return (
+        <>
+          <button type="button" onClick={() => actions.dialogs.openSettings()}>
+            Lower Max tokens
+          </button>
+          {retry}
+        </>
+      );
+    case 'key_limit_reached':
+      return (
+        <button type="button" onClick={() => void actions.links.open(KEYS_URL)}>
+          Raise key limit
+        </button>
+      );
+    case 'privacy_blocked':
+      return (
+        <>
+          <button type="button" onClick={() => void actions.links.open(PRIVACY_URL)}>
+            Open privacy settings
+          </button>
+          {pickModel}
+        </>
+      );
     case 'rate_limited':
       return onRetry ? <RetryButton onRetry={onRetry} waitSeconds={error.retryAfterSeconds} /> : null;
     default:
       if (MODEL_PROBLEMS.has(error.code)) {
         return (
           <>
-            <button type="button" onClick={() => actions.dialogs.openPicker('chat')}>
-              Pick another model
-            </button>
+            {pickModel}
             {retry}
           </>
         );
       }
-      return RETRYABLE.has(error.code) ? retry : null;
+      if (RETRYABLE.has(error.code)) return retry;
+      // The model's provider refused this request: another model (or provider) may take it.
+      return error.provider !== undefined ? pickModel : null;
   }
 }
 
