@@ -3,7 +3,7 @@ import type { ChatRequest, ChatStreamEvent } from '../../../common/chat-types';
 import { createMemoryLogger } from '../log/testing/memory-logger';
 import { createOpenRouterClient } from './client';
 import { ChatStreamFailure } from './stream-failure';
-import { readRealFixture, recordedNetworkChunks, resplit } from './testing/real-stream-replay';
+import { readRealFixture, recordedNetworkChunks, resplit } from './testing/real-fixtures';
 import { fakeFetch, TEST_KEY, writableBody } from './testing/test-support';
 
 /**
