@@ -1,4 +1,5 @@
 import type { ErrorFault, FaultStatusCode } from './faults';
+import { REAL_ERROR_STATUS, realErrorText } from './real-errors';
 
 // OpenRouter's error bodies: `{error:{code, message, metadata?}}` with the HTTP status equal to `code`,
 // except the model-availability form, which has `error_type`/`http_status` and no `code`.
@@ -6,6 +7,8 @@ import type { ErrorFault, FaultStatusCode } from './faults';
 export interface ErrorResponse {
   status: number;
   body: unknown;
+  /** When set, sent instead of `body`, as is: the exact bytes of a real error body. */
+  rawBody?: string;
   headers: Record<string, string>;
 }
 
@@ -66,6 +69,16 @@ export function faultErrorResponse({ fault, model, retryAfterSeconds, authorizat
         headers: { 'retry-after': String(retryAfter) },
       };
     }
+    case 'real':
+      return withRetryAfter(
+        {
+          status: REAL_ERROR_STATUS[fault.name],
+          body: null,
+          rawBody: realErrorText(fault.name),
+          headers: {},
+        },
+        retryAfterSeconds,
+      );
     case 'echo-key': {
       // A misbehaving upstream that repeats the credentials back: the app must redact before showing or logging.
       const header = authorization ?? '';

@@ -97,7 +97,11 @@ export class Exchange {
   }
 
   sendJson(status: number, body: unknown, headers: OutgoingHttpHeaders = {}): Promise<void> {
-    const text = JSON.stringify(body);
+    return this.sendJsonText(status, JSON.stringify(body), headers);
+  }
+
+  /** JSON already serialised, sent unchanged (real recorded bodies keep their exact bytes). */
+  sendJsonText(status: number, text: string, headers: OutgoingHttpHeaders = {}): Promise<void> {
     this.writeHead(status, {
       ...headers,
       'content-type': JSON_CONTENT_TYPE,

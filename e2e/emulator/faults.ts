@@ -2,6 +2,8 @@
 // Anything unrecognised is an error, so a typo in a test fails loudly instead of silently testing
 // the happy path.
 
+import { isRealErrorName, type RealErrorName } from './real-errors';
+
 export const FAULT_STATUS_CODES = [400, 401, 402, 403, 404, 408, 413, 429, 500, 502, 503, 524, 529] as const;
 export type FaultStatusCode = (typeof FAULT_STATUS_CODES)[number];
 
@@ -10,7 +12,9 @@ export type ErrorFault =
   | { kind: 'status'; status: FaultStatusCode }
   | { kind: 'context-length' }
   | { kind: 'availability' }
-  | { kind: 'echo-key' };
+  | { kind: 'echo-key' }
+  /** `real-<fixture>`: a real OpenRouter error body, served byte for byte (real-errors.ts). */
+  | { kind: 'real'; name: RealErrorName };
 
 export type ConnectionFault = 'reset-before' | 'reset-after' | 'stall-before' | 'stall-after';
 
@@ -162,6 +166,11 @@ function applyMode(plan: FaultPlan, mode: string): string | null {
   if (mode === 'availability') return setError(plan, { kind: 'availability' }, mode);
   if (mode === 'echo-key') return setError(plan, { kind: 'echo-key' }, mode);
   if (mode === 'once') return setOnce(plan, 'failTimes', 1, mode);
+  if (mode.startsWith('real-')) {
+    const name = mode.slice('real-'.length);
+    if (!isRealErrorName(name)) return `Unknown real error fixture in emulator fault mode "${mode}"`;
+    return setError(plan, { kind: 'real', name }, mode);
+  }
 
   const status = numericSuffix(mode, 'status-');
   if (status !== null) {

@@ -33,7 +33,10 @@ export async function applyPreResponseFaults(
       retryAfterSeconds: plan.retryAfterSeconds,
       authorization: ex.record.headers.authorization,
     });
-    await ex.sendJson(response.status, response.body, { ...headers, ...response.headers });
+    const responseHeaders = { ...headers, ...response.headers };
+    await (response.rawBody !== undefined
+      ? ex.sendJsonText(response.status, response.rawBody, responseHeaders)
+      : ex.sendJson(response.status, response.body, responseHeaders));
     return true;
   }
   return false;
