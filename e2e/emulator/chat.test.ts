@@ -67,10 +67,11 @@ describe('streaming chat completion', () => {
       prompt_tokens: expect.any(Number),
       completion_tokens: 40,
       total_tokens: (usageChunk?.usage?.prompt_tokens ?? 0) + 40,
-      prompt_tokens_details: { cached_tokens: 0 },
-      completion_tokens_details: { reasoning_tokens: 0 },
+      prompt_tokens_details: { cached_tokens: 0, cache_write_tokens: 0, audio_tokens: 0, video_tokens: 0 },
+      completion_tokens_details: { reasoning_tokens: 0, image_tokens: 0 },
       cost: expect.any(Number),
       is_byok: false,
+      cost_details: expect.any(Object),
     });
     // gpt-4o: $2.50 / $10 per million tokens.
     const usage = usageChunk?.usage;

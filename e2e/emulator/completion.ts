@@ -12,14 +12,26 @@ export interface CompletionMeta {
   provider: string;
 }
 
+/** The usage object as recorded live streams carry it (fixtures/real/ under main/services/openrouter). */
 export interface Usage {
   prompt_tokens: number;
   completion_tokens: number;
   total_tokens: number;
-  prompt_tokens_details: { cached_tokens: number };
-  completion_tokens_details: { reasoning_tokens: number };
   cost: number;
   is_byok: false;
+  prompt_tokens_details: {
+    cached_tokens: number;
+    cache_write_tokens: number;
+    audio_tokens: number;
+    video_tokens: number;
+  };
+  /** Not BYOK: the upstream total is null while its prompt/completion parts are filled in. */
+  cost_details: {
+    upstream_inference_cost: null;
+    upstream_inference_prompt_cost: number;
+    upstream_inference_completions_cost: number;
+  };
+  completion_tokens_details: { reasoning_tokens: number; image_tokens: number };
 }
 
 export type FinishReason = 'stop' | 'length' | 'error';
@@ -42,6 +54,8 @@ export function chunk(
 ) {
   return {
     id: meta.id,
+    // Live streams name the serving provider on every chunk.
+    provider: meta.provider,
     object: 'chat.completion.chunk',
     created: meta.created,
     model: meta.model,
@@ -52,6 +66,7 @@ export function chunk(
 export function usageChunk(meta: CompletionMeta, usage: Usage, withChoice: boolean) {
   return {
     id: meta.id,
+    provider: meta.provider,
     object: 'chat.completion.chunk',
     created: meta.created,
     model: meta.model,
@@ -116,15 +131,22 @@ export function buildUsage(
 ): Usage {
   const pricing = findModel(model)?.pricing;
   const price = (s: string | undefined) => Math.max(0, Number(s ?? 0));
-  const cost = promptTokens * price(pricing?.prompt) + completionTokens * price(pricing?.completion);
+  // Rounded so float noise does not leak into snapshots.
+  const round = (n: number) => Number(n.toFixed(10));
+  const promptCost = round(promptTokens * price(pricing?.prompt));
+  const completionCost = round(completionTokens * price(pricing?.completion));
   return {
     prompt_tokens: promptTokens,
     completion_tokens: completionTokens,
     total_tokens: promptTokens + completionTokens,
-    prompt_tokens_details: { cached_tokens: 0 },
-    completion_tokens_details: { reasoning_tokens: reasoningTokens },
-    // Rounded so float noise does not leak into snapshots.
-    cost: Number(cost.toFixed(10)),
+    cost: round(promptCost + completionCost),
     is_byok: false,
+    prompt_tokens_details: { cached_tokens: 0, cache_write_tokens: 0, audio_tokens: 0, video_tokens: 0 },
+    cost_details: {
+      upstream_inference_cost: null,
+      upstream_inference_prompt_cost: promptCost,
+      upstream_inference_completions_cost: completionCost,
+    },
+    completion_tokens_details: { reasoning_tokens: reasoningTokens, image_tokens: 0 },
   };
 }
