@@ -56,4 +56,13 @@ describe('sanitiseErrorsIn', () => {
       retryAfterSeconds: 3,
     });
   });
+
+  it('redacts the provider name too (it comes from upstream text)', () => {
+    const error: AppError = { code: 'upstream_error', message: 'Refused.', provider: `Acme ${SECRET}` };
+    expect(sanitiseAppError(error, clean)).toEqual({
+      code: 'upstream_error',
+      message: 'Refused.',
+      provider: 'Acme [REDACTED]',
+    });
+  });
 });

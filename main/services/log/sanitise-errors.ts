@@ -1,7 +1,7 @@
 /**
  * Errors leaving main pass here: every `AppError` (thrown by a handler, returned inside a result such
  * as the key window's `{ ok: false, error }`, carried by an event or stored on a failed reply) gets
- * its message and reasons redacted with the key shapes and the known secrets.
+ * its message, reasons and provider name redacted with the key shapes and the known secrets.
  *
  * Services already redact what they build from upstream text (`scrub`, the vault's `sanitised`), but
  * only by shape and the one key a request used. This is the last pass, applied at the boundary so
@@ -26,8 +26,15 @@ export function sanitiseAppError<E extends AppError>(error: E, clean: Clean = re
   const message = clean(error.message);
   const reasons = error.reasons?.map(clean);
   const reasonsChanged = reasons?.some((r, i) => r !== error.reasons?.[i]) === true;
-  if (message === error.message && !reasonsChanged) return error;
-  return { ...error, message, ...(reasons !== undefined ? { reasons } : {}) };
+  // The provider's name comes from upstream text too (error.metadata.provider_name).
+  const provider = error.provider === undefined ? undefined : clean(error.provider);
+  if (message === error.message && !reasonsChanged && provider === error.provider) return error;
+  return {
+    ...error,
+    message,
+    ...(reasons !== undefined ? { reasons } : {}),
+    ...(provider !== undefined ? { provider } : {}),
+  };
 }
 
 function isPlainObject(value: unknown): value is Record<string, unknown> {
