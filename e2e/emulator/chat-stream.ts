@@ -77,6 +77,12 @@ export async function streamReply(ex: Exchange, plan: FaultPlan, reply: PlannedR
   if (await failAfter(sent, true)) return;
   await send(chunk(meta, { content: '' }, reply.finishReason));
   await send(usageChunk(meta, reply.usage, plan.usageInChoices));
+  if (plan.lengthThenError) {
+    // After a "length" finish OpenRouter can still send an error chunk, and then ends the stream.
+    await send(errorChunk(meta, 502));
+    await ex.end();
+    return;
+  }
   if (!plan.noDone) await send('[DONE]');
   await ex.end();
 }

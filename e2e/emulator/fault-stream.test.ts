@@ -43,6 +43,21 @@ describe('stream-shaping faults', () => {
     expect(body.choices[0]?.error.code).toBe(502);
   });
 
+  it('length-then-error: the reply ends with finish_reason "length", then usage, then an error chunk (no [DONE])', async () => {
+    const raw = await streamText('length-then-error');
+    expect(raw).not.toContain('[DONE]');
+    const chunks = chunksOf(raw);
+    expect(contentChunks(chunks)).toHaveLength(40);
+    const finishes = chunks.map((c) => c.choices?.[0]?.finish_reason ?? null).filter((f) => f !== null);
+    expect(finishes).toEqual(['length', 'error']);
+    const usageAt = chunks.findIndex((c) => c.usage !== undefined);
+    const errorAt = chunks.findIndex((c) => c.error !== undefined);
+    expect(usageAt).toBeGreaterThan(0);
+    expect(errorAt).toBe(chunks.length - 1);
+    expect(usageAt).toBeLessThan(errorAt);
+    expect(chunks[errorAt]?.error?.code).toBe(502);
+  });
+
   it('keepalive: comments before the first chunk and between chunks', async () => {
     const raw = await streamText('keepalive');
     expect(raw.startsWith(': OPENROUTER PROCESSING\n\n: OPENROUTER PROCESSING\n\ndata: {')).toBe(true);

@@ -50,6 +50,7 @@ describe('parseFaults', () => {
       midStreamError: 'number',
     });
     expect(plan('error-mid-string-code').midStreamError).toBe('string');
+    expect(plan('length-then-error').lengthThenError).toBe(true);
     expect(plan('stall-after').connection).toBe('stall-after');
     expect(plan('context-length').error).toEqual({ kind: 'context-length' });
     expect(plan('availability').error).toEqual({ kind: 'availability' });

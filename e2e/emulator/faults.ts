@@ -42,6 +42,8 @@ export interface FaultPlan {
   usageInChoices: boolean;
   reasoning: boolean;
   noDone: boolean;
+  /** The reply ends with finish_reason "length" and its usage, then an error chunk follows (seen live). */
+  lengthThenError: boolean;
   dripTokensPerSecond: number | null;
   tokens: number | null;
   slowFirstByteMs: number | null;
@@ -64,6 +66,7 @@ export const NO_FAULTS: Readonly<FaultPlan> = Object.freeze({
   usageInChoices: false,
   reasoning: false,
   noDone: false,
+  lengthThenError: false,
   dripTokensPerSecond: null,
   tokens: null,
   slowFirstByteMs: null,
@@ -77,6 +80,7 @@ const FLAG_MODES = {
   'usage-in-choices': 'usageInChoices',
   reasoning: 'reasoning',
   'no-done': 'noDone',
+  'length-then-error': 'lengthThenError',
 } as const satisfies Record<string, keyof FaultPlan>;
 
 const CONNECTION_MODES: readonly ConnectionFault[] = [

@@ -29,7 +29,7 @@ export function planReply(request: ChatRequest, plan: FaultPlan, meta: Completio
     meta,
     tokens,
     reasoning,
-    finishReason: count < wanted ? 'length' : 'stop',
+    finishReason: count < wanted || plan.lengthThenError ? 'length' : 'stop',
     usage: buildUsage(request.model, promptTokens, tokens.length + reasoning.length, reasoning.length),
   };
 }

@@ -255,6 +255,58 @@ describe('streamChat parsing', () => {
     expect(f.partialContent).toBe('Once upon');
   });
 
+  it('an error chunk after finish_reason "length" completes the cut-off reply, usage kept, error logged redacted', async () => {
+    const body = writableBody();
+    const { fetch } = fakeFetch(() => ({ body }));
+    const { events, onEvent } = collectEvents();
+    body.push(contentChunk('Cut off here'));
+    body.push(finishChunk('length'));
+    body.push(
+      sseData({ id: 'gen-1', choices: [], usage: { prompt_tokens: 7, completion_tokens: 3, cost: 0.001 } }),
+    );
+    body.push(
+      sseData({
+        error: {
+          code: 502,
+          message: `Upstream choked on ${TEST_KEY}`,
+          metadata: { error_type: 'provider_unavailable' },
+        },
+        choices: [{ index: 0, delta: { content: '' }, finish_reason: 'error' }],
+      }),
+    );
+    body.close();
+    const { client: c, log } = client(fetch);
+    const result = await c.streamChat(REQUEST, { onEvent });
+    expect(result.finishReason).toBe('length');
+    expect(result.content).toBe('Cut off here');
+    expect(result.usage).toMatchObject({ promptTokens: 7, completionTokens: 3, cost: 0.001 });
+    expect(events.at(-1)).toEqual({ type: 'done', result });
+    expect(events.some((e) => e.type === 'error')).toBe(false);
+    expect(log.lines.some((l) => l.includes('after the reply was cut off'))).toBe(true);
+    expect(log.lines.join('\n')).not.toContain(TEST_KEY.slice(9));
+  });
+
+  it('an error chunk after finish_reason "stop" is still a failure (only length is known to be followed by one)', async () => {
+    const body = writableBody();
+    const { fetch } = fakeFetch(() => ({ body }));
+    body.push(contentChunk('text'));
+    body.push(finishChunk('stop'));
+    body.push(
+      sseData({
+        error: {
+          code: 502,
+          message: 'Provider disconnected',
+          metadata: { error_type: 'provider_unavailable' },
+        },
+        choices: [{ index: 0, delta: { content: '' }, finish_reason: 'error' }],
+      }),
+    );
+    body.close();
+    const f = await failureOf(client(fetch).client.streamChat(REQUEST, { onEvent: () => {} }));
+    expect(f.error.code).toBe('provider_unavailable');
+    expect(f.partialContent).toBe('text');
+  });
+
   it('maps a 200 JSON error body (non-SSE) to a typed error', async () => {
     const { fetch } = fakeFetch(
       () =>

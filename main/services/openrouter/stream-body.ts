@@ -44,7 +44,7 @@ export async function consumeStreamBody(
         state.sawDone = true;
         break;
       }
-      handleChunk(ctx, data, key, state, emit);
+      if (handleChunk(ctx, data, key, state, emit) === 'ended') break;
     }
   } catch (error) {
     if (error instanceof AppFailure) throw error;
@@ -67,7 +67,7 @@ function handleChunk(
   key: string,
   state: StreamState,
   emit: (e: ChatStreamEvent) => void,
-): void {
+): 'more' | 'ended' {
   let json: unknown;
   try {
     json = JSON.parse(data);
@@ -89,6 +89,22 @@ function handleChunk(
 
   if (chunk.error !== undefined && chunk.error !== null) {
     const mapped = mapStreamError(chunk.error, [key]);
+    // OpenRouter can end a reply with finish_reason "length" (usage may follow) and then still send an
+    // error chunk (../shared/docs/openrouter-api.md, "Responses and errors"). The reply was already
+    // complete, cut off by the length limit: keep it, its usage and its finish reason; only log the error.
+    if (state.finishReason === 'length') {
+      if (chunk.usage && state.usage === null) {
+        state.usage = toUsage(chunk.usage);
+        emit({ type: 'usage', usage: state.usage });
+      }
+      ctx.log.warn('OpenRouter sent an error after the reply was cut off by the length limit', {
+        code: mapped.error.code,
+        status: mapped.error.status,
+        message: mapped.error.message,
+        chars: state.content.length,
+      });
+      return 'ended';
+    }
     ctx.log.warn('OpenRouter reported an error mid-stream', {
       code: mapped.error.code,
       status: mapped.error.status,
@@ -117,4 +133,5 @@ function handleChunk(
     // The contract promises at most one usage event; a (not documented) second report only updates it.
     if (first) emit({ type: 'usage', usage: state.usage });
   }
+  return 'more';
 }

@@ -227,6 +227,16 @@ describe('mid-stream failures keep the partial text and are never retried', () =
     expect(chatRequests()).toHaveLength(1);
   });
 
+  it('length-then-error → a complete reply cut off by the length limit, text and usage kept', async () => {
+    const { result, failure, events, log } = await run('emulator/length-then-error');
+    expect(failure).toBeNull();
+    expect(result).toMatchObject({ finishReason: 'length', content: plainTokens.join('') });
+    expect(result?.usage?.completionTokens).toBe(40);
+    expect(events.filter((e) => e.type === 'usage')).toHaveLength(1);
+    expect(events.at(-1)).toEqual({ type: 'done', result });
+    expect(log.lines.some((l) => l.includes('after the reply was cut off'))).toBe(true);
+  });
+
   it('error-mid-string-code → provider_unavailable without a status', async () => {
     const { failure } = await run('emulator/error-mid-string-code');
     expect(failure?.error.code).toBe('provider_unavailable');
