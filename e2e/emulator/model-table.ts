@@ -1,6 +1,7 @@
 // Source data for the model catalogue: realistic OpenRouter ids, names, context windows and prices.
 // Row: [slug, model name, context length in K tokens, prompt $/M tokens, completion $/M tokens, flags].
-// Flags: i image input, f file input, a audio input, o image output, r reasoning, t tools,
+// Flags: i image input, f file input, a audio input, o image output, O image output only (no text; listed
+// only for `output_modalities=image` or `all`, as on the real API), r reasoning, t tools,
 // s structured outputs, F also listed as a `:free` variant.
 
 export type ModelRow = readonly [
@@ -536,6 +537,16 @@ export const PROVIDERS: readonly ProviderTable[] = [
     tokenizer: 'Qwen3',
     moderated: false,
     models: [['tongyi-deepresearch-30b-a3b', 'DeepResearch 30B A3B', 131, 0.09, 0.4, 'rtsF']],
+  },
+  {
+    slug: 'black-forest-labs',
+    displayName: 'Black Forest Labs',
+    tokenizer: 'Other',
+    moderated: false,
+    models: [
+      ['flux.2-pro', 'FLUX.2 [pro]', 47, 0, 0, 'iO'],
+      ['flux.2-flex', 'FLUX.2 [flex]', 67, 0, 0, 'iO'],
+    ],
   },
   {
     slug: 'openrouter',

@@ -91,6 +91,27 @@ describe('GET /models', () => {
     }
   });
 
+  it('filters by output_modalities like the real API: text by default, image or all on request', async () => {
+    const list = async (query: string) =>
+      ((await (await get(emu, `/models${query}`)).json()) as { data: Model[]; total_count: number }).data;
+    const outputs = (m: Model) => m.architecture.output_modalities;
+    expect(models.every((m) => outputs(m).includes('text'))).toBe(true);
+    const all = await list('?output_modalities=all');
+    const imageOnly = all.filter((m) => !outputs(m).includes('text'));
+    expect(imageOnly.map((m) => m.id)).toContain('black-forest-labs/flux.2-pro');
+    for (const m of imageOnly) {
+      expect(outputs(m)).toEqual(['image']);
+      expect(m.pricing.request).not.toBe('0');
+    }
+    expect(all.length).toBe(models.length + imageOnly.length);
+    const image = await list('?output_modalities=image');
+    expect(image.every((m) => outputs(m).includes('image'))).toBe(true);
+    expect(image.map((m) => m.id)).toEqual(
+      expect.arrayContaining(['black-forest-labs/flux.2-pro', 'openai/gpt-5-image']),
+    );
+    expect((await list('?output_modalities=text,image')).length).toBe(all.length);
+  });
+
   it('is the same on every call', async () => {
     const again = (await (await get(emu, '/models')).json()) as { data: Model[] };
     expect(again.data).toEqual(models);

@@ -58,6 +58,20 @@ export function findModel(id: string): Model | undefined {
   return BY_ID.get(id);
 }
 
+/**
+ * The `output_modalities` filter of the real `GET /models`: a comma-separated list of modalities (a
+ * model is listed when it outputs any of them) or `all`; absent means `text`, so image-only models are
+ * left out unless a client asks for them.
+ */
+export function listModels(outputModalities: string | null): Model[] {
+  const wanted = (outputModalities ?? 'text')
+    .split(',')
+    .map((m) => m.trim().toLowerCase())
+    .filter((m) => m !== '');
+  if (wanted.includes('all')) return [...MODELS];
+  return MODELS.filter((m) => m.architecture.output_modalities.some((o) => wanted.includes(o)));
+}
+
 /** Formats a $/M-token price as OpenRouter does: USD per token, as a plain decimal string. */
 export function perTokenPrice(perMillion: number): string {
   if (perMillion === 0) return '0';
@@ -86,13 +100,15 @@ function toModel(provider: ProviderTable, row: ModelRow, free: boolean): Model {
   if (flags.includes('i')) input.push('image');
   if (flags.includes('f')) input.push('file');
   if (flags.includes('a')) input.push('audio');
-  const output = flags.includes('o') ? ['image', 'text'] : ['text'];
+  const output = flags.includes('O') ? ['image'] : flags.includes('o') ? ['image', 'text'] : ['text'];
   const name = `${provider.displayName}: ${modelName}${free ? ' (free)' : ''}`;
   const price = (perM: number) => (free ? '0' : perTokenPrice(perM));
   const pricing: ModelPricing = {
     prompt: price(promptPerM),
     completion: price(completionPerM),
-    request: '0',
+    // Image-only models cost nothing per token but are billed per generated image: a zero prompt and
+    // completion price alone must not make a model "free".
+    request: !free && flags.includes('O') ? '0.03' : '0',
     image: !free && input.includes('image') ? perTokenPrice(promptPerM * 1000) : '0',
     web_search: '0',
     internal_reasoning: '0',
@@ -105,7 +121,7 @@ function toModel(provider: ProviderTable, row: ModelRow, free: boolean): Model {
     id,
     canonical_slug: baseId,
     hugging_face_id:
-      OPEN_WEIGHT_PROVIDERS.has(provider.slug) && !flags.includes('o') ? `${provider.slug}/${slug}` : null,
+      OPEN_WEIGHT_PROVIDERS.has(provider.slug) && !/o/i.test(flags) ? `${provider.slug}/${slug}` : null,
     name,
     created: EPOCH_START + (hashString(baseId) % CREATED_SPREAD_SECONDS),
     description: modelDescription(provider, modelName, flags, contextLength),
@@ -195,7 +211,7 @@ function modelDescription(
   if (flags.includes('i')) abilities.push('image understanding');
   if (flags.includes('f')) abilities.push('PDF inputs');
   if (flags.includes('a')) abilities.push('audio inputs');
-  if (flags.includes('o')) abilities.push('image generation');
+  if (/o/i.test(flags)) abilities.push('image generation');
   if (flags.includes('r')) abilities.push('step-by-step reasoning');
   if (flags.includes('t')) abilities.push('tool calling');
   const window = `${Math.round(contextLength / 1000)}K-token context window`;

@@ -5,7 +5,7 @@ import type { Exchange } from './exchange';
 import type { FaultCounters } from './fault-counters';
 import { FAULT_HEADER, parseFaults } from './faults';
 import { type KeyStore, keyInfo } from './keys';
-import { MODELS } from './models';
+import { listModels } from './models';
 import type { OAuthServer } from './oauth';
 import { applyPreResponseFaults } from './preflight';
 
@@ -53,8 +53,10 @@ export async function route(ex: Exchange, url: URL, state: EmulatorState): Promi
   const plan = state.counters.effectivePlan(faults.plan);
   if (await applyPreResponseFaults(ex, plan, 'the requested model')) return;
   switch (entry.route) {
-    case 'models':
-      return ex.sendJson(200, { data: MODELS, total_count: MODELS.length });
+    case 'models': {
+      const models = listModels(url.searchParams.get('output_modalities'));
+      return ex.sendJson(200, { data: models, total_count: models.length });
+    }
     case 'key':
       // `auth` is always ok here (the route requires a key); the check only narrows the type.
       return auth?.ok

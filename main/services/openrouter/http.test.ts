@@ -10,7 +10,7 @@ describe('buildUrl', () => {
   it('joins the fixed paths under the base URL', () => {
     const base = parseBaseUrl('https://openrouter.ai/api/v1');
     expect(buildUrl(base, 'chat/completions').href).toBe('https://openrouter.ai/api/v1/chat/completions');
-    expect(buildUrl(base, 'models').href).toBe('https://openrouter.ai/api/v1/models');
+    expect(buildUrl(base, 'models').href).toBe('https://openrouter.ai/api/v1/models?output_modalities=all');
     expect(buildUrl(base, 'key').href).toBe('https://openrouter.ai/api/v1/key');
   });
 

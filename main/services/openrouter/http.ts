@@ -13,8 +13,17 @@ export type ApiPath = 'chat/completions' | 'models' | 'key';
 
 export const APP_TITLE = 'Switchboard';
 
+/**
+ * Fixed query strings per path, part of the same closed set. `/models` lists only text-output models
+ * unless asked otherwise, which would hide image models from the picker.
+ */
+const FIXED_QUERY: Partial<Record<ApiPath, Record<string, string>>> = {
+  models: { output_modalities: 'all' },
+};
+
 export function buildUrl(baseUrl: URL, path: ApiPath): URL {
   const url = new URL(`${baseUrl.href.replace(/\/+$/, '')}/${path}`);
+  for (const [name, value] of Object.entries(FIXED_QUERY[path] ?? {})) url.searchParams.set(name, value);
   // Defence in depth: even a future path constant must not be able to change the origin.
   if (url.origin !== baseUrl.origin) {
     throw new Error('Refusing to build an OpenRouter URL outside the configured origin');

@@ -74,8 +74,17 @@ describe('listModels', () => {
     const free = list.models.find((m) => m.id === 'openai/gpt-oss-120b:free');
     expect(free).toMatchObject({ isFree: true, promptPricePerMTok: 0, completionPricePerMTok: 0 });
 
+    // Image-only models are listed (output_modalities=all), and zero token prices alone are not "free".
+    expect(list.models.find((m) => m.id === 'black-forest-labs/flux.2-pro')).toMatchObject({
+      outputModalities: ['image'],
+      promptPricePerMTok: 0,
+      completionPricePerMTok: 0,
+      isFree: false,
+    });
+
     const [request] = modelRequests();
     expect(request?.method).toBe('GET');
+    expect(request?.query).toEqual({ output_modalities: 'all' });
     expect(request?.headers).toMatchObject({
       authorization: `Bearer ${emulator.defaultKey}`,
       'x-openrouter-title': 'Switchboard',

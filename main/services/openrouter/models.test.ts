@@ -52,10 +52,43 @@ describe('toModelSummary', () => {
     });
   });
 
-  it('is free when both prices are 0 or the id ends with :free', () => {
+  const ZERO = {
+    prompt: '0',
+    completion: '0',
+    request: '0',
+    image: '0',
+    web_search: '0',
+    internal_reasoning: '0',
+    input_cache_read: '0',
+    input_cache_write: '0',
+    discount: 0.25,
+  };
+
+  it('is free only when every price is zero (a discount is not a price)', () => {
+    expect(toModelSummary({ ...base, pricing: ZERO }).isFree).toBe(true);
     expect(toModelSummary({ ...base, pricing: { prompt: '0', completion: '0' } }).isFree).toBe(true);
-    expect(toModelSummary({ ...base, id: 'meta/llama:free' }).isFree).toBe(true);
     expect(toModelSummary({ ...base, pricing: { prompt: '0', completion: '-1' } }).isFree).toBe(false);
+  });
+
+  it.each([
+    'request',
+    'image',
+    'web_search',
+    'internal_reasoning',
+    'input_cache_read',
+    'input_cache_write',
+    'audio',
+  ])('is not free when only %s costs something', (field) => {
+    const summary = toModelSummary({ ...base, pricing: { ...ZERO, [field]: '0.0005' } });
+    expect(summary).toMatchObject({ promptPricePerMTok: 0, completionPricePerMTok: 0, isFree: false });
+  });
+
+  it('is not free on the :free suffix alone, nor with a missing, malformed or variable price', () => {
+    expect(toModelSummary({ ...base, id: 'meta/llama:free' }).isFree).toBe(false);
+    expect(toModelSummary({ id: 'meta/llama:free' }).isFree).toBe(false);
+    expect(toModelSummary({ ...base, pricing: { prompt: '0' } }).isFree).toBe(false);
+    expect(toModelSummary({ ...base, pricing: { ...ZERO, request: 'n/a' } }).isFree).toBe(false);
+    expect(toModelSummary({ ...base, pricing: { ...ZERO, web_search: '-1' } }).isFree).toBe(false);
   });
 
   it('tolerates missing fields', () => {

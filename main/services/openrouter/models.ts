@@ -13,7 +13,9 @@ const ModelSchema = z.looseObject({
   id: z.string().min(1),
   name: z.string().nullish().catch(undefined),
   context_length: z.number().nullish().catch(undefined),
-  pricing: z.looseObject({ prompt: PriceSchema, completion: PriceSchema }).nullish().catch(undefined),
+  // Every price field is kept (request, image, web_search, internal_reasoning, cache read/write, and any
+  // OpenRouter adds later): the free label needs all of them. `discount` is a fraction, not a price.
+  pricing: z.record(z.string(), z.unknown()).nullish().catch(undefined),
   architecture: z
     .looseObject({ input_modalities: StringList, output_modalities: StringList })
     .nullish()
@@ -40,9 +42,23 @@ export function pricePerMillion(raw: string | number | null | undefined): number
   return Number.isFinite(value) ? value : null;
 }
 
+/**
+ * Free only when every price OpenRouter lists is zero. A model with zero token prices but a per-request or
+ * per-image price costs money; a missing, malformed or variable ("-1") price is not zero either, and the
+ * `:free` id suffix alone proves nothing.
+ */
+export function isEveryPriceZero(pricing: Record<string, unknown> | null | undefined): boolean {
+  if (!pricing || !('prompt' in pricing) || !('completion' in pricing)) return false;
+  return Object.entries(pricing).every(([name, raw]) => {
+    if (name === 'discount') return true;
+    const parsed = PriceSchema.safeParse(raw);
+    return parsed.success && pricePerMillion(parsed.data) === 0;
+  });
+}
+
 export function toModelSummary(model: z.infer<typeof ModelSchema>): ModelSummary {
-  const promptPricePerMTok = pricePerMillion(model.pricing?.prompt);
-  const completionPricePerMTok = pricePerMillion(model.pricing?.completion);
+  const promptPricePerMTok = pricePerMillion(PriceSchema.parse(model.pricing?.prompt));
+  const completionPricePerMTok = pricePerMillion(PriceSchema.parse(model.pricing?.completion));
   const contextLength =
     typeof model.context_length === 'number' &&
     Number.isInteger(model.context_length) &&
@@ -58,7 +74,7 @@ export function toModelSummary(model: z.infer<typeof ModelSchema>): ModelSummary
     inputModalities: model.architecture?.input_modalities ?? ['text'],
     outputModalities: model.architecture?.output_modalities ?? ['text'],
     supportedParameters: model.supported_parameters ?? [],
-    isFree: (promptPricePerMTok === 0 && completionPricePerMTok === 0) || model.id.endsWith(':free'),
+    isFree: isEveryPriceZero(model.pricing),
   };
 }
 
