@@ -42,7 +42,7 @@ export interface FaultPlan {
   usageInChoices: boolean;
   reasoning: boolean;
   noDone: boolean;
-  /** The reply ends with finish_reason "length" and its usage, then an error chunk follows (seen live). */
+  /** Ends with finish_reason "length" and usage, then an error chunk (API reference, "Responses and errors"). */
   lengthThenError: boolean;
   dripTokensPerSecond: number | null;
   tokens: number | null;

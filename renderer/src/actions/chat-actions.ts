@@ -22,6 +22,9 @@ export interface ChatActionsDeps {
   settingsActions: Pick<SettingsActions, 'load'>;
 }
 
+/** What "Continue" on a cut-off reply sends: the plain request models understand as "go on". */
+export const CONTINUE_PROMPT = 'Continue';
+
 function failure(message: string): Result<never> {
   return { ok: false, error: { code: 'validation', message } };
 }
@@ -86,6 +89,21 @@ export function createChatActions(deps: ChatActionsDeps) {
           messages.truncateFrom(conversationId, reply.id);
           messages.append(conversationId, [value.assistantMessage]);
         },
+      );
+    },
+
+    /**
+     * Continues a reply cut off by the Max tokens limit: a new user turn "Continue" in the reply's
+     * conversation (not necessarily the selected one), with the chosen model or else the reply's.
+     * The cut-off text stays in history as it was received.
+     */
+    async continueReply(conversationId: string, reply: Message): Promise<Result<unknown>> {
+      const model = modelChoice.get() ?? reply.model;
+      if (!model) return failure('Pick a model first.');
+      return streamReply(
+        conversationId,
+        (streamId) => bridge.sendMessage({ streamId, conversationId, content: CONTINUE_PROMPT, model }),
+        (value) => messages.append(conversationId, [value.userMessage, value.assistantMessage]),
       );
     },
 

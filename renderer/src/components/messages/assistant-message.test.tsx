@@ -209,6 +209,65 @@ describe('assistant message', () => {
     await waitFor(() => expect(screen.queryByText('Six.')).toBeNull());
   });
 
+  it('marks a reply cut off by the length limit and continues it with a "Continue" message', async () => {
+    const view = await openConversationWith([
+      QUESTION,
+      makeMessage({ id: 'a1', role: 'assistant', content: 'Two plus two is', finishReason: 'length' }),
+    ]);
+    const reply = await replyArticle();
+    expect(within(reply).getByText('Cut off: the reply reached the Max tokens limit')).toBeTruthy();
+    // The reply's own actions are still there.
+    expect(within(reply).getByRole('button', { name: 'Regenerate' })).toBeTruthy();
+    await view.user.click(within(reply).getByRole('button', { name: 'Continue' }));
+    await waitFor(() => expect(view.fake.callsTo('sendMessage')).toHaveLength(1));
+    expect(view.fake.callsTo('sendMessage')[0]).toMatchObject({
+      conversationId: 'c1',
+      content: 'Continue',
+      model: 'openai/gpt-4o',
+    });
+    // The cut-off reply stays; the continuation is a new turn below it.
+    await waitFor(() =>
+      expect(screen.getAllByRole('article', { name: 'assistant message' })).toHaveLength(2),
+    );
+    expect(screen.getByText('Two plus two is')).toBeTruthy();
+  });
+
+  it('shows the length marker on an earlier reply but offers Continue on the last reply only', async () => {
+    await openConversationWith([
+      QUESTION,
+      makeMessage({ id: 'a1', role: 'assistant', content: 'Cut', finishReason: 'length' }),
+      makeMessage({ id: 'u2', role: 'user', content: 'And 3+3?' }),
+      makeMessage({ id: 'a2', role: 'assistant', content: 'Six.', finishReason: 'stop' }),
+    ]);
+    const [first, last] = await screen.findAllByRole('article', { name: 'assistant message' });
+    const earlier = within(first as HTMLElement);
+    expect(earlier.getByText('Cut off: the reply reached the Max tokens limit')).toBeTruthy();
+    expect(earlier.queryByRole('button', { name: 'Continue' })).toBeNull();
+    expect(last?.textContent).not.toContain('Cut off');
+  });
+
+  it('marks a reply stopped by the content filter, without Continue', async () => {
+    await openConversationWith([
+      QUESTION,
+      makeMessage({ id: 'a1', role: 'assistant', content: 'I can', finishReason: 'content_filter' }),
+    ]);
+    const reply = await replyArticle();
+    expect(within(reply).getByText("Stopped by the provider's content filter")).toBeTruthy();
+    expect(within(reply).queryByRole('button', { name: 'Continue' })).toBeNull();
+    expect(reply.textContent).not.toContain('Cut off');
+  });
+
+  it('shows no cut-off marker on a reply that finished normally', async () => {
+    await openConversationWith([
+      QUESTION,
+      makeMessage({ id: 'a1', role: 'assistant', content: 'Four.', finishReason: 'stop' }),
+    ]);
+    const reply = await replyArticle();
+    expect(reply.textContent).not.toContain('Cut off');
+    expect(reply.textContent).not.toContain('content filter');
+    expect(within(reply).queryByRole('button', { name: 'Continue' })).toBeNull();
+  });
+
   it('copies the message text', async () => {
     const view = await openConversationWith([QUESTION, ANSWER]);
     const reply = await replyArticle();

@@ -5,6 +5,7 @@ import { useCopiedToast } from '../../hooks/use-copied-toast';
 import { useRegenerate } from '../../hooks/use-regenerate';
 import { MarkdownView, ReasoningView } from '../../markdown';
 import { CopyButton } from '../copy-button';
+import { FinishNote } from './finish-note';
 import { MessageMeta } from './message-meta';
 import { ReplyError } from './reply-error';
 
@@ -23,6 +24,12 @@ export function AssistantMessage({ conversationId, message, isLast }: AssistantM
   const streaming = message.status === 'streaming';
   // Regenerating replaces the last reply only, and never while another reply is being written.
   const canRegenerate = isLast && activeStream === null && !streaming;
+  // A cut-off reply continues as a new "Continue" turn, so the text already received stays as it is.
+  const continueReply = () => {
+    void actions.chat.continueReply(conversationId, message).then((result) => {
+      if (!result.ok) actions.toasts.show(result.error.message, { tone: 'error' });
+    });
+  };
 
   return (
     <article aria-label="assistant message" className="message message-assistant" aria-busy={streaming}>
@@ -31,6 +38,9 @@ export function AssistantMessage({ conversationId, message, isLast }: AssistantM
         <MarkdownView source={message.content} streaming={streaming} onLinkClick={actions.links.open} />
       )}
       {streaming && message.content === '' && <p className="message-waiting">Waiting for the reply…</p>}
+      {message.status === 'complete' && (
+        <FinishNote finishReason={message.finishReason} onContinue={canRegenerate ? continueReply : null} />
+      )}
       {message.status === 'cancelled' && <p className="reply-note">Stopped</p>}
       {message.status === 'interrupted' && (
         <div className="reply-note">
