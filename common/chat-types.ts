@@ -79,6 +79,14 @@ export const ModelSummarySchema = z.object({
   outputModalities: z.array(z.string()),
   supportedParameters: z.array(z.string()),
   isFree: z.boolean(),
+  /**
+   * The day (YYYY-MM-DD) OpenRouter will retire the model (`expiration_date`); absent when none is
+   * announced.
+   */
+  expirationDate: z
+    .string()
+    .regex(/^\d{4}-\d{2}-\d{2}$/)
+    .optional(),
 });
 export type ModelSummary = z.infer<typeof ModelSummarySchema>;
 

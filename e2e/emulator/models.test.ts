@@ -112,6 +112,13 @@ describe('GET /models', () => {
     expect((await list('?output_modalities=text,image')).length).toBe(all.length);
   });
 
+  it('gives expiration_date (YYYY-MM-DD) to the few models with an announced retirement', () => {
+    const retiring = models.filter((m) => m.expiration_date !== undefined);
+    expect(retiring.map((m) => m.id)).toContain('google/gemini-2.5-flash-preview-09-2025');
+    expect(retiring.length).toBeLessThan(5);
+    for (const m of retiring) expect(m.expiration_date).toMatch(/^\d{4}-\d{2}-\d{2}$/);
+  });
+
   it('is the same on every call', async () => {
     const again = (await (await get(emu, '/models')).json()) as { data: Model[] };
     expect(again.data).toEqual(models);

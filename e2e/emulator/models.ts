@@ -36,7 +36,18 @@ export interface Model {
   per_request_limits: null;
   supported_parameters: string[];
   default_parameters: { temperature: number | null; top_p: number | null; frequency_penalty: number | null };
+  /** The day OpenRouter retires the model; only on models with an announced retirement. */
+  expiration_date?: string;
 }
+
+/**
+ * Models with an announced retirement day, so the picker's "Retires on" flag has something to show. Fixed
+ * dates (not relative to now) keep the catalogue the same on every run.
+ */
+const RETIRING: Readonly<Record<string, string>> = {
+  'google/gemini-2.5-flash-preview-09-2025': '2026-12-31',
+  'google/gemini-2.0-flash-exp': '2026-12-31',
+};
 
 /** 2023-06-01T00:00:00Z; `created` dates spread over the following ~2.5 years. */
 const EPOCH_START = 1_685_577_600;
@@ -142,6 +153,7 @@ function toModel(provider: ProviderTable, row: ModelRow, free: boolean): Model {
     per_request_limits: null,
     supported_parameters: supportedParameters(flags),
     default_parameters: { temperature: null, top_p: null, frequency_penalty: null },
+    ...(RETIRING[id] !== undefined ? { expiration_date: RETIRING[id] } : {}),
   };
 }
 

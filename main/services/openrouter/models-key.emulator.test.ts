@@ -82,6 +82,11 @@ describe('listModels', () => {
       isFree: false,
     });
 
+    expect(list.models.find((m) => m.id === 'google/gemini-2.5-flash-preview-09-2025')?.expirationDate).toBe(
+      '2026-12-31',
+    );
+    expect(list.models.find((m) => m.id === 'google/gemini-2.5-flash')).not.toHaveProperty('expirationDate');
+
     const [request] = modelRequests();
     expect(request?.method).toBe('GET');
     expect(request?.query).toEqual({ output_modalities: 'all' });

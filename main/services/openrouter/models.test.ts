@@ -91,6 +91,18 @@ describe('toModelSummary', () => {
     expect(toModelSummary({ ...base, pricing: { ...ZERO, web_search: '-1' } }).isFree).toBe(false);
   });
 
+  it('keeps expiration_date as a day, and drops one that is not a date', () => {
+    expect(toModelSummary({ ...base, expiration_date: '2026-01-31' }).expirationDate).toBe('2026-01-31');
+    expect(toModelSummary({ ...base, expiration_date: '2026-01-31T00:00:00Z' }).expirationDate).toBe(
+      '2026-01-31',
+    );
+    for (const bad of ['2026-02-30', 'soon', '', null, 20260131, {}]) {
+      const parsed = parseModelsResponse({ data: [{ ...base, expiration_date: bad }] });
+      expect(parsed?.models[0]).toBeDefined();
+      expect(parsed?.models[0]).not.toHaveProperty('expirationDate');
+    }
+  });
+
   it('tolerates missing fields', () => {
     expect(toModelSummary({ id: 'x/y' })).toEqual({
       id: 'x/y',

@@ -21,6 +21,7 @@ const ModelSchema = z.looseObject({
     .nullish()
     .catch(undefined),
   supported_parameters: StringList,
+  expiration_date: z.string().nullish().catch(undefined),
 });
 
 const ModelsResponseSchema = z.looseObject({ data: z.array(z.unknown()) });
@@ -56,6 +57,16 @@ export function isEveryPriceZero(pricing: Record<string, unknown> | null | undef
   });
 }
 
+const DATE_PREFIX = /^(\d{4}-\d{2}-\d{2})(?:$|T)/;
+
+/** `expiration_date` as a plain day; anything that is not a real date is dropped rather than shown. */
+export function retirementDay(raw: string | null | undefined): string | undefined {
+  const day = raw ? DATE_PREFIX.exec(raw.trim())?.[1] : undefined;
+  if (day === undefined) return undefined;
+  const parsed = new Date(`${day}T00:00:00Z`);
+  return !Number.isNaN(parsed.getTime()) && parsed.toISOString().startsWith(day) ? day : undefined;
+}
+
 export function toModelSummary(model: z.infer<typeof ModelSchema>): ModelSummary {
   const promptPricePerMTok = pricePerMillion(PriceSchema.parse(model.pricing?.prompt));
   const completionPricePerMTok = pricePerMillion(PriceSchema.parse(model.pricing?.completion));
@@ -65,6 +76,7 @@ export function toModelSummary(model: z.infer<typeof ModelSchema>): ModelSummary
     model.context_length >= 0
       ? model.context_length
       : null;
+  const expirationDate = retirementDay(model.expiration_date);
   return {
     id: model.id,
     name: model.name?.trim() || model.id,
@@ -75,6 +87,7 @@ export function toModelSummary(model: z.infer<typeof ModelSchema>): ModelSummary
     outputModalities: model.architecture?.output_modalities ?? ['text'],
     supportedParameters: model.supported_parameters ?? [],
     isFree: isEveryPriceZero(model.pricing),
+    ...(expirationDate !== undefined ? { expirationDate } : {}),
   };
 }
 

@@ -1,6 +1,7 @@
 import { memo } from 'react';
 import { formatContextLength, formatModelPrice } from '../../format/model-details';
 import type { PickerEntry } from './filter-models';
+import { formatRetirementDay } from './retirement';
 
 interface ModelOptionProps {
   id: string;
@@ -50,6 +51,11 @@ export const ModelOption = memo(function ModelOption(props: ModelOptionProps) {
         <span className="model-id">{model.id}</span>
         <span>{formatContextLength(model.contextLength)}</span>
         {tags && <span className="model-tags">{tags}</span>}
+        {/* Plain text inside the option, so it is part of the option's accessible name; on the meta
+            line because rows have a fixed height (the list is windowed). */}
+        {model.expirationDate && (
+          <span className="model-retires">Retires on {formatRetirementDay(model.expirationDate)}</span>
+        )}
       </span>
     </div>
   );

@@ -32,6 +32,21 @@ describe('model picker', () => {
     expect(within(dialog).getByRole('option', { name: /Gemini/ }).textContent).toContain('1M context');
   });
 
+  it('flags a model OpenRouter will retire, in its accessible name', async () => {
+    const retiring = makeModel({
+      id: 'google/gemini-2.0-flash-exp',
+      name: 'Gemini 2.0 Flash Exp',
+      expirationDate: '2026-12-31',
+    });
+    const { dialog } = await openPicker({
+      models: { models: [...STANDARD_MODELS, retiring], fetchedAt: new Date(0).toISOString(), stale: false },
+    });
+    expect(
+      within(dialog).getByRole('option', { name: /Gemini 2\.0 Flash Exp.*Retires on 31 Dec 2026/ }),
+    ).toBeDefined();
+    expect(within(dialog).getByRole('option', { name: /GPT-4o/ }).textContent).not.toContain('Retires');
+  });
+
   it('searches by name or id, ignoring case', async () => {
     const { dialog, user } = await openPicker();
     const search = within(dialog).getByRole('searchbox', { name: 'Search models' });
