@@ -117,7 +117,9 @@ describe('a launch pointed at another origin than the stored key’s', () => {
     await services.keyOriginConsent.askOnce();
     expect(services.vault.status()).toMatchObject({ state: 'stored', source: 'clipboard' });
     await services.client.listModels();
-    expect(sent).toEqual([{ url: `${ELSEWHERE_BASE}/models`, authorization: `Bearer ${key}` }]);
+    expect(sent).toEqual([
+      { url: `${ELSEWHERE_BASE}/models?output_modalities=all`, authorization: `Bearer ${key}` },
+    ]);
     await services.shutdown();
   });
 
@@ -141,7 +143,9 @@ describe('a launch at the key’s own origin', () => {
     await services.keyOriginConsent.askOnce();
     expect(questions).toEqual([]);
     await services.client.listModels();
-    expect(sent).toEqual([{ url: `${HOME}/api/v1/models`, authorization: `Bearer ${key}` }]);
+    expect(sent).toEqual([
+      { url: `${HOME}/api/v1/models?output_modalities=all`, authorization: `Bearer ${key}` },
+    ]);
     await services.shutdown();
   });
 });
