@@ -4,6 +4,7 @@ import { app, dialog } from 'electron';
 import { userDataDirFor } from '../config/dev-profile';
 import { type LaunchConfig, LaunchConfigError, readLaunchConfig } from '../config/launch-config';
 import { ENV_KEY_VARIABLE } from '../services/key-intake/env-key-offer';
+import { PRIVATE_DIR_MODE } from '../services/private-files/private-files';
 
 // What main does at module load, before the single-instance lock (main/index.ts calls these in order).
 // Each may stop the launch with a message; none starts anything.
@@ -50,7 +51,7 @@ export function setUserDataDir(config: LaunchConfig): void {
   });
   if (!userDataDir) return;
   try {
-    mkdirSync(userDataDir, { recursive: true, mode: 0o700 });
+    mkdirSync(userDataDir, { recursive: true, mode: PRIVATE_DIR_MODE });
     app.setPath('userData', userDataDir);
   } catch (error) {
     // showErrorBox may be called before ready (docs/api/dialog.md).

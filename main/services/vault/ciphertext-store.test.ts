@@ -2,18 +2,9 @@ import { describe, expect, it } from 'vitest';
 import {
   createKeyValueCiphertextStore,
   DEFAULT_RECORD_NAME,
-  type StoredKeyRecord,
   StoredKeyRecordSchema,
 } from './ciphertext-store';
-
-const RECORD: StoredKeyRecord = {
-  version: 1,
-  ciphertext: Buffer.from('not really ciphertext').toString('base64'),
-  source: 'typed',
-  storedAt: '2025-03-04T05:06:07.000Z',
-  preview: 'sk-or-v1-…abcd',
-  backend: 'gnome_libsecret',
-};
+import { SAMPLE_RECORD as RECORD } from './testing/test-support';
 
 describe('createKeyValueCiphertextStore', () => {
   it('reads, writes and removes one named entry of a key-value store', async () => {

@@ -1,6 +1,7 @@
 import { readFile, stat } from 'node:fs/promises';
 import writeFileAtomic from 'write-file-atomic';
 import { appError } from '../../../../common/errors';
+import { PRIVATE_FILE_MODE } from '../../private-files/private-files';
 
 /** An import larger than this is refused before it is read into memory. */
 export const MAX_IMPORT_BYTES = 512 * 1024 * 1024;
@@ -8,7 +9,7 @@ export const MAX_IMPORT_BYTES = 512 * 1024 * 1024;
 /** Writes an export atomically (a half-written export would look like a good one). */
 export async function writeExportFile(path: string, text: string): Promise<void> {
   try {
-    await writeFileAtomic(path, text, { mode: 0o600 });
+    await writeFileAtomic(path, text, { mode: PRIVATE_FILE_MODE });
   } catch {
     throw appError('internal', 'The export could not be written there. Pick another folder and try again.');
   }

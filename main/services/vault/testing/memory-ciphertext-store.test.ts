@@ -1,15 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { StoredKeyRecord } from '../ciphertext-store';
 import { createMemoryCiphertextStore } from './memory-ciphertext-store';
-
-const RECORD: StoredKeyRecord = {
-  version: 1,
-  ciphertext: Buffer.from('not really ciphertext').toString('base64'),
-  source: 'typed',
-  storedAt: '2025-03-04T05:06:07.000Z',
-  preview: 'sk-or-v1-…abcd',
-  backend: 'gnome_libsecret',
-};
+import { SAMPLE_RECORD as RECORD } from './test-support';
 
 describe('createMemoryCiphertextStore', () => {
   it('copies records in and out and counts writes', async () => {

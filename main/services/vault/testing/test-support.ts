@@ -7,7 +7,7 @@ import { expect } from 'vitest';
 import { AppFailure, type ErrorCode } from '../../../../common/errors';
 import type { KeyInfo, KeyStatus } from '../../../../common/key-status';
 import { createMemoryLogger } from '../../log/testing/memory-logger';
-import type { CiphertextStore } from '../ciphertext-store';
+import type { CiphertextStore, StoredKeyRecord } from '../ciphertext-store';
 import { type KeyBinding, openBinding } from '../key-binding';
 import { createKeyVault, type KeyVault } from '../key-vault';
 import { createMemoryCiphertextStore, type MemoryCiphertextStore } from './memory-ciphertext-store';
@@ -147,3 +147,13 @@ export async function decryptStored(
 export async function storedBinding(store: CiphertextStore, cipher: TestCipher): Promise<KeyBinding> {
   return openBinding((await decryptStoredPlaintext(store, cipher)).result);
 }
+
+/** A well-formed stored record (its ciphertext is not real): for tests of the stores, not the vault. */
+export const SAMPLE_RECORD: StoredKeyRecord = {
+  version: 1,
+  ciphertext: Buffer.from('not really ciphertext').toString('base64'),
+  source: 'typed',
+  storedAt: '2025-03-04T05:06:07.000Z',
+  preview: 'sk-or-v1-…abcd',
+  backend: 'gnome_libsecret',
+};
