@@ -33,10 +33,47 @@ export const UsageSchema = z.object({
   promptTokens: z.number().int().nonnegative(),
   completionTokens: z.number().int().nonnegative(),
   reasoningTokens: z.number().int().nonnegative().optional(),
-  /** Credits (USD) charged, as reported by OpenRouter. */
+  /** Credits (USD) charged, as reported by OpenRouter (`usage.cost`). */
   cost: z.number().nonnegative().optional(),
+  /** Prompt tokens read from the provider's cache (`prompt_tokens_details.cached_tokens`), billed at the cache price. */
+  cachedPromptTokens: z.number().int().nonnegative().optional(),
+  /** Prompt tokens written to the cache (`prompt_tokens_details.cache_write_tokens`). */
+  cacheWriteTokens: z.number().int().nonnegative().optional(),
+  /** Completion tokens spent on generated images (`completion_tokens_details.image_tokens`). */
+  imageTokens: z.number().int().nonnegative().optional(),
+  /** Web searches billed for this reply (`server_tool_use_details.web_search_requests`). */
+  webSearchRequests: z.number().int().nonnegative().optional(),
+  /** The request ran on the person's own provider key (`usage.is_byok`). */
+  isByok: z.boolean().optional(),
+  /** For BYOK: what the upstream provider charged (`cost_details.upstream_inference_cost`), USD. */
+  upstreamCost: z.number().nonnegative().optional(),
 });
 export type Usage = z.infer<typeof UsageSchema>;
+
+/**
+ * A web source the reply cites (`annotations[].url_citation`). Only https URLs are kept; `host` is the
+ * URL's host name, shown beside the title so the person sees where a link goes.
+ */
+export const CitationSchema = z.object({
+  url: z.string().max(4096),
+  title: z.string().max(500),
+  host: z.string().max(255),
+});
+export type Citation = z.infer<typeof CitationSchema>;
+
+export const REPLY_IMAGE_TYPES = ['image/png', 'image/jpeg', 'image/webp', 'image/gif'] as const;
+
+/**
+ * An image the model returned (`images[]`), as the renderer knows it: a reference, never the bytes. The
+ * bytes are kept by main in a file beside the conversation; the renderer asks for them by `id`.
+ */
+export const ReplyImageSchema = z.object({
+  /** Unique within its reply, e.g. `1.png`. */
+  id: z.string().regex(/^[A-Za-z0-9_-]{1,40}\.(png|jpeg|webp|gif)$/),
+  mimeType: z.enum(REPLY_IMAGE_TYPES),
+  byteLength: z.number().int().positive(),
+});
+export type ReplyImage = z.infer<typeof ReplyImageSchema>;
 
 /** Outcome of a completed stream. */
 export const ChatResultSchema = z.object({
@@ -47,6 +84,10 @@ export const ChatResultSchema = z.object({
   generationId: z.string().nullable(),
   /** The model that actually served the request (may differ from the one asked for). */
   model: z.string().nullable(),
+  /** The provider that served the reply (the chunks' `provider`), when OpenRouter named it. */
+  provider: z.string().nullable(),
+  citations: z.array(CitationSchema),
+  images: z.array(ReplyImageSchema),
 });
 export type ChatResult = z.infer<typeof ChatResultSchema>;
 
@@ -68,6 +109,23 @@ export const ChatStreamEventSchema = z.discriminatedUnion('type', [
 ]);
 export type ChatStreamEvent = z.infer<typeof ChatStreamEventSchema>;
 
+/** The other prices of `pricing` (null when OpenRouter gives none), converted to the units shown. */
+export const ExtraPricesSchema = z.object({
+  /** USD per million prompt tokens read from the cache (`input_cache_read`). */
+  cacheReadPerMTok: z.number().nullable(),
+  /** USD per million prompt tokens written to the cache (`input_cache_write`). */
+  cacheWritePerMTok: z.number().nullable(),
+  /** USD per million internal reasoning tokens (`internal_reasoning`). */
+  internalReasoningPerMTok: z.number().nullable(),
+  /** USD per web search (`web_search`). */
+  webSearchPerRequest: z.number().nullable(),
+  /** USD per image (`image`). */
+  perImage: z.number().nullable(),
+  /** USD per request, whatever its size (`request`). */
+  perRequest: z.number().nullable(),
+});
+export type ExtraPrices = z.infer<typeof ExtraPricesSchema>;
+
 export const ModelSummarySchema = z.object({
   id: z.string(),
   name: z.string(),
@@ -87,6 +145,13 @@ export const ModelSummarySchema = z.object({
     .string()
     .regex(/^\d{4}-\d{2}-\d{2}$/)
     .optional(),
+  description: z.string().optional(),
+  /** The model's knowledge cutoff as OpenRouter gives it (`knowledge_cutoff`, usually YYYY-MM-DD). */
+  knowledgeCutoff: z.string().optional(),
+  /** The most tokens one reply can have (`top_provider.max_completion_tokens`); null when unlimited or unknown. */
+  maxCompletionTokens: z.number().int().positive().nullable().optional(),
+  /** Prices beyond prompt and completion; absent in caches written before they were read. */
+  extraPrices: ExtraPricesSchema.optional(),
 });
 export type ModelSummary = z.infer<typeof ModelSummarySchema>;
 

@@ -1,5 +1,11 @@
 import { z } from 'zod';
-import { ChatRoleSchema, FinishReasonSchema, UsageSchema } from './chat-types';
+import {
+  ChatRoleSchema,
+  CitationSchema,
+  FinishReasonSchema,
+  ReplyImageSchema,
+  UsageSchema,
+} from './chat-types';
 import { AppErrorSchema } from './errors';
 
 /**
@@ -22,6 +28,12 @@ export const MessageSchema = z.object({
   usage: UsageSchema.nullable(),
   finishReason: FinishReasonSchema.nullable(),
   generationId: z.string().nullable(),
+  /** The provider that served a reply (absent in messages saved before it was kept). */
+  provider: z.string().nullable().optional(),
+  /** Web sources the reply cites, in the order OpenRouter numbered them. */
+  citations: z.array(CitationSchema).optional(),
+  /** Images in the reply; the bytes live in files beside the conversation (see history/README.md). */
+  images: z.array(ReplyImageSchema).optional(),
 });
 export type Message = z.infer<typeof MessageSchema>;
 

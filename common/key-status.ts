@@ -74,5 +74,19 @@ export const KeyInfoSchema = z.object({
   limit: z.number().nullable(),
   limitRemaining: z.number().nullable(),
   isFreeTier: z.boolean(),
+  /** When the limit starts again: `daily`, `weekly`, `monthly`; null when it never resets. */
+  limitReset: z.string().nullable().optional(),
+  /** ISO 8601 time the key stops working; null when it does not expire. */
+  expiresAt: z.string().nullable().optional(),
+  usageDaily: z.number().optional(),
+  usageWeekly: z.number().optional(),
+  usageMonthly: z.number().optional(),
+  /** What requests on the person's own provider keys (BYOK) cost upstream, USD. */
+  byokUsage: z.number().optional(),
+  byokUsageDaily: z.number().optional(),
+  byokUsageWeekly: z.number().optional(),
+  byokUsageMonthly: z.number().optional(),
+  /** BYOK usage counts towards this key's limit. */
+  includeByokInLimit: z.boolean().optional(),
 });
 export type KeyInfo = z.infer<typeof KeyInfoSchema>;

@@ -19,6 +19,9 @@ const RESULT: ChatResult = {
   usage: null,
   generationId: 'gen-1',
   model: 'm',
+  provider: null,
+  citations: [],
+  images: [],
 };
 
 /** A streamer that emits one delta, then waits for abort or `finish`. */

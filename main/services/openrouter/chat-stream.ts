@@ -61,6 +61,9 @@ export async function streamChat(
       usage: state.usage,
       generationId: state.generationId,
       model: state.model,
+      provider: null,
+      citations: [],
+      images: [],
     };
   } catch (error) {
     const streamFailure = toStreamFailure(ctx, error, state);

@@ -26,6 +26,9 @@ describe('applyStreamEvents', () => {
           usage: null,
           generationId: 'g1',
           model: 'x/served',
+          provider: null,
+          citations: [],
+          images: [],
         },
       },
     ]);

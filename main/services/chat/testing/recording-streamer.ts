@@ -15,6 +15,9 @@ export function recordingStreamer(text = 'Hi there') {
         usage: { promptTokens: 3, completionTokens: 2 },
         generationId: 'gen-1',
         model: 'served/model',
+        provider: null,
+        citations: [],
+        images: [],
       };
       onEvent({ type: 'done', result });
       return result;

@@ -78,6 +78,9 @@ describe('assistant message', () => {
           usage: { promptTokens: 3, completionTokens: 7, cost: 0.002 },
           generationId: 'gen-1',
           model: 'openai/gpt-4o-2024',
+          provider: null,
+          citations: [],
+          images: [],
         },
       },
     ]);
