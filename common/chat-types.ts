@@ -4,9 +4,18 @@ import { AppErrorSchema } from './errors';
 export const ChatRoleSchema = z.enum(['system', 'user', 'assistant']);
 export type ChatRole = z.infer<typeof ChatRoleSchema>;
 
+/**
+ * One `reasoning_details` entry exactly as OpenRouter sent it (after merging a stream's fragments):
+ * opaque to us, sent back unmodified on later turns (encrypted blocks and signatures included).
+ */
+export const ReasoningDetailSchema = z.record(z.string(), z.unknown());
+export type ReasoningDetail = z.infer<typeof ReasoningDetailSchema>;
+
 export const ChatMessageSchema = z.object({
   role: ChatRoleSchema,
   content: z.string().max(2_000_000),
+  /** An assistant reply's reasoning_details, sent back so reasoning models can continue their thought. */
+  reasoningDetails: z.array(ReasoningDetailSchema).optional(),
 });
 export type ChatMessage = z.infer<typeof ChatMessageSchema>;
 

@@ -2,6 +2,7 @@ import type { ChatRequest, ChatResult, ChatStreamEvent, ModelList } from '../../
 import type { KeyInfo } from '../../../common/key-status';
 import { parseBaseUrl } from '../../config/base-url';
 import type { Logger } from '../log/logger';
+import type { ReplyData } from './reply-data';
 import { abortableSleep } from './retry';
 
 export interface OpenRouterClientOptions {
@@ -41,6 +42,8 @@ export interface OpenRouterClientOptions {
 export interface StreamChatOptions {
   signal?: AbortSignal;
   onEvent: (event: ChatStreamEvent) => void;
+  /** Called once, before the `done` event, with what the reply carries beyond IPC (reply-data.ts). */
+  onReplyData?: (data: ReplyData) => void;
 }
 
 export interface OpenRouterClient {
