@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { ChatStreamEventSchema, ModelListSchema } from '../chat-types';
+import { ChatStreamEventSchema, ModelListSchema, ReplyImageSchema, UsageSchema } from '../chat-types';
 import {
   ConversationIdSchema,
   ConversationSummarySchema,
@@ -50,6 +50,25 @@ export const AppInfoSchema = z.object({
   openRouterOrigin: z.string(),
 });
 export type AppInfo = z.infer<typeof AppInfoSchema>;
+
+/** One image of a stored reply; main finds its file from these ids, the page never names a path. */
+export const ReplyImageRefSchema = z
+  .object({
+    conversationId: ConversationIdSchema,
+    messageId: MessageIdSchema,
+    imageId: ReplyImageSchema.shape.id,
+  })
+  .strict();
+export type ReplyImageRef = z.infer<typeof ReplyImageRefSchema>;
+
+/** A reply's final figures, fetched from OpenRouter after its stream ended without them. */
+export const ReplyUsageSchema = z.object({
+  conversationId: ConversationIdSchema,
+  messageId: MessageIdSchema,
+  usage: UsageSchema,
+  provider: z.string().nullable(),
+});
+export type ReplyUsage = z.infer<typeof ReplyUsageSchema>;
 
 export const chatContract = defineContract('chat', {
   getAppInfo: invoke(NoArgs, AppInfoSchema),
@@ -156,6 +175,8 @@ export const chatContract = defineContract('chat', {
         conversationId: ConversationIdSchema,
         fromMessageId: MessageIdSchema,
         model: z.string().min(1).max(200),
+        /** Overrides the Max tokens setting for this one request ("Retry with N max tokens"). */
+        maxTokens: z.number().int().positive().max(1_000_000).optional(),
       })
       .strict(),
     z.object({ assistantMessage: MessageSchema }),
@@ -175,6 +196,19 @@ export const chatContract = defineContract('chat', {
   ),
   cancelChat: invoke(z.object({ streamId: StreamIdSchema }).strict(), z.object({ cancelled: z.boolean() })),
   onChatEvents: event(ChatEventBatchSchema),
+  /**
+   * Final usage and provider of a reply whose stream ended without them (cancelled, dropped), fetched
+   * by main from OpenRouter's generation record after the stream ended.
+   */
+  onReplyUsage: event(ReplyUsageSchema),
+
+  /** An image of a stored reply, as a data URL (main checks the file's bytes are the image type first). */
+  getReplyImage: invoke(ReplyImageRefSchema, z.object({ dataUrl: z.string() })),
+  /** Saves an image of a reply to a file the person picks in a main-process save dialog. */
+  saveReplyImage: invoke(
+    ReplyImageRefSchema,
+    z.object({ saved: z.boolean(), fileName: z.string().nullable() }),
+  ),
 
   /** Opens an https link in the system browser after the person confirms in a main-process dialog. */
   openExternal: invoke(z.object({ url: z.string().max(4096) }).strict(), z.object({ opened: z.boolean() })),

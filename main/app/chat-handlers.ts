@@ -122,6 +122,13 @@ export function createChatHandlers(deps: ChatHandlerDeps): Handlers<ChatContract
       deps.chat.editAndResend(input, streamTarget(streamId, ctx)),
     cancelChat: async ({ streamId }, ctx) => ({ cancelled: deps.sessions.cancel(streamId, ctx.windowId) }),
 
+    getReplyImage: async () => {
+      throw appError('internal', 'Reply images are not available yet in this build.');
+    },
+    saveReplyImage: async () => {
+      throw appError('internal', 'Saving reply images is not available yet in this build.');
+    },
+
     openExternal: async ({ url }, ctx) => {
       const safe = parseSafeExternalUrl(url);
       if (!safe) {

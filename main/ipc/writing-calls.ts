@@ -43,6 +43,8 @@ export const chatWritingCalls: WritingCalls<ChatContract> = {
   regenerate: true,
   editAndResend: true,
   cancelChat: false, // Stop must always work
+  getReplyImage: false, // reads a file this window's replies wrote
+  saveReplyImage: true, // a dialog and a file write
   openExternal: true, // a dialog, then the browser
 };
 

@@ -251,6 +251,16 @@ const validExamples: Record<string, () => unknown> = {
     model: MODEL,
   }),
   cancelChat: () => ({ streamId: randomUUID() }),
+  getReplyImage: () => ({
+    conversationId: target.conversationId,
+    messageId: target.replyId,
+    imageId: '1.png',
+  }),
+  saveReplyImage: () => ({
+    conversationId: target.conversationId,
+    messageId: target.replyId,
+    imageId: '1.png',
+  }),
   openExternal: () => ({ url: 'https://openrouter.ai/docs' }),
   // key-entry contract
   getKeyEntryContext: () => undefined,

@@ -224,6 +224,10 @@ export function createFakeBridge(initial: Partial<FakeState> = {}): FakeBridge {
       return () => chatListeners.delete(listener);
     },
     openExternal: async () => ok({ opened: true }),
+    // Reply images and late usage (issue 14): tests replace these to supply images or push figures.
+    onReplyUsage: () => () => {},
+    getReplyImage: async () => ok({ dataUrl: 'data:image/png;base64,iVBORw0KGgo=' }),
+    saveReplyImage: async ({ imageId }) => ok({ saved: true, fileName: imageId }),
 
     // Key intake: stored keys come back as the stored status; tests replace these to simulate failures.
     startSignIn: async () => {
