@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { parseModelsResponse } from '../../main/services/openrouter/models';
 import { FAULT_MODE_EXAMPLES, parseFaults } from './faults';
 import type { Model } from './models';
 import { type Emulator, startEmulator } from './server';
@@ -117,6 +118,32 @@ describe('GET /models', () => {
     expect(retiring.map((m) => m.id)).toContain('google/gemini-2.5-flash-preview-09-2025');
     expect(retiring.length).toBeLessThan(5);
     for (const m of retiring) expect(m.expiration_date).toMatch(/^\d{4}-\d{2}-\d{2}$/);
+  });
+
+  it('serves the extras the client shows: knowledge cutoff, max completion tokens, extra prices', async () => {
+    const body = await (await get(emu, '/models?output_modalities=all')).json();
+    const parsed = parseModelsResponse(body)?.models ?? [];
+    const byId = new Map(parsed.map((m) => [m.id, m]));
+    // A model with a description, a knowledge cutoff, a reply cap and cache prices.
+    expect(byId.get('openai/gpt-4o')).toMatchObject({
+      knowledgeCutoff: '2023-10-01',
+      maxCompletionTokens: expect.any(Number),
+      extraPrices: { cacheReadPerMTok: 0.25, cacheWritePerMTok: 3.125, perRequest: 0 },
+    });
+    expect(byId.get('openai/gpt-4o')?.description).toMatch(/^GPT-4o is a model from OpenAI/);
+    // FLUX-like: nothing per token, billed per request: not free.
+    expect(byId.get('black-forest-labs/flux.2-pro')).toMatchObject({
+      promptPricePerMTok: 0,
+      completionPricePerMTok: 0,
+      isFree: false,
+      extraPrices: { perRequest: 0.03 },
+    });
+    expect(byId.get('openai/gpt-4o-search-preview')?.extraPrices?.webSearchPerRequest).toBe(0.01);
+    expect(parsed.some((m) => m.maxCompletionTokens === null)).toBe(true);
+    const raw = (body as { data: Model[] }).data;
+    expect(raw.filter((m) => m.knowledge_cutoff !== null).length).toBeGreaterThan(3);
+    for (const m of raw)
+      expect(m.knowledge_cutoff === null || /^\d{4}-\d{2}-\d{2}$/.test(m.knowledge_cutoff)).toBe(true);
   });
 
   it('is the same on every call', async () => {

@@ -38,6 +38,8 @@ export interface Model {
   default_parameters: { temperature: number | null; top_p: number | null; frequency_penalty: number | null };
   /** The day OpenRouter retires the model; only on models with an announced retirement. */
   expiration_date?: string;
+  /** The model's training cutoff (YYYY-MM-DD); null when OpenRouter does not know it. */
+  knowledge_cutoff: string | null;
 }
 
 /**
@@ -48,6 +50,19 @@ const RETIRING: Readonly<Record<string, string>> = {
   'google/gemini-2.5-flash-preview-09-2025': '2026-12-31',
   'google/gemini-2.0-flash-exp': '2026-12-31',
 };
+
+/** Knowledge cutoffs as the model makers publish them; every other model has `knowledge_cutoff: null`. */
+const KNOWLEDGE_CUTOFF: Readonly<Record<string, string>> = {
+  'openai/gpt-4o': '2023-10-01',
+  'openai/gpt-4o-mini': '2023-10-01',
+  'openai/gpt-5': '2024-09-30',
+  'anthropic/claude-sonnet-4.5': '2025-01-31',
+  'anthropic/claude-3.5-sonnet': '2024-04-01',
+  'google/gemini-2.5-pro': '2025-01-31',
+};
+
+/** Models with a web search priced per search (the `:online`-style search models). */
+const WEB_SEARCH_PRICE = '0.01';
 
 /** 2023-06-01T00:00:00Z; `created` dates spread over the following ~2.5 years. */
 const EPOCH_START = 1_685_577_600;
@@ -121,7 +136,7 @@ function toModel(provider: ProviderTable, row: ModelRow, free: boolean): Model {
     // completion price alone must not make a model "free".
     request: !free && flags.includes('O') ? '0.03' : '0',
     image: !free && input.includes('image') ? perTokenPrice(promptPerM * 1000) : '0',
-    web_search: '0',
+    web_search: !free && slug.includes('search') ? WEB_SEARCH_PRICE : '0',
     internal_reasoning: '0',
   };
   if (!free && provider.moderated) {
@@ -154,6 +169,7 @@ function toModel(provider: ProviderTable, row: ModelRow, free: boolean): Model {
     supported_parameters: supportedParameters(flags),
     default_parameters: { temperature: null, top_p: null, frequency_penalty: null },
     ...(RETIRING[id] !== undefined ? { expiration_date: RETIRING[id] } : {}),
+    knowledge_cutoff: KNOWLEDGE_CUTOFF[baseId] ?? null,
   };
 }
 
@@ -186,6 +202,7 @@ function faultModel(mode: string): Model {
     per_request_limits: null,
     supported_parameters: supportedParameters('r'),
     default_parameters: { temperature: null, top_p: null, frequency_penalty: null },
+    knowledge_cutoff: null,
   };
 }
 

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { ModelListSchema } from '../../../common/chat-types';
 import { parseModelsResponse, pricePerMillion, toModelSummary } from './models';
 
 describe('pricePerMillion', () => {
@@ -35,7 +36,7 @@ describe('toModelSummary', () => {
     pricing: { prompt: '0.0000025', completion: '0.00001', request: '0' },
     architecture: { input_modalities: ['text', 'image'], output_modalities: ['text'] },
     supported_parameters: ['temperature', 'max_tokens'],
-    description: 'ignored',
+    description: '  GPT-4o ("o" for "omni") is OpenAI\'s latest AI model.  ',
   };
 
   it('trims a model to exactly the summary fields', () => {
@@ -49,7 +50,118 @@ describe('toModelSummary', () => {
       outputModalities: ['text'],
       supportedParameters: ['temperature', 'max_tokens'],
       isFree: false,
+      description: 'GPT-4o ("o" for "omni") is OpenAI\'s latest AI model.',
+      extraPrices: {
+        cacheReadPerMTok: null,
+        cacheWritePerMTok: null,
+        internalReasoningPerMTok: null,
+        webSearchPerRequest: null,
+        perImage: null,
+        perRequest: 0,
+      },
     });
+  });
+
+  it('reads the extra prices: token prices per million tokens, the others per unit', () => {
+    const summary = toModelSummary({
+      ...base,
+      pricing: {
+        prompt: '0.000003',
+        completion: '0.000015',
+        request: '0.04',
+        image: '0.0048',
+        web_search: '0.01',
+        internal_reasoning: '0.00001',
+        input_cache_read: '0.0000003',
+        input_cache_write: '0.00000375',
+        discount: 0,
+      },
+    });
+    expect(summary.extraPrices).toEqual({
+      cacheReadPerMTok: 0.3,
+      cacheWritePerMTok: 3.75,
+      internalReasoningPerMTok: 10,
+      webSearchPerRequest: 0.01,
+      perImage: 0.0048,
+      perRequest: 0.04,
+    });
+  });
+
+  it('gives null for an extra price that is missing, malformed or negative', () => {
+    const summary = toModelSummary({
+      ...base,
+      pricing: {
+        prompt: '0',
+        completion: '0',
+        request: '-1',
+        image: 'n/a',
+        web_search: null,
+        input_cache_read: {},
+      },
+    });
+    expect(summary.extraPrices).toEqual({
+      cacheReadPerMTok: null,
+      cacheWritePerMTok: null,
+      internalReasoningPerMTok: null,
+      webSearchPerRequest: null,
+      perImage: null,
+      perRequest: null,
+    });
+  });
+
+  it('a FLUX-like image model: zero token prices, billed per request, is not free', () => {
+    const summary = toModelSummary({
+      ...base,
+      id: 'black-forest-labs/flux.2-pro',
+      pricing: {
+        prompt: '0',
+        completion: '0',
+        request: '0.03',
+        image: '0',
+        web_search: '0',
+        internal_reasoning: '0',
+      },
+    });
+    expect(summary).toMatchObject({
+      promptPricePerMTok: 0,
+      completionPricePerMTok: 0,
+      isFree: false,
+      extraPrices: { perRequest: 0.03, perImage: 0 },
+    });
+  });
+
+  it('reads knowledge_cutoff and top_provider.max_completion_tokens', () => {
+    const summary = toModelSummary({
+      ...base,
+      knowledge_cutoff: '2024-06-01',
+      top_provider: { context_length: 128000, max_completion_tokens: 16384, is_moderated: true },
+    });
+    expect(summary).toMatchObject({ knowledgeCutoff: '2024-06-01', maxCompletionTokens: 16384 });
+    for (const bad of [null, 0, -5, 1.5, '4096']) {
+      const parsed = parseModelsResponse({
+        data: [{ ...base, top_provider: { max_completion_tokens: bad } }],
+      });
+      expect(parsed?.models[0]?.maxCompletionTokens).toBeNull();
+    }
+    expect(toModelSummary(base)).not.toHaveProperty('maxCompletionTokens');
+    expect(toModelSummary({ ...base, knowledge_cutoff: null })).not.toHaveProperty('knowledgeCutoff');
+    expect(toModelSummary({ ...base, knowledge_cutoff: 'x'.repeat(100) }).knowledgeCutoff?.length).toBe(41);
+  });
+
+  it('bounds the description and strips control and format characters, keeping paragraphs', () => {
+    const summary = toModelSummary({
+      ...base,
+      description: 'First\u0007 para\u202egraph.\r\n\r\n\r\n\tSecond\u0000 one.',
+    });
+    expect(summary.description).toBe('First paragraph.\n\n Second one.');
+    const long = toModelSummary({ ...base, description: 'a'.repeat(5000) }).description ?? '';
+    expect(Array.from(long)).toHaveLength(2001);
+    expect(long.endsWith('…')).toBe(true);
+    expect(toModelSummary({ ...base, description: ' \n ' })).not.toHaveProperty('description');
+    const odd = parseModelsResponse({ data: [{ ...base, description: 42, knowledge_cutoff: {} }] });
+    expect(odd?.models[0]).toBeDefined();
+    expect(odd?.models[0]).not.toHaveProperty('description');
+    expect(odd?.models[0]).not.toHaveProperty('knowledgeCutoff');
   });
 
   const ZERO = {
@@ -137,5 +249,30 @@ describe('parseModelsResponse', () => {
   it('rejects a body that is not a model list', () => {
     expect(parseModelsResponse({ models: [] })).toBeNull();
     expect(parseModelsResponse('<html>')).toBeNull();
+  });
+});
+
+describe('a model list kept from before the extras were read', () => {
+  it('still validates: description, cutoff, reply cap and extra prices are all optional', () => {
+    const old = {
+      models: [
+        {
+          id: 'openai/gpt-4o',
+          name: 'OpenAI: GPT-4o',
+          contextLength: 128000,
+          promptPricePerMTok: 2.5,
+          completionPricePerMTok: 10,
+          inputModalities: ['text'],
+          outputModalities: ['text'],
+          supportedParameters: [],
+          isFree: false,
+        },
+      ],
+      fetchedAt: '2026-01-01T00:00:00.000Z',
+      stale: true,
+    };
+    expect(ModelListSchema.safeParse(old).success).toBe(true);
+    const fresh = parseModelsResponse({ data: [{ id: 'x/y', pricing: { prompt: '0', completion: '0' } }] });
+    expect(ModelListSchema.safeParse({ ...old, models: fresh?.models }).success).toBe(true);
   });
 });

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import type { ModelSummary } from '../../../common/chat-types';
+import type { ExtraPrices, ModelSummary } from '../../../common/chat-types';
 
 /**
  * GET /models → ModelSummary[]. Validation is per model: one odd entry is dropped (and counted), it
@@ -22,6 +22,9 @@ const ModelSchema = z.looseObject({
     .catch(undefined),
   supported_parameters: StringList,
   expiration_date: z.string().nullish().catch(undefined),
+  description: z.string().nullish().catch(undefined),
+  knowledge_cutoff: z.string().nullish().catch(undefined),
+  top_provider: z.looseObject({ max_completion_tokens: z.unknown().optional() }).nullish().catch(undefined),
 });
 
 const ModelsResponseSchema = z.looseObject({ data: z.array(z.unknown()) });
@@ -41,6 +44,60 @@ export function pricePerMillion(raw: string | number | null | undefined): number
   const exponent = Number(match[2] ?? '0') + 6;
   const value = Number(`${match[1]}e${exponent}`);
   return Number.isFinite(value) ? value : null;
+}
+
+/**
+ * A USD price per unit (request, image, web search) as a number; missing, malformed and negative
+ * ("-1" means variable) → null. Unit prices are shown as they are, so no scaling is needed.
+ */
+export function pricePerUnit(raw: string | number | null | undefined): number | null {
+  if (raw === null || raw === undefined) return null;
+  const text = (typeof raw === 'number' ? String(raw) : raw).trim();
+  if (!DECIMAL.test(text)) return null;
+  const value = Number(text);
+  return Number.isFinite(value) ? value : null;
+}
+
+function priceField(pricing: Record<string, unknown>, name: string): string | number | null | undefined {
+  return PriceSchema.parse(pricing[name]);
+}
+
+/** The prices beyond prompt and completion, each null when OpenRouter gives none or an unusable one. */
+export function extraPrices(pricing: Record<string, unknown>): ExtraPrices {
+  return {
+    cacheReadPerMTok: pricePerMillion(priceField(pricing, 'input_cache_read')),
+    cacheWritePerMTok: pricePerMillion(priceField(pricing, 'input_cache_write')),
+    internalReasoningPerMTok: pricePerMillion(priceField(pricing, 'internal_reasoning')),
+    webSearchPerRequest: pricePerUnit(priceField(pricing, 'web_search')),
+    perImage: pricePerUnit(priceField(pricing, 'image')),
+    perRequest: pricePerUnit(priceField(pricing, 'request')),
+  };
+}
+
+/** Descriptions run to a few paragraphs; more than this is not read in a side panel. */
+export const MAX_DESCRIPTION_CHARS = 2_000;
+const MAX_CUTOFF_CHARS = 40;
+
+/**
+ * Upstream text shown as is: control and format characters removed (newlines between paragraphs kept),
+ * trimmed and bounded to `max` code points. Empty → undefined.
+ */
+export function boundedText(raw: string | null | undefined, max: number): string | undefined {
+  if (!raw) return undefined;
+  const printable = raw
+    .replace(/\r\n?/g, '\n')
+    .replace(/[^\S\n]+/g, ' ')
+    .replace(/(?![\n])[\p{Cc}\p{Cf}]/gu, '')
+    .replace(/\n{3,}/g, '\n\n')
+    .trim();
+  if (printable === '') return undefined;
+  const chars = Array.from(printable);
+  return chars.length > max ? `${chars.slice(0, max).join('').trimEnd()}…` : printable;
+}
+
+/** `top_provider.max_completion_tokens`: a positive integer, else null (unlimited or unknown). */
+function maxCompletionTokens(raw: unknown): number | null {
+  return typeof raw === 'number' && Number.isSafeInteger(raw) && raw > 0 ? raw : null;
 }
 
 /**
@@ -77,6 +134,8 @@ export function toModelSummary(model: z.infer<typeof ModelSchema>): ModelSummary
       ? model.context_length
       : null;
   const expirationDate = retirementDay(model.expiration_date);
+  const description = boundedText(model.description, MAX_DESCRIPTION_CHARS);
+  const knowledgeCutoff = boundedText(model.knowledge_cutoff?.replace(/\s+/g, ' '), MAX_CUTOFF_CHARS);
   return {
     id: model.id,
     name: model.name?.trim() || model.id,
@@ -88,6 +147,12 @@ export function toModelSummary(model: z.infer<typeof ModelSchema>): ModelSummary
     supportedParameters: model.supported_parameters ?? [],
     isFree: isEveryPriceZero(model.pricing),
     ...(expirationDate !== undefined ? { expirationDate } : {}),
+    ...(description !== undefined ? { description } : {}),
+    ...(knowledgeCutoff !== undefined ? { knowledgeCutoff } : {}),
+    ...(model.top_provider
+      ? { maxCompletionTokens: maxCompletionTokens(model.top_provider.max_completion_tokens) }
+      : {}),
+    ...(model.pricing ? { extraPrices: extraPrices(model.pricing) } : {}),
   };
 }
 
