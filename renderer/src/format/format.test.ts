@@ -3,6 +3,7 @@ import { makeModel } from '../testing/fixtures';
 import { describeBackend } from './key-storage';
 import { formatContextLength, formatModelPrice } from './model-details';
 import { formatTokens } from './tokens';
+import { byokNote, cacheDiscount, usageDetails } from './usage';
 import { formatCost, formatUsd } from './usd';
 
 describe('formatting', () => {
@@ -50,5 +51,51 @@ describe('formatting', () => {
     expect(describeBackend('basic_text')).toBe(
       'no keyring: the key can only be kept for this session unless you accept weak protection',
     );
+  });
+
+  it('lists every billed usage figure, with the discount cached prompt tokens earned', () => {
+    const pricing = {
+      promptPricePerMTok: 3,
+      extraPrices: {
+        cacheReadPerMTok: 0.3,
+        cacheWritePerMTok: 3.75,
+        internalReasoningPerMTok: null,
+        webSearchPerRequest: 0.01,
+        perImage: null,
+        perRequest: null,
+      },
+    };
+    const usage = {
+      promptTokens: 2000,
+      completionTokens: 50,
+      reasoningTokens: 30,
+      cachedPromptTokens: 1000,
+      cacheWriteTokens: 1,
+      imageTokens: 1290,
+      webSearchRequests: 2,
+    };
+    expect(usageDetails(usage, pricing)).toEqual([
+      '2,000 prompt / 50 completion tokens',
+      '30 reasoning tokens',
+      '1,000 cached prompt tokens (saved $0.0027)',
+      '1 token written to cache',
+      '1,290 image tokens',
+      '2 web searches',
+    ]);
+    // Without a cache price only the count is shown.
+    expect(usageDetails({ promptTokens: 5, completionTokens: 1, cachedPromptTokens: 4 })).toEqual([
+      '5 prompt / 1 completion tokens',
+      '4 cached prompt tokens',
+    ]);
+    expect(cacheDiscount(1000, { promptPricePerMTok: null, extraPrices: pricing.extraPrices })).toBeNull();
+  });
+
+  it('says what a BYOK reply cost upstream', () => {
+    expect(byokNote({ promptTokens: 1, completionTokens: 1, isByok: true, upstreamCost: 0.0012 })).toBe(
+      'BYOK: upstream $0.0012',
+    );
+    expect(byokNote({ promptTokens: 1, completionTokens: 1, isByok: true })).toBe('BYOK');
+    expect(byokNote({ promptTokens: 1, completionTokens: 1, isByok: false, upstreamCost: 0 })).toBeNull();
+    expect(byokNote(null)).toBeNull();
   });
 });

@@ -1,4 +1,4 @@
-import type { ChatStreamEvent } from '../../../common/chat-types';
+import type { ChatStreamEvent, Usage } from '../../../common/chat-types';
 import type { Message } from '../../../common/conversation-types';
 
 /**
@@ -31,6 +31,9 @@ export function applyStreamEvents(message: Message, events: readonly ChatStreamE
           finishReason: event.result.finishReason,
           generationId: event.result.generationId,
           model: event.result.model ?? next.model,
+          provider: event.result.provider ?? next.provider ?? null,
+          citations: event.result.citations,
+          images: event.result.images,
           error: null,
         };
         break;
@@ -49,6 +52,20 @@ export function applyStreamEvents(message: Message, events: readonly ChatStreamE
     }
   }
   return next;
+}
+
+/** Final figures main fetched (`GET /generation`) for a reply whose stream ended without usage. */
+export interface ReplyUsageUpdate {
+  usage: Usage;
+  provider: string | null;
+}
+
+/**
+ * Puts the final usage on a reply after its stream ended (cancelled, dropped); text and status stay.
+ * A provider main could not learn does not erase one the stream already named.
+ */
+export function applyReplyUsage(message: Message, update: ReplyUsageUpdate): Message {
+  return { ...message, usage: update.usage, provider: update.provider ?? message.provider ?? null };
 }
 
 /** True when the batch ends the stream (exactly one `done` or `error` closes it). */

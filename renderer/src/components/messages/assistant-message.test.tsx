@@ -3,7 +3,7 @@ import { describe, expect, it, vi } from 'vitest';
 import type { AppError } from '../../../../common/errors';
 import { ANSWER, openConversationWith, QUESTION } from '../../testing/conversation-scenario';
 import { isDisabled } from '../../testing/dom-helpers';
-import { makeMessage } from '../../testing/fixtures';
+import { makeMessage, makeModel, STANDARD_MODELS } from '../../testing/fixtures';
 
 function streamingReply() {
   return makeMessage({ id: 'a1', role: 'assistant', status: 'streaming', content: '' });
@@ -49,6 +49,55 @@ describe('assistant message', () => {
     expect(first?.textContent).toContain('12 prompt / 5 completion tokens');
     expect(first?.textContent).toContain('$0.00014');
     expect(second?.querySelector('.message-cost')?.textContent).toBe('—');
+  });
+
+  it('shows every billed figure: reasoning, cached tokens with their discount, provider, BYOK upstream cost', async () => {
+    const sonnet = makeModel({
+      id: 'anthropic/claude-sonnet-4',
+      name: 'Claude Sonnet 4',
+      extraPrices: {
+        cacheReadPerMTok: 0.3,
+        cacheWritePerMTok: 3.75,
+        internalReasoningPerMTok: null,
+        webSearchPerRequest: null,
+        perImage: null,
+        perRequest: null,
+      },
+    });
+    await openConversationWith(
+      [
+        QUESTION,
+        makeMessage({
+          id: 'a1',
+          role: 'assistant',
+          content: 'Four.',
+          model: 'anthropic/claude-sonnet-4',
+          provider: 'Anthropic',
+          usage: {
+            promptTokens: 2000,
+            completionTokens: 50,
+            reasoningTokens: 30,
+            cachedPromptTokens: 1000,
+            cacheWriteTokens: 200,
+            webSearchRequests: 1,
+            cost: 0.0123,
+            isByok: true,
+            upstreamCost: 0.0042,
+          },
+        }),
+      ],
+      { models: { models: [...STANDARD_MODELS.slice(0, 1), sonnet], fetchedAt: '', stale: false } },
+    );
+    const reply = await replyArticle();
+    const meta = reply.querySelector('.message-meta')?.textContent ?? '';
+    expect(meta).toContain('anthropic/claude-sonnet-4 via Anthropic');
+    expect(meta).toContain('2,000 prompt / 50 completion tokens');
+    expect(meta).toContain('30 reasoning tokens');
+    expect(meta).toContain('1,000 cached prompt tokens (saved $0.0027)');
+    expect(meta).toContain('200 tokens written to cache');
+    expect(meta).toContain('1 web search');
+    expect(meta).toContain('$0.012');
+    expect(meta).toContain('BYOK: upstream $0.0042');
   });
 
   it('fills in as deltas arrive and completes on done', async () => {
