@@ -31,24 +31,44 @@ export function maskedLabel(key: string): string {
   return `${prefix}${body.slice(0, 3)}...${body.slice(-3)}`;
 }
 
-export function keyInfo(k: EmulatorKey) {
+/**
+ * What a test may set beyond `EmulatorKey` to shape `GET /key` (pass a key typed as this to `addKey` or
+ * `keys`): the limit's reset period, an expiry, per-period and BYOK usage.
+ */
+export interface EmulatorKeyDetails extends EmulatorKey {
+  limitReset?: 'daily' | 'weekly' | 'monthly' | null;
+  expiresAt?: string | null;
+  usageDaily?: number;
+  usageWeekly?: number;
+  byokUsage?: number;
+  includeByokInLimit?: boolean;
+}
+
+/** The documented `GET /key` answer (docs §6), every field present as the 2026 API sends it. */
+export function keyInfo(k: EmulatorKeyDetails) {
   const usage = k.usage ?? 1.25;
   const limit = k.limit ?? null;
   const limitRemaining =
     k.limitRemaining !== undefined ? k.limitRemaining : limit === null ? null : limit - usage;
+  const byok = k.byokUsage ?? 0;
   return {
     data: {
       label: k.label ?? maskedLabel(k.key),
-      usage,
       limit,
+      limit_reset: k.limitReset ?? null,
       limit_remaining: limitRemaining,
-      limit_reset: null,
-      usage_daily: usage,
-      usage_weekly: usage,
+      include_byok_in_limit: k.includeByokInLimit ?? false,
+      usage,
+      usage_daily: k.usageDaily ?? usage,
+      usage_weekly: k.usageWeekly ?? usage,
       usage_monthly: usage,
+      byok_usage: byok,
+      byok_usage_daily: byok,
+      byok_usage_weekly: byok,
+      byok_usage_monthly: byok,
       is_free_tier: k.isFreeTier ?? false,
       is_management_key: false,
-      expires_at: null,
+      expires_at: k.expiresAt ?? null,
       rate_limit: { requests: -1, interval: '10s' },
     },
   };
