@@ -11,6 +11,8 @@ import { createLinkActions } from './link-actions';
 import { createMessageActions } from './message-actions';
 import { createModelActions } from './model-actions';
 import { createNavigationActions } from './navigation-actions';
+import { createReplyImageActions } from './reply-image-actions';
+import { createReplyUsageActions } from './reply-usage-actions';
 import { createSettingsActions } from './settings-actions';
 import { createToastActions } from './toast-actions';
 
@@ -36,6 +38,7 @@ export function createAppActions(bridge: SwitchboardBridge, stores: AppStores) {
   });
   const modelActions = createModelActions({ bridge, models, modelChoice });
   const toastActions = createToastActions({ toasts });
+  const replyUsage = createReplyUsageActions({ bridge, messages });
 
   return {
     chat,
@@ -48,6 +51,7 @@ export function createAppActions(bridge: SwitchboardBridge, stores: AppStores) {
     models: modelActions,
     history: createHistoryActions({ bridge }),
     links: createLinkActions({ bridge, toasts }),
+    replyImages: createReplyImageActions({ bridge, toasts }),
     dialogs: createDialogActions({ dialogs }),
     toasts: toastActions,
 
@@ -55,6 +59,7 @@ export function createAppActions(bridge: SwitchboardBridge, stores: AppStores) {
     start(): () => void {
       const stopChat = chat.listen();
       const stopKey = key.listen();
+      const stopReplyUsage = replyUsage.listen();
       void key.loadStatus();
       void settingsActions.load().then(() => modelChoice.chooseIfUnset(preferredModel(settings.get())));
       void conversationActions.loadFirst();
@@ -63,6 +68,7 @@ export function createAppActions(bridge: SwitchboardBridge, stores: AppStores) {
       return () => {
         stopChat();
         stopKey();
+        stopReplyUsage();
         toasts.dispose();
       };
     },

@@ -1,6 +1,6 @@
 import type { ChatStreamEvent } from '../../../common/chat-types';
 import type { Message } from '../../../common/conversation-types';
-import { applyStreamEvents } from './apply-stream-events';
+import { applyReplyUsage, applyStreamEvents, type ReplyUsageUpdate } from './apply-stream-events';
 import { createKeyedStore, type KeyedStore, readOnlyKeyed } from './keyed-store';
 
 /** The order of a conversation's loaded messages (ids only; the messages live in `messages`). */
@@ -125,6 +125,15 @@ export function createMessagesStore() {
       } else {
         pending.set(messageId, [...(pending.get(messageId) ?? []), ...events]);
       }
+    },
+
+    /**
+     * Final usage main fetched after a reply's stream ended without it. A reply not loaded here is
+     * skipped: main stored the figures, so they arrive with the message when it is loaded.
+     */
+    applyUsage(messageId: string, update: ReplyUsageUpdate) {
+      const message = messages.get(messageId);
+      if (message) messages.set(messageId, applyReplyUsage(message, update));
     },
 
     /** Forgets a conversation's messages (it was deleted). */

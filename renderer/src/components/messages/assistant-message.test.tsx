@@ -3,7 +3,9 @@ import { describe, expect, it, vi } from 'vitest';
 import type { AppError } from '../../../../common/errors';
 import { ANSWER, openConversationWith, QUESTION } from '../../testing/conversation-scenario';
 import { isDisabled } from '../../testing/dom-helpers';
-import { makeMessage, makeModel, STANDARD_MODELS } from '../../testing/fixtures';
+import { createFakeBridge, fail } from '../../testing/fake-bridge';
+import { makeConversation, makeMessage, makeModel, STANDARD_MODELS } from '../../testing/fixtures';
+import { renderApp } from '../../testing/render-app';
 
 function streamingReply() {
   return makeMessage({ id: 'a1', role: 'assistant', status: 'streaming', content: '' });
@@ -98,6 +100,132 @@ describe('assistant message', () => {
     expect(meta).toContain('1 web search');
     expect(meta).toContain('$0.012');
     expect(meta).toContain('BYOK: upstream $0.0042');
+  });
+
+  it('lists the sources a reply cites, numbered, and opens them through main', async () => {
+    const view = await openConversationWith([
+      QUESTION,
+      makeMessage({
+        id: 'a1',
+        role: 'assistant',
+        content: 'It is 4 [1][2].',
+        citations: [
+          { url: 'https://example.com/sum', title: 'Sums explained', host: 'example.com' },
+          { url: 'https://maths.example.org/a?b=1', title: '', host: 'maths.example.org' },
+        ],
+      }),
+    ]);
+    const reply = await replyArticle();
+    const sources = within(reply).getByRole('region', { name: 'Sources' });
+    const items = within(sources).getAllByRole('listitem');
+    expect(items.map((item) => item.textContent)).toEqual([
+      'Sums explained — example.com',
+      'maths.example.org — maths.example.org',
+    ]);
+    expect(sources.querySelector('ol')).toBeTruthy();
+    await view.user.click(within(sources).getByRole('link', { name: /Sums explained/ }));
+    expect(view.fake.callsTo('openExternal')).toEqual([{ url: 'https://example.com/sum' }]);
+  });
+
+  it('shows no Sources for a reply without citations', async () => {
+    await openConversationWith([QUESTION, ANSWER]);
+    const reply = await replyArticle();
+    expect(within(reply).queryByRole('region', { name: 'Sources' })).toBeNull();
+  });
+
+  it('shows the images of a reply, fetched from main, and saves one with "Save image"', async () => {
+    const view = await openConversationWith([
+      QUESTION,
+      makeMessage({
+        id: 'a1',
+        role: 'assistant',
+        content: 'Here is a cat.',
+        images: [
+          { id: '1.png', mimeType: 'image/png', byteLength: 68 },
+          { id: '2.png', mimeType: 'image/png', byteLength: 70 },
+        ],
+      }),
+    ]);
+    const reply = await replyArticle();
+    const first = await within(reply).findByRole('img', { name: 'Image 1 from the reply' });
+    expect(first.getAttribute('src')).toBe('data:image/png;base64,iVBORw0KGgo=');
+    expect(await within(reply).findByRole('img', { name: 'Image 2 from the reply' })).toBeTruthy();
+    expect(view.fake.callsTo('getReplyImage')).toEqual([
+      { conversationId: 'c1', messageId: 'a1', imageId: '1.png' },
+      { conversationId: 'c1', messageId: 'a1', imageId: '2.png' },
+    ]);
+    const second = within(reply).getByRole('figure', { name: 'Image 2 from the reply' });
+    await view.user.click(within(second).getByRole('button', { name: 'Save image' }));
+    expect(view.fake.callsTo('saveReplyImage')).toEqual([
+      { conversationId: 'c1', messageId: 'a1', imageId: '2.png' },
+    ]);
+    const toasts = screen.getByRole('region', { name: 'Notifications' });
+    await waitFor(() => expect(toasts.textContent).toContain('Saved the image to 2.png.'));
+  });
+
+  it('says clearly when an image of a reply cannot be shown, and keeps the text', async () => {
+    const fake = createFakeBridge({
+      conversations: [makeConversation({ id: 'c1', title: 'Arithmetic', messageCount: 2 })],
+      messages: new Map([
+        [
+          'c1',
+          [
+            QUESTION,
+            makeMessage({
+              id: 'a1',
+              role: 'assistant',
+              content: 'Here is a cat.',
+              images: [{ id: '1.png', mimeType: 'image/png', byteLength: 68 }],
+            }),
+          ],
+        ],
+      ]),
+    });
+    fake.override('getReplyImage', async () => fail('validation', 'The image file is missing.'));
+    const view = renderApp(fake);
+    await view.user.click(await screen.findByRole('button', { name: /^Arithmetic/ }));
+    const reply = await replyArticle();
+    const figure = within(reply).getByRole('figure', { name: 'Image 1 from the reply' });
+    await waitFor(() =>
+      expect(figure.textContent).toContain('Image 1 could not be shown: The image file is missing.'),
+    );
+    expect(within(figure).queryByRole('img')).toBeNull();
+    expect(reply.textContent).toContain('Here is a cat.');
+  });
+
+  it('fills in the usage line when main sends the final figures of a stopped reply', async () => {
+    const fake = createFakeBridge({
+      conversations: [makeConversation({ id: 'c1', title: 'Arithmetic', messageCount: 2 })],
+      messages: new Map([
+        [
+          'c1',
+          [QUESTION, makeMessage({ id: 'a1', role: 'assistant', status: 'cancelled', content: 'Half' })],
+        ],
+      ]),
+    });
+    const usageListeners: Parameters<typeof fake.bridge.onReplyUsage>[0][] = [];
+    fake.override('onReplyUsage', (listener) => {
+      usageListeners.push(listener);
+      return () => {};
+    });
+    const view = renderApp(fake);
+    await view.user.click(await screen.findByRole('button', { name: /^Arithmetic/ }));
+    const reply = await replyArticle();
+    expect(reply.querySelector('.message-cost')?.textContent).toBe('—');
+    act(() => {
+      for (const listener of usageListeners) {
+        listener({
+          conversationId: 'c1',
+          messageId: 'a1',
+          usage: { promptTokens: 40, completionTokens: 9, cost: 0.00031 },
+          provider: 'OpenAI',
+        });
+      }
+    });
+    await waitFor(() => expect(reply.querySelector('.message-cost')?.textContent).toBe('$0.00031'));
+    expect(reply.textContent).toContain('40 prompt / 9 completion tokens');
+    expect(reply.textContent).toContain('via OpenAI');
+    expect(reply.textContent).toContain('Half');
   });
 
   it('fills in as deltas arrive and completes on done', async () => {

@@ -5,9 +5,11 @@ import { useCopiedToast } from '../../hooks/use-copied-toast';
 import { useRegenerate } from '../../hooks/use-regenerate';
 import { MarkdownView, ReasoningView } from '../../markdown';
 import { CopyButton } from '../copy-button';
+import { CitationList } from './citation-list';
 import { FinishNote } from './finish-note';
 import { MessageMeta } from './message-meta';
 import { ReplyError } from './reply-error';
+import { ReplyImages } from './reply-images';
 
 interface AssistantMessageProps {
   conversationId: string;
@@ -38,6 +40,11 @@ export function AssistantMessage({ conversationId, message, isLast }: AssistantM
         <MarkdownView source={message.content} streaming={streaming} onLinkClick={actions.links.open} />
       )}
       {streaming && message.content === '' && <p className="message-waiting">Waiting for the reply…</p>}
+      {/* Images and sources arrive with the finished reply; main holds the image files. */}
+      {!streaming && message.images && (
+        <ReplyImages conversationId={conversationId} messageId={message.id} images={message.images} />
+      )}
+      {!streaming && message.citations && <CitationList citations={message.citations} />}
       {message.status === 'complete' && (
         <FinishNote finishReason={message.finishReason} onContinue={canRegenerate ? continueReply : null} />
       )}
