@@ -136,6 +136,9 @@ describe('streamChat parsing', () => {
       usage: { promptTokens: 3, completionTokens: 2, reasoningTokens: 1, cost: 0.5 },
       generationId: 'gen-test',
       model: 'test/model',
+      provider: null,
+      citations: [],
+      images: [],
     });
     expect(events.map((e) => e.type)).toEqual(['delta', 'delta', 'usage', 'done']);
   });

@@ -1,9 +1,13 @@
 import type { ChatRequest, ChatResult, ChatStreamEvent } from '../../../common/chat-types';
 import { AppFailure } from '../../../common/errors';
 import { describeError } from '../../../common/redact';
+import { CitationCollector } from './citations';
+import { readCompletionBody } from './completion-body';
 import { failure, MESSAGES, mapUpstreamError, readErrorBody } from './error-mapping';
 import { readBody, requireKey, responseFailure, send, transportFailure } from './http';
 import type { ClientContext, StreamChatOptions } from './options';
+import { ReasoningDetailsCollector } from './reasoning-details';
+import { ImageCollector } from './reply-images';
 import { isRetryableStatus, retryDelayMs } from './retry';
 import { consumeStreamBody, type StreamState } from './stream-body';
 import { ChatStreamFailure } from './stream-failure';
@@ -18,7 +22,15 @@ export function chatRequestBody(req: ChatRequest): Record<string, unknown> {
   return {
     model: req.model,
     // Rebuilt field by field so nothing beyond the contract reaches OpenRouter.
-    messages: req.messages.map((m) => ({ role: m.role, content: m.content })),
+    messages: req.messages.map((m) => ({
+      role: m.role,
+      content: m.content,
+      // Sent back exactly as received: reasoning models continue their thought from them (signatures
+      // and encrypted blocks included, ../shared/docs/openrouter-api.md §11).
+      ...(m.role === 'assistant' && m.reasoningDetails !== undefined && m.reasoningDetails.length > 0
+        ? { reasoning_details: m.reasoningDetails }
+        : {}),
+    })),
     stream: true,
     ...(req.temperature !== undefined ? { temperature: req.temperature } : {}),
     ...(req.maxTokens !== undefined ? { max_tokens: req.maxTokens } : {}),
@@ -38,6 +50,10 @@ export async function streamChat(
     usage: null,
     generationId: null,
     model: null,
+    provider: null,
+    citations: new CitationCollector(ctx.log),
+    images: new ImageCollector(ctx.log),
+    reasoningDetails: new ReasoningDetailsCollector(ctx.log),
     sawDone: false,
   };
   // A throwing consumer must not leave the HTTP stream running: turn it into a failure of the stream.
@@ -61,9 +77,9 @@ export async function streamChat(
       usage: state.usage,
       generationId: state.generationId,
       model: state.model,
-      provider: null,
-      citations: [],
-      images: [],
+      provider: state.provider,
+      citations: state.citations.citations,
+      images: state.images.references(),
     };
   } catch (error) {
     const streamFailure = toStreamFailure(ctx, error, state);
@@ -84,7 +100,15 @@ export async function streamChat(
     finishReason: result.finishReason,
     generationId: result.generationId,
     chars: result.content.length,
+    citations: result.citations.length,
+    images: result.images.length,
   });
+  try {
+    opts.onReplyData?.({ images: state.images.images, reasoningDetails: state.reasoningDetails.result() });
+  } catch (consumerError) {
+    // Same as for `done`: the reply is complete and its text must still be delivered.
+    ctx.log.error('Chat stream consumer threw on the reply data', { error: describeError(consumerError) });
+  }
   try {
     opts.onEvent({ type: 'done', result });
   } catch (consumerError) {
@@ -174,7 +198,9 @@ async function attempt(
     }
     const contentType = response.headers.get('content-type') ?? '';
     if (!contentType.includes('text/event-stream') || response.body === null) {
-      throw await nonStreamingReply(ctx, scope, response, key);
+      const outcome = await nonStreamingReply(ctx, scope, response, key, state, emit);
+      if (outcome !== 'read') throw outcome;
+      return { ok: true };
     }
     await consumeStreamBody(ctx, response.body, scope, key, state, emit);
     return { ok: true };
@@ -185,13 +211,18 @@ async function attempt(
   }
 }
 
-/** A 200 that is not SSE: OpenRouter can put an error in the body of a 200. */
+/**
+ * A 200 that is not SSE: OpenRouter can put an error in the body of a 200, or answer with a whole
+ * `chat.completion` (read as the complete reply).
+ */
 async function nonStreamingReply(
   ctx: ClientContext,
   scope: AttemptScope,
   response: Response,
   key: string,
-): Promise<AppFailure> {
+  state: StreamState,
+  emit: (e: ChatStreamEvent) => void,
+): Promise<AppFailure | 'read'> {
   let body: unknown;
   try {
     body = await readBody(response);
@@ -201,6 +232,12 @@ async function nonStreamingReply(
   const upstream = readErrorBody(body);
   if (upstream.message !== undefined || upstream.errorType !== undefined || upstream.status !== undefined) {
     return mapUpstreamError({ error: upstream, secrets: [key] });
+  }
+  if (readCompletionBody(body, state, emit)) {
+    ctx.log.info('OpenRouter answered a streaming request with a whole completion', {
+      contentType: response.headers.get('content-type'),
+    });
+    return 'read';
   }
   ctx.log.warn('OpenRouter answered a streaming request without SSE', {
     contentType: response.headers.get('content-type'),

@@ -1,9 +1,19 @@
 import type { ChatStreamEvent, FinishReason, Usage } from '../../../common/chat-types';
 import { AppFailure } from '../../../common/errors';
-import { ChunkSchema, normalizeFinishReason, primaryChoice, reasoningText, toUsage } from './chunk';
+import {
+  ChunkSchema,
+  normalizeFinishReason,
+  primaryChoice,
+  providerName,
+  reasoningText,
+  toUsage,
+} from './chunk';
+import type { CitationCollector } from './citations';
 import { failure, MESSAGES, mapStreamError } from './error-mapping';
 import { transportFailure } from './http';
 import type { ClientContext } from './options';
+import type { ReasoningDetailsCollector } from './reasoning-details';
+import type { ImageCollector } from './reply-images';
 import { scrub } from './scrub';
 import { readSseData, SseOverflowError } from './sse-stream';
 import type { AttemptScope } from './timeouts';
@@ -22,6 +32,11 @@ export interface StreamState {
   usage: Usage | null;
   generationId: string | null;
   model: string | null;
+  /** The serving provider as last named by a chunk (cleaned, see chunk.ts `providerName`). */
+  provider: string | null;
+  citations: CitationCollector;
+  images: ImageCollector;
+  reasoningDetails: ReasoningDetailsCollector;
   sawDone: boolean;
 }
 
@@ -86,6 +101,8 @@ function handleChunk(
   const chunk = parsed.data;
   if (chunk.id) state.generationId = chunk.id;
   if (chunk.model) state.model = chunk.model;
+  const provider = providerName(chunk.provider);
+  if (provider !== null) state.provider = provider;
 
   if (chunk.error !== undefined && chunk.error !== null) {
     const mapped = mapStreamError(chunk.error, [key]);
@@ -124,6 +141,10 @@ function handleChunk(
       state.emittedDelta = true;
       emit({ type: 'delta', content, reasoning });
     }
+    // Kept beside the text, never instead of it: each reader drops bad entries with a log line.
+    state.reasoningDetails.addFragments(choice.delta.reasoning_details);
+    state.citations.add(choice.delta.annotations);
+    state.images.add(choice.delta.images);
   }
   if (choice?.finish_reason) state.finishReason = normalizeFinishReason(choice.finish_reason);
 

@@ -185,6 +185,10 @@ describe('stream framing faults', () => {
       completionTokens: 40,
       reasoningTokens: 0,
       cost: 0,
+      cachedPromptTokens: 0,
+      cacheWriteTokens: 0,
+      imageTokens: 0,
+      isByok: false,
     });
     expect(events.filter((e) => e.type === 'usage')).toHaveLength(1);
   });
