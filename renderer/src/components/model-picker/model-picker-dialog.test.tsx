@@ -47,6 +47,99 @@ describe('model picker', () => {
     expect(within(dialog).getByRole('option', { name: /GPT-4o/ }).textContent).not.toContain('Retires');
   });
 
+  it('shows the highlighted model in detail: description, cutoff, limits and every price it charges', async () => {
+    const detailed = makeModel({
+      id: 'anthropic/claude-sonnet-4',
+      name: 'Claude Sonnet 4',
+      contextLength: 200_000,
+      description: 'A balanced model.\n\nGood at code.',
+      knowledgeCutoff: '2025-03-01',
+      maxCompletionTokens: 64_000,
+      expirationDate: '2026-12-31',
+      extraPrices: {
+        cacheReadPerMTok: 0.3,
+        cacheWritePerMTok: 3.75,
+        internalReasoningPerMTok: null,
+        webSearchPerRequest: 0.01,
+        perImage: null,
+        perRequest: 0,
+      },
+    });
+    const { dialog, user } = await openPicker({
+      models: {
+        models: [detailed, ...STANDARD_MODELS.slice(2)],
+        fetchedAt: new Date(0).toISOString(),
+        stale: false,
+      },
+    });
+    const panel = within(dialog).getByRole('region', { name: 'Details of Claude Sonnet 4' });
+    expect(panel.querySelector('.model-description')?.textContent).toBe('A balanced model.\n\nGood at code.');
+    const facts = [...panel.querySelectorAll('dt')].map(
+      (dt) => `${dt.textContent}: ${dt.nextElementSibling?.textContent}`,
+    );
+    expect(facts).toEqual([
+      'Retires on: 31 Dec 2026',
+      'Knowledge cutoff: 1 Mar 2025',
+      'Context: 200K context',
+      'Longest reply: 64,000 tokens',
+      'Prompt: $3.00 per M tokens',
+      'Completion: $15.00 per M tokens',
+      'Cache read: $0.30 per M tokens',
+      'Cache write: $3.75 per M tokens',
+      'Web search: $0.01 per search',
+    ]);
+    // The panel follows the highlighted option.
+    await user.keyboard('llama');
+    const free = within(dialog).getByRole('region', { name: 'Details of Llama 3.3 70B (free)' });
+    expect(free.textContent).toContain('Free');
+    expect(free.textContent).not.toContain('Prompt');
+  });
+
+  it('shows a per-request or per-image price for models billed that way, never "$0.00"', async () => {
+    const flux = makeModel({
+      id: 'black-forest-labs/flux.2-pro',
+      name: 'FLUX.2 [pro]',
+      promptPricePerMTok: 0,
+      completionPricePerMTok: 0,
+      outputModalities: ['image'],
+      extraPrices: {
+        cacheReadPerMTok: null,
+        cacheWritePerMTok: null,
+        internalReasoningPerMTok: null,
+        webSearchPerRequest: null,
+        perImage: null,
+        perRequest: 0.03,
+      },
+    });
+    const perImage = makeModel({
+      id: 'x/painter',
+      name: 'Painter',
+      promptPricePerMTok: 0,
+      completionPricePerMTok: 0,
+      extraPrices: {
+        cacheReadPerMTok: null,
+        cacheWritePerMTok: null,
+        internalReasoningPerMTok: null,
+        webSearchPerRequest: null,
+        perImage: 0.04,
+        perRequest: null,
+      },
+    });
+    const { dialog } = await openPicker({
+      models: { models: [flux, perImage], fetchedAt: new Date(0).toISOString(), stale: false },
+    });
+    const fluxRow = within(dialog).getByRole('option', { name: /FLUX\.2/ });
+    expect(fluxRow.querySelector('.model-price')?.textContent).toBe('$0.03 per request');
+    expect(fluxRow.textContent).not.toContain('$0.00');
+    expect(
+      within(dialog)
+        .getByRole('option', { name: /Painter/ })
+        .querySelector('.model-price')?.textContent,
+    ).toBe('$0.04 per image');
+    const panel = within(dialog).getByRole('region', { name: 'Details of FLUX.2 [pro]' });
+    expect(panel.textContent).toContain('Request$0.03 per request');
+  });
+
   it('searches by name or id, ignoring case', async () => {
     const { dialog, user } = await openPicker();
     const search = within(dialog).getByRole('searchbox', { name: 'Search models' });

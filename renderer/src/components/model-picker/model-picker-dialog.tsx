@@ -6,6 +6,7 @@ import type { PickerPurpose } from '../../state/dialogs-store';
 import { Dialog } from '../dialog';
 import { FavouriteToggle } from './favourite-toggle';
 import { type InputModality, type PriceFilter, pickerEntries } from './filter-models';
+import { ModelDetailsPanel } from './model-details-panel';
 import { ModelFilters } from './model-filters';
 import { ModelOption } from './model-option';
 
@@ -180,6 +181,8 @@ export function ModelPickerDialog({ purpose }: { purpose: PickerPurpose }) {
           </div>
         </div>
       </div>
+      {/* The highlighted model's details; it follows the keyboard and the pointer. */}
+      {entries[active] && <ModelDetailsPanel model={entries[active].model} />}
     </Dialog>
   );
 }
