@@ -4,7 +4,9 @@ import { AppFailure } from '../../../common/errors';
 import { createMemoryLogger } from '../log/testing/memory-logger';
 import { createOpenRouterClient } from './client';
 import type { OpenRouterClientOptions } from './options';
+import type { ReplyData } from './reply-data';
 import { ChatStreamFailure } from './stream-failure';
+import { dataUrl, imageEntry, pngDataUrl } from './testing/images';
 import {
   collectEvents,
   contentChunk,
@@ -462,5 +464,258 @@ describe('streamChat timers and cancellation', () => {
     const f = await p;
     expect(f.error.code).toBe('connection_lost');
     expect(f.partialContent).toBe('half');
+  });
+});
+
+describe('streamChat reply extras (issue 14)', () => {
+  function extrasChunk(delta: Record<string, unknown>, extra: Record<string, unknown> = {}) {
+    return sseData({ id: 'gen-test', choices: [{ index: 0, delta, finish_reason: null }], ...extra });
+  }
+
+  it('keeps citations, images, provider and reasoning_details; hands reply data over once, before done', async () => {
+    const body = writableBody();
+    const { fetch } = fakeFetch(() => ({ body }));
+    const { client: c } = client(fetch);
+    body.push(
+      extrasChunk(
+        { content: 'Hi', reasoning_details: [{ type: 'reasoning.text', text: 'Th', index: 0 }] },
+        { provider: 'Anthropic\u202e\n' },
+      ),
+    );
+    body.push(
+      extrasChunk({
+        reasoning_details: [{ type: 'reasoning.text', text: 'ink', signature: 'sig', index: 0 }],
+      }),
+    );
+    body.push(
+      extrasChunk({
+        annotations: [
+          { type: 'url_citation', url_citation: { url: 'https://news.example/a', title: 'News' } },
+        ],
+        images: [imageEntry(pngDataUrl())],
+      }),
+    );
+    body.push(finishChunk());
+    body.push(sseData('[DONE]'));
+    body.close();
+    const order: string[] = [];
+    const replyData: ReplyData[] = [];
+    const result = await c.streamChat(REQUEST, {
+      onEvent: (e) => order.push(e.type),
+      onReplyData: (d) => {
+        order.push('reply-data');
+        replyData.push(d);
+      },
+    });
+    expect(result.content).toBe('Hi');
+    expect(result.reasoning).toBe('Think');
+    expect(result.provider).toBe('Anthropic');
+    expect(result.citations).toEqual([
+      { url: 'https://news.example/a', title: 'News', host: 'news.example' },
+    ]);
+    expect(result.images).toEqual([{ id: '1.png', mimeType: 'image/png', byteLength: 70 }]);
+    expect(order.slice(-2)).toEqual(['reply-data', 'done']);
+    expect(replyData).toHaveLength(1);
+    expect(replyData[0]?.images.map((i) => [i.id, i.bytes.byteLength])).toEqual([['1.png', 70]]);
+    expect(replyData[0]?.reasoningDetails).toEqual([
+      { type: 'reasoning.text', text: 'Think', signature: 'sig', index: 0 },
+    ]);
+  });
+
+  it('drops a bad annotation, a non-https citation and a data URL that is not an image with log lines; the text is kept', async () => {
+    const body = writableBody();
+    const { fetch } = fakeFetch(() => ({ body }));
+    const { client: c, log } = client(fetch);
+    body.push(contentChunk('Kept '));
+    body.push(extrasChunk({ annotations: 'not-a-list' }));
+    body.push(
+      extrasChunk({
+        content: 'text',
+        annotations: [
+          { type: 'url_citation', url_citation: { url: 'http://insecure.example/', title: 'x' } },
+          { type: 'url_citation', url_citation: { url: `https://big.example/${'p'.repeat(10_000)}` } },
+          { type: 'url_citation', url_citation: null },
+        ],
+        images: [
+          imageEntry(dataUrl('image/png', 'GIF? no, plain text')),
+          imageEntry('https://cdn.example/i.png'),
+        ],
+      }),
+    );
+    body.push(finishChunk());
+    body.push(sseData('[DONE]'));
+    body.close();
+    const replyData: ReplyData[] = [];
+    const result = await c.streamChat(REQUEST, { onEvent: () => {}, onReplyData: (d) => replyData.push(d) });
+    expect(result.content).toBe('Kept text');
+    expect(result.finishReason).toBe('stop');
+    expect(result.citations).toEqual([]);
+    expect(result.images).toEqual([]);
+    expect(replyData[0]?.images).toEqual([]);
+    const text = log.lines.join('\n');
+    for (const reason of [
+      'not-a-list',
+      'not-https',
+      'too-long',
+      'malformed',
+      'not-an-image',
+      'not-a-data-url',
+    ]) {
+      expect(text).toContain(`reason="${reason}"`);
+    }
+    expect(text).not.toContain('insecure.example');
+    expect(text).not.toContain('cdn.example');
+  });
+
+  it('does not hand over reply data when the stream fails', async () => {
+    const body = writableBody();
+    const { fetch } = fakeFetch(() => ({ body }));
+    const { client: c } = client(fetch);
+    body.push(
+      extrasChunk({ content: 'partial', reasoning_details: [{ type: 'reasoning.text', text: 'r' }] }),
+    );
+    body.close();
+    const onReplyData = vi.fn();
+    const failure = await failureOf(c.streamChat(REQUEST, { onEvent: () => {}, onReplyData }));
+    expect(failure.partialContent).toBe('partial');
+    expect(onReplyData).not.toHaveBeenCalled();
+  });
+
+  it('sends an assistant message reasoning_details back unmodified', async () => {
+    const body = writableBody();
+    const { fetch, calls } = fakeFetch(() => ({ body }));
+    const { client: c } = client(fetch);
+    body.push(finishChunk());
+    body.close();
+    const details = [
+      { type: 'reasoning.text', text: 'Thought', signature: 'sig', format: 'anthropic-claude-v1', index: 0 },
+      { type: 'reasoning.encrypted', data: 'b64==', id: 'rs_1', format: 'openai-responses-v1', index: 1 },
+    ];
+    await c.streamChat(
+      {
+        ...REQUEST,
+        messages: [
+          { role: 'user', content: 'Hi', reasoningDetails: [{ type: 'ignored' }] },
+          { role: 'assistant', content: 'Hello', reasoningDetails: details },
+          { role: 'assistant', content: 'Plain', reasoningDetails: [] },
+          { role: 'user', content: 'More' },
+        ],
+      },
+      { onEvent: () => {} },
+    );
+    expect(JSON.parse(String(calls[0]?.init.body)).messages).toEqual([
+      { role: 'user', content: 'Hi' },
+      { role: 'assistant', content: 'Hello', reasoning_details: details },
+      { role: 'assistant', content: 'Plain' },
+      { role: 'user', content: 'More' },
+    ]);
+  });
+
+  it('reads usage extras; odd extras read as absent instead of failing the reply', async () => {
+    const body = writableBody();
+    const { fetch } = fakeFetch(() => ({ body }));
+    const { client: c } = client(fetch);
+    body.push(contentChunk('ok'));
+    body.push(finishChunk());
+    body.push(
+      sseData({
+        choices: [],
+        usage: {
+          prompt_tokens: 10,
+          completion_tokens: 5,
+          prompt_tokens_details: { cached_tokens: 7, cache_write_tokens: 2 },
+          completion_tokens_details: { reasoning_tokens: 1, image_tokens: 3 },
+          server_tool_use_details: { web_search_requests: 2 },
+          cost: 0.01,
+          is_byok: true,
+          cost_details: { upstream_inference_cost: 0.02 },
+        },
+      }),
+    );
+    body.push(sseData('[DONE]'));
+    body.close();
+    const result = await c.streamChat(REQUEST, { onEvent: () => {} });
+    expect(result.usage).toEqual({
+      promptTokens: 10,
+      completionTokens: 5,
+      reasoningTokens: 1,
+      cost: 0.01,
+      cachedPromptTokens: 7,
+      cacheWriteTokens: 2,
+      imageTokens: 3,
+      webSearchRequests: 2,
+      isByok: true,
+      upstreamCost: 0.02,
+    });
+
+    const odd = writableBody();
+    const { fetch: fetch2 } = fakeFetch(() => ({ body: odd }));
+    odd.push(contentChunk('still here', { provider: 42 }));
+    odd.push(finishChunk());
+    odd.push(
+      sseData({
+        choices: [],
+        usage: {
+          prompt_tokens: 1,
+          completion_tokens: 1,
+          prompt_tokens_details: 'weird',
+          is_byok: 'yes',
+          cost_details: { upstream_inference_cost: null },
+          server_tool_use_details: { web_search_requests: 'two' },
+        },
+      }),
+    );
+    odd.close();
+    const oddResult = await client(fetch2).client.streamChat(REQUEST, { onEvent: () => {} });
+    expect(oddResult.content).toBe('still here');
+    expect(oddResult.provider).toBeNull();
+    expect(oddResult.usage).toEqual({ promptTokens: 1, completionTokens: 1 });
+  });
+
+  it('reads a chat.completion body with citations, images and reasoning_details as the whole reply', async () => {
+    const completion = {
+      id: 'gen-json',
+      object: 'chat.completion',
+      model: 'm/x',
+      provider: 'OpenAI',
+      choices: [
+        {
+          index: 0,
+          finish_reason: 'length',
+          message: {
+            role: 'assistant',
+            content: 'Cut',
+            reasoning: 'why',
+            reasoning_details: [{ type: 'reasoning.encrypted', data: 'enc', index: 0 }],
+            annotations: [{ type: 'url_citation', url_citation: { url: 'https://a.example/', title: 'A' } }],
+            images: [imageEntry(pngDataUrl())],
+          },
+        },
+      ],
+      usage: { prompt_tokens: 2, completion_tokens: 3 },
+    };
+    const { fetch } = fakeFetch(
+      () =>
+        new Response(JSON.stringify(completion), {
+          status: 200,
+          headers: { 'content-type': 'application/json' },
+        }),
+    );
+    const replyData: ReplyData[] = [];
+    const result = await client(fetch).client.streamChat(REQUEST, {
+      onEvent: () => {},
+      onReplyData: (d) => replyData.push(d),
+    });
+    expect(result).toMatchObject({
+      content: 'Cut',
+      reasoning: 'why',
+      finishReason: 'length',
+      provider: 'OpenAI',
+      generationId: 'gen-json',
+      citations: [{ url: 'https://a.example/', title: 'A', host: 'a.example' }],
+      images: [{ id: '1.png', mimeType: 'image/png', byteLength: 70 }],
+      usage: { promptTokens: 2, completionTokens: 3 },
+    });
+    expect(replyData[0]?.reasoningDetails).toEqual([{ type: 'reasoning.encrypted', data: 'enc', index: 0 }]);
   });
 });
