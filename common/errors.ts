@@ -34,6 +34,9 @@ export const ERROR_CODES = [
   'provider_unavailable', // 502, 503, 529, 500
   'context_too_long',
   'model_unavailable', // 404 / model_not_found
+  'model_retired', // availability model_deprecated / free_variant_ended: the model (or its free variant) is gone
+  'region_restricted', // availability region_restricted: not served where the request comes from
+  'no_matching_provider', // availability constraint_filtered: the request's routing constraints rule out every provider
   'bad_request', // 400, 413, 422
   'offline', // could not reach OpenRouter at all
   'connection_lost', // the connection broke after the reply had started
@@ -43,6 +46,31 @@ export const ERROR_CODES = [
 
 export const ErrorCodeSchema = z.enum(ERROR_CODES);
 export type ErrorCode = z.infer<typeof ErrorCodeSchema>;
+
+/** The 2026 `error.availability.code` values (docs: Responses and errors). */
+export const AVAILABILITY_CODES = [
+  'model_not_found',
+  'wrong_endpoint',
+  'no_endpoints',
+  'model_deprecated',
+  'model_unavailable_upstream',
+  'capacity_exhausted',
+  'temporarily_unavailable',
+  'region_restricted',
+  'privacy_restricted',
+  'constraint_filtered',
+  'free_variant_ended',
+] as const;
+export const AvailabilityCodeSchema = z.enum(AVAILABILITY_CODES);
+export type AvailabilityCode = z.infer<typeof AvailabilityCodeSchema>;
+
+/** At most this many "Try <model>" buttons. */
+export const MAX_FALLBACK_MODELS = 3;
+/** An OpenRouter model id (`vendor/model`, optional `:variant`), as `fallback_models` lists them. */
+export const MODEL_ID_PATTERN =
+  /^[a-z0-9][a-z0-9._-]{0,63}\/[a-z0-9][a-z0-9._-]{0,99}(:[a-z0-9._-]{1,32})?$/i;
+/** OpenRouter's moderation excerpt is at most 100 characters; a little room for the ellipsis. */
+export const MAX_FLAGGED_INPUT_CHARS = 101;
 
 export const AppErrorSchema = z.object({
   code: ErrorCodeSchema,
@@ -57,6 +85,16 @@ export const AppErrorSchema = z.object({
   provider: z.string().optional(),
   /** For max_tokens_unaffordable: the most tokens the credits (or the key's limit) can pay for. */
   affordableTokens: z.number().int().nonnegative().optional(),
+  /** Which `error.availability` case this was, when OpenRouter said. */
+  availability: AvailabilityCodeSchema.optional(),
+  /** OpenRouter's own word on whether the same request may work later (`availability.retryable`). */
+  retryable: z.boolean().optional(),
+  /** Models OpenRouter suggests instead (`availability.fallback_models`): "Try <model>" buttons. */
+  fallbackModels: z.array(z.string().regex(MODEL_ID_PATTERN)).max(MAX_FALLBACK_MODELS).optional(),
+  /** Moderation: the excerpt that was flagged (`metadata.flagged_input`), cleaned and redacted. */
+  flaggedInput: z.string().max(MAX_FLAGGED_INPUT_CHARS).optional(),
+  /** Moderation: the model that required it (`metadata.model_slug`). */
+  model: z.string().max(200).optional(),
 });
 export type AppError = z.infer<typeof AppErrorSchema>;
 

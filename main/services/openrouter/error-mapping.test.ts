@@ -36,7 +36,7 @@ describe('mapHttpError by status', () => {
       status: 403,
       reasons: ['violence', 'hate'],
       message:
-        "The request was blocked by the provider's moderation (reasons: violence, hate). Rephrase the message or pick another model.",
+        "Your message was blocked by the provider's moderation for violence, hate. Rephrase it, or pick a model without this moderation.",
     });
   });
 
@@ -107,11 +107,15 @@ describe('mapHttpError branches on error_type before status', () => {
         availability: { code: 'capacity_exhausted', retryable: true, retry_after: 12 },
       },
     };
+    // The availability code is the more specific signal: every provider is full, not a rate limit.
     expect(mapHttpError(429, availability, undefined).error).toEqual({
-      code: 'rate_limited',
+      code: 'provider_unavailable',
       status: 429,
+      availability: 'capacity_exhausted',
+      retryable: true,
       retryAfterSeconds: 12,
-      message: 'Rate limited by OpenRouter. Wait 12 seconds and retry.',
+      message:
+        'Every provider of this model is at capacity right now. Wait 12 seconds and retry, or pick another model.',
     });
     // The header, when present, wins over the body.
     expect(mapHttpError(429, availability, 3).error.retryAfterSeconds).toBe(3);
@@ -119,7 +123,10 @@ describe('mapHttpError branches on error_type before status', () => {
 
   it('availability.code alone decides when there is no error_type', () => {
     const b = { error: { http_status: 404, message: 'gone', availability: { code: 'free_variant_ended' } } };
-    expect(mapHttpError(410, b, undefined).error.code).toBe('model_unavailable');
+    expect(mapHttpError(410, b, undefined).error).toMatchObject({
+      code: 'model_retired',
+      availability: 'free_variant_ended',
+    });
   });
 });
 

@@ -1,6 +1,8 @@
 import { z } from 'zod';
-import { AppFailure, type ErrorCode } from '../../../common/errors';
+import { AppFailure, type AvailabilityCode, type ErrorCode } from '../../../common/errors';
 import { creditsError, policyError } from './account-errors';
+import { availabilityError, isAvailabilityCode } from './availability-errors';
+import { moderationError } from './moderation-errors';
 import { cleanUpstreamText, providerReason } from './provider-reason';
 import { scrub } from './scrub';
 
@@ -55,11 +57,6 @@ export function rateLimitedMessage(retryAfterSeconds: number | undefined): strin
   return `Rate limited by OpenRouter. Wait ${retryAfterSeconds} ${unit} and retry.`;
 }
 
-export function moderationMessage(reasons: readonly string[]): string {
-  const list = reasons.length > 0 ? ` (reasons: ${reasons.join(', ')})` : '';
-  return `The request was blocked by the provider's moderation${list}. Rephrase the message or pick another model.`;
-}
-
 /** Builds the failure; the single place where messages and reasons are scrubbed. */
 export function failure(
   code: ErrorCode,
@@ -70,6 +67,11 @@ export function failure(
     reasons?: readonly string[];
     provider?: string;
     affordableTokens?: number;
+    availability?: AvailabilityCode;
+    retryable?: boolean;
+    fallbackModels?: readonly string[];
+    flaggedInput?: string;
+    model?: string;
   } = {},
   secrets: readonly string[] = [],
 ): AppFailure {
@@ -81,6 +83,12 @@ export function failure(
     ...(extra.reasons !== undefined ? { reasons: extra.reasons.map((r) => scrub(r, secrets)) } : {}),
     ...(extra.provider !== undefined ? { provider: scrub(extra.provider, secrets) } : {}),
     ...(extra.affordableTokens !== undefined ? { affordableTokens: extra.affordableTokens } : {}),
+    ...(extra.availability !== undefined ? { availability: extra.availability } : {}),
+    ...(extra.retryable !== undefined ? { retryable: extra.retryable } : {}),
+    // Validated model ids (availability-errors.ts), which hold nothing to scrub.
+    ...(extra.fallbackModels !== undefined ? { fallbackModels: [...extra.fallbackModels] } : {}),
+    ...(extra.flaggedInput !== undefined ? { flaggedInput: scrub(extra.flaggedInput, secrets) } : {}),
+    ...(extra.model !== undefined ? { model: scrub(extra.model, secrets) } : {}),
   });
 }
 
@@ -104,11 +112,22 @@ const ErrorObjectSchema = z.looseObject({
       available_providers: optionalStrings,
       requested_providers: optionalStrings,
       remedy_hint: optionalString,
+      // Moderation (403): the flagged excerpt and the model that required moderation.
+      flagged_input: optionalString,
+      model_slug: optionalString,
     })
     .optional()
     .catch(undefined),
   availability: z
-    .looseObject({ code: optionalString, retry_after: optionalNumber })
+    .looseObject({
+      code: optionalString,
+      error_type: optionalString,
+      retryable: z.boolean().optional().catch(undefined),
+      retry_after: optionalNumber,
+      fallback_models: z.array(z.unknown()).optional().catch(undefined),
+      excluded_by: z.unknown().optional(),
+      constraint: z.unknown().optional(),
+    })
     .optional()
     .catch(undefined),
 });
@@ -120,6 +139,15 @@ export interface UpstreamError {
   /** `metadata.error_type`, the availability form's `error_type`, or a string `code`. */
   errorType?: string;
   availabilityCode?: string;
+  /** `availability.retryable`. */
+  retryable?: boolean;
+  /** `availability.fallback_models`, unvalidated. */
+  fallbackModels?: unknown[];
+  excludedBy?: unknown;
+  constraint?: unknown;
+  /** Moderation: `metadata.flagged_input` and `metadata.model_slug`. */
+  flaggedInput?: string;
+  modelSlug?: string;
   message?: string;
   reasons?: string[];
   retryAfterSeconds?: number;
@@ -153,7 +181,15 @@ export function readUpstreamError(errorObject: unknown): UpstreamError {
   const retryAfter = e.availability?.retry_after;
   const errorType = e.metadata?.error_type ?? e.error_type ?? stringCode;
   const m = e.metadata;
+  const a = e.availability;
+  const availabilityCode = a?.code ?? a?.error_type;
   return {
+    ...(a?.retryable !== undefined ? { retryable: a.retryable } : {}),
+    ...(a?.fallback_models !== undefined ? { fallbackModels: a.fallback_models } : {}),
+    ...(a?.excluded_by !== undefined && a.excluded_by !== null ? { excludedBy: a.excluded_by } : {}),
+    ...(a?.constraint !== undefined && a.constraint !== null ? { constraint: a.constraint } : {}),
+    ...(m?.flagged_input !== undefined ? { flaggedInput: m.flagged_input } : {}),
+    ...(m?.model_slug !== undefined ? { modelSlug: m.model_slug } : {}),
     ...(m?.provider_name !== undefined ? { providerName: m.provider_name } : {}),
     ...(m?.raw !== undefined && m.raw !== null ? { raw: m.raw } : {}),
     ...(m?.requested_providers !== undefined ? { requestedProviders: m.requested_providers } : {}),
@@ -161,7 +197,7 @@ export function readUpstreamError(errorObject: unknown): UpstreamError {
     ...(m?.remedy_hint !== undefined ? { remedyHint: m.remedy_hint } : {}),
     ...(status !== undefined ? { status } : {}),
     ...(errorType !== undefined ? { errorType } : {}),
-    ...(e.availability?.code !== undefined ? { availabilityCode: e.availability.code } : {}),
+    ...(availabilityCode !== undefined ? { availabilityCode } : {}),
     ...(e.message !== undefined ? { message: e.message } : {}),
     ...(reasons !== undefined ? { reasons } : {}),
     ...(retryAfter !== undefined && retryAfter >= 0 ? { retryAfterSeconds: Math.ceil(retryAfter) } : {}),
@@ -234,7 +270,7 @@ function codeFromStatus(status: number | undefined, e: UpstreamError): ErrorCode
     case 402:
       return 'out_of_credits';
     case 403:
-      return e.reasons && e.reasons.length > 0 ? 'moderation' : 'forbidden';
+      return (e.reasons && e.reasons.length > 0) || e.flaggedInput !== undefined ? 'moderation' : 'forbidden';
     case 404:
       return 'model_unavailable';
     case 408:
@@ -326,9 +362,33 @@ export function mapUpstreamError(input: MapInput): AppFailure {
   const base = status !== undefined ? { status } : {};
   const text = e.message ?? '';
 
-  // What the account allows (credits, the key's limit, privacy settings) before anything generic.
+  // What the account can pay for first: a 402 is about credits whatever else it says.
+  const credits = creditsError(status, text);
+  // Then the 2026 availability cases, which say exactly what is wrong and what may work instead.
+  const availabilityCode = isAvailabilityCode(e.availabilityCode)
+    ? e.availabilityCode
+    : isAvailabilityCode(e.errorType)
+      ? e.errorType
+      : undefined;
+  if (credits === undefined && availabilityCode !== undefined) {
+    const retryAfterSeconds = input.retryAfterSeconds ?? e.retryAfterSeconds;
+    const found = availabilityError({
+      code: availabilityCode,
+      ...(e.retryable !== undefined ? { retryable: e.retryable } : {}),
+      ...(retryAfterSeconds !== undefined ? { retryAfterSeconds } : {}),
+      ...(e.fallbackModels !== undefined ? { fallbackModels: e.fallbackModels } : {}),
+      ...(e.excludedBy !== undefined ? { excludedBy: e.excludedBy } : {}),
+      ...(e.constraint !== undefined ? { constraint: e.constraint } : {}),
+    });
+    // The data-policy wording names the policy that ruled providers out: keep that detail.
+    const policy = availabilityCode === 'privacy_restricted' ? policyError(text, {}) : undefined;
+    const { code: foundCode, message: foundMessage, ...extra } = found;
+    return failure(foundCode, policy?.message ?? foundMessage, { ...base, ...extra }, secrets);
+  }
+
+  // What the account allows (the key's limit, privacy settings) before anything generic.
   const account =
-    creditsError(status, text) ??
+    credits ??
     policyError(text, {
       ...(e.requestedProviders !== undefined ? { requested: e.requestedProviders } : {}),
       ...(e.availableProviders !== undefined ? { available: e.availableProviders } : {}),
@@ -372,8 +432,17 @@ export function mapUpstreamError(input: MapInput): AppFailure {
     case 'out_of_credits':
       return make(MESSAGES.outOfCredits);
     case 'moderation': {
-      const reasons = e.reasons ?? [];
-      return make(moderationMessage(reasons.map((r) => scrub(r, secrets))), { reasons });
+      const moderation = moderationError(
+        {
+          reasons: e.reasons ?? [],
+          ...(e.flaggedInput !== undefined ? { flaggedInput: e.flaggedInput } : {}),
+          ...(e.providerName !== undefined ? { providerName: e.providerName } : {}),
+          ...(e.modelSlug !== undefined ? { modelSlug: e.modelSlug } : {}),
+        },
+        secrets,
+      );
+      const { message, ...extra } = moderation;
+      return failure(code, message, { ...base, ...extra }, secrets);
     }
     case 'forbidden':
       return make(

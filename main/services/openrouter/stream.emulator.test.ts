@@ -396,14 +396,17 @@ describe('HTTP error statuses', () => {
     expect(sleeps).toEqual([]);
   });
 
-  it('status-403 → moderation with reasons', async () => {
+  it('status-403 → moderation with reasons, the flagged excerpt, provider and model', async () => {
     const { failure } = await run('emulator/status-403');
     expect(failure?.error).toEqual({
       code: 'moderation',
       status: 403,
       reasons: ['violence'],
+      flaggedInput: 'Describe in detail how the knight attacks the…',
+      provider: 'OpenAI',
+      model: 'openai/gpt-4o',
       message:
-        "The request was blocked by the provider's moderation (reasons: violence). Rephrase the message or pick another model.",
+        "Your message was blocked by OpenAI's moderation (required for openai/gpt-4o) for violence. Flagged text: “Describe in detail how the knight attacks the…”. Rephrase it, or pick a model without this moderation.",
     });
   });
 
