@@ -1,5 +1,29 @@
-import { useActions } from '../../app-context';
+import { useActions, useStores } from '../../app-context';
+import { useModelSummary } from '../../hooks/use-model-summary';
+import { useStoreValue } from '../../hooks/use-store-value';
+import { formatRetirementDay } from '../model-picker/retirement';
 import { ModelButton } from './model-button';
+
+/** Warns before OpenRouter retires the model this chat sends with, while there is time to switch. */
+function RetirementWarning() {
+  const stores = useStores();
+  const actions = useActions();
+  const model = useModelSummary(useStoreValue(stores.modelChoice));
+  if (!model?.expirationDate) return null;
+  return (
+    <p className="model-retirement-warning">
+      <span>Retires on {formatRetirementDay(model.expirationDate)} — </span>
+      <button
+        type="button"
+        className="button-quiet"
+        aria-haspopup="dialog"
+        onClick={() => actions.dialogs.openPicker('chat')}
+      >
+        pick another model
+      </button>
+    </p>
+  );
+}
 
 /** The open conversation's title, the model picker button and Settings. */
 export function ChatHeader({ title }: { title: string }) {
@@ -8,6 +32,7 @@ export function ChatHeader({ title }: { title: string }) {
     <header className="chat-header">
       <h2 className="chat-title">{title}</h2>
       <div className="chat-header-actions">
+        <RetirementWarning />
         <ModelButton />
         <button
           type="button"

@@ -3,7 +3,9 @@ import type { ConversationSummary } from '../../../../common/conversation-types'
 import type { ExportFormat } from '../../actions/history-actions';
 import { useActions } from '../../app-context';
 import { formatActivity } from '../../format/activity-time';
+import { useModelSummary } from '../../hooks/use-model-summary';
 import { MenuButton } from '../menu-button';
+import { formatRetirementDay } from '../model-picker/retirement';
 import { RenameField } from './rename-field';
 
 interface ConversationItemProps {
@@ -24,6 +26,7 @@ export const ConversationItem = memo(function ConversationItem({
   const [refocus, setRefocus] = useState(false);
   const openRef = useRef<HTMLButtonElement>(null);
   const title = conversation.title.trim() || 'Untitled conversation';
+  const retiresOn = useModelSummary(conversation.model)?.expirationDate;
 
   // After renaming, focus goes back to the conversation, where the person was.
   useEffect(() => {
@@ -91,6 +94,17 @@ export const ConversationItem = memo(function ConversationItem({
           <span className="conversation-time">
             <span className="visually-hidden">, last active </span>
             {formatActivity(conversation.updatedAt)}
+            {/* Part of the button's name, so the marker is heard as well as seen. */}
+            {retiresOn && (
+              <span
+                className="conversation-retiring"
+                title={`Its model retires on ${formatRetirementDay(retiresOn)}`}
+              >
+                <span aria-hidden="true"> · </span>
+                <span className="visually-hidden">, </span>
+                model retiring
+              </span>
+            )}
           </span>
         </button>
       )}

@@ -1,8 +1,9 @@
 import { screen, waitFor, within } from '@testing-library/react';
 import { describe, expect, it } from 'vitest';
+import type { ModelSummary } from '../../../../common/chat-types';
 import { descriptionOf } from '../../testing/dom-helpers';
 import type { FakeState } from '../../testing/fake-bridge';
-import { isoAt, makeConversation, makeMessage } from '../../testing/fixtures';
+import { isoAt, makeConversation, makeMessage, makeModel, STANDARD_MODELS } from '../../testing/fixtures';
 import { renderApp } from '../../testing/render-app';
 
 function threeConversations() {
@@ -151,5 +152,31 @@ describe('sidebar', () => {
     await waitFor(() => expect(titles(nav)).toHaveLength(60));
     expect(view.fake.callsTo('listConversations')).toContainEqual({ offset: 50, limit: 50 });
     expect(within(nav).queryByRole('button', { name: 'Show older conversations' })).toBeNull();
+  });
+
+  it('marks a conversation whose model is retiring, in its name, and warns in the chat header', async () => {
+    const retiring = makeModel({
+      id: 'anthropic/claude-sonnet-4',
+      name: 'Claude Sonnet 4',
+      expirationDate: '2026-12-31',
+    });
+    const { nav, user } = await sidebar({
+      ...threeConversations(),
+      models: { models: [STANDARD_MODELS[0] as ModelSummary, retiring], fetchedAt: isoAt(0), stale: false },
+    });
+    const oldest = await within(nav).findByRole('button', { name: /^Oldest.*model retiring/ });
+    expect(within(nav).getByRole('button', { name: /^Newest/ }).textContent).not.toContain('retiring');
+    await user.click(oldest);
+    const header = document.querySelector('.chat-header') as HTMLElement;
+    await waitFor(() => expect(header.textContent).toContain('Retires on 31 Dec 2026 — pick another model'));
+    await user.click(within(header).getByRole('button', { name: 'pick another model' }));
+    expect(await screen.findByRole('dialog', { name: 'Choose a model' })).toBeTruthy();
+  });
+
+  it('warns about no retirement for a model without one', async () => {
+    const { nav, user } = await sidebar();
+    await user.click(within(nav).getByRole('button', { name: /^Newest/ }));
+    await screen.findByRole('heading', { name: 'Newest' });
+    expect(document.querySelector('.chat-header')?.textContent).not.toContain('Retires');
   });
 });
