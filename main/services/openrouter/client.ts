@@ -1,5 +1,6 @@
 import type { KeyInfo } from '../../../common/key-status';
 import { streamChat } from './chat-stream';
+import { fetchGeneration } from './generation';
 import { getKeyInfo } from './key-info';
 import { createModelsCache } from './models-cache';
 import { type OpenRouterClient, type OpenRouterClientOptions, resolveOptions } from './options';
@@ -15,6 +16,7 @@ export function createOpenRouterClient(o: OpenRouterClientOptions): OpenRouterCl
     streamChat: (req, opts) => streamChat(ctx, req, opts),
     listModels: (opts) => models.list(opts),
     getKeyInfo: (key) => getKeyInfo(ctx, key),
+    fetchGeneration: (generationId, signal) => fetchGeneration(ctx, generationId, signal),
   };
 }
 

@@ -9,7 +9,7 @@ import { AttemptScope, abortFailure } from './timeouts';
  * The only way this client builds URLs and sends requests. Paths are a closed set, so no caller can
  * steer the Bearer key to another host (architecture invariant 3: fixed destination).
  */
-export type ApiPath = 'chat/completions' | 'models' | 'key';
+export type ApiPath = 'chat/completions' | 'models' | 'key' | 'generation';
 
 export const APP_TITLE = 'Switchboard';
 
@@ -21,9 +21,12 @@ const FIXED_QUERY: Partial<Record<ApiPath, Record<string, string>>> = {
   models: { output_modalities: 'all' },
 };
 
-export function buildUrl(baseUrl: URL, path: ApiPath): URL {
+export function buildUrl(baseUrl: URL, path: ApiPath, query: Record<string, string> = {}): URL {
   const url = new URL(`${baseUrl.href.replace(/\/+$/, '')}/${path}`);
   for (const [name, value] of Object.entries(FIXED_QUERY[path] ?? {})) url.searchParams.set(name, value);
+  // Caller values (e.g. /generation's id) are set through URLSearchParams, so they are encoded and can
+  // never change the path or the origin.
+  for (const [name, value] of Object.entries(query)) url.searchParams.set(name, value);
   // Defence in depth: even a future path constant must not be able to change the origin.
   if (url.origin !== baseUrl.origin) {
     throw new Error('Refusing to build an OpenRouter URL outside the configured origin');
@@ -56,6 +59,7 @@ export interface SendInput {
   key: string;
   body?: string;
   signal: AbortSignal;
+  query?: Record<string, string>;
 }
 
 /**
@@ -63,7 +67,7 @@ export interface SendInput {
  * another origin, so any 3xx is treated as an error by the callers.
  */
 export function send(ctx: ClientContext, input: SendInput): Promise<Response> {
-  const url = buildUrl(ctx.baseUrl, input.path);
+  const url = buildUrl(ctx.baseUrl, input.path, input.query);
   return ctx.fetch(url, {
     method: input.method,
     headers: buildHeaders(input.key, ctx.appUrl, input.body !== undefined),

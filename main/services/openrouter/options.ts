@@ -2,6 +2,7 @@ import type { ChatRequest, ChatResult, ChatStreamEvent, ModelList } from '../../
 import type { KeyInfo } from '../../../common/key-status';
 import { parseBaseUrl } from '../../config/base-url';
 import type { Logger } from '../log/logger';
+import type { GenerationInfo } from './generation';
 import type { ReplyData } from './reply-data';
 import { abortableSleep } from './retry';
 
@@ -56,6 +57,12 @@ export interface OpenRouterClient {
   listModels(opts?: { refresh?: boolean }): Promise<ModelList>;
   /** GET /key with a given candidate key (before it is stored) or the current key. */
   getKeyInfo(key?: string): Promise<KeyInfo>;
+  /**
+   * GET /generation?id= with the current key: a generation's final usage, provider and finish reason
+   * (for a reply whose stream ended without usage). Null when OpenRouter does not know the id (404),
+   * which right after a stream can mean "not yet". Rejects with an AppFailure otherwise.
+   */
+  fetchGeneration(generationId: string, signal?: AbortSignal): Promise<GenerationInfo | null>;
 }
 
 /** Options with every default filled in; what the internal modules share. */
