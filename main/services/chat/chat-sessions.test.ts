@@ -3,6 +3,7 @@ import type { ChatResult, ChatStreamEvent } from '../../../common/chat-types';
 import { createMemoryLogger } from '../log/testing/memory-logger';
 import type { Scheduler } from '../shared/scheduler';
 import { type ChatStreamer, createChatSessions } from './chat-sessions';
+import { scriptedStreamer } from './testing/scripted-streamer';
 
 const immediate: Scheduler = {
   now: () => 0,
@@ -112,5 +113,25 @@ describe('chat sessions', () => {
     await sessions.settle();
     expect(s.sawAbort()).toBe(true);
     expect(sessions.activeCount).toBe(0);
+  });
+
+  it("passes the client's reply data through, and a failure's generation id", async () => {
+    const replyData = { images: [], reasoningDetails: [{ type: 'reasoning.text', text: 'hm' }] };
+    const { streamer } = scriptedStreamer([
+      { kind: 'done', result: RESULT, replyData },
+      { kind: 'fail', text: 'Half', code: 'cancelled', generationId: 'gen-9' },
+    ]);
+    const sessions = createChatSessions({
+      client: streamer,
+      log: createMemoryLogger(),
+      scheduler: immediate,
+    });
+    const seen: unknown[] = [];
+    const failed: unknown[] = [];
+    sessions.start('a', 1, request, () => {}, { onReplyData: (d) => seen.push(d) });
+    sessions.start('b', 1, request, () => {}, { onFailed: (f) => failed.push(f) });
+    await sessions.settle();
+    expect(seen).toEqual([replyData]);
+    expect(failed).toEqual([{ generationId: 'gen-9' }]);
   });
 });

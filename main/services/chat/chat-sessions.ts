@@ -2,6 +2,7 @@ import type { ChatRequest, ChatResult, ChatStreamEvent } from '../../../common/c
 import { appError } from '../../../common/errors';
 import { describeError } from '../../../common/redact';
 import type { Logger } from '../log/logger';
+import type { StreamChatOptions } from '../openrouter/options';
 import { type Scheduler, timerScheduler } from '../shared/scheduler';
 import { createEventCoalescer } from './event-coalescer';
 
@@ -9,8 +10,28 @@ import { createEventCoalescer } from './event-coalescer';
 export interface ChatStreamer {
   streamChat(
     request: ChatRequest,
-    opts: { signal?: AbortSignal; onEvent: (e: ChatStreamEvent) => void },
+    opts: Pick<StreamChatOptions, 'signal' | 'onEvent' | 'onReplyData'>,
   ): Promise<ChatResult>;
+}
+
+/** What a caller of `start` may see besides the events. */
+export interface StreamHooks {
+  /** Sees every event before coalescing (history checkpoints). */
+  observe?: (event: ChatStreamEvent) => void;
+  /** The reply's data that never crosses IPC (image bytes, reasoning_details), once, before `done`. */
+  onReplyData?: StreamChatOptions['onReplyData'];
+  /**
+   * The stream failed (after its `error` event). `generationId` is the id OpenRouter gave the request,
+   * when the client knew it (a failure that carries `generationId`), so final figures can be fetched.
+   */
+  onFailed?: (failure: { generationId: string | null }) => void;
+}
+
+/** The generation id a stream failure carries, if any (the client sets it once the stream had one). */
+export function generationIdOfFailure(error: unknown): string | null {
+  if (typeof error !== 'object' || error === null || !('generationId' in error)) return null;
+  const id = (error as { generationId: unknown }).generationId;
+  return typeof id === 'string' && id.length > 0 && id.length <= 200 ? id : null;
 }
 
 export interface ChatSessionsDeps {
@@ -43,8 +64,7 @@ export function createChatSessions(deps: ChatSessionsDeps) {
       windowId: number,
       request: ChatRequest,
       deliver: (events: ChatStreamEvent[]) => void,
-      /** Sees every event before coalescing (history checkpoints). */
-      observe?: (event: ChatStreamEvent) => void,
+      hooks: StreamHooks = {},
     ): void {
       if (running.has(streamId)) throw appError('validation', 'That reply is already streaming.');
       const controller = new AbortController();
@@ -53,15 +73,17 @@ export function createChatSessions(deps: ChatSessionsDeps) {
         .streamChat(request, {
           signal: controller.signal,
           onEvent: (e) => {
-            observe?.(e);
+            hooks.observe?.(e);
             coalescer.push(e);
           },
+          ...(hooks.onReplyData ? { onReplyData: hooks.onReplyData } : {}),
         })
         .then(
           () => undefined,
           (error: unknown) => {
             // The client reports failures as an `error` event before rejecting; log the rest.
             deps.log.debug('stream ended with error', { streamId, error: describeError(error) });
+            hooks.onFailed?.({ generationId: generationIdOfFailure(error) });
           },
         )
         .finally(() => {

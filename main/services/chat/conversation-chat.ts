@@ -1,13 +1,15 @@
 import { randomUUID } from 'node:crypto';
-import type { ChatMessage, ChatRequest, ChatStreamEvent } from '../../../common/chat-types';
+import type { ChatMessage, ChatRequest, ChatStreamEvent, Usage } from '../../../common/chat-types';
 import type { Message } from '../../../common/conversation-types';
 import { appError } from '../../../common/errors';
 import { describeError } from '../../../common/redact';
 import type { Settings } from '../../../common/settings-types';
-import type { TranscriptEntry } from '../history';
+import type { ReplyFinal, TranscriptEntry } from '../history';
 import type { Logger } from '../log/logger';
 import { sanitiseAppError } from '../log/sanitise-errors';
+import type { ReplyData } from '../openrouter/reply-data';
 import type { ChatSessions } from './chat-sessions';
+import type { FinalFigures } from './final-figures';
 import { createKeyGuard } from './key-guard';
 
 /** What this module needs from the history store. */
@@ -21,11 +23,7 @@ export interface HistoryPort {
     messageId: string,
     text: { content: string; reasoning: string },
   ): void;
-  finishReply(
-    conversationId: string,
-    messageId: string,
-    final: Partial<Message> & Pick<Message, 'status'>,
-  ): Promise<unknown>;
+  finishReply(conversationId: string, messageId: string, final: ReplyFinal): Promise<unknown>;
 }
 
 /** Reply ids are chosen before the placeholder is written; random, and valid message ids. */
@@ -44,6 +42,8 @@ export interface ConversationChatDeps {
    * or anything shaped like a key, is refused before it is sent or saved (key-guard.ts).
    */
   knownKeys: () => readonly string[];
+  /** Fetches final figures for replies that ended without usage (final-figures.ts); absent in some tests. */
+  finalFigures?: Pick<FinalFigures, 'fetchLater'>;
 }
 
 export interface StreamTarget {
@@ -51,6 +51,13 @@ export interface StreamTarget {
   windowId: number;
   /** Delivers coalesced events for the assistant message to the window. */
   deliver: (conversationId: string, messageId: string, events: ChatStreamEvent[]) => void;
+  /** Tells the window a reply's final figures, fetched after its stream ended (if it is still open). */
+  deliverUsage?: (figures: {
+    conversationId: string;
+    messageId: string;
+    usage: Usage;
+    provider: string | null;
+  }) => void;
 }
 
 /**
@@ -63,7 +70,10 @@ export function buildContext(messages: readonly TranscriptEntry[], systemPrompt:
   if (systemPrompt.trim()) out.push({ role: 'system', content: systemPrompt });
   for (const m of messages) {
     if (m.role === 'assistant' && m.content === '') continue;
-    out.push({ role: m.role, content: m.content });
+    // Reasoning models continue their thought from these; sent back exactly as received.
+    if (m.role === 'assistant' && m.reasoningDetails && m.reasoningDetails.length > 0)
+      out.push({ role: m.role, content: m.content, reasoningDetails: [...m.reasoningDetails] });
+    else out.push({ role: m.role, content: m.content });
   }
   return out;
 }
@@ -102,6 +112,7 @@ export function createConversationChat(deps: ConversationChatDeps) {
     model: string,
     target: StreamTarget,
     newUserContent: string | null,
+    maxTokensOverride?: number,
   ): Promise<{ userMessage: Message | null; assistantMessage: Message }> => {
     const history = await deps.history.transcript(conversationId);
     const settings = deps.settings();
@@ -118,7 +129,12 @@ export function createConversationChat(deps: ConversationChatDeps) {
       model,
       messages: buildContext(context, settings.systemPrompt),
       ...(settings.temperature !== null ? { temperature: settings.temperature } : {}),
-      ...(settings.maxTokens !== null ? { maxTokens: settings.maxTokens } : {}),
+      // "Retry with N max tokens" overrides the setting for this one request.
+      ...(maxTokensOverride !== undefined
+        ? { maxTokens: maxTokensOverride }
+        : settings.maxTokens !== null
+          ? { maxTokens: settings.maxTokens }
+          : {}),
     };
     if (!request.messages.some((m) => m.role === 'user')) {
       throw appError('validation', 'There is no message to reply to.');
@@ -130,9 +146,26 @@ export function createConversationChat(deps: ConversationChatDeps) {
     const whenPersisted = (fn: () => void) => (reply ? fn() : early.push(fn));
     let content = '';
     let reasoning = '';
+    let replyData: ReplyData | null = null;
+    let sawUsage = false;
+    /** Asks OpenRouter for the figures a stream ended without (after the reply is written). */
+    const fetchFiguresLater = (generationId: string | null) => {
+      if (sawUsage || generationId === null || !deps.finalFigures) return;
+      deps.finalFigures.fetchLater({
+        conversationId,
+        messageId: replyId,
+        generationId,
+        notify: (figures) => target.deliverUsage?.({ conversationId, messageId: replyId, ...figures }),
+      });
+    };
     track(conversationId, target.streamId, target.windowId);
     const observe = (e: ChatStreamEvent) => {
       if (e.type === 'done' || e.type === 'error') untrack(conversationId, target.streamId);
+      if (e.type === 'usage') sawUsage = true;
+      if (e.type === 'done') {
+        if (e.result.usage) sawUsage = true;
+        whenPersisted(() => fetchFiguresLater(e.result.generationId));
+      }
       whenPersisted(() => {
         const id = replyId;
         if (e.type === 'delta') {
@@ -140,6 +173,7 @@ export function createConversationChat(deps: ConversationChatDeps) {
           reasoning += e.reasoning;
           deps.history.checkpointReply(conversationId, id, { content, reasoning });
         } else if (e.type === 'done') {
+          const referenced = new Set(e.result.images.map((i) => i.id));
           void deps.history
             .finishReply(conversationId, id, {
               status: 'complete',
@@ -150,6 +184,11 @@ export function createConversationChat(deps: ConversationChatDeps) {
               generationId: e.result.generationId,
               model: e.result.model ?? model,
               error: null,
+              provider: e.result.provider,
+              citations: e.result.citations,
+              // The bytes of the images the result names (the client checked them), written as files.
+              images: (replyData?.images ?? []).filter((i) => referenced.has(i.id)),
+              reasoningDetails: replyData?.reasoningDetails ?? [],
             })
             .catch((error: unknown) =>
               deps.log.error('could not save reply', { error: describeError(error) }),
@@ -176,7 +215,14 @@ export function createConversationChat(deps: ConversationChatDeps) {
       target.windowId,
       request,
       (events) => target.deliver(conversationId, replyId, events),
-      observe,
+      {
+        observe,
+        onReplyData: (data) => {
+          replyData = data;
+        },
+        // Cancelled, dropped, or an error after text: the request may still have been billed.
+        onFailed: ({ generationId }) => whenPersisted(() => fetchFiguresLater(generationId)),
+      },
     );
     let userMessage: Message | null = null;
     // Let fetch put the request on the wire before the writes below take the event loop: undici
@@ -254,13 +300,19 @@ export function createConversationChat(deps: ConversationChatDeps) {
     },
 
     async regenerate(
-      input: { conversationId: string; fromMessageId: string; model: string },
+      input: { conversationId: string; fromMessageId: string; model: string; maxTokens?: number | undefined },
       target: StreamTarget,
     ) {
       const message = await prepareReplace(input.conversationId, input.fromMessageId, null);
       if (message.role !== 'assistant') throw appError('validation', 'Only a reply can be regenerated.');
       await deps.history.truncateFrom(input.conversationId, input.fromMessageId);
-      const { assistantMessage } = await streamReply(input.conversationId, input.model, target, null);
+      const { assistantMessage } = await streamReply(
+        input.conversationId,
+        input.model,
+        target,
+        null,
+        input.maxTokens,
+      );
       return { assistantMessage };
     },
 

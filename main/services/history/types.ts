@@ -1,4 +1,5 @@
 import type { z } from 'zod';
+import type { ReasoningDetail } from '../../../common/chat-types';
 import type {
   ConversationSummary,
   ExportFormatSchema,
@@ -11,6 +12,7 @@ import type {
 } from '../../../common/conversation-types';
 import type { Logger } from '../log/logger';
 import type { Scheduler } from '../shared/scheduler';
+import type { ReplyImageBytes } from './store/image-bytes';
 
 export interface HistoryStoreOptions {
   /** The history folder (userData/history in the app); created if missing. */
@@ -45,8 +47,27 @@ export interface ReplyPersisted {
 
 /** The final state of a reply; fields left out keep their checkpointed value. */
 export type ReplyFinal = Partial<
-  Pick<Message, 'content' | 'reasoning' | 'usage' | 'finishReason' | 'generationId' | 'model' | 'error'>
-> & { status: MessageStatus };
+  Pick<
+    Message,
+    | 'content'
+    | 'reasoning'
+    | 'usage'
+    | 'finishReason'
+    | 'generationId'
+    | 'model'
+    | 'error'
+    | 'provider'
+    | 'citations'
+  >
+> & {
+  status: MessageStatus;
+  /** Images of the reply with their bytes: written as files, referenced from the message. */
+  images?: readonly ReplyImageBytes[];
+  /** Kept with the reply on disk, never given to the window; sent back on later turns. */
+  reasoningDetails?: readonly ReasoningDetail[];
+};
+
+export type { ReplyImageBytes };
 
 /*
  * The shapes the window also sees are defined once, as zod schemas in common/ (the IPC contract
@@ -109,8 +130,26 @@ export interface HistoryStore {
   beginReply(id: string, opts: { model: string | null; messageId?: string }): Promise<Message>;
   /** Cheap, call on every delta: the text is written at most every checkpoint interval. */
   checkpointReply(id: string, messageId: string, text: { content: string; reasoning: string }): void;
-  /** Writes the reply's final state at once. */
+  /**
+   * Writes the reply's final state at once: its images first (a failed image write drops that image
+   * with a log line, never the reply), then the conversation file.
+   */
   finishReply(id: string, messageId: string, final: ReplyFinal): Promise<Message>;
+  /**
+   * Final figures fetched after a reply's stream ended without them. Null when the reply is gone
+   * (deleted, regenerated) — nothing to update.
+   */
+  updateReplyUsage(
+    id: string,
+    messageId: string,
+    figures: { usage: NonNullable<Message['usage']>; provider: string | null },
+  ): Promise<Message | null>;
+  /**
+   * An image of a reply, its bytes checked against its type. Waits for a reply still being finished
+   * in this session (the window may ask right after `done`). Throws a validation error when the image
+   * is not (or no longer) saved.
+   */
+  replyImage(id: string, messageId: string, imageId: string): Promise<ReplyImageBytes>;
   search(query: string, opts?: { limit?: number }): Promise<SearchResult>;
   searchStatus(): SearchStatus;
   /** Resolves when the start-up search index build has finished (benchmarks, tests). */
@@ -125,5 +164,10 @@ export interface HistoryStore {
   close(): Promise<void>;
 }
 
-/** One message as a request sees it. Strings are immutable, so sharing them with the cache is safe. */
-export type TranscriptEntry = Readonly<Pick<Message, 'id' | 'role' | 'content'>>;
+/**
+ * One message as a request sees it. Strings are immutable, so sharing them with the cache is safe;
+ * `reasoningDetails` is the stored array itself (frozen by convention: never modified, only sent).
+ */
+export type TranscriptEntry = Readonly<
+  Pick<Message, 'id' | 'role' | 'content'> & { reasoningDetails?: readonly ReasoningDetail[] }
+>;

@@ -54,6 +54,9 @@ const methods: { [K in keyof HistoryStore]: 'read' | WriteCheck } = {
   exportConversation: 'read',
   exportAll: 'read',
   quarantined: 'read',
+  replyImage: 'read',
+  // Usage and provider are not searchable text (it re-emits message-replaced all the same).
+  updateReplyUsage: 'read',
   flush: 'read',
   close: 'read',
 

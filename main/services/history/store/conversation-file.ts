@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { ReasoningDetailSchema } from '../../../../common/chat-types';
 import { ConversationIdSchema, MessageIdSchema, MessageSchema } from '../../../../common/conversation-types';
 
 /**
@@ -21,8 +22,17 @@ export const ConversationMetaSchema = z.object({
 });
 export type ConversationMeta = z.infer<typeof ConversationMetaSchema>;
 
-/** Stored messages use the shared Message shape, with ids narrowed to what the bridge accepts. */
-export const StoredMessageSchema = MessageSchema.extend({ id: MessageIdSchema });
+/**
+ * Stored messages use the shared Message shape, with ids narrowed to what the bridge accepts, and one
+ * field the window never gets: a reply's `reasoningDetails`, kept to be sent back to OpenRouter on
+ * later turns (stripped where messages leave the store for the window, see `forWindow`). Optional, so
+ * files written before it load unchanged.
+ */
+export const StoredMessageSchema = MessageSchema.extend({
+  id: MessageIdSchema,
+  reasoningDetails: z.array(ReasoningDetailSchema).max(10_000).optional(),
+});
+export type StoredMessage = z.infer<typeof StoredMessageSchema>;
 
 /** Message ids must be unique within a conversation: paging, truncation and search address them by id. */
 export const MessageListSchema = z.array(StoredMessageSchema).superRefine((messages, ctx) => {

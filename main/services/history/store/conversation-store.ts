@@ -14,8 +14,14 @@ import { createKeyedQueue } from '../../shared/serial-queue';
 import type { HistoryStore, HistoryStoreOptions, ReplyFinal } from '../types';
 import { createChangeFeed } from './change-events';
 import { ConversationCache } from './conversation-cache';
-import { type ConversationFile, CURRENT_FORMAT_VERSION, DEFAULT_TITLE } from './conversation-file';
+import {
+  type ConversationFile,
+  CURRENT_FORMAT_VERSION,
+  DEFAULT_TITLE,
+  type StoredMessage,
+} from './conversation-file';
 import { ensureDir, writeFileDurably } from './files';
+import { moveImageFolder, readReplyImage, removeReplyImages, writeReplyImage } from './image-files';
 import { createIndexWriter } from './index-writer';
 import { layoutFor } from './layout';
 import { loadHistory } from './load-history';
@@ -33,13 +39,22 @@ import {
   summaryOf,
 } from './store-core';
 import { normalizeTitle, titleFromMessage } from './title';
-import { moveToTrash, parseUndoToken, purgeExpiredTrash, trashFile } from './trash';
+import { moveToTrash, parseUndoToken, purgeExpiredTrash, trashFile, trashImages } from './trash';
 
 const DAY_MS = 24 * 60 * 60 * 1000;
 /** The limit of the shared ChatMessage schema: longer text could never be sent anyway. */
 const MAX_MESSAGE_CHARS = 2_000_000;
 
 const defaultId = () => randomBytes(12).toString('base64url');
+/** How long a request for a reply's image waits for that reply to be finished (written). */
+const IMAGE_WAIT_MS = 10_000;
+
+function imageGone(): Error {
+  return appError(
+    'validation',
+    'That image is no longer saved. The reply may have been regenerated, or its file was removed from the history folder.',
+  );
+}
 
 /** The store's own methods; search, export and import are added by history-store.ts. */
 export type ConversationStore = Omit<
@@ -100,12 +115,33 @@ export function createConversationStore(options: HistoryStoreOptions): {
     },
     conversationDropped(id) {
       replies.stopConversation(id);
-      for (const key of [...core.liveReplies]) if (key.startsWith(`${id}:`)) core.liveReplies.delete(key);
+      for (const key of [...core.liveReplies]) if (key.startsWith(`${id}:`)) replySettled(key);
     },
     onQuarantine(notice) {
       if (state === 'open') options.onQuarantine?.(notice);
     },
   };
+
+  /** Waiters for replies still live in this session: `replyImage` waits for the reply's final write. */
+  const settleWaiters = new Map<string, Array<() => void>>();
+  const replySettled = (key: string) => {
+    core.liveReplies.delete(key);
+    const waiters = settleWaiters.get(key);
+    settleWaiters.delete(key);
+    for (const wake of waiters ?? []) wake();
+  };
+  const whenReplySettled = (key: string) =>
+    new Promise<void>((resolve) => {
+      if (!core.liveReplies.has(key)) return resolve();
+      const cancel = scheduler.schedule(resolve, IMAGE_WAIT_MS);
+      settleWaiters.set(key, [
+        ...(settleWaiters.get(key) ?? []),
+        () => {
+          cancel();
+          resolve();
+        },
+      ]);
+    });
 
   const replies = createReplyCheckpoints({
     core,
@@ -284,6 +320,11 @@ export function createConversationStore(options: HistoryStoreOptions): {
         await fs.unlink(path).catch((error: unknown) => {
           log.warn('restored conversation also left in the trash', { error: describeError(error) });
         });
+        await moveImageFolder(trashImages(layout, undoToken), layout.conversationImages(id)).catch(
+          (error: unknown) => {
+            log.warn('images of a restored conversation left in the trash', { error: describeError(error) });
+          },
+        );
         return summaryOf(doc);
       });
     },
@@ -294,17 +335,21 @@ export function createConversationStore(options: HistoryStoreOptions): {
       return inConversation(id, async (doc) => {
         const end = before === undefined ? doc.messages.length : findMessageIndex(doc, before);
         const start = Math.max(0, end - limit);
-        return { messages: doc.messages.slice(start, end).map(copy), hasMore: start > 0 };
+        return { messages: doc.messages.slice(start, end).map(forWindow), hasMore: start > 0 };
       });
     },
 
     async allMessages(id) {
-      return inConversation(id, async (doc) => doc.messages.map(copy));
+      return inConversation(id, async (doc) => doc.messages.map(forWindow));
     },
 
     async transcript(id) {
       return inConversation(id, async (doc) =>
-        doc.messages.map(({ id: messageId, role, content }) => ({ id: messageId, role, content })),
+        doc.messages.map(({ id: messageId, role, content, reasoningDetails }) =>
+          reasoningDetails
+            ? { id: messageId, role, content, reasoningDetails }
+            : { id: messageId, role, content },
+        ),
       );
     },
 
@@ -338,7 +383,7 @@ export function createConversationStore(options: HistoryStoreOptions): {
             ? [{ kind: 'conversation-renamed' as const, conversationId: id, title: autoTitle }]
             : []),
         ]);
-        return copy(message);
+        return forWindow(message);
       });
     },
 
@@ -347,10 +392,18 @@ export function createConversationStore(options: HistoryStoreOptions): {
         const removed = doc.messages.splice(findMessageIndex(doc, messageId));
         const removedIds = removed.map((m) => m.id);
         replies.stopConversation(id, new Set(removedIds));
-        for (const m of removedIds) core.liveReplies.delete(replyKey(id, m));
+        for (const m of removedIds) replySettled(replyKey(id, m));
         await persistDoc(core, doc, 'update the conversation', [
           { kind: 'messages-truncated', conversationId: id, messageIds: removedIds },
         ]);
+        // The removed replies' images go with them (after the file no longer names them).
+        const withImages = removed.filter((m) => (m.images?.length ?? 0) > 0).map((m) => m.id);
+        await removeReplyImages(layout, id, withImages).catch((error: unknown) => {
+          log.warn('could not remove the images of removed replies', {
+            conversationId: id,
+            error: describeError(error),
+          });
+        });
       });
     },
 
@@ -386,7 +439,7 @@ export function createConversationStore(options: HistoryStoreOptions): {
           throw error;
         }
         replies.start(id, message.id);
-        return copy(message);
+        return forWindow(message);
       });
     },
 
@@ -403,7 +456,20 @@ export function createConversationStore(options: HistoryStoreOptions): {
       }
       const pending = replies.stop(id, messageId);
       return inConversation(id, async (doc) => {
-        const message = doc.messages[findMessageIndex(doc, messageId)] as Message;
+        const message = doc.messages[findMessageIndex(doc, messageId)] as StoredMessage;
+        // Images first: the file must never name an image that is not on disk.
+        const savedImages: NonNullable<Message['images']> = [];
+        for (const image of final.images ?? []) {
+          try {
+            await writeReplyImage(layout, id, messageId, image);
+            savedImages.push({ id: image.id, mimeType: image.mimeType, byteLength: image.bytes.length });
+          } catch (error) {
+            log.warn('an image of the reply could not be saved; the reply is kept without it', {
+              conversationId: id,
+              error: describeError(error),
+            });
+          }
+        }
         message.status = final.status;
         message.content = final.content ?? pending?.content ?? message.content;
         message.reasoning = final.reasoning ?? pending?.reasoning ?? message.reasoning;
@@ -412,12 +478,17 @@ export function createConversationStore(options: HistoryStoreOptions): {
         if (final.generationId !== undefined) message.generationId = final.generationId;
         if (final.error !== undefined) message.error = final.error;
         if (final.model) message.model = final.model;
+        if (final.provider !== undefined) message.provider = final.provider;
+        if (final.citations !== undefined && final.citations.length > 0) message.citations = final.citations;
+        if (savedImages.length > 0) message.images = savedImages;
+        if (final.reasoningDetails !== undefined && final.reasoningDetails.length > 0)
+          message.reasoningDetails = [...final.reasoningDetails];
         doc.conversation.updatedAt = now().toISOString();
         if (message.model) doc.conversation.model = message.model;
         await persistDoc(core, doc, 'save the reply', [
           { kind: 'message-replaced', conversationId: id, message },
         ]);
-        core.liveReplies.delete(replyKey(id, messageId));
+        replySettled(replyKey(id, messageId));
         options.onReplyPersisted?.({
           conversationId: id,
           messageId,
@@ -425,8 +496,43 @@ export function createConversationStore(options: HistoryStoreOptions): {
           reasoningLength: message.reasoning.length,
           final: true,
         });
-        return copy(message);
+        return forWindow(message);
       });
+    },
+
+    async updateReplyUsage(id, messageId, figures) {
+      ensureOpen();
+      if (!core.entries.has(id)) return null;
+      return inConversation(id, async (doc) => {
+        const message = doc.messages.find((m) => m.id === messageId);
+        if (message?.role !== 'assistant') return null;
+        message.usage = figures.usage;
+        if (figures.provider !== null) message.provider = figures.provider;
+        await persistDoc(core, doc, "save the reply's final figures", [
+          { kind: 'message-replaced', conversationId: id, message },
+        ]);
+        return forWindow(message);
+      }).catch((error: unknown) => {
+        // Deleted while the figures were being fetched: nothing to update.
+        if (!core.entries.has(id)) return null;
+        throw error;
+      });
+    },
+
+    async replyImage(id, messageId, imageId) {
+      ensureOpen();
+      if (!core.entries.has(id)) throw notFound();
+      await whenReplySettled(replyKey(id, messageId));
+      const image = await inConversation(id, async (doc) =>
+        doc.messages.find((m) => m.id === messageId)?.images?.find((i) => i.id === imageId),
+      );
+      if (!image) throw imageGone();
+      const bytes = await readReplyImage(layout, id, messageId, image).catch((error: unknown) => {
+        log.warn('a reply image could not be read', { conversationId: id, error: describeError(error) });
+        return null;
+      });
+      if (!bytes) throw imageGone();
+      return { id: image.id, mimeType: image.mimeType, bytes };
     },
 
     quarantined() {
@@ -460,6 +566,11 @@ export function createConversationStore(options: HistoryStoreOptions): {
   return { store, internals: { core, ensureOpen, inConversation } };
 }
 
-function copy(message: Message): Message {
-  return structuredClone(message);
+/**
+ * A copy of a stored message for outside the store: `reasoningDetails` stays here (it is only ever sent
+ * back to OpenRouter, never to the window).
+ */
+export function forWindow(message: StoredMessage | Message): Message {
+  const { reasoningDetails: _kept, ...shown } = message as StoredMessage;
+  return structuredClone(shown);
 }

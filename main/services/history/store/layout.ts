@@ -8,6 +8,7 @@ import { join } from 'node:path';
  *   session.json              present while a store is open; if found at start, the last run crashed
  *   quarantine/               files that could not be read, each with a `.note.txt` saying why
  *   trash/                    deleted conversations, restorable until purged after 30 days
+ *   images/<id>/<messageId>/<imageId>   images of replies (image-files.ts); trash/<token>.images/ when deleted
  */
 export interface Layout {
   root: string;
@@ -16,7 +17,10 @@ export interface Layout {
   trash: string;
   index: string;
   session: string;
+  images: string;
   conversationFile(id: string): string;
+  /** The folder of a conversation's reply images. */
+  conversationImages(id: string): string;
 }
 
 export function layoutFor(root: string): Layout {
@@ -28,7 +32,12 @@ export function layoutFor(root: string): Layout {
     trash: join(root, 'trash'),
     index: join(root, 'index.json'),
     session: join(root, 'session.json'),
+    images: join(root, 'images'),
     conversationFile: (id) => join(conversations, `${id}.json`),
+    conversationImages: (id) => {
+      if (!CONVERSATION_ID.test(id)) throw new Error('invalid conversation id for a path');
+      return join(root, 'images', id);
+    },
   };
 }
 

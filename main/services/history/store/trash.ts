@@ -3,6 +3,7 @@ import { join } from 'node:path';
 import { describeError } from '../../../../common/redact';
 import type { Logger } from '../../log/logger';
 import { ensurePrivateDir, makeFilePrivate } from '../../private-files/private-files';
+import { moveImageFolder } from './image-files';
 import type { Layout } from './layout';
 
 /**
@@ -23,6 +24,11 @@ export function trashFile(layout: Layout, token: string): string {
   return join(layout.trash, `${token}.json`);
 }
 
+/** Where a deleted conversation's reply images wait with it: `trash/<token>.images/`. */
+export function trashImages(layout: Layout, token: string): string {
+  return join(layout.trash, `${token}.images`);
+}
+
 /** Moves the conversation file to the trash and returns the undo token. */
 export async function moveToTrash(layout: Layout, conversationId: string, now: Date): Promise<string> {
   await ensurePrivateDir(layout.trash);
@@ -38,6 +44,11 @@ export async function moveToTrash(layout: Layout, conversationId: string, now: D
     await fs.rename(layout.conversationFile(conversationId), target);
     // Normally 0600 already; a file from an earlier version may not be. Best effort: the folder is 0700.
     await makeFilePrivate(target).catch(() => undefined);
+    // Its images go with it (restore brings them back, the purge removes them with it).
+    // Best effort: the conversation is already in the trash; images left behind only cost space.
+    await moveImageFolder(layout.conversationImages(conversationId), trashImages(layout, token)).catch(
+      () => false,
+    );
     return token;
   }
 }
@@ -61,6 +72,7 @@ export async function purgeExpiredTrash(
     if (!parsed || now.getTime() - parsed.deletedAtMs < retentionMs) continue;
     try {
       await fs.unlink(join(layout.trash, name));
+      await fs.rm(trashImages(layout, name.slice(0, -'.json'.length)), { recursive: true, force: true });
       purged++;
       log.info('purged a conversation deleted more than the retention period ago', {
         conversationId: parsed.conversationId,
