@@ -71,6 +71,79 @@ describe('settings', () => {
     await waitFor(() => expect(dialog.textContent).toContain('No limit'));
   });
 
+  it('shows the limit reset, recent and BYOK usage and the expiry date of the key', async () => {
+    const { dialog, user } = await openSettings({
+      keyInfo: {
+        label: 'Switchboard',
+        usage: 1.25,
+        limit: 10,
+        limitRemaining: 8.75,
+        isFreeTier: false,
+        limitReset: 'monthly',
+        expiresAt: '2099-12-31T12:00:00.000Z',
+        usageDaily: 0.1,
+        usageWeekly: 0.5,
+        usageMonthly: 1.25,
+        byokUsage: 0.4,
+        byokUsageDaily: 0.02,
+        includeByokInLimit: true,
+      },
+    });
+    await user.click(within(dialog).getByRole('button', { name: 'Verify key' }));
+    await waitFor(() => expect(dialog.textContent).toContain('Switchboard'));
+    const facts = Object.fromEntries(
+      [...dialog.querySelectorAll('.key-facts dt')].map((dt) => [
+        dt.textContent,
+        dt.nextElementSibling?.textContent,
+      ]),
+    );
+    expect(facts).toMatchObject({
+      Limit: '$10.00 ($8.75 remaining), resets monthly',
+      'Recent usage': '$0.10 today · $0.50 this week · $1.25 this month',
+      Expires: '31 Dec 2099',
+      'Own provider keys (BYOK)': '$0.40 upstream · $0.02 today (counts towards the limit)',
+    });
+    // Far from expiry and limited: no warnings.
+    expect(dialog.querySelector('.key-warning')).toBeNull();
+  });
+
+  it('warns when the key expires within a week, and when it has expired', async () => {
+    const soon = new Date(Date.now() + 2 * 24 * 60 * 60 * 1000).toISOString();
+    const first = await openSettings({
+      keyInfo: { label: 'Soon', usage: 0, limit: 5, limitRemaining: 5, isFreeTier: false, expiresAt: soon },
+    });
+    await first.user.click(within(first.dialog).getByRole('button', { name: 'Verify key' }));
+    await waitFor(() => expect(first.dialog.textContent).toContain('This key expires on'));
+    first.unmount();
+    first.uninstall();
+    const past = await openSettings({
+      keyInfo: {
+        label: 'Old',
+        usage: 0,
+        limit: 5,
+        limitRemaining: 5,
+        isFreeTier: false,
+        expiresAt: '2020-01-02T12:00:00.000Z',
+      },
+    });
+    await past.user.click(within(past.dialog).getByRole('button', { name: 'Verify key' }));
+    await waitFor(() => expect(past.dialog.textContent).toContain('This key expired on 2 Jan 2020.'));
+  });
+
+  it('warns about a key without a spending limit and links to the key settings through main', async () => {
+    const { dialog, user, fake } = await openSettings({
+      keyInfo: { label: 'Open', usage: 0, limit: null, limitRemaining: null, isFreeTier: false },
+    });
+    await user.click(within(dialog).getByRole('button', { name: 'Verify key' }));
+    await waitFor(() =>
+      expect(dialog.textContent).toContain(
+        'This key has no spending limit. OpenRouter recommends a credit limit for app keys.',
+      ),
+    );
+    await user.click(within(dialog).getByRole('link', { name: 'openrouter.ai/settings/keys' }));
+    expect(fake.callsTo('openExternal')).toEqual([{ url: 'https://openrouter.ai/settings/keys' }]);
+  });
+
   it('removes the key only after confirmation', async () => {
     const { dialog, user, fake } = await openSettings();
     await user.click(within(dialog).getByRole('button', { name: 'Remove key' }));
