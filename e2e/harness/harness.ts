@@ -252,6 +252,11 @@ export async function startHarness(options: HarnessOptions = {}): Promise<Harnes
         return join(harness.exportDir, defaultName);
       },
       chooseImportFile: async () => harness.importFile,
+      // "Save image" answers like the export dialog: the file goes into `exportDir` under its default name.
+      chooseImageFile: async (defaultName) => {
+        await mkdir(harness.exportDir, { recursive: true, mode: 0o700 });
+        return join(harness.exportDir, defaultName);
+      },
     },
     keyIntake: {
       clipboard: {

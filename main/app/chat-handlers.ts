@@ -4,7 +4,13 @@ import type { AppInfo, ChatContract } from '../../common/ipc/contract';
 import type { CallContext, Handlers } from '../ipc/handler-table';
 import type { ChatSessions } from '../services/chat/chat-sessions';
 import type { ConversationChat, StreamTarget } from '../services/chat/conversation-chat';
-import type { HistoryStore, readImportFile, writeExportFile } from '../services/history';
+import {
+  type HistoryStore,
+  type readImportFile,
+  toDataUrl,
+  type writeExportFile,
+  type writeImageFile,
+} from '../services/history';
 import { parseSafeExternalUrl } from '../services/links/external-url';
 import type { OpenRouterClient } from '../services/openrouter/options';
 import type { SettingsStore } from '../services/settings/settings-store';
@@ -16,6 +22,8 @@ export interface FileDialogs {
   chooseExportFile(defaultName: string, windowId: number): Promise<string | null>;
   /** The file the person chose to import, or null when they cancelled. */
   chooseImportFile(windowId: number): Promise<string | null>;
+  /** The path the person chose to save a reply's image at ("Save image"), or null when they cancelled. */
+  chooseImageFile(defaultName: string, windowId: number): Promise<string | null>;
 }
 
 /** Asks the person (a main-process dialog) and opens the URL in the system browser if they agree. */
@@ -42,9 +50,14 @@ export interface ChatHandlerDeps extends KeyHandlerDeps {
     | 'exportConversation'
     | 'exportAll'
     | 'importJson'
+    | 'replyImage'
   >;
   /** File dialogs and file access for export and import. */
-  files: FileDialogs & { writeExport: typeof writeExportFile; readImport: typeof readImportFile };
+  files: FileDialogs & {
+    writeExport: typeof writeExportFile;
+    readImport: typeof readImportFile;
+    writeImage: typeof writeImageFile;
+  };
   chat: ConversationChat;
   sessions: ChatSessions;
   openExternal: ConfirmAndOpenLink;
@@ -56,6 +69,8 @@ function streamTarget(streamId: string, ctx: CallContext<ChatContract>): StreamT
     windowId: ctx.windowId,
     deliver: (conversationId, messageId, events) =>
       ctx.emit('onChatEvents', { streamId, conversationId, messageId, events }),
+    // Final figures fetched after the stream ended go to the window that streamed the reply.
+    deliverUsage: (figures) => ctx.emit('onReplyUsage', figures),
   };
 }
 
@@ -122,11 +137,20 @@ export function createChatHandlers(deps: ChatHandlerDeps): Handlers<ChatContract
       deps.chat.editAndResend(input, streamTarget(streamId, ctx)),
     cancelChat: async ({ streamId }, ctx) => ({ cancelled: deps.sessions.cancel(streamId, ctx.windowId) }),
 
-    getReplyImage: async () => {
-      throw appError('internal', 'Reply images are not available yet in this build.');
-    },
-    saveReplyImage: async () => {
-      throw appError('internal', 'Saving reply images is not available yet in this build.');
+    getReplyImage: async ({ conversationId, messageId, imageId }) => ({
+      // The store checked the file's bytes are the image type it records before this data URL is made.
+      dataUrl: toDataUrl(await deps.history.replyImage(conversationId, messageId, imageId)),
+    }),
+    saveReplyImage: async ({ conversationId, messageId, imageId }, ctx) => {
+      // Read (and checked) before the dialog opens: a missing image is said at once, not after a pick.
+      const image = await deps.history.replyImage(conversationId, messageId, imageId);
+      const path = await deps.files.chooseImageFile(
+        `switchboard-${messageId.slice(0, 12)}-${imageId}`,
+        ctx.windowId,
+      );
+      if (!path) return { saved: false, fileName: null };
+      await deps.files.writeImage(path, image.bytes);
+      return { saved: true, fileName: basename(path) };
     },
 
     openExternal: async ({ url }, ctx) => {

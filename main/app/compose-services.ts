@@ -3,7 +3,7 @@ import type { AppInfo } from '../../common/ipc/contract';
 import { createChatSessions } from '../services/chat/chat-sessions';
 import { createConversationChat } from '../services/chat/conversation-chat';
 import { keysToRefuse } from '../services/chat/key-guard';
-import { createHistoryStore, readImportFile, writeExportFile } from '../services/history';
+import { createHistoryStore, readImportFile, writeExportFile, writeImageFile } from '../services/history';
 import { knownSecrets } from '../services/log/known-secrets';
 import type { Logger } from '../services/log/logger';
 import { createKeyInfoReader, createOpenRouterClient } from '../services/openrouter/client';
@@ -109,7 +109,12 @@ export function composeServices(adapters: ServiceAdapters) {
     history,
     chat,
     keyIntake,
-    files: { ...adapters.dialogs, writeExport: writeExportFile, readImport: readImportFile },
+    files: {
+      ...adapters.dialogs,
+      writeExport: writeExportFile,
+      readImport: readImportFile,
+      writeImage: writeImageFile,
+    },
     sessions,
     openExternal: adapters.openExternal,
   });

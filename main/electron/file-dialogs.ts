@@ -18,6 +18,19 @@ export const fileDialogs: FileDialogs = {
     const result = owner ? await dialog.showSaveDialog(owner, options) : await dialog.showSaveDialog(options);
     return result.canceled || !result.filePath ? null : result.filePath;
   },
+  async chooseImageFile(defaultName, windowId) {
+    const owner = windowForContents(windowId);
+    const extension = defaultName.slice(defaultName.lastIndexOf('.') + 1);
+    // `filters` (FileFilter[]) and `defaultPath` as a file name: Electron docs/api/dialog.md,
+    // "dialog.showSaveDialog([window, ]options)". Pictures folder: docs/api/app.md `app.getPath('pictures')`.
+    const options = {
+      title: 'Save image',
+      defaultPath: join(app.getPath('pictures'), defaultName),
+      filters: [{ name: `${extension.toUpperCase()} image`, extensions: [extension] }],
+    };
+    const result = owner ? await dialog.showSaveDialog(owner, options) : await dialog.showSaveDialog(options);
+    return result.canceled || !result.filePath ? null : result.filePath;
+  },
   async chooseImportFile(windowId) {
     const owner = windowForContents(windowId);
     const options = {

@@ -135,6 +135,7 @@ beforeAll(async () => {
         return join(exportDir, defaultName);
       },
       chooseImportFile: async () => null,
+      chooseImageFile: async () => null,
     },
     keyIntake: {
       // What the clipboard holds is attacker-chosen too: main must never fetch it.

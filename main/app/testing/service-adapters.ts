@@ -19,7 +19,11 @@ export function testServiceAdapters(
     openExternal: async () => false,
     ask: async () => false,
     platform: 'linux',
-    dialogs: { chooseExportFile: async () => null, chooseImportFile: async () => null },
+    dialogs: {
+      chooseExportFile: async () => null,
+      chooseImportFile: async () => null,
+      chooseImageFile: async () => null,
+    },
     keyIntake: {
       clipboard: { readText: () => '', clear: () => undefined },
       openSignInPage: async () => undefined,

@@ -10,13 +10,15 @@ export {
   DEFAULT_TITLE,
   serializeConversationFile,
 } from './store/conversation-file';
-export { readImportFile, writeExportFile } from './transfer/export-files';
+export { toDataUrl } from './store/image-bytes';
+export { readImportFile, writeExportFile, writeImageFile } from './transfer/export-files';
 export type {
   ExportFormat,
   HistoryStore,
   HistoryStoreOptions,
   ImportResult,
   ReplyFinal,
+  ReplyImageBytes,
   ReplyPersisted,
   SearchHit,
   SearchResult,

@@ -15,6 +15,15 @@ export async function writeExportFile(path: string, text: string): Promise<void>
   }
 }
 
+/** Writes an image of a reply where the person chose to save it ("Save image"), atomically. */
+export async function writeImageFile(path: string, bytes: Uint8Array): Promise<void> {
+  try {
+    await writeFileAtomic(path, Buffer.from(bytes), { mode: PRIVATE_FILE_MODE });
+  } catch {
+    throw appError('internal', 'The image could not be saved there. Pick another folder and try again.');
+  }
+}
+
 export async function readImportFile(path: string): Promise<string> {
   try {
     const info = await stat(path);
