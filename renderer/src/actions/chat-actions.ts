@@ -22,6 +22,12 @@ export interface ChatActionsDeps {
   settingsActions: Pick<SettingsActions, 'load'>;
 }
 
+/** A one-off change to a regenerated reply, offered by an error's actions. */
+export interface RegenerateOverride {
+  model?: string;
+  maxTokens?: number;
+}
+
 /** What "Continue" on a cut-off reply sends: the plain request models understand as "go on". */
 export const CONTINUE_PROMPT = 'Continue';
 
@@ -79,13 +85,31 @@ export function createChatActions(deps: ChatActionsDeps) {
       );
     },
 
-    async regenerate(conversationId: string, reply: Message): Promise<Result<unknown>> {
-      const model = modelChoice.get() ?? reply.model;
+    /**
+     * Writes the reply again. `override` comes from an error's actions: `model` ("Try <model>", a model
+     * OpenRouter suggested) becomes the chosen model once the new reply starts, so the next message goes
+     * there too; `maxTokens` ("Retry with N max tokens") applies to this one request only.
+     */
+    async regenerate(
+      conversationId: string,
+      reply: Message,
+      override: RegenerateOverride = {},
+    ): Promise<Result<unknown>> {
+      const model = override.model ?? modelChoice.get() ?? reply.model;
       if (!model) return failure('Pick a model first.');
+      const { maxTokens } = override;
       return streamReply(
         conversationId,
-        (streamId) => bridge.regenerate({ streamId, conversationId, fromMessageId: reply.id, model }),
+        (streamId) =>
+          bridge.regenerate({
+            streamId,
+            conversationId,
+            fromMessageId: reply.id,
+            model,
+            ...(maxTokens !== undefined ? { maxTokens } : {}),
+          }),
         (value) => {
+          if (override.model !== undefined) modelChoice.choose(override.model);
           messages.truncateFrom(conversationId, reply.id);
           messages.append(conversationId, [value.assistantMessage]);
         },

@@ -60,7 +60,12 @@ export function AssistantMessage({ conversationId, message, isLast }: AssistantM
         </div>
       )}
       {message.status === 'error' && message.error && (
-        <ReplyError error={message.error} onRetry={canRegenerate ? regenerate : null} />
+        <ReplyError
+          error={message.error}
+          onRetry={canRegenerate ? regenerate : null}
+          conversationId={conversationId}
+          reply={message}
+        />
       )}
       {!streaming && <MessageMeta message={message} />}
       <div className="message-actions">

@@ -1,5 +1,9 @@
+import { useId } from 'react';
+import type { Message } from '../../../../common/conversation-types';
 import type { AppError } from '../../../../common/errors';
+import type { RegenerateOverride } from '../../actions/chat-actions';
 import { useActions } from '../../app-context';
+import { useModelName } from '../../hooks/use-model-name';
 import { RetryButton } from './retry-button';
 
 // Every error's action lives here, so what a person is offered for each code is read in one place.
@@ -12,20 +16,70 @@ const MODEL_PROBLEMS = new Set<AppError['code']>([
   'provider_unavailable',
   'model_unavailable',
   'context_too_long',
+  'no_matching_provider',
 ]);
+/** The model is gone (or not offered here): retrying the same model cannot help. */
+const MODEL_GONE = new Set<AppError['code']>(['model_retired', 'region_restricted']);
 
 interface ReplyErrorProps {
   error: AppError;
   /** Retrying regenerates the reply; offered only where that is possible (the last reply, idle). */
   onRetry: (() => void) | null;
+  /**
+   * The reply this error ended, in its conversation: "Try <model>" and "Retry with N max tokens"
+   * regenerate it with a one-off change. Offered only when `onRetry` is (the last reply, idle).
+   */
+  conversationId?: string;
+  reply?: Message;
 }
 
-function ErrorActions({ error, onRetry }: ReplyErrorProps) {
+type RegenerateWith = (override: RegenerateOverride) => void;
+
+/** "Try <model>": regenerates the reply with a model OpenRouter suggested instead. */
+function TryModelButton({
+  modelId,
+  onRegenerateWith,
+}: {
+  modelId: string;
+  onRegenerateWith: RegenerateWith;
+}) {
+  const name = useModelName(modelId) ?? modelId;
+  return (
+    <button type="button" onClick={() => onRegenerateWith({ model: modelId })}>
+      Try {name}
+    </button>
+  );
+}
+
+function ErrorActions({
+  error,
+  onRetry,
+  onRegenerateWith,
+}: {
+  error: AppError;
+  onRetry: (() => void) | null;
+  onRegenerateWith: RegenerateWith | null;
+}) {
   const actions = useActions();
-  const retry = onRetry ? <RetryButton onRetry={onRetry} /> : null;
+  // OpenRouter's own word that the same request won't pass (a retired model) removes Retry.
+  const canRetry = onRetry !== null && error.retryable !== false;
+  // A wait OpenRouter asked for (availability retry_after) counts down before Retry is enabled.
+  const retry =
+    canRetry && onRetry ? <RetryButton onRetry={onRetry} waitSeconds={error.retryAfterSeconds} /> : null;
   const pickModel = (
     <button type="button" onClick={() => actions.dialogs.openPicker('chat')}>
       Pick another model
+    </button>
+  );
+  const fallbacks =
+    onRegenerateWith && error.fallbackModels
+      ? error.fallbackModels.map((id) => (
+          <TryModelButton key={id} modelId={id} onRegenerateWith={onRegenerateWith} />
+        ))
+      : null;
+  const openPrivacy = (
+    <button type="button" onClick={() => void actions.links.open(PRIVACY_URL)}>
+      Open privacy settings
     </button>
   );
   switch (error.code) {
@@ -50,16 +104,36 @@ function ErrorActions({ error, onRetry }: ReplyErrorProps) {
           Add credits
         </button>
       );
-    case 'max_tokens_unaffordable':
-      // The message says which value fits (error.affordableTokens); Max tokens is in Settings.
+    case 'max_tokens_unaffordable': {
+      // The message says which value fits (error.affordableTokens); Max tokens is in Settings, and a
+      // one-off retry with that value needs no change there.
+      const fits = error.affordableTokens ?? 0;
+      if (fits === 0) {
+        return (
+          <>
+            <button type="button" onClick={() => void actions.links.open(CREDITS_URL)}>
+              Add credits
+            </button>
+            <button type="button" onClick={() => void actions.links.open(KEYS_URL)}>
+              Raise key limit
+            </button>
+          </>
+        );
+      }
       return (
         <>
+          {onRegenerateWith && (
+            <button type="button" onClick={() => onRegenerateWith({ maxTokens: fits })}>
+              Retry with {fits} max tokens
+            </button>
+          )}
           <button type="button" onClick={() => actions.dialogs.openSettings()}>
             Lower Max tokens
           </button>
           {retry}
         </>
       );
+    }
     case 'key_limit_reached':
       return (
         <button type="button" onClick={() => void actions.links.open(KEYS_URL)}>
@@ -69,18 +143,39 @@ function ErrorActions({ error, onRetry }: ReplyErrorProps) {
     case 'privacy_blocked':
       return (
         <>
-          <button type="button" onClick={() => void actions.links.open(PRIVACY_URL)}>
-            Open privacy settings
-          </button>
+          {openPrivacy}
+          {fallbacks}
+          {pickModel}
+        </>
+      );
+    case 'no_matching_provider':
+      return (
+        <>
+          {fallbacks}
+          {openPrivacy}
           {pickModel}
         </>
       );
     case 'rate_limited':
-      return onRetry ? <RetryButton onRetry={onRetry} waitSeconds={error.retryAfterSeconds} /> : null;
+      return (
+        <>
+          {fallbacks}
+          {onRetry ? <RetryButton onRetry={onRetry} waitSeconds={error.retryAfterSeconds} /> : null}
+        </>
+      );
     default:
+      if (MODEL_GONE.has(error.code)) {
+        return (
+          <>
+            {fallbacks}
+            {pickModel}
+          </>
+        );
+      }
       if (MODEL_PROBLEMS.has(error.code)) {
         return (
           <>
+            {fallbacks}
             {pickModel}
             {retry}
           </>
@@ -96,7 +191,17 @@ function ErrorActions({ error, onRetry }: ReplyErrorProps) {
  * An error shown on the reply it ended. The message is an alert; the actions sit beside it, outside
  * the live region, so a ticking countdown is not announced every second.
  */
-export function ReplyError({ error, onRetry }: ReplyErrorProps) {
+export function ReplyError({ error, onRetry, conversationId, reply }: ReplyErrorProps) {
+  const actions = useActions();
+  const flaggedId = useId();
+  const onRegenerateWith: RegenerateWith | null =
+    onRetry !== null && conversationId !== undefined && reply !== undefined
+      ? (override) => {
+          void actions.chat.regenerate(conversationId, reply, override).then((result) => {
+            if (!result.ok) actions.toasts.show(result.error.message, { tone: 'error' });
+          });
+        }
+      : null;
   return (
     <div className="reply-error">
       <div role="alert">
@@ -108,9 +213,15 @@ export function ReplyError({ error, onRetry }: ReplyErrorProps) {
             ))}
           </ul>
         )}
+        {error.code === 'moderation' && error.flaggedInput !== undefined && (
+          <figure className="moderation-flagged" aria-labelledby={flaggedId}>
+            <figcaption id={flaggedId}>Flagged text</figcaption>
+            <blockquote>{error.flaggedInput}</blockquote>
+          </figure>
+        )}
       </div>
       <div className="button-row">
-        <ErrorActions error={error} onRetry={onRetry} />
+        <ErrorActions error={error} onRetry={onRetry} onRegenerateWith={onRegenerateWith} />
       </div>
     </div>
   );
