@@ -1,7 +1,16 @@
-import { CONTENT_BEFORE_ERROR } from './chat-stream';
-import { buildUsage, midStreamError } from './completion';
+import { CONTENT_BEFORE_ERROR, finish } from './chat-stream';
+import {
+  buildUsage,
+  encryptedReasoningDetail,
+  midStreamError,
+  REASONING_FORMAT,
+  reasoningSignature,
+  replyImages,
+  webSearchAnnotations,
+} from './completion';
 import { type Exchange, JSON_CONTENT_TYPE } from './exchange';
 import type { FaultPlan } from './faults';
+import type { GenerationRecord } from './generation';
 import type { PlannedReply } from './reply-plan';
 import { sleep, untilAborted } from './timing';
 import { writeSplittingUtf8 } from './utf8-split';
@@ -10,13 +19,20 @@ import { writeSplittingUtf8 } from './utf8-split';
 // map onto it where they mean something: a cut or stall mid-body, an error inside the 200 body, a
 // generation that takes as long as the drip rate implies.
 
-export async function sendReplyJson(ex: Exchange, plan: FaultPlan, reply: PlannedReply): Promise<void> {
+export async function sendReplyJson(
+  ex: Exchange,
+  plan: FaultPlan,
+  reply: PlannedReply,
+  record: GenerationRecord,
+): Promise<void> {
   if (plan.dripTokensPerSecond !== null) {
     const count = reply.tokens.length + reply.reasoning.length;
     await sleep((count * 1000) / plan.dripTokensPerSecond, ex.signal);
     if (ex.closed) return;
   }
   const text = JSON.stringify(completionBody(plan, reply));
+  if (plan.midStreamError !== null) record.finishReason = 'error';
+  else finish(record, reply);
   ex.writeHead(200, {
     'content-type': JSON_CONTENT_TYPE,
     'content-length': Buffer.byteLength(text),
@@ -70,9 +86,18 @@ export function completionBody(plan: FaultPlan, reply: PlannedReply) {
             ? {}
             : {
                 reasoning_details: [
-                  { type: 'reasoning.text', text: reasoning, format: 'anthropic-claude-v1', index: 0 },
+                  {
+                    type: 'reasoning.text',
+                    text: reasoning,
+                    signature: reasoningSignature(meta.id),
+                    format: REASONING_FORMAT,
+                    index: 0,
+                  },
+                  encryptedReasoningDetail(meta.id),
                 ],
               }),
+          ...(reply.webSearch ? { annotations: webSearchAnnotations() } : {}),
+          ...(reply.image ? { images: replyImages() } : {}),
         },
         ...(failed ? { error: midStreamError(plan.midStreamError === 'number' ? 502 : 'server_error') } : {}),
       },

@@ -14,6 +14,12 @@ export interface ChatRequest {
   maxTokens: number | null;
   /** The reply's seed: the request's `seed` when given, else a hash of the messages. */
   seed: number;
+  /** `tools:[{type:"openrouter:web_search"}]`, or the older `plugins:[{id:"web"}]`: the reply cites sources. */
+  webSearch: boolean;
+  /** `modalities` includes "image", or the model only outputs images: the reply carries an image. */
+  imageOutput: boolean;
+  /** `reasoning` asked for (not disabled) on a model that reasons: the reply streams reasoning first. */
+  reasoning: boolean;
 }
 
 export type ChatRequestResult = { ok: true; request: ChatRequest } | { ok: false; message: string };
@@ -40,7 +46,42 @@ export function parseChatRequest(body: unknown): ChatRequestResult {
     typeof body.seed === 'number' && Number.isFinite(body.seed)
       ? body.seed
       : hashString(JSON.stringify(messages));
-  return { ok: true, request: { model, messages, stream: body.stream === true, maxTokens, seed } };
+  return {
+    ok: true,
+    request: {
+      model,
+      messages,
+      stream: body.stream === true,
+      maxTokens,
+      seed,
+      webSearch: asksForWebSearch(body),
+      imageOutput: asksForImage(body, model),
+      reasoning: asksForReasoning(body, model),
+    },
+  };
+}
+
+function asksForWebSearch(body: Record<string, unknown>): boolean {
+  const tools = Array.isArray(body.tools) ? (body.tools as unknown[]) : [];
+  const plugins = Array.isArray(body.plugins) ? (body.plugins as unknown[]) : [];
+  return (
+    tools.some((t) => isObject(t) && t.type === 'openrouter:web_search') ||
+    plugins.some((p) => isObject(p) && p.id === 'web')
+  );
+}
+
+function asksForImage(body: Record<string, unknown>, model: string): boolean {
+  const modalities = Array.isArray(body.modalities) ? (body.modalities as unknown[]) : [];
+  if (modalities.includes('image')) return true;
+  const output = findModel(model)?.architecture.output_modalities ?? [];
+  // Image-only models (FLUX) always answer with an image.
+  return output.includes('image') && !output.includes('text');
+}
+
+function asksForReasoning(body: Record<string, unknown>, model: string): boolean {
+  const reasoning = body.reasoning;
+  if (!isObject(reasoning) || reasoning.enabled === false || reasoning.effort === 'none') return false;
+  return findModel(model)?.supported_parameters.includes('reasoning') ?? false;
 }
 
 function positiveInteger(v: unknown): number | null {

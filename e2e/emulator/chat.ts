@@ -6,12 +6,18 @@ import { errorBody } from './errors';
 import type { Exchange } from './exchange';
 import type { FaultCounters } from './fault-counters';
 import type { FaultPlan } from './faults';
+import type { GenerationStore } from './generation';
 import { applyPreResponseFaults } from './preflight';
 import { planReply } from './reply-plan';
 
 // `POST /api/v1/chat/completions`: validate, apply the request's faults, then answer as JSON or SSE.
 
-export async function handleChat(ex: Exchange, requested: FaultPlan, counters: FaultCounters): Promise<void> {
+export async function handleChat(
+  ex: Exchange,
+  requested: FaultPlan,
+  counters: FaultCounters,
+  generations: GenerationStore,
+): Promise<void> {
   const created = Math.floor(ex.now() / 1000);
   const id = generationId(ex.record.id, created);
   const headers = { 'x-generation-id': id };
@@ -30,6 +36,20 @@ export async function handleChat(ex: Exchange, requested: FaultPlan, counters: F
     model: request.model,
     provider: providerName(request.model),
   });
-  if (request.stream) await streamReply(ex, plan, reply);
-  else await sendReplyJson(ex, plan, reply);
+  // Known to /generation from the first byte on; the writers update it as tokens go out.
+  const record = generations.add({
+    id,
+    model: request.model,
+    provider: reply.meta.provider,
+    createdAtMs: ex.now(),
+    streamed: request.stream,
+    promptTokens: reply.usage.prompt_tokens,
+    completionTokens: 0,
+    reasoningTokens: 0,
+    imageTokens: 0,
+    webSearches: 0,
+    finishReason: null,
+  });
+  if (request.stream) await streamReply(ex, plan, reply, record);
+  else await sendReplyJson(ex, plan, reply, record);
 }

@@ -32,6 +32,8 @@ export interface Usage {
     upstream_inference_completions_cost: number;
   };
   completion_tokens_details: { reasoning_tokens: number; image_tokens: number };
+  /** Only when the request used web search (docs §11: `server_tool_use_details.web_search_requests`). */
+  server_tool_use_details?: { web_search_requests: number };
 }
 
 export type FinishReason = 'stop' | 'length' | 'error';
@@ -96,11 +98,89 @@ export function errorChunk(meta: CompletionMeta, code: number | string) {
   };
 }
 
+export const REASONING_FORMAT = 'anthropic-claude-v1';
+
 export function reasoningDelta(text: string) {
   return {
     reasoning: text,
-    reasoning_details: [{ type: 'reasoning.text', text, format: 'anthropic-claude-v1', index: 0 }],
+    reasoning_details: [{ type: 'reasoning.text', text, format: REASONING_FORMAT, index: 0 }],
   };
+}
+
+/**
+ * As the real thinking stream (fixtures/real/streams/…VatY3XorSc2…): the first reasoning fragment
+ * carries `signature: ""`, and where the reasoning ends a fragment without text brings the signature
+ * (with `reasoning: null`).
+ */
+export function firstReasoningDelta(text: string) {
+  return {
+    reasoning: text,
+    reasoning_details: [{ type: 'reasoning.text', text, signature: '', format: REASONING_FORMAT, index: 0 }],
+  };
+}
+
+/** A stable fake signature for the reply's reasoning (base64, like the real ones). */
+export function reasoningSignature(id: string): string {
+  return Buffer.from(`emulator-signature:${id}`).toString('base64');
+}
+
+export function signatureDelta(id: string) {
+  return {
+    reasoning: null,
+    reasoning_details: [
+      { type: 'reasoning.text', signature: reasoningSignature(id), format: REASONING_FORMAT, index: 0 },
+    ],
+  };
+}
+
+/** One opaque block, as providers that encrypt their reasoning send it (docs §3: `reasoning.encrypted`). */
+export function encryptedReasoningDetail(id: string) {
+  return {
+    type: 'reasoning.encrypted',
+    data: Buffer.from(`emulator-encrypted-reasoning:${id}`).toString('base64'),
+    format: REASONING_FORMAT,
+    index: 1,
+  };
+}
+
+/**
+ * Web search results as `url_citation` annotations, keys in the order of the real recording
+ * (fixtures/real/streams/…SQdqVfHTM78…): end_index, start_index, title, url, content.
+ */
+export function webSearchAnnotations() {
+  return [
+    {
+      type: 'url_citation',
+      url_citation: {
+        end_index: 0,
+        start_index: 0,
+        title: 'Streams in depth — Emulator Docs',
+        url: 'https://docs.emulator.test/streams',
+        content: 'Streams deliver data in pieces as it becomes available.',
+      },
+    },
+    {
+      type: 'url_citation',
+      url_citation: {
+        end_index: 0,
+        start_index: 0,
+        title: 'Backpressure explained',
+        url: 'https://blog.emulator.test/backpressure?ref=search',
+        content: 'A fast producer must wait for a slow consumer.',
+      },
+    },
+  ];
+}
+
+/** A real 1×1 PNG, the smallest image an image-output model could return. */
+export const ONE_PIXEL_PNG_BASE64 =
+  'iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNk+M9QDwADhgGAWjR9awAAAABJRU5ErkJggg==';
+
+/** Image tokens billed for one generated image (a plausible fixed count; real ones vary by model). */
+export const IMAGE_TOKENS = 1290;
+
+export function replyImages() {
+  return [{ type: 'image_url', image_url: { url: `data:image/png;base64,${ONE_PIXEL_PNG_BASE64}` } }];
 }
 
 /** A rough count (4 characters per token) that only has to be stable, not exact. */

@@ -1,7 +1,15 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { HUGE_LINE_LENGTH } from './reply';
 import { type Emulator, startEmulator } from './server';
-import { chat, chunksOf, contentChunks, contentOf, parseSse, readUntilError } from './test-support';
+import {
+  chat,
+  chunksOf,
+  contentChunks,
+  contentOf,
+  parseSse,
+  readUntilError,
+  type StreamChunk,
+} from './test-support';
 
 let emu: Emulator;
 beforeAll(async () => {
@@ -114,18 +122,43 @@ describe('stream-shaping faults', () => {
 
   it('reasoning: reasoning deltas with details before the content, counted in usage', async () => {
     const chunks = chunksOf(await streamText('reasoning'));
-    const reasoning = chunks.filter((c) => c.choices[0]?.delta.reasoning !== undefined);
+    const reasoning = chunks.filter((c) => typeof c.choices[0]?.delta.reasoning === 'string');
     expect(reasoning.length).toBeGreaterThan(3);
     expect(chunks[0]?.choices[0]?.delta).toMatchObject({ role: 'assistant', content: '' });
-    for (const c of reasoning) {
+    for (const [i, c] of reasoning.entries()) {
       const delta = c.choices[0]?.delta;
+      // As the real thinking stream: the first fragment carries an empty signature.
       expect(delta?.reasoning_details).toEqual([
-        { type: 'reasoning.text', text: delta?.reasoning, format: 'anthropic-claude-v1', index: 0 },
+        {
+          type: 'reasoning.text',
+          text: delta?.reasoning,
+          ...(i === 0 ? { signature: '' } : {}),
+          format: 'anthropic-claude-v1',
+          index: 0,
+        },
       ]);
     }
+    // Where the reasoning ends: the signature on a fragment without text, then one encrypted block.
+    const after = chunks.slice(chunks.indexOf(reasoning.at(-1) as StreamChunk) + 1);
+    expect(after[0]?.choices[0]?.delta).toEqual({
+      reasoning: null,
+      reasoning_details: [
+        {
+          type: 'reasoning.text',
+          signature: expect.stringMatching(/^[A-Za-z0-9+/]+=*$/),
+          format: 'anthropic-claude-v1',
+          index: 0,
+        },
+      ],
+    });
+    expect(after[1]?.choices[0]?.delta).toEqual({
+      reasoning: null,
+      reasoning_details: [
+        { type: 'reasoning.encrypted', data: expect.any(String), format: 'anthropic-claude-v1', index: 1 },
+      ],
+    });
     const firstContent = chunks.findIndex((c) => (c.choices[0]?.delta.content ?? '') !== '');
-    const lastReasoning = chunks.findLastIndex((c) => c.choices[0]?.delta.reasoning !== undefined);
-    expect(lastReasoning).toBeLessThan(firstContent);
+    expect(chunks.indexOf(after[1] as StreamChunk)).toBeLessThan(firstContent);
     const usage = chunks.at(-1)?.usage;
     expect(usage?.completion_tokens_details.reasoning_tokens).toBe(reasoning.length);
     expect(usage?.completion_tokens).toBe(40 + reasoning.length);
@@ -138,6 +171,8 @@ describe('stream-shaping faults', () => {
     const message = body.choices[0]?.message;
     expect(message?.reasoning.length).toBeGreaterThan(10);
     expect(message?.reasoning_details[0]?.text).toBe(message?.reasoning);
+    expect(message?.reasoning_details[0]).toHaveProperty('signature');
+    expect(message?.reasoning_details[1]).toMatchObject({ type: 'reasoning.encrypted', index: 1 });
   });
 
   it('tokens-<n>: a reply of n tokens', async () => {

@@ -42,6 +42,8 @@ export interface FaultPlan {
   usageInChoices: boolean;
   reasoning: boolean;
   noDone: boolean;
+  /** The stream ends without a usage chunk (a cut or cancelled reply); the figures are on /generation. */
+  noUsage: boolean;
   /** Ends with finish_reason "length" and usage, then an error chunk (API reference, "Responses and errors"). */
   lengthThenError: boolean;
   dripTokensPerSecond: number | null;
@@ -66,6 +68,7 @@ export const NO_FAULTS: Readonly<FaultPlan> = Object.freeze({
   usageInChoices: false,
   reasoning: false,
   noDone: false,
+  noUsage: false,
   lengthThenError: false,
   dripTokensPerSecond: null,
   tokens: null,
@@ -80,6 +83,7 @@ const FLAG_MODES = {
   'usage-in-choices': 'usageInChoices',
   reasoning: 'reasoning',
   'no-done': 'noDone',
+  'no-usage': 'noUsage',
   'length-then-error': 'lengthThenError',
 } as const satisfies Record<string, keyof FaultPlan>;
 

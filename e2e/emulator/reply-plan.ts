@@ -1,5 +1,11 @@
 import type { ChatRequest } from './chat-request';
-import { buildUsage, type CompletionMeta, estimatePromptTokens, type Usage } from './completion';
+import {
+  buildUsage,
+  type CompletionMeta,
+  estimatePromptTokens,
+  IMAGE_TOKENS,
+  type Usage,
+} from './completion';
 import type { FaultPlan } from './faults';
 import { buildReasoningTokens, buildReplyTokens, DEFAULT_REPLY_TOKENS } from './reply';
 
@@ -12,6 +18,12 @@ export interface PlannedReply {
   reasoning: string[];
   finishReason: 'stop' | 'length';
   usage: Usage;
+  /** Sends `url_citation` annotations (and counts one web search in usage). */
+  webSearch: boolean;
+  /** Sends an image (`images`) and counts its image tokens. */
+  image: boolean;
+  /** Leaves the usage chunk out (`no-usage`): the client must ask /generation. */
+  noUsage: boolean;
 }
 
 export function planReply(request: ChatRequest, plan: FaultPlan, meta: CompletionMeta): PlannedReply {
@@ -23,13 +35,25 @@ export function planReply(request: ChatRequest, plan: FaultPlan, meta: Completio
     multibyte: plan.utf8Split,
     hugeLine: plan.hugeLine,
   });
-  const reasoning = plan.reasoning ? buildReasoningTokens(request.seed) : [];
+  const reasoning = plan.reasoning || request.reasoning ? buildReasoningTokens(request.seed) : [];
   const promptTokens = estimatePromptTokens(request.messages);
+  const imageTokens = request.imageOutput ? IMAGE_TOKENS : 0;
+  const usage = buildUsage(
+    request.model,
+    promptTokens,
+    tokens.length + reasoning.length + imageTokens,
+    reasoning.length,
+  );
+  usage.completion_tokens_details.image_tokens = imageTokens;
+  if (request.webSearch) usage.server_tool_use_details = { web_search_requests: 1 };
   return {
     meta,
     tokens,
     reasoning,
     finishReason: count < wanted || plan.lengthThenError ? 'length' : 'stop',
-    usage: buildUsage(request.model, promptTokens, tokens.length + reasoning.length, reasoning.length),
+    usage,
+    webSearch: request.webSearch,
+    image: request.imageOutput,
+    noUsage: plan.noUsage,
   };
 }

@@ -4,6 +4,7 @@ import { errorBody } from './errors';
 import type { Exchange } from './exchange';
 import type { FaultCounters } from './fault-counters';
 import { FAULT_HEADER, parseFaults } from './faults';
+import { generationBody, generationsOf } from './generation';
 import { type KeyStore, keyInfo } from './keys';
 import { listModels } from './models';
 import type { OAuthServer } from './oauth';
@@ -20,12 +21,13 @@ export interface EmulatorState {
   oauth: OAuthServer;
 }
 
-type ApiRoute = 'chat' | 'models' | 'key' | 'auth-keys';
+type ApiRoute = 'chat' | 'models' | 'key' | 'generation' | 'auth-keys';
 
 const API_ROUTES: Record<string, { route: ApiRoute; method: string; auth: boolean }> = {
   '/chat/completions': { route: 'chat', method: 'POST', auth: true },
   '/models': { route: 'models', method: 'GET', auth: true },
   '/key': { route: 'key', method: 'GET', auth: true },
+  '/generation': { route: 'generation', method: 'GET', auth: true },
   // The code exchange is how an app gets its first key, so it cannot require one.
   '/auth/keys': { route: 'auth-keys', method: 'POST', auth: false },
 };
@@ -47,7 +49,7 @@ export async function route(ex: Exchange, url: URL, state: EmulatorState): Promi
   const model = entry.route === 'chat' ? requestedModel(ex.record.body) : undefined;
   const faults = parseFaults(ex.record.headers[FAULT_HEADER], model);
   if (!faults.ok) return ex.sendJson(400, errorBody(400, faults.message, { error_type: 'bad_request' }));
-  if (entry.route === 'chat') return handleChat(ex, faults.plan, state.counters);
+  if (entry.route === 'chat') return handleChat(ex, faults.plan, state.counters, generationsOf(state));
 
   // Other endpoints honour the faults that make sense without a reply body (errors, resets, stalls, delays).
   const plan = state.counters.effectivePlan(faults.plan);
@@ -56,6 +58,12 @@ export async function route(ex: Exchange, url: URL, state: EmulatorState): Promi
     case 'models': {
       const models = listModels(url.searchParams.get('output_modalities'));
       return ex.sendJson(200, { data: models, total_count: models.length });
+    }
+    case 'generation': {
+      const record = generationsOf(state).get(url.searchParams.get('id') ?? '');
+      return record === undefined
+        ? ex.sendJson(404, errorBody(404, 'Generation not found'))
+        : ex.sendJson(200, generationBody(record));
     }
     case 'key':
       // `auth` is always ok here (the route requires a key); the check only narrows the type.
