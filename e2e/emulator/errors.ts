@@ -54,21 +54,8 @@ export function faultErrorResponse({ fault, model, retryAfterSeconds, authorizat
         ),
         retryAfterSeconds,
       );
-    case 'availability': {
-      const retryAfter = retryAfterSeconds ?? AVAILABILITY_RETRY_AFTER;
-      return {
-        status: 503,
-        body: {
-          error: {
-            error_type: 'provider_unavailable',
-            http_status: 503,
-            message: `${model} is temporarily unavailable: all providers are at capacity.`,
-            availability: { code: 'capacity_exhausted', retryable: true, retry_after: retryAfter },
-          },
-        },
-        headers: { 'retry-after': String(retryAfter) },
-      };
-    }
+    case 'availability':
+      return availabilityResponse(availabilityCodeOf(fault), model, retryAfterSeconds);
     case 'real':
       return withRetryAfter(
         {
@@ -97,6 +84,150 @@ export function faultErrorResponse({ fault, model, retryAfterSeconds, authorizat
       );
     }
   }
+}
+
+/**
+ * The 2026 model-availability codes (API reference, "Responses and errors"), served by
+ * `availability-<code>` as `{error:{code, message, availability:{…}}}`; plain `availability` serves
+ * the docs' own example form (`error_type`/`http_status`, no `code`).
+ */
+export const AVAILABILITY_FAULT_CODES = [
+  'model_not_found',
+  'wrong_endpoint',
+  'no_endpoints',
+  'model_deprecated',
+  'model_unavailable_upstream',
+  'capacity_exhausted',
+  'temporarily_unavailable',
+  'region_restricted',
+  'privacy_restricted',
+  'constraint_filtered',
+  'free_variant_ended',
+] as const;
+export type AvailabilityFaultCode = (typeof AVAILABILITY_FAULT_CODES)[number];
+
+export function isAvailabilityFaultCode(value: string): value is AvailabilityFaultCode {
+  return (AVAILABILITY_FAULT_CODES as readonly string[]).includes(value);
+}
+
+/** The code an availability fault carries, when faults.ts parsed one from `availability-<code>`. */
+function availabilityCodeOf(fault: ErrorFault): AvailabilityFaultCode | undefined {
+  const code: unknown = (fault as { code?: unknown }).code;
+  return typeof code === 'string' && isAvailabilityFaultCode(code) ? code : undefined;
+}
+
+interface AvailabilityCase {
+  status: number;
+  message: (model: string) => string;
+  retryable: boolean;
+  /** Realistic suggestions: the paid variant, a successor, a sibling. */
+  fallbacks?: (model: string) => string[];
+  excludedBy?: string[];
+  constraint?: string;
+}
+
+const AVAILABILITY_CASES: Record<AvailabilityFaultCode, AvailabilityCase> = {
+  // "Unknown model ids now return 400" (API reference).
+  model_not_found: {
+    status: 400,
+    message: (m) => `${m} is not a valid model ID`,
+    retryable: false,
+    fallbacks: () => ['openai/gpt-4o-mini'],
+  },
+  wrong_endpoint: {
+    status: 400,
+    message: (m) => `${m} does not support the chat completions endpoint`,
+    retryable: false,
+  },
+  no_endpoints: { status: 404, message: (m) => `No endpoints found for ${m}.`, retryable: false },
+  model_deprecated: {
+    status: 410,
+    message: (m) => `${m} has been deprecated and is no longer available.`,
+    retryable: false,
+    fallbacks: () => ['anthropic/claude-sonnet-4.5', 'openai/gpt-5'],
+  },
+  model_unavailable_upstream: {
+    status: 503,
+    message: (m) => `${m} is currently unavailable from its upstream provider.`,
+    retryable: true,
+  },
+  capacity_exhausted: {
+    status: 503,
+    message: (m) => `${m} is temporarily unavailable: all providers are at capacity.`,
+    retryable: true,
+    fallbacks: () => ['openai/gpt-4o-mini', 'google/gemini-2.5-flash'],
+  },
+  temporarily_unavailable: {
+    status: 503,
+    message: (m) => `${m} is temporarily unavailable. Please retry shortly.`,
+    retryable: true,
+  },
+  region_restricted: {
+    status: 403,
+    message: (m) => `${m} is not available in your region.`,
+    retryable: false,
+    excludedBy: ['region'],
+  },
+  privacy_restricted: {
+    status: 404,
+    message: () =>
+      'No endpoints found matching your data policy (Paid model training). Configure: https://openrouter.ai/settings/privacy',
+    retryable: false,
+    excludedBy: ['data_policy'],
+    fallbacks: () => ['anthropic/claude-sonnet-4.5'],
+  },
+  constraint_filtered: {
+    status: 404,
+    message: (m) => `No endpoints found for ${m} that satisfy the request's provider constraints.`,
+    retryable: false,
+    excludedBy: ['max_price'],
+    constraint: 'max_price',
+  },
+  free_variant_ended: {
+    status: 410,
+    message: (m) => `The free variant of ${m} has ended.`,
+    retryable: false,
+    fallbacks: (m) =>
+      [m.replace(/:free$/, '')].filter((id) => id.includes('/') && !id.startsWith('emulator/')),
+  },
+};
+
+export function availabilityResponse(
+  code: AvailabilityFaultCode | undefined,
+  model: string,
+  retryAfterSeconds: number | null,
+): ErrorResponse {
+  if (code === undefined) {
+    const retryAfter = retryAfterSeconds ?? AVAILABILITY_RETRY_AFTER;
+    return {
+      status: 503,
+      body: {
+        error: {
+          error_type: 'provider_unavailable',
+          http_status: 503,
+          message: `${model} is temporarily unavailable: all providers are at capacity.`,
+          availability: { code: 'capacity_exhausted', retryable: true, retry_after: retryAfter },
+        },
+      },
+      headers: { 'retry-after': String(retryAfter) },
+    };
+  }
+  const c = AVAILABILITY_CASES[code];
+  const retryAfter = c.retryable ? (retryAfterSeconds ?? AVAILABILITY_RETRY_AFTER) : null;
+  const fallbacks = c.fallbacks?.(model) ?? [];
+  const availability = {
+    code,
+    retryable: c.retryable,
+    ...(retryAfter !== null ? { retry_after: retryAfter } : {}),
+    ...(fallbacks.length > 0 ? { fallback_models: fallbacks } : {}),
+    ...(c.excludedBy !== undefined ? { excluded_by: c.excludedBy } : {}),
+    ...(c.constraint !== undefined ? { constraint: c.constraint } : {}),
+  };
+  return {
+    status: c.status,
+    body: { error: { code: c.status, message: c.message(model), availability } },
+    headers: retryAfter !== null ? { 'retry-after': String(retryAfter) } : {},
+  };
 }
 
 function withRetryAfter(response: ErrorResponse, seconds: number | null): ErrorResponse {
