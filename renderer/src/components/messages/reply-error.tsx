@@ -11,6 +11,9 @@ const CREDITS_URL = 'https://openrouter.ai/settings/credits';
 const KEYS_URL = 'https://openrouter.ai/settings/keys';
 const PRIVACY_URL = 'https://openrouter.ai/settings/privacy';
 
+/** The most `regenerate` accepts as a one-off Max tokens (common/ipc/contract.ts). */
+const MAX_TOKENS_OVERRIDE = 1_000_000;
+
 const RETRYABLE = new Set<AppError['code']>(['timeout', 'offline', 'connection_lost', 'upstream_error']);
 const MODEL_PROBLEMS = new Set<AppError['code']>([
   'provider_unavailable',
@@ -107,7 +110,8 @@ function ErrorActions({
     case 'max_tokens_unaffordable': {
       // The message says which value fits (error.affordableTokens); Max tokens is in Settings, and a
       // one-off retry with that value needs no change there.
-      const fits = error.affordableTokens ?? 0;
+      // Anything above the contract's ceiling for a one-off Max tokens fits as well.
+      const fits = Math.min(error.affordableTokens ?? 0, MAX_TOKENS_OVERRIDE);
       if (fits === 0) {
         return (
           <>
