@@ -46,7 +46,7 @@ export function createHistoryStore(options: HistoryStoreOptions): HistoryStore {
     },
 
     async exportConversation(id, format) {
-      return inConversation(id, async (doc) => exportConversationText(doc, format, core.now()));
+      return inConversation(id, async (doc) => exportConversationText(core, doc, format));
     },
 
     async exportAll(format) {

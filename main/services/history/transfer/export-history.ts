@@ -3,12 +3,20 @@ import type { ConversationFile } from '../store/conversation-file';
 import { mapLimit } from '../store/files';
 import { loadDoc, type StoreCore } from '../store/store-core';
 import type { ExportFormat } from '../types';
+import { readExportImages } from './export-images';
 import { conversationsToJson } from './export-json';
 import { conversationsToMarkdown, conversationToMarkdown } from './export-markdown';
 
-/** One conversation as export text. */
-export function exportConversationText(doc: ConversationFile, format: ExportFormat, now: Date): string {
-  return format === 'json' ? conversationsToJson([doc], now) : conversationToMarkdown(doc);
+/** One conversation as export text, its reply images included (inside its queue). */
+export async function exportConversationText(
+  core: StoreCore,
+  doc: ConversationFile,
+  format: ExportFormat,
+): Promise<string> {
+  const images = await readExportImages(core, [doc]);
+  return format === 'json'
+    ? conversationsToJson([doc], core.now(), images)
+    : conversationToMarkdown(doc, images);
 }
 
 /**
@@ -33,5 +41,8 @@ export async function exportConversationsText(
         }),
     )
   ).filter((d): d is ConversationFile => d !== null);
-  return format === 'json' ? conversationsToJson(docs, core.now()) : conversationsToMarkdown(docs);
+  const images = await readExportImages(core, docs);
+  return format === 'json'
+    ? conversationsToJson(docs, core.now(), images)
+    : conversationsToMarkdown(docs, images);
 }

@@ -1,6 +1,11 @@
 import { z } from 'zod';
-import type { Message } from '../../../../common/conversation-types';
-import { type ConversationFile, ConversationMetaSchema, MessageListSchema } from '../store/conversation-file';
+import {
+  type ConversationFile,
+  ConversationMetaSchema,
+  type StoredMessage,
+  StoredMessageSchema,
+} from '../store/conversation-file';
+import { type ImagesByReply, imageKey } from './export-images';
 
 /**
  * The JSON export: one document holding any number of conversations, in the same shape as the files
@@ -10,18 +15,47 @@ import { type ConversationFile, ConversationMetaSchema, MessageListSchema } from
 export const EXPORT_FORMAT = 'switchboard-export';
 export const EXPORT_VERSION = 1;
 
+/**
+ * An exported message is a stored one whose `images` also carry their bytes as data URLs. Each image
+ * is checked on its own at import (export-images.ts): a bad image is dropped, not the conversation.
+ */
+export const ExportedMessageSchema = StoredMessageSchema.extend({
+  images: z.array(z.unknown()).max(1000).optional(),
+});
+export type ExportedMessage = z.infer<typeof ExportedMessageSchema>;
+
 export const ExportedConversationSchema = z.object({
   conversation: ConversationMetaSchema,
-  messages: MessageListSchema,
+  // Unique ids, as in the files (conversation-file.ts).
+  messages: z.array(ExportedMessageSchema).superRefine((messages, ctx) => {
+    const seen = new Set<string>();
+    messages.forEach((m, i) => {
+      if (seen.has(m.id))
+        ctx.addIssue({ code: 'custom', message: `duplicate message id "${m.id}"`, path: [i, 'id'] });
+      seen.add(m.id);
+    });
+  }),
 });
 export type ExportedConversation = z.infer<typeof ExportedConversationSchema>;
 
-export function conversationsToJson(files: readonly ConversationFile[], exportedAt: Date): string {
+/** Provider, usage, citations and reasoning details go as stored; images with their bytes. */
+export function conversationsToJson(
+  files: readonly ConversationFile[],
+  exportedAt: Date,
+  images: ImagesByReply = new Map(),
+): string {
   const document = {
     format: EXPORT_FORMAT,
     version: EXPORT_VERSION,
     exportedAt: exportedAt.toISOString(),
-    conversations: files.map((f) => ({ conversation: f.conversation, messages: f.messages.map(settled) })),
+    conversations: files.map((f) => ({
+      conversation: f.conversation,
+      messages: f.messages.map((m) => {
+        const message = settled(m);
+        if (!message.images) return message;
+        return { ...message, images: images.get(imageKey(f.conversation.id, m.id)) ?? [] };
+      }),
+    })),
   };
   return `${JSON.stringify(document, null, 2)}\n`;
 }
@@ -30,7 +64,7 @@ export function conversationsToJson(files: readonly ConversationFile[], exported
  * A reply still streaming is exported (and imported) as interrupted: once it leaves this store nothing
  * will ever finish it, and that is what `interrupted` means.
  */
-export function settled(message: Message): Message {
+export function settled<M extends Pick<StoredMessage, 'status'>>(message: M): M {
   return message.status === 'streaming' ? { ...message, status: 'interrupted' } : message;
 }
 

@@ -1,26 +1,32 @@
+import type { Citation } from '../../../../common/chat-types';
 import type { Message } from '../../../../common/conversation-types';
 import type { ConversationFile } from '../store/conversation-file';
+import { type ExportedImage, type ImagesByReply, imageKey } from './export-images';
 
 /**
  * A conversation as Markdown, for reading and sharing (the JSON export is the lossless one).
  * Message text is already Markdown (that is how replies are written and shown), so it goes in as is.
  */
-export function conversationToMarkdown(file: ConversationFile): string {
+export function conversationToMarkdown(file: ConversationFile, images: ImagesByReply = new Map()): string {
   const { conversation, messages } = file;
   const lines = [
     `# ${conversation.title}`,
     '',
     `_Created ${conversation.createdAt}. Last activity ${conversation.updatedAt}._`,
   ];
-  for (const message of messages) lines.push('', ...messageToMarkdown(message));
+  for (const message of messages)
+    lines.push('', ...messageToMarkdown(message, images.get(imageKey(conversation.id, message.id)) ?? []));
   return `${lines.join('\n')}\n`;
 }
 
-export function conversationsToMarkdown(files: readonly ConversationFile[]): string {
-  return files.map(conversationToMarkdown).join('\n---\n\n');
+export function conversationsToMarkdown(
+  files: readonly ConversationFile[],
+  images: ImagesByReply = new Map(),
+): string {
+  return files.map((f) => conversationToMarkdown(f, images)).join('\n---\n\n');
 }
 
-function messageToMarkdown(message: Message): string[] {
+function messageToMarkdown(message: Message, images: readonly ExportedImage[]): string[] {
   const out = [`**${speaker(message)}**`, ''];
   if (message.reasoning.trim() !== '') {
     out.push(
@@ -31,10 +37,24 @@ function messageToMarkdown(message: Message): string[] {
     );
   }
   if (message.content !== '') out.push(message.content, '');
+  // Images inline as data-URL images, so the Markdown file stands alone.
+  images.forEach((image, i) => {
+    out.push(`![Image ${i + 1}](${image.dataUrl})`, '');
+  });
+  if (message.citations?.length) out.push('**Sources**', '', ...message.citations.map(sourceLine), '');
   const note = statusNote(message);
   if (note) out.push(`_${note}_`, '');
   out.pop();
   return out;
+}
+
+/** `1. [Title](https://…) (host)`: brackets in the title, and spaces or parentheses in the URL, escaped. */
+function sourceLine(citation: Citation, index: number): string {
+  const title = (citation.title.trim() || citation.host).replace(/[[\]\\]/g, (c) => `\\${c}`);
+  // Only https links are links (an imported file may hold anything); others are named, not linked.
+  if (!/^https:\/\//i.test(citation.url)) return `${index + 1}. ${title} (${citation.host})`;
+  const url = citation.url.replace(/[ ()<>]/g, (c) => `%${c.charCodeAt(0).toString(16).toUpperCase()}`);
+  return `${index + 1}. [${title}](${url}) (${citation.host})`;
 }
 
 function speaker(message: Message): string {

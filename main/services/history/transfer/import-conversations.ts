@@ -1,8 +1,56 @@
 import type { Message } from '../../../../common/conversation-types';
-import { type ConversationFile, CURRENT_FORMAT_VERSION } from '../store/conversation-file';
+import {
+  type ConversationFile,
+  CURRENT_FORMAT_VERSION,
+  type StoredMessage,
+} from '../store/conversation-file';
+import type { ReplyImageBytes } from '../store/image-bytes';
+import { writeReplyImage } from '../store/image-files';
 import { loadDoc, persistDoc, type StoreCore } from '../store/store-core';
 import type { ImportResult } from '../types';
+import { decodeImportedImage } from './export-images';
 import { canonicalJson, type ExportedConversation } from './export-json';
+
+/** An imported conversation as it will be stored, and the image bytes to write beside it. */
+interface Incoming {
+  conversation: ConversationFile['conversation'];
+  messages: StoredMessage[];
+  images: Map<string, ReplyImageBytes[]>;
+}
+
+/**
+ * Decodes each reply's images (data URLs) into bytes: an image that is not a valid image of the type it
+ * claims is dropped, with one line in `errors`, and the conversation is imported without it.
+ */
+function withImagesDecoded(exported: ExportedConversation, position: number, errors: string[]): Incoming {
+  const images = new Map<string, ReplyImageBytes[]>();
+  const messages = exported.messages.map((m): StoredMessage => {
+    const { images: raw, ...rest } = m;
+    if (!raw?.length) return rest;
+    const good: ReplyImageBytes[] = [];
+    const seen = new Set<string>();
+    for (const item of raw) {
+      const image = decodeImportedImage(item);
+      if (image && !seen.has(image.id)) {
+        seen.add(image.id);
+        good.push(image);
+      } else {
+        errors.push(
+          `Conversation ${position} "${exported.conversation.title.slice(0, 80)}": an image of a reply was left out (it is not a valid PNG, JPEG, WebP or GIF image).`,
+        );
+      }
+    }
+    if (good.length === 0) return rest;
+    images.set(m.id, good);
+    // `{ ...m }` first keeps the fields in their order, so an export of the import is the same text.
+    return {
+      ...m,
+      images: good.map((i) => ({ id: i.id, mimeType: i.mimeType, byteLength: i.bytes.length })),
+    };
+  });
+  return { conversation: exported.conversation, messages, images };
+}
+
 import { checkImport } from './import-json';
 
 /**
@@ -25,7 +73,11 @@ export async function importConversations(core: StoreCore, text: string): Promis
   for (const e of core.entries.values()) remember(e.summary.createdAt, e.summary.id);
 
   for (let i = 0; i < check.valid.length; i++) {
-    const incoming = check.valid[i] as ExportedConversation;
+    const incoming = withImagesDecoded(
+      check.valid[i] as ExportedConversation,
+      check.positions[i] ?? i + 1,
+      result.errors,
+    );
     try {
       if (await isDuplicate(core, incoming, byCreatedAt.get(incoming.conversation.createdAt) ?? [])) {
         result.duplicates++;
@@ -38,6 +90,9 @@ export async function importConversations(core: StoreCore, text: string): Promis
         messages: incoming.messages,
       };
       await core.queue.run(id, async () => {
+        // Images first: the file must never name an image that is not on disk.
+        for (const [messageId, images] of incoming.images)
+          for (const image of images) await writeReplyImage(core.layout, id, messageId, image);
         await persistDoc(core, doc, 'import the conversation', [{ kind: 'conversation-imported', doc }]);
       });
       remember(doc.conversation.createdAt, id);
@@ -65,7 +120,7 @@ export async function importConversations(core: StoreCore, text: string): Promis
  */
 async function isDuplicate(
   core: StoreCore,
-  incoming: ExportedConversation,
+  incoming: Pick<Incoming, 'conversation' | 'messages'>,
   sameCreatedAt: readonly string[],
 ): Promise<boolean> {
   const fingerprint = contentFingerprint(incoming);

@@ -22,6 +22,8 @@ const EnvelopeSchema = z.object({
 
 export interface ImportCheck {
   valid: ExportedConversation[];
+  /** Each valid conversation's 1-based position in the file, for messages about it. */
+  positions: number[];
   rejected: number;
   errors: string[];
 }
@@ -49,7 +51,7 @@ export function checkImport(text: string): ImportCheck {
       `That file was exported by a newer Switchboard (export version ${envelope.data.version}). Update Switchboard to import it; nothing was imported.`,
     );
   }
-  const result: ImportCheck = { valid: [], rejected: 0, errors: [] };
+  const result: ImportCheck = { valid: [], positions: [], rejected: 0, errors: [] };
   envelope.data.conversations.forEach((item, i) => {
     const parsed = ExportedConversationSchema.safeParse(item);
     if (parsed.success) {
@@ -57,6 +59,7 @@ export function checkImport(text: string): ImportCheck {
         conversation: parsed.data.conversation,
         messages: parsed.data.messages.map(settled),
       });
+      result.positions.push(i + 1);
       return;
     }
     result.rejected++;
