@@ -1,5 +1,7 @@
+import { readdir, readFile } from 'node:fs/promises';
+import { join } from 'node:path';
 import { expect, test } from './fixtures';
-import { pickModel, saveScreen, sendMessage, ui, waitForCompleteReply } from './helpers/ui';
+import { pickModel, saveScreen, sendMessage, ui, waitForCompleteReply, waitForReplyEnd } from './helpers/ui';
 
 /**
  * What a person sees of a reply beyond its text, through the real services and the emulator: the
@@ -16,6 +18,38 @@ test.describe('reply details', () => {
     // The emulator names the serving provider on every chunk, as live streams do.
     await expect(meta).toContainText('via OpenAI');
     await expect(meta.locator('.message-cost')).toHaveText(/^\$0\.\d+$/);
+  });
+
+  test('an image reply shows the image, counts its image tokens, and "Save image" saves it', async ({
+    app,
+    harness,
+  }) => {
+    // FLUX-like models answer with an image only; the emulator sends a real PNG in delta.images.
+    await pickModel(app, 'flux.2-pro', 'Black Forest Labs: FLUX.2 [pro]');
+    await sendMessage(app, 'A lighthouse at dusk');
+    const reply = ui(app).lastReply;
+    // Not waitForCompleteReply: its pattern misses counts written with a thousands separator (1,330).
+    await waitForReplyEnd(reply);
+    await expect(reply.locator('.message-meta')).toContainText(/\d+ prompt \/ [\d,]+ completion tokens/);
+    const figure = reply.getByRole('figure', { name: 'Image 1 from the reply' });
+    const image = figure.getByRole('img', { name: 'Image 1 from the reply' });
+    await expect(image).toBeVisible();
+    // The bytes came from main as a data URL of the stored file, and the browser could decode them.
+    expect(await image.getAttribute('src')).toMatch(/^data:image\/png;base64,/);
+    expect(await image.evaluate((img: HTMLImageElement) => img.naturalWidth)).toBeGreaterThan(0);
+    await expect(reply.locator('.message-meta')).toContainText('1,290 image tokens');
+    await saveScreen(app, 'reply-image');
+
+    // Keyboard: the Save image button is reachable and works with Enter.
+    const save = figure.getByRole('button', { name: 'Save image' });
+    await save.focus();
+    await app.keyboard.press('Enter');
+    // The harness answers the save dialog like the export dialog: the file lands in exportDir.
+    await expect(ui(app).notifications).toContainText(/Saved the image to .+\.png\./);
+    const files = await readdir(harness.exportDir);
+    expect(files).toHaveLength(1);
+    const saved = await readFile(join(harness.exportDir, files[0] as string));
+    expect([...saved.subarray(0, 8)]).toEqual([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]);
   });
 
   test('the picker shows the highlighted model in detail, with every price it charges', async ({ app }) => {
