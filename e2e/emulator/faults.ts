@@ -44,6 +44,10 @@ export interface FaultPlan {
   noDone: boolean;
   /** The stream ends without a usage chunk (a cut or cancelled reply); the figures are on /generation. */
   noUsage: boolean;
+  /** Answer as if web search was asked for (`url_citation` annotations), for clients that cannot ask. */
+  webSearch: boolean;
+  /** Answer with an image as if `modalities:["image","text"]` was asked for. */
+  imageOutput: boolean;
   /** Ends with finish_reason "length" and usage, then an error chunk (API reference, "Responses and errors"). */
   lengthThenError: boolean;
   dripTokensPerSecond: number | null;
@@ -69,6 +73,8 @@ export const NO_FAULTS: Readonly<FaultPlan> = Object.freeze({
   reasoning: false,
   noDone: false,
   noUsage: false,
+  webSearch: false,
+  imageOutput: false,
   lengthThenError: false,
   dripTokensPerSecond: null,
   tokens: null,
@@ -84,6 +90,8 @@ const FLAG_MODES = {
   reasoning: 'reasoning',
   'no-done': 'noDone',
   'no-usage': 'noUsage',
+  'web-search': 'webSearch',
+  'image-output': 'imageOutput',
   'length-then-error': 'lengthThenError',
 } as const satisfies Record<string, keyof FaultPlan>;
 

@@ -37,7 +37,9 @@ export function planReply(request: ChatRequest, plan: FaultPlan, meta: Completio
   });
   const reasoning = plan.reasoning || request.reasoning ? buildReasoningTokens(request.seed) : [];
   const promptTokens = estimatePromptTokens(request.messages);
-  const imageTokens = request.imageOutput ? IMAGE_TOKENS : 0;
+  const webSearch = request.webSearch || plan.webSearch;
+  const image = request.imageOutput || plan.imageOutput;
+  const imageTokens = image ? IMAGE_TOKENS : 0;
   const usage = buildUsage(
     request.model,
     promptTokens,
@@ -45,15 +47,15 @@ export function planReply(request: ChatRequest, plan: FaultPlan, meta: Completio
     reasoning.length,
   );
   usage.completion_tokens_details.image_tokens = imageTokens;
-  if (request.webSearch) usage.server_tool_use_details = { web_search_requests: 1 };
+  if (webSearch) usage.server_tool_use_details = { web_search_requests: 1 };
   return {
     meta,
     tokens,
     reasoning,
     finishReason: count < wanted || plan.lengthThenError ? 'length' : 'stop',
     usage,
-    webSearch: request.webSearch,
-    image: request.imageOutput,
+    webSearch,
+    image,
     noUsage: plan.noUsage,
   };
 }

@@ -120,14 +120,16 @@ export async function streamChat(
 
 function toStreamFailure(ctx: ClientContext, error: unknown, state: StreamState): ChatStreamFailure {
   if (error instanceof ChatStreamFailure) return error;
-  if (error instanceof AppFailure) return new ChatStreamFailure(error.error, state.content, state.reasoning);
+  if (error instanceof AppFailure) {
+    return new ChatStreamFailure(error.error, state.content, state.reasoning, state.generationId);
+  }
   // Only a bug gets here; the details stay in the (redacted) log, the person gets a plain message.
   ctx.log.error('Unexpected error in chat stream', { error: describeError(error) });
   const internal = failure(
     'internal',
     'Something went wrong while reading the reply. The partial reply is kept.',
   );
-  return new ChatStreamFailure(internal.error, state.content, state.reasoning);
+  return new ChatStreamFailure(internal.error, state.content, state.reasoning, state.generationId);
 }
 
 async function runWithRetries(

@@ -9,6 +9,7 @@ import { type Emulator, startEmulator } from '../../../e2e/emulator/server';
 import { createMemoryLogger } from '../log/testing/memory-logger';
 import { createOpenRouterClient } from './client';
 import type { OpenRouterClientOptions } from './options';
+import type { ReplyData } from './reply-data';
 import { ChatStreamFailure } from './stream-failure';
 
 const MESSAGES = [
@@ -487,5 +488,86 @@ describe('redaction', () => {
     expect(log.lines.length).toBeGreaterThan(0);
     expect(log.lines.join('\n')).not.toContain(secret);
     expect(log.lines.join('\n')).not.toContain(secret.slice(0, 16));
+  });
+});
+
+describe('what a reply carries beyond text (issue 14)', () => {
+  async function runWithReplyData(model: string) {
+    const s = setup();
+    const replyData: ReplyData[] = [];
+    const result = await s.client.streamChat(
+      { model, messages: MESSAGES },
+      { onEvent: () => {}, onReplyData: (d) => replyData.push(d) },
+    );
+    return { ...s, result, replyData };
+  }
+
+  it('reasoning: the details come back merged, with the signature and the encrypted block', async () => {
+    const { result, replyData } = await runWithReplyData('emulator/reasoning');
+    expect(result.provider).toBe('Emulator');
+    const details = replyData[0]?.reasoningDetails ?? [];
+    expect(details).toHaveLength(2);
+    expect(details[0]).toMatchObject({ type: 'reasoning.text', text: result.reasoning, index: 0 });
+    expect(String(details[0]?.signature)).not.toBe('');
+    expect(details[1]).toMatchObject({ type: 'reasoning.encrypted', index: 1 });
+  });
+
+  it('web-search: numbered sources with title and host, one web search in usage', async () => {
+    const { result } = await runWithReplyData('emulator/web-search');
+    expect(result.content).toBe(plainResult.content);
+    expect(result.citations).toEqual([
+      {
+        url: 'https://docs.emulator.test/streams',
+        title: 'Streams in depth — Emulator Docs',
+        host: 'docs.emulator.test',
+      },
+      {
+        url: 'https://blog.emulator.test/backpressure?ref=search',
+        title: 'Backpressure explained',
+        host: 'blog.emulator.test',
+      },
+    ]);
+    expect(result.usage?.webSearchRequests).toBe(1);
+  });
+
+  it.each(['emulator/image-output', 'black-forest-labs/flux.2-pro'])(
+    '%s: the image arrives as a reference, its PNG bytes as reply data',
+    async (model) => {
+      const { result, replyData } = await runWithReplyData(model);
+      expect(result.images).toEqual([{ id: '1.png', mimeType: 'image/png', byteLength: 70 }]);
+      const bytes = replyData[0]?.images[0]?.bytes ?? new Uint8Array();
+      expect([...bytes.subarray(0, 4)]).toEqual([0x89, 0x50, 0x4e, 0x47]);
+      expect(result.usage?.imageTokens).toBeGreaterThan(0);
+    },
+  );
+
+  it('no-usage: the reply completes without usage; /generation gives the final figures', async () => {
+    const { result, client } = await runWithReplyData('emulator/no-usage');
+    expect(result.usage).toBeNull();
+    expect(result.finishReason).toBe('stop');
+    const generation = await client.fetchGeneration(result.generationId ?? '');
+    expect(generation).toMatchObject({
+      cancelled: false,
+      finishReason: 'stop',
+      provider: 'Emulator',
+      model: 'emulator/no-usage',
+      usage: { completionTokens: 40, promptTokens: plainResult.usage?.promptTokens },
+    });
+  });
+
+  it('a cancelled stream: the failure names the generation, /generation reports the tokens sent', async () => {
+    const controller = new AbortController();
+    const { failure, client } = await run(
+      'emulator/stall-after',
+      {},
+      { signal: controller.signal, onDelta: (n) => n === 3 && controller.abort() },
+    );
+    expect(failure?.error.code).toBe('cancelled');
+    expect(failure?.generationId).toMatch(/^gen-/);
+    const request = await emulator.waitForRequest((r) => r.path === CHAT_PATH);
+    await emulator.waitForClientClose(request.id, 5000);
+    const generation = await client.fetchGeneration(failure?.generationId ?? '');
+    expect(generation).toMatchObject({ cancelled: true, finishReason: null, usage: { completionTokens: 3 } });
+    expect(await client.fetchGeneration('gen-never-served')).toBeNull();
   });
 });
