@@ -2,12 +2,14 @@ import { join } from 'node:path';
 import type { AppInfo } from '../../common/ipc/contract';
 import { createChatSessions } from '../services/chat/chat-sessions';
 import { createConversationChat } from '../services/chat/conversation-chat';
+import { createFinalFigures } from '../services/chat/final-figures';
 import { keysToRefuse } from '../services/chat/key-guard';
 import { createHistoryStore, readImportFile, writeExportFile, writeImageFile } from '../services/history';
 import { knownSecrets } from '../services/log/known-secrets';
 import type { Logger } from '../services/log/logger';
 import { createKeyInfoReader, createOpenRouterClient } from '../services/openrouter/client';
 import { createSettingsStore } from '../services/settings/settings-store';
+import { timerScheduler } from '../services/shared/scheduler';
 import type { CiphertextStore } from '../services/vault/ciphertext-store';
 import { createKeyVault } from '../services/vault/key-vault';
 import type { SecretCipher } from '../services/vault/secret-cipher';
@@ -83,7 +85,15 @@ export function composeServices(adapters: ServiceAdapters) {
     log: adapters.log('history'),
   });
   const sessions = createChatSessions({ client, log: adapters.log('chat') });
+  // Usage of replies whose stream ended without it, from GET /generation (1 s, 3 s, 10 s after).
+  const finalFigures = createFinalFigures({
+    client,
+    history,
+    scheduler: timerScheduler,
+    log: adapters.log('chat'),
+  });
   const chat = createConversationChat({
+    finalFigures,
     history,
     sessions,
     settings: () => settings.get(),
@@ -156,6 +166,7 @@ export function composeServices(adapters: ServiceAdapters) {
       keyIntake.shutdown();
       sessions.cancelAll();
       await sessions.settle();
+      finalFigures.stop();
       await history.close();
     },
   };
