@@ -719,3 +719,35 @@ describe('streamChat reply extras (issue 14)', () => {
     expect(replyData[0]?.reasoningDetails).toEqual([{ type: 'reasoning.encrypted', data: 'enc', index: 0 }]);
   });
 });
+
+describe('a whole completion with an error in its choice', () => {
+  it('is a failure that keeps the text the completion has', async () => {
+    const completion = {
+      id: 'gen-json-error',
+      object: 'chat.completion',
+      choices: [
+        {
+          index: 0,
+          finish_reason: 'error',
+          message: { role: 'assistant', content: 'Half a rep' },
+          error: { code: 502, message: 'Provider disconnected unexpectedly' },
+        },
+      ],
+    };
+    const { fetch } = fakeFetch(
+      () =>
+        new Response(JSON.stringify(completion), {
+          status: 200,
+          headers: { 'content-type': 'application/json' },
+        }),
+    );
+    const onReplyData = vi.fn();
+    const failure = await failureOf(
+      client(fetch).client.streamChat(REQUEST, { onEvent: () => {}, onReplyData }),
+    );
+    expect(failure.error.status).toBe(502);
+    expect(failure.partialContent).toBe('Half a rep');
+    expect(failure.generationId).toBe('gen-json-error');
+    expect(onReplyData).not.toHaveBeenCalled();
+  });
+});

@@ -3,7 +3,7 @@ import { AppFailure } from '../../../common/errors';
 import { describeError } from '../../../common/redact';
 import { CitationCollector } from './citations';
 import { readCompletionBody } from './completion-body';
-import { failure, MESSAGES, mapUpstreamError, readErrorBody } from './error-mapping';
+import { failure, MESSAGES, mapStreamError, mapUpstreamError, readErrorBody } from './error-mapping';
 import { readBody, requireKey, responseFailure, send, transportFailure } from './http';
 import type { ClientContext, StreamChatOptions } from './options';
 import { ReasoningDetailsCollector } from './reasoning-details';
@@ -235,7 +235,18 @@ async function nonStreamingReply(
   if (upstream.message !== undefined || upstream.errorType !== undefined || upstream.status !== undefined) {
     return mapUpstreamError({ error: upstream, secrets: [key] });
   }
-  if (readCompletionBody(body, state, emit)) {
+  const completion = readCompletionBody(body, state, emit);
+  if (completion.kind === 'failed') {
+    const mapped = mapStreamError(completion.error, [key]);
+    ctx.log.warn('OpenRouter reported an error in a whole completion', {
+      code: mapped.error.code,
+      status: mapped.error.status,
+      message: mapped.error.message,
+      chars: state.content.length,
+    });
+    return mapped;
+  }
+  if (completion.kind === 'read') {
     ctx.log.info('OpenRouter answered a streaming request with a whole completion', {
       contentType: response.headers.get('content-type'),
     });

@@ -34,23 +34,31 @@ const CompletionSchema = z.looseObject({
         index: z.number().nullish(),
         message: MessageSchema,
         finish_reason: z.string().nullish(),
+        /** A provider failure after part of the reply (finish_reason "error"); read by error-mapping. */
+        error: z.unknown().optional(),
       }),
     )
     .min(1),
   usage: UsageSchemaIn.nullish(),
 });
 
-/** Reads `body` into `state` and emits its events; false when it is not a completion at all. */
+export type CompletionOutcome =
+  | { kind: 'not-a-completion' }
+  | { kind: 'read' }
+  /** The choice carries an error: the text it has was kept in `state`, the error is the caller's to map. */
+  | { kind: 'failed'; error: unknown };
+
+/** Reads `body` into `state` and emits its events. */
 export function readCompletionBody(
   body: unknown,
   state: StreamState,
   emit: (e: ChatStreamEvent) => void,
-): boolean {
+): CompletionOutcome {
   const parsed = CompletionSchema.safeParse(body);
-  if (!parsed.success) return false;
+  if (!parsed.success) return { kind: 'not-a-completion' };
   const completion = parsed.data;
   const choice = primaryChoice(completion);
-  if (choice === undefined) return false;
+  if (choice === undefined) return { kind: 'not-a-completion' };
   if (completion.id) state.generationId = completion.id;
   if (completion.model) state.model = completion.model;
   state.provider = providerName(completion.provider) ?? state.provider;
@@ -63,6 +71,8 @@ export function readCompletionBody(
     state.emittedDelta = true;
     emit({ type: 'delta', content, reasoning });
   }
+  // Like a mid-stream error chunk: the text so far is kept, the reply is a failure.
+  if (choice.error !== undefined && choice.error !== null) return { kind: 'failed', error: choice.error };
   state.reasoningDetails.addComplete(choice.message.reasoning_details);
   state.citations.add(choice.message.annotations);
   state.images.add(choice.message.images);
@@ -71,5 +81,5 @@ export function readCompletionBody(
     state.usage = toUsage(completion.usage);
     emit({ type: 'usage', usage: state.usage });
   }
-  return true;
+  return { kind: 'read' };
 }
