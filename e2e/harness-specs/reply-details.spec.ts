@@ -1,7 +1,15 @@
 import { readdir, readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { expect, test } from './fixtures';
-import { pickModel, saveScreen, sendMessage, ui, waitForCompleteReply, waitForReplyEnd } from './helpers/ui';
+import {
+  emulatorOf,
+  pickModel,
+  saveScreen,
+  sendMessage,
+  ui,
+  waitForCompleteReply,
+  waitForReplyEnd,
+} from './helpers/ui';
 
 /**
  * What a person sees of a reply beyond its text, through the real services and the emulator: the
@@ -18,6 +26,28 @@ test.describe('reply details', () => {
     // The emulator names the serving provider on every chunk, as live streams do.
     await expect(meta).toContainText('via OpenAI');
     await expect(meta.locator('.message-cost')).toHaveText(/^\$0\.\d+$/);
+  });
+
+  test('a reply whose stream ended without usage gets its final figures from OpenRouter', async ({
+    app,
+    harness,
+  }) => {
+    // `no-usage`: the stream ends without a usage chunk; main asks GET /generation afterwards.
+    // The emulator lists its fault models by name ("Emulator: no-usage"), so the button may show either.
+    await harness.services.settings.update({ defaultModel: 'emulator/no-usage' });
+    await app.reload();
+    await expect(ui(app).modelButton).toHaveAccessibleDescription(/no-usage/);
+    await sendMessage(app, 'Hello there');
+    const reply = ui(app).lastReply;
+    await waitForReplyEnd(reply);
+    const meta = reply.locator('.message-meta');
+    await expect(meta).toContainText(/\d+ prompt \/ [\d,]+ completion tokens/, { timeout: 15_000 });
+    await expect(meta.locator('.message-cost')).toHaveText(/^\$\d/);
+    // The figures came from the generation record, not from the stream.
+    const lookups = emulatorOf(harness).requests.filter(
+      (r) => r.method === 'GET' && r.path.endsWith('/generation'),
+    );
+    expect(lookups.length).toBeGreaterThan(0);
   });
 
   test('an image reply shows the image, counts its image tokens, and "Save image" saves it', async ({
