@@ -56,6 +56,11 @@ describe('ImageCollector', () => {
     expect(text).not.toContain('cdn.example');
   });
 
+  it('reads entries that carry their own index, as real non-streamed image replies do', () => {
+    const { refs } = collect([{ ...imageEntry(pngDataUrl()), index: 0 }]);
+    expect(refs.map((r) => r.id)).toEqual(['1.png']);
+  });
+
   it('caps the size of one image and the number per reply', () => {
     const huge = `data:image/png;base64,${'A'.repeat(Math.ceil((MAX_IMAGE_BYTES * 4) / 3) + 8)}`;
     const many = Array.from({ length: MAX_IMAGES_PER_REPLY + 2 }, () => imageEntry(pngDataUrl()));
