@@ -82,6 +82,91 @@ test.describe('reply details', () => {
     expect([...saved.subarray(0, 8)]).toEqual([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]);
   });
 
+  test('a web-search reply from history shows its numbered Sources, cached tokens and provider', async ({
+    app,
+    harness,
+  }) => {
+    // The client never asks for web search, so the emulator never cites; the reply comes in as an
+    // export would carry it (the history's import path), then the window shows it as stored.
+    const at = '2026-12-01T10:00:00.000Z';
+    const reply = {
+      id: 'a1',
+      role: 'assistant',
+      content: 'Lighthouses still guide ships [1][2].',
+      reasoning: '',
+      createdAt: at,
+      model: 'openai/gpt-4o',
+      status: 'complete',
+      error: null,
+      usage: {
+        promptTokens: 2000,
+        completionTokens: 60,
+        cachedPromptTokens: 1000,
+        webSearchRequests: 1,
+        cost: 0.0123,
+      },
+      finishReason: 'stop',
+      generationId: 'gen-1',
+      provider: 'OpenAI',
+      citations: [
+        { url: 'https://example.com/lights', title: 'Lighthouses today', host: 'example.com' },
+        { url: 'https://maritime.example.org/ships', title: 'Ships', host: 'maritime.example.org' },
+      ],
+    };
+    const question = {
+      id: 'u1',
+      role: 'user',
+      content: 'Are lighthouses still used?',
+      reasoning: '',
+      createdAt: at,
+      model: null,
+      status: 'complete',
+      error: null,
+      usage: null,
+      finishReason: null,
+      generationId: null,
+    };
+    const exported = {
+      format: 'switchboard-export',
+      version: 1,
+      conversations: [
+        {
+          conversation: {
+            id: 'web1',
+            title: 'Lighthouses',
+            createdAt: at,
+            updatedAt: at,
+            model: 'openai/gpt-4o',
+          },
+          messages: [question, reply],
+        },
+      ],
+    };
+    const result = await harness.services.history.importJson(JSON.stringify(exported));
+    expect(result).toMatchObject({ imported: 1, rejected: 0 });
+    await app.reload();
+    await ui(app)
+      .sidebar.getByRole('button', { name: /^Lighthouses/ })
+      .click();
+    const shown = ui(app).lastReply;
+    const sources = shown.getByRole('region', { name: 'Sources' });
+    await expect(sources.getByRole('listitem')).toHaveText([
+      'Lighthouses today — example.com',
+      'Ships — maritime.example.org',
+    ]);
+    // The cache discount uses the listed prices of openai/gpt-4o (prompt and cache read).
+    const meta = shown.locator('.message-meta');
+    await expect(meta).toContainText('openai/gpt-4o via OpenAI');
+    await expect(meta).toContainText(/1,000 cached prompt tokens \(saved \$0\.\d+\)/);
+    await expect(meta).toContainText('1 web search');
+    await saveScreen(app, 'reply-sources');
+    // A source opens through main's openExternal (main confirms first), never in the window itself.
+    const windowUrl = app.url();
+    await sources.getByRole('link', { name: /Lighthouses today/ }).click();
+    await expect.poll(() => harness.openedUrls).toEqual(['https://example.com/lights']);
+    expect(app.url()).toBe(windowUrl);
+  });
+
   test('the picker shows the highlighted model in detail, with every price it charges', async ({ app }) => {
     const { modelButton, picker, search } = ui(app);
     await modelButton.click();
