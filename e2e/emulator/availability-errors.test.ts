@@ -1,7 +1,10 @@
-import { describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { AppErrorSchema } from '../../common/errors';
 import { mapHttpError } from '../../main/services/openrouter/error-mapping';
 import { AVAILABILITY_FAULT_CODES, availabilityResponse } from './errors';
+import { parseFaults } from './faults';
+import { type Emulator, startEmulator } from './server';
+import { chat, type ErrorJson } from './test-support';
 
 /**
  * The availability bodies the emulator serves (`availability-<code>`), read by the real error mapping:
@@ -54,5 +57,47 @@ describe('availability-<code> bodies', () => {
     const res = availabilityResponse(undefined, MODEL, null);
     expect(res.status).toBe(503);
     expect('code' in (res.body as { error: object }).error).toBe(false);
+  });
+});
+
+describe('the availability-<code> fault mode, served', () => {
+  let emu: Emulator;
+  beforeAll(async () => {
+    emu = await startEmulator();
+  });
+  afterAll(() => emu.close());
+
+  it('answers with the code form for the requested model, from the header', async () => {
+    const res = await chat(emu, { model: MODEL, fault: 'availability-free_variant_ended' });
+    expect(res.status).toBe(410);
+    const body = (await res.json()) as ErrorJson;
+    expect(body).toEqual({
+      error: {
+        code: 410,
+        message: `The free variant of ${MODEL} has ended.`,
+        availability: {
+          code: 'free_variant_ended',
+          retryable: false,
+          fallback_models: ['meta-llama/llama-3.3-70b-instruct'],
+        },
+      },
+    });
+  });
+
+  it('works as a picker model too, with Retry-After on a retryable case', async () => {
+    const res = await chat(emu, { model: 'emulator/availability-capacity_exhausted' });
+    expect(res.status).toBe(503);
+    expect(res.headers.get('retry-after')).toBe('3');
+    const e = mapHttpError(503, await res.json(), 3).error;
+    expect(e).toMatchObject({
+      code: 'provider_unavailable',
+      availability: 'capacity_exhausted',
+      retryAfterSeconds: 3,
+    });
+  });
+
+  it('rejects an unknown code loudly', () => {
+    const plan = parseFaults('availability-bogus', 'openai/gpt-4o');
+    expect(plan.ok).toBe(false);
   });
 });

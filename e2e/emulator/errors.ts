@@ -55,7 +55,7 @@ export function faultErrorResponse({ fault, model, retryAfterSeconds, authorizat
         retryAfterSeconds,
       );
     case 'availability':
-      return availabilityResponse(availabilityCodeOf(fault), model, retryAfterSeconds);
+      return availabilityResponse(fault.code, model, retryAfterSeconds);
     case 'real':
       return withRetryAfter(
         {
@@ -108,12 +108,6 @@ export type AvailabilityFaultCode = (typeof AVAILABILITY_FAULT_CODES)[number];
 
 export function isAvailabilityFaultCode(value: string): value is AvailabilityFaultCode {
   return (AVAILABILITY_FAULT_CODES as readonly string[]).includes(value);
-}
-
-/** The code an availability fault carries, when faults.ts parsed one from `availability-<code>`. */
-function availabilityCodeOf(fault: ErrorFault): AvailabilityFaultCode | undefined {
-  const code: unknown = (fault as { code?: unknown }).code;
-  return typeof code === 'string' && isAvailabilityFaultCode(code) ? code : undefined;
 }
 
 interface AvailabilityCase {

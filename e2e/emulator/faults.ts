@@ -2,6 +2,7 @@
 // Anything unrecognised is an error, so a typo in a test fails loudly instead of silently testing
 // the happy path.
 
+import { type AvailabilityFaultCode, isAvailabilityFaultCode } from './errors';
 import { isRealErrorName, type RealErrorName } from './real-errors';
 
 export const FAULT_STATUS_CODES = [400, 401, 402, 403, 404, 408, 413, 429, 500, 502, 503, 524, 529] as const;
@@ -11,7 +12,8 @@ export type FaultStatusCode = (typeof FAULT_STATUS_CODES)[number];
 export type ErrorFault =
   | { kind: 'status'; status: FaultStatusCode }
   | { kind: 'context-length' }
-  | { kind: 'availability' }
+  /** `availability` (the docs' example form) or `availability-<code>` (errors.ts AVAILABILITY_FAULT_CODES). */
+  | { kind: 'availability'; code?: AvailabilityFaultCode }
   | { kind: 'echo-key' }
   /** `real-<fixture>`: a real OpenRouter error body, served byte for byte (real-errors.ts). */
   | { kind: 'real'; name: RealErrorName };
@@ -107,6 +109,9 @@ export const FAULT_MODE_EXAMPLES: readonly string[] = [
   ...FAULT_STATUS_CODES.map((code) => `status-${code}`),
   'context-length',
   'availability',
+  'availability-free_variant_ended',
+  'availability-capacity_exhausted',
+  'availability-model_deprecated',
   'echo-key',
   ...CONNECTION_MODES,
   'error-mid',
@@ -180,6 +185,11 @@ function applyMode(plan: FaultPlan, mode: string): string | null {
   if (mode === 'error-mid-string-code') return setOnce(plan, 'midStreamError', 'string', mode);
   if (mode === 'context-length') return setError(plan, { kind: 'context-length' }, mode);
   if (mode === 'availability') return setError(plan, { kind: 'availability' }, mode);
+  if (mode.startsWith('availability-')) {
+    const code = mode.slice('availability-'.length);
+    if (!isAvailabilityFaultCode(code)) return `Unknown availability code in emulator fault mode "${mode}"`;
+    return setError(plan, { kind: 'availability', code }, mode);
+  }
   if (mode === 'echo-key') return setError(plan, { kind: 'echo-key' }, mode);
   if (mode === 'once') return setOnce(plan, 'failTimes', 1, mode);
   if (mode.startsWith('real-')) {
