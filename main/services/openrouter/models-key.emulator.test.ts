@@ -68,6 +68,17 @@ describe('listModels', () => {
       outputModalities: ['text'],
       supportedParameters: expect.arrayContaining(['temperature', 'max_tokens']),
       isFree: false,
+      description: expect.stringMatching(/^GPT-4o is a model from OpenAI/),
+      knowledgeCutoff: '2023-10-01',
+      maxCompletionTokens: 16_384,
+      extraPrices: {
+        cacheReadPerMTok: 0.25,
+        cacheWritePerMTok: 3.125,
+        internalReasoningPerMTok: 0,
+        webSearchPerRequest: 0,
+        perImage: 0.0025,
+        perRequest: 0,
+      },
     });
     const mini = list.models.find((m) => m.id === 'openai/gpt-4o-mini');
     expect([mini?.promptPricePerMTok, mini?.completionPricePerMTok]).toEqual([0.15, 0.6]);
@@ -158,6 +169,16 @@ describe('getKeyInfo', () => {
       limit: 10,
       limitRemaining: 6.5,
       isFreeTier: false,
+      limitReset: null,
+      expiresAt: null,
+      usageDaily: 3.5,
+      usageWeekly: 3.5,
+      usageMonthly: 3.5,
+      byokUsage: 0,
+      byokUsageDaily: 0,
+      byokUsageWeekly: 0,
+      byokUsageMonthly: 0,
+      includeByokInLimit: false,
     });
     const request = await emulator.waitForRequest((r) => r.path === '/api/v1/key');
     expect(request.headers.authorization).toBe(`Bearer ${WORK_KEY}`);
