@@ -423,6 +423,31 @@ describe('streamChat timers and cancellation', () => {
     expect(sleeps).toHaveLength(1);
   });
 
+  it('does not retry a 503 whose availability says retrying will not help; does retry one that says it may', async () => {
+    const availability503 = (retryable: boolean) => () =>
+      new Response(
+        JSON.stringify({
+          error: {
+            code: 503,
+            message: 'No provider can serve this request',
+            availability: { code: 'temporarily_unavailable', retryable },
+          },
+        }),
+        { status: 503 },
+      );
+    const notRetryable = fakeFetch(availability503(false));
+    const f = await failureOf(client(notRetryable.fetch).client.streamChat(REQUEST, { onEvent: () => {} }));
+    expect(f.error).toMatchObject({ status: 503, retryable: false });
+    expect(notRetryable.calls).toHaveLength(1);
+
+    const retryable = fakeFetch(availability503(true));
+    const g = await failureOf(
+      client(retryable.fetch, { retry: { maxRetries: 2 } }).client.streamChat(REQUEST, { onEvent: () => {} }),
+    );
+    expect(g.error).toMatchObject({ status: 503, retryable: true });
+    expect(retryable.calls).toHaveLength(3);
+  });
+
   it('an already aborted signal makes no request', async () => {
     const { fetch, calls } = fakeFetch(() => ({ body: writableBody() }));
     const controller = new AbortController();

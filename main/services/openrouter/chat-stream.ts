@@ -8,14 +8,14 @@ import { readBody, requireKey, responseFailure, send, transportFailure } from '.
 import type { ClientContext, StreamChatOptions } from './options';
 import { ReasoningDetailsCollector } from './reasoning-details';
 import { ImageCollector } from './reply-images';
-import { isRetryableStatus, retryDelayMs } from './retry';
+import { retryDelayMs, shouldRetryAutomatically } from './retry';
 import { consumeStreamBody, type StreamState } from './stream-body';
 import { ChatStreamFailure } from './stream-failure';
 import { AttemptScope } from './timeouts';
 
 type AttemptOutcome =
   | { ok: true }
-  /** An HTTP error status: the only kind of failure the retry loop may retry. */
+  /** An HTTP error status: the only kind of failure the retry loop may retry (see `shouldRetryAutomatically`). */
   | { ok: false; failure: AppFailure; status: number };
 
 export function chatRequestBody(req: ChatRequest): Record<string, unknown> {
@@ -145,7 +145,13 @@ async function runWithRetries(
     const outcome = await attempt(ctx, key, body, state, emit, signal);
     if (outcome.ok) return;
     const { failure: cause, status } = outcome;
-    if (!isRetryableStatus(status) || state.emittedDelta || retryIndex >= ctx.retry.maxRetries) throw cause;
+    if (
+      !shouldRetryAutomatically(status, cause.error) ||
+      state.emittedDelta ||
+      retryIndex >= ctx.retry.maxRetries
+    ) {
+      throw cause;
+    }
     const delayMs = retryDelayMs(retryIndex, cause.error.retryAfterSeconds, ctx.retry);
     ctx.log.warn('Retrying OpenRouter chat request', {
       retry: retryIndex + 1,

@@ -1,11 +1,28 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { abortableSleep, isRetryableStatus, parseRetryAfter, retryDelayMs } from './retry';
+import {
+  abortableSleep,
+  isRetryableStatus,
+  parseRetryAfter,
+  retryDelayMs,
+  shouldRetryAutomatically,
+} from './retry';
 
 describe('isRetryableStatus', () => {
   it('retries only 408, 429, 502 and 503', () => {
     expect(
       [400, 401, 402, 403, 404, 408, 413, 429, 500, 502, 503, 524, 529].filter(isRetryableStatus),
     ).toEqual([408, 429, 502, 503]);
+  });
+});
+
+describe('shouldRetryAutomatically', () => {
+  it("follows the status unless OpenRouter's availability says the request will not pass later", () => {
+    expect(shouldRetryAutomatically(503, {})).toBe(true);
+    expect(shouldRetryAutomatically(503, { retryable: true })).toBe(true);
+    expect(shouldRetryAutomatically(503, { retryable: false })).toBe(false);
+    expect(shouldRetryAutomatically(429, { retryable: false })).toBe(false);
+    expect(shouldRetryAutomatically(404, { retryable: true })).toBe(false);
+    expect(shouldRetryAutomatically(undefined, {})).toBe(false);
   });
 });
 

@@ -10,6 +10,19 @@ export function isRetryableStatus(status: number | undefined): boolean {
 }
 
 /**
+ * Whether to retry a failed attempt on our own: a retryable status, unless OpenRouter said the same
+ * request will not pass later (`error.availability.retryable: false`, carried as `AppError.retryable`).
+ * Retrying then only delays the error the person has to act on (pick another model, change settings).
+ * An absent `retryable` keeps the status rule.
+ */
+export function shouldRetryAutomatically(
+  status: number | undefined,
+  error: { readonly retryable?: boolean | undefined },
+): boolean {
+  return isRetryableStatus(status) && error.retryable !== false;
+}
+
+/**
  * Retry-After as whole seconds: either delta-seconds or an HTTP date (RFC 9110 allows both).
  * Returns undefined for absent or unusable values so callers fall back to backoff.
  */
