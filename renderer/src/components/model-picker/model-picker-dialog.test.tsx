@@ -173,8 +173,10 @@ describe('model picker', () => {
       return id ? document.getElementById(id)?.querySelector('.model-name')?.textContent : null;
     };
     const names = optionNames(dialog);
-    expect(activeName()).toBe(names[0]);
-    await view.user.keyboard('{ArrowDown}{ArrowDown}{ArrowUp}');
+    // It opens on the current model (GPT-4o, third by name); the arrows move from there.
+    expect(names.indexOf('GPT-4o')).toBe(2);
+    expect(activeName()).toBe('GPT-4o');
+    await view.user.keyboard('{ArrowUp}{ArrowUp}{ArrowDown}');
     expect(activeName()).toBe(names[1]);
     await view.user.keyboard('{Enter}');
     await waitFor(() => expect(screen.queryByRole('dialog')).toBeNull());
@@ -232,5 +234,42 @@ describe('model picker', () => {
     const active = document.getElementById(search.getAttribute('aria-activedescendant') ?? '');
     expect(active?.textContent).toContain('Model 040');
     expect(active?.getAttribute('aria-posinset')).toBe('41');
+  });
+  it('opens on the current model, scrolled into view, with its details shown at once', async () => {
+    const many = Array.from({ length: 400 }, (_, i) =>
+      makeModel({
+        id: `vendor/model-${String(i).padStart(3, '0')}`,
+        name: `Model ${String(i).padStart(3, '0')}`,
+        description: `Description of model ${i}.`,
+      }),
+    );
+    const { dialog, user } = await openPicker({
+      models: { models: many, fetchedAt: new Date(0).toISOString(), stale: false },
+      settings: makeSettings({ defaultModel: 'vendor/model-250', recentModels: [] }),
+    });
+    const search = within(dialog).getByRole('searchbox', { name: 'Search models' });
+    const activeOption = () => document.getElementById(search.getAttribute('aria-activedescendant') ?? '');
+    // Row 251 of 400 is far outside the first window: it is rendered only if the list scrolled to it.
+    await waitFor(() => expect(activeOption()?.getAttribute('aria-posinset')).toBe('251'));
+    expect(activeOption()?.textContent).toContain('Model 250');
+    expect(activeOption()?.textContent).toContain('Current');
+    const panel = within(dialog).getByRole('region', { name: 'Details of Model 250' });
+    expect(panel.textContent).toContain('Description of model 250.');
+    expect(document.activeElement).toBe(search);
+    // The keyboard carries on from the current model.
+    await user.keyboard('{ArrowDown}');
+    expect(activeOption()?.textContent).toContain('Model 251');
+    // A new search still starts from the top of its results.
+    await user.keyboard('model 3');
+    expect(activeOption()?.textContent).toContain('Model 300');
+  });
+
+  it('opens on the first row when the current model is not in the list', async () => {
+    const { dialog } = await openPicker({
+      settings: makeSettings({ defaultModel: 'gone/model', recentModels: [] }),
+    });
+    const search = within(dialog).getByRole('searchbox', { name: 'Search models' });
+    const active = document.getElementById(search.getAttribute('aria-activedescendant') ?? '');
+    expect(active?.getAttribute('aria-posinset')).toBe('1');
   });
 });

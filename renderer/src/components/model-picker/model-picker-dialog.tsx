@@ -1,4 +1,13 @@
-import { type KeyboardEvent, useCallback, useEffect, useId, useMemo, useRef, useState } from 'react';
+import {
+  type KeyboardEvent,
+  useCallback,
+  useEffect,
+  useId,
+  useLayoutEffect,
+  useMemo,
+  useRef,
+  useState,
+} from 'react';
 import { useActions, useStores } from '../../app-context';
 import { useFixedRowWindow } from '../../hooks/use-fixed-row-window';
 import { useStoreValue } from '../../hooks/use-store-value';
@@ -41,6 +50,24 @@ export function ModelPickerDialog({ purpose }: { purpose: PickerPurpose }) {
   const win = useFixedRowWindow({ count: entries.length, rowHeight: ROW_HEIGHT });
   const { resetScroll, scrollToIndex } = win;
 
+  // The picker opens on the current model, scrolled into view, so its details show at once. It keeps
+  // following it (the list may still be loading, the viewport still being measured, a star may reorder
+  // the rows) until the person moves the highlight or searches; from then on the highlight is theirs.
+  const followCurrent = useRef(true);
+  const currentIndex = useMemo(
+    () => (currentId === null ? -1 : entries.findIndex((entry) => entry.model.id === currentId)),
+    [entries, currentId],
+  );
+  useLayoutEffect(() => {
+    if (!followCurrent.current || currentIndex < 0) return;
+    setActive(currentIndex);
+    scrollToIndex(currentIndex);
+  }, [currentIndex, scrollToIndex]);
+  const highlight = useCallback((index: number) => {
+    followCurrent.current = false;
+    setActive(index);
+  }, []);
+
   // The list loads at startup; if that failed (offline, no cache yet), opening the picker tries again.
   useEffect(() => {
     const { list, loading } = stores.models.get();
@@ -52,7 +79,7 @@ export function ModelPickerDialog({ purpose }: { purpose: PickerPurpose }) {
     <T,>(set: (value: T) => void) =>
     (value: T) => {
       set(value);
-      setActive(0);
+      highlight(0);
       resetScroll();
     };
 
@@ -78,7 +105,7 @@ export function ModelPickerDialog({ purpose }: { purpose: PickerPurpose }) {
   const moveTo = (index: number) => {
     if (entries.length === 0) return;
     const next = Math.max(0, Math.min(entries.length - 1, index));
-    setActive(next);
+    highlight(next);
     scrollToIndex(next);
   };
 
@@ -162,7 +189,7 @@ export function ModelPickerDialog({ purpose }: { purpose: PickerPurpose }) {
                   active={index === active}
                   current={entry.model.id === currentId}
                   onChoose={choose}
-                  onHover={setActive}
+                  onHover={highlight}
                 />
               );
             })}
