@@ -1,4 +1,5 @@
 import { sendReplyJson } from './chat-json';
+import { sendReplay } from './chat-replay';
 import { parseChatRequest } from './chat-request';
 import { streamReply } from './chat-stream';
 import { generationId, providerName } from './completion';
@@ -30,6 +31,10 @@ export async function handleChat(
   // Counted only once the request is valid, so a malformed request does not use up a `once` budget.
   const plan = counters.effectivePlan(requested);
   if (await applyPreResponseFaults(ex, plan, request.model, headers)) return;
+  if (plan.replay !== null) {
+    await sendReplay(ex, plan.replay);
+    return;
+  }
   const reply = planReply(request, plan, {
     id,
     created,

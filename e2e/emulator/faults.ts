@@ -4,6 +4,7 @@
 
 import { type AvailabilityFaultCode, isAvailabilityFaultCode } from './errors';
 import { isRealErrorName, type RealErrorName } from './real-errors';
+import { isReplayName, type ReplayName } from './replay-streams';
 
 export const FAULT_STATUS_CODES = [400, 401, 402, 403, 404, 408, 413, 429, 500, 502, 503, 524, 529] as const;
 export type FaultStatusCode = (typeof FAULT_STATUS_CODES)[number];
@@ -55,6 +56,8 @@ export interface FaultPlan {
   dripTokensPerSecond: number | null;
   tokens: number | null;
   slowFirstByteMs: number | null;
+  /** `replay-<fixture>`: answer with a reply recorded against the live API, as recorded (replay-streams.ts). */
+  replay: ReplayName | null;
 }
 
 export type FaultParseResult = { ok: true; plan: FaultPlan } | { ok: false; message: string };
@@ -81,6 +84,7 @@ export const NO_FAULTS: Readonly<FaultPlan> = Object.freeze({
   dripTokensPerSecond: null,
   tokens: null,
   slowFirstByteMs: null,
+  replay: null,
 });
 
 const FLAG_MODES = {
@@ -192,6 +196,11 @@ function applyMode(plan: FaultPlan, mode: string): string | null {
   }
   if (mode === 'echo-key') return setError(plan, { kind: 'echo-key' }, mode);
   if (mode === 'once') return setOnce(plan, 'failTimes', 1, mode);
+  if (mode.startsWith('replay-')) {
+    const name = mode.slice('replay-'.length);
+    if (!isReplayName(name)) return `Unknown recorded reply in emulator fault mode "${mode}"`;
+    return setOnce(plan, 'replay', name, mode);
+  }
   if (mode.startsWith('real-')) {
     const name = mode.slice('real-'.length);
     if (!isRealErrorName(name)) return `Unknown real error fixture in emulator fault mode "${mode}"`;
