@@ -3,9 +3,11 @@ import { dirname, join } from 'node:path';
 import writeFileAtomic from 'write-file-atomic';
 import { ReplyImageSchema } from '../../../../common/chat-types';
 import { MessageIdSchema } from '../../../../common/conversation-types';
+import { describeError } from '../../../../common/redact';
+import type { Logger } from '../../log/logger';
 import { ensurePrivateDir, PRIVATE_FILE_MODE } from '../../private-files/private-files';
 import { isImageOfType, MAX_IMAGE_BYTES, type ReplyImageBytes } from './image-bytes';
-import type { Layout } from './layout';
+import { CONVERSATION_ID, type Layout } from './layout';
 import { errnoOf, storageFailure } from './storage-errors';
 
 /**
@@ -81,6 +83,68 @@ export async function moveImageFolder(from: string, to: string): Promise<boolean
     return true;
   } catch (error) {
     if (errnoOf(error) === 'ENOENT') return false;
+    throw error;
+  }
+}
+
+/**
+ * For a leftover temporary file of write-file-atomic beside an image (`<imageId>.<number>`, a write
+ * cut off by a crash), the image it was meant to become; null for any other name.
+ */
+export function imageWriteTarget(name: string): string | null {
+  const target = /^(.+)\.\d+$/.exec(name)?.[1];
+  return target !== undefined && ReplyImageSchema.shape.id.safeParse(target).success ? target : null;
+}
+
+/**
+ * Removes, at start, temporary files of image writes cut off by a crash, as load-history does beside
+ * the conversation files: the image was never named in a saved conversation file (it is written
+ * first), so the bytes are not the person's data. Only `images/<conversationId>/<messageId>/` folders
+ * and names this store writes are touched. The walk costs one listing per conversation and reply that
+ * has images (most have none), and nothing when there is no images folder.
+ */
+export async function removeImageLeftovers(layout: Layout, log: Logger): Promise<void> {
+  try {
+    await walkImageLeftovers(layout, log);
+  } catch (error) {
+    // Best effort: a folder we cannot list must not keep the history from opening.
+    log.warn('could not look for temporary image files', { error: describeError(error) });
+  }
+}
+
+async function walkImageLeftovers(layout: Layout, log: Logger): Promise<void> {
+  for (const conversation of await subfolders(layout.images, (n) => CONVERSATION_ID.test(n))) {
+    const conversationDir = join(layout.images, conversation);
+    for (const message of await subfolders(conversationDir, (n) => MessageIdSchema.safeParse(n).success)) {
+      const messageDir = join(conversationDir, message);
+      for (const name of await listing(messageDir)) {
+        if (imageWriteTarget(name) === null) continue;
+        try {
+          await fs.unlink(join(messageDir, name));
+          log.info('removed the temporary file of an interrupted write', { conversation, name });
+        } catch (error) {
+          log.warn('could not remove a temporary file', { name, error: describeError(error) });
+        }
+      }
+    }
+  }
+}
+
+async function subfolders(dir: string, ours: (name: string) => boolean): Promise<string[]> {
+  try {
+    const entries = await fs.readdir(dir, { withFileTypes: true });
+    return entries.filter((e) => e.isDirectory() && ours(e.name)).map((e) => e.name);
+  } catch (error) {
+    if (errnoOf(error) === 'ENOENT' || errnoOf(error) === 'ENOTDIR') return [];
+    throw error;
+  }
+}
+
+async function listing(dir: string): Promise<string[]> {
+  try {
+    return await fs.readdir(dir);
+  } catch (error) {
+    if (errnoOf(error) === 'ENOENT' || errnoOf(error) === 'ENOTDIR') return [];
     throw error;
   }
 }

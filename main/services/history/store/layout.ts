@@ -6,7 +6,8 @@ import { join } from 'node:path';
  *   conversations/<id>.json   one file per conversation, the source of truth
  *   index.json                summaries for the list; a cache, rebuilt from the files when unusable
  *   session.json              present while a store is open; if found at start, the last run crashed
- *   quarantine/               files that could not be read, each with a `.note.txt` saying why
+ *   quarantine/               files that could not be read, each with a `.note.txt` saying why (and
+ *                             `.images/`, their reply images)
  *   trash/                    deleted conversations, restorable until purged after 30 days
  *   images/<id>/<messageId>/<imageId>   images of replies (image-files.ts); trash/<token>.images/ when deleted
  */

@@ -3,6 +3,7 @@ import { join } from 'node:path';
 import { describeError } from '../../../../common/redact';
 import { yieldToEventLoop } from '../../shared/scheduler';
 import { mapLimit, readTextIfExists } from './files';
+import { removeImageLeftovers } from './image-files';
 import { type ConversationEntry, parseIndex } from './index-file';
 import { atomicWriteTarget, conversationIdFromFileName } from './layout';
 import { readConversation, recordEntry, type StoreCore } from './store-core';
@@ -44,6 +45,7 @@ export async function loadHistory(core: StoreCore): Promise<LoadReport> {
   await removeLeftovers(core, layout.root, await fs.readdir(layout.root), (target) =>
     ['index.json', 'session.json'].includes(target),
   );
+  await removeImageLeftovers(layout, log);
 
   const index =
     indexText === null ? { ok: false as const, reason: 'index.json is missing' } : parseIndex(indexText);

@@ -117,6 +117,39 @@ describe('quarantine', () => {
     expect((await fs.readdir(layout.quarantine)).length).toBe(2 * Object.keys(damaged).length);
   });
 
+  it("takes a quarantined conversation's reply images with it, and the note says where they are", async () => {
+    const layout = layoutFor(dir);
+    await fs.mkdir(layout.conversations, { recursive: true });
+    await fs.writeFile(
+      layout.conversationFile('pictures'),
+      '{"formatVersion":1,"conversation":{"title":"Cats"',
+    );
+    const image = join(layout.conversationImages('pictures'), 'm1', '1.png');
+    await fs.mkdir(dirname(image), { recursive: true });
+    await fs.writeFile(image, 'the bytes');
+    const opened = await openStore(dir);
+    store = opened.store;
+    const notice = opened.quarantined[0] as QuarantineNotice;
+    const moved = notice.path.replace(/\.json$/, '.images');
+    expect(await fs.readFile(join(moved, 'm1', '1.png'), 'utf8')).toBe('the bytes');
+    await expect(fs.access(layout.conversationImages('pictures'))).rejects.toThrow();
+    const note = await fs.readFile(notice.path.replace(/\.json$/, '.note.txt'), 'utf8');
+    expect(note).toContain(`Reply images moved to: ${moved}`);
+    expect(note).toContain(`back into ${layout.images}`);
+  });
+
+  it('a quarantined conversation without images gets no images folder or line', async () => {
+    const layout = layoutFor(dir);
+    await fs.mkdir(layout.conversations, { recursive: true });
+    await fs.writeFile(layout.conversationFile('plain'), 'not json');
+    const opened = await openStore(dir);
+    store = opened.store;
+    const notice = opened.quarantined[0] as QuarantineNotice;
+    expect(await fs.readdir(layout.quarantine)).toHaveLength(2);
+    const note = await fs.readFile(notice.path.replace(/\.json$/, '.note.txt'), 'utf8');
+    expect(note).not.toContain('Reply images');
+  });
+
   it('keeps both files when the same conversation is quarantined twice', async () => {
     const layout = layoutFor(dir);
     await fs.mkdir(layout.conversations, { recursive: true });

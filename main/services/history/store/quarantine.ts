@@ -1,17 +1,24 @@
 import { promises as fs } from 'node:fs';
-import { basename, join } from 'node:path';
+import { basename, dirname, join } from 'node:path';
 import writeFileAtomic from 'write-file-atomic';
 import type { QuarantineNotice } from '../../../../common/conversation-types';
 import { describeError } from '../../../../common/redact';
 import type { Logger } from '../../log/logger';
 import { ensurePrivateDir, makeFilePrivate, PRIVATE_FILE_MODE } from '../../private-files/private-files';
-import { fileStamp, type Layout } from './layout';
+import { moveImageFolder } from './image-files';
+import { CONVERSATION_ID, fileStamp, type Layout } from './layout';
 
 /**
  * Moving a conversation file that cannot be used out of the way — never deleting it.
  *
  * The file goes to quarantine/ unchanged, next to a plain-text note saying what it was, why it was
  * moved and what the person can do. The rest of the history keeps loading without it.
+ *
+ * Its reply images (`images/<id>/`) go with it, to `<same name>.images/`, as they go with a deleted
+ * conversation to the trash: everything of the conversation stays together, nothing is left orphaned
+ * under images/ (where no one would look for it, and a conversation made later with the same id would
+ * find it), and the note says how to put both back. Best effort, after the file: if the folder cannot
+ * be moved it stays where it was and the note says so.
  */
 export interface QuarantineRequest {
   sourcePath: string;
@@ -47,8 +54,9 @@ export async function quarantineFile(
   await makeFilePrivate(target.file).catch((error: unknown) =>
     log.warn('could not make a quarantined file private', { error: describeError(error) }),
   );
+  const images = await moveImages(layout, request.conversationId, target.images, log);
   try {
-    await writeFileAtomic(target.note, noteText(request, target.file, now), {
+    await writeFileAtomic(target.note, noteText(request, target.file, now, images), {
       encoding: 'utf8',
       mode: PRIVATE_FILE_MODE,
     });
@@ -62,23 +70,49 @@ export async function quarantineFile(
   return notice(request, target.file);
 }
 
+/** Where the conversation's reply images are now, if it had any. */
+type ImagesOutcome = { movedTo: string; from: string } | { keptAt: string } | null;
+
+async function moveImages(
+  layout: Layout,
+  conversationId: string | null,
+  to: string,
+  log: Logger,
+): Promise<ImagesOutcome> {
+  if (conversationId === null || !CONVERSATION_ID.test(conversationId)) return null;
+  const from = layout.conversationImages(conversationId);
+  try {
+    return (await moveImageFolder(from, to)) ? { movedTo: to, from } : null;
+  } catch (error) {
+    log.warn("could not move a quarantined conversation's images", {
+      conversationId,
+      error: describeError(error),
+    });
+    return { keptAt: from };
+  }
+}
+
 function notice(request: QuarantineRequest, path: string): QuarantineNotice {
   return { conversationId: request.conversationId, title: request.title, path, reason: request.reason };
 }
 
-async function freeName(dir: string, stem: string): Promise<{ file: string; note: string }> {
-  for (let n = 0; ; n++) {
-    const name = n === 0 ? stem : `${stem}-${n}`;
-    const file = join(dir, `${name}.json`);
-    const exists = await fs.access(file).then(
+async function freeName(dir: string, stem: string): Promise<{ file: string; note: string; images: string }> {
+  const exists = (path: string) =>
+    fs.access(path).then(
       () => true,
       () => false,
     );
-    if (!exists) return { file, note: join(dir, `${name}.note.txt`) };
+  for (let n = 0; ; n++) {
+    const name = n === 0 ? stem : `${stem}-${n}`;
+    const file = join(dir, `${name}.json`);
+    const images = join(dir, `${name}.images`);
+    if (!(await exists(file)) && !(await exists(images))) {
+      return { file, note: join(dir, `${name}.note.txt`), images };
+    }
   }
 }
 
-function noteText(request: QuarantineRequest, movedTo: string, now: Date): string {
+function noteText(request: QuarantineRequest, movedTo: string, now: Date, images: ImagesOutcome): string {
   return [
     'Switchboard could not open this conversation, so it moved the file here instead of deleting it.',
     '',
@@ -86,12 +120,22 @@ function noteText(request: QuarantineRequest, movedTo: string, now: Date): strin
     `Title: ${request.title ?? 'unknown'}`,
     `Moved from: ${request.sourcePath}`,
     `Moved to: ${movedTo}`,
+    ...(images !== null && 'movedTo' in images ? [`Reply images moved to: ${images.movedTo}`] : []),
+    ...(images !== null && 'keptAt' in images
+      ? [`Reply images: could not be moved; still in ${images.keptAt}`]
+      : []),
     `When: ${now.toISOString()}`,
     `Why: ${request.reason}`,
     '',
     'Nothing in it was changed. If it was written by a newer Switchboard, open it with that version',
     '(copy it back into the conversations folder). Otherwise it is plain JSON: you can open it in a',
     'text editor to recover the text, or repair it and put it back into the conversations folder.',
+    ...(images !== null && 'movedTo' in images
+      ? [
+          `Its reply images are in the folder beside it: to put the conversation back, also move that folder`,
+          `back into ${dirname(images.from)} and name it ${basename(images.from)}.`,
+        ]
+      : []),
     '',
   ].join('\n');
 }

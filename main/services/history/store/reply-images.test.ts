@@ -148,6 +148,32 @@ describe('reply images and reasoning details', () => {
     await expect(fs.access(join(dir, 'trash', `${undoToken}.images`))).rejects.toThrow();
   });
 
+  it('removes temporary image files left by a write cut off by a crash at start, and nothing else', async () => {
+    const { store, dir, clock } = await fresh();
+    const { c, reply } = await replyWithImages(store);
+    await store.close();
+    const folder = join(dir, 'images', c.id, reply.id);
+    // write-file-atomic's temporary name: the target plus `.<uint32>` (a crash leaves it behind).
+    await fs.writeFile(join(folder, '3.png.2836549123'), 'half an image');
+    await fs.writeFile(join(folder, '1.png.tmp'), 'not ours');
+    await fs.writeFile(join(folder, 'notes.txt.12'), 'not ours either');
+    await fs.mkdir(join(dir, 'images', 'someone_else', 'x'), { recursive: true });
+    await fs.writeFile(
+      join(dir, 'images', 'someone_else', 'x', 'a.png.7'),
+      'another conversation, same shape',
+    );
+    await fs.writeFile(join(dir, 'images', 'README.png.5'), 'outside any conversation folder');
+    const reopened = await openStore(dir, { now: clock.now, scheduler: clock.scheduler });
+    stores.push(reopened.store);
+    expect((await fs.readdir(folder)).sort()).toEqual(['1.png', '1.png.tmp', '2.jpeg', 'notes.txt.12']);
+    await expect(fs.readdir(join(dir, 'images', 'someone_else', 'x'))).resolves.toEqual([]);
+    expect(await fs.readdir(join(dir, 'images'))).toContain('README.png.5');
+    expect(
+      reopened.log.lines.filter((l) => l.includes('temporary file of an interrupted write')),
+    ).toHaveLength(2);
+    expect((await reopened.store.replyImage(c.id, reply.id, '1.png')).bytes).toEqual(PNG);
+  });
+
   it('keeps the reply (without the image) when an image cannot be written', async () => {
     const { store, dir, log } = await fresh();
     const c = await store.create({ model: 'm' });
