@@ -3,6 +3,7 @@ import { useModelSummary } from '../../hooks/use-model-summary';
 import { useStoreValue } from '../../hooks/use-store-value';
 import { formatRetirementDay } from '../model-picker/retirement';
 import { ModelButton } from './model-button';
+import { ModelDetailsButton } from './model-details-button';
 
 /** Warns before OpenRouter retires the model this chat sends with, while there is time to switch. */
 function RetirementWarning() {
@@ -25,7 +26,7 @@ function RetirementWarning() {
   );
 }
 
-/** The open conversation's title, the model picker button and Settings. */
+/** The open conversation's title, the model picker button, the model's details and Settings. */
 export function ChatHeader({ title }: { title: string }) {
   const actions = useActions();
   return (
@@ -34,6 +35,7 @@ export function ChatHeader({ title }: { title: string }) {
       <div className="chat-header-actions">
         <RetirementWarning />
         <ModelButton />
+        <ModelDetailsButton />
         <button
           type="button"
           className="button-quiet"
