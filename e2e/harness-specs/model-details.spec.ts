@@ -1,0 +1,73 @@
+import { expect, test } from './fixtures';
+import { saveScreen, ui } from './helpers/ui';
+
+/**
+ * The current model in detail, from the keyboard, through the real services and the emulator's
+ * `/models` (which serves a description, knowledge cutoff, reply cap and cache/image prices for
+ * openai/gpt-4o): in the picker, which opens on it, and in "Model details" beside the model button.
+ */
+test.describe('model details', () => {
+  test.beforeEach(async ({ app, harness }) => {
+    await harness.services.settings.update({ defaultModel: 'openai/gpt-4o' });
+    await app.reload();
+    await expect(ui(app).modelButton).toHaveAccessibleDescription('OpenAI: GPT-4o');
+  });
+
+  test('the picker opens on the current model with its details shown', async ({ app }) => {
+    const { picker, search } = ui(app);
+    await app.keyboard.press('Control+k');
+    await expect(search).toBeFocused();
+    const activeId = await search.getAttribute('aria-activedescendant');
+    expect(activeId).toBeTruthy();
+    await expect(app.locator(`[id="${activeId}"]`)).toContainText('OpenAI: GPT-4o');
+    await expect(app.locator(`[id="${activeId}"]`)).toBeInViewport();
+    const details = picker.getByRole('region', { name: 'Details of OpenAI: GPT-4o' });
+    await expect(details).toContainText('GPT-4o is a model from OpenAI');
+    await expect(details).toContainText('Prompt$2.50 per M tokens');
+    await app.keyboard.press('Escape');
+    await expect(picker).toBeHidden();
+  });
+
+  test('"Model details" shows the current model: description, cutoff, limits and every price', async ({
+    app,
+  }) => {
+    const { modelButton } = ui(app);
+    const detailsButton = app.getByRole('button', { name: 'Model details' });
+    // Keyboard only: the details button is the next Tab stop after the model button.
+    await modelButton.focus();
+    await app.keyboard.press('Tab');
+    await expect(detailsButton).toBeFocused();
+    await expect(detailsButton).toHaveAccessibleDescription('OpenAI: GPT-4o');
+    await app.keyboard.press('Enter');
+    const dialog = app.getByRole('dialog', { name: 'Model details' });
+    await expect(dialog).toBeVisible();
+    const panel = dialog.getByRole('region', { name: 'Details of OpenAI: GPT-4o' });
+    await expect(panel.locator('.model-description')).toContainText('GPT-4o is a model from OpenAI');
+    const facts = panel.locator('dt');
+    await expect(facts).toContainText([
+      'Knowledge cutoff',
+      'Context',
+      'Longest reply',
+      'Prompt',
+      'Completion',
+      'Cache read',
+      'Cache write',
+      'Image',
+    ]);
+    await expect(panel).toContainText('Knowledge cutoff1 Oct 2023');
+    await expect(panel).toContainText('Context128K context');
+    await expect(panel).toContainText(/Longest reply[\d,]+ tokens/);
+    await expect(panel).toContainText('Prompt$2.50 per M tokens');
+    await expect(panel).toContainText('Completion$10.00 per M tokens');
+    await expect(panel).toContainText('Cache read$0.25 per M tokens');
+    await expect(panel).toContainText(/Cache write\$3\.1\d per M tokens/);
+    await expect(panel).toContainText(/Image\$0\.\d+ per image/);
+    await saveScreen(app, 'model-details');
+    // Focus stays inside the dialog; Escape closes it and gives focus back to the button.
+    await app.keyboard.press('Tab');
+    await expect(dialog.locator(':focus')).toHaveCount(1);
+    await app.keyboard.press('Escape');
+    await expect(dialog).toBeHidden();
+    await expect(detailsButton).toBeFocused();
+  });
+});
