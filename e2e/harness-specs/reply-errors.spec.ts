@@ -74,8 +74,16 @@ test.describe('availability errors', () => {
     await expect(waiting).toHaveCount(0);
     // OpenRouter's fallback_models, by their names in the model list.
     await expect(actions.getByRole('button', { name: 'Try Google: Gemini 2.5 Flash' })).toBeVisible();
-    const tryMini = actions.getByRole('button', { name: 'Try OpenAI: GPT-4o-mini' });
+    await expect(actions.getByRole('button', { name: 'Try OpenAI: GPT-4o-mini' })).toBeVisible();
     await saveScreen(app, 'error-capacity-exhausted');
+
+    // Kept with the reply in history: after a reload the message and the suggestions are still there,
+    // and the suggestion is taken from the reloaded conversation.
+    await app.reload();
+    await conversationButton(app, 'Hello there').click();
+    await expect(lastReply.getByRole('alert')).toContainText('Every provider of this model is at capacity');
+    const tryMini = errorActions(lastReply).getByRole('button', { name: 'Try OpenAI: GPT-4o-mini' });
+    await expect(tryMini).toBeVisible();
 
     const before = chatRequests(harness).at(-1)?.id ?? 0;
     expect(chatRequests(harness).every((r) => (r.body as { model?: string }).model === model)).toBe(true);
@@ -216,7 +224,11 @@ test.describe('402 with a number of tokens it can afford', () => {
     await expect(actions.getByRole('button', { name: 'Lower Max tokens' })).toBeVisible();
     await saveScreen(app, 'error-402-can-only-afford');
 
-    await actions.getByRole('button', { name: 'Retry with 10114 max tokens' }).click();
+    // Kept with the reply in history: the fitting value is still offered after a reload.
+    await app.reload();
+    await conversationButton(app, 'Hello there').click();
+    await expect(lastReply.getByRole('alert')).toContainText('they cover about 10114');
+    await errorActions(lastReply).getByRole('button', { name: 'Retry with 10114 max tokens' }).click();
     const retried = await waitForChatRequest(harness, chatRequests(harness)[0]?.id);
     expect(retried.body).toMatchObject({ model, max_tokens: 10114 });
     await waitForFinishedReply(lastReply);
