@@ -96,8 +96,14 @@ async function start(): Promise<void> {
   });
 
   // The two contracts on ipcMain, each answered only for its own kind of window.
-  const chatTable = bindChatContract(services.handlers, chatWindows.has, log('ipc'));
-  bindKeyEntryContract(services.keyEntryHandlers, keyWindows.isKeyWindow, log('ipc-key-entry'));
+  // Both apply the composition root's secret redaction to everything they send (handler-table.ts).
+  const chatTable = bindChatContract(services.handlers, chatWindows.has, log('ipc'), services.sanitiseErrors);
+  bindKeyEntryContract(
+    services.keyEntryHandlers,
+    keyWindows.isKeyWindow,
+    log('ipc-key-entry'),
+    services.sanitiseErrors,
+  );
 
   // The window opens without waiting for the keystore (see Services.init); it shows "checking your
   // key" until the key status arrives.

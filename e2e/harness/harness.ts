@@ -328,6 +328,7 @@ export async function startHarness(options: HarnessOptions = {}): Promise<Harnes
     policy: { origin, isOurWindow: (id) => chatBinding.isWindow(id) },
     sendEvent: chatBinding.sendEvent,
     log: log('ipc'),
+    sanitiseErrors: services.sanitiseErrors,
     writeLimits: { writingCalls: chatWritingCalls },
   });
   const keyTable = createHandlerTable({
@@ -337,6 +338,7 @@ export async function startHarness(options: HarnessOptions = {}): Promise<Harnes
     policy: { origin: keyOrigin, path: '/key-entry.html', isOurWindow: (id) => keyBinding.isWindow(id) },
     sendEvent: keyBinding.sendEvent,
     log: log('ipc-key-entry'),
+    sanitiseErrors: services.sanitiseErrors,
     writeLimits: { writingCalls: keyEntryWritingCalls },
   });
   chatBinding.onWindowClosed((id) => services.sessions.cancelWindow(id));

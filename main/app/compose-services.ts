@@ -7,6 +7,7 @@ import { keysToRefuse } from '../services/chat/key-guard';
 import { createHistoryStore, readImportFile, writeExportFile, writeImageFile } from '../services/history';
 import { knownSecrets } from '../services/log/known-secrets';
 import type { Logger } from '../services/log/logger';
+import { sanitiseErrorsIn } from '../services/log/sanitise-errors';
 import { createKeyInfoReader, createOpenRouterClient } from '../services/openrouter/client';
 import { createSettingsStore } from '../services/settings/settings-store';
 import { timerScheduler } from '../services/shared/scheduler';
@@ -18,7 +19,6 @@ import { createKeyEntryHandlers } from './key-entry-window-handlers';
 import { createKeyIntake, type KeyIntakeAdapters } from './key-intake';
 import { createKeyOriginConsent } from './key-origin-consent';
 import type { AskPerson } from './questions';
-import { withSanitisedErrors } from './sanitise-handlers';
 
 /**
  * The composition root shared by the Electron app and the browser harness: the same services and
@@ -141,9 +141,15 @@ export function composeServices(adapters: ServiceAdapters) {
     history,
     sessions,
     keyIntake,
-    // Every error a window receives passes the known-secret redaction (sanitise-handlers.ts).
-    handlers: withSanitisedErrors(handlers),
-    keyEntryHandlers: withSanitisedErrors(keyEntryHandlers),
+    handlers,
+    keyEntryHandlers,
+    /**
+     * The known-secret redaction (main/services/log/sanitise-errors.ts) for the handler tables: every
+     * table is built with it and applies it on its one exit path, so every error a window receives —
+     * answered, inside a result, or carried by an event, whether a handler emits it or main pushes it
+     * through the table (chat stream batches, key status) — passes it, including paths added later.
+     */
+    sanitiseErrors: <T>(value: T): T => sanitiseErrorsIn(value),
     keyOriginConsent,
     /**
      * Loads everything from disk; call once before the first window opens. With `waitForKey: false`

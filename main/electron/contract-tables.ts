@@ -4,7 +4,12 @@ import {
   type KeyEntryContract,
   keyEntryContract,
 } from '../../common/ipc/contract';
-import { createHandlerTable, type Handlers, type HandlerTable } from '../ipc/handler-table';
+import {
+  createHandlerTable,
+  type ErrorSanitiser,
+  type Handlers,
+  type HandlerTable,
+} from '../ipc/handler-table';
 import { chatWritingCalls, keyEntryWritingCalls } from '../ipc/writing-calls';
 import { APP_ORIGIN, KEY_ENTRY_ORIGIN, KEY_ENTRY_PATH } from '../protocol/resolve-asset';
 import type { Logger } from '../services/log/logger';
@@ -18,6 +23,7 @@ export function bindChatContract(
   handlers: Handlers<ChatContract>,
   isChatWindow: (webContentsId: number) => boolean,
   log: Logger,
+  sanitiseErrors: ErrorSanitiser,
 ): HandlerTable<ChatContract> {
   const table = createHandlerTable({
     contract: chatContract,
@@ -25,6 +31,7 @@ export function bindChatContract(
     policy: { origin: APP_ORIGIN, isOurWindow: isChatWindow },
     sendEvent: sendToWindow,
     log,
+    sanitiseErrors,
     writeLimits: { writingCalls: chatWritingCalls },
   });
   bindToIpcMain(table);
@@ -36,6 +43,7 @@ export function bindKeyEntryContract(
   handlers: Handlers<KeyEntryContract>,
   isKeyWindow: (webContentsId: number) => boolean,
   log: Logger,
+  sanitiseErrors: ErrorSanitiser,
 ): void {
   bindToIpcMain(
     createHandlerTable({
@@ -45,6 +53,7 @@ export function bindKeyEntryContract(
       policy: { origin: KEY_ENTRY_ORIGIN, path: KEY_ENTRY_PATH, isOurWindow: isKeyWindow },
       sendEvent: sendToWindow,
       log,
+      sanitiseErrors,
       writeLimits: { writingCalls: keyEntryWritingCalls },
     }),
   );

@@ -8,11 +8,17 @@ import { type AppError, AppErrorSchema, AppFailure, appError } from '../../commo
 import { chatContract, keyEntryContract } from '../../common/ipc/contract';
 import { defineContract, event, invoke } from '../../common/ipc/define';
 import { createHistoryStore } from '../services/history';
+import { knownSecrets } from '../services/log/known-secrets';
+import { sanitiseErrorsIn } from '../services/log/sanitise-errors';
 import { createMemoryLogger } from '../services/log/testing/memory-logger';
 import { createHandlerTable, type Handlers, type HandlerTable, type WritingCalls } from './handler-table';
 import type { SenderInfo, SenderPolicy } from './sender-policy';
 import type { WriteLimits } from './write-budget';
 
+const INTERNAL_ERROR = {
+  code: 'internal',
+  message: 'Something went wrong inside Switchboard. Please retry.',
+};
 const repoRoot = resolve(import.meta.dirname, '../..');
 const ORIGIN = 'app://switchboard';
 const policy: SenderPolicy = { origin: ORIGIN, isOurWindow: (id) => id === 1 || id === 2 };
@@ -79,6 +85,7 @@ function makeTable(
     log,
     sendEvent: (windowId, channel, payload) => sent.push({ windowId, channel, payload }),
     handlers: makeHandlers(overrides),
+    sanitiseErrors: (value) => value,
     writeLimits: { writingCalls, ...budget },
   });
   return { table, log, sent, runs: () => handlerRuns, saved };
@@ -206,6 +213,7 @@ describe('handler table', () => {
         log: createMemoryLogger(),
         sendEvent: () => {},
         handlers: {} as never,
+        sanitiseErrors: (value) => value,
         writeLimits: { writingCalls },
       }),
     ).toThrow(/no handler/);
@@ -264,6 +272,7 @@ describe('events cross to a window only in their contract shape', () => {
         throw new Error('window gone');
       },
       handlers: makeHandlers(),
+      sanitiseErrors: (value) => value,
       writeLimits: { writingCalls },
     });
     expect(table.emit(1, 'onTick', { n: 1 })).toBe(false);
@@ -458,6 +467,7 @@ describe('a throttled window loses nothing already saved', () => {
         policy,
         log: createMemoryLogger(),
         sendEvent: () => {},
+        sanitiseErrors: (value) => value,
         handlers: {
           append: async ({ text }) => ({ id: (await history.appendUserMessage(conversation.id, text)).id }),
         },
@@ -486,5 +496,101 @@ describe('a throttled window loses nothing already saved', () => {
     } finally {
       await rm(dir, { recursive: true, force: true });
     }
+  });
+});
+
+// --- Secret redaction on the exit path -------------------------------------------------------------
+
+describe('every error leaving through the table passes the injected redaction', () => {
+  /** A key that no shape rule recognises: only the known-secret registry can remove it. */
+  const CANDIDATE = 'typed-candidate-7Hq2Zm9x';
+  knownSecrets.add(CANDIDATE);
+  const B64 = Buffer.from(CANDIDATE).toString('base64');
+
+  const contract = defineContract('r', {
+    throwIt: invoke(z.undefined(), z.object({})),
+    returnIt: invoke(z.undefined(), z.object({ ok: z.boolean(), error: AppErrorSchema })),
+    emitIt: invoke(z.undefined(), z.object({})),
+    bug: invoke(z.undefined(), z.object({})),
+    onProgress: event(z.object({ error: AppErrorSchema })),
+  });
+
+  const handlers: Handlers<typeof contract> = {
+    throwIt: async () => {
+      throw appError('key_rejected', `OpenRouter rejected ${CANDIDATE.toUpperCase()}`);
+    },
+    returnIt: async () => ({ ok: false, error: { code: 'internal', message: `could not save ${B64}` } }),
+    emitIt: async (_req, ctx) => {
+      ctx.emit('onProgress', {
+        error: { code: 'upstream_error', message: `echo: ${encodeURIComponent(CANDIDATE)}` },
+      });
+      return {};
+    },
+    bug: async () => {
+      throw new TypeError(`a bug near ${CANDIDATE}`);
+    },
+  };
+
+  function redactingTable(sanitiseErrors: <T>(value: T) => T = (value) => sanitiseErrorsIn(value)) {
+    const sent: unknown[] = [];
+    const log = createMemoryLogger();
+    const table = createHandlerTable({
+      contract,
+      handlers,
+      policy,
+      log,
+      sendEvent: (_windowId, _channel, payload) => sent.push(payload),
+      sanitiseErrors,
+      writeLimits: { writingCalls: { throwIt: false, returnIt: false, emitIt: false, bug: false } },
+    });
+    return { table, sent, log };
+  }
+
+  it('redacts a thrown AppFailure, keeping its code', async () => {
+    const { table } = redactingTable();
+    expect(await table.dispatch('r:throwIt', good, undefined)).toEqual({
+      ok: false,
+      error: { code: 'key_rejected', message: 'OpenRouter rejected [REDACTED]' },
+    });
+  });
+
+  it('redacts an error returned inside a result', async () => {
+    const { table } = redactingTable();
+    expect(await table.dispatch('r:returnIt', good, undefined)).toEqual({
+      ok: true,
+      value: { ok: false, error: { code: 'internal', message: 'could not save [REDACTED]' } },
+    });
+  });
+
+  it('redacts an error in an event, whether a handler emits it or main pushes it through the table', async () => {
+    const { table, sent } = redactingTable();
+    await table.dispatch('r:emitIt', good, undefined);
+    expect(
+      table.emit(1, 'onProgress', { error: { code: 'upstream_error', message: `pushed ${CANDIDATE}` } }),
+    ).toBe(true);
+    expect(JSON.stringify(sent)).not.toContain(encodeURIComponent(CANDIDATE));
+    expect(JSON.stringify(sent)).not.toContain(CANDIDATE);
+    expect(sent).toEqual([
+      { error: { code: 'upstream_error', message: 'echo: [REDACTED]' } },
+      { error: { code: 'upstream_error', message: 'pushed [REDACTED]' } },
+    ]);
+  });
+
+  it('answers a bug with the generic internal error, whose text carries nothing of it', async () => {
+    const { table } = redactingTable();
+    expect(await table.dispatch('r:bug', good, undefined)).toEqual({ ok: false, error: INTERNAL_ERROR });
+  });
+
+  it('sends nothing it could not redact: a throwing sanitiser means internal, or no event', async () => {
+    const { table, sent, log } = redactingTable(() => {
+      throw new Error('redaction broke');
+    });
+    expect(await table.dispatch('r:throwIt', good, undefined)).toEqual({ ok: false, error: INTERNAL_ERROR });
+    expect(await table.dispatch('r:returnIt', good, undefined)).toEqual({ ok: false, error: INTERNAL_ERROR });
+    expect(table.emit(1, 'onProgress', { error: { code: 'upstream_error', message: CANDIDATE } })).toBe(
+      false,
+    );
+    expect(sent).toEqual([]);
+    expect(log.lines.join('\n')).toMatch(/could not redact a value for a window; not sent/);
   });
 });

@@ -49,15 +49,25 @@ export interface HandlerTable<C extends Contract = Contract> {
   /**
    * Checks the sender synchronously, then validates, charges the window's write budget and runs the
    * handler. Never rejects: every failure, including a bug in a handler, becomes a typed error result
-   * in the error contract's shape.
+   * in the error contract's shape. Answers and errors pass the secret redaction (`sanitiseErrors`).
    */
   dispatch(channel: string, sender: SenderInfo, payload: unknown): Promise<Result<unknown>>;
   /**
    * The one way main pushes an event to a window: the payload is parsed with the event's schema
-   * (unknown fields stripped) and not sent at all when it does not parse. True when it was sent.
+   * (unknown fields stripped) and not sent at all when it does not parse; the errors it carries pass
+   * the secret redaction (`sanitiseErrors`). True when it was sent.
    */
   emit<K extends EventKeys<C>>(windowId: number, event: K, payload: EventPayload<C, K>): boolean;
 }
+
+/**
+ * Redacts secrets from every error inside a value about to cross to a window (an `AppError` answered,
+ * returned inside a result, or carried by an event), returning the same shape. The composition root
+ * passes the known-secret redaction (main/services/log/sanitise-errors.ts): this layer knows no
+ * secrets, so it takes the function instead of importing the service. Required, so that a table
+ * built later cannot forget it.
+ */
+export type ErrorSanitiser = <T>(value: T) => T;
 
 export interface HandlerTableOptions<C extends Contract> {
   contract: C;
@@ -65,6 +75,8 @@ export interface HandlerTableOptions<C extends Contract> {
   policy: SenderPolicy;
   sendEvent: EventSender;
   log: Logger;
+  /** Applied on the table's one exit path, after each value has parsed: answers, errors and events. */
+  sanitiseErrors: ErrorSanitiser;
   /** The per-window write budget: which calls count, the limits (default DEFAULT_WRITE_LIMITS), a clock. */
   writeLimits: { writingCalls: WritingCalls<C>; limits?: WriteLimits; now?: () => number };
 }
@@ -81,7 +93,7 @@ function requestBytes(request: unknown): number {
 }
 
 export function createHandlerTable<C extends Contract>(options: HandlerTableOptions<C>): HandlerTable<C> {
-  const { contract, handlers, policy, sendEvent, log } = options;
+  const { contract, handlers, policy, sendEvent, log, sanitiseErrors } = options;
   const byChannel = new Map<string, { name: string; spec: InvokeSpec }>();
   const events = new Map<string, EventSpec>();
   const channels = new Set<string>();
@@ -112,8 +124,25 @@ export function createHandlerTable<C extends Contract>(options: HandlerTableOpti
   const budget = createWriteBudget(limits, options.writeLimits.now ?? Date.now);
 
   /**
+   * The redaction, run on what has already parsed (so it sees only contract fields). If it throws,
+   * nothing of the value crosses: `null`, and the caller answers `internal` or drops the event.
+   */
+  const redacted = <T>(value: T, channel: string): { value: T } | null => {
+    try {
+      return { value: sanitiseErrors(value) };
+    } catch (error) {
+      log.error('could not redact a value for a window; not sent', {
+        channel: channel.slice(0, 100),
+        error: describeError(error),
+      });
+      return null;
+    }
+  };
+
+  /**
    * Every error crosses in the error contract's shape: unknown fields (a `cause`, a `stack`, anything
-   * a service attached) are stripped, and an error that does not parse at all becomes `internal`.
+   * a service attached) are stripped, an error that does not parse at all becomes `internal`, and its
+   * text passes the secret redaction.
    */
   const failure = (error: unknown, channel: string): Result<never> => {
     let parsed: ReturnType<typeof AppErrorSchema.safeParse> | null = null;
@@ -122,7 +151,7 @@ export function createHandlerTable<C extends Contract>(options: HandlerTableOpti
     } catch {
       // A getter that throws: not an error we can describe.
     }
-    if (parsed?.success) return { ok: false, error: parsed.data };
+    if (parsed?.success) return { ok: false, error: redacted(parsed.data, channel)?.value ?? INTERNAL };
     log.error('an error outside its contract was replaced', {
       channel: channel.slice(0, 100),
       issues: parsed?.error.issues.length ?? 0,
@@ -153,8 +182,10 @@ export function createHandlerTable<C extends Contract>(options: HandlerTableOpti
       });
       return false;
     }
+    const clean = redacted(parsed.data, spec.channel);
+    if (clean === null) return false;
     try {
-      sendEvent(windowId, spec.channel, parsed.data);
+      sendEvent(windowId, spec.channel, clean.value);
       return true;
     } catch (error) {
       log.warn('could not send an event', { channel: spec.channel, error: describeError(error) });
@@ -199,7 +230,9 @@ export function createHandlerTable<C extends Contract>(options: HandlerTableOpti
         log.error('handler returned a value outside its contract', { channel: spec.channel });
         return failure(INTERNAL, spec.channel);
       }
-      return { ok: true, value: checked.data };
+      // A result can carry an error too (the key window's `{ ok: false, error }`).
+      const clean = redacted(checked.data, spec.channel);
+      return clean === null ? failure(INTERNAL, spec.channel) : { ok: true, value: clean.value };
     } catch (error) {
       if (error instanceof AppFailure) return failure(error.error, spec.channel);
       log.error('handler failed', { channel: spec.channel, error: describeError(error) });

@@ -73,6 +73,7 @@ describe('which calls count against the write budget', () => {
       policy: { origin: ORIGIN, isOurWindow: (id) => id === 1 },
       sendEvent: () => {},
       log: createMemoryLogger(),
+      sanitiseErrors: (value) => value,
       writeLimits: { writingCalls: chatWritingCalls, limits, now: () => 0 },
     });
     const send = () =>

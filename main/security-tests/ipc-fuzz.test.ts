@@ -183,6 +183,7 @@ beforeAll(async () => {
     policy: { origin: ORIGIN, isOurWindow: (id) => id === CHAT_WINDOW },
     sendEvent,
     log: log('ipc'),
+    sanitiseErrors: services.sanitiseErrors,
     writeLimits: { writingCalls: chatWritingCalls, limits: writeLimits },
   });
   keyTable = createHandlerTable({
@@ -191,6 +192,7 @@ beforeAll(async () => {
     policy: { origin: ORIGIN, isOurWindow: (id) => id === KEY_WINDOW },
     sendEvent,
     log: log('ipc-key-entry'),
+    sanitiseErrors: services.sanitiseErrors,
     writeLimits: { writingCalls: keyEntryWritingCalls, limits: writeLimits },
   });
 }, 30_000);
