@@ -1,3 +1,4 @@
+import AxeBuilder from '@axe-core/playwright';
 import { expect, test } from './fixtures';
 import { saveScreen, ui } from './helpers/ui';
 
@@ -70,4 +71,23 @@ test.describe('model details', () => {
     await expect(dialog).toBeHidden();
     await expect(detailsButton).toBeFocused();
   });
+
+  for (const theme of ['light', 'dark'] as const) {
+    test(`the Model details dialog has no serious or critical axe violations (${theme} theme)`, async ({
+      app,
+      harness,
+    }) => {
+      await harness.services.settings.update({ theme });
+      await app.reload();
+      await expect(app.locator('html')).toHaveAttribute('data-theme', theme);
+      await app.getByRole('button', { name: 'Model details' }).focus();
+      await app.keyboard.press('Enter');
+      await expect(app.getByRole('dialog', { name: 'Model details' })).toBeVisible();
+      const results = await new AxeBuilder({ page: app }).analyze();
+      const serious = results.violations
+        .filter((v) => v.impact === 'serious' || v.impact === 'critical')
+        .map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(' | ')}`);
+      expect(serious).toEqual([]);
+    });
+  }
 });
