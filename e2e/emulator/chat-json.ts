@@ -62,6 +62,7 @@ export function completionBody(plan: FaultPlan, reply: PlannedReply) {
         reply.usage.prompt_tokens,
         tokens.length + reply.reasoning.length,
         reply.reasoning.length,
+        reply.usage.prompt_tokens_details.cached_tokens,
       )
     : reply.usage;
   return {

@@ -2,13 +2,15 @@ import { sendReplyJson } from './chat-json';
 import { sendReplay } from './chat-replay';
 import { parseChatRequest } from './chat-request';
 import { streamReply } from './chat-stream';
-import { generationId, providerName } from './completion';
+import { estimatePromptTokens, generationId, providerName } from './completion';
 import { errorBody } from './errors';
 import type { Exchange } from './exchange';
 import type { FaultCounters } from './fault-counters';
 import type { FaultPlan } from './faults';
 import type { GenerationStore } from './generation';
+import { findModel } from './models';
 import { applyPreResponseFaults } from './preflight';
+import { promptCacheOf } from './prompt-cache';
 import { planReply } from './reply-plan';
 
 // `POST /api/v1/chat/completions`: validate, apply the request's faults, then answer as JSON or SSE.
@@ -35,12 +37,16 @@ export async function handleChat(
     await sendReplay(ex, plan.replay);
     return;
   }
-  const reply = planReply(request, plan, {
-    id,
-    created,
-    model: request.model,
-    provider: providerName(request.model),
-  });
+  // Keyed by the emulator's generation store: one cache per emulator.
+  const cached = cachesPrompts(request.model)
+    ? promptCacheOf(generations).read(request.model, request.messages, estimatePromptTokens(request.messages))
+    : 0;
+  const reply = planReply(
+    request,
+    plan,
+    { id, created, model: request.model, provider: providerName(request.model) },
+    cached,
+  );
   // Known to /generation from the first byte on; the writers update it as tokens go out.
   const record = generations.add({
     id,
@@ -49,6 +55,7 @@ export async function handleChat(
     createdAtMs: ex.now(),
     streamed: request.stream,
     promptTokens: reply.usage.prompt_tokens,
+    cachedPromptTokens: reply.usage.prompt_tokens_details.cached_tokens,
     completionTokens: 0,
     reasoningTokens: 0,
     imageTokens: 0,
@@ -57,4 +64,9 @@ export async function handleChat(
   });
   if (request.stream) await streamReply(ex, plan, reply, record);
   else await sendReplyJson(ex, plan, reply, record);
+}
+
+/** Only models listed with a cache-read price cache prompts (as only some providers do). */
+function cachesPrompts(model: string): boolean {
+  return findModel(model)?.pricing.input_cache_read !== undefined;
 }

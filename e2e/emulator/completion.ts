@@ -208,20 +208,34 @@ export function buildUsage(
   promptTokens: number,
   completionTokens: number,
   reasoningTokens: number,
+  /** Prompt tokens read from the cache (prompt-cache.ts), billed at the cache-read price. */
+  cachedTokens = 0,
 ): Usage {
   const pricing = findModel(model)?.pricing;
   const price = (s: string | undefined) => Math.max(0, Number(s ?? 0));
   // Rounded so float noise does not leak into snapshots.
   const round = (n: number) => Number(n.toFixed(10));
-  const promptCost = round(promptTokens * price(pricing?.prompt));
+  const cached = Math.min(cachedTokens, promptTokens);
+  // As in the real caching recording: 1405 cached of 1421 at $0.30/M plus 16 at $3/M = $0.0004695.
+  const promptCost = round(
+    (promptTokens - cached) * price(pricing?.prompt) + cached * price(pricing?.input_cache_read),
+  );
   const completionCost = round(completionTokens * price(pricing?.completion));
+  // Models billed per request (FLUX image models) cost that much on top of their tokens. It is left
+  // out of the upstream prompt/completion parts, which are token costs.
+  const requestCost = price(pricing?.request);
   return {
     prompt_tokens: promptTokens,
     completion_tokens: completionTokens,
     total_tokens: promptTokens + completionTokens,
-    cost: round(promptCost + completionCost),
+    cost: round(promptCost + completionCost + requestCost),
     is_byok: false,
-    prompt_tokens_details: { cached_tokens: 0, cache_write_tokens: 0, audio_tokens: 0, video_tokens: 0 },
+    prompt_tokens_details: {
+      cached_tokens: cached,
+      cache_write_tokens: 0,
+      audio_tokens: 0,
+      video_tokens: 0,
+    },
     cost_details: {
       upstream_inference_cost: null,
       upstream_inference_prompt_cost: promptCost,

@@ -11,6 +11,8 @@ export interface GenerationRecord {
   createdAtMs: number;
   streamed: boolean;
   promptTokens: number;
+  /** Prompt tokens read from the cache (prompt-cache.ts). */
+  cachedPromptTokens: number;
   /** Tokens sent so far (reasoning included); the whole reply once finished. */
   completionTokens: number;
   reasoningTokens: number;
@@ -46,7 +48,13 @@ export function generationsOf(owner: object): GenerationStore {
 }
 
 export function generationBody(r: GenerationRecord) {
-  const usage = buildUsage(r.model, r.promptTokens, r.completionTokens, r.reasoningTokens);
+  const usage = buildUsage(
+    r.model,
+    r.promptTokens,
+    r.completionTokens,
+    r.reasoningTokens,
+    r.cachedPromptTokens,
+  );
   const cancelled = r.finishReason === null;
   return {
     data: {
@@ -63,7 +71,7 @@ export function generationBody(r: GenerationRecord) {
       native_tokens_completion: r.completionTokens,
       native_tokens_completion_images: r.imageTokens === 0 ? null : r.imageTokens,
       native_tokens_reasoning: r.reasoningTokens,
-      native_tokens_cached: 0,
+      native_tokens_cached: r.cachedPromptTokens,
       num_search_results: r.webSearches === 0 ? null : 2,
       is_byok: false,
       finish_reason: r.finishReason,

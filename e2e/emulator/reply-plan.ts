@@ -26,7 +26,13 @@ export interface PlannedReply {
   noUsage: boolean;
 }
 
-export function planReply(request: ChatRequest, plan: FaultPlan, meta: CompletionMeta): PlannedReply {
+/** `cachedPromptTokens`: how much of the prompt the model's cache holds (prompt-cache.ts). */
+export function planReply(
+  request: ChatRequest,
+  plan: FaultPlan,
+  meta: CompletionMeta,
+  cachedPromptTokens = 0,
+): PlannedReply {
   const wanted = plan.tokens ?? DEFAULT_REPLY_TOKENS;
   const count = request.maxTokens !== null ? Math.min(request.maxTokens, wanted) : wanted;
   const tokens = buildReplyTokens({
@@ -45,6 +51,7 @@ export function planReply(request: ChatRequest, plan: FaultPlan, meta: Completio
     promptTokens,
     tokens.length + reasoning.length + imageTokens,
     reasoning.length,
+    cachedPromptTokens,
   );
   usage.completion_tokens_details.image_tokens = imageTokens;
   if (webSearch) usage.server_tool_use_details = { web_search_requests: 1 };
