@@ -91,3 +91,33 @@ test.describe('model details', () => {
     });
   }
 });
+
+/**
+ * The moderation error's flagged text is upstream text of any shape: a long unbroken run must wrap
+ * inside the error box rather than widen the message. Checked on the real stylesheet in Chromium (jsdom
+ * has no layout), with the markup ReplyError renders, in a box as narrow as a small window's message.
+ */
+test('the flagged text of a moderation error wraps inside the message, in monospace', async ({ app }) => {
+  await expect(ui(app).modelButton).toBeVisible();
+  const measured = await app.evaluate(() => {
+    const box = document.createElement('div');
+    box.className = 'reply-error';
+    box.style.width = '320px';
+    box.innerHTML =
+      '<figure class="moderation-flagged"><figcaption>Flagged text</figcaption><blockquote></blockquote></figure>';
+    const quote = box.querySelector('blockquote') as HTMLElement;
+    quote.textContent = `${'x'.repeat(400)} and ${'https://example.com/'.repeat(20)}`;
+    document.body.append(box);
+    const result = {
+      boxRight: box.getBoundingClientRect().right,
+      quoteRight: quote.getBoundingClientRect().right,
+      overflowing: quote.scrollWidth > quote.clientWidth,
+      font: getComputedStyle(quote).fontFamily,
+    };
+    box.remove();
+    return result;
+  });
+  expect(measured.overflowing).toBe(false);
+  expect(measured.quoteRight).toBeLessThanOrEqual(measured.boxRight);
+  expect(measured.font).toMatch(/mono/i);
+});
