@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { estimatePromptTokens } from './completion';
 import { MIN_CACHED_PROMPT_TOKENS } from './prompt-cache';
 import { type Emulator, startEmulator } from './server';
-import { chat, chunksOf } from './test-support';
+import { chat, chunksOf, get } from './test-support';
 
 // Prompt caching and per-request prices, as real usage reports them (prompt-cache.ts, completion.ts).
 
@@ -52,6 +52,19 @@ describe('prompt caching', () => {
     expect(second.cost).toBeCloseTo(promptCost + (second.completion_tokens * 15) / 1_000_000, 12);
     // Cheaper than the same prompt uncached.
     expect(second.cost_details.upstream_inference_prompt_cost).toBeLessThan((second.prompt_tokens * 3) / 1e6);
+  });
+
+  it('GET /generation reports the cached tokens and the discounted cost too', async () => {
+    const model = 'anthropic/claude-haiku-4.5';
+    await usageOf(model, FIRST);
+    const res = await chat(emu, { model, extra: { messages: SECOND } });
+    const id = res.headers.get('x-generation-id') ?? '';
+    const usage = chunksOf(await res.text()).at(-1)?.usage as unknown as FullUsage;
+    const generation = (await (await get(emu, `/generation?id=${id}`)).json()) as {
+      data: { native_tokens_cached: number; total_cost: number };
+    };
+    expect(generation.data.native_tokens_cached).toBe(estimatePromptTokens(FIRST));
+    expect(generation.data.total_cost).toBe(usage.cost);
   });
 
   it('the same prompt again (a regenerated reply) is read whole from the cache, non-streamed too', async () => {
