@@ -5,6 +5,7 @@ import { parseSse } from '../emulator/test-support';
 import type { Harness } from '../harness/harness';
 import { expect, test } from './fixtures';
 import {
+  pickModel,
   replyBody,
   saveScreen,
   sendMessage,
@@ -235,5 +236,36 @@ test.describe('real recorded replies, as the person sees them', () => {
     await expect(meta).toContainText('via Google');
     // usage.cost 0.002223, shown to two significant digits.
     await expect(meta.locator('.message-cost')).toHaveText('$0.0022');
+  });
+});
+
+test.describe('the emulator’s own replies bill as the real ones do', () => {
+  test("a conversation's next turn shows the prompt tokens read from the cache and their discount", async ({
+    app,
+  }) => {
+    // claude-sonnet-4 caches (listed with a cache-read price); a prefix of 1024+ tokens is cached.
+    await pickModel(app, 'claude-sonnet-4', 'Anthropic: Claude Sonnet 4');
+    await sendMessage(
+      app,
+      `Summarise this: ${'The printing press changed how knowledge spread. '.repeat(100)}`,
+    );
+    const first = ui(app).lastReply;
+    await waitForCompleteReply(first);
+    await expect(first.locator('.message-meta')).not.toContainText('cached');
+    await sendMessage(app, 'And in Asia?');
+    const second = ui(app).lastReply;
+    await waitForCompleteReply(second);
+    // The whole first prompt (1,2xx tokens) came from the cache, at $0.30 instead of $3 per million.
+    await expect(second.locator('.message-meta')).toContainText(
+      /1,2\d\d cached prompt tokens \(saved \$0\.003\d\)/,
+    );
+  });
+
+  test('an image model priced per request shows that price as the cost', async ({ app }) => {
+    await pickModel(app, 'flux.2-pro', 'Black Forest Labs: FLUX.2 [pro]');
+    await sendMessage(app, 'A lighthouse at dusk');
+    const reply = ui(app).lastReply;
+    await waitForCompleteReply(reply);
+    await expect(reply.locator('.message-meta .message-cost')).toHaveText('$0.03');
   });
 });
