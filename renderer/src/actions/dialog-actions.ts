@@ -1,6 +1,6 @@
 import type { DialogsStore, PickerPurpose } from '../state/dialogs-store';
 
-/** Opening and closing the window's dialogs (settings, and the model picker, which may sit above it). */
+/** Opening and closing the window's dialogs (settings, the model picker, which may sit above it, and the current model's details). */
 export function createDialogActions(deps: { dialogs: DialogsStore }) {
   const { dialogs } = deps;
   return {
@@ -8,6 +8,8 @@ export function createDialogActions(deps: { dialogs: DialogsStore }) {
     closePicker: () => dialogs.closePicker(),
     openSettings: () => dialogs.openSettings(),
     closeSettings: () => dialogs.closeSettings(),
+    openModelDetails: () => dialogs.openModelDetails(),
+    closeModelDetails: () => dialogs.closeModelDetails(),
   };
 }
 

@@ -2,6 +2,7 @@ import { useStores } from '../app-context';
 import { useGlobalShortcuts } from '../hooks/use-global-shortcuts';
 import { useStoreValue } from '../hooks/use-store-value';
 import { ChatPane } from './chat/chat-pane';
+import { ModelDetailsDialog } from './chat/model-details-button';
 import { ModelPickerDialog } from './model-picker/model-picker-dialog';
 import { SettingsDialog } from './settings/settings-dialog';
 import { Sidebar } from './sidebar/sidebar';
@@ -13,7 +14,7 @@ export function AppShell() {
   const stores = useStores();
   const dialogs = useStoreValue(stores.dialogs);
   useGlobalShortcuts();
-  const anyDialog = dialogs.settingsOpen || dialogs.picker !== null;
+  const anyDialog = dialogs.settingsOpen || dialogs.picker !== null || dialogs.modelDetailsOpen;
   return (
     <>
       <ThemeApplier />
@@ -23,6 +24,7 @@ export function AppShell() {
       </div>
       {dialogs.settingsOpen && <SettingsDialog inert={dialogs.picker !== null} />}
       {dialogs.picker !== null && <ModelPickerDialog purpose={dialogs.picker} />}
+      {dialogs.modelDetailsOpen && <ModelDetailsDialog />}
       <Toasts />
     </>
   );

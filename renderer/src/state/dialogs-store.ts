@@ -6,11 +6,17 @@ export type PickerPurpose = 'chat' | 'default-model';
 export interface DialogsState {
   settingsOpen: boolean;
   picker: PickerPurpose | null;
+  /** The chat's current model in detail (from "Model details" in the chat header). */
+  modelDetailsOpen: boolean;
 }
 
 /** Which dialogs are open. The picker can open above settings (to choose the default model). */
 export function createDialogsStore() {
-  const store = createValueStore<DialogsState>({ settingsOpen: false, picker: null });
+  const store = createValueStore<DialogsState>({
+    settingsOpen: false,
+    picker: null,
+    modelDetailsOpen: false,
+  });
   return {
     subscribe: store.subscribe,
     get: store.get,
@@ -26,9 +32,15 @@ export function createDialogsStore() {
     closeSettings() {
       store.update((s) => ({ ...s, settingsOpen: false }));
     },
+    openModelDetails() {
+      store.update((s) => ({ ...s, modelDetailsOpen: true }));
+    },
+    closeModelDetails() {
+      store.update((s) => ({ ...s, modelDetailsOpen: false }));
+    },
     anyOpen(): boolean {
       const s = store.get();
-      return s.settingsOpen || s.picker !== null;
+      return s.settingsOpen || s.picker !== null || s.modelDetailsOpen;
     },
   };
 }

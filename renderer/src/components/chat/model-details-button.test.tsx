@@ -73,6 +73,8 @@ describe('model details from the chat header', () => {
     await user.keyboard('{Enter}');
     const dialog = await screen.findByRole('dialog', { name: 'Model details' });
     expect(dialog.contains(document.activeElement)).toBe(true);
+    // Like every dialog of the window, the app behind it is inert while it is open.
+    expect(button.closest('.app')?.hasAttribute('inert')).toBe(true);
     await user.tab();
     expect(dialog.contains(document.activeElement)).toBe(true);
     await user.tab({ shift: true });
@@ -83,6 +85,7 @@ describe('model details from the chat header', () => {
     await user.keyboard('{Escape}');
     await waitFor(() => expect(screen.queryByRole('dialog', { name: 'Model details' })).toBeNull());
     expect(document.activeElement).toBe(button);
+    expect(button.closest('.app')?.hasAttribute('inert')).toBe(false);
   });
 
   it('follows the model chosen in the picker', async () => {
