@@ -179,8 +179,8 @@ test.describe('real recorded replies, as the person sees them', () => {
     // million prompt and cache-read tokens): 1405 × $2.70/M = $0.0037935.
     await expect(meta).toContainText('1,405 cached prompt tokens (saved $0.0038)');
     await expect(meta).toContainText('anthropic/claude-sonnet-4 via Anthropic');
-    // usage.cost 0.0013545, shown to two significant digits (renderer/src/format/usd.ts).
-    await expect(meta.locator('.message-cost')).toHaveText('$0.0014');
+    // usage.cost 0.0013545, shown exactly (renderer/src/format/usd.ts formatCost).
+    await expect(meta.locator('.message-cost')).toHaveText('$0.0013545');
     expect(showsAllWordsInOrder(await textOf(replyBody(reply)), recordedContent(name))).toBe(true);
     await saveScreen(app, 'real-replay-cached-prompt');
   });
@@ -234,8 +234,8 @@ test.describe('real recorded replies, as the person sees them', () => {
     const meta = reply.locator('.message-meta');
     await expect(meta).toContainText('21 prompt / 144 completion tokens');
     await expect(meta).toContainText('via Google');
-    // usage.cost 0.002223, shown to two significant digits.
-    await expect(meta.locator('.message-cost')).toHaveText('$0.0022');
+    // usage.cost 0.002223, shown exactly.
+    await expect(meta.locator('.message-cost')).toHaveText('$0.002223');
   });
 });
 

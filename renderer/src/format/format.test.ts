@@ -9,7 +9,10 @@ import { formatCost, formatUsd } from './usd';
 describe('formatting', () => {
   it('shows tiny costs with two significant digits and unknown cost as a dash', () => {
     expect(formatCost(0.00014)).toBe('$0.00014');
-    expect(formatCost(0.000143)).toBe('$0.00014');
+    // A reply's cost is exact: every digit OpenRouter billed (a real usage.cost).
+    expect(formatCost(0.000143)).toBe('$0.000143');
+    expect(formatCost(0.0013545)).toBe('$0.0013545');
+    expect(formatCost(0.1 + 0.2)).toBe('$0.30');
     expect(formatCost(0.05)).toBe('$0.05');
     expect(formatCost(0)).toBe('$0.00');
     expect(formatCost(12.3)).toBe('$12.30');

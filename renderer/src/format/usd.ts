@@ -13,7 +13,16 @@ export function formatUsd(amount: number): string {
   return `${sign}$${whole}.${fraction.padEnd(2, '0')}`;
 }
 
-/** Cost of a reply, or an em dash when OpenRouter did not report one. */
+/**
+ * The exact cost of a reply as OpenRouter billed it (`usage.cost`, e.g. `$0.0013545`), never rounded
+ * away: at least cents, and every further digit OpenRouter reported (it bills in units well below a
+ * millionth of a dollar; 10 decimals keep all of them without the float noise of a longer expansion).
+ * An em dash when OpenRouter did not report one.
+ */
 export function formatCost(cost: number | null | undefined): string {
-  return cost === null || cost === undefined ? '—' : formatUsd(cost);
+  if (cost === null || cost === undefined) return '—';
+  if (!Number.isFinite(cost)) return '—';
+  const sign = cost < 0 ? '-' : '';
+  const [whole = '0', fraction = ''] = Math.abs(cost).toFixed(10).replace(/0+$/, '').split('.');
+  return `${sign}$${whole}.${fraction.padEnd(2, '0')}`;
 }

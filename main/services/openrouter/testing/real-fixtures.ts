@@ -6,7 +6,7 @@ import { join } from 'node:path';
  * fixtures/real/streams/, see SOURCES.md there for the recorder's format and its known loss). Returns the
  * original network chunks in order, so a test can replay them as they arrived or re-split them.
  */
-export const REAL_FIXTURES = join(__dirname, '..', 'fixtures', 'real');
+export const REAL_FIXTURES = join(import.meta.dirname, '..', 'fixtures', 'real');
 
 export function readRealFixture(relativePath: string): string {
   return readFileSync(join(REAL_FIXTURES, relativePath), 'utf8');
