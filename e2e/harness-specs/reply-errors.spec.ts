@@ -153,7 +153,7 @@ test.describe('availability errors', () => {
     await sendMessage(app, 'Hello there');
     await expect(lastReply.getByRole('alert')).toHaveText(
       // The data-policy wording names the policy, so main keeps it (error-mapping.ts).
-      'No provider of this model meets your OpenRouter privacy settings (data policy: Paid model training). Allow more in openrouter.ai/settings/privacy, or pick another model.',
+      'No provider of this model meets your OpenRouter privacy settings (data policy: Paid model training). Allow more in openrouter.ai/settings/privacy, or try a model OpenRouter suggests.',
     );
     const actions = errorActions(lastReply);
     await expect(actions.getByRole('button', { name: 'Try Anthropic: Claude Sonnet 4.5' })).toBeVisible();

@@ -143,6 +143,18 @@ describe('error.availability codes', () => {
       fallbackModels: ['openai/gpt-5'],
       message: expect.stringContaining('(data policy: Paid model training)'),
     });
+    // With suggested models (offered as "Try …") the message points at them, not at the picker.
+    expect(mapHttpError(404, body, undefined).error.message).toMatch(
+      /, or try a model OpenRouter suggests\.$/,
+    );
+    const withoutSuggestions = availabilityBody(
+      404,
+      { code: 'privacy_restricted' },
+      'No endpoints found matching your data policy (Paid model training). Configure: https://openrouter.ai/settings/privacy',
+    );
+    expect(mapHttpError(404, withoutSuggestions, undefined).error.message).toMatch(
+      /, or pick another model\.$/,
+    );
   });
 
   it('a 402 is about credits even with an availability block', () => {

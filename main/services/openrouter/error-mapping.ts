@@ -380,10 +380,15 @@ export function mapUpstreamError(input: MapInput): AppFailure {
       ...(e.excludedBy !== undefined ? { excludedBy: e.excludedBy } : {}),
       ...(e.constraint !== undefined ? { constraint: e.constraint } : {}),
     });
-    // The data-policy wording names the policy that ruled providers out: keep that detail.
+    // The data-policy wording names the policy that ruled providers out: keep that detail, and point at
+    // the suggested models (offered as "Try …" buttons) rather than the picker when there are some.
     const policy = availabilityCode === 'privacy_restricted' ? policyError(text, {}) : undefined;
+    const policyMessage =
+      policy !== undefined && (e.fallbackModels?.length ?? 0) > 0
+        ? policy.message.replace(/, or pick another model\.$/, ', or try a model OpenRouter suggests.')
+        : policy?.message;
     const { code: foundCode, message: foundMessage, ...extra } = found;
-    return failure(foundCode, policy?.message ?? foundMessage, { ...base, ...extra }, secrets);
+    return failure(foundCode, policyMessage ?? foundMessage, { ...base, ...extra }, secrets);
   }
 
   // What the account allows (the key's limit, privacy settings) before anything generic.
