@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { AppErrorSchema } from './errors';
+import { ModelReasoningSchema, type RequestOptions } from './request-options';
 
 export const ChatRoleSchema = z.enum(['system', 'user', 'assistant']);
 export type ChatRole = z.infer<typeof ChatRoleSchema>;
@@ -26,7 +27,8 @@ export const ChatRequestSchema = z.object({
   temperature: z.number().min(0).max(2).optional(),
   maxTokens: z.number().int().positive().max(1_000_000).optional(),
 });
-export type ChatRequest = z.infer<typeof ChatRequestSchema>;
+/** Main's request: the messages and sampling above, plus the person's choices (issue 15). */
+export type ChatRequest = z.infer<typeof ChatRequestSchema> & RequestOptions;
 
 export const FinishReasonSchema = z.enum([
   'stop',
@@ -161,6 +163,8 @@ export const ModelSummarySchema = z.object({
   maxCompletionTokens: z.number().int().positive().nullable().optional(),
   /** Prices beyond prompt and completion; absent in caches written before they were read. */
   extraPrices: ExtraPricesSchema.optional(),
+  /** The model's reasoning options (`reasoning{…}`); absent when it has none or OpenRouter gives none. */
+  reasoning: ModelReasoningSchema.optional(),
 });
 export type ModelSummary = z.infer<typeof ModelSummarySchema>;
 

@@ -1,4 +1,11 @@
 import { z } from 'zod';
+import {
+  DEFAULT_WEB_SEARCH,
+  ModelIdSchema,
+  ProviderPreferencesSchema,
+  ReasoningChoiceSchema,
+  WebSearchSettingsSchema,
+} from './request-options';
 
 export const ThemeSchema = z.enum(['system', 'light', 'dark']);
 export type Theme = z.infer<typeof ThemeSchema>;
@@ -13,6 +20,12 @@ export const SettingsSchema = z.object({
   favouriteModels: z.array(z.string().max(200)).max(200),
   /** Most recent first. */
   recentModels: z.array(z.string().max(200)).max(20),
+  /** The reasoning choice per model id when a conversation has made none (absent: the model's own default). */
+  reasoningByModel: z.record(ModelIdSchema, ReasoningChoiceSchema),
+  /** Settings → "Providers": the routing every conversation uses unless it has its own; null sends none. */
+  providerDefaults: ProviderPreferencesSchema.nullable(),
+  /** How web search runs when the person turns it on; it is never on by default. */
+  webSearch: WebSearchSettingsSchema,
 });
 export type Settings = z.infer<typeof SettingsSchema>;
 
@@ -24,6 +37,9 @@ export const DEFAULT_SETTINGS: Settings = {
   theme: 'system',
   favouriteModels: [],
   recentModels: [],
+  reasoningByModel: {},
+  providerDefaults: null,
+  webSearch: DEFAULT_WEB_SEARCH,
 };
 
 export const SettingsPatchSchema = SettingsSchema.partial().strict();
