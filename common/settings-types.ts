@@ -26,6 +26,11 @@ export const SettingsSchema = z.object({
   providerDefaults: ProviderPreferencesSchema.nullable(),
   /** How web search runs when the person turns it on; it is never on by default. */
   webSearch: WebSearchSettingsSchema,
+  /**
+   * Send each conversation's stable `session_id`, so OpenRouter keeps it on one provider and prompt
+   * caching pays off. Off by default only because, with no choice made, requests stay as they were.
+   */
+  stickyProvider: z.boolean(),
 });
 export type Settings = z.infer<typeof SettingsSchema>;
 
@@ -40,6 +45,7 @@ export const DEFAULT_SETTINGS: Settings = {
   reasoningByModel: {},
   providerDefaults: null,
   webSearch: DEFAULT_WEB_SEARCH,
+  stickyProvider: false,
 };
 
 export const SettingsPatchSchema = SettingsSchema.partial().strict();
