@@ -8,6 +8,7 @@ import { readBody, requireKey, responseFailure, send, transportFailure } from '.
 import type { ClientContext, StreamChatOptions } from './options';
 import { ReasoningDetailsCollector } from './reasoning-details';
 import { ImageCollector } from './reply-images';
+import { chatRequestBody } from './request-body';
 import { retryDelayMs, shouldRetryAutomatically } from './retry';
 import { consumeStreamBody, type StreamState } from './stream-body';
 import { ChatStreamFailure } from './stream-failure';
@@ -18,24 +19,8 @@ type AttemptOutcome =
   /** An HTTP error status: the only kind of failure the retry loop may retry (see `shouldRetryAutomatically`). */
   | { ok: false; failure: AppFailure; status: number };
 
-export function chatRequestBody(req: ChatRequest): Record<string, unknown> {
-  return {
-    model: req.model,
-    // Rebuilt field by field so nothing beyond the contract reaches OpenRouter.
-    messages: req.messages.map((m) => ({
-      role: m.role,
-      content: m.content,
-      // Sent back exactly as received: reasoning models continue their thought from them (signatures
-      // and encrypted blocks included, ../shared/docs/openrouter-api.md §11).
-      ...(m.role === 'assistant' && m.reasoningDetails !== undefined && m.reasoningDetails.length > 0
-        ? { reasoning_details: m.reasoningDetails }
-        : {}),
-    })),
-    stream: true,
-    ...(req.temperature !== undefined ? { temperature: req.temperature } : {}),
-    ...(req.maxTokens !== undefined ? { max_tokens: req.maxTokens } : {}),
-  };
-}
+// Still exported from here, where it lived before it moved to request-body.ts (issue 15).
+export { chatRequestBody };
 
 export async function streamChat(
   ctx: ClientContext,
