@@ -10,6 +10,7 @@ import {
   QuarantineNoticeSchema,
   SearchResultSchema,
 } from '../conversation-types';
+import { ModelEndpointsSchema, ProviderInfoSchema } from '../endpoints-types';
 import {
   KeyChoiceSchema,
   KeyStoredSchema,
@@ -18,6 +19,8 @@ import {
   TypedKeySubmissionSchema,
 } from '../key-intake-types';
 import { KeyInfoSchema, KeyStatusSchema } from '../key-status';
+import { OptionProblemSchema } from '../option-problems';
+import { ConversationOptionsSchema, ModelIdSchema } from '../request-options';
 import { SettingsPatchSchema, SettingsSchema } from '../settings-types';
 import { defineContract, event, invoke } from './define';
 
@@ -70,6 +73,22 @@ export const ReplyUsageSchema = z.object({
 });
 export type ReplyUsage = z.infer<typeof ReplyUsageSchema>;
 
+/**
+ * Settings as stored, plus what was wrong in the stored file: each bad value is listed and replaced
+ * by its default (so it is never sent) until the person fixes it in Settings.
+ */
+export const SettingsWithProblemsSchema = SettingsSchema.extend({ problems: z.array(OptionProblemSchema) });
+export type SettingsWithProblems = z.infer<typeof SettingsWithProblemsSchema>;
+
+/** A conversation's options (issue 15), plus what was wrong in its stored copy (never sent). */
+export const ConversationOptionsResultSchema = ConversationOptionsSchema.extend({
+  problems: z.array(OptionProblemSchema),
+});
+export type ConversationOptionsResult = z.infer<typeof ConversationOptionsResultSchema>;
+
+/** Turns web search on for this one request (using Settings' engine and limits); absent: off. */
+const WebSearchForThisRequest = z.boolean().optional();
+
 export const chatContract = defineContract('chat', {
   getAppInfo: invoke(NoArgs, AppInfoSchema),
 
@@ -96,8 +115,32 @@ export const chatContract = defineContract('chat', {
 
   listModels: invoke(z.object({ refresh: z.boolean().optional() }).strict().optional(), ModelListSchema),
 
-  getSettings: invoke(NoArgs, SettingsSchema),
-  updateSettings: invoke(SettingsPatchSchema, SettingsSchema),
+  getSettings: invoke(NoArgs, SettingsWithProblemsSchema),
+  /** Saves the patch; the result lists the stored problems that remain (a field set here is fixed). */
+  updateSettings: invoke(SettingsPatchSchema, SettingsWithProblemsSchema),
+
+  /** The providers serving one model (price, context, quantization, uptime), to pick from. */
+  listModelEndpoints: invoke(z.object({ modelId: ModelIdSchema }).strict(), ModelEndpointsSchema),
+  /**
+   * The ids of the models the account's own privacy and provider settings allow (`/models/user`);
+   * null when the key may not ask, and then nothing is said before sending.
+   */
+  listAccountModelIds: invoke(NoArgs, z.object({ modelIds: z.array(z.string()).nullable() })),
+  /** OpenRouter's providers (slug and name), to pick from and to check stored slugs against. */
+  listProviders: invoke(NoArgs, z.object({ providers: z.array(ProviderInfoSchema) })),
+
+  /** A conversation's own reasoning, provider, fallback and web-search choices (defaults when none). */
+  getConversationOptions: invoke(
+    z.object({ conversationId: ConversationIdSchema }).strict(),
+    ConversationOptionsResultSchema,
+  ),
+  /** Changes some of a conversation's options; fields left out keep their value. */
+  setConversationOptions: invoke(
+    z
+      .object({ conversationId: ConversationIdSchema, options: ConversationOptionsSchema.partial().strict() })
+      .strict(),
+    ConversationOptionsResultSchema,
+  ),
 
   listConversations: invoke(
     z
@@ -163,6 +206,7 @@ export const chatContract = defineContract('chat', {
         conversationId: ConversationIdSchema,
         content: z.string().min(1).max(1_000_000),
         model: z.string().min(1).max(200),
+        webSearch: WebSearchForThisRequest,
       })
       .strict(),
     z.object({ userMessage: MessageSchema, assistantMessage: MessageSchema }),
@@ -177,6 +221,7 @@ export const chatContract = defineContract('chat', {
         model: z.string().min(1).max(200),
         /** Overrides the Max tokens setting for this one request ("Retry with N max tokens"). */
         maxTokens: z.number().int().positive().max(1_000_000).optional(),
+        webSearch: WebSearchForThisRequest,
       })
       .strict(),
     z.object({ assistantMessage: MessageSchema }),
@@ -190,6 +235,7 @@ export const chatContract = defineContract('chat', {
         messageId: MessageIdSchema,
         content: z.string().min(1).max(1_000_000),
         model: z.string().min(1).max(200),
+        webSearch: WebSearchForThisRequest,
       })
       .strict(),
     z.object({ userMessage: MessageSchema, assistantMessage: MessageSchema }),

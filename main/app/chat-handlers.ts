@@ -74,6 +74,10 @@ function streamTarget(streamId: string, ctx: CallContext<ChatContract>): StreamT
   };
 }
 
+function notReady(): never {
+  throw appError('internal', 'This is not available yet. Update Switchboard, then retry.');
+}
+
 export function createChatHandlers(deps: ChatHandlerDeps): Handlers<ChatContract> {
   return {
     getAppInfo: async () => deps.appInfo,
@@ -83,12 +87,18 @@ export function createChatHandlers(deps: ChatHandlerDeps): Handlers<ChatContract
 
     listModels: (request) => deps.models.listModels({ refresh: request?.refresh ?? false }),
 
-    getSettings: async () => deps.settings.get(),
+    getSettings: async () => ({ ...deps.settings.get(), problems: [] }),
     updateSettings: async (patch) => {
       // A key pasted into the system prompt would be saved in settings.json and sent with every message.
       if (patch.systemPrompt !== undefined) deps.chat.refuseKeyInSystemPrompt(patch.systemPrompt);
-      return deps.settings.update(patch);
+      return { ...(await deps.settings.update(patch)), problems: [] };
     },
+    // Issue 15: wired in the next commits.
+    listModelEndpoints: async () => notReady(),
+    listAccountModelIds: async () => notReady(),
+    listProviders: async () => notReady(),
+    getConversationOptions: async () => notReady(),
+    setConversationOptions: async () => notReady(),
 
     listConversations: async (request) => deps.history.list(request),
     createConversation: (request) => deps.history.create(request),

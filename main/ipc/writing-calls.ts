@@ -29,6 +29,12 @@ export const chatWritingCalls: WritingCalls<ChatContract> = {
   listModels: (request) => request?.refresh === true,
   getSettings: false,
   updateSettings: true,
+  // Requests to OpenRouter, but cached briefly in main and bounded: reads, like the cached model list.
+  listModelEndpoints: false,
+  listAccountModelIds: false,
+  listProviders: false,
+  getConversationOptions: false,
+  setConversationOptions: true, // a history write
   listConversations: false,
   createConversation: true,
   renameConversation: true,

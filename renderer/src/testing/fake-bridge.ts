@@ -5,6 +5,12 @@ import { CHAT_BRIDGE_KEY, type SwitchboardBridge } from '../../../common/ipc/bri
 import type { ChatEventBatch } from '../../../common/ipc/contract';
 import type { Result } from '../../../common/ipc/define';
 import type { KeyInfo, KeyStatus } from '../../../common/key-status';
+import type { OptionProblem } from '../../../common/option-problems';
+import {
+  type ConversationOptions,
+  ConversationOptionsSchema,
+  DEFAULT_CONVERSATION_OPTIONS,
+} from '../../../common/request-options';
 import { type Settings, SettingsPatchSchema } from '../../../common/settings-types';
 import { makeSettings, STANDARD_MODELS, STORED_KEY } from './fixtures';
 
@@ -21,6 +27,10 @@ export interface FakeState {
   conversations: ConversationSummary[];
   messages: Map<string, Message[]>;
   quarantined: QuarantineNotice[];
+  /** What getSettings reports as wrong in the stored settings file. */
+  settingsProblems: OptionProblem[];
+  /** Each conversation's options (issue 15); absent: the defaults. */
+  conversationOptions: Map<string, ConversationOptions>;
 }
 
 /** A stream the fake started (send, regenerate, edit): where its events must go. */
@@ -65,6 +75,8 @@ export function createFakeBridge(initial: Partial<FakeState> = {}): FakeBridge {
     conversations: [],
     messages: new Map(),
     quarantined: [],
+    settingsProblems: [],
+    conversationOptions: new Map(),
     ...initial,
   };
   const calls: { method: string; request: unknown }[] = [];
@@ -137,12 +149,34 @@ export function createFakeBridge(initial: Partial<FakeState> = {}): FakeBridge {
       return () => keyListeners.delete(listener);
     },
     listModels: async () => ok(state.models),
-    getSettings: async () => ok(state.settings),
+    getSettings: async () => ok({ ...state.settings, problems: state.settingsProblems }),
     updateSettings: async (patch) => {
       const parsed = SettingsPatchSchema.safeParse(patch);
       if (!parsed.success) return fail('validation', 'That setting is not valid.');
       state.settings = { ...state.settings, ...parsed.data };
-      return ok(state.settings);
+      // A field set here is fixed, as in main.
+      state.settingsProblems = state.settingsProblems.filter(
+        (problem) => !((problem.field.split('.')[0] ?? '') in parsed.data),
+      );
+      return ok({ ...state.settings, problems: state.settingsProblems });
+    },
+    // Issue 15: no endpoints, no account list (the key may not ask), no providers, until a test sets them.
+    listModelEndpoints: async () => ok({ endpoints: [] }),
+    listAccountModelIds: async () => ok({ modelIds: null }),
+    listProviders: async () => ok({ providers: [] }),
+    getConversationOptions: async ({ conversationId }) =>
+      ok({
+        ...(state.conversationOptions.get(conversationId) ?? DEFAULT_CONVERSATION_OPTIONS),
+        problems: [],
+      }),
+    setConversationOptions: async ({ conversationId, options }) => {
+      const next = ConversationOptionsSchema.safeParse({
+        ...(state.conversationOptions.get(conversationId) ?? DEFAULT_CONVERSATION_OPTIONS),
+        ...options,
+      });
+      if (!next.success) return fail('validation', 'Those options are not valid.');
+      state.conversationOptions.set(conversationId, next.data);
+      return ok({ ...next.data, problems: [] });
     },
     listConversations: async ({ offset = 0, limit }) => {
       const sorted = [...state.conversations].sort((a, b) => b.updatedAt.localeCompare(a.updatedAt));
