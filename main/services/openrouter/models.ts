@@ -1,5 +1,10 @@
 import { z } from 'zod';
 import type { ExtraPrices, ModelSummary } from '../../../common/chat-types';
+import {
+  type ModelReasoning,
+  REASONING_EFFORTS,
+  type ReasoningEffort,
+} from '../../../common/request-options';
 
 /**
  * GET /models → ModelSummary[]. Validation is per model: one odd entry is dropped (and counted), it
@@ -25,6 +30,8 @@ const ModelSchema = z.looseObject({
   description: z.string().nullish().catch(undefined),
   knowledge_cutoff: z.string().nullish().catch(undefined),
   top_provider: z.looseObject({ max_completion_tokens: z.unknown().optional() }).nullish().catch(undefined),
+  // Read field by field in modelReasoning(): an odd value there must not cost the model its place.
+  reasoning: z.unknown().optional(),
 });
 
 const ModelsResponseSchema = z.looseObject({ data: z.array(z.unknown()) });
@@ -124,6 +131,43 @@ export function retirementDay(raw: string | null | undefined): string | undefine
   return !Number.isNaN(parsed.getTime()) && parsed.toISOString().startsWith(day) ? day : undefined;
 }
 
+const ReasoningObjectSchema = z.looseObject({
+  supported_efforts: z.array(z.unknown()).nullish().catch(undefined),
+  default_effort: z.unknown().optional(),
+  default_enabled: z.boolean().nullish().catch(undefined),
+  mandatory: z.boolean().nullish().catch(undefined),
+  supports_max_tokens: z.boolean().nullish().catch(undefined),
+});
+
+function isEffort(value: unknown): value is ReasoningEffort {
+  return typeof value === 'string' && (REASONING_EFFORTS as readonly string[]).includes(value);
+}
+
+/**
+ * `reasoning{supported_efforts, default_effort, default_enabled, mandatory, supports_max_tokens}` →
+ * ModelReasoning, only for models whose `supported_parameters` include `reasoning` (the controls are
+ * driven by what OpenRouter publishes, not by a list of ours). Lenient: efforts we do not know are
+ * dropped (a control cannot offer what it cannot send), a missing or odd flag reads as "no", and an
+ * unreadable object as no reasoning metadata at all.
+ */
+export function modelReasoning(
+  raw: unknown,
+  supportedParameters: readonly string[],
+): ModelReasoning | undefined {
+  if (!supportedParameters.includes('reasoning')) return undefined;
+  const parsed = ReasoningObjectSchema.safeParse(raw);
+  if (!parsed.success) return undefined;
+  const r = parsed.data;
+  const efforts = (r.supported_efforts ?? []).filter(isEffort);
+  return {
+    supportedEfforts: [...new Set(efforts)],
+    defaultEffort: isEffort(r.default_effort) ? r.default_effort : null,
+    defaultEnabled: r.default_enabled ?? null,
+    mandatory: r.mandatory ?? false,
+    supportsMaxTokens: r.supports_max_tokens ?? false,
+  };
+}
+
 export function toModelSummary(model: z.infer<typeof ModelSchema>): ModelSummary {
   const promptPricePerMTok = pricePerMillion(PriceSchema.parse(model.pricing?.prompt));
   const completionPricePerMTok = pricePerMillion(PriceSchema.parse(model.pricing?.completion));
@@ -136,6 +180,8 @@ export function toModelSummary(model: z.infer<typeof ModelSchema>): ModelSummary
   const expirationDate = retirementDay(model.expiration_date);
   const description = boundedText(model.description, MAX_DESCRIPTION_CHARS);
   const knowledgeCutoff = boundedText(model.knowledge_cutoff?.replace(/\s+/g, ' '), MAX_CUTOFF_CHARS);
+  const supportedParameters = model.supported_parameters ?? [];
+  const reasoning = modelReasoning(model.reasoning, supportedParameters);
   return {
     id: model.id,
     name: model.name?.trim() || model.id,
@@ -144,7 +190,7 @@ export function toModelSummary(model: z.infer<typeof ModelSchema>): ModelSummary
     completionPricePerMTok,
     inputModalities: model.architecture?.input_modalities ?? ['text'],
     outputModalities: model.architecture?.output_modalities ?? ['text'],
-    supportedParameters: model.supported_parameters ?? [],
+    supportedParameters,
     isFree: isEveryPriceZero(model.pricing),
     ...(expirationDate !== undefined ? { expirationDate } : {}),
     ...(description !== undefined ? { description } : {}),
@@ -153,6 +199,7 @@ export function toModelSummary(model: z.infer<typeof ModelSchema>): ModelSummary
       ? { maxCompletionTokens: maxCompletionTokens(model.top_provider.max_completion_tokens) }
       : {}),
     ...(model.pricing ? { extraPrices: extraPrices(model.pricing) } : {}),
+    ...(reasoning !== undefined ? { reasoning } : {}),
   };
 }
 
