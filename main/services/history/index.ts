@@ -8,6 +8,7 @@ export {
   type ConversationFile,
   CURRENT_FORMAT_VERSION,
   DEFAULT_TITLE,
+  type StoredOptions,
   serializeConversationFile,
 } from './store/conversation-file';
 export { toDataUrl } from './store/image-bytes';

@@ -12,6 +12,7 @@ import type {
 } from '../../../common/conversation-types';
 import type { Logger } from '../log/logger';
 import type { Scheduler } from '../shared/scheduler';
+import type { StoredOptions } from './store/conversation-file';
 import type { ReplyImageBytes } from './store/image-bytes';
 
 export interface HistoryStoreOptions {
@@ -150,6 +151,13 @@ export interface HistoryStore {
    * is not (or no longer) saved.
    */
   replyImage(id: string, messageId: string, imageId: string): Promise<ReplyImageBytes>;
+  /**
+   * The conversation's request options as stored (issue 15), unchecked: {} when it has none. The
+   * chat service checks them field by field (a bad value is reported and never sent).
+   */
+  options(id: string): Promise<StoredOptions>;
+  /** Sets some of the conversation's options (others keep their stored value); returns all of them. */
+  updateOptions(id: string, patch: StoredOptions): Promise<StoredOptions>;
   search(query: string, opts?: { limit?: number }): Promise<SearchResult>;
   searchStatus(): SearchStatus;
   /** Resolves when the start-up search index build has finished (benchmarks, tests). */

@@ -55,6 +55,9 @@ const methods: { [K in keyof HistoryStore]: 'read' | WriteCheck } = {
   exportAll: 'read',
   quarantined: 'read',
   replyImage: 'read',
+  // Request options are not searchable text (conversation-options-changed is followed as a no-op).
+  options: 'read',
+  updateOptions: 'read',
   // Usage and provider are not searchable text (it re-emits message-replaced all the same).
   updateReplyUsage: 'read',
   flush: 'read',

@@ -109,6 +109,9 @@ export function createSearchService(core: StoreCore, changes: Pick<ChangeFeed, '
       case 'reply-checkpointed':
         // Indexed once, when the reply finishes (message-replaced).
         return;
+      case 'conversation-options-changed':
+        // Request options are not searchable text.
+        return;
       default:
         // A new kind of change fails to compile here until search says how it follows it.
         change satisfies never;

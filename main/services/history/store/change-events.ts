@@ -27,6 +27,8 @@ export type HistoryChange =
   | { kind: 'message-replaced'; conversationId: string; message: Message }
   /** These messages and everything after them were removed (edit-and-resend, regenerate). */
   | { kind: 'messages-truncated'; conversationId: string; messageIds: readonly string[] }
+  /** The conversation's request options changed (nothing searchable). */
+  | { kind: 'conversation-options-changed'; conversationId: string }
   /** The text of a reply still streaming was checkpointed. */
   | { kind: 'reply-checkpointed'; conversationId: string; messageId: string };
 

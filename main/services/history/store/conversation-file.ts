@@ -44,10 +44,20 @@ export const MessageListSchema = z.array(StoredMessageSchema).superRefine((messa
   });
 });
 
+/**
+ * The conversation's own request options (issue 15: reasoning, provider, fallbacks, web search), kept
+ * as stored: the chat service checks them field by field when it reads them (a bad value is reported
+ * and not sent), so one bad value never makes the whole conversation unreadable. Optional: files
+ * written before it load with the defaults, and the format version stays 1.
+ */
+export const StoredOptionsSchema = z.record(z.string().max(100), z.unknown());
+export type StoredOptions = z.infer<typeof StoredOptionsSchema>;
+
 export const ConversationFileV1Schema = z.object({
   formatVersion: z.literal(1),
   conversation: ConversationMetaSchema,
   messages: MessageListSchema,
+  options: StoredOptionsSchema.optional(),
 });
 export type ConversationFileV1 = z.infer<typeof ConversationFileV1Schema>;
 

@@ -519,6 +519,21 @@ export function createConversationStore(options: HistoryStoreOptions): {
       });
     },
 
+    async options(id) {
+      return inConversation(id, async (doc) => ({ ...(doc.options ?? {}) }));
+    },
+
+    async updateOptions(id, patch) {
+      return inConversation(id, async (doc) => {
+        // Undefined values are dropped by JSON: a field set to undefined goes back to its default.
+        doc.options = { ...(doc.options ?? {}), ...patch };
+        await persistDoc(core, doc, "save the conversation's options", [
+          { kind: 'conversation-options-changed', conversationId: id },
+        ]);
+        return { ...doc.options };
+      });
+    },
+
     async replyImage(id, messageId, imageId) {
       ensureOpen();
       if (!core.entries.has(id)) throw notFound();

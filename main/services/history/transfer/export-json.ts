@@ -4,6 +4,7 @@ import {
   ConversationMetaSchema,
   type StoredMessage,
   StoredMessageSchema,
+  StoredOptionsSchema,
 } from '../store/conversation-file';
 import { type ImagesByReply, imageKey } from './export-images';
 
@@ -35,6 +36,8 @@ export const ExportedConversationSchema = z.object({
       seen.add(m.id);
     });
   }),
+  /** The conversation's request options, as stored (checked field by field where they are used). */
+  options: StoredOptionsSchema.optional(),
 });
 export type ExportedConversation = z.infer<typeof ExportedConversationSchema>;
 
@@ -55,6 +58,7 @@ export function conversationsToJson(
         if (!message.images) return message;
         return { ...message, images: images.get(imageKey(f.conversation.id, m.id)) ?? [] };
       }),
+      ...(f.options ? { options: f.options } : {}),
     })),
   };
   return `${JSON.stringify(document, null, 2)}\n`;

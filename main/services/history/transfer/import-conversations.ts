@@ -3,6 +3,7 @@ import {
   type ConversationFile,
   CURRENT_FORMAT_VERSION,
   type StoredMessage,
+  type StoredOptions,
 } from '../store/conversation-file';
 import type { ReplyImageBytes } from '../store/image-bytes';
 import { writeReplyImage } from '../store/image-files';
@@ -16,6 +17,7 @@ interface Incoming {
   conversation: ConversationFile['conversation'];
   messages: StoredMessage[];
   images: Map<string, ReplyImageBytes[]>;
+  options?: StoredOptions;
 }
 
 /**
@@ -48,7 +50,12 @@ function withImagesDecoded(exported: ExportedConversation, position: number, err
       images: good.map((i) => ({ id: i.id, mimeType: i.mimeType, byteLength: i.bytes.length })),
     };
   });
-  return { conversation: exported.conversation, messages, images };
+  return {
+    conversation: exported.conversation,
+    messages,
+    images,
+    ...(exported.options ? { options: exported.options } : {}),
+  };
 }
 
 import { checkImport } from './import-json';
@@ -88,6 +95,7 @@ export async function importConversations(core: StoreCore, text: string): Promis
         formatVersion: CURRENT_FORMAT_VERSION,
         conversation: { ...incoming.conversation, id },
         messages: incoming.messages,
+        ...(incoming.options ? { options: incoming.options } : {}),
       };
       await core.queue.run(id, async () => {
         // Images first: the file must never name an image that is not on disk.

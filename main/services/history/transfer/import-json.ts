@@ -58,6 +58,7 @@ export function checkImport(text: string): ImportCheck {
       result.valid.push({
         conversation: parsed.data.conversation,
         messages: parsed.data.messages.map(settled),
+        ...(parsed.data.options ? { options: parsed.data.options } : {}),
       });
       result.positions.push(i + 1);
       return;
