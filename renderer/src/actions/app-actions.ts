@@ -13,6 +13,7 @@ import { createModelActions } from './model-actions';
 import { createNavigationActions } from './navigation-actions';
 import { createReplyImageActions } from './reply-image-actions';
 import { createReplyUsageActions } from './reply-usage-actions';
+import { createRequestOptionsActions } from './request-options-actions';
 import { createSettingsActions } from './settings-actions';
 import { createToastActions } from './toast-actions';
 
@@ -21,12 +22,23 @@ import { createToastActions } from './toast-actions';
  * are the renderer's one way to main, and the components' one way to change state.
  */
 export function createAppActions(bridge: SwitchboardBridge, stores: AppStores) {
-  const { toasts, keyStatus, settings, models, conversations, messages, streams, dialogs, modelChoice } =
-    stores;
+  const {
+    toasts,
+    keyStatus,
+    settings,
+    models,
+    conversations,
+    messages,
+    streams,
+    dialogs,
+    modelChoice,
+    requestOptions,
+  } = stores;
   const settingsActions = createSettingsActions({ bridge, settings });
   const conversationActions = createConversationActions({ bridge, conversations, messages });
   const messageActions = createMessageActions({ bridge, messages });
   const key = createKeyActions({ bridge, keyStatus });
+  const requestOptionsActions = createRequestOptionsActions({ bridge, requestOptions });
   const chat = createChatActions({
     bridge,
     messages,
@@ -35,6 +47,7 @@ export function createAppActions(bridge: SwitchboardBridge, stores: AppStores) {
     modelChoice,
     conversationActions,
     settingsActions,
+    requestOptionsActions,
   });
   const modelActions = createModelActions({ bridge, models, modelChoice });
   const toastActions = createToastActions({ toasts });
@@ -54,6 +67,7 @@ export function createAppActions(bridge: SwitchboardBridge, stores: AppStores) {
     replyImages: createReplyImageActions({ bridge, toasts }),
     dialogs: createDialogActions({ dialogs }),
     toasts: toastActions,
+    requestOptions: requestOptionsActions,
 
     /** Subscribes to main's events and loads the first data; returns the teardown. */
     start(): () => void {
@@ -65,6 +79,7 @@ export function createAppActions(bridge: SwitchboardBridge, stores: AppStores) {
       void conversationActions.loadFirst();
       void conversationActions.loadQuarantined();
       void modelActions.loadList();
+      void requestOptionsActions.loadAccountModelIds();
       return () => {
         stopChat();
         stopKey();

@@ -7,6 +7,7 @@ import type { MessagesStore } from '../state/messages-store';
 import type { ModelChoiceStore } from '../state/model-choice-store';
 import type { StreamsStore } from '../state/streams-store';
 import type { ConversationActions } from './conversation-actions';
+import type { RequestOptionsActions } from './request-options-actions';
 import type { SettingsActions } from './settings-actions';
 
 export interface ChatActionsDeps {
@@ -20,6 +21,13 @@ export interface ChatActionsDeps {
   modelChoice: ModelChoiceStore;
   conversationActions: Pick<ConversationActions, 'create' | 'refresh'>;
   settingsActions: Pick<SettingsActions, 'load'>;
+  requestOptionsActions: Pick<RequestOptionsActions, 'applyPending'>;
+}
+
+/** What the composer adds to one message (issue 15). */
+export interface SendOptions {
+  /** Web search for this message only; absent or false sends no `webSearch` field. */
+  webSearch?: boolean;
 }
 
 /** A one-off change to a regenerated reply, offered by an error's actions. */
@@ -37,8 +45,16 @@ function failure(message: string): Result<never> {
 
 /** Sending, regenerating, editing and stopping: the renderer's side of a streamed reply. */
 export function createChatActions(deps: ChatActionsDeps) {
-  const { bridge, messages, streams, conversations, modelChoice, conversationActions, settingsActions } =
-    deps;
+  const {
+    bridge,
+    messages,
+    streams,
+    conversations,
+    modelChoice,
+    conversationActions,
+    settingsActions,
+    requestOptionsActions,
+  } = deps;
 
   /**
    * Registers the stream before asking main, so events that beat main's answer are recognised
@@ -65,7 +81,7 @@ export function createChatActions(deps: ChatActionsDeps) {
   };
 
   return {
-    async send(content: string): Promise<Result<unknown>> {
+    async send(content: string, options: SendOptions = {}): Promise<Result<unknown>> {
       const model = modelChoice.get();
       if (!model) return failure('Pick a model first.');
       let conversationId = conversations.get().selectedId;
@@ -73,6 +89,10 @@ export function createChatActions(deps: ChatActionsDeps) {
         const created = await conversationActions.create(model);
         if (!created.ok) return created;
         conversationId = created.value.id;
+        // Choices made in the new chat before it existed (reasoning, web search always…) apply to it
+        // before its first message is sent.
+        const applied = await requestOptionsActions.applyPending(conversationId);
+        if (!applied.ok) return applied;
         // Known to be empty: opening it must not race a page load against the message being sent.
         messages.markEmpty(conversationId);
         conversations.select(conversationId);
@@ -80,7 +100,15 @@ export function createChatActions(deps: ChatActionsDeps) {
       const target = conversationId;
       return streamReply(
         target,
-        (streamId) => bridge.sendMessage({ streamId, conversationId: target, content, model }),
+        (streamId) =>
+          bridge.sendMessage({
+            streamId,
+            conversationId: target,
+            content,
+            model,
+            // Only when chosen: with no choice, the request stays exactly what it was.
+            ...(options.webSearch ? { webSearch: true } : {}),
+          }),
         (value) => messages.append(target, [value.userMessage, value.assistantMessage]),
       );
     },

@@ -4,6 +4,7 @@ import { createKeyStatusStore } from './key-status-store';
 import { createMessagesStore } from './messages-store';
 import { createModelChoiceStore } from './model-choice-store';
 import { createModelsStore } from './models-store';
+import { createRequestOptionsStore } from './request-options-store';
 import { createSettingsStore } from './settings-store';
 import { createStreamsStore } from './streams-store';
 import { createToastsStore } from './toasts-store';
@@ -24,6 +25,7 @@ export function createAppStores() {
     streams: createStreamsStore(),
     dialogs: createDialogsStore(),
     modelChoice: createModelChoiceStore(),
+    requestOptions: createRequestOptionsStore(),
   };
 }
 
@@ -34,18 +36,30 @@ export type AppStores = ReturnType<typeof createAppStores>;
  * New objects, so a component cannot change state even by a cast; it calls an action instead.
  */
 export function storeViews(stores: AppStores) {
-  const { toasts, keyStatus, settings, models, conversations, messages, streams, dialogs, modelChoice } =
-    stores;
+  const {
+    toasts,
+    keyStatus,
+    settings,
+    models,
+    conversations,
+    messages,
+    streams,
+    dialogs,
+    modelChoice,
+    requestOptions,
+  } = stores;
   return {
     toasts: readOnly(toasts),
     keyStatus: readOnly(keyStatus),
     settings: readOnly(settings),
+    settingsProblems: readOnly(settings.problems),
     models: readOnly(models),
     conversations: { ...readOnly(conversations), find: conversations.find },
     messages: { lists: messages.lists, messages: messages.messages },
     streams: { ...readOnly(streams), forConversation: streams.forConversation },
     dialogs: { ...readOnly(dialogs), anyOpen: dialogs.anyOpen },
     modelChoice: readOnly(modelChoice),
+    requestOptions: readOnly(requestOptions),
   };
 }
 

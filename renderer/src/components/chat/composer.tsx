@@ -3,6 +3,7 @@ import { useActions, useStores } from '../../app-context';
 import { useActiveStream } from '../../hooks/use-active-stream';
 import { useAutoGrow } from '../../hooks/use-auto-grow';
 import { useStoreValue } from '../../hooks/use-store-value';
+import { RequestControls } from '../request-controls/request-controls';
 import { composerBlockReason } from './composer-block';
 
 /**
@@ -21,6 +22,8 @@ export function Composer() {
   const [draft, setDraft] = useState('');
   const [sending, setSending] = useState(false);
   const [error, setError] = useState<string | null>(null);
+  // Web search covers the next message only: off again once that message is accepted.
+  const [webSearchNext, setWebSearchNext] = useState(false);
   const textareaRef = useRef<HTMLTextAreaElement>(null);
   const reasonId = useId();
   useAutoGrow(textareaRef, draft);
@@ -36,10 +39,12 @@ export function Composer() {
     setError(null);
     // Not cleared before main answers: a refused message (say, one holding the key) must never leave
     // the field, not even for a moment. The field is read-only meanwhile, so nothing typed is lost.
-    const result = await actions.chat.send(text);
+    const result = await actions.chat.send(text, { webSearch: webSearchNext });
     setSending(false);
-    if (result.ok) setDraft('');
-    else setError(result.error.message);
+    if (result.ok) {
+      setDraft('');
+      setWebSearchNext(false);
+    } else setError(result.error.message);
   };
 
   const stop = () => {
@@ -94,6 +99,7 @@ export function Composer() {
           </button>
         )}
       </div>
+      <RequestControls webSearchNext={webSearchNext} onWebSearchNext={setWebSearchNext} />
       {blocked && (
         <p id={reasonId} className="composer-reason">
           {blocked}
