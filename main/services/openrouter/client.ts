@@ -1,9 +1,12 @@
 import type { KeyInfo } from '../../../common/key-status';
 import { streamChat } from './chat-stream';
+import { listModelEndpoints } from './endpoints';
 import { fetchGeneration } from './generation';
 import { getKeyInfo } from './key-info';
 import { createModelsCache } from './models-cache';
 import { type OpenRouterClient, type OpenRouterClientOptions, resolveOptions } from './options';
+import { listProviders } from './providers';
+import { listAccountModelIds } from './user-models';
 
 /**
  * The OpenRouter client used by main. It never stores the key: every call reads it through `getKey`
@@ -17,6 +20,9 @@ export function createOpenRouterClient(o: OpenRouterClientOptions): OpenRouterCl
     listModels: (opts) => models.list(opts),
     getKeyInfo: (key) => getKeyInfo(ctx, key),
     fetchGeneration: (generationId, signal) => fetchGeneration(ctx, generationId, signal),
+    listModelEndpoints: (modelId) => listModelEndpoints(ctx, modelId),
+    listAccountModelIds: () => listAccountModelIds(ctx),
+    listProviders: () => listProviders(ctx),
   };
 }
 

@@ -7,9 +7,40 @@ import { AttemptScope, abortFailure } from './timeouts';
 
 /**
  * The only way this client builds URLs and sends requests. Paths are a closed set, so no caller can
- * steer the Bearer key to another host (architecture invariant 3: fixed destination).
+ * steer the Bearer key to another host (architecture invariant 3: fixed destination). The one path with
+ * variable parts, a model's endpoint list, can only be made by `modelEndpointsPath`, which checks and
+ * encodes each segment.
  */
-export type ApiPath = 'chat/completions' | 'models' | 'key' | 'generation';
+export type ApiPath =
+  | 'chat/completions'
+  | 'models'
+  | 'models/user'
+  | 'providers'
+  | 'key'
+  | 'generation'
+  | ModelEndpointsPath;
+
+declare const modelEndpointsBrand: unique symbol;
+/** `models/{author}/{slug}/endpoints` with both segments checked and percent-encoded. */
+export type ModelEndpointsPath = string & { readonly [modelEndpointsBrand]: true };
+
+const AUTHOR_SEGMENT = /^[a-z0-9~][\w.~-]{0,99}$/i;
+const SLUG_SEGMENT = /^[\w.:~-]{1,150}$/;
+
+/**
+ * The endpoint-list path for a model id `author/slug`, or null when the id is not of that form (a
+ * preset, an empty part, `.`/`..`, a further `/`, a query or fragment character). Each segment is
+ * encoded as well, so even a character the checks let through cannot change the path.
+ */
+export function modelEndpointsPath(modelId: string): ModelEndpointsPath | null {
+  const slash = modelId.indexOf('/');
+  if (slash < 0) return null;
+  const author = modelId.slice(0, slash);
+  const slug = modelId.slice(slash + 1);
+  if (!AUTHOR_SEGMENT.test(author) || !SLUG_SEGMENT.test(slug)) return null;
+  if ([author, slug].some((part) => part === '.' || part === '..')) return null;
+  return `models/${encodeURIComponent(author)}/${encodeURIComponent(slug)}/endpoints` as ModelEndpointsPath;
+}
 
 export const APP_TITLE = 'Switchboard';
 
@@ -17,13 +48,14 @@ export const APP_TITLE = 'Switchboard';
  * Fixed query strings per path, part of the same closed set. `/models` lists only text-output models
  * unless asked otherwise, which would hide image models from the picker.
  */
-const FIXED_QUERY: Partial<Record<ApiPath, Record<string, string>>> = {
+const FIXED_QUERY: Readonly<Record<string, Record<string, string>>> = {
   models: { output_modalities: 'all' },
 };
 
 export function buildUrl(baseUrl: URL, path: ApiPath, query: Record<string, string> = {}): URL {
   const url = new URL(`${baseUrl.href.replace(/\/+$/, '')}/${path}`);
-  for (const [name, value] of Object.entries(FIXED_QUERY[path] ?? {})) url.searchParams.set(name, value);
+  for (const [name, value] of Object.entries(FIXED_QUERY[path as string] ?? {}))
+    url.searchParams.set(name, value);
   // Caller values (e.g. /generation's id) are set through URLSearchParams, so they are encoded and can
   // never change the path or the origin.
   for (const [name, value] of Object.entries(query)) url.searchParams.set(name, value);
@@ -128,6 +160,24 @@ export async function responseFailure(
  * Throws an AppFailure for every failure.
  */
 export async function getJson(ctx: ClientContext, path: ApiPath, key: string): Promise<unknown> {
+  const outcome = await getJsonUnless(ctx, path, key, []);
+  // With no quiet statuses every non-2xx response has thrown.
+  return outcome.ok ? outcome.body : undefined;
+}
+
+export type GetOutcome = { ok: true; body: unknown } | { ok: false; status: number };
+
+/**
+ * Like getJson, but a response whose status is in `quietStatuses` is not an error: its body is
+ * discarded and the status returned, and it is logged at debug only (for calls a key may simply not
+ * be allowed to make, such as `/models/user`).
+ */
+export async function getJsonUnless(
+  ctx: ClientContext,
+  path: ApiPath,
+  key: string,
+  quietStatuses: readonly number[],
+): Promise<GetOutcome> {
   const scope = new AttemptScope();
   scope.arm('request', ctx.timeouts.requestMs);
   try {
@@ -140,6 +190,10 @@ export async function getJson(ctx: ClientContext, path: ApiPath, key: string): P
     ctx.log.debug('OpenRouter response', { path, status: response.status });
     let body: unknown;
     try {
+      if (quietStatuses.includes(response.status)) {
+        await response.body?.cancel().catch(() => undefined);
+        return { ok: false, status: response.status };
+      }
       if (!response.ok) throw await responseFailure(ctx, response, key);
       body = JSON.parse(await response.text()) as unknown;
     } catch (error) {
@@ -151,7 +205,7 @@ export async function getJson(ctx: ClientContext, path: ApiPath, key: string): P
       // Nothing partial is worth keeping here, so a body cut short is reported like no answer at all.
       throw transportFailure(ctx, scope, error, 'before-response');
     }
-    return body;
+    return { ok: true, body };
   } finally {
     scope.dispose();
   }

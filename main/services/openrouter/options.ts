@@ -2,7 +2,9 @@ import type { ChatRequest, ChatResult, ChatStreamEvent, ModelList } from '../../
 import type { KeyInfo } from '../../../common/key-status';
 import { parseBaseUrl } from '../../config/base-url';
 import type { Logger } from '../log/logger';
+import type { ModelEndpoints } from './endpoints';
 import type { GenerationInfo } from './generation';
+import type { ProviderInfo } from './providers';
 import type { ReplyData } from './reply-data';
 import { abortableSleep } from './retry';
 
@@ -63,6 +65,19 @@ export interface OpenRouterClient {
    * which right after a stream can mean "not yet". Rejects with an AppFailure otherwise.
    */
   fetchGeneration(generationId: string, signal?: AbortSignal): Promise<GenerationInfo | null>;
+  /**
+   * GET /models/{author}/{slug}/endpoints: the providers serving a model (price, context, quantization,
+   * uptime). Rejects with an AppFailure (`validation` for an id that is not `author/slug`, e.g. a preset).
+   */
+  listModelEndpoints(modelId: string): Promise<ModelEndpoints>;
+  /**
+   * GET /models/user: ids of the models the account's privacy settings, provider preferences and
+   * guardrails allow. Null when this key may not ask (401/403/404, logged at debug) or the answer is
+   * unreadable; rejects with an AppFailure only for failures such as offline or timeouts.
+   */
+  listAccountModelIds(): Promise<string[] | null>;
+  /** GET /providers: slug, name and privacy policy link of each provider, sorted by name. */
+  listProviders(): Promise<ProviderInfo[]>;
 }
 
 /** Options with every default filled in; what the internal modules share. */
