@@ -2,6 +2,7 @@ import { readFile, rename } from 'node:fs/promises';
 import { join } from 'node:path';
 import writeFileAtomic from 'write-file-atomic';
 import { appError } from '../../../common/errors';
+import type { OptionProblem } from '../../../common/option-problems';
 import { describeError } from '../../../common/redact';
 import {
   DEFAULT_SETTINGS,
@@ -11,8 +12,56 @@ import {
 } from '../../../common/settings-types';
 import type { Logger } from '../log/logger';
 import { ensurePrivateDir, makeFilePrivate, PRIVATE_FILE_MODE } from '../private-files/private-files';
+import {
+  type Checked,
+  checkProviderPreferences,
+  checkReasoningByModel,
+  checkValue,
+  checkWebSearch,
+} from './option-checks';
 
 const FILE = 'settings.json';
+
+/** How each field is named to the person, and where in Settings it is fixed. */
+const FIELD_LABELS: Record<keyof Settings, string> = {
+  defaultModel: 'Default model',
+  systemPrompt: 'System prompt',
+  temperature: 'Temperature',
+  maxTokens: 'Max tokens',
+  theme: 'Theme',
+  favouriteModels: 'Favourite models',
+  recentModels: 'Recent models',
+  reasoningByModel: 'Reasoning',
+  providerDefaults: 'Providers',
+  webSearch: 'Web search',
+  stickyProvider: 'Keep a conversation on one provider',
+};
+const FIX_IN: Partial<Record<keyof Settings, string>> = {
+  reasoningByModel: 'Settings → Reasoning',
+  providerDefaults: 'Settings → Providers',
+  webSearch: 'Settings → Web search',
+  stickyProvider: 'Settings → Providers',
+};
+
+/**
+ * One stored field, checked: a bad value is replaced by its default and described. Reasoning per model
+ * keeps its good entries (one bad model's choice does not drop the others').
+ */
+function checkStoredField(key: keyof Settings, raw: unknown): { value: unknown; problems: OptionProblem[] } {
+  const where = { field: key, fix: FIX_IN[key] ?? 'Settings' };
+  if (key === 'reasoningByModel') return checkReasoningByModel(raw, where);
+  const checked: Checked<unknown> =
+    key === 'providerDefaults'
+      ? raw === null
+        ? { ok: true, value: null }
+        : checkProviderPreferences(raw, where)
+      : key === 'webSearch'
+        ? checkWebSearch(raw, where)
+        : checkValue<unknown>(SettingsSchema.shape[key], raw, where, FIELD_LABELS[key]);
+  return checked.ok
+    ? { value: checked.value, problems: [] }
+    : { value: DEFAULT_SETTINGS[key], problems: checked.problems };
+}
 
 /**
  * Preferences in `<dir>/settings.json`, written atomically. A file that does not parse is renamed
@@ -21,6 +70,8 @@ const FILE = 'settings.json';
 export function createSettingsStore(opts: { dir: string; log: Logger; now?: () => Date }) {
   const path = join(opts.dir, FILE);
   let current: Settings = DEFAULT_SETTINGS;
+  /** What was wrong in the stored file; a field drops out of it once the person sets it again. */
+  let problems: OptionProblem[] = [];
   let writing: Promise<void> = Promise.resolve();
 
   const persist = (value: Settings) => {
@@ -50,14 +101,23 @@ export function createSettingsStore(opts: { dir: string; log: Logger; now?: () =
       }
       try {
         const parsed = JSON.parse(raw) as { settings?: unknown };
-        // Unknown or invalid fields fall back one by one, so one bad value does not reset the rest.
+        // Unknown or invalid fields fall back one by one, so one bad value does not reset the rest; a
+        // bad value is described in `problems` and never used (so never sent).
         const merged = { ...DEFAULT_SETTINGS };
         const input = (parsed.settings ?? {}) as Record<string, unknown>;
+        const found: OptionProblem[] = [];
         for (const key of Object.keys(DEFAULT_SETTINGS) as Array<keyof Settings>) {
-          const field = SettingsSchema.shape[key].safeParse(input[key]);
-          if (field.success) (merged as Record<string, unknown>)[key] = field.data;
+          if (input[key] === undefined) continue; // not stored yet (an older file): the default, silently
+          const field = checkStoredField(key, input[key]);
+          (merged as Record<string, unknown>)[key] = field.value;
+          found.push(...field.problems);
         }
         current = merged;
+        problems = found;
+        if (found.length > 0)
+          opts.log.warn('settings file has values that are not used', {
+            fields: [...new Set(found.map((p) => p.field))].join(', '),
+          });
       } catch (error) {
         const aside = `${path}.unreadable-${(opts.now?.() ?? new Date()).getTime()}`;
         opts.log.warn('settings file unreadable; moved aside', { error: describeError(error), aside });
@@ -69,10 +129,15 @@ export function createSettingsStore(opts: { dir: string; log: Logger; now?: () =
     get(): Settings {
       return current;
     },
+    /** What was wrong in the stored file (each bad value was replaced by its default). */
+    problems(): readonly OptionProblem[] {
+      return problems;
+    },
     async update(patch: SettingsPatch): Promise<Settings> {
       const next = SettingsSchema.safeParse({ ...current, ...patch });
       if (!next.success) throw appError('validation', 'Those settings are not valid.');
       current = next.data;
+      problems = problems.filter((p) => !(p.field in patch));
       try {
         await persist(current);
       } catch (error) {
