@@ -4,9 +4,11 @@ import { Dialog } from '../dialog';
 import { DefaultModelField } from './default-model-field';
 import { KeySection } from './key-section';
 import { MaxTokensField } from './max-tokens-field';
+import { ProvidersSection } from './providers-section';
 import { SystemPromptField } from './system-prompt-field';
 import { TemperatureField } from './temperature-field';
 import { ThemeField } from './theme-field';
+import { WebSearchSection } from './web-search-section';
 
 /** Settings (Ctrl/Cmd+,). Every field saves on change through main, which validates it. */
 export function SettingsDialog({ inert }: { inert: boolean }) {
@@ -35,6 +37,8 @@ export function SettingsDialog({ inert }: { inert: boolean }) {
             <p>Loading settings…</p>
           )}
         </section>
+        {settings && <WebSearchSection value={settings.webSearch} />}
+        <ProvidersSection />
         <section className="settings-section" aria-labelledby="settings-look-heading">
           <h3 id="settings-look-heading">Appearance</h3>
           <ThemeField theme={settings?.theme ?? 'system'} />

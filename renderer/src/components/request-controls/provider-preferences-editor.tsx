@@ -1,0 +1,256 @@
+import { useId, useState } from 'react';
+import type { ProviderInfo } from '../../../../common/endpoints-types';
+import type { OptionProblem } from '../../../../common/option-problems';
+import {
+  type ProviderPreferences,
+  type Quantization,
+  QuantizationSchema,
+} from '../../../../common/request-options';
+import { generalProblems, normalizePreferences, problemsFor } from '../../format/provider-preferences';
+import { type SlugChoice, SlugListEditor } from './slug-list-editor';
+
+const KEYS = [
+  'order',
+  'only',
+  'ignore',
+  'allowFallbacks',
+  'sort',
+  'dataCollection',
+  'zdr',
+  'quantizations',
+  'maxPrice',
+  'requireParameters',
+] as const;
+
+export interface ProviderPreferencesEditorProps {
+  value: ProviderPreferences | null;
+  /** The whole new value (null when nothing is set, so no `provider` field is sent). */
+  onChange(next: ProviderPreferences | null): void;
+  providers: readonly ProviderInfo[];
+  /** Stored problems, by field path under `problemPrefix`. */
+  problems?: readonly OptionProblem[];
+  problemPrefix?: string;
+}
+
+const messages = (problems: readonly OptionProblem[]) => problems.map((p) => p.message);
+
+function Checkbox({
+  label,
+  checked,
+  onChange,
+  errors = [],
+}: {
+  label: string;
+  checked: boolean;
+  onChange(checked: boolean): void;
+  errors?: readonly string[];
+}) {
+  const id = useId();
+  return (
+    <div className="settings-field settings-checkbox">
+      <input
+        id={id}
+        type="checkbox"
+        checked={checked}
+        aria-invalid={errors.length > 0 ? true : undefined}
+        aria-describedby={errors.length > 0 ? `${id}-error` : undefined}
+        onChange={(e) => onChange(e.currentTarget.checked)}
+      />
+      <label htmlFor={id}>{label}</label>
+      {errors.length > 0 && (
+        <p id={`${id}-error`} role="alert" className="field-error">
+          {errors.join(' ')}
+        </p>
+      )}
+    </div>
+  );
+}
+
+/** A max price field: USD per million tokens, 0 or more; empty means no limit. */
+function PriceField({
+  label,
+  value,
+  onChange,
+  errors = [],
+}: {
+  label: string;
+  value: number | undefined;
+  onChange(next: number | undefined): void;
+  errors?: readonly string[];
+}) {
+  const id = useId();
+  const [draft, setDraft] = useState(value === undefined ? '' : String(value));
+  const [invalid, setInvalid] = useState(false);
+  const shown = invalid
+    ? ['Enter a price of 0 or more in US dollars per million tokens, or leave it empty.']
+    : errors;
+  return (
+    <div className="settings-field">
+      <label htmlFor={id}>{label}</label>
+      <input
+        id={id}
+        type="number"
+        min={0}
+        step="any"
+        inputMode="decimal"
+        placeholder="No limit"
+        value={draft}
+        aria-invalid={shown.length > 0 ? true : undefined}
+        aria-describedby={shown.length > 0 ? `${id}-error` : undefined}
+        onChange={(e) => {
+          const text = e.currentTarget.value;
+          setDraft(text);
+          if (text.trim() === '' && !e.currentTarget.validity?.badInput) {
+            setInvalid(false);
+            onChange(undefined);
+            return;
+          }
+          const n = Number(text);
+          const ok = text.trim() !== '' && Number.isFinite(n) && n >= 0 && n <= 100_000;
+          setInvalid(!ok);
+          if (ok) onChange(n);
+        }}
+      />
+      {shown.length > 0 && (
+        <p id={`${id}-error`} role="alert" className="field-error">
+          {shown.join(' ')}
+        </p>
+      )}
+    </div>
+  );
+}
+
+/**
+ * OpenRouter's provider routing (`provider{…}`), as Settings' default or a conversation's override.
+ * Providers are picked from OpenRouter's list, never typed; anything left as it was is not sent.
+ */
+export function ProviderPreferencesEditor({
+  value,
+  onChange,
+  providers,
+  problems = [],
+  problemPrefix = 'provider',
+}: ProviderPreferencesEditorProps) {
+  const sortId = useId();
+  const prefs: ProviderPreferences = value ?? {};
+  const set = (patch: Partial<ProviderPreferences>) => onChange(normalizePreferences({ ...prefs, ...patch }));
+  const choices: SlugChoice[] = providers.map((p) => ({ value: p.slug, label: p.name }));
+  // Slugs already chosen (or stored) that the list lacks still show, by their slug.
+  const errorsOf = (key: (typeof KEYS)[number]) => messages(problemsFor(problems, problemPrefix, key));
+  const general = messages(generalProblems(problems, problemPrefix, KEYS));
+  const quantizations = prefs.quantizations ?? [];
+  return (
+    <div className="provider-preferences">
+      {general.length > 0 && (
+        <div role="alert" className="field-error">
+          {general.map((m) => (
+            <p key={m}>{m}</p>
+          ))}
+        </div>
+      )}
+      <SlugListEditor
+        legend="Provider order"
+        hint="Tried first, in this order."
+        ordered
+        values={prefs.order ?? []}
+        choices={choices}
+        onChange={(order) => set({ order })}
+        errors={errorsOf('order')}
+      />
+      <SlugListEditor
+        legend="Only these providers"
+        values={prefs.only ?? []}
+        choices={choices}
+        onChange={(only) => set({ only })}
+        errors={errorsOf('only')}
+      />
+      <SlugListEditor
+        legend="Never these providers"
+        values={prefs.ignore ?? []}
+        choices={choices}
+        onChange={(ignore) => set({ ignore })}
+        errors={errorsOf('ignore')}
+      />
+      <Checkbox
+        label="Allow other providers when these are unavailable"
+        checked={prefs.allowFallbacks !== false}
+        onChange={(checked) => set({ allowFallbacks: checked ? undefined : false })}
+        errors={errorsOf('allowFallbacks')}
+      />
+      <div className="settings-field">
+        <label htmlFor={sortId}>Sort providers by</label>
+        <select
+          id={sortId}
+          value={prefs.sort ?? ''}
+          aria-invalid={errorsOf('sort').length > 0 ? true : undefined}
+          onChange={(e) => {
+            const v = e.currentTarget.value;
+            set({ sort: v === '' ? undefined : (v as NonNullable<ProviderPreferences['sort']>) });
+          }}
+        >
+          <option value="">OpenRouter's default</option>
+          <option value="price">Price</option>
+          <option value="throughput">Throughput</option>
+          <option value="latency">Latency</option>
+        </select>
+        {errorsOf('sort').length > 0 && (
+          <p role="alert" className="field-error">
+            {errorsOf('sort').join(' ')}
+          </p>
+        )}
+      </div>
+      <Checkbox
+        label="Refuse providers that collect or train on your data"
+        checked={prefs.dataCollection === 'deny'}
+        onChange={(checked) => set({ dataCollection: checked ? 'deny' : undefined })}
+        errors={errorsOf('dataCollection')}
+      />
+      <Checkbox
+        label="Only zero data retention (ZDR) endpoints"
+        checked={prefs.zdr === true}
+        onChange={(checked) => set({ zdr: checked ? true : undefined })}
+        errors={errorsOf('zdr')}
+      />
+      <fieldset className="quantizations">
+        <legend>Quantizations allowed</legend>
+        <p className="field-hint">None ticked: any.</p>
+        {QuantizationSchema.options.map((q: Quantization) => (
+          <Checkbox
+            key={q}
+            label={q}
+            checked={quantizations.includes(q)}
+            onChange={(checked) =>
+              set({
+                quantizations: checked
+                  ? QuantizationSchema.options.filter((o) => o === q || quantizations.includes(o))
+                  : quantizations.filter((o) => o !== q),
+              })
+            }
+          />
+        ))}
+        {errorsOf('quantizations').length > 0 && (
+          <p role="alert" className="field-error">
+            {errorsOf('quantizations').join(' ')}
+          </p>
+        )}
+      </fieldset>
+      <PriceField
+        label="Max prompt price (USD per million tokens)"
+        value={prefs.maxPrice?.promptPerMTok}
+        onChange={(promptPerMTok) => set({ maxPrice: { ...prefs.maxPrice, promptPerMTok } })}
+        errors={errorsOf('maxPrice')}
+      />
+      <PriceField
+        label="Max completion price (USD per million tokens)"
+        value={prefs.maxPrice?.completionPerMTok}
+        onChange={(completionPerMTok) => set({ maxPrice: { ...prefs.maxPrice, completionPerMTok } })}
+      />
+      <Checkbox
+        label="Only providers that support every parameter sent"
+        checked={prefs.requireParameters === true}
+        onChange={(checked) => set({ requireParameters: checked ? true : undefined })}
+        errors={errorsOf('requireParameters')}
+      />
+    </div>
+  );
+}

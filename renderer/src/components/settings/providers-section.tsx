@@ -1,0 +1,84 @@
+import { useEffect, useId } from 'react';
+import type { ProviderPreferences } from '../../../../common/request-options';
+import { useActions, useStores } from '../../app-context';
+import { normalizePreferences, problemsFor } from '../../format/provider-preferences';
+import { useModelName } from '../../hooks/use-model-name';
+import { useSettingSaver } from '../../hooks/use-setting-saver';
+import { useStoreValue } from '../../hooks/use-store-value';
+import { ModelEndpointsTable, withSlug } from '../request-controls/model-endpoints-table';
+import { ProviderPreferencesEditor } from '../request-controls/provider-preferences-editor';
+
+/**
+ * Settings → "Providers": the provider routing every conversation uses unless it has its own, and
+ * whether each conversation keeps to one provider (`session_id`). Nothing is sent until chosen.
+ */
+export function ProvidersSection() {
+  const stores = useStores();
+  const actions = useActions();
+  const settings = useStoreValue(stores.settings);
+  const problems = useStoreValue(stores.settingsProblems);
+  const { providers } = useStoreValue(stores.requestOptions);
+  const modelId = useStoreValue(stores.modelChoice);
+  const modelName = useModelName(modelId);
+  const { save, error } = useSettingSaver();
+  const stickyId = useId();
+  useEffect(() => {
+    void actions.requestOptions.loadProviders();
+  }, [actions]);
+  if (!settings) return null;
+  const current = settings.providerDefaults;
+  const saveDefaults = (next: ProviderPreferences | null) => void save({ providerDefaults: next });
+  const stickyErrors = problemsFor(problems, '', 'stickyProvider').map((p) => p.message);
+  return (
+    <section className="settings-section" aria-labelledby="settings-providers-heading">
+      <h3 id="settings-providers-heading">Providers</h3>
+      <p className="field-hint">
+        Which of OpenRouter's providers may serve your messages, unless a conversation sets its own
+        (Conversation options). Nothing here is sent until you choose it.
+      </p>
+      {error && (
+        <p role="alert" className="field-error">
+          Not saved: {error}
+        </p>
+      )}
+      <ProviderPreferencesEditor
+        value={current}
+        onChange={saveDefaults}
+        providers={providers}
+        problems={problems}
+        problemPrefix="providerDefaults"
+      />
+      <div className="settings-field settings-checkbox">
+        <input
+          id={stickyId}
+          type="checkbox"
+          checked={settings.stickyProvider}
+          aria-describedby={`${stickyId}-hint`}
+          onChange={(e) => void save({ stickyProvider: e.currentTarget.checked })}
+        />
+        <label htmlFor={stickyId}>Keep each conversation on one provider</label>
+        <p id={`${stickyId}-hint`} className="field-hint">
+          Sends each conversation's own session id, so OpenRouter keeps it with one provider and prompt
+          caching pays off.
+        </p>
+        {stickyErrors.length > 0 && (
+          <p role="alert" className="field-error">
+            {stickyErrors.join(' ')}
+          </p>
+        )}
+      </div>
+      {modelId !== null && !modelId.startsWith('@preset/') && (
+        <ModelEndpointsTable
+          modelId={modelId}
+          modelName={modelName ?? modelId}
+          onPrefer={(slug) =>
+            saveDefaults(normalizePreferences({ ...current, order: withSlug(current?.order, slug) }))
+          }
+          onIgnore={(slug) =>
+            saveDefaults(normalizePreferences({ ...current, ignore: withSlug(current?.ignore, slug) }))
+          }
+        />
+      )}
+    </section>
+  );
+}
