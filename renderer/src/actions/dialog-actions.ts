@@ -10,6 +10,8 @@ export function createDialogActions(deps: { dialogs: DialogsStore }) {
     closeSettings: () => dialogs.closeSettings(),
     openModelDetails: () => dialogs.openModelDetails(),
     closeModelDetails: () => dialogs.closeModelDetails(),
+    openConversationOptions: () => dialogs.openConversationOptions(),
+    closeConversationOptions: () => dialogs.closeConversationOptions(),
   };
 }
 

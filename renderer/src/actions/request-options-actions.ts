@@ -51,6 +51,17 @@ export function createRequestOptionsActions(deps: RequestOptionsActionsDeps) {
       return save(conversationId, options);
     },
 
+    /** Appends a fallback model (chosen in the picker) to a conversation's list, once. */
+    async addFallback(conversationId: string | null, modelId: string): Promise<Result<unknown>> {
+      const state = requestOptions.get();
+      const current =
+        (conversationId === null
+          ? state.pending.fallbackModels
+          : state.byConversation[conversationId]?.fallbackModels) ?? [];
+      if (current.includes(modelId)) return { ok: true, value: null };
+      return this.change(conversationId, { fallbackModels: [...current, modelId] });
+    },
+
     /** Gives a just-created conversation the choices made before it existed. */
     async applyPending(conversationId: string): Promise<Result<unknown>> {
       const { pending } = requestOptions.get();

@@ -4,6 +4,7 @@ import { useStoreValue } from '../hooks/use-store-value';
 import { ChatPane } from './chat/chat-pane';
 import { ModelDetailsDialog } from './chat/model-details-button';
 import { ModelPickerDialog } from './model-picker/model-picker-dialog';
+import { ConversationOptionsDialog } from './request-controls/conversation-options-dialog';
 import { SettingsDialog } from './settings/settings-dialog';
 import { Sidebar } from './sidebar/sidebar';
 import { ThemeApplier } from './theme-applier';
@@ -14,7 +15,11 @@ export function AppShell() {
   const stores = useStores();
   const dialogs = useStoreValue(stores.dialogs);
   useGlobalShortcuts();
-  const anyDialog = dialogs.settingsOpen || dialogs.picker !== null || dialogs.modelDetailsOpen;
+  const anyDialog =
+    dialogs.settingsOpen ||
+    dialogs.picker !== null ||
+    dialogs.modelDetailsOpen ||
+    dialogs.conversationOptionsOpen;
   return (
     <>
       <ThemeApplier />
@@ -25,6 +30,7 @@ export function AppShell() {
       {dialogs.settingsOpen && <SettingsDialog inert={dialogs.picker !== null} />}
       {dialogs.picker !== null && <ModelPickerDialog purpose={dialogs.picker} />}
       {dialogs.modelDetailsOpen && <ModelDetailsDialog />}
+      {dialogs.conversationOptionsOpen && <ConversationOptionsDialog inert={dialogs.picker !== null} />}
       <Toasts />
     </>
   );

@@ -1,13 +1,15 @@
 import { createValueStore } from './value-store';
 
 /** What a model chosen in the picker is for: this chat, or the default in settings. */
-export type PickerPurpose = 'chat' | 'default-model';
+export type PickerPurpose = 'chat' | 'default-model' | 'fallback-model';
 
 export interface DialogsState {
   settingsOpen: boolean;
   picker: PickerPurpose | null;
   /** The chat's current model in detail (from "Model details" in the chat header). */
   modelDetailsOpen: boolean;
+  /** The open conversation's own request options (issue 15), from the chat header. */
+  conversationOptionsOpen: boolean;
 }
 
 /** Which dialogs are open. The picker can open above settings (to choose the default model). */
@@ -16,6 +18,7 @@ export function createDialogsStore() {
     settingsOpen: false,
     picker: null,
     modelDetailsOpen: false,
+    conversationOptionsOpen: false,
   });
   return {
     subscribe: store.subscribe,
@@ -38,9 +41,15 @@ export function createDialogsStore() {
     closeModelDetails() {
       store.update((s) => ({ ...s, modelDetailsOpen: false }));
     },
+    openConversationOptions() {
+      store.update((s) => ({ ...s, conversationOptionsOpen: true }));
+    },
+    closeConversationOptions() {
+      store.update((s) => ({ ...s, conversationOptionsOpen: false }));
+    },
     anyOpen(): boolean {
       const s = store.get();
-      return s.settingsOpen || s.picker !== null || s.modelDetailsOpen;
+      return s.settingsOpen || s.picker !== null || s.modelDetailsOpen || s.conversationOptionsOpen;
     },
   };
 }

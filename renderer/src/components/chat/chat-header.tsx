@@ -40,6 +40,14 @@ export function ChatHeader({ title }: { title: string }) {
           type="button"
           className="button-quiet"
           aria-haspopup="dialog"
+          onClick={() => actions.dialogs.openConversationOptions()}
+        >
+          Conversation options
+        </button>
+        <button
+          type="button"
+          className="button-quiet"
+          aria-haspopup="dialog"
           aria-keyshortcuts="Control+, Meta+,"
           onClick={() => actions.dialogs.openSettings()}
         >

@@ -18,6 +18,7 @@ import { type InputModality, type PriceFilter, pickerEntries } from './filter-mo
 import { ModelDetailsPanel } from './model-details-panel';
 import { ModelFilters } from './model-filters';
 import { ModelOption } from './model-option';
+import { PresetField } from './preset-field';
 
 /** Fixed so the list can be windowed by arithmetic; matches `.model-option` in picker.css. */
 const ROW_HEIGHT = 64;
@@ -31,7 +32,8 @@ export function ModelPickerDialog({ purpose }: { purpose: PickerPurpose }) {
   const models = useStoreValue(stores.models);
   const settings = useStoreValue(stores.settings);
   const chosen = useStoreValue(stores.modelChoice);
-  const currentId = purpose === 'chat' ? chosen : (settings?.defaultModel ?? null);
+  const currentId =
+    purpose === 'chat' ? chosen : purpose === 'default-model' ? (settings?.defaultModel ?? null) : null;
   const favourites = settings?.favouriteModels ?? NO_FAVOURITES;
   const recent = settings?.recentModels ?? NO_FAVOURITES;
 
@@ -88,10 +90,12 @@ export function ModelPickerDialog({ purpose }: { purpose: PickerPurpose }) {
   const choose = useCallback(
     (modelId: string) => {
       if (purpose === 'chat') actions.models.choose(modelId);
+      else if (purpose === 'fallback-model')
+        void actions.requestOptions.addFallback(stores.conversations.get().selectedId, modelId);
       else void actions.settings.update({ defaultModel: modelId });
       close();
     },
-    [purpose, actions, close],
+    [purpose, actions, stores, close],
   );
 
   const toggleFavourite = useCallback(
@@ -133,6 +137,12 @@ export function ModelPickerDialog({ purpose }: { purpose: PickerPurpose }) {
       {purpose === 'default-model' && (
         <p className="dialog-intro">New chats will start with the model you choose.</p>
       )}
+      {purpose === 'fallback-model' && (
+        <p className="dialog-intro">
+          The model you choose is tried, in list order, when the conversation's model cannot answer.
+        </p>
+      )}
+      {purpose === 'chat' && <PresetField onUse={choose} />}
       {models.list?.stale && (
         <p className="notice" role="status">
           Offline — showing the last known list

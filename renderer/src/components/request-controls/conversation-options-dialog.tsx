@@ -1,0 +1,137 @@
+import { useEffect, useId } from 'react';
+import type { ReasoningChoice } from '../../../../common/request-options';
+import { DEFAULT_WEB_SEARCH } from '../../../../common/request-options';
+import { useActions, useStores } from '../../app-context';
+import { describeChoice, effectiveReasoning } from '../../format/reasoning-choice';
+import { webSearchCostNote } from '../../format/web-search-cost';
+import { useConversationOptions } from '../../hooks/use-conversation-options';
+import { useModelSummary } from '../../hooks/use-model-summary';
+import { useStoreValue } from '../../hooks/use-store-value';
+import { Dialog } from '../dialog';
+import { ProviderPreferencesEditor } from './provider-preferences-editor';
+import { ReasoningControl } from './reasoning-control';
+import { SlugListEditor } from './slug-list-editor';
+
+/**
+ * The open conversation's own request options (issue 15), from the chat header: reasoning, providers,
+ * fallback models and web search for every message. Each change is kept with the conversation (or,
+ * in a new chat, given to it when its first message creates it); none is sent until chosen.
+ */
+export function ConversationOptionsDialog({ inert }: { inert: boolean }) {
+  const stores = useStores();
+  const actions = useActions();
+  const settings = useStoreValue(stores.settings);
+  const modelId = useStoreValue(stores.modelChoice);
+  const { selectedId } = useStoreValue(stores.conversations);
+  const { providers } = useStoreValue(stores.requestOptions);
+  const models = useStoreValue(stores.models).list?.models ?? [];
+  const model = useModelSummary(modelId);
+  const { options, problems } = useConversationOptions(selectedId);
+  const alwaysId = useId();
+  useEffect(() => {
+    void actions.requestOptions.loadProviders();
+  }, [actions]);
+
+  const change = (patch: Parameters<typeof actions.requestOptions.change>[1]) =>
+    void actions.requestOptions.change(selectedId, patch).then((result) => {
+      if (!result.ok) actions.toasts.show(`Not saved: ${result.error.message}`, { tone: 'error' });
+    });
+  const modelDefault = modelId === null ? undefined : settings?.reasoningByModel[modelId];
+  const reasoning = effectiveReasoning(options.reasoning, modelDefault);
+  const saveAsDefault = (choice: ReasoningChoice | null) => {
+    if (!settings || modelId === null) return;
+    const { [modelId]: _dropped, ...others } = settings.reasoningByModel;
+    void actions.settings.update({
+      reasoningByModel: choice === null ? others : { ...others, [modelId]: choice },
+    });
+  };
+  const messagesFor = (field: string) =>
+    problems.filter((p) => p.field === field || p.field.startsWith(`${field}.`)).map((p) => p.message);
+  const fallbackChoices = models.map((m) => ({ value: m.id, label: m.name }));
+  const modelName = model?.name ?? modelId ?? 'this model';
+
+  return (
+    <Dialog
+      title="Conversation options"
+      onClose={() => actions.dialogs.closeConversationOptions()}
+      inert={inert}
+      className="settings conversation-options"
+    >
+      <div className="dialog-body">
+        {selectedId === null && (
+          <p className="dialog-intro">These apply to the new chat from its first message.</p>
+        )}
+        <section className="settings-section" aria-labelledby="conversation-reasoning-heading">
+          <h3 id="conversation-reasoning-heading">Reasoning</h3>
+          <ReasoningControl
+            model={model}
+            value={reasoning}
+            onChange={(choice) => change({ reasoning: choice })}
+          />
+          {messagesFor('reasoning').length > 0 && (
+            <p role="alert" className="field-error">
+              {messagesFor('reasoning').join(' ')}
+            </p>
+          )}
+          {modelId !== null && model?.supportedParameters.includes('reasoning') && (
+            <p className="field-hint">
+              New chats with {modelName}: {describeChoice(modelDefault ?? null)}.{' '}
+              <button type="button" className="button-quiet" onClick={() => saveAsDefault(reasoning)}>
+                Use this for new chats with {modelName}
+              </button>
+            </p>
+          )}
+        </section>
+        <section className="settings-section" aria-labelledby="conversation-web-search-heading">
+          <h3 id="conversation-web-search-heading">Web search</h3>
+          <div className="settings-field settings-checkbox">
+            <input
+              id={alwaysId}
+              type="checkbox"
+              checked={options.webSearchAlways}
+              aria-describedby={`${alwaysId}-hint`}
+              onChange={(e) => change({ webSearchAlways: e.currentTarget.checked })}
+            />
+            <label htmlFor={alwaysId}>Search the web for every message in this conversation</label>
+            <p id={`${alwaysId}-hint`} className="field-hint">
+              {webSearchCostNote(model, settings?.webSearch ?? DEFAULT_WEB_SEARCH)}
+            </p>
+          </div>
+        </section>
+        <section className="settings-section" aria-labelledby="conversation-fallbacks-heading">
+          <h3 id="conversation-fallbacks-heading">Fallbacks</h3>
+          <SlugListEditor
+            legend="Fallback models"
+            hint="Tried in this order when the conversation's model cannot answer; the reply names the model that did."
+            ordered
+            values={options.fallbackModels ?? []}
+            choices={fallbackChoices}
+            onChange={(next) => change({ fallbackModels: next.length > 0 ? next : null })}
+            errors={messagesFor('fallbackModels')}
+            addControl={
+              <button
+                type="button"
+                className="button-quiet"
+                aria-haspopup="dialog"
+                onClick={() => actions.dialogs.openPicker('fallback-model')}
+              >
+                Add a fallback model
+              </button>
+            }
+          />
+        </section>
+        <section className="settings-section" aria-labelledby="conversation-providers-heading">
+          <h3 id="conversation-providers-heading">Providers for this conversation</h3>
+          <p className="field-hint">Nothing set here: Settings → Providers applies.</p>
+          <ProviderPreferencesEditor
+            value={options.provider}
+            onChange={(provider) => change({ provider })}
+            providers={providers}
+            problems={problems}
+            problemPrefix="provider"
+          />
+        </section>
+      </div>
+    </Dialog>
+  );
+}
