@@ -1,9 +1,12 @@
 import { basename } from 'node:path';
 import { appError } from '../../common/errors';
-import type { AppInfo, ChatContract } from '../../common/ipc/contract';
+import type { AppInfo, ChatContract, SettingsWithProblems } from '../../common/ipc/contract';
+import type { Settings } from '../../common/settings-types';
 import type { CallContext, Handlers } from '../ipc/handler-table';
+import type { CatalogCache } from '../services/chat/catalog-cache';
 import type { ChatSessions } from '../services/chat/chat-sessions';
 import type { ConversationChat, StreamTarget } from '../services/chat/conversation-chat';
+import type { ConversationOptionsService } from '../services/chat/conversation-options';
 import {
   type HistoryStore,
   type readImportFile,
@@ -13,6 +16,7 @@ import {
 } from '../services/history';
 import { parseSafeExternalUrl } from '../services/links/external-url';
 import type { OpenRouterClient } from '../services/openrouter/options';
+import { unknownProviderProblems } from '../services/settings/option-checks';
 import type { SettingsStore } from '../services/settings/settings-store';
 import { createKeyHandlers, type KeyHandlerDeps } from './key-handlers';
 
@@ -36,7 +40,13 @@ export type ConfirmAndOpenLink = (url: URL, windowId: number) => Promise<boolean
 export interface ChatHandlerDeps extends KeyHandlerDeps {
   appInfo: AppInfo;
   models: Pick<OpenRouterClient, 'listModels'>;
-  settings: Pick<SettingsStore, 'get' | 'update'>;
+  settings: Pick<SettingsStore, 'get' | 'update' | 'problems'>;
+  /** OpenRouter's provider list, a model's endpoints, the account's models: cached briefly. */
+  catalog: Pick<
+    CatalogCache,
+    'listModelEndpoints' | 'listAccountModelIds' | 'listProviders' | 'knownProviders'
+  >;
+  conversationOptions: Pick<ConversationOptionsService, 'get' | 'set'>;
   history: Pick<
     HistoryStore,
     | 'list'
@@ -74,8 +84,20 @@ function streamTarget(streamId: string, ctx: CallContext<ChatContract>): StreamT
   };
 }
 
-function notReady(): never {
-  throw appError('internal', 'This is not available yet. Update Switchboard, then retry.');
+/**
+ * Settings with what is wrong in them: the stored file's problems, and provider slugs that OpenRouter's
+ * provider list does not name (when main has the list; such routing is not sent either).
+ */
+function withProblems(settings: Settings, deps: ChatHandlerDeps): SettingsWithProblems {
+  const known = deps.catalog.knownProviders();
+  const unknown =
+    known && settings.providerDefaults
+      ? unknownProviderProblems(settings.providerDefaults, known, {
+          field: 'providerDefaults',
+          fix: 'Settings → Providers',
+        })
+      : [];
+  return { ...settings, problems: [...deps.settings.problems(), ...unknown] };
 }
 
 export function createChatHandlers(deps: ChatHandlerDeps): Handlers<ChatContract> {
@@ -87,18 +109,20 @@ export function createChatHandlers(deps: ChatHandlerDeps): Handlers<ChatContract
 
     listModels: (request) => deps.models.listModels({ refresh: request?.refresh ?? false }),
 
-    getSettings: async () => ({ ...deps.settings.get(), problems: [] }),
+    getSettings: async () => withProblems(deps.settings.get(), deps),
     updateSettings: async (patch) => {
       // A key pasted into the system prompt would be saved in settings.json and sent with every message.
       if (patch.systemPrompt !== undefined) deps.chat.refuseKeyInSystemPrompt(patch.systemPrompt);
-      return { ...(await deps.settings.update(patch)), problems: [] };
+      return withProblems(await deps.settings.update(patch), deps);
     },
-    // Issue 15: wired in the next commits.
-    listModelEndpoints: async () => notReady(),
-    listAccountModelIds: async () => notReady(),
-    listProviders: async () => notReady(),
-    getConversationOptions: async () => notReady(),
-    setConversationOptions: async () => notReady(),
+    listModelEndpoints: async ({ modelId }) => ({
+      endpoints: await deps.catalog.listModelEndpoints(modelId),
+    }),
+    listAccountModelIds: async () => ({ modelIds: await deps.catalog.listAccountModelIds() }),
+    listProviders: async () => ({ providers: await deps.catalog.listProviders() }),
+    getConversationOptions: ({ conversationId }) => deps.conversationOptions.get(conversationId),
+    setConversationOptions: ({ conversationId, options }) =>
+      deps.conversationOptions.set(conversationId, options),
 
     listConversations: async (request) => deps.history.list(request),
     createConversation: (request) => deps.history.create(request),

@@ -1,9 +1,12 @@
 import { join } from 'node:path';
 import type { AppInfo } from '../../common/ipc/contract';
+import { createCatalogCache } from '../services/chat/catalog-cache';
 import { createChatSessions } from '../services/chat/chat-sessions';
 import { createConversationChat } from '../services/chat/conversation-chat';
+import { createConversationOptions } from '../services/chat/conversation-options';
 import { createFinalFigures } from '../services/chat/final-figures';
 import { keysToRefuse } from '../services/chat/key-guard';
+import { createRequestOptionsResolver } from '../services/chat/request-options';
 import { createHistoryStore, readImportFile, writeExportFile, writeImageFile } from '../services/history';
 import { knownSecrets } from '../services/log/known-secrets';
 import type { Logger } from '../services/log/logger';
@@ -92,7 +95,22 @@ export function composeServices(adapters: ServiceAdapters) {
     scheduler: timerScheduler,
     log: adapters.log('chat'),
   });
+  // Issue 15: the provider list, endpoints and account models (cached briefly), each conversation's
+  // options, and the request options resolved from them, Settings and the composer per request.
+  const catalog = createCatalogCache({ client });
+  const conversationOptions = createConversationOptions({
+    history,
+    knownProviders: () => catalog.knownProviders(),
+  });
+  const requestOptions = createRequestOptionsResolver({
+    settings: () => settings.get(),
+    conversationOptions: (id) => conversationOptions.forRequest(id),
+    listModels: () => client.listModels(),
+    knownProviders: () => catalog.knownProviders(),
+    log: adapters.log('chat'),
+  });
   const chat = createConversationChat({
+    requestOptions,
     finalFigures,
     history,
     sessions,
@@ -116,6 +134,8 @@ export function composeServices(adapters: ServiceAdapters) {
     vault,
     models: client,
     settings,
+    catalog,
+    conversationOptions,
     history,
     chat,
     keyIntake,

@@ -46,7 +46,10 @@ const keySender: SenderInfo = { windowId: KEY_WINDOW, isMainFrame: true, url: `$
 const TOTAL_RUNS = 10_000;
 const MODEL = 'openai/gpt-4o-mini';
 /** Paths on the configured origin main may contact: the OpenRouter API and its consent page. */
-const ALLOWED_PATH = /^\/api\/v1\/(models|key|chat\/completions|auth\/keys)$|^\/auth$/;
+// Issue 15 adds the account's models, the provider list and one model's endpoints (author/slug only:
+// a fuzzed model id must never reach another path).
+const ALLOWED_PATH =
+  /^\/api\/v1\/(models|models\/user|providers|models\/[\w.~-]+\/[\w.:~-]+\/endpoints|key|chat\/completions|auth\/keys)$|^\/auth$/;
 const ERROR_CODE_SET = new Set<string>(ERROR_CODES);
 
 let emulator: Emulator;

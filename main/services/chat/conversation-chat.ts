@@ -11,6 +11,7 @@ import type { ReplyData } from '../openrouter/reply-data';
 import type { ChatSessions } from './chat-sessions';
 import type { FinalFigures } from './final-figures';
 import { createKeyGuard } from './key-guard';
+import type { RequestOptionsResolver } from './request-options';
 
 /** What this module needs from the history store. */
 export interface HistoryPort {
@@ -44,6 +45,19 @@ export interface ConversationChatDeps {
   knownKeys: () => readonly string[];
   /** Fetches final figures for replies that ended without usage (final-figures.ts); absent in some tests. */
   finalFigures?: Pick<FinalFigures, 'fetchLater'>;
+  /**
+   * The person's request options for this request (reasoning, providers, fallbacks, session, web
+   * search; request-options.ts). Absent (some tests): none, the request as before issue 15.
+   */
+  requestOptions?: RequestOptionsResolver;
+}
+
+/** How one request was asked for, beyond its messages. */
+interface SendChoices {
+  /** The composer's "Web search" toggle, for this request only. */
+  webSearch?: boolean | undefined;
+  /** "Retry with N max tokens" overrides the setting for this one request. */
+  maxTokens?: number | undefined;
 }
 
 export interface StreamTarget {
@@ -112,9 +126,13 @@ export function createConversationChat(deps: ConversationChatDeps) {
     model: string,
     target: StreamTarget,
     newUserContent: string | null,
-    maxTokensOverride?: number,
+    choices: SendChoices = {},
   ): Promise<{ userMessage: Message | null; assistantMessage: Message }> => {
-    const history = await deps.history.transcript(conversationId);
+    const maxTokensOverride = choices.maxTokens;
+    const [history, options] = await Promise.all([
+      deps.history.transcript(conversationId),
+      deps.requestOptions?.({ conversationId, model, webSearch: choices.webSearch === true }) ?? {},
+    ]);
     const settings = deps.settings();
     // Everything below puts text on the wire; nothing above wrote anything.
     guard.check({
@@ -135,6 +153,8 @@ export function createConversationChat(deps: ConversationChatDeps) {
         : settings.maxTokens !== null
           ? { maxTokens: settings.maxTokens }
           : {}),
+      // Only what the person chose: with no choice this adds nothing (issue 15).
+      ...options,
     };
     if (!request.messages.some((m) => m.role === 'user')) {
       throw appError('validation', 'There is no message to reply to.');
@@ -289,42 +309,60 @@ export function createConversationChat(deps: ConversationChatDeps) {
       guard.forget(conversationId);
     },
 
-    async send(input: { conversationId: string; content: string; model: string }, target: StreamTarget) {
+    async send(
+      input: { conversationId: string; content: string; model: string; webSearch?: boolean | undefined },
+      target: StreamTarget,
+    ) {
       const { userMessage, assistantMessage } = await streamReply(
         input.conversationId,
         input.model,
         target,
         input.content,
+        { webSearch: input.webSearch },
       );
       return { userMessage: userMessage as Message, assistantMessage };
     },
 
     async regenerate(
-      input: { conversationId: string; fromMessageId: string; model: string; maxTokens?: number | undefined },
+      input: {
+        conversationId: string;
+        fromMessageId: string;
+        model: string;
+        maxTokens?: number | undefined;
+        webSearch?: boolean | undefined;
+      },
       target: StreamTarget,
     ) {
       const message = await prepareReplace(input.conversationId, input.fromMessageId, null);
       if (message.role !== 'assistant') throw appError('validation', 'Only a reply can be regenerated.');
       await deps.history.truncateFrom(input.conversationId, input.fromMessageId);
-      const { assistantMessage } = await streamReply(
-        input.conversationId,
-        input.model,
-        target,
-        null,
-        input.maxTokens,
-      );
+      const { assistantMessage } = await streamReply(input.conversationId, input.model, target, null, {
+        maxTokens: input.maxTokens,
+        webSearch: input.webSearch,
+      });
       return { assistantMessage };
     },
 
     async editAndResend(
-      input: { conversationId: string; messageId: string; content: string; model: string },
+      input: {
+        conversationId: string;
+        messageId: string;
+        content: string;
+        model: string;
+        webSearch?: boolean | undefined;
+      },
       target: StreamTarget,
     ) {
       const message = await prepareReplace(input.conversationId, input.messageId, input.content);
       if (message.role !== 'user') throw appError('validation', 'Only your own messages can be edited.');
       await deps.history.truncateFrom(input.conversationId, input.messageId);
       return this.send(
-        { conversationId: input.conversationId, content: input.content, model: input.model },
+        {
+          conversationId: input.conversationId,
+          content: input.content,
+          model: input.model,
+          webSearch: input.webSearch,
+        },
         target,
       );
     },
