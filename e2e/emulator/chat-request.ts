@@ -24,15 +24,10 @@ export interface ChatRequest {
 
 export type ChatRequestResult = { ok: true; request: ChatRequest } | { ok: false; message: string };
 
-/** The model field, for reading fault modes from `emulator/<mode>` before full validation. */
-export function requestedModel(body: unknown): string | undefined {
-  const model = isObject(body) ? body.model : undefined;
-  return typeof model === 'string' ? model : undefined;
-}
-
-export function parseChatRequest(body: unknown): ChatRequestResult {
+/** `servedModel`: the model routing.ts chose (a preset's target, or a fallback), which replaces `model`. */
+export function parseChatRequest(body: unknown, servedModel?: string): ChatRequestResult {
   if (!isObject(body)) return { ok: false, message: 'Invalid JSON body: expected an object' };
-  const model = body.model === undefined ? DEFAULT_MODEL : body.model;
+  const model = servedModel ?? (body.model === undefined ? DEFAULT_MODEL : body.model);
   if (typeof model !== 'string') return { ok: false, message: 'Invalid model: expected a string' };
   if (!model.startsWith(FAULT_MODEL_PREFIX) && !findModel(model)) {
     return { ok: false, message: `${model} is not a valid model ID` };

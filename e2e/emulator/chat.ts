@@ -20,11 +20,13 @@ export async function handleChat(
   requested: FaultPlan,
   counters: FaultCounters,
   generations: GenerationStore,
+  /** routing.ts's choice: the model that serves (after presets and fallbacks) and, when the request set provider preferences, its provider. */
+  routed: { model: string | undefined; provider: string | null } = { model: undefined, provider: null },
 ): Promise<void> {
   const created = Math.floor(ex.now() / 1000);
   const id = generationId(ex.record.id, created);
   const headers = { 'x-generation-id': id };
-  const parsed = parseChatRequest(ex.record.body);
+  const parsed = parseChatRequest(ex.record.body, routed.model);
   if (!parsed.ok) {
     await ex.sendJson(400, errorBody(400, parsed.message, { error_type: 'bad_request' }), headers);
     return;
@@ -44,9 +46,10 @@ export async function handleChat(
   const reply = planReply(
     request,
     plan,
-    { id, created, model: request.model, provider: providerName(request.model) },
+    { id, created, model: request.model, provider: routed.provider ?? providerName(request.model) },
     cached,
   );
+  ex.record.served = { model: request.model, provider: reply.meta.provider };
   // Known to /generation from the first byte on; the writers update it as tokens go out.
   const record = generations.add({
     id,

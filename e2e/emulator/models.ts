@@ -1,5 +1,6 @@
 import { FAULT_MODE_EXAMPLES, FAULT_MODEL_PREFIX } from './faults';
 import { type ModelRow, PROVIDERS, type ProviderTable } from './model-table';
+import { type ModelReasoningMeta, reasoningMeta } from './reasoning-meta';
 import { hashString } from './rng';
 
 // The `/models` catalogue, generated deterministically from model-table.ts, plus one `emulator/<mode>`
@@ -40,6 +41,8 @@ export interface Model {
   expiration_date?: string;
   /** The model's training cutoff (YYYY-MM-DD); null when OpenRouter does not know it. */
   knowledge_cutoff: string | null;
+  /** Only on models with the `reasoning` parameter (reasoning-meta.ts). */
+  reasoning?: ModelReasoningMeta;
 }
 
 /**
@@ -170,6 +173,7 @@ function toModel(provider: ProviderTable, row: ModelRow, free: boolean): Model {
     default_parameters: { temperature: null, top_p: null, frequency_penalty: null },
     ...(RETIRING[id] !== undefined ? { expiration_date: RETIRING[id] } : {}),
     knowledge_cutoff: KNOWLEDGE_CUTOFF[baseId] ?? null,
+    ...(flags.includes('r') ? { reasoning: reasoningMeta(baseId) } : {}),
   };
 }
 
@@ -203,6 +207,7 @@ function faultModel(mode: string): Model {
     supported_parameters: supportedParameters('r'),
     default_parameters: { temperature: null, top_p: null, frequency_penalty: null },
     knowledge_cutoff: null,
+    reasoning: reasoningMeta(id),
   };
 }
 

@@ -7,11 +7,18 @@ import { DEFAULT_KEY, KeyStore } from './keys';
 import { OAuthServer } from './oauth';
 import { RequestLog } from './request-log';
 import { API_PREFIX, type EmulatorState, route } from './router';
-import type { Emulator, EmulatorOptions, RecordedRequest } from './types';
+import {
+  DEFAULT_PRESETS,
+  DEFAULT_PRIVACY_EXCLUDED,
+  type Emulator,
+  type EmulatorOptions,
+  type RecordedRequest,
+} from './types';
 
 // A loopback stand-in for OpenRouter that every test of the app talks to. Node built-ins only.
 
-export type { Emulator, EmulatorKey, EmulatorOptions, RecordedRequest } from './types';
+export type { ChatOptionsRecord, Emulator, EmulatorKey, EmulatorOptions, RecordedRequest } from './types';
+export { DEFAULT_PRESETS, DEFAULT_PRIVACY_EXCLUDED } from './types';
 
 export async function startEmulator(opts: EmulatorOptions = {}): Promise<Emulator> {
   const now = opts.now ?? Date.now;
@@ -19,7 +26,15 @@ export async function startEmulator(opts: EmulatorOptions = {}): Promise<Emulato
   const keys = new KeyStore();
   keys.add({ key: DEFAULT_KEY });
   for (const k of opts.keys ?? []) keys.add(k);
-  const state: EmulatorState = { keys, counters: new FaultCounters(), oauth: new OAuthServer(now) };
+  const state: EmulatorState = {
+    keys,
+    counters: new FaultCounters(),
+    oauth: new OAuthServer(now),
+    account: {
+      privacyExcluded: new Set(opts.privacyExcludedModels ?? DEFAULT_PRIVACY_EXCLUDED),
+      presets: new Map(Object.entries(opts.presets ?? DEFAULT_PRESETS)),
+    },
+  };
   const open = new Set<Exchange>();
 
   const server = createServer((req, res) => {
@@ -34,6 +49,8 @@ export async function startEmulator(opts: EmulatorOptions = {}): Promise<Emulato
       at: now(),
       clientClosed: false,
       responseStatus: null,
+      chatOptions: null,
+      served: null,
     };
     const ex = new Exchange(req, res, record, (r) => log.changed(r), now);
     open.add(ex);

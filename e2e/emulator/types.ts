@@ -8,6 +8,8 @@ export interface EmulatorKey {
   limit?: number | null;
   limitRemaining?: number | null;
   isFreeTier?: boolean;
+  /** false: `GET /models/user` answers 403 for this key, as for a key that may not list the account's models. */
+  mayListAccountModels?: boolean;
 }
 
 export interface EmulatorOptions {
@@ -19,6 +21,32 @@ export interface EmulatorOptions {
   keys?: EmulatorKey[];
   /** The emulator's clock (ms since epoch): OAuth code expiry, `created` fields and `RecordedRequest.at`. */
   now?: () => number;
+  /**
+   * Models the emulated account's privacy settings exclude: left out of `GET /models/user`, and a chat
+   * request for one gets OpenRouter's 404 "No endpoints found matching your data policy". Default
+   * DEFAULT_PRIVACY_EXCLUDED (one free model).
+   */
+  privacyExcludedModels?: readonly string[];
+  /** Presets by slug: `model: "@preset/<slug>"` is served by the model it names. Default DEFAULT_PRESETS. */
+  presets?: Readonly<Record<string, string>>;
+}
+
+/** One free model whose only host keeps prompts, as an account that refuses training would exclude. */
+export const DEFAULT_PRIVACY_EXCLUDED: readonly string[] = ['deepseek/deepseek-chat-v3.1:free'];
+export const DEFAULT_PRESETS: Readonly<Record<string, string>> = {
+  'daily-driver': 'anthropic/claude-sonnet-4.5',
+};
+
+/**
+ * The issue-15 fields of a chat request, copied as sent (a field is present only when the request had
+ * it), so tests assert on exactly what the client asked for.
+ */
+export interface ChatOptionsRecord {
+  reasoning?: unknown;
+  provider?: unknown;
+  models?: unknown;
+  session_id?: unknown;
+  tools?: unknown;
 }
 
 export interface RecordedRequest {
@@ -33,6 +61,10 @@ export interface RecordedRequest {
   /** True when the client closed the connection before the response ended. */
   clientClosed: boolean;
   responseStatus: number | null;
+  /** Chat requests only (null otherwise): see ChatOptionsRecord. */
+  chatOptions: ChatOptionsRecord | null;
+  /** Chat requests that were answered: the model that served (after presets and fallbacks) and its provider. */
+  served: { model: string; provider: string } | null;
 }
 
 export interface Emulator {
