@@ -14,7 +14,7 @@ function client() {
       calls.push('providers');
       if (failProviders) {
         failProviders = false;
-        throw appError('network', 'offline');
+        throw appError('offline', 'offline');
       }
       return [{ slug: 'anthropic', name: 'Anthropic' }];
     },
@@ -52,7 +52,7 @@ describe('catalog cache', () => {
     const cache = createCatalogCache({ client: c });
     expect(cache.knownProviders()).toBeNull();
     c.failNext();
-    await expect(cache.listProviders()).rejects.toMatchObject({ error: { code: 'network' } });
+    await expect(cache.listProviders()).rejects.toMatchObject({ error: { code: 'offline' } });
     expect(cache.knownProviders()).toBeNull();
     await cache.listProviders();
     expect([...(cache.knownProviders() ?? [])]).toEqual(['anthropic']);
