@@ -57,4 +57,14 @@ describe('catalog cache', () => {
     await cache.listProviders();
     expect([...(cache.knownProviders() ?? [])]).toEqual(['anthropic']);
   });
+
+  it('keeps at most 100 answers, dropping the oldest', async () => {
+    const c = client();
+    const cache = createCatalogCache({ client: c });
+    for (let i = 0; i <= 100; i++) await cache.listModelEndpoints(`a/m${i}`);
+    await cache.listModelEndpoints('a/m100');
+    await cache.listModelEndpoints('a/m0');
+    expect(c.calls.filter((call) => call === 'endpoints a/m0')).toHaveLength(2);
+    expect(c.calls.filter((call) => call === 'endpoints a/m100')).toHaveLength(1);
+  });
 });

@@ -3,6 +3,11 @@ import type { OpenRouterClient } from '../openrouter/options';
 
 /** How long an answer is reused: these lists change over hours, and the picker asks often. */
 export const CATALOG_TTL_MS = 5 * 60 * 1000;
+/**
+ * At most this many answers are kept (oldest dropped first): these calls are reads, not counted
+ * against a window's write budget, so a window naming endless model ids must not grow main's memory.
+ */
+export const CATALOG_MAX_ENTRIES = 100;
 
 /**
  * OpenRouter's provider list, a model's endpoints and the account's model ids, cached briefly in main
@@ -24,7 +29,14 @@ export function createCatalogCache(deps: {
     const hit = entries.get(key);
     if (hit && now() - hit.at < ttl) return hit.value as Promise<T>;
     const value = load();
+    entries.delete(key);
     entries.set(key, { at: now(), value });
+    // Map order is insertion order: the first key is the oldest answer.
+    while (entries.size > CATALOG_MAX_ENTRIES) {
+      const oldest = entries.keys().next().value;
+      if (oldest === undefined) break;
+      entries.delete(oldest);
+    }
     // A failure is not kept: the next call asks again.
     value.catch(() => {
       if (entries.get(key)?.value === value) entries.delete(key);
