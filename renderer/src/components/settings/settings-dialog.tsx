@@ -5,6 +5,8 @@ import { DefaultModelField } from './default-model-field';
 import { KeySection } from './key-section';
 import { MaxTokensField } from './max-tokens-field';
 import { ProvidersSection } from './providers-section';
+import { ReasoningDefaultsSection } from './reasoning-defaults-section';
+import { StoredProblems } from './stored-problems';
 import { SystemPromptField } from './system-prompt-field';
 import { TemperatureField } from './temperature-field';
 import { ThemeField } from './theme-field';
@@ -23,6 +25,7 @@ export function SettingsDialog({ inert }: { inert: boolean }) {
       className="settings"
     >
       <div className="dialog-body">
+        <StoredProblems />
         <KeySection />
         <section className="settings-section" aria-labelledby="settings-chat-heading">
           <h3 id="settings-chat-heading">Chat</h3>
@@ -37,6 +40,7 @@ export function SettingsDialog({ inert }: { inert: boolean }) {
             <p>Loading settings…</p>
           )}
         </section>
+        {settings && <ReasoningDefaultsSection value={settings.reasoningByModel} />}
         {settings && <WebSearchSection value={settings.webSearch} />}
         <ProvidersSection />
         <section className="settings-section" aria-labelledby="settings-look-heading">
