@@ -129,3 +129,32 @@ describe('presets in the model picker', () => {
     expect(view.fake.callsTo('sendMessage')[0]).toMatchObject({ model: '@preset/my-coder' });
   });
 });
+
+describe("a conversation's stored problems", () => {
+  it('are pointed out beside the composer and shown beside their field in Conversation options', async () => {
+    const fake = createFakeBridge({
+      conversations: [makeConversation({ id: 'c9', title: 'Broken', model: 'openai/gpt-4o' })],
+    });
+    fake.override('getConversationOptions', async () =>
+      ok({
+        reasoning: null,
+        provider: null,
+        fallbackModels: null,
+        webSearchAlways: false,
+        problems: [
+          {
+            field: 'fallbackModels',
+            message: "Fallback models (this conversation's options): the list is empty.",
+          },
+        ],
+      }),
+    );
+    const view = renderApp(fake);
+    const nav = await screen.findByRole('navigation', { name: 'Conversations' });
+    await view.user.click(await within(nav).findByRole('button', { name: /^Broken/ }));
+    await view.user.click(await screen.findByRole('button', { name: 'Fix them in Conversation options' }));
+    const dialog = await screen.findByRole('dialog', { name: 'Conversation options' });
+    const fallbacks = within(dialog).getByRole('group', { name: 'Fallback models' });
+    expect(within(fallbacks).getByRole('alert').textContent).toContain('the list is empty');
+  });
+});

@@ -47,6 +47,10 @@ export function ConversationOptionsDialog({ inert }: { inert: boolean }) {
   };
   const messagesFor = (field: string) =>
     problems.filter((p) => p.field === field || p.field.startsWith(`${field}.`)).map((p) => p.message);
+  // Problems the sections below do not show beside a field.
+  const unclaimed = problems.filter(
+    (p) => !['reasoning', 'fallbackModels', 'provider'].includes(p.field.split('.')[0] ?? p.field),
+  );
   const fallbackChoices = models.map((m) => ({ value: m.id, label: m.name }));
   const modelName = model?.name ?? modelId ?? 'this model';
 
@@ -58,6 +62,13 @@ export function ConversationOptionsDialog({ inert }: { inert: boolean }) {
       className="settings conversation-options"
     >
       <div className="dialog-body">
+        {unclaimed.length > 0 && (
+          <div role="alert" className="field-error">
+            {unclaimed.map((p) => (
+              <p key={`${p.field}:${p.message}`}>{p.message}</p>
+            ))}
+          </div>
+        )}
         {selectedId === null && (
           <p className="dialog-intro">These apply to the new chat from its first message.</p>
         )}
@@ -65,7 +76,8 @@ export function ConversationOptionsDialog({ inert }: { inert: boolean }) {
           <h3 id="conversation-reasoning-heading">Reasoning</h3>
           <ReasoningControl
             model={model}
-            value={reasoning}
+            value={options.reasoning}
+            personalDefault={modelDefault}
             onChange={(choice) => change({ reasoning: choice })}
           />
           {messagesFor('reasoning').length > 0 && (

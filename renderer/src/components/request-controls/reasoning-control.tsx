@@ -4,6 +4,7 @@ import type { ReasoningChoice } from '../../../../common/request-options';
 import {
   choiceFits,
   choiceToOption,
+  describeChoice,
   effortLabel,
   optionToChoice,
   reasoningOffer,
@@ -11,8 +12,10 @@ import {
 
 export interface ReasoningControlProps {
   model: ModelSummary | undefined;
-  /** The choice in force (the conversation's, else the model's default from Settings), or null. */
+  /** The conversation's own choice, or null to follow the default. */
   value: ReasoningChoice | null;
+  /** The person's default for this model (Settings), which null follows; absent: the model's own. */
+  personalDefault?: ReasoningChoice | undefined;
   onChange(choice: ReasoningChoice | null): void;
   /** The accessible name; "Reasoning" beside the composer. */
   label?: string;
@@ -26,7 +29,13 @@ const BUDGET_MAX = 1_000_000;
  * token budget where the model takes one. Effort and budget are one select, so both can never be set.
  * For a model without reasoning the select is disabled and says why.
  */
-export function ReasoningControl({ model, value, onChange, label = 'Reasoning' }: ReasoningControlProps) {
+export function ReasoningControl({
+  model,
+  value,
+  personalDefault,
+  onChange,
+  label = 'Reasoning',
+}: ReasoningControlProps) {
   const id = useId();
   const offered = reasoningOffer(model);
   const [budgetDraft, setBudgetDraft] = useState<string | null>(null);
@@ -49,9 +58,14 @@ export function ReasoningControl({ model, value, onChange, label = 'Reasoning' }
   const budgetText = budgetDraft ?? (shown?.kind === 'budget' ? String(shown.maxTokens) : '');
   const budgetNumber = Number(budgetText);
   const budgetValid = /^\d+$/.test(budgetText.trim()) && budgetNumber >= 1 && budgetNumber <= BUDGET_MAX;
-  const defaultLabel = offer.defaultEffort
-    ? `Default (${effortLabel(offer.defaultEffort)})`
-    : 'Model default';
+  // The first option follows the default: the person's own for this model (Settings) where it fits,
+  // else the model's. It sends nothing of its own.
+  const defaultLabel =
+    personalDefault !== undefined && choiceFits(personalDefault, offer)
+      ? `Your default (${describeChoice(personalDefault)})`
+      : offer.defaultEffort
+        ? `Default (${effortLabel(offer.defaultEffort)})`
+        : 'Model default';
   return (
     <div className="reasoning-control">
       <label htmlFor={id}>{label}</label>

@@ -108,7 +108,8 @@ describe('request controls beside the composer', () => {
     });
     await ready(view);
     const select = await screen.findByRole<HTMLSelectElement>('combobox', { name: 'Reasoning' });
-    await waitFor(() => expect(select.value).toBe('effort:low'));
+    await waitFor(() => expect(select.selectedOptions[0]?.textContent).toBe('Your default (Low effort)'));
+    expect(select.value).toBe('');
   });
 
   it("warns before sending when the account's own model list excludes the model, quiet otherwise", async () => {

@@ -1,7 +1,6 @@
 import type { ReasoningChoice } from '../../../../common/request-options';
 import { DEFAULT_WEB_SEARCH } from '../../../../common/request-options';
 import { useActions, useStores } from '../../app-context';
-import { effectiveReasoning } from '../../format/reasoning-choice';
 import { useConversationOptions } from '../../hooks/use-conversation-options';
 import { useModelSummary } from '../../hooks/use-model-summary';
 import { useStoreValue } from '../../hooks/use-store-value';
@@ -28,17 +27,21 @@ export function RequestControls({
   const { selectedId } = useStoreValue(stores.conversations);
   const { accountModelIds } = useStoreValue(stores.requestOptions);
   const model = useModelSummary(modelId);
-  const { options } = useConversationOptions(selectedId);
-  const reasoning = effectiveReasoning(
-    options.reasoning,
-    modelId === null ? undefined : settings?.reasoningByModel[modelId],
-  );
+  const { options, problems } = useConversationOptions(selectedId);
+  const personalDefault = modelId === null ? undefined : settings?.reasoningByModel[modelId];
   const setReasoning = (choice: ReasoningChoice | null) =>
     void actions.requestOptions.change(selectedId, { reasoning: choice });
   const isPreset = modelId?.startsWith('@preset/') ?? false;
   return (
     <div className="composer-controls">
-      {!isPreset && <ReasoningControl model={model} value={reasoning} onChange={setReasoning} />}
+      {!isPreset && (
+        <ReasoningControl
+          model={model}
+          value={options.reasoning}
+          personalDefault={personalDefault}
+          onChange={setReasoning}
+        />
+      )}
       <WebSearchToggle
         model={model}
         settings={settings?.webSearch ?? DEFAULT_WEB_SEARCH}
@@ -46,6 +49,19 @@ export function RequestControls({
         onChange={onWebSearchNext}
         always={options.webSearchAlways}
       />
+      {problems.length > 0 && (
+        <p className="composer-privacy-warning" role="status">
+          Some of this conversation's stored options could not be used and are not sent.{' '}
+          <button
+            type="button"
+            className="button-quiet"
+            aria-haspopup="dialog"
+            onClick={() => actions.dialogs.openConversationOptions()}
+          >
+            Fix them in Conversation options
+          </button>
+        </p>
+      )}
       <PrivacyWarning
         modelId={modelId}
         modelName={model?.name ?? modelId ?? ''}
