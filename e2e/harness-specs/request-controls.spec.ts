@@ -142,12 +142,75 @@ test.describe('request controls', () => {
 
   test('a preset is sent as the model, with no control field', async ({ app, harness }) => {
     await ui(app).modelButton.click();
-    await ui(app).picker.getByRole('textbox', { name: 'Use a preset' }).fill('my-coder');
+    // The emulator serves the preset "daily-driver" with the model it names.
+    await ui(app).picker.getByRole('textbox', { name: 'Use a preset' }).fill('daily-driver');
     await ui(app).picker.getByRole('button', { name: 'Use preset' }).click();
     await expect(ui(app).picker).toBeHidden();
     const request = await sendAndCapture(app, harness, 'Through the preset');
-    expect(bodyOf(request).model).toBe('@preset/my-coder');
+    expect(bodyOf(request).model).toBe('@preset/daily-driver');
     expect(controlFields(request)).toEqual({});
-    expect(emulatorOf(harness)).toBeTruthy();
+    await expect(ui(app).lastReply).not.toHaveAttribute('aria-busy', 'true');
+  });
+
+  test('a token budget sends reasoning.max_tokens alone, and Off sends enabled: false', async ({
+    app,
+    harness,
+  }) => {
+    const reasoning = app.getByRole('combobox', { name: 'Reasoning' });
+    await reasoning.selectOption({ label: 'Token budget' });
+    const budget = app.getByRole('spinbutton', { name: 'Reasoning token budget' });
+    await budget.fill('2000');
+    const budgeted = await sendAndCapture(app, harness, 'With a budget');
+    expect(controlFields(budgeted)).toEqual({ reasoning: { max_tokens: 2000 } });
+    await reasoning.selectOption({ label: 'Off' });
+    const off = await sendAndCapture(app, harness, 'Without thinking');
+    expect(controlFields(off)).toEqual({ reasoning: { enabled: false } });
+  });
+
+  test("a conversation's own providers and web search for every message change only their fields", async ({
+    app,
+    harness,
+  }) => {
+    const baseline = await sendAndCapture(app, harness, 'Before');
+    await app.getByRole('button', { name: 'Conversation options' }).click();
+    const dialog = app.getByRole('dialog', { name: 'Conversation options' });
+    await dialog.getByRole('checkbox', { name: 'Only zero data retention (ZDR) endpoints' }).click();
+    await expect(
+      dialog.getByRole('checkbox', { name: 'Only zero data retention (ZDR) endpoints' }),
+    ).toBeChecked();
+    await app.keyboard.press('Escape');
+    const zdr = await sendAndCapture(app, harness, 'Only ZDR');
+    expect(controlFields(zdr)).toEqual({ provider: { zdr: true } });
+    expect(otherFields(zdr)).toEqual(otherFields(baseline));
+    // Settings' default stays untouched by the conversation's override.
+    expect((await harness.services.settings.get()).providerDefaults).toBeNull();
+
+    await app.getByRole('button', { name: 'Conversation options' }).click();
+    await dialog.getByRole('checkbox', { name: 'Only zero data retention (ZDR) endpoints' }).click();
+    const always = dialog.getByRole('checkbox', {
+      name: 'Search the web for every message in this conversation',
+    });
+    await always.click();
+    await expect(always).toBeChecked();
+    await app.keyboard.press('Escape');
+    await expect(app.getByRole('button', { name: 'Web search' })).toHaveAttribute('aria-pressed', 'true');
+    const tool = [{ type: 'openrouter:web_search', parameters: { max_results: 5 } }];
+    expect(controlFields(await sendAndCapture(app, harness, 'One'))).toEqual({ tools: tool });
+    expect(controlFields(await sendAndCapture(app, harness, 'Two'))).toEqual({ tools: tool });
+  });
+
+  test("the account's privacy settings excluding the model are said before sending", async ({
+    app,
+    harness,
+  }) => {
+    const warning = app.getByText(/privacy or provider settings exclude/);
+    await expect(app.getByRole('button', { name: 'Web search' })).toBeVisible();
+    await expect(warning).toBeHidden();
+    // The emulated account excludes this free model (its only host keeps prompts).
+    await harness.services.settings.update({ defaultModel: 'deepseek/deepseek-chat-v3.1:free' });
+    await app.reload();
+    await expect(warning).toBeVisible();
+    await expect(app.getByRole('link', { name: "OpenRouter's privacy settings" })).toBeVisible();
+    expect(emulatorOf(harness).requests.some((r) => r.path === '/api/v1/models/user')).toBe(true);
   });
 });
