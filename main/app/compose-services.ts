@@ -104,6 +104,7 @@ export function composeServices(adapters: ServiceAdapters) {
   });
   const requestOptions = createRequestOptionsResolver({
     settings: () => settings.get(),
+    settingsProblems: () => settings.problems(),
     conversationOptions: (id) => conversationOptions.forRequest(id),
     listModels: () => client.listModels(),
     knownProviders: () => catalog.knownProviders(),

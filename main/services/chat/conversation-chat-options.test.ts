@@ -61,6 +61,7 @@ async function setup(settings: Partial<Settings> = {}) {
     knownKeys: () => [],
     requestOptions: createRequestOptionsResolver({
       settings: current,
+      settingsProblems: () => [],
       conversationOptions: (id) => options.forRequest(id),
       listModels: async () => ({ models: [O3] }),
       knownProviders: () => null,
@@ -153,9 +154,42 @@ describe('request options reach the request', () => {
     expect(read.problems[1]?.message).toBe(
       "Providers: “Anthropic ” is not a provider slug (such as “anthropic”). Fix it in this conversation's options.",
     );
+    // The broken provider routing stops the send (it fails closed: going out without it could drop its
+    // privacy rules); nothing is sent or saved. The other bad fields are simply not sent.
+    await expect(
+      chat.send({ conversationId: id, content: 'Hello', model: 'openai/o3' }, target(1)),
+    ).rejects.toMatchObject({
+      error: { code: 'validation', message: expect.stringContaining('“Anthropic ”') },
+    });
+    await sessions.settle();
+    expect(streamer.requests).toEqual([]);
+    expect(await history.transcript(id)).toEqual([]);
+    await history.updateOptions(id, { provider: null });
     await chat.send({ conversationId: id, content: 'Hello', model: 'openai/o3' }, target(1));
     await sessions.settle();
     expect(Object.keys(streamer.requests[0] ?? {}).sort()).toEqual(['messages', 'model', 'temperature']);
+  });
+
+  it('a regenerate or edit that the provider routing refuses leaves every message in place', async () => {
+    const { history, streamer, sessions, chat, target, id } = await setup();
+    await chat.send({ conversationId: id, content: 'Hello', model: 'openai/o3' }, target(1));
+    await sessions.settle();
+    const before = await history.transcript(id);
+    expect(before.map((m) => m.role)).toEqual(['user', 'assistant']);
+    await history.updateOptions(id, { provider: { only: ['Anthropic '] } });
+    const [user, reply] = before;
+    await expect(
+      chat.regenerate({ conversationId: id, fromMessageId: reply?.id ?? '', model: 'openai/o3' }, target(2)),
+    ).rejects.toMatchObject({ error: { code: 'validation' } });
+    await expect(
+      chat.editAndResend(
+        { conversationId: id, messageId: user?.id ?? '', content: 'Hi again', model: 'openai/o3' },
+        target(3),
+      ),
+    ).rejects.toMatchObject({ error: { code: 'validation' } });
+    await sessions.settle();
+    expect(await history.transcript(id)).toEqual(before);
+    expect(streamer.requests).toHaveLength(1);
   });
 
   it('setConversationOptions changes only the fields given and refuses an invalid value', async () => {

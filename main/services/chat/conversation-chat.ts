@@ -3,6 +3,7 @@ import type { ChatMessage, ChatRequest, ChatStreamEvent, Usage } from '../../../
 import type { Message } from '../../../common/conversation-types';
 import { appError } from '../../../common/errors';
 import { describeError } from '../../../common/redact';
+import type { RequestOptions } from '../../../common/request-options';
 import type { Settings } from '../../../common/settings-types';
 import type { ReplyFinal, TranscriptEntry } from '../history';
 import type { Logger } from '../log/logger';
@@ -58,6 +59,11 @@ interface SendChoices {
   webSearch?: boolean | undefined;
   /** "Retry with N max tokens" overrides the setting for this one request. */
   maxTokens?: number | undefined;
+  /**
+   * The request options, when they were resolved before a history write (regenerate and edit resolve
+   * them before truncating, so a send they refuse — a broken provider routing — loses nothing).
+   */
+  resolved?: RequestOptions | undefined;
 }
 
 export interface StreamTarget {
@@ -121,6 +127,13 @@ export function createConversationChat(deps: ConversationChatDeps) {
     if (streams?.size === 0) streaming.delete(conversationId);
   };
 
+  const resolveOptions = async (
+    conversationId: string,
+    model: string,
+    webSearch: boolean | undefined,
+  ): Promise<RequestOptions> =>
+    (await deps.requestOptions?.({ conversationId, model, webSearch: webSearch === true })) ?? {};
+
   const streamReply = async (
     conversationId: string,
     model: string,
@@ -131,7 +144,7 @@ export function createConversationChat(deps: ConversationChatDeps) {
     const maxTokensOverride = choices.maxTokens;
     const [history, options] = await Promise.all([
       deps.history.transcript(conversationId),
-      deps.requestOptions?.({ conversationId, model, webSearch: choices.webSearch === true }) ?? {},
+      choices.resolved ?? resolveOptions(conversationId, model, choices.webSearch),
     ]);
     const settings = deps.settings();
     // Everything below puts text on the wire; nothing above wrote anything.
@@ -335,10 +348,12 @@ export function createConversationChat(deps: ConversationChatDeps) {
     ) {
       const message = await prepareReplace(input.conversationId, input.fromMessageId, null);
       if (message.role !== 'assistant') throw appError('validation', 'Only a reply can be regenerated.');
+      // Before the truncation: a refused send must leave the reply it would have replaced.
+      const resolved = await resolveOptions(input.conversationId, input.model, input.webSearch);
       await deps.history.truncateFrom(input.conversationId, input.fromMessageId);
       const { assistantMessage } = await streamReply(input.conversationId, input.model, target, null, {
         maxTokens: input.maxTokens,
-        webSearch: input.webSearch,
+        resolved,
       });
       return { assistantMessage };
     },
@@ -355,16 +370,17 @@ export function createConversationChat(deps: ConversationChatDeps) {
     ) {
       const message = await prepareReplace(input.conversationId, input.messageId, input.content);
       if (message.role !== 'user') throw appError('validation', 'Only your own messages can be edited.');
+      // Before the truncation: a refused send must leave the messages it would have replaced.
+      const resolved = await resolveOptions(input.conversationId, input.model, input.webSearch);
       await deps.history.truncateFrom(input.conversationId, input.messageId);
-      return this.send(
-        {
-          conversationId: input.conversationId,
-          content: input.content,
-          model: input.model,
-          webSearch: input.webSearch,
-        },
+      const { userMessage, assistantMessage } = await streamReply(
+        input.conversationId,
+        input.model,
         target,
+        input.content,
+        { resolved },
       );
+      return { userMessage: userMessage as Message, assistantMessage };
     },
   };
 }

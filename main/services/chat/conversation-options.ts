@@ -75,10 +75,11 @@ export function createConversationOptions(deps: ConversationOptionsDeps) {
     async get(conversationId: string): Promise<ConversationOptionsResult> {
       return result(await deps.history.options(conversationId));
     },
-    /** The checked options, for a request (problems are the window's to show). */
-    async forRequest(conversationId: string): Promise<ConversationOptions> {
-      return readConversationOptions(await deps.history.options(conversationId), deps.knownProviders())
-        .options;
+    /** The checked options for a request, with what was wrong (a broken provider routing stops the send). */
+    async forRequest(
+      conversationId: string,
+    ): Promise<{ options: ConversationOptions; problems: OptionProblem[] }> {
+      return readConversationOptions(await deps.history.options(conversationId), deps.knownProviders());
     },
     async set(
       conversationId: string,

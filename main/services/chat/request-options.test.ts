@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { ModelSummary } from '../../../common/chat-types';
+import type { OptionProblem } from '../../../common/option-problems';
 import {
   type ConversationOptions,
   DEFAULT_CONVERSATION_OPTIONS,
@@ -39,6 +40,7 @@ function input(
     model?: ModelSummary | null;
     webSearch?: boolean;
     knownProviders?: ReadonlySet<string> | null;
+    storedProblems?: OptionProblem[];
   } = {},
 ) {
   const log = createMemoryLogger();
@@ -49,6 +51,7 @@ function input(
     webSearch: over.webSearch ?? false,
     settings: { ...DEFAULT_SETTINGS, ...over.settings },
     conversation: { ...DEFAULT_CONVERSATION_OPTIONS, ...over.conversation },
+    storedProblems: over.storedProblems ?? [],
     modelInfo: async () => {
       modelAsked++;
       return over.model === undefined ? model({}) : over.model;
@@ -127,16 +130,49 @@ describe('request options', () => {
       ).toEqual({ provider: { dataCollection: 'deny', zdr: true } });
     });
 
-    it('routing that names a provider OpenRouter does not know is not sent (when the list is known)', async () => {
-      const settings = { providerDefaults: { order: ['anthropic', 'acme'] } };
-      expect(
-        await resolveRequestOptions(input({ settings, knownProviders: new Set(['anthropic']) }).value),
-      ).toEqual({});
+    it('routing that names a provider OpenRouter does not know stops the send (when the list is known)', async () => {
+      // Fails closed: going out without the routing would also drop its privacy rules.
+      const settings = {
+        providerDefaults: { order: ['anthropic', 'acme'], dataCollection: 'deny' as const },
+      };
+      await expect(
+        resolveRequestOptions(input({ settings, knownProviders: new Set(['anthropic']) }).value),
+      ).rejects.toMatchObject({
+        error: {
+          code: 'validation',
+          message: expect.stringMatching(/^Nothing was sent: .*acme.*Settings → Providers/),
+        },
+      });
       expect(
         await resolveRequestOptions(
           input({ settings, knownProviders: new Set(['anthropic', 'acme']) }).value,
         ),
-      ).toEqual({ provider: { order: ['anthropic', 'acme'] } });
+      ).toEqual({ provider: { order: ['anthropic', 'acme'], dataCollection: 'deny' } });
+    });
+
+    it('a stored routing that could not be read stops the send, with its problem; a conversation routing overrides a broken default', async () => {
+      const problem = {
+        field: 'providerDefaults',
+        message: 'Providers: “Anthropic ” is not a provider slug.',
+      };
+      await expect(resolveRequestOptions(input({ storedProblems: [problem] }).value)).rejects.toMatchObject({
+        error: {
+          code: 'validation',
+          message: expect.stringContaining('“Anthropic ” is not a provider slug'),
+        },
+      });
+      expect(
+        await resolveRequestOptions(
+          input({ storedProblems: [problem], conversation: { provider: { zdr: true } } }).value,
+        ),
+      ).toEqual({ provider: { zdr: true } });
+      const own = { field: 'provider', message: 'Providers: a maximum price cannot be negative.' };
+      await expect(resolveRequestOptions(input({ storedProblems: [own] }).value)).rejects.toMatchObject({
+        error: { code: 'validation' },
+      });
+      // Problems elsewhere (a reasoning choice) do not stop the send.
+      const other = { field: 'reasoning', message: 'Reasoning: not valid.' };
+      expect(await resolveRequestOptions(input({ storedProblems: [other] }).value)).toEqual({});
     });
   });
 

@@ -1,4 +1,6 @@
 import type { ModelSummary } from '../../../common/chat-types';
+import { appError } from '../../../common/errors';
+import type { OptionProblem } from '../../../common/option-problems';
 import type {
   ConversationOptions,
   ProviderPreferences,
@@ -22,6 +24,11 @@ export interface RequestOptionsInput {
   settings: Settings;
   /** The conversation's options, already checked (bad stored values are defaults here). */
   conversation: ConversationOptions;
+  /**
+   * What was wrong in the stored options (Settings' `problems`, and the conversation's): a bad stored
+   * provider routing stops the send rather than going out without it (see resolveProvider).
+   */
+  storedProblems: readonly OptionProblem[];
   /** The model's metadata from the models cache; null when it is not known. Only read for reasoning. */
   modelInfo: () => Promise<ModelSummary | null>;
   /** OpenRouter's provider slugs when main has the list; null when not (then slugs are not checked). */
@@ -72,36 +79,55 @@ async function resolveReasoning(input: RequestOptionsInput): Promise<ReasoningCh
   }
 }
 
-/** The conversation's routing, else Settings' default; not sent when it names a provider OpenRouter does not know. */
+/**
+ * The conversation's routing, else Settings' default. Routing is the person's privacy and cost rule
+ * (refuse providers that train on data, zero data retention, a maximum price), so it fails closed: a
+ * stored routing that could not be read, or one naming a provider OpenRouter does not know, stops the
+ * send with the reason, instead of going out without the rule (and with it, perhaps, the data-policy
+ * refusal next to the typo).
+ */
 function resolveProvider(input: RequestOptionsInput): ProviderPreferences | null {
+  const broken = input.storedProblems.find(
+    (p) => p.field === 'provider' || (p.field === 'providerDefaults' && input.conversation.provider === null),
+  );
+  if (broken) throw refusal(broken.message);
   const provider = input.conversation.provider ?? input.settings.providerDefaults;
   if (!provider) return null;
   if (input.knownProviders) {
-    const unknown = unknownProviderProblems(provider, input.knownProviders, { field: 'provider', fix: '' });
-    if (unknown.length > 0) {
-      input.log.info('provider routing not sent: it names a provider OpenRouter does not know', {
-        unknown: unknown.length,
-      });
-      return null;
-    }
+    const where =
+      input.conversation.provider !== null
+        ? { field: 'provider', fix: "this conversation's options" }
+        : { field: 'providerDefaults', fix: 'Settings → Providers' };
+    const [unknown] = unknownProviderProblems(provider, input.knownProviders, where);
+    if (unknown) throw refusal(unknown.message);
   }
   return provider;
+}
+
+function refusal(problem: string) {
+  return appError('validation', `Nothing was sent: your provider routing cannot be used as set. ${problem}`);
 }
 
 /** The resolver the chat service calls per request, wired to the services it reads. */
 export function createRequestOptionsResolver(deps: {
   settings: () => Settings;
-  conversationOptions: (conversationId: string) => Promise<ConversationOptions>;
+  /** What was wrong in the stored settings file (SettingsStore.problems). */
+  settingsProblems: () => readonly OptionProblem[];
+  conversationOptions: (
+    conversationId: string,
+  ) => Promise<{ options: ConversationOptions; problems: readonly OptionProblem[] }>;
   /** The model list (the cached one; a refresh only when it has expired). */
   listModels: () => Promise<{ models: readonly ModelSummary[] }>;
   knownProviders: () => ReadonlySet<string> | null;
   log: Logger;
 }) {
-  return async (request: { conversationId: string; model: string; webSearch: boolean }) =>
-    resolveRequestOptions({
+  return async (request: { conversationId: string; model: string; webSearch: boolean }) => {
+    const conversation = await deps.conversationOptions(request.conversationId);
+    return resolveRequestOptions({
       ...request,
       settings: deps.settings(),
-      conversation: await deps.conversationOptions(request.conversationId),
+      conversation: conversation.options,
+      storedProblems: [...deps.settingsProblems(), ...conversation.problems],
       modelInfo: async () => {
         const list = await deps.listModels().catch(() => null);
         return list?.models.find((m) => m.id === request.model) ?? null;
@@ -109,6 +135,7 @@ export function createRequestOptionsResolver(deps: {
       knownProviders: deps.knownProviders(),
       log: deps.log,
     });
+  };
 }
 
 export type RequestOptionsResolver = ReturnType<typeof createRequestOptionsResolver>;
