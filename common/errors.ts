@@ -21,6 +21,7 @@ export const ERROR_CODES = [
   'sign_in_in_progress', // a sign-in already waits for the browser; finish it or cancel it first
   // Chat
   'key_in_message', // what would be sent holds an OpenRouter key: nothing was sent or saved
+  'spending_limit_reached', // the daily or monthly limit (Settings → Spending) is reached: nothing was sent
   // OpenRouter
   'key_rejected', // 401
   'out_of_credits', // 402 with a real zero balance: add credits
@@ -95,6 +96,16 @@ export const AppErrorSchema = z.object({
   flaggedInput: z.string().max(MAX_FLAGGED_INPUT_CHARS).optional(),
   /** Moderation: the model that required it (`metadata.model_slug`). */
   model: z.string().max(200).optional(),
+  /** spending_limit_reached: which limit, what it is, what was spent (with replies in flight), when it resets. */
+  spendingLimit: z
+    .object({
+      period: z.enum(['daily', 'monthly']),
+      limitUsd: z.number().nonnegative(),
+      spentUsd: z.number().nonnegative(),
+      /** ISO 8601: local midnight, or the first of next month. */
+      resetsAt: z.string(),
+    })
+    .optional(),
 });
 export type AppError = z.infer<typeof AppErrorSchema>;
 

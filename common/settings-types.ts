@@ -6,6 +6,7 @@ import {
   ReasoningChoiceSchema,
   WebSearchSettingsSchema,
 } from './request-options';
+import { DEFAULT_SPENDING_LIMITS, SpendingLimitsSchema } from './spending-types';
 
 export const ThemeSchema = z.enum(['system', 'light', 'dark']);
 export type Theme = z.infer<typeof ThemeSchema>;
@@ -31,6 +32,8 @@ export const SettingsSchema = z.object({
    * caching pays off. Off by default only because, with no choice made, requests stay as they were.
    */
   stickyProvider: z.boolean(),
+  /** Settings → "Spending": daily and monthly limits and the ask-before threshold, enforced by main. */
+  spending: SpendingLimitsSchema,
 });
 export type Settings = z.infer<typeof SettingsSchema>;
 
@@ -46,6 +49,7 @@ export const DEFAULT_SETTINGS: Settings = {
   providerDefaults: null,
   webSearch: DEFAULT_WEB_SEARCH,
   stickyProvider: false,
+  spending: DEFAULT_SPENDING_LIMITS,
 };
 
 export const SettingsPatchSchema = SettingsSchema.partial().strict();

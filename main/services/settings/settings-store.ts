@@ -35,8 +35,10 @@ const FIELD_LABELS: Record<keyof Settings, string> = {
   providerDefaults: 'Providers',
   webSearch: 'Web search',
   stickyProvider: 'Keep a conversation on one provider',
+  spending: 'Spending limits',
 };
 const FIX_IN: Partial<Record<keyof Settings, string>> = {
+  spending: 'Settings → Spending',
   reasoningByModel: 'Settings → Reasoning',
   providerDefaults: 'Settings → Providers',
   webSearch: 'Settings → Web search',
