@@ -22,6 +22,7 @@ import { KeyInfoSchema, KeyStatusSchema } from '../key-status';
 import { OptionProblemSchema } from '../option-problems';
 import { ConversationOptionsSchema, ModelIdSchema } from '../request-options';
 import { SettingsPatchSchema, SettingsSchema } from '../settings-types';
+import { CostEstimateSchema, SpendingSummarySchema } from '../spending-types';
 import { defineContract, event, invoke } from './define';
 
 /**
@@ -254,6 +255,41 @@ export const chatContract = defineContract('chat', {
   saveReplyImage: invoke(
     ReplyImageRefSchema,
     z.object({ saved: z.boolean(), fileName: z.string().nullable() }),
+  ),
+
+  /** Spending (issue 16): the ledger's totals over the last 30 or 90 days, per day and per model. */
+  getSpending: invoke(
+    z.object({ days: z.union([z.literal(30), z.literal(90)]) }).strict(),
+    SpendingSummarySchema,
+  ),
+  /** One conversation's total (the conversation header); `estimated` when some replies are estimates. */
+  getConversationSpending: invoke(
+    z.object({ conversationId: ConversationIdSchema }).strict(),
+    z.object({
+      totalUsd: z.number().nonnegative(),
+      replies: z.number().int().nonnegative(),
+      estimated: z.boolean(),
+    }),
+  ),
+  /** Saves the ledger (the last `days` days, or all of it) as CSV to a file picked in a main-process dialog. */
+  exportSpendingCsv: invoke(
+    z.object({ days: z.number().int().min(1).max(3660).optional() }).strict(),
+    z.object({ saved: z.boolean(), fileName: z.string().nullable() }),
+  ),
+  /**
+   * What the next message could cost (prompt tokens of the whole context that would be sent, and the
+   * reply's range up to Max tokens), for paid models; `conversationId` null for a new conversation.
+   */
+  estimateCost: invoke(
+    z
+      .object({
+        conversationId: ConversationIdSchema.nullable(),
+        model: z.string().min(1).max(200),
+        draft: z.string().max(1_000_000),
+        webSearch: WebSearchForThisRequest,
+      })
+      .strict(),
+    CostEstimateSchema,
   ),
 
   /** Opens an https link in the system browser after the person confirms in a main-process dialog. */

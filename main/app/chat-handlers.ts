@@ -187,6 +187,20 @@ export function createChatHandlers(deps: ChatHandlerDeps): Handlers<ChatContract
       return { saved: true, fileName: basename(path) };
     },
 
+    getSpending: async () => {
+      throw appError('internal', 'Spending is not ready yet.');
+    },
+    getConversationSpending: async () => {
+      throw appError('internal', 'Spending is not ready yet.');
+    },
+    exportSpendingCsv: async () => {
+      throw appError('internal', 'Spending export is not ready yet.');
+    },
+    // S2 (main/services/estimate) wires the estimator here.
+    estimateCost: async () => {
+      throw appError('internal', 'Cost estimates are not ready yet.');
+    },
+
     openExternal: async ({ url }, ctx) => {
       const safe = parseSafeExternalUrl(url);
       if (!safe) {

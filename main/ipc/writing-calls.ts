@@ -51,6 +51,10 @@ export const chatWritingCalls: WritingCalls<ChatContract> = {
   cancelChat: false, // Stop must always work
   getReplyImage: false, // reads a file this window's replies wrote
   saveReplyImage: true, // a dialog and a file write
+  getSpending: false, // reads the ledger
+  getConversationSpending: false,
+  exportSpendingCsv: true, // a dialog and a file write
+  estimateCost: false, // a token count in main; called as the person types
   openExternal: true, // a dialog, then the browser
 };
 

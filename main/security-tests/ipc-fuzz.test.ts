@@ -275,6 +275,10 @@ const validExamples: Record<string, () => unknown> = {
     messageId: target.replyId,
     imageId: '1.png',
   }),
+  getSpending: () => ({ days: 30 }),
+  getConversationSpending: () => ({ conversationId: target.conversationId }),
+  exportSpendingCsv: () => ({ days: 30 }),
+  estimateCost: () => ({ conversationId: target.conversationId, model: MODEL, draft: 'hello' }),
   openExternal: () => ({ url: 'https://openrouter.ai/docs' }),
   // key-entry contract
   getKeyEntryContext: () => undefined,

@@ -262,6 +262,12 @@ export function createFakeBridge(initial: Partial<FakeState> = {}): FakeBridge {
     onReplyUsage: () => () => {},
     getReplyImage: async () => ok({ dataUrl: 'data:image/png;base64,iVBORw0KGgo=' }),
     saveReplyImage: async ({ imageId }) => ok({ saved: true, fileName: imageId }),
+    // Spending (issue 16): an empty ledger and no estimate; tests replace these to supply figures.
+    getSpending: async () =>
+      ok({ days: [], todayUsd: 0, thisMonthUsd: 0, byModel: [], rangeTotalUsd: 0, damaged: 0 }),
+    getConversationSpending: async () => ok({ totalUsd: 0, replies: 0, estimated: false }),
+    exportSpendingCsv: async () => ok({ saved: true, fileName: 'switchboard-spending.csv' }),
+    estimateCost: async () => ok({ promptTokens: 0, lowUsd: 0, highUsd: 0, unknownPrice: false }),
 
     // Key intake: stored keys come back as the stored status; tests replace these to simulate failures.
     startSignIn: async () => {
