@@ -15,6 +15,7 @@ import { createReplyImageActions } from './reply-image-actions';
 import { createReplyUsageActions } from './reply-usage-actions';
 import { createRequestOptionsActions } from './request-options-actions';
 import { createSettingsActions } from './settings-actions';
+import { createSpendingActions } from './spending-actions';
 import { createToastActions } from './toast-actions';
 
 /**
@@ -68,6 +69,7 @@ export function createAppActions(bridge: SwitchboardBridge, stores: AppStores) {
     dialogs: createDialogActions({ dialogs }),
     toasts: toastActions,
     requestOptions: requestOptionsActions,
+    spending: createSpendingActions({ bridge, toasts }),
 
     /** Subscribes to main's events and loads the first data; returns the teardown. */
     start(): () => void {

@@ -7,6 +7,7 @@ import { ModelPickerDialog } from './model-picker/model-picker-dialog';
 import { ConversationOptionsDialog } from './request-controls/conversation-options-dialog';
 import { SettingsDialog } from './settings/settings-dialog';
 import { Sidebar } from './sidebar/sidebar';
+import { SpendingDialog } from './spending/spending-dialog';
 import { ThemeApplier } from './theme-applier';
 import { Toasts } from './toasts';
 
@@ -17,6 +18,7 @@ export function AppShell() {
   useGlobalShortcuts();
   const anyDialog =
     dialogs.settingsOpen ||
+    dialogs.spendingOpen ||
     dialogs.picker !== null ||
     dialogs.modelDetailsOpen ||
     dialogs.conversationOptionsOpen;
@@ -30,6 +32,7 @@ export function AppShell() {
       {dialogs.settingsOpen && <SettingsDialog inert={dialogs.picker !== null} />}
       {dialogs.picker !== null && <ModelPickerDialog purpose={dialogs.picker} />}
       {dialogs.modelDetailsOpen && <ModelDetailsDialog />}
+      {dialogs.spendingOpen && <SpendingDialog />}
       {dialogs.conversationOptionsOpen && <ConversationOptionsDialog inert={dialogs.picker !== null} />}
       <Toasts />
     </>

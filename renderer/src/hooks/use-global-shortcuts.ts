@@ -1,20 +1,33 @@
 import { useEffect } from 'react';
 import { useActions, useStores } from '../app-context';
 
-/** Ctrl/Cmd+K opens the model picker, Ctrl/Cmd+, opens settings, from anywhere outside a dialog. */
+/**
+ * Ctrl/Cmd+K opens the model picker, Ctrl/Cmd+, opens settings, Ctrl/Cmd+Shift+S the Spending view,
+ * from anywhere outside a dialog.
+ */
 export function useGlobalShortcuts(): void {
   const { dialogs } = useStores();
   const actions = useActions();
   useEffect(() => {
     const onKeyDown = (e: KeyboardEvent) => {
-      if (!(e.ctrlKey || e.metaKey) || e.altKey || e.shiftKey) return;
+      if (!(e.ctrlKey || e.metaKey) || e.altKey) return;
       const key = e.key.toLowerCase();
-      if (key !== 'k' && key !== ',') return;
+      const shortcut = e.shiftKey
+        ? key === 's'
+          ? 'spending'
+          : null
+        : key === 'k'
+          ? 'picker'
+          : key === ','
+            ? 'settings'
+            : null;
+      if (shortcut === null) return;
       e.preventDefault();
       // A dialog is modal: shortcuts must not stack another dialog over it.
       if (dialogs.anyOpen()) return;
-      if (key === 'k') actions.dialogs.openPicker('chat');
-      else actions.dialogs.openSettings();
+      if (shortcut === 'picker') actions.dialogs.openPicker('chat');
+      else if (shortcut === 'settings') actions.dialogs.openSettings();
+      else actions.dialogs.openSpending();
     };
     window.addEventListener('keydown', onKeyDown);
     return () => window.removeEventListener('keydown', onKeyDown);

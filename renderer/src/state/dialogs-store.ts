@@ -3,8 +3,15 @@ import { createValueStore } from './value-store';
 /** What a model chosen in the picker is for: this chat, or the default in settings. */
 export type PickerPurpose = 'chat' | 'default-model' | 'fallback-model';
 
+/** A section of Settings another part of the window can open it at ("Change limit" → Spending). */
+export type SettingsSection = 'spending';
+
 export interface DialogsState {
   settingsOpen: boolean;
+  /** Where Settings was asked to open; null for its top. */
+  settingsSection: SettingsSection | null;
+  /** The Spending view (issue 16): the ledger's chart and totals beside the key's own figures. */
+  spendingOpen: boolean;
   picker: PickerPurpose | null;
   /** The chat's current model in detail (from "Model details" in the chat header). */
   modelDetailsOpen: boolean;
@@ -16,6 +23,8 @@ export interface DialogsState {
 export function createDialogsStore() {
   const store = createValueStore<DialogsState>({
     settingsOpen: false,
+    settingsSection: null,
+    spendingOpen: false,
     picker: null,
     modelDetailsOpen: false,
     conversationOptionsOpen: false,
@@ -29,11 +38,17 @@ export function createDialogsStore() {
     closePicker() {
       store.update((s) => ({ ...s, picker: null }));
     },
-    openSettings() {
-      store.update((s) => ({ ...s, settingsOpen: true }));
+    openSettings(section: SettingsSection | null = null) {
+      store.update((s) => ({ ...s, settingsOpen: true, settingsSection: section }));
     },
     closeSettings() {
-      store.update((s) => ({ ...s, settingsOpen: false }));
+      store.update((s) => ({ ...s, settingsOpen: false, settingsSection: null }));
+    },
+    openSpending() {
+      store.update((s) => ({ ...s, spendingOpen: true }));
+    },
+    closeSpending() {
+      store.update((s) => ({ ...s, spendingOpen: false }));
     },
     openModelDetails() {
       store.update((s) => ({ ...s, modelDetailsOpen: true }));
@@ -49,7 +64,13 @@ export function createDialogsStore() {
     },
     anyOpen(): boolean {
       const s = store.get();
-      return s.settingsOpen || s.picker !== null || s.modelDetailsOpen || s.conversationOptionsOpen;
+      return (
+        s.settingsOpen ||
+        s.spendingOpen ||
+        s.picker !== null ||
+        s.modelDetailsOpen ||
+        s.conversationOptionsOpen
+      );
     },
   };
 }

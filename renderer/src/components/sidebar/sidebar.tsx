@@ -58,6 +58,15 @@ export function Sidebar() {
         )}
       </nav>
       <HistoryTransfer />
+      <button
+        type="button"
+        className="button-quiet sidebar-spending"
+        aria-haspopup="dialog"
+        aria-keyshortcuts="Control+Shift+S Meta+Shift+S"
+        onClick={() => actions.dialogs.openSpending()}
+      >
+        Spending
+      </button>
     </div>
   );
 }

@@ -1,0 +1,56 @@
+import { Bar, BarChart, CartesianGrid, Legend, Tooltip, XAxis, YAxis } from 'recharts';
+import type { SpendingDay } from '../../../../common/spending-types';
+import { formatUsd } from '../../format/usd';
+
+/** `2026-12-06` → `6 Dec`: the axis has room for short days only. */
+export function shortDay(day: string): string {
+  const [y, m, d] = day.split('-').map(Number);
+  if (!y || !m || !d) return day;
+  return new Date(y, m - 1, d).toLocaleDateString('en-GB', { day: 'numeric', month: 'short' });
+}
+
+interface SpendingChartProps {
+  days: readonly SpendingDay[];
+  /** Models in legend order, each with its colour (the same as in the totals and the table). */
+  models: readonly string[];
+  colours: ReadonlyMap<string, string>;
+}
+
+/**
+ * Cost per day, stacked by model (recharts). `accessibilityLayer` makes the chart one tab stop whose
+ * arrow keys move the tooltip day by day; the same figures are in the table for screen readers.
+ */
+export function SpendingChart({ days, models, colours }: SpendingChartProps) {
+  return (
+    <BarChart
+      className="spending-chart"
+      data={days as SpendingDay[]}
+      responsive
+      style={{ width: '100%', height: 280 }}
+      margin={{ top: 8, right: 8, bottom: 8, left: 8 }}
+      accessibilityLayer
+      title="Cost per day by model"
+    >
+      <CartesianGrid strokeDasharray="3 3" vertical={false} stroke="var(--border, #8884)" />
+      <XAxis dataKey="day" tickFormatter={shortDay} tick={{ fill: 'currentColor' }} minTickGap={12} />
+      <YAxis tickFormatter={(v: number) => formatUsd(v)} tick={{ fill: 'currentColor' }} width={72} />
+      <Tooltip
+        formatter={(value) => formatUsd(typeof value === 'number' ? value : Number(value))}
+        labelFormatter={(label) => shortDay(String(label))}
+        contentStyle={{ background: 'var(--surface, #fff)', color: 'var(--text, #000)' }}
+      />
+      <Legend />
+      {models.map((model) => (
+        <Bar
+          key={model}
+          name={model}
+          // A function, not a string: model ids hold dots and slashes, which a string key reads as a path.
+          dataKey={(day: SpendingDay) => day.byModel[model] ?? 0}
+          stackId="cost"
+          fill={colours.get(model)}
+          isAnimationActive={false}
+        />
+      ))}
+    </BarChart>
+  );
+}

@@ -1,0 +1,114 @@
+import { useEffect, useMemo, useState } from 'react';
+import type { SpendingSummary } from '../../../../common/spending-types';
+import { useActions } from '../../app-context';
+import { localDay, modelColours } from '../../format/spending';
+import { Dialog } from '../dialog';
+import { KeyUsagePanel } from './key-usage-panel';
+import { SpendingChart } from './spending-chart';
+import { SpendingTable } from './spending-table';
+import { SpendingTotals } from './spending-totals';
+
+type Range = 30 | 90;
+type Loaded =
+  | { state: 'loading' }
+  | { state: 'done'; summary: SpendingSummary }
+  | { state: 'failed'; message: string };
+
+/**
+ * The Spending view (Ctrl/Cmd+Shift+S, or "Spending" in the sidebar): cost per day by model over 30 or
+ * 90 days, as a chart or a table, the totals beside it, and the key's own figures from OpenRouter.
+ */
+export function SpendingDialog() {
+  const actions = useActions();
+  const [range, setRange] = useState<Range>(30);
+  const [asTable, setAsTable] = useState(false);
+  const [loaded, setLoaded] = useState<Loaded>({ state: 'loading' });
+
+  useEffect(() => {
+    let current = true;
+    setLoaded({ state: 'loading' });
+    void actions.spending.summary(range).then((result) => {
+      if (!current) return;
+      setLoaded(
+        result.ok
+          ? { state: 'done', summary: result.value }
+          : { state: 'failed', message: result.error.message },
+      );
+    });
+    return () => {
+      current = false;
+    };
+  }, [actions, range]);
+
+  const summary = loaded.state === 'done' ? loaded.summary : null;
+  const models = useMemo(() => summary?.byModel.map((m) => m.model) ?? [], [summary]);
+  const colours = useMemo(() => modelColours(models), [models]);
+
+  return (
+    <Dialog title="Spending" onClose={() => actions.dialogs.closeSpending()} className="spending">
+      <div className="dialog-body spending-body">
+        <div className="spending-toolbar">
+          <fieldset className="spending-range">
+            <legend className="visually-hidden">Range</legend>
+            {([30, 90] as const).map((days) => (
+              <label key={days}>
+                <input
+                  type="radio"
+                  name="spending-range"
+                  checked={range === days}
+                  onChange={() => setRange(days)}
+                />{' '}
+                Last {days} days
+              </label>
+            ))}
+          </fieldset>
+          <button type="button" aria-pressed={asTable} onClick={() => setAsTable((v) => !v)}>
+            Show as table
+          </button>
+          <button type="button" onClick={() => void actions.spending.exportCsv(range)}>
+            Export CSV
+          </button>
+        </div>
+        {loaded.state === 'loading' && <p>Loading spending…</p>}
+        {loaded.state === 'failed' && (
+          <p role="alert" className="field-error">
+            Spending could not be loaded: {loaded.message}
+          </p>
+        )}
+        {summary && summary.damaged > 0 && (
+          <p role="alert" className="field-error spending-damaged">
+            {summary.damaged === 1 ? '1 ledger entry' : `${summary.damaged} ledger entries`} could not be read
+            and {summary.damaged === 1 ? 'is' : 'are'} not in these totals.{' '}
+            {summary.damaged === 1 ? 'It was' : 'They were'} kept aside in the data folder, not deleted.
+          </p>
+        )}
+        <div className="spending-columns">
+          <div className="spending-main">
+            {summary &&
+              (asTable ? (
+                <SpendingTable days={summary.days} models={models} />
+              ) : (
+                <figure className="spending-figure">
+                  <SpendingChart days={summary.days} models={models} colours={colours} />
+                  <figcaption className="field-hint">
+                    Cost per day by model. Focus the chart and use the arrow keys to read each day.
+                  </figcaption>
+                </figure>
+              ))}
+          </div>
+          <div className="spending-side">
+            {summary && (
+              <SpendingTotals
+                summary={summary}
+                rangeDays={range}
+                colours={colours}
+                today={localDay(new Date())}
+              />
+            )}
+            <KeyUsagePanel ledger={summary} />
+          </div>
+        </div>
+      </div>
+    </Dialog>
+  );
+}
