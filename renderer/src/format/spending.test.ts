@@ -60,6 +60,8 @@ describe('parseUsdLimit', () => {
     expect(parseUsdLimit('  ')).toEqual({ ok: true, value: null });
     expect(parseUsdLimit('2.50')).toEqual({ ok: true, value: 2.5 });
     expect(parseUsdLimit('.5')).toEqual({ ok: true, value: 0.5 });
+    // Half-typed "2." is read as 2, not refused while the person is still typing.
+    expect(parseUsdLimit('2.')).toEqual({ ok: true, value: 2 });
   });
   it('refuses negative, zero, non-numeric and absurd amounts', () => {
     for (const bad of ['-1', '0', 'abc', '1e3', '1,5', '2000000', 'NaN']) {

@@ -68,7 +68,7 @@ export function describeEstimate(estimate: CostEstimate): string {
 export function parseUsdLimit(text: string): { ok: true; value: number | null } | { ok: false } {
   const trimmed = text.trim();
   if (trimmed === '') return { ok: true, value: null };
-  if (!/^\d+(\.\d+)?$|^\.\d+$/.test(trimmed)) return { ok: false };
+  if (!/^\d+(\.\d*)?$|^\.\d+$/.test(trimmed)) return { ok: false };
   const value = Number(trimmed);
   return Number.isFinite(value) && value > 0 && value <= 1_000_000 ? { ok: true, value } : { ok: false };
 }

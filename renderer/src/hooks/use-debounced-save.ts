@@ -27,6 +27,13 @@ export function useDebouncedSave<T>(save: (value: T) => void, delayMs: number) {
     [flush, delayMs],
   );
 
+  /** Drops what is pending: the field now holds something that must not be saved. */
+  const cancel = useCallback(() => {
+    if (timer.current !== null) clearTimeout(timer.current);
+    timer.current = null;
+    pending.current = null;
+  }, []);
+
   useEffect(() => flush, [flush]);
-  return { schedule, flush };
+  return { schedule, flush, cancel };
 }

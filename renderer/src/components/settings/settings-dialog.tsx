@@ -1,3 +1,4 @@
+import { useRef } from 'react';
 import { useActions, useStores } from '../../app-context';
 import { useStoreValue } from '../../hooks/use-store-value';
 import { Dialog } from '../dialog';
@@ -6,6 +7,7 @@ import { KeySection } from './key-section';
 import { MaxTokensField } from './max-tokens-field';
 import { ProvidersSection } from './providers-section';
 import { ReasoningDefaultsSection } from './reasoning-defaults-section';
+import { SpendingSection } from './spending-section';
 import { StoredProblems } from './stored-problems';
 import { SystemPromptField } from './system-prompt-field';
 import { TemperatureField } from './temperature-field';
@@ -17,11 +19,14 @@ export function SettingsDialog({ inert }: { inert: boolean }) {
   const stores = useStores();
   const actions = useActions();
   const settings = useStoreValue(stores.settings);
+  const { settingsSection } = useStoreValue(stores.dialogs);
+  const spendingRef = useRef<HTMLInputElement>(null);
   return (
     <Dialog
       title="Settings"
       onClose={() => actions.dialogs.closeSettings()}
       inert={inert}
+      initialFocusRef={settingsSection === 'spending' ? spendingRef : undefined}
       className="settings"
     >
       <div className="dialog-body">
@@ -42,6 +47,7 @@ export function SettingsDialog({ inert }: { inert: boolean }) {
         </section>
         {settings && <ReasoningDefaultsSection value={settings.reasoningByModel} />}
         {settings && <WebSearchSection value={settings.webSearch} />}
+        {settings && <SpendingSection value={settings.spending} firstFieldRef={spendingRef} />}
         <ProvidersSection />
         <section className="settings-section" aria-labelledby="settings-look-heading">
           <h3 id="settings-look-heading">Appearance</h3>

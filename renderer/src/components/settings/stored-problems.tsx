@@ -7,6 +7,7 @@ const SHOWN_BY_THEIR_SECTION = new Set([
   'webSearch',
   'stickyProvider',
   'reasoningByModel',
+  'spending',
 ]);
 
 /**
