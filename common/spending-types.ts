@@ -84,5 +84,19 @@ export const CostEstimateSchema = z.object({
   highUsd: z.number().nonnegative(),
   /** The prices were not known (model not in the list): no estimate can be given. */
   unknownPrice: z.boolean(),
+  /**
+   * What the key has left (`/key` `limit_remaining`, USD) as of main's last answer from OpenRouter;
+   * null when the key has no limit or main has not asked yet (never asked per estimate).
+   */
+  keyLimitRemainingUsd: z.number().nullable().optional(),
 });
 export type CostEstimate = z.infer<typeof CostEstimateSchema>;
+
+/**
+ * The key's own limit is lower than what this message could cost: say so before sending ("Your key
+ * has $X left, this message could cost up to $Y"). False when either figure is unknown.
+ */
+export function keyLimitBelowEstimate(estimate: CostEstimate): boolean {
+  const left = estimate.keyLimitRemainingUsd;
+  return left !== null && left !== undefined && !estimate.unknownPrice && left < estimate.highUsd;
+}

@@ -7,6 +7,7 @@ import type { CatalogCache } from '../services/chat/catalog-cache';
 import type { ChatSessions } from '../services/chat/chat-sessions';
 import type { ConversationChat, StreamTarget } from '../services/chat/conversation-chat';
 import type { ConversationOptionsService } from '../services/chat/conversation-options';
+import type { CostEstimator } from '../services/estimate';
 import {
   type HistoryStore,
   type readImportFile,
@@ -69,6 +70,8 @@ export interface ChatHandlerDeps extends KeyHandlerDeps {
     writeImage: typeof writeImageFile;
   };
   chat: ConversationChat;
+  /** What the next message could cost (issue 16); a read, called as the person types. */
+  estimator: Pick<CostEstimator, 'estimate' | 'forget'>;
   sessions: ChatSessions;
   openExternal: ConfirmAndOpenLink;
 }
@@ -130,6 +133,7 @@ export function createChatHandlers(deps: ChatHandlerDeps): Handlers<ChatContract
     deleteConversation: ({ conversationId }) => {
       // A reply still streaming into it would keep spending credits with nowhere to show them.
       deps.chat.cancelConversation(conversationId);
+      deps.estimator.forget(conversationId);
       return deps.history.remove(conversationId);
     },
     restoreConversation: ({ undoToken }) => deps.history.restore(undoToken),
@@ -196,10 +200,8 @@ export function createChatHandlers(deps: ChatHandlerDeps): Handlers<ChatContract
     exportSpendingCsv: async () => {
       throw appError('internal', 'Spending export is not ready yet.');
     },
-    // S2 (main/services/estimate) wires the estimator here.
-    estimateCost: async () => {
-      throw appError('internal', 'Cost estimates are not ready yet.');
-    },
+    // Tokenized in main (the window never counts): only the draft's changed piece per keystroke.
+    estimateCost: (request) => deps.estimator.estimate(request),
 
     openExternal: async ({ url }, ctx) => {
       const safe = parseSafeExternalUrl(url);

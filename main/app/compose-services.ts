@@ -7,6 +7,7 @@ import { createConversationOptions } from '../services/chat/conversation-options
 import { createFinalFigures } from '../services/chat/final-figures';
 import { keysToRefuse } from '../services/chat/key-guard';
 import { createRequestOptionsResolver } from '../services/chat/request-options';
+import { createCostEstimator, createKeyInfoMemory, rememberingKeyInfo } from '../services/estimate';
 import { createHistoryStore, readImportFile, writeExportFile, writeImageFile } from '../services/history';
 import { knownSecrets } from '../services/log/known-secrets';
 import type { Logger } from '../services/log/logger';
@@ -68,7 +69,10 @@ export function composeServices(adapters: ServiceAdapters) {
   };
   // GET /key for the key it is given, reading none of its own: the vault verifies through it, and a
   // new key's label is read with it before the key may replace a kept one.
-  const keyInfoOf = createKeyInfoReader(openRouter);
+  // Every /key answer is remembered for its key (a fingerprint, not the key), so cost estimates can say
+  // what the key has left without asking OpenRouter per keystroke (issue 16).
+  const keyInfoMemory = createKeyInfoMemory();
+  const keyInfoOf = rememberingKeyInfo(createKeyInfoReader(openRouter), keyInfoMemory);
   const vault = createKeyVault({
     cipher: adapters.cipher,
     store: adapters.ciphertextStore,
@@ -121,6 +125,14 @@ export function composeServices(adapters: ServiceAdapters) {
     // A message holding the current key, a key entered this session or a key-shaped string is refused.
     knownKeys: () => keysToRefuse(vault.currentKey(), knownSecrets.list()),
   });
+  // Issue 16: what the next message could cost, from the context the chat service would send.
+  const costEstimator = createCostEstimator({
+    transcript: (id) => history.transcript(id),
+    settings: () => settings.get(),
+    conversationOptions: (id) => conversationOptions.forRequest(id),
+    listModels: () => client.listModels(),
+    keyLimitRemainingUsd: () => keyInfoMemory.limitRemainingFor(vault.currentKey()),
+  });
   const keyIntake = createKeyIntake({
     ...adapters.keyIntake,
     openRouterBaseUrl: adapters.openRouterBaseUrl,
@@ -139,6 +151,7 @@ export function composeServices(adapters: ServiceAdapters) {
     conversationOptions,
     history,
     chat,
+    estimator: costEstimator,
     keyIntake,
     files: {
       ...adapters.dialogs,
@@ -164,6 +177,8 @@ export function composeServices(adapters: ServiceAdapters) {
     keyIntake,
     handlers,
     keyEntryHandlers,
+    /** Issue 16: `costEstimator.estimate` is the estimate the spending-limit check compares. */
+    costEstimator,
     /**
      * The known-secret redaction (main/services/log/sanitise-errors.ts) for the handler tables: every
      * table is built with it and applies it on its one exit path, so every error a window receives —
