@@ -12,6 +12,7 @@ import type { ReplyData } from '../openrouter/reply-data';
 import type { ChatSessions } from './chat-sessions';
 import type { FinalFigures } from './final-figures';
 import { createKeyGuard } from './key-guard';
+import type { ReplyCost, ReplyCosts } from './reply-costs';
 import type { RequestOptionsResolver } from './request-options';
 
 /** What this module needs from the history store. */
@@ -51,6 +52,11 @@ export interface ConversationChatDeps {
    * search; request-options.ts). Absent (some tests): none, the request as before issue 15.
    */
   requestOptions?: RequestOptionsResolver;
+  /**
+   * The spending limits and the ledger (reply-costs.ts): checked before anything is sent or written,
+   * and told how each reply ended. Absent (some tests): no limits, nothing recorded.
+   */
+  replyCosts?: Pick<ReplyCosts, 'admit'>;
 }
 
 /** How one request was asked for, beyond its messages. */
@@ -64,6 +70,8 @@ interface SendChoices {
    * them before truncating, so a send they refuse — a broken provider routing — loses nothing).
    */
   resolved?: RequestOptions | undefined;
+  /** The spending limits already admitted this reply (regenerate and edit check before truncating). */
+  admitted?: ReplyCost | undefined;
 }
 
 export interface StreamTarget {
@@ -145,15 +153,23 @@ export function createConversationChat(deps: ConversationChatDeps) {
     const [history, options] = await Promise.all([
       deps.history.transcript(conversationId),
       choices.resolved ?? resolveOptions(conversationId, model, choices.webSearch),
-    ]);
+    ]).catch((error: unknown) => {
+      choices.admitted?.abandon();
+      throw error;
+    });
     const settings = deps.settings();
     // Everything below puts text on the wire; nothing above wrote anything.
-    guard.check({
-      conversationId,
-      systemPrompt: settings.systemPrompt,
-      earlier: history,
-      newContent: newUserContent,
-    });
+    try {
+      guard.check({
+        conversationId,
+        systemPrompt: settings.systemPrompt,
+        earlier: history,
+        newContent: newUserContent,
+      });
+    } catch (error) {
+      choices.admitted?.abandon();
+      throw error;
+    }
     const context: readonly TranscriptEntry[] =
       newUserContent === null ? history : [...history, { id: '', role: 'user', content: newUserContent }];
     const request: ChatRequest = {
@@ -170,8 +186,11 @@ export function createConversationChat(deps: ConversationChatDeps) {
       ...options,
     };
     if (!request.messages.some((m) => m.role === 'user')) {
+      choices.admitted?.abandon();
       throw appError('validation', 'There is no message to reply to.');
     }
+    // The spending limits, last of the checks: nothing has been sent or written yet.
+    const cost = choices.admitted ?? (await deps.replyCosts?.admit(request));
 
     const replyId = newReplyId();
     let reply: Message | null = null;
@@ -206,6 +225,7 @@ export function createConversationChat(deps: ConversationChatDeps) {
           reasoning += e.reasoning;
           deps.history.checkpointReply(conversationId, id, { content, reasoning });
         } else if (e.type === 'done') {
+          cost?.done(e.result);
           const referenced = new Set(e.result.images.map((i) => i.id));
           void deps.history
             .finishReply(conversationId, id, {
@@ -227,6 +247,7 @@ export function createConversationChat(deps: ConversationChatDeps) {
               deps.log.error('could not save reply', { error: describeError(error) }),
             );
         } else if (e.type === 'error') {
+          cost?.failed({ content: e.partialContent, reasoning: e.partialReasoning });
           void deps.history
             .finishReply(conversationId, id, {
               status: e.error.code === 'cancelled' ? 'cancelled' : 'error',
@@ -268,8 +289,10 @@ export function createConversationChat(deps: ConversationChatDeps) {
       reply = await deps.history.beginReply(conversationId, { model, messageId: replyId });
     } catch (error) {
       deps.sessions.cancel(target.streamId, target.windowId);
+      cost?.abandon();
       throw error;
     }
+    cost?.started(conversationId, replyId);
     for (const fn of early.splice(0)) fn();
     void deps.noteModelUsed(model).catch(() => undefined);
     return { userMessage, assistantMessage: reply };
@@ -294,7 +317,25 @@ export function createConversationChat(deps: ConversationChatDeps) {
       earlier: messages.slice(0, index),
       newContent,
     });
-    return message;
+    return { message, earlier: messages.slice(0, index) };
+  };
+
+  /**
+   * The spending limits for a reply that replaces messages: checked against the context it would send,
+   * before the truncation (a refused send leaves the conversation as it was).
+   */
+  const admitReplacement = async (
+    model: string,
+    context: readonly TranscriptEntry[],
+    maxTokens: number | undefined,
+  ): Promise<ReplyCost | undefined> => {
+    if (!deps.replyCosts) return undefined;
+    const settings = deps.settings();
+    return deps.replyCosts.admit({
+      model,
+      messages: buildContext(context, settings.systemPrompt),
+      maxTokens: maxTokens ?? settings.maxTokens ?? undefined,
+    });
   };
 
   return {
@@ -346,14 +387,21 @@ export function createConversationChat(deps: ConversationChatDeps) {
       },
       target: StreamTarget,
     ) {
-      const message = await prepareReplace(input.conversationId, input.fromMessageId, null);
+      const { message, earlier } = await prepareReplace(input.conversationId, input.fromMessageId, null);
       if (message.role !== 'assistant') throw appError('validation', 'Only a reply can be regenerated.');
       // Before the truncation: a refused send must leave the reply it would have replaced.
       const resolved = await resolveOptions(input.conversationId, input.model, input.webSearch);
-      await deps.history.truncateFrom(input.conversationId, input.fromMessageId);
+      const admitted = await admitReplacement(input.model, earlier, input.maxTokens);
+      try {
+        await deps.history.truncateFrom(input.conversationId, input.fromMessageId);
+      } catch (error) {
+        admitted?.abandon();
+        throw error;
+      }
       const { assistantMessage } = await streamReply(input.conversationId, input.model, target, null, {
         maxTokens: input.maxTokens,
         resolved,
+        admitted,
       });
       return { assistantMessage };
     },
@@ -368,17 +416,27 @@ export function createConversationChat(deps: ConversationChatDeps) {
       },
       target: StreamTarget,
     ) {
-      const message = await prepareReplace(input.conversationId, input.messageId, input.content);
+      const { message, earlier } = await prepareReplace(input.conversationId, input.messageId, input.content);
       if (message.role !== 'user') throw appError('validation', 'Only your own messages can be edited.');
       // Before the truncation: a refused send must leave the messages it would have replaced.
       const resolved = await resolveOptions(input.conversationId, input.model, input.webSearch);
-      await deps.history.truncateFrom(input.conversationId, input.messageId);
+      const admitted = await admitReplacement(
+        input.model,
+        [...earlier, { id: '', role: 'user', content: input.content }],
+        undefined,
+      );
+      try {
+        await deps.history.truncateFrom(input.conversationId, input.messageId);
+      } catch (error) {
+        admitted?.abandon();
+        throw error;
+      }
       const { userMessage, assistantMessage } = await streamReply(
         input.conversationId,
         input.model,
         target,
         input.content,
-        { resolved },
+        { resolved, admitted },
       );
       return { userMessage: userMessage as Message, assistantMessage };
     },
