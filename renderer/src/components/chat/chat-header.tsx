@@ -2,6 +2,7 @@ import { useActions, useStores } from '../../app-context';
 import { useModelSummary } from '../../hooks/use-model-summary';
 import { useStoreValue } from '../../hooks/use-store-value';
 import { formatRetirementDay } from '../model-picker/retirement';
+import { ConversationCost } from './conversation-cost';
 import { ModelButton } from './model-button';
 import { ModelDetailsButton } from './model-details-button';
 
@@ -32,6 +33,7 @@ export function ChatHeader({ title }: { title: string }) {
   return (
     <header className="chat-header">
       <h2 className="chat-title">{title}</h2>
+      <ConversationCost />
       <div className="chat-header-actions">
         <RetirementWarning />
         <ModelButton />

@@ -1,10 +1,18 @@
 import { type KeyboardEvent, useId, useRef, useState } from 'react';
+import type { AppError } from '../../../../common/errors';
+import type { CostEstimate } from '../../../../common/spending-types';
 import { useActions, useStores } from '../../app-context';
+import { describeSpendingLimit } from '../../format/spending';
 import { useActiveStream } from '../../hooks/use-active-stream';
 import { useAutoGrow } from '../../hooks/use-auto-grow';
+import { useConversationOptions } from '../../hooks/use-conversation-options';
+import { useCostEstimate } from '../../hooks/use-cost-estimate';
+import { useModelSummary } from '../../hooks/use-model-summary';
 import { useStoreValue } from '../../hooks/use-store-value';
 import { RequestControls } from '../request-controls/request-controls';
 import { composerBlockReason } from './composer-block';
+import { ConfirmSendDialog } from './confirm-send-dialog';
+import { CostEstimateNote } from './cost-estimate';
 
 /**
  * Where the person writes. Enter sends, Shift+Enter adds a line, and Enter while an input method is
@@ -21,22 +29,68 @@ export function Composer() {
   const activeStream = useActiveStream(selectedId);
   const [draft, setDraft] = useState('');
   const [sending, setSending] = useState(false);
-  const [error, setError] = useState<string | null>(null);
+  const [error, setError] = useState<AppError | null>(null);
   // Web search covers the next message only: off again once that message is accepted.
   const [webSearchNext, setWebSearchNext] = useState(false);
+  const [confirming, setConfirming] = useState<{ estimate: CostEstimate; thresholdUsd: number } | null>(null);
   const textareaRef = useRef<HTMLTextAreaElement>(null);
   const reasonId = useId();
+  const estimateId = useId();
   useAutoGrow(textareaRef, draft);
 
   const blocked = composerBlockReason(keyStatus, model);
   const streaming = activeStream !== null;
   const canSend = blocked === null && !streaming && !sending && draft.trim() !== '';
 
-  const send = async () => {
+  // Estimates for paid models; a free one costs nothing unless web search (billed per search) is on.
+  const settings = useStoreValue(stores.settings);
+  const summary = useModelSummary(model);
+  const { options } = useConversationOptions(selectedId);
+  const webSearch = webSearchNext || options.webSearchAlways;
+  const free = summary?.promptPricePerMTok === 0 && summary.completionPricePerMTok === 0;
+  const estimate = useCostEstimate({
+    conversationId: selectedId,
+    model,
+    draft,
+    webSearch,
+    enabled: blocked === null && draft.trim() !== '' && (!free || webSearch),
+  });
+
+  /**
+   * With "Ask before a message that could cost more than $X" set, a fresh estimate of exactly what is
+   * about to be sent decides (the one shown may lag the last keystrokes). An estimate main could not
+   * give counts as unknown: the person asked to be asked.
+   */
+  const needsConfirmation = async (text: string) => {
+    const thresholdUsd = settings?.spending.askAboveUsd ?? null;
+    if (thresholdUsd === null || model === null) return null;
+    const fresh = await actions.spending.estimate({
+      conversationId: selectedId,
+      model,
+      draft: text,
+      webSearch,
+    });
+    const checked: CostEstimate = fresh.ok
+      ? fresh.value
+      : { promptTokens: 0, lowUsd: 0, highUsd: 0, unknownPrice: true };
+    return checked.unknownPrice || checked.highUsd > thresholdUsd
+      ? { estimate: checked, thresholdUsd }
+      : null;
+  };
+
+  const send = async (confirmed = false) => {
     if (!canSend) return;
     const text = draft;
     setSending(true);
     setError(null);
+    if (!confirmed) {
+      const ask = await needsConfirmation(text);
+      if (ask !== null) {
+        setSending(false);
+        setConfirming(ask);
+        return;
+      }
+    }
     // Not cleared before main answers: a refused message (say, one holding the key) must never leave
     // the field, not even for a moment. The field is read-only meanwhile, so nothing typed is lost.
     const result = await actions.chat.send(text, { webSearch: webSearchNext });
@@ -44,8 +98,9 @@ export function Composer() {
     if (result.ok) {
       setDraft('');
       setWebSearchNext(false);
-    } else setError(result.error.message);
+    } else setError(result.error);
   };
+  const limitReached = error ? describeSpendingLimit(error) : null;
 
   const stop = () => {
     if (selectedId !== null) void actions.chat.stop(selectedId);
@@ -93,22 +148,48 @@ export function Composer() {
             type="submit"
             className="button-primary"
             disabled={!canSend}
-            aria-describedby={blocked ? reasonId : undefined}
+            aria-describedby={blocked ? reasonId : estimate ? estimateId : undefined}
           >
             Send
           </button>
         )}
       </div>
+      {estimate && !blocked && <CostEstimateNote id={estimateId} estimate={estimate} />}
       <RequestControls webSearchNext={webSearchNext} onWebSearchNext={setWebSearchNext} />
       {blocked && (
         <p id={reasonId} className="composer-reason">
           {blocked}
         </p>
       )}
-      {error && (
+      {error && limitReached === null && (
         <p role="alert" className="composer-error">
-          Not sent: {error}
+          Not sent: {error.message}
         </p>
+      )}
+      {limitReached !== null && (
+        <div className="composer-limit">
+          <p role="alert" className="composer-error">
+            Not sent. {limitReached}
+          </p>
+          <button
+            type="button"
+            aria-haspopup="dialog"
+            onClick={() => actions.dialogs.openSettings('spending')}
+          >
+            Change limit
+          </button>
+        </div>
+      )}
+      {confirming && (
+        <ConfirmSendDialog
+          estimate={confirming.estimate}
+          thresholdUsd={confirming.thresholdUsd}
+          onCancel={() => setConfirming(null)}
+          onSend={() => {
+            setConfirming(null);
+            void send(true);
+          }}
+        />
       )}
     </form>
   );

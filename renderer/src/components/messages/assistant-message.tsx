@@ -2,6 +2,7 @@ import type { Message } from '../../../../common/conversation-types';
 import { useActions } from '../../app-context';
 import { useActiveStream } from '../../hooks/use-active-stream';
 import { useCopiedToast } from '../../hooks/use-copied-toast';
+import { useRefusalToast } from '../../hooks/use-refusal-toast';
 import { useRegenerate } from '../../hooks/use-regenerate';
 import { MarkdownView, ReasoningView } from '../../markdown';
 import { CopyButton } from '../copy-button';
@@ -23,13 +24,14 @@ export function AssistantMessage({ conversationId, message, isLast }: AssistantM
   const activeStream = useActiveStream(conversationId);
   const regenerate = useRegenerate(conversationId, message);
   const copiedToast = useCopiedToast();
+  const reportRefusal = useRefusalToast();
   const streaming = message.status === 'streaming';
   // Regenerating replaces the last reply only, and never while another reply is being written.
   const canRegenerate = isLast && activeStream === null && !streaming;
   // A cut-off reply continues as a new "Continue" turn, so the text already received stays as it is.
   const continueReply = () => {
     void actions.chat.continueReply(conversationId, message).then((result) => {
-      if (!result.ok) actions.toasts.show(result.error.message, { tone: 'error' });
+      if (!result.ok) reportRefusal(result.error);
     });
   };
 

@@ -4,6 +4,7 @@ import type { AppError } from '../../../../common/errors';
 import type { RegenerateOverride } from '../../actions/chat-actions';
 import { useActions } from '../../app-context';
 import { useModelName } from '../../hooks/use-model-name';
+import { useRefusalToast } from '../../hooks/use-refusal-toast';
 import { RetryButton } from './retry-button';
 
 // Every error's action lives here, so what a person is offered for each code is read in one place.
@@ -197,12 +198,13 @@ function ErrorActions({
  */
 export function ReplyError({ error, onRetry, conversationId, reply }: ReplyErrorProps) {
   const actions = useActions();
+  const reportRefusal = useRefusalToast();
   const flaggedId = useId();
   const onRegenerateWith: RegenerateWith | null =
     onRetry !== null && conversationId !== undefined && reply !== undefined
       ? (override) => {
           void actions.chat.regenerate(conversationId, reply, override).then((result) => {
-            if (!result.ok) actions.toasts.show(result.error.message, { tone: 'error' });
+            if (!result.ok) reportRefusal(result.error);
           });
         }
       : null;

@@ -1,8 +1,10 @@
 import { useState } from 'react';
 import type { Message } from '../../../../common/conversation-types';
 import { useActions } from '../../app-context';
+import { describeSpendingLimit } from '../../format/spending';
 import { useActiveStream } from '../../hooks/use-active-stream';
 import { useCopiedToast } from '../../hooks/use-copied-toast';
+import { useRefusalToast } from '../../hooks/use-refusal-toast';
 import { UserText } from '../../markdown';
 import { CopyButton } from '../copy-button';
 import { EditMessageForm } from './edit-message-form';
@@ -13,10 +15,16 @@ export function UserMessage({ conversationId, message }: { conversationId: strin
   const activeStream = useActiveStream(conversationId);
   const [editing, setEditing] = useState(false);
   const copiedToast = useCopiedToast();
+  const reportRefusal = useRefusalToast();
 
   const save = async (content: string): Promise<string | null> => {
     const result = await actions.chat.editAndResend(conversationId, message.id, content);
-    if (!result.ok) return result.error.message;
+    if (!result.ok) {
+      // A spending limit also gets the toast, for its "Change limit"; the edit stays in the form.
+      const limit = describeSpendingLimit(result.error);
+      if (limit !== null) reportRefusal(result.error);
+      return limit ?? result.error.message;
+    }
     setEditing(false);
     return null;
   };

@@ -31,13 +31,13 @@ export function SpendingChart({ days, models, colours }: SpendingChartProps) {
       accessibilityLayer
       title="Cost per day by model"
     >
-      <CartesianGrid strokeDasharray="3 3" vertical={false} stroke="var(--border, #8884)" />
+      <CartesianGrid strokeDasharray="3 3" vertical={false} stroke="var(--border)" />
       <XAxis dataKey="day" tickFormatter={shortDay} tick={{ fill: 'currentColor' }} minTickGap={12} />
       <YAxis tickFormatter={(v: number) => formatUsd(v)} tick={{ fill: 'currentColor' }} width={72} />
       <Tooltip
         formatter={(value) => formatUsd(typeof value === 'number' ? value : Number(value))}
         labelFormatter={(label) => shortDay(String(label))}
-        contentStyle={{ background: 'var(--surface, #fff)', color: 'var(--text, #000)' }}
+        contentStyle={{ background: 'var(--bg-elevated)', color: 'var(--fg)', borderColor: 'var(--border)' }}
       />
       <Legend />
       {models.map((model) => (

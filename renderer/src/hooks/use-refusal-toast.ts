@@ -1,0 +1,26 @@
+import { useCallback } from 'react';
+import type { AppError } from '../../../common/errors';
+import { useActions } from '../app-context';
+import { describeSpendingLimit } from '../format/spending';
+
+/**
+ * Reports a send main refused (regenerate, continue, edit) in a toast. A spending limit says which
+ * limit, what was spent and when it resets, and offers "Change limit" (Settings → Spending).
+ */
+export function useRefusalToast(): (error: AppError) => void {
+  const actions = useActions();
+  return useCallback(
+    (error: AppError) => {
+      const limit = describeSpendingLimit(error);
+      if (limit === null) {
+        actions.toasts.show(error.message, { tone: 'error' });
+        return;
+      }
+      actions.toasts.show(`Not sent. ${limit}`, {
+        tone: 'error',
+        action: { label: 'Change limit', run: () => actions.dialogs.openSettings('spending') },
+      });
+    },
+    [actions],
+  );
+}
