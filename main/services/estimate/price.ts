@@ -76,13 +76,12 @@ export function priceEstimate(input: PriceInput): CostEstimate {
   if (input.modelId.startsWith('@preset/') || !model) return unknown;
   if (model.promptPricePerMTok === null || model.completionPricePerMTok === null) return unknown;
 
-  const free = model.isFree;
-  const promptPrice = free ? 0 : model.promptPricePerMTok / PER_MILLION;
-  const completionPrice = free ? 0 : model.completionPricePerMTok / PER_MILLION;
-  const reasoningPrice = free
-    ? 0
-    : (model.extraPrices?.internalReasoningPerMTok ?? model.completionPricePerMTok) / PER_MILLION;
-  const perRequest = free ? 0 : (model.extraPrices?.perRequest ?? 0);
+  // A free model (`isFree`: every price zero) comes out at zero from its own prices, search aside.
+  const promptPrice = model.promptPricePerMTok / PER_MILLION;
+  const completionPrice = model.completionPricePerMTok / PER_MILLION;
+  const reasoningPrice =
+    (model.extraPrices?.internalReasoningPerMTok ?? model.completionPricePerMTok) / PER_MILLION;
+  const perRequest = model.extraPrices?.perRequest ?? 0;
   const search = input.webSearch ? webSearchPrice(model, input.webSearch) : 0;
   const searchTokens = input.webSearch ? input.webSearch.maxResults * PROMPT_TOKENS_PER_SEARCH_RESULT : 0;
 
