@@ -81,6 +81,16 @@ describe('describeSpendingLimit', () => {
       'Your daily spending limit of $1.00 is reached: $1.02 spent today. It resets on 7 Dec 2026, 00:00.',
     );
   });
+  it('says when the next message could go over a limit not yet reached', () => {
+    const text = describeSpendingLimit({
+      code: 'spending_limit_reached',
+      message: 'Over',
+      spendingLimit: { period: 'monthly', limitUsd: 5, spentUsd: 4.99, resetsAt: '2027-01-01T00:00:00' },
+    });
+    expect(text).toBe(
+      'This message could go over your monthly spending limit of $5.00 ($4.99 spent this month). It resets on 1 Jan 2027, 00:00.',
+    );
+  });
   it('is null for other errors', () => {
     expect(describeSpendingLimit({ code: 'offline', message: 'Offline' })).toBeNull();
   });

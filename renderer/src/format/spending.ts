@@ -86,16 +86,21 @@ function formatWhen(iso: string): string {
 }
 
 /**
- * What a send refused by a spending limit says: which limit, what it is, what was spent, when it
- * resets. Null for any other error.
+ * What a send refused by a spending limit says: which limit, what it is, what was spent (with replies
+ * still in progress), when it resets. Main refuses both when the limit is reached and when the next
+ * message's worst case would go over it; the two read differently. Null for any other error.
  */
 export function describeSpendingLimit(error: AppError): string | null {
   if (error.code !== 'spending_limit_reached' || !error.spendingLimit) return null;
   const { period, limitUsd, spentUsd, resetsAt } = error.spendingLimit;
-  const name = period === 'daily' ? 'daily' : 'monthly';
-  return `Your ${name} spending limit of ${formatUsd(limitUsd)} is reached: ${formatUsd(spentUsd)} spent ${
-    period === 'daily' ? 'today' : 'this month'
-  }. It resets on ${formatWhen(resetsAt)}.`;
+  const when = period === 'daily' ? 'today' : 'this month';
+  const resets = `It resets on ${formatWhen(resetsAt)}.`;
+  if (spentUsd >= limitUsd) {
+    return `Your ${period} spending limit of ${formatUsd(limitUsd)} is reached: ${formatUsd(spentUsd)} spent ${when}. ${resets}`;
+  }
+  return `This message could go over your ${period} spending limit of ${formatUsd(limitUsd)} (${formatUsd(
+    spentUsd,
+  )} spent ${when}). ${resets}`;
 }
 
 /** A date's local `YYYY-MM-DD`, the day the ledger counts it towards. */
