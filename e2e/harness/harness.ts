@@ -257,6 +257,11 @@ export async function startHarness(options: HarnessOptions = {}): Promise<Harnes
         await mkdir(harness.exportDir, { recursive: true, mode: 0o700 });
         return join(harness.exportDir, defaultName);
       },
+      // The spending CSV (issue 16) too.
+      chooseCsvFile: async (defaultName) => {
+        await mkdir(harness.exportDir, { recursive: true, mode: 0o700 });
+        return join(harness.exportDir, defaultName);
+      },
     },
     keyIntake: {
       clipboard: {

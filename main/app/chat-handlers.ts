@@ -15,6 +15,7 @@ import {
   type writeExportFile,
   type writeImageFile,
 } from '../services/history';
+import type { Spending } from '../services/ledger/spending';
 import { parseSafeExternalUrl } from '../services/links/external-url';
 import type { OpenRouterClient } from '../services/openrouter/options';
 import { unknownProviderProblems } from '../services/settings/option-checks';
@@ -29,6 +30,8 @@ export interface FileDialogs {
   chooseImportFile(windowId: number): Promise<string | null>;
   /** The path the person chose to save a reply's image at ("Save image"), or null when they cancelled. */
   chooseImageFile(defaultName: string, windowId: number): Promise<string | null>;
+  /** The path the person chose to save the spending CSV at, or null when they cancelled. */
+  chooseCsvFile(defaultName: string, windowId: number): Promise<string | null>;
 }
 
 /** Asks the person (a main-process dialog) and opens the URL in the system browser if they agree. */
@@ -70,6 +73,8 @@ export interface ChatHandlerDeps extends KeyHandlerDeps {
     writeImage: typeof writeImageFile;
   };
   chat: ConversationChat;
+  /** The spending ledger's summaries and CSV (issue 16). */
+  spending: Pick<Spending, 'summary' | 'conversation' | 'csv'>;
   /** What the next message could cost (issue 16); a read, called as the person types. */
   estimator: Pick<CostEstimator, 'estimate' | 'forget'>;
   sessions: ChatSessions;
@@ -191,14 +196,18 @@ export function createChatHandlers(deps: ChatHandlerDeps): Handlers<ChatContract
       return { saved: true, fileName: basename(path) };
     },
 
-    getSpending: async () => {
-      throw appError('internal', 'Spending is not ready yet.');
-    },
-    getConversationSpending: async () => {
-      throw appError('internal', 'Spending is not ready yet.');
-    },
-    exportSpendingCsv: async () => {
-      throw appError('internal', 'Spending export is not ready yet.');
+    getSpending: async ({ days }) => deps.spending.summary(days),
+    getConversationSpending: async ({ conversationId }) => deps.spending.conversation(conversationId),
+    exportSpendingCsv: async ({ days }, ctx) => {
+      // Made before the dialog opens: the file holds the ledger as it was when the person asked.
+      const text = deps.spending.csv(days);
+      const path = await deps.files.chooseCsvFile(
+        days === undefined ? 'switchboard-spending.csv' : `switchboard-spending-${days}-days.csv`,
+        ctx.windowId,
+      );
+      if (!path) return { saved: false, fileName: null };
+      await deps.files.writeExport(path, text);
+      return { saved: true, fileName: basename(path) };
     },
     // Tokenized in main (the window never counts): only the draft's changed piece per keystroke.
     estimateCost: (request) => deps.estimator.estimate(request),

@@ -1,14 +1,20 @@
 import { join } from 'node:path';
 import type { AppInfo } from '../../common/ipc/contract';
+import { describeError } from '../../common/redact';
 import { createCatalogCache } from '../services/chat/catalog-cache';
 import { createChatSessions } from '../services/chat/chat-sessions';
 import { createConversationChat } from '../services/chat/conversation-chat';
 import { createConversationOptions } from '../services/chat/conversation-options';
 import { createFinalFigures } from '../services/chat/final-figures';
 import { keysToRefuse } from '../services/chat/key-guard';
+import { createReplyCosts, defaultWorstCaseUsd, upgradingLedger } from '../services/chat/reply-costs';
 import { createRequestOptionsResolver } from '../services/chat/request-options';
 import { createCostEstimator, createKeyInfoMemory, rememberingKeyInfo } from '../services/estimate';
 import { createHistoryStore, readImportFile, writeExportFile, writeImageFile } from '../services/history';
+import { createCalendar } from '../services/ledger/calendar';
+import { createLedgerStore } from '../services/ledger/ledger-store';
+import { createSpending } from '../services/ledger/spending';
+import { createSpendingLimits } from '../services/ledger/spending-limits';
 import { knownSecrets } from '../services/log/known-secrets';
 import type { Logger } from '../services/log/logger';
 import { sanitiseErrorsIn } from '../services/log/sanitise-errors';
@@ -92,10 +98,35 @@ export function composeServices(adapters: ServiceAdapters) {
     log: adapters.log('history'),
   });
   const sessions = createChatSessions({ client, log: adapters.log('chat') });
-  // Usage of replies whose stream ended without it, from GET /generation (1 s, 3 s, 10 s after).
+  // Issue 16: the spending ledger (<dataDir>/ledger), the limits checked before every send, and each
+  // reply's cost recorded there. Days and months are the system's local time.
+  const ledger = createLedgerStore({ dir: join(adapters.dataDir, 'ledger'), log: adapters.log('ledger') });
+  const calendar = createCalendar();
+  const spending = createSpending({ ledger, calendar, now: Date.now });
+  const replyCosts = createReplyCosts({
+    ledger,
+    limits: createSpendingLimits({
+      entries: () => ledger.all(),
+      // A stored bad limit is listed in Settings' problems and replaced by "no limit" (settings-store).
+      limits: () => settings.get().spending,
+      now: Date.now,
+      calendar,
+    }),
+    prices: async (id) => (await client.listModels()).models.find((m) => m.id === id) ?? null,
+    // A plain send is checked against the estimate the composer shows (main/services/estimate);
+    // regenerate and edit, whose context differs from the stored transcript, against the rough one.
+    worstCaseUsd: async (request, model) =>
+      request.send
+        ? (await costEstimator.estimate({ ...request.send, model: request.model })).highUsd
+        : defaultWorstCaseUsd(request, model),
+    now: Date.now,
+    log: adapters.log('ledger'),
+  });
+  // Usage of replies whose stream ended without it, from GET /generation (1 s, 3 s, 10 s after); the
+  // ledger's estimate for the reply is replaced by it too.
   const finalFigures = createFinalFigures({
     client,
-    history,
+    history: upgradingLedger(history, replyCosts),
     scheduler: timerScheduler,
     log: adapters.log('chat'),
   });
@@ -117,6 +148,7 @@ export function composeServices(adapters: ServiceAdapters) {
   const chat = createConversationChat({
     requestOptions,
     finalFigures,
+    replyCosts,
     history,
     sessions,
     settings: () => settings.get(),
@@ -151,6 +183,7 @@ export function composeServices(adapters: ServiceAdapters) {
     conversationOptions,
     history,
     chat,
+    spending,
     estimator: costEstimator,
     keyIntake,
     files: {
@@ -197,7 +230,35 @@ export function composeServices(adapters: ServiceAdapters) {
       const keyLoaded = vault.init();
       // Once the key is read: if it belongs to another origin, ask the person (once per launch).
       void keyOriginConsent.askOnce();
-      await Promise.all([settings.init(), history.init(), opts.waitForKey === false ? null : keyLoaded]);
+      await Promise.all([
+        settings.init(),
+        history.init(),
+        // An unreadable ledger is logged and left as it is (never replaced); sending still works.
+        ledger
+          .init()
+          .catch((error: unknown) =>
+            adapters
+              .log('ledger')
+              .error('the spending ledger could not be read', { error: describeError(error) }),
+          ),
+        opts.waitForKey === false ? null : keyLoaded,
+      ]);
+      // Recent replies whose figures /generation had not given before the last quit: ask again (a
+      // few, from the last week: older ones are not going to be answered now).
+      const weekAgo = Date.now() - 7 * 24 * 3_600_000;
+      const unanswered = [...ledger.all()]
+        .filter(
+          ({ entry, ms }) => entry.accuracy === 'estimated' && entry.generationId !== null && ms > weekAgo,
+        )
+        .slice(-20);
+      for (const { entry } of unanswered)
+        if (entry.generationId !== null)
+          finalFigures.fetchLater({
+            conversationId: entry.conversationId,
+            messageId: entry.messageId,
+            generationId: entry.generationId,
+            notify: () => undefined,
+          });
       // Warm the most recent conversation (file read, schema JIT) in the background: it is the one
       // people open first, and a cold first read of a 2,000-message file costs ~100 ms.
       const recent = history.list({ limit: 1 }).items[0];
@@ -209,6 +270,8 @@ export function composeServices(adapters: ServiceAdapters) {
       sessions.cancelAll();
       await sessions.settle();
       finalFigures.stop();
+      await replyCosts.settle();
+      await ledger.settle();
       await history.close();
     },
   };

@@ -26,6 +26,7 @@ async function withImageReply(chooseImageFile: (name: string) => Promise<string 
       dialogs: {
         chooseExportFile: async () => null,
         chooseImportFile: async () => null,
+        chooseCsvFile: async () => null,
         chooseImageFile: async (name) => {
           names.push(name);
           return chooseImageFile(name);

@@ -31,6 +31,17 @@ export const fileDialogs: FileDialogs = {
     const result = owner ? await dialog.showSaveDialog(owner, options) : await dialog.showSaveDialog(options);
     return result.canceled || !result.filePath ? null : result.filePath;
   },
+  async chooseCsvFile(defaultName, windowId) {
+    const owner = windowForContents(windowId);
+    // `filters` and `defaultPath` as in chooseImageFile (Electron docs/api/dialog.md, showSaveDialog).
+    const options = {
+      title: 'Export spending',
+      defaultPath: join(app.getPath('documents'), defaultName),
+      filters: [{ name: 'CSV', extensions: ['csv'] }],
+    };
+    const result = owner ? await dialog.showSaveDialog(owner, options) : await dialog.showSaveDialog(options);
+    return result.canceled || !result.filePath ? null : result.filePath;
+  },
   async chooseImportFile(windowId) {
     const owner = windowForContents(windowId);
     const options = {

@@ -139,6 +139,12 @@ beforeAll(async () => {
       },
       chooseImportFile: async () => null,
       chooseImageFile: async () => null,
+      chooseCsvFile: async (defaultName) => {
+        exportNames.push(defaultName);
+        const { mkdir } = await import('node:fs/promises');
+        await mkdir(exportDir, { recursive: true });
+        return join(exportDir, defaultName);
+      },
     },
     keyIntake: {
       // What the clipboard holds is attacker-chosen too: main must never fetch it.
@@ -758,7 +764,7 @@ describe('IPC fuzz: malformed payloads through the real handler tables', () => {
     // Exports were written only inside the export directory, under names main chose.
     // (the page names no path; the default name only carries a conversation id that matched its regex).
     expect(exportNames.length).toBeGreaterThan(0);
-    for (const name of exportNames) expect(name).toMatch(/^switchboard-[A-Za-z0-9_-]+\.(json|md)$/);
+    for (const name of exportNames) expect(name).toMatch(/^switchboard-[A-Za-z0-9_-]+\.(json|md|csv)$/);
     const written = await readdir(dataDir, { recursive: true, withFileTypes: true });
     const exports = written.filter((e) => e.isFile() && e.name.startsWith('switchboard-'));
     expect(exports.length).toBeGreaterThan(0);

@@ -23,6 +23,7 @@ export function testServiceAdapters(
       chooseExportFile: async () => null,
       chooseImportFile: async () => null,
       chooseImageFile: async () => null,
+      chooseCsvFile: async () => null,
     },
     keyIntake: {
       clipboard: { readText: () => '', clear: () => undefined },

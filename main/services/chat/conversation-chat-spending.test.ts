@@ -267,3 +267,98 @@ describe('the ledger over a scripted session', () => {
     );
   });
 });
+
+describe('spending limits hold on every path', () => {
+  const exact = (cost: number) => result({ promptTokens: 10, completionTokens: 10, cost });
+
+  it('a reached daily limit stops send, regenerate (and retry with max tokens) and edit: no request, nothing written', async () => {
+    const s = await setup([{ kind: 'done', result: exact(0.25) }]);
+    const first = await s.chat.send({ conversationId: s.id, content: 'hello', model: MODEL.id }, s.target());
+    await s.settle();
+    s.setLimits({ dailyUsd: 0.25 });
+    const before = await s.history.messages(s.id, { limit: 50 });
+    const ledgerBefore = await readFile(join(s.base, 'ledger', 'ledger.jsonl'), 'utf8');
+
+    const refusal = {
+      error: {
+        code: 'spending_limit_reached',
+        spendingLimit: {
+          period: 'daily',
+          limitUsd: 0.25,
+          spentUsd: 0.25,
+          resetsAt: '2026-03-11T00:00:00.000Z',
+        },
+      },
+    };
+    await expect(
+      s.chat.send({ conversationId: s.id, content: 'again', model: MODEL.id }, s.target()),
+    ).rejects.toMatchObject(refusal);
+    await expect(
+      s.chat.regenerate(
+        { conversationId: s.id, fromMessageId: first.assistantMessage.id, model: MODEL.id },
+        s.target(),
+      ),
+    ).rejects.toMatchObject(refusal);
+    // "Retry with N max tokens" and "Try <model>" are regenerations too.
+    await expect(
+      s.chat.regenerate(
+        {
+          conversationId: s.id,
+          fromMessageId: first.assistantMessage.id,
+          model: 'other/model',
+          maxTokens: 10,
+        },
+        s.target(),
+      ),
+    ).rejects.toMatchObject(refusal);
+    const edit = s.chat.editAndResend(
+      { conversationId: s.id, messageId: first.userMessage.id, content: 'edited', model: MODEL.id },
+      s.target(),
+    );
+    await expect(edit).rejects.toMatchObject(refusal);
+    await expect(edit).rejects.toThrow(
+      'Your daily spending limit of $0.25 is reached: $0.25 spent today, counting replies still in progress. Nothing was sent. The limit resets at midnight. Raise or clear the limit in Settings → Spending.',
+    );
+
+    expect(s.requests).toHaveLength(1);
+    expect(await s.history.messages(s.id, { limit: 50 })).toEqual(before);
+    expect(await readFile(join(s.base, 'ledger', 'ledger.jsonl'), 'utf8')).toBe(ledgerBefore);
+  });
+
+  it('a limit below the next message’s worst case stops it; a higher limit lets it through', async () => {
+    const s = await setup([{ kind: 'done', result: exact(0.01) }]);
+    // o3 can reply with up to 100,000 tokens at $8 per million: up to $0.80.
+    s.setLimits({ monthlyUsd: 0.5 });
+    await expect(
+      s.chat.send({ conversationId: s.id, content: 'hello', model: MODEL.id }, s.target()),
+    ).rejects.toMatchObject({
+      error: { code: 'spending_limit_reached', spendingLimit: { period: 'monthly', spentUsd: 0 } },
+      message: expect.stringContaining('This message could cost up to $0.80'),
+    });
+    expect(s.requests).toHaveLength(0);
+    expect(await s.history.messages(s.id, { limit: 50 })).toMatchObject({ messages: [] });
+
+    s.setLimits({ monthlyUsd: 5 });
+    await s.chat.send({ conversationId: s.id, content: 'hello', model: MODEL.id }, s.target());
+    await s.settle();
+    expect(s.requests).toHaveLength(1);
+  });
+
+  it('replies still streaming count at their worst case until they end', async () => {
+    const s = await setup([]);
+    s.setLimits({ dailyUsd: 1 });
+    // The first reply streams and never ends; its worst case ($0.80) is held.
+    await s.chat.send({ conversationId: s.id, content: 'one', model: MODEL.id }, s.target());
+    await expect(
+      s.chat.send({ conversationId: s.id, content: 'two', model: MODEL.id }, s.target()),
+    ).rejects.toMatchObject({ error: { code: 'spending_limit_reached' } });
+    expect(s.requests).toHaveLength(1);
+  });
+
+  it('no limit set: no price lookup delays the send', async () => {
+    const s = await setup([{ kind: 'done', result: exact(0.01) }]);
+    await s.chat.send({ conversationId: s.id, content: 'hello', model: 'unlisted/model' }, s.target());
+    await s.settle();
+    expect(s.requests).toHaveLength(1);
+  });
+});

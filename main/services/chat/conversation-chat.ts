@@ -190,7 +190,16 @@ export function createConversationChat(deps: ConversationChatDeps) {
       throw appError('validation', 'There is no message to reply to.');
     }
     // The spending limits, last of the checks: nothing has been sent or written yet.
-    const cost = choices.admitted ?? (await deps.replyCosts?.admit(request));
+    const cost =
+      choices.admitted ??
+      (await deps.replyCosts?.admit({
+        model,
+        messages: request.messages,
+        maxTokens: request.maxTokens,
+        ...(newUserContent !== null
+          ? { send: { conversationId, draft: newUserContent, webSearch: choices.webSearch } }
+          : {}),
+      }));
 
     const replyId = newReplyId();
     let reply: Message | null = null;
@@ -275,7 +284,11 @@ export function createConversationChat(deps: ConversationChatDeps) {
           replyData = data;
         },
         // Cancelled, dropped, or an error after text: the request may still have been billed.
-        onFailed: ({ generationId }) => whenPersisted(() => fetchFiguresLater(generationId)),
+        onFailed: ({ generationId }) =>
+          whenPersisted(() => {
+            cost?.failedGeneration(generationId);
+            fetchFiguresLater(generationId);
+          }),
       },
     );
     let userMessage: Message | null = null;

@@ -11,6 +11,11 @@ export interface CostedRequest {
   model: string;
   messages: readonly ChatMessage[];
   maxTokens?: number | undefined;
+  /**
+   * Set for a plain send (not regenerate or edit): the conversation and the message as typed, so the
+   * composer's own estimator can give the figure the person saw next to Send.
+   */
+  send?: { conversationId: string; draft: string; webSearch: boolean | undefined } | undefined;
 }
 
 export interface ReplyCostsDeps {
@@ -207,6 +212,19 @@ export function createReplyCosts(deps: ReplyCostsDeps) {
           finish(async (w) =>
             estimated({ ...w, at: new Date(deps.now()).toISOString() }, partial.content + partial.reasoning),
           );
+        },
+        /**
+         * The generation id of a reply that failed (known once the stream is over): kept in its
+         * estimated entry, so the next start can still ask `/generation` if this run could not.
+         */
+        failedGeneration(generationId: string | null): void {
+          const current = who;
+          if (!current || generationId === null) return;
+          void then(async () => {
+            const entry = deps.ledger.get(current.messageId);
+            if (entry?.accuracy === 'estimated' && entry.generationId === null)
+              await record({ ...entry, generationId });
+          });
         },
         /** Nothing was sent after all (a history write failed before the request): no entry, no hold. */
         abandon(): void {

@@ -1,0 +1,39 @@
+import type { SpendingSummary } from '../../../common/spending-types';
+import { conversationSpending, summarize } from './aggregate';
+import type { Calendar } from './calendar';
+import { ledgerCsv } from './csv';
+import type { LedgerStore } from './ledger-store';
+
+export interface SpendingDeps {
+  ledger: Pick<LedgerStore, 'all' | 'damaged'>;
+  calendar: Calendar;
+  now: () => number;
+}
+
+/** What the Spending view, the conversation header and the CSV export read from the ledger. */
+export function createSpending(deps: SpendingDeps) {
+  return {
+    summary(days: number): SpendingSummary {
+      return summarize(deps.ledger.all(), {
+        days,
+        now: deps.now(),
+        calendar: deps.calendar,
+        damaged: deps.ledger.damaged,
+      });
+    },
+    conversation(conversationId: string) {
+      return conversationSpending(deps.ledger.all(), conversationId);
+    },
+    /** The last `days` local days (today included), or the whole ledger when `days` is absent. */
+    csv(days?: number): string {
+      let since = Number.NEGATIVE_INFINITY;
+      if (days !== undefined) {
+        since = deps.calendar.startOfDay(deps.now());
+        for (let i = 1; i < days; i++) since = deps.calendar.startOfDay(since - 1);
+      }
+      return ledgerCsv(deps.ledger.all(), since);
+    },
+  };
+}
+
+export type Spending = ReturnType<typeof createSpending>;
