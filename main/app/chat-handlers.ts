@@ -200,7 +200,7 @@ export function createChatHandlers(deps: ChatHandlerDeps): Handlers<ChatContract
     getConversationSpending: async ({ conversationId }) => deps.spending.conversation(conversationId),
     exportSpendingCsv: async ({ days }, ctx) => {
       // Made before the dialog opens: the file holds the ledger as it was when the person asked.
-      const text = deps.spending.csv(days);
+      const text = await deps.spending.csv(days);
       const path = await deps.files.chooseCsvFile(
         days === undefined ? 'switchboard-spending.csv' : `switchboard-spending-${days}-days.csv`,
         ctx.windowId,

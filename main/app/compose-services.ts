@@ -201,6 +201,27 @@ export function composeServices(adapters: ServiceAdapters) {
     encryptionAvailable: () => adapters.cipher.isAvailable(),
   });
 
+  /**
+   * Recent replies whose figures /generation had not given before the last quit: ask again (a few,
+   * from the last week: older ones are not going to be answered now).
+   */
+  const askAgainForFigures = () => {
+    const weekAgo = Date.now() - 7 * 24 * 3_600_000;
+    const unanswered = [...ledger.all()]
+      .filter(
+        ({ entry, ms }) => entry.accuracy === 'estimated' && entry.generationId !== null && ms > weekAgo,
+      )
+      .slice(-20);
+    for (const { entry } of unanswered)
+      if (entry.generationId !== null)
+        finalFigures.fetchLater({
+          conversationId: entry.conversationId,
+          messageId: entry.messageId,
+          generationId: entry.generationId,
+          notify: () => undefined,
+        });
+  };
+
   return {
     client,
     vault,
@@ -230,35 +251,18 @@ export function composeServices(adapters: ServiceAdapters) {
       const keyLoaded = vault.init();
       // Once the key is read: if it belongs to another origin, ask the person (once per launch).
       void keyOriginConsent.askOnce();
-      await Promise.all([
-        settings.init(),
-        history.init(),
-        // An unreadable ledger is logged and left as it is (never replaced); sending still works.
-        ledger
-          .init()
-          .catch((error: unknown) =>
-            adapters
-              .log('ledger')
-              .error('the spending ledger could not be read', { error: describeError(error) }),
-          ),
-        opts.waitForKey === false ? null : keyLoaded,
-      ]);
-      // Recent replies whose figures /generation had not given before the last quit: ask again (a
-      // few, from the last week: older ones are not going to be answered now).
-      const weekAgo = Date.now() - 7 * 24 * 3_600_000;
-      const unanswered = [...ledger.all()]
-        .filter(
-          ({ entry, ms }) => entry.accuracy === 'estimated' && entry.generationId !== null && ms > weekAgo,
-        )
-        .slice(-20);
-      for (const { entry } of unanswered)
-        if (entry.generationId !== null)
-          finalFigures.fetchLater({
-            conversationId: entry.conversationId,
-            messageId: entry.messageId,
-            generationId: entry.generationId,
-            notify: () => undefined,
-          });
+      // The ledger loads in the background (a year of heavy use is ~0.5 s of parsing, which yields to
+      // IPC as it goes): the window need not wait; the Spending view and the limit check wait for it
+      // (`ledger.loaded()`). An unreadable ledger is logged and left as it is (never replaced).
+      void ledger
+        .init()
+        .then(askAgainForFigures)
+        .catch((error: unknown) =>
+          adapters
+            .log('ledger')
+            .error('the spending ledger could not be read', { error: describeError(error) }),
+        );
+      await Promise.all([settings.init(), history.init(), opts.waitForKey === false ? null : keyLoaded]);
       // Warm the most recent conversation (file read, schema JIT) in the background: it is the one
       // people open first, and a cold first read of a 2,000-message file costs ~100 ms.
       const recent = history.list({ limit: 1 }).items[0];

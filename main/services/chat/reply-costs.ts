@@ -19,7 +19,7 @@ export interface CostedRequest {
 }
 
 export interface ReplyCostsDeps {
-  ledger: Pick<LedgerStore, 'record' | 'get'>;
+  ledger: Pick<LedgerStore, 'record' | 'get' | 'loaded'>;
   limits: SpendingLimitsGuard;
   /** The model's prices from the (cached) model list; null when it is not listed or the list is unreachable. */
   prices: (model: string) => Promise<ModelSummary | null>;
@@ -139,6 +139,8 @@ export function createReplyCosts(deps: ReplyCostsDeps) {
      * written) and returns the reply's cost tracker, which holds its worst case as in flight.
      */
     async admit(request: CostedRequest) {
+      // The ledger loads in the background at start: a limit is checked against all of it.
+      if (deps.limits.active()) await deps.ledger.loaded();
       const prices = deps.limits.active() ? await deps.prices(request.model).catch(() => null) : null;
       const worst = deps.limits.active() ? await worstCase(request, prices) : 0;
       const hold = deps.limits.admit(Number.isFinite(worst) && worst > 0 ? worst : 0);

@@ -36,13 +36,14 @@ export function createLedgerStore(deps: LedgerStoreDeps) {
   };
 
   const put = (entry: LedgerEntry) => entries.set(entry.messageId, { entry, ms: Date.parse(entry.at) });
+  let loaded: Promise<void> | null = null;
 
-  return {
+  const store = {
     /** Loads the ledger; damaged lines are kept aside first, then the file is rewritten without them. */
-    init: () =>
-      serial(async () => {
+    init(): Promise<void> {
+      loaded ??= serial(async () => {
         await ensurePrivateDir(deps.dir);
-        const read = parseLedger(await readTextOrEmpty(file));
+        const read = await parseLedger(await readTextOrEmpty(file), { yieldEvery: 5_000 });
         for (const entry of read.entries.values()) put(entry);
         if (read.damagedLines.length > 0) {
           // Kept before the rewrite drops them: a crash in between leaves them in both files, never in neither.
@@ -52,8 +53,21 @@ export function createLedgerStore(deps: LedgerStoreDeps) {
             count: read.damagedLines.length,
           });
         }
-        damaged = parseLedger(await readTextOrEmpty(damagedFile)).lineCount;
-      }),
+        damaged = (await parseLedger(await readTextOrEmpty(damagedFile))).lineCount;
+      });
+      return loaded;
+    },
+
+    /**
+     * Resolves once the ledger is loaded (or could not be): what reads totals — the Spending view, the
+     * limit check — waits for it, so a send right after start never sees a half-loaded ledger as "spent 0".
+     */
+    loaded(): Promise<void> {
+      return (loaded ?? store.init()).then(
+        () => undefined,
+        () => undefined,
+      );
+    },
 
     /**
      * Records (or replaces) a reply's entry; resolves once it is on disk. An estimate arriving after
@@ -90,6 +104,7 @@ export function createLedgerStore(deps: LedgerStoreDeps) {
     /** Waits for pending writes (shutdown, tests). */
     settle: () => serial(async () => undefined),
   };
+  return store;
 }
 
 export type LedgerStore = ReturnType<typeof createLedgerStore>;

@@ -5,7 +5,7 @@ import { ledgerCsv } from './csv';
 import type { LedgerStore } from './ledger-store';
 
 export interface SpendingDeps {
-  ledger: Pick<LedgerStore, 'all' | 'damaged'>;
+  ledger: Pick<LedgerStore, 'all' | 'damaged' | 'loaded'>;
   calendar: Calendar;
   now: () => number;
 }
@@ -13,7 +13,8 @@ export interface SpendingDeps {
 /** What the Spending view, the conversation header and the CSV export read from the ledger. */
 export function createSpending(deps: SpendingDeps) {
   return {
-    summary(days: number): SpendingSummary {
+    async summary(days: number): Promise<SpendingSummary> {
+      await deps.ledger.loaded();
       return summarize(deps.ledger.all(), {
         days,
         now: deps.now(),
@@ -21,11 +22,13 @@ export function createSpending(deps: SpendingDeps) {
         damaged: deps.ledger.damaged,
       });
     },
-    conversation(conversationId: string) {
+    async conversation(conversationId: string) {
+      await deps.ledger.loaded();
       return conversationSpending(deps.ledger.all(), conversationId);
     },
     /** The last `days` local days (today included), or the whole ledger when `days` is absent. */
-    csv(days?: number): string {
+    async csv(days?: number): Promise<string> {
+      await deps.ledger.loaded();
       let since = Number.NEGATIVE_INFINITY;
       if (days !== undefined) {
         since = deps.calendar.startOfDay(deps.now());
