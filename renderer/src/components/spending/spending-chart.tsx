@@ -38,8 +38,11 @@ export function SpendingChart({ days, models, colours }: SpendingChartProps) {
         formatter={(value) => formatUsd(typeof value === 'number' ? value : Number(value))}
         labelFormatter={(label) => shortDay(String(label))}
         contentStyle={{ background: 'var(--bg-elevated)', color: 'var(--fg)', borderColor: 'var(--border)' }}
+        // Recharts writes each line in its bar's colour; text in the theme's colour keeps 4.5:1 contrast.
+        itemStyle={{ color: 'var(--fg)' }}
       />
-      <Legend />
+      {/* The swatch carries the model's colour; its name is in the theme's text colour, for contrast. */}
+      <Legend formatter={(value) => <span className="spending-legend-text">{String(value)}</span>} />
       {models.map((model) => (
         <Bar
           key={model}

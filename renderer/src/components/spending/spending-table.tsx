@@ -5,7 +5,9 @@ import { shortDay } from './spending-chart';
 /** The chart's figures as a table: one row per day, one column per model, estimated days marked. */
 export function SpendingTable({ days, models }: { days: readonly SpendingDay[]; models: readonly string[] }) {
   return (
-    <div className="spending-table-wrap">
+    // Scrolls on its own (90 rows): focusable, so the keyboard can scroll it too.
+    // biome-ignore lint/a11y/noNoninteractiveTabindex: a scrolling region must be reachable by keyboard (WCAG 2.1.1).
+    <section className="spending-table-wrap" tabIndex={0} aria-label="Cost per day, table">
       <table className="spending-table">
         <caption>Cost per day by model</caption>
         <thead>
@@ -34,6 +36,6 @@ export function SpendingTable({ days, models }: { days: readonly SpendingDay[]; 
           ))}
         </tbody>
       </table>
-    </div>
+    </section>
   );
 }
