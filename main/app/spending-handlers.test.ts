@@ -97,4 +97,23 @@ describe('spending through IPC handlers', () => {
     expect(row).toContain(',0.125,false,,exact');
     await services.shutdown();
   });
+
+  it('a negative or non-numeric limit in the stored settings is reported and never used', async () => {
+    const dataDir = await mkdtemp(join(tmpdir(), 'switchboard-spending-settings-'));
+    dirs.push(dataDir);
+    await writeFile(
+      join(dataDir, 'settings.json'),
+      JSON.stringify({
+        formatVersion: 1,
+        settings: { spending: { dailyUsd: -5, monthlyUsd: 'ten', askAboveUsd: null } },
+      }),
+    );
+    const services = composeServices(testServiceAdapters({ dataDir }));
+    await services.init();
+    const settings = await services.handlers.getSettings(undefined, { windowId: 1, emit: () => undefined });
+    expect(settings.spending).toEqual({ dailyUsd: null, monthlyUsd: null, askAboveUsd: null });
+    expect(settings.problems).toEqual([expect.objectContaining({ field: 'spending' })]);
+    expect(settings.problems[0]?.message).toMatch(/Settings → Spending/);
+    await services.shutdown();
+  });
 });
