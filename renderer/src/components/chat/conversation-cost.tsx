@@ -2,33 +2,44 @@ import { useEffect, useState } from 'react';
 import type { ConversationSpending } from '../../actions/spending-actions';
 import { useActions, useStores } from '../../app-context';
 import { formatCost } from '../../format/usd';
-import { useActiveStream } from '../../hooks/use-active-stream';
+import { useConversationMessages } from '../../hooks/use-conversation-messages';
+import { useMessage } from '../../hooks/use-message';
 import { useStoreValue } from '../../hooks/use-store-value';
 
-/**
- * What the open conversation has cost so far (from main's ledger), in the chat header. Asked again
- * whenever a reply of this conversation finishes, so it includes the reply just written.
- */
+/** What the open conversation has cost so far (from main's ledger), in the chat header. */
 export function ConversationCost() {
-  const stores = useStores();
-  const actions = useActions();
-  const { selectedId } = useStoreValue(stores.conversations);
-  const idle = useActiveStream(selectedId) === null;
-  const [spending, setSpending] = useState<{ id: string; value: ConversationSpending } | null>(null);
+  const { selectedId } = useStoreValue(useStores().conversations);
+  return selectedId === null ? null : <ConversationCostOf key={selectedId} conversationId={selectedId} />;
+}
 
+/**
+ * Asked again whenever the conversation's last reply finishes, and when its final figures arrive later
+ * (a stopped reply's cost from OpenRouter's /generation), so it includes the reply just written.
+ */
+function ConversationCostOf({ conversationId }: { conversationId: string }) {
+  const actions = useActions();
+  const list = useConversationMessages(conversationId);
+  const lastId = list?.ids.at(-1) ?? '';
+  const last = useMessage(lastId);
+  // Not while the messages load (the last one is not known yet) or while a reply is being written.
+  const writing = list?.status !== 'ready' || last?.status === 'streaming';
+  const figures = `${lastId}:${last?.status ?? ''}:${last?.usage?.cost ?? ''}`;
+  const [spending, setSpending] = useState<ConversationSpending | null>(null);
+
+  // biome-ignore lint/correctness/useExhaustiveDependencies: `figures` is the trigger (the last reply ended, or its cost changed); main has the total.
   useEffect(() => {
-    if (selectedId === null || !idle) return;
+    if (writing) return;
     let current = true;
-    void actions.spending.conversationTotal(selectedId).then((result) => {
-      if (current && result.ok) setSpending({ id: selectedId, value: result.value });
+    void actions.spending.conversationTotal(conversationId).then((result) => {
+      if (current && result.ok) setSpending(result.value);
     });
     return () => {
       current = false;
     };
-  }, [actions, selectedId, idle]);
+  }, [actions, conversationId, writing, figures]);
 
-  if (spending === null || spending.id !== selectedId || spending.value.replies === 0) return null;
-  const { totalUsd, replies, estimated } = spending.value;
+  if (spending === null || spending.replies === 0) return null;
+  const { totalUsd, replies, estimated } = spending;
   return (
     <p className="conversation-cost">
       <span className="visually-hidden">This conversation has cost </span>
