@@ -245,6 +245,15 @@ describe('the ledger over a scripted session', () => {
     expect(conversationSpending(s.ledger.all(), s.id).estimated).toBe(true);
   });
 
+  it('a request OpenRouter refused before any text (a 429) costs nothing, in the totals and the limits', async () => {
+    const s = await setup([{ kind: 'refused', status: 429 }]);
+    await s.chat.send({ conversationId: s.id, content: 'hello', model: MODEL.id }, s.target());
+    await s.settle();
+    const entries = [...s.ledger.all()].map((e) => e.entry);
+    expect(entries).toHaveLength(1);
+    expect(entries[0]).toMatchObject({ costUsd: 0, accuracy: 'exact' });
+  });
+
   it('a crash mid-reply leaves that reply in the ledger, estimated, and every finished one exact', async () => {
     // The second reply never ends: the stream hangs, as if the app died while it streamed.
     const s = await setup([

@@ -256,7 +256,7 @@ export function createConversationChat(deps: ConversationChatDeps) {
               deps.log.error('could not save reply', { error: describeError(error) }),
             );
         } else if (e.type === 'error') {
-          cost?.failed({ content: e.partialContent, reasoning: e.partialReasoning });
+          cost?.failed({ content: e.partialContent, reasoning: e.partialReasoning, status: e.error.status });
           void deps.history
             .finishReply(conversationId, id, {
               status: e.error.code === 'cancelled' ? 'cancelled' : 'error',

@@ -210,10 +210,22 @@ export function createReplyCosts(deps: ReplyCostsDeps) {
           });
         },
         /** Stopped, dropped or failed after it started: estimated from what arrived, until `/generation` answers. */
-        failed(partial: { content: string; reasoning: string }): void {
-          finish(async (w) =>
-            estimated({ ...w, at: new Date(deps.now()).toISOString() }, partial.content + partial.reasoning),
-          );
+        failed(partial: { content: string; reasoning: string; status?: number | undefined }): void {
+          const text = partial.content + partial.reasoning;
+          finish(async (w) => {
+            const at = new Date(deps.now()).toISOString();
+            // OpenRouter answered with an error status before any text (401, 402, 429, 5xx…): the
+            // request was refused, and a refused request is not billed. Counting its prompt would keep
+            // phantom spending in the totals and the limits for good.
+            if (partial.status !== undefined && text === '')
+              return {
+                ...(await estimated({ ...w, at }, '')),
+                costUsd: 0,
+                promptTokens: 0,
+                accuracy: 'exact',
+              };
+            return estimated({ ...w, at }, text);
+          });
         },
         /**
          * The generation id of a reply that failed (known once the stream is over): kept in its

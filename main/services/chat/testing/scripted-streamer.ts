@@ -11,7 +11,9 @@ export class FailureWithGeneration extends Error {
 
 export type Script =
   | { kind: 'done'; result: ChatResult; replyData?: ReplyData }
-  | { kind: 'fail'; text: string; code: 'cancelled' | 'connection_lost'; generationId: string | null };
+  | { kind: 'fail'; text: string; code: 'cancelled' | 'connection_lost'; generationId: string | null }
+  /** OpenRouter answered with an error status before any text (a 429, say). */
+  | { kind: 'refused'; status: number };
 
 /**
  * A stand-in for the OpenRouter client that plays one script per request: a finished reply (with
@@ -24,6 +26,15 @@ export function scriptedStreamer(scripts: Script[]) {
       requests.push(request);
       const script = scripts.shift();
       if (!script) throw new Error('no script left');
+      if (script.kind === 'refused') {
+        onEvent({
+          type: 'error',
+          error: { code: 'rate_limited', message: 'Slow down.', status: script.status },
+          partialContent: '',
+          partialReasoning: '',
+        } satisfies ChatStreamEvent);
+        throw new FailureWithGeneration(null);
+      }
       if (script.kind === 'fail') {
         onEvent({ type: 'delta', content: script.text, reasoning: '' });
         onEvent({
