@@ -170,4 +170,61 @@ test.describe('spending', () => {
     await expect(ui(app).settings).toBeVisible();
     await expect(ui(app).settings.getByRole('textbox', { name: 'Daily spending limit (USD)' })).toBeFocused();
   });
+
+  test('"Ask before a message that could cost more than $X" asks from the keyboard: Cancel sends nothing, Send anyway sends', async ({
+    app,
+    harness,
+  }) => {
+    await harness.services.settings.update({
+      spending: { dailyUsd: null, monthlyUsd: null, askAboveUsd: 0.01 },
+    });
+    await app.reload();
+    await expect(ui(app).modelButton).toHaveAccessibleDescription(MODEL_NAME);
+    const before = chatRequests(harness).length;
+
+    await ui(app).composer.fill('Is this worth asking about?');
+    await ui(app).composer.press('Enter');
+    const ask = app.getByRole('dialog', { name: 'Send this message?' });
+    await expect(ask).toContainText('more than the $0.01');
+    await expect(ask.getByRole('button', { name: 'Cancel' })).toBeFocused();
+    await app.keyboard.press('Enter');
+    await expect(ask).toBeHidden();
+    await expect(ui(app).composer).toHaveValue('Is this worth asking about?');
+    expect(chatRequests(harness)).toHaveLength(before);
+
+    await ui(app).composer.press('Enter');
+    await expect(ask).toBeVisible();
+    await app.keyboard.press('Shift+Tab');
+    await expect(ask.getByRole('button', { name: 'Send anyway' })).toBeFocused();
+    await app.keyboard.press('Enter');
+    await waitForCompleteReply(ui(app).lastReply);
+    expect(chatRequests(harness)).toHaveLength(before + 1);
+    await expect(ui(app).composer).toHaveValue('');
+  });
+
+  test('a limit set in Settings stops Regenerate too: a toast says why, with "Change limit", and nothing goes upstream', async ({
+    app,
+    harness,
+  }) => {
+    await sendMessage(app, 'A first question.');
+    await waitForCompleteReply(ui(app).lastReply);
+    const before = chatRequests(harness).length;
+
+    await ui(app).settingsButton.click();
+    const daily = ui(app).settings.getByRole('textbox', { name: 'Daily spending limit (USD)' });
+    await daily.fill('-1');
+    await expect(ui(app).settings.getByRole('alert')).toContainText('greater than 0');
+    await daily.fill('0.01');
+    await daily.press('Tab');
+    await expect.poll(() => harness.services.settings.get().spending.dailyUsd).toBe(0.01);
+    await app.keyboard.press('Escape');
+    await expect(ui(app).settings).toBeHidden();
+
+    await ui(app).lastReply.getByRole('button', { name: 'Regenerate' }).click();
+    const toast = ui(app).notifications.getByText(/^Not sent\. .*daily spending limit of \$0\.01/);
+    await expect(toast).toBeVisible();
+    expect(chatRequests(harness)).toHaveLength(before);
+    await ui(app).notifications.getByRole('button', { name: 'Change limit' }).click();
+    await expect(ui(app).settings.getByRole('textbox', { name: 'Daily spending limit (USD)' })).toBeFocused();
+  });
 });
