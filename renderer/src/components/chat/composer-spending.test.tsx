@@ -142,6 +142,15 @@ describe('"Ask before a message that could cost more than $X" (issue 16)', () =>
     await waitFor(() => expect(box.value).toBe(''));
   });
 
+  it('still asks, saying why, when no estimate could be made', async () => {
+    const view = asking();
+    view.fake.override('estimateCost', async () => fail('offline', 'You are offline.'));
+    await view.user.type(await ready(view), 'Hi{Enter}');
+    const dialog = await screen.findByRole('dialog', { name: 'Send this message?' });
+    expect(dialog.textContent).toContain("This message's cost could not be estimated (You are offline.)");
+    expect(view.fake.callsTo('sendMessage')).toHaveLength(0);
+  });
+
   it('sends without asking when the high estimate is within it', async () => {
     const view = asking();
     withEstimate(view, { ...RANGE, highUsd: 0.009 });

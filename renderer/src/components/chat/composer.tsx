@@ -32,7 +32,12 @@ export function Composer() {
   const [error, setError] = useState<AppError | null>(null);
   // Web search covers the next message only: off again once that message is accepted.
   const [webSearchNext, setWebSearchNext] = useState(false);
-  const [confirming, setConfirming] = useState<{ estimate: CostEstimate; thresholdUsd: number } | null>(null);
+  const [confirming, setConfirming] = useState<{
+    estimate: CostEstimate | null;
+    /** Why no estimate could be made: the person asked to be asked, so Send still asks. */
+    failure: string | null;
+    thresholdUsd: number;
+  } | null>(null);
   const textareaRef = useRef<HTMLTextAreaElement>(null);
   const reasonId = useId();
   const estimateId = useId();
@@ -70,11 +75,10 @@ export function Composer() {
       draft: text,
       webSearch,
     });
-    const checked: CostEstimate = fresh.ok
-      ? fresh.value
-      : { promptTokens: 0, lowUsd: 0, highUsd: 0, unknownPrice: true };
-    return checked.unknownPrice || checked.highUsd > thresholdUsd
-      ? { estimate: checked, thresholdUsd }
+    if (!fresh.ok) return { estimate: null, failure: fresh.error.message, thresholdUsd };
+    const estimate = fresh.value;
+    return estimate.unknownPrice || estimate.highUsd > thresholdUsd
+      ? { estimate, failure: null, thresholdUsd }
       : null;
   };
 
@@ -183,6 +187,7 @@ export function Composer() {
       {confirming && (
         <ConfirmSendDialog
           estimate={confirming.estimate}
+          failure={confirming.failure}
           thresholdUsd={confirming.thresholdUsd}
           onCancel={() => setConfirming(null)}
           onSend={() => {

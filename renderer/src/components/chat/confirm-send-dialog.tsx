@@ -10,21 +10,26 @@ import { Dialog } from '../dialog';
  */
 export function ConfirmSendDialog({
   estimate,
+  failure,
   thresholdUsd,
   onSend,
   onCancel,
 }: {
-  estimate: CostEstimate;
+  estimate: CostEstimate | null;
+  failure: string | null;
   thresholdUsd: number;
   onSend: () => void;
   onCancel: () => void;
 }) {
   const cancelRef = useRef<HTMLButtonElement>(null);
-  const reason = estimate.unknownPrice
-    ? `The price of this model is not known, so this message could cost more than ${formatUsd(thresholdUsd)}.`
-    : `This message could cost up to ${formatUsd(estimate.highUsd)} (estimate), more than the ${formatUsd(
-        thresholdUsd,
-      )} you asked to be asked about in Settings → Spending.`;
+  const reason =
+    estimate === null
+      ? `This message's cost could not be estimated (${failure ?? 'no answer'}), so it could cost more than ${formatUsd(thresholdUsd)}.`
+      : estimate.unknownPrice
+        ? `The price of this model is not known, so this message could cost more than ${formatUsd(thresholdUsd)}.`
+        : `This message could cost up to ${formatUsd(estimate.highUsd)} (estimate), more than the ${formatUsd(
+            thresholdUsd,
+          )} you asked to be asked about in Settings → Spending.`;
   return createPortal(
     <Dialog
       title="Send this message?"
