@@ -208,10 +208,14 @@ export function createConversationChat(deps: ConversationChatDeps) {
     let content = '';
     let reasoning = '';
     let replyData: ReplyData | null = null;
-    let sawUsage = false;
-    /** Asks OpenRouter for the figures a stream ended without (after the reply is written). */
+    /** The stream reported what the reply cost (`usage.cost`): nothing to ask for afterwards. */
+    let sawCost = false;
+    /**
+     * Asks OpenRouter for the figures a stream ended without — no usage, or usage without a (numeric)
+     * cost — after the reply is written, so the ledger and the usage line get the billed amount.
+     */
     const fetchFiguresLater = (generationId: string | null) => {
-      if (sawUsage || generationId === null || !deps.finalFigures) return;
+      if (sawCost || generationId === null || !deps.finalFigures) return;
       deps.finalFigures.fetchLater({
         conversationId,
         messageId: replyId,
@@ -222,9 +226,9 @@ export function createConversationChat(deps: ConversationChatDeps) {
     track(conversationId, target.streamId, target.windowId);
     const observe = (e: ChatStreamEvent) => {
       if (e.type === 'done' || e.type === 'error') untrack(conversationId, target.streamId);
-      if (e.type === 'usage') sawUsage = true;
+      if (e.type === 'usage' && e.usage.cost !== undefined) sawCost = true;
       if (e.type === 'done') {
-        if (e.result.usage) sawUsage = true;
+        if (e.result.usage?.cost !== undefined) sawCost = true;
         whenPersisted(() => fetchFiguresLater(e.result.generationId));
       }
       whenPersisted(() => {

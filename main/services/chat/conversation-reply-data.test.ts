@@ -25,7 +25,7 @@ const result = (over: Partial<ChatResult> = {}): ChatResult => ({
   content: 'A cat.',
   reasoning: '',
   finishReason: 'stop',
-  usage: { promptTokens: 3, completionTokens: 2 },
+  usage: { promptTokens: 3, completionTokens: 2, cost: 0.00004 },
   generationId: 'gen-1',
   model: 'served/model',
   provider: null,
@@ -106,8 +106,19 @@ describe('what a reply carries beyond its text', () => {
       { role: 'assistant', content: 'A cat.', reasoningDetails: SAMPLE_REASONING_DETAILS },
       { role: 'user', content: 'Another' },
     ]);
-    // A reply with usage needs no figures fetched later.
+    // A reply with usage and its cost needs no figures fetched later.
     expect(s.later).toEqual([]);
+  });
+
+  it('a reply whose usage has no cost (missing, or not a number) gets its figures from /generation later', async () => {
+    const s = await setup([
+      {
+        kind: 'done',
+        result: result({ usage: { promptTokens: 3, completionTokens: 2 }, generationId: 'gen-nocost' }),
+      },
+    ]);
+    await s.send();
+    expect(s.later.map((r) => r.generationId)).toEqual(['gen-nocost']);
   });
 
   it('regenerates with a one-off Max tokens override, leaving the setting for later requests', async () => {

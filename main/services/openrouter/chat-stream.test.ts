@@ -198,6 +198,25 @@ describe('streamChat parsing', () => {
     expect(result.finishReason).toBe('length');
   });
 
+  it('a usage.cost that is not a number is read as absent: the reply completes with its text and tokens', async () => {
+    const body = writableBody();
+    const { fetch } = fakeFetch(() => ({ body }));
+    body.push(contentChunk('All of it'));
+    body.push(finishChunk('stop'));
+    body.push(
+      sseData({
+        id: 'gen-test',
+        choices: [],
+        usage: { prompt_tokens: 7, completion_tokens: 3, cost: '0.002' },
+      }),
+    );
+    body.push(sseData('[DONE]'));
+    body.close();
+    const result = await client(fetch).client.streamChat(REQUEST, { onEvent: () => {} });
+    expect(result.content).toBe('All of it');
+    expect(result.usage).toEqual({ promptTokens: 7, completionTokens: 3 });
+  });
+
   it('reports connection_lost, keeping the text, when the stream ends early', async () => {
     const body = writableBody();
     const { fetch } = fakeFetch(() => ({ body }));

@@ -45,7 +45,9 @@ export const UsageSchemaIn = z.looseObject({
     .nullish()
     .catch(null),
   server_tool_use_details: z.looseObject({ web_search_requests: extraNumber }).nullish().catch(null),
-  cost: z.number().nullish(),
+  // A cost that is not a number (a string, seen in proxies' bodies) is read as absent, never a malformed
+  // chunk: the reply keeps its text, and main asks /generation for the figure (conversation-chat.ts).
+  cost: z.number().nullish().catch(null),
   is_byok: z.boolean().nullish().catch(null),
   // Real non-BYOK usage has `upstream_inference_cost: null` (fixtures/real/SOURCES.md).
   cost_details: z.looseObject({ upstream_inference_cost: extraNumber }).nullish().catch(null),
