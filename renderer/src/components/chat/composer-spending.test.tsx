@@ -1,12 +1,13 @@
 import { act, fireEvent, screen, waitFor, within } from '@testing-library/react';
 import { describe, expect, it, vi } from 'vitest';
 import type { Result } from '../../../../common/ipc/define';
+import { DEFAULT_CONVERSATION_OPTIONS } from '../../../../common/request-options';
 import type { CostEstimate } from '../../../../common/spending-types';
 import { ESTIMATE_DEBOUNCE_MS } from '../../hooks/use-cost-estimate';
 import { ANSWER, openConversationWith, QUESTION } from '../../testing/conversation-scenario';
 import { descriptionOf } from '../../testing/dom-helpers';
 import { fail } from '../../testing/fake-bridge';
-import { makeSettings } from '../../testing/fixtures';
+import { makeConversation, makeSettings } from '../../testing/fixtures';
 import { renderApp } from '../../testing/render-app';
 
 const RANGE: CostEstimate = { promptTokens: 120, lowUsd: 0.0012, highUsd: 0.031, unknownPrice: false };
@@ -92,6 +93,27 @@ describe('the estimate near Send (issue 16)', () => {
     expect(view.fake.callsTo('estimateCost')).toEqual([
       { conversationId: null, model: 'meta-llama/llama-3.3-70b-instruct:free', draft: 'Hi', webSearch: true },
     ]);
+  });
+
+  it('counts web search for a conversation that has it on for every message, also on a free model', async () => {
+    const view = renderApp({
+      settings: makeSettings({ defaultModel: 'meta-llama/llama-3.3-70b-instruct:free', recentModels: [] }),
+      conversations: [
+        makeConversation({ id: 'c1', title: 'Research', model: 'meta-llama/llama-3.3-70b-instruct:free' }),
+      ],
+      conversationOptions: new Map([['c1', { ...DEFAULT_CONVERSATION_OPTIONS, webSearchAlways: true }]]),
+    });
+    withEstimate(view, { promptTokens: 10, lowUsd: 0.02, highUsd: 0.02, unknownPrice: false });
+    await ready(view);
+    await view.user.click(await screen.findByRole('button', { name: /^Research/ }));
+    await view.user.type(screen.getByRole('textbox', { name: 'Message' }), 'Find sources');
+    await screen.findByText('Estimate: $0.02');
+    expect(view.fake.callsTo('estimateCost').at(-1)).toEqual({
+      conversationId: 'c1',
+      model: 'meta-llama/llama-3.3-70b-instruct:free',
+      draft: 'Find sources',
+      webSearch: true,
+    });
   });
 
   it('says when the price is unknown', async () => {

@@ -5,7 +5,6 @@ import { useActions, useStores } from '../../app-context';
 import { describeSpendingLimit } from '../../format/spending';
 import { useActiveStream } from '../../hooks/use-active-stream';
 import { useAutoGrow } from '../../hooks/use-auto-grow';
-import { useConversationOptions } from '../../hooks/use-conversation-options';
 import { useCostEstimate } from '../../hooks/use-cost-estimate';
 import { useModelSummary } from '../../hooks/use-model-summary';
 import { useStoreValue } from '../../hooks/use-store-value';
@@ -50,8 +49,13 @@ export function Composer() {
   // Estimates for paid models; a free one costs nothing unless web search (billed per search) is on.
   const settings = useStoreValue(stores.settings);
   const summary = useModelSummary(model);
-  const { options } = useConversationOptions(selectedId);
-  const webSearch = webSearchNext || options.webSearchAlways;
+  // Read, not loaded: the request controls below load the conversation's options already.
+  const requestOptions = useStoreValue(stores.requestOptions);
+  const webSearchAlways =
+    (selectedId === null
+      ? requestOptions.pending.webSearchAlways
+      : requestOptions.byConversation[selectedId]?.webSearchAlways) ?? false;
+  const webSearch = webSearchNext || webSearchAlways;
   const free = summary?.promptPricePerMTok === 0 && summary.completionPricePerMTok === 0;
   const estimate = useCostEstimate({
     conversationId: selectedId,
