@@ -120,6 +120,20 @@ describe('the Spending view', () => {
     expect(key.textContent).toContain('including in other apps that use the same key');
   });
 
+  it('says when nothing was spent in the range instead of drawing an empty chart', async () => {
+    const { dialog } = await openSpending(
+      summary({
+        days: [{ day: TODAY, totalUsd: 0, byModel: {}, estimated: false }],
+        todayUsd: 0,
+        thisMonthUsd: 0,
+        byModel: [],
+        rangeTotalUsd: 0,
+      }),
+    );
+    expect(await within(dialog).findByText('Nothing spent in the last 30 days.')).toBeTruthy();
+    expect(dialog.querySelector('.spending-chart')).toBeNull();
+  });
+
   it('exports CSV and names the file in a toast', async () => {
     const { dialog, fake, user } = await openSpending();
     await user.click(within(dialog).getByRole('button', { name: 'Export CSV' }));

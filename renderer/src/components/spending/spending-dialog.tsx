@@ -84,7 +84,11 @@ export function SpendingDialog() {
         )}
         <div className="spending-columns">
           <div className="spending-main">
+            {summary && summary.byModel.length === 0 && (
+              <p className="spending-empty">Nothing spent in the last {range} days.</p>
+            )}
             {summary &&
+              summary.byModel.length > 0 &&
               (asTable ? (
                 <SpendingTable days={summary.days} models={models} />
               ) : (
