@@ -1,7 +1,7 @@
 import AxeBuilder from '@axe-core/playwright';
 import type { Locator, Page } from '@playwright/test';
 import { expect, test } from './fixtures';
-import { chatRequests, pickModel, sendMessage, ui, waitForCompleteReply } from './helpers/ui';
+import { chatRequests, pickModel, saveScreen, sendMessage, ui, waitForCompleteReply } from './helpers/ui';
 
 /**
  * Issue 16 end to end, through the real services (ledger, limits, estimates) and the emulator: the
@@ -71,6 +71,9 @@ test.describe('spending', () => {
     for (const cost of costs) expect(cost).toBeGreaterThan(0);
     const sum = costs.reduce((a, b) => a + b, 0);
 
+    await ui(app).composer.fill('One more, about costs?');
+    await expect(app.getByText(/^Estimate: \$/)).toBeVisible();
+    await saveScreen(app, 'spending-chat');
     const dialog = await openSpending(app);
     const totals = dialog.getByRole('region', { name: 'Totals' });
     expect(dollars(await fact(totals, 'Today').textContent())).toBeCloseTo(sum, 9);
@@ -138,7 +141,7 @@ test.describe('spending', () => {
     await expect
       .poll(async () => dollars(await app.locator('.chat-header .conversation-cost').textContent()))
       .toBeCloseTo(sum, 9);
-    await expect(app.locator('.chat-header .conversation-cost')).toContainText('2 replies');
+    await expect(app.locator('.chat-header .conversation-cost')).toContainText('over 2 replies');
   });
 
   test('a daily limit below the next estimate stops the send in main: the composer says so and nothing goes upstream', async ({

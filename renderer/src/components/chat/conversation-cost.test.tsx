@@ -21,7 +21,7 @@ describe("the conversation's total in its header (issue 16)", () => {
     await view.user.click(await screen.findByRole('button', { name: /^Arithmetic/ }));
     await waitFor(() =>
       expect(document.querySelector('.chat-header .conversation-cost')?.textContent).toBe(
-        'This conversation has cost $0.00014 · 1 reply',
+        'This conversation has cost $0.00014 over 1 reply',
       ),
     );
     expect(view.fake.callsTo('getConversationSpending')).toEqual([{ conversationId: 'c1' }]);
@@ -50,7 +50,7 @@ describe("the conversation's total in its header (issue 16)", () => {
     );
     await waitFor(() =>
       expect(document.querySelector('.conversation-cost')?.textContent).toBe(
-        'This conversation has cost $0.00214 (estimated) · 2 replies',
+        'This conversation has cost $0.00214 (estimated) over 2 replies',
       ),
     );
   });
@@ -75,7 +75,7 @@ describe("the conversation's total in its header (issue 16)", () => {
     const view = renderApp(fake);
     await view.user.click(await screen.findByRole('button', { name: /^Arithmetic/ }));
     const cost = () => document.querySelector('.chat-header .conversation-cost')?.textContent;
-    await waitFor(() => expect(cost()).toBe('This conversation has cost $0.0002 (estimated) · 1 reply'));
+    await waitFor(() => expect(cost()).toBe('This conversation has cost $0.0002 (estimated) over 1 reply'));
 
     answer = { totalUsd: 0.00031, replies: 1, estimated: false };
     act(() => {
@@ -88,6 +88,6 @@ describe("the conversation's total in its header (issue 16)", () => {
         });
       }
     });
-    await waitFor(() => expect(cost()).toBe('This conversation has cost $0.00031 · 1 reply'));
+    await waitFor(() => expect(cost()).toBe('This conversation has cost $0.00031 over 1 reply'));
   });
 });

@@ -40,15 +40,14 @@ function ConversationCostOf({ conversationId }: { conversationId: string }) {
 
   if (spending === null || spending.replies === 0) return null;
   const { totalUsd, replies, estimated } = spending;
+  // Short, to leave the title room; the reply count is in the words a screen reader hears and on hover.
+  const count = `${replies} ${replies === 1 ? 'reply' : 'replies'}`;
   return (
-    <p className="conversation-cost">
+    <p className="conversation-cost" title={`This conversation so far, over ${count}`}>
       <span className="visually-hidden">This conversation has cost </span>
       {formatCost(totalUsd)}
       {estimated && <span className="estimated-mark"> (estimated)</span>}
-      <span className="conversation-cost-replies">
-        {' '}
-        · {replies} {replies === 1 ? 'reply' : 'replies'}
-      </span>
+      <span className="visually-hidden"> over {count}</span>
     </p>
   );
 }
