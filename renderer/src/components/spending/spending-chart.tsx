@@ -21,6 +21,7 @@ interface SpendingChartProps {
  * arrow keys move the tooltip day by day; the same figures are in the table for screen readers.
  */
 export function SpendingChart({ days, models, colours }: SpendingChartProps) {
+  const estimatedDays = new Set(days.filter((d) => d.estimated).map((d) => d.day));
   return (
     <BarChart
       className="spending-chart"
@@ -36,7 +37,10 @@ export function SpendingChart({ days, models, colours }: SpendingChartProps) {
       <YAxis tickFormatter={(v: number) => formatUsd(v)} tick={{ fill: 'currentColor' }} width={72} />
       <Tooltip
         formatter={(value) => formatUsd(typeof value === 'number' ? value : Number(value))}
-        labelFormatter={(label) => shortDay(String(label))}
+        labelFormatter={(label) => {
+          const day = String(label);
+          return estimatedDays.has(day) ? `${shortDay(day)} (estimated)` : shortDay(day);
+        }}
         contentStyle={{ background: 'var(--bg-elevated)', color: 'var(--fg)', borderColor: 'var(--border)' }}
         // Recharts writes each line in its bar's colour; text in the theme's colour keeps 4.5:1 contrast.
         itemStyle={{ color: 'var(--fg)' }}
