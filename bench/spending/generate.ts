@@ -24,8 +24,22 @@ export async function generateLedger(opts: {
   now: number;
   seed: number;
 }): Promise<{ lines: number; bytes: number }> {
-  const random = createRng(opts.seed);
   await ensurePrivateDir(opts.dir);
+  const lines = ledgerLines(opts, 'r');
+  const text = `${lines.join('\n')}\n`;
+  await fs.writeFile(join(opts.dir, 'ledger.jsonl'), text, { mode: PRIVATE_FILE_MODE });
+  return { lines: lines.length, bytes: Buffer.byteLength(text) };
+}
+
+/** Appends `entries` more replies (new message ids) to the ledger, as the app would after a snapshot. */
+export async function appendEntries(opts: { dir: string; entries: number; now: number; seed: number }) {
+  const lines = ledgerLines(opts, 'a');
+  await fs.appendFile(join(opts.dir, 'ledger.jsonl'), `${lines.join('\n')}\n`);
+  return lines.length;
+}
+
+function ledgerLines(opts: { entries: number; now: number; seed: number }, idPrefix: string): string[] {
+  const random = createRng(opts.seed);
   const year = 365 * 24 * 3_600_000;
   const lines: string[] = [];
   for (let i = 0; i < opts.entries; i++) {
@@ -33,7 +47,7 @@ export async function generateLedger(opts: {
     const prompt = 200 + Math.floor(random() * 20_000);
     const completion = 50 + Math.floor(random() * 2_000);
     const entry: LedgerEntry = {
-      messageId: `r${i.toString(16).padStart(32, '0')}`,
+      messageId: `${idPrefix}${i.toString(16).padStart(32, '0')}`,
       conversationId: `bench${String(Math.floor(random() * 2_000)).padStart(6, '0')}`,
       generationId: `gen-${Math.floor(random() * 1e12).toString(36)}`,
       at,
@@ -51,7 +65,5 @@ export async function generateLedger(opts: {
     if (random() < 0.02) lines.push(JSON.stringify({ ...entry, accuracy: 'estimated', costUsd: 0.001 }));
     lines.push(JSON.stringify(entry));
   }
-  const text = `${lines.join('\n')}\n`;
-  await fs.writeFile(join(opts.dir, 'ledger.jsonl'), text, { mode: PRIVATE_FILE_MODE });
-  return { lines: lines.length, bytes: Buffer.byteLength(text) };
+  return lines;
 }

@@ -1,13 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import { conversationSpending, spentInPeriods, summarize } from './aggregate';
 import { createCalendar } from './calendar';
-import type { LoadedEntry } from './ledger-store';
+import { type LoadedEntry, loadedEntry } from './loaded-entry';
 import { ledgerEntry } from './testing/entries';
 
-const loaded = (over: Parameters<typeof ledgerEntry>[0]): LoadedEntry => {
-  const entry = ledgerEntry(over);
-  return { entry, ms: Date.parse(entry.at) };
-};
+const loaded = (over: Parameters<typeof ledgerEntry>[0]): LoadedEntry => loadedEntry(ledgerEntry(over));
 
 describe('spending per day, month, model and conversation', () => {
   // New York: 2026-03-08 is the spring DST change (a 23-hour day).

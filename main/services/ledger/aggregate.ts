@@ -15,10 +15,10 @@ export function spentInPeriods(
   const monthStart = calendar.startOfMonth(now);
   let todayUsd = 0;
   let thisMonthUsd = 0;
-  for (const { entry, ms } of entries) {
+  for (const { costUsd, ms } of entries) {
     if (ms < monthStart) continue;
-    thisMonthUsd += entry.costUsd;
-    if (ms >= dayStart) todayUsd += entry.costUsd;
+    thisMonthUsd += costUsd;
+    if (ms >= dayStart) todayUsd += costUsd;
   }
   return { todayUsd, thisMonthUsd };
 }
@@ -52,7 +52,9 @@ export function summarize(
   const models = new Map<string, { totalUsd: number; replies: number }>();
   const monthStart = calendar.startOfMonth(now);
   let thisMonthUsd = 0;
-  for (const { entry, ms } of entries) {
+  // The entry's own fields (not `.entry`): a snapshot-restored entry answers them without being built.
+  for (const entry of entries) {
+    const { ms } = entry;
     if (ms >= monthStart && ms < rangeEnd) thisMonthUsd += entry.costUsd;
     if (ms < rangeStart || ms >= rangeEnd) continue;
     let lo = 0;
@@ -99,7 +101,7 @@ export function conversationSpending(
   let totalUsd = 0;
   let replies = 0;
   let estimated = false;
-  for (const { entry } of entries) {
+  for (const entry of entries) {
     if (entry.conversationId !== conversationId) continue;
     totalUsd += entry.costUsd;
     replies++;

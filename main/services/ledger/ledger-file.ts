@@ -18,7 +18,14 @@ export interface LedgerRead {
  * With `yieldEvery`, it lets the event loop run every that many lines: a year of heavy use is ~37 MB
  * and half a second of parsing, which must not hold main's IPC (the window opening, a Stop) meanwhile.
  */
-export async function parseLedger(text: string, opts: { yieldEvery?: number } = {}): Promise<LedgerRead> {
+export async function parseLedger(
+  text: string,
+  opts: {
+    yieldEvery?: number;
+    /** The entries already known from the file's start (a snapshot), when `text` is only its tail. */
+    earlier?: (messageId: string) => LedgerEntry | undefined;
+  } = {},
+): Promise<LedgerRead> {
   const yieldEvery = opts.yieldEvery ?? Number.POSITIVE_INFINITY;
   const entries = new Map<string, LedgerEntry>();
   const damagedLines: string[] = [];
@@ -51,7 +58,11 @@ export async function parseLedger(text: string, opts: { yieldEvery?: number } = 
     }
     // One entry per reply: a later line (exact figures after an estimate) replaces the earlier one,
     // but an estimate never replaces OpenRouter's figures (an estimate written late, after a race).
-    if (entry.accuracy === 'estimated' && entries.get(entry.messageId)?.accuracy === 'exact') continue;
+    if (
+      entry.accuracy === 'estimated' &&
+      (entries.get(entry.messageId) ?? opts.earlier?.(entry.messageId))?.accuracy === 'exact'
+    )
+      continue;
     entries.set(entry.messageId, entry);
   }
   return { entries, damagedLines, lineCount };

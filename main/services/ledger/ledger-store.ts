@@ -1,20 +1,54 @@
+import { promises as fs } from 'node:fs';
 import { join } from 'node:path';
 import { describeError } from '../../../common/redact';
 import type { LedgerEntry } from '../../../common/spending-types';
 import type { Logger } from '../log/logger';
 import { ensurePrivateDir } from '../private-files/private-files';
 import { appendDurably, parseLedger, readTextOrEmpty, replaceDurably, serializeEntry } from './ledger-file';
+import { decodeSnapshot, encodeSnapshot, fingerprint, samePrefix, writeSnapshot } from './ledger-snapshot';
+import { type LoadedEntry, loadedEntry } from './loaded-entry';
 
-/** A ledger entry with its finishing instant parsed once (aggregation compares numbers, not strings). */
-export interface LoadedEntry {
-  entry: LedgerEntry;
-  ms: number;
-}
+export type { LoadedEntry } from './loaded-entry';
 
 export interface LedgerStoreDeps {
   /** `<userData>/ledger`: ledger.jsonl and, when a line could not be read, damaged.jsonl. */
   dir: string;
   log: Logger;
+  /** A fresh snapshot is written after this many appends (default 500); the rest is the tail read at start. */
+  snapshotEvery?: number;
+  /**
+   * How long after start-up a needed snapshot is taken (default 10 s: after the window's first paint);
+   * null: none at start-up (benchmarks), only after `snapshotEvery` appends or on `checkpoint()`.
+   */
+  snapshotDelayMs?: number | null;
+}
+
+/** Reads the ledger from `from` to its end, or '' when it does not exist yet (other failures propagate). */
+async function readLedgerFrom(
+  file: string,
+  decide: (handle: fs.FileHandle) => Promise<number>,
+): Promise<{ text: string; from: number; size: number }> {
+  let handle: fs.FileHandle;
+  try {
+    handle = await fs.open(file, 'r');
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException | null)?.code === 'ENOENT') return { text: '', from: 0, size: 0 };
+    throw error;
+  }
+  try {
+    const { size } = await handle.stat();
+    const from = await decide(handle);
+    const buffer = Buffer.alloc(size - from);
+    let done = 0;
+    while (done < buffer.length) {
+      const { bytesRead } = await handle.read(buffer, done, buffer.length - done, from + done);
+      if (bytesRead === 0) break;
+      done += bytesRead;
+    }
+    return { text: buffer.subarray(0, done).toString('utf8'), from, size: from + done };
+  } finally {
+    await handle.close();
+  }
 }
 
 /**
@@ -26,6 +60,12 @@ export interface LedgerStoreDeps {
 export function createLedgerStore(deps: LedgerStoreDeps) {
   const file = join(deps.dir, 'ledger.jsonl');
   const damagedFile = join(deps.dir, 'damaged.jsonl');
+  const snapshotFile = join(deps.dir, 'snapshot.json');
+  const snapshotEvery = deps.snapshotEvery ?? 500;
+  /** ledger.jsonl's length as this store wrote it; null once an append failed (the file's end is unknown). */
+  let ledgerBytes: number | null = 0;
+  let appendsSinceSnapshot = 0;
+  let snapshotting: Promise<void> = Promise.resolve();
   const entries = new Map<string, LoadedEntry>();
   let damaged = 0;
   let queue: Promise<unknown> = Promise.resolve();
@@ -35,25 +75,92 @@ export function createLedgerStore(deps: LedgerStoreDeps) {
     return run;
   };
 
-  const put = (entry: LedgerEntry) => entries.set(entry.messageId, { entry, ms: Date.parse(entry.at) });
+  const put = (entry: LedgerEntry) => entries.set(entry.messageId, loadedEntry(entry));
   let loaded: Promise<void> | null = null;
+
+  /**
+   * Runs in the write queue, so the entries and the ledger's length agree: it encodes them with the
+   * fingerprint of the bytes they replay, then writes the file after the queue moves on (atomically; a
+   * crash before the rename leaves the previous snapshot, whose tail is simply longer). A failure only
+   * costs speed: the next start replays more of the ledger.
+   */
+  async function takeSnapshot(): Promise<void> {
+    // An empty ledger needs no snapshot (and may not exist yet).
+    if (ledgerBytes === null || ledgerBytes === 0 || appendsSinceSnapshot === 0) return;
+    const bytes = ledgerBytes;
+    let text: string;
+    try {
+      const handle = await fs.open(file, 'r');
+      try {
+        if ((await handle.stat()).size !== bytes) return;
+        text = encodeSnapshot(entries.values(), await fingerprint(handle, bytes));
+      } finally {
+        await handle.close();
+      }
+    } catch (error) {
+      deps.log.warn('could not take a ledger snapshot', { error: describeError(error) });
+      return;
+    }
+    appendsSinceSnapshot = 0;
+    snapshotting = snapshotting
+      .then(() => writeSnapshot(snapshotFile, text))
+      .catch((error: unknown) => {
+        deps.log.warn('could not write the ledger snapshot', { error: describeError(error) });
+      });
+  }
 
   const store = {
     /** Loads the ledger; damaged lines are kept aside first, then the file is rewritten without them. */
     init(): Promise<void> {
       loaded ??= serial(async () => {
         await ensurePrivateDir(deps.dir);
-        const read = await parseLedger(await readTextOrEmpty(file), { yieldEvery: 5_000 });
+        // Start from the snapshot when it matches the ledger's first bytes; read (and parse) only the rest.
+        const snapshot = decodeSnapshot(await readTextOrEmpty(snapshotFile), entries);
+        let fromSnapshot = false;
+        const tail = await readLedgerFrom(file, async (handle) => {
+          if (!snapshot.ok) return 0;
+          const mismatch = await samePrefix(handle, snapshot.ledger);
+          if (mismatch !== null) {
+            entries.clear();
+            deps.log.info('the ledger snapshot does not match the ledger; rebuilding it from the ledger', {
+              reason: mismatch,
+            });
+            return 0;
+          }
+          fromSnapshot = true;
+          return snapshot.ledger.bytes;
+        });
+        if (!snapshot.ok && snapshot.reason !== 'missing')
+          deps.log.info('the ledger snapshot could not be read; rebuilding it from the ledger', {
+            reason: snapshot.reason,
+          });
+        if (!fromSnapshot) entries.clear();
+        const read = await parseLedger(tail.text, {
+          yieldEvery: 5_000,
+          earlier: (id) => entries.get(id)?.entry,
+        });
         for (const entry of read.entries.values()) put(entry);
+        ledgerBytes = tail.size;
+        appendsSinceSnapshot = fromSnapshot ? read.lineCount : Number.POSITIVE_INFINITY;
         if (read.damagedLines.length > 0) {
           // Kept before the rewrite drops them: a crash in between leaves them in both files, never in neither.
           await appendDurably(damagedFile, read.damagedLines.map((l) => `${l}\n`).join(''));
-          await replaceDurably(file, [...read.entries.values()].map(serializeEntry).join(''));
+          const text = [...entries.values()].map(({ entry }) => serializeEntry(entry)).join('');
+          await replaceDurably(file, text);
+          ledgerBytes = Buffer.byteLength(text);
+          appendsSinceSnapshot = Number.POSITIVE_INFINITY;
           deps.log.warn('ledger lines that could not be read were kept aside', {
             count: read.damagedLines.length,
           });
         }
         damaged = (await parseLedger(await readTextOrEmpty(damagedFile))).lineCount;
+        // Off the start-up path: taking a snapshot of 100,000 entries holds main for ~150 ms, so it
+        // waits until the window has opened (and only when the snapshot was unusable or the tail is long).
+        const delay = deps.snapshotDelayMs === undefined ? 10_000 : deps.snapshotDelayMs;
+        if (delay !== null && (!fromSnapshot || appendsSinceSnapshot >= snapshotEvery)) {
+          const timer = setTimeout(() => void serial(takeSnapshot), delay);
+          timer.unref?.();
+        }
       });
       return loaded;
     },
@@ -75,10 +182,18 @@ export function createLedgerStore(deps: LedgerStoreDeps) {
      */
     record: (entry: LedgerEntry) =>
       serial(async () => {
-        if (entry.accuracy === 'estimated' && entries.get(entry.messageId)?.entry.accuracy === 'exact')
-          return;
-        await appendDurably(file, serializeEntry(entry));
+        if (entry.accuracy === 'estimated' && entries.get(entry.messageId)?.accuracy === 'exact') return;
+        const line = serializeEntry(entry);
+        try {
+          await appendDurably(file, line);
+        } catch (error) {
+          // Part of the line may be on disk: no snapshot may claim the file's end until a restart reads it.
+          ledgerBytes = null;
+          throw error;
+        }
         put(entry);
+        if (ledgerBytes !== null) ledgerBytes += Buffer.byteLength(line);
+        if (++appendsSinceSnapshot >= snapshotEvery) await takeSnapshot();
       }).catch((error: unknown) => {
         deps.log.error('could not record a reply in the spending ledger', { error: describeError(error) });
         throw error;
@@ -101,8 +216,11 @@ export function createLedgerStore(deps: LedgerStoreDeps) {
       return damaged;
     },
 
-    /** Waits for pending writes (shutdown, tests). */
-    settle: () => serial(async () => undefined),
+    /** Writes a snapshot of what is recorded now (shutdown may call it: the next start reads no tail). */
+    checkpoint: () => serial(takeSnapshot).then(() => snapshotting),
+
+    /** Waits for pending writes, snapshots included (shutdown, tests). */
+    settle: () => serial(async () => undefined).then(() => snapshotting),
   };
   return store;
 }

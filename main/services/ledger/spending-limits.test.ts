@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { SpendingLimits } from '../../../common/spending-types';
 import { createCalendar } from './calendar';
-import type { LoadedEntry } from './ledger-store';
+import { type LoadedEntry, loadedEntry } from './loaded-entry';
 import { createSpendingLimits } from './spending-limits';
 import { ledgerEntry } from './testing/entries';
 
@@ -16,10 +16,7 @@ function limitsWith(entries: LoadedEntry[], limits: Partial<SpendingLimits>) {
   });
 }
 
-const spent = (at: string, costUsd: number): LoadedEntry => ({
-  entry: ledgerEntry({ at, costUsd }),
-  ms: Date.parse(at),
-});
+const spent = (at: string, costUsd: number): LoadedEntry => loadedEntry(ledgerEntry({ at, costUsd }));
 
 describe('spending limits', () => {
   it('the monthly limit counts the whole local month and says when it resets and what to do', () => {
