@@ -183,7 +183,22 @@ export function composeServices(adapters: ServiceAdapters) {
     conversationOptions,
     history,
     chat,
-    spending,
+    // A window asks for totals as soon as a reply's `done` reaches it, while that reply's ledger entry
+    // may still be being worked out and written: answer after the entries in progress are written.
+    spending: {
+      summary: async (days: Parameters<typeof spending.summary>[0]) => {
+        await replyCosts.settle();
+        return spending.summary(days);
+      },
+      conversation: async (conversationId: string) => {
+        await replyCosts.settle();
+        return spending.conversation(conversationId);
+      },
+      csv: async (days: Parameters<typeof spending.csv>[0]) => {
+        await replyCosts.settle();
+        return spending.csv(days);
+      },
+    },
     estimator: costEstimator,
     keyIntake,
     files: {
