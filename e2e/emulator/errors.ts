@@ -90,6 +90,9 @@ export function faultErrorResponse({ fault, model, retryAfterSeconds, authorizat
  * The 2026 model-availability codes (API reference, "Responses and errors"), served by
  * `availability-<code>` as `{error:{code, message, availability:{…}}}`; plain `availability` serves
  * the docs' own example form (`error_type`/`http_status`, no `code`).
+ * Written out from the docs rather than imported from the client's common/errors.ts on purpose: the
+ * emulator stands in for OpenRouter, so a code the client misspelt or forgot must show up as a test
+ * failure, not be copied into the emulator.
  */
 export const AVAILABILITY_FAULT_CODES = [
   'model_not_found',
