@@ -10,7 +10,7 @@ import { ReasoningDetailsCollector } from './reasoning-details';
 import { ImageCollector } from './reply-images';
 import { chatRequestBody } from './request-body';
 import { retryDelayMs, shouldRetryAutomatically } from './retry';
-import { consumeStreamBody, type StreamState } from './stream-body';
+import { consumeStreamBody, logReportedError, type StreamState } from './stream-body';
 import { ChatStreamFailure } from './stream-failure';
 import { AttemptScope } from './timeouts';
 
@@ -229,12 +229,7 @@ async function nonStreamingReply(
   const completion = readCompletionBody(body, state, emit);
   if (completion.kind === 'failed') {
     const mapped = mapStreamError(completion.error, [key]);
-    ctx.log.warn('OpenRouter reported an error in a whole completion', {
-      code: mapped.error.code,
-      status: mapped.error.status,
-      message: mapped.error.message,
-      chars: state.content.length,
-    });
+    logReportedError(ctx, 'OpenRouter reported an error in a whole completion', mapped, state);
     return mapped;
   }
   if (completion.kind === 'read') {

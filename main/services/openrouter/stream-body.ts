@@ -114,20 +114,15 @@ function handleChunk(
         state.usage = toUsage(chunk.usage);
         emit({ type: 'usage', usage: state.usage });
       }
-      ctx.log.warn('OpenRouter sent an error after the reply was cut off by the length limit', {
-        code: mapped.error.code,
-        status: mapped.error.status,
-        message: mapped.error.message,
-        chars: state.content.length,
-      });
+      logReportedError(
+        ctx,
+        'OpenRouter sent an error after the reply was cut off by the length limit',
+        mapped,
+        state,
+      );
       return 'ended';
     }
-    ctx.log.warn('OpenRouter reported an error mid-stream', {
-      code: mapped.error.code,
-      status: mapped.error.status,
-      message: mapped.error.message,
-      chars: state.content.length,
-    });
+    logReportedError(ctx, 'OpenRouter reported an error mid-stream', mapped, state);
     throw mapped;
   }
 
@@ -155,4 +150,19 @@ function handleChunk(
     if (first) emit({ type: 'usage', usage: state.usage });
   }
   return 'more';
+}
+
+/** One log line for an error OpenRouter reported inside a 200 reply: what it was and how much text came first. */
+export function logReportedError(
+  ctx: ClientContext,
+  what: string,
+  mapped: AppFailure,
+  state: StreamState,
+): void {
+  ctx.log.warn(what, {
+    code: mapped.error.code,
+    status: mapped.error.status,
+    message: mapped.error.message,
+    chars: state.content.length,
+  });
 }
