@@ -63,8 +63,8 @@ const snapshotPath = (dir: string) => join(dir, 'snapshot.json');
 const exampleRecord = (messageId: string, accuracy: 'exact' | 'estimated') => ({
   kind: 'record' as const,
   messageId,
-  conversationId: 'c1',
-  model: 'openai/gpt-4o',
+  conversationId: 'c1' as const,
+  model: 'openai/gpt-4o' as const,
   costUsd: 1,
   accuracy,
   day: 0,
