@@ -297,4 +297,37 @@ describe('the ledger snapshot', () => {
     await ledger.settle();
     expect(JSON.parse(await readFile(snapshotPath(dir), 'utf8')).count).toBe(4);
   });
+
+  it('a snapshot that cannot be read at all only slows the start: every entry loads from the ledger', async () => {
+    const dir = await freshDir();
+    const { ledger } = await open(dir);
+    await ledger.record(ledgerEntry({ messageId: 'u1', costUsd: 1 }));
+    await mkdir(snapshotPath(dir));
+    const reopened = await open(dir);
+    expect(reopened.ledger.size).toBe(1);
+    expect(reopened.log.lines.some((l) => l.includes('snapshot could not be read'))).toBe(true);
+  });
+
+  it('an unreadable ledger shows nothing from its snapshot (the ledger is the truth) and is left as it is', async () => {
+    const dir = await freshDir();
+    const { ledger } = await open(dir);
+    await ledger.record(ledgerEntry({ messageId: 'v1', costUsd: 1 }));
+    await ledger.checkpoint();
+    await rename(join(dir, 'ledger.jsonl'), join(dir, 'aside'));
+    await mkdir(join(dir, 'ledger.jsonl'));
+    const store = createLedgerStore({ dir, log: createMemoryLogger(), snapshotDelayMs: null });
+    await expect(store.init()).rejects.toThrow();
+    expect(store.size).toBe(0);
+    expect((await stat(join(dir, 'ledger.jsonl'))).isDirectory()).toBe(true);
+  });
+
+  it('takes no snapshot of a ledger whose last line has no newline (the next append would join it)', async () => {
+    const dir = await freshDir();
+    await mkdir(dir, { recursive: true });
+    await writeFile(join(dir, 'ledger.jsonl'), JSON.stringify(ledgerEntry({ messageId: 'w1' })));
+    const { ledger } = await open(dir);
+    expect(ledger.size).toBe(1);
+    await ledger.checkpoint();
+    await expect(stat(snapshotPath(dir))).rejects.toThrow();
+  });
 });

@@ -93,6 +93,11 @@ export function createLedgerStore(deps: LedgerStoreDeps) {
       const handle = await fs.open(file, 'r');
       try {
         if ((await handle.stat()).size !== bytes) return;
+        // Only at the end of a line: a last line without its newline would join the next append's,
+        // which a full replay reads as one damaged line — a snapshot must not read it differently.
+        const last = Buffer.alloc(1);
+        await handle.read(last, 0, 1, bytes - 1);
+        if (last[0] !== 0x0a) return;
         text = encodeSnapshot(entries.values(), await fingerprint(handle, bytes));
       } finally {
         await handle.close();
@@ -115,9 +120,22 @@ export function createLedgerStore(deps: LedgerStoreDeps) {
       loaded ??= serial(async () => {
         await ensurePrivateDir(deps.dir);
         // Start from the snapshot when it matches the ledger's first bytes; read (and parse) only the rest.
-        const snapshot = decodeSnapshot(await readTextOrEmpty(snapshotFile), entries);
+        // A snapshot that cannot even be read is only a slower start, never a failed one.
+        const snapshotText = await readTextOrEmpty(snapshotFile).catch((error: unknown) => {
+          deps.log.info('the ledger snapshot could not be read; rebuilding it from the ledger', {
+            error: describeError(error),
+          });
+          return '';
+        });
+        const snapshot = decodeSnapshot(snapshotText, entries);
+        // An unreadable ledger shows nothing rather than the snapshot's figures (the ledger is the truth).
+        const readTail = () =>
+          readLedgerFrom(file, decide).catch((error: unknown) => {
+            entries.clear();
+            throw error;
+          });
         let fromSnapshot = false;
-        const tail = await readLedgerFrom(file, async (handle) => {
+        const decide = async (handle: fs.FileHandle) => {
           if (!snapshot.ok) return 0;
           const mismatch = await samePrefix(handle, snapshot.ledger);
           if (mismatch !== null) {
@@ -129,7 +147,8 @@ export function createLedgerStore(deps: LedgerStoreDeps) {
           }
           fromSnapshot = true;
           return snapshot.ledger.bytes;
-        });
+        };
+        const tail = await readTail();
         if (!snapshot.ok && snapshot.reason !== 'missing')
           deps.log.info('the ledger snapshot could not be read; rebuilding it from the ledger', {
             reason: snapshot.reason,
