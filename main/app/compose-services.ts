@@ -223,9 +223,8 @@ export function composeServices(adapters: ServiceAdapters) {
   const askAgainForFigures = () => {
     const weekAgo = Date.now() - 7 * 24 * 3_600_000;
     const unanswered = [...ledger.all()]
-      .filter(
-        ({ entry, ms }) => entry.accuracy === 'estimated' && entry.generationId !== null && ms > weekAgo,
-      )
+      // Cheap fields first: entries restored from the ledger snapshot build their full `entry` lazily.
+      .filter((e) => e.accuracy === 'estimated' && e.ms > weekAgo && e.entry.generationId !== null)
       .slice(-20);
     for (const { entry } of unanswered)
       if (entry.generationId !== null)
