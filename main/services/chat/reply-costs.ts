@@ -1,5 +1,6 @@
 import type { ChatMessage, ChatResult, ModelSummary, Usage } from '../../../common/chat-types';
 import type { Message } from '../../../common/conversation-types';
+import { appError } from '../../../common/errors';
 import { describeError } from '../../../common/redact';
 import type { LedgerEntry } from '../../../common/spending-types';
 import type { LedgerStore } from '../ledger/ledger-store';
@@ -139,8 +140,14 @@ export function createReplyCosts(deps: ReplyCostsDeps) {
      * written) and returns the reply's cost tracker, which holds its worst case as in flight.
      */
     async admit(request: CostedRequest) {
-      // The ledger loads in the background at start: a limit is checked against all of it.
-      if (deps.limits.active()) await deps.ledger.loaded();
+      // The ledger loads in the background at start: a limit is checked against all of it. A limit
+      // fails closed: when the ledger could not be read, what was spent is unknown, so nothing is sent.
+      if (deps.limits.active() && !(await deps.ledger.loaded())) {
+        throw appError(
+          'spending_limit_reached',
+          'Your spending limit cannot be checked: Switchboard could not read its spending ledger (see the log). Nothing was sent. Clear the limit in Settings → Spending to send anyway, or restart Switchboard.',
+        );
+      }
       const prices = deps.limits.active() ? await deps.prices(request.model).catch(() => null) : null;
       const worst = deps.limits.active() ? await worstCase(request, prices) : 0;
       const hold = deps.limits.admit(Number.isFinite(worst) && worst > 0 ? worst : 0);

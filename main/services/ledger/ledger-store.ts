@@ -185,13 +185,14 @@ export function createLedgerStore(deps: LedgerStoreDeps) {
     },
 
     /**
-     * Resolves once the ledger is loaded (or could not be): what reads totals — the Spending view, the
-     * limit check — waits for it, so a send right after start never sees a half-loaded ledger as "spent 0".
+     * Resolves once the ledger is loaded (true) or could not be read (false): what reads totals — the
+     * Spending view, the limit check — waits for it, so a send right after start never sees a
+     * half-loaded ledger as "spent 0"; the limit check refuses to guess when it is false.
      */
-    loaded(): Promise<void> {
+    loaded(): Promise<boolean> {
       return (loaded ?? store.init()).then(
-        () => undefined,
-        () => undefined,
+        () => true,
+        () => false,
       );
     },
 
