@@ -3,5 +3,5 @@ export type { ModelEndpoint, ModelEndpoints } from './endpoints';
 export type { GenerationInfo } from './generation';
 export type { OpenRouterClient, OpenRouterClientOptions, StreamChatOptions } from './options';
 export type { ProviderInfo } from './providers';
-export type { ReceivedImage, ReplyData } from './reply-data';
+export type { ReplyData } from './reply-data';
 export { ChatStreamFailure } from './stream-failure';

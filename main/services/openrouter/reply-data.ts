@@ -1,11 +1,5 @@
-import type { ReasoningDetail, ReplyImage } from '../../../common/chat-types';
-
-/** An image of the reply, decoded and checked (its bytes match `mimeType`); `id` is its ReplyImage id. */
-export interface ReceivedImage {
-  id: ReplyImage['id'];
-  mimeType: ReplyImage['mimeType'];
-  bytes: Uint8Array;
-}
+import type { ReasoningDetail } from '../../../common/chat-types';
+import type { ReplyImageBytes } from '../shared/image-bytes';
 
 /**
  * The parts of a finished reply that never cross IPC: image bytes (the renderer gets ReplyImage
@@ -15,7 +9,7 @@ export interface ReceivedImage {
  */
 export interface ReplyData {
   /** In the order of `ChatResult.images`. */
-  images: readonly ReceivedImage[];
+  images: readonly ReplyImageBytes[];
   /** As received, fragments of one entry merged; [] when the reply had none. */
   reasoningDetails: readonly ReasoningDetail[];
 }

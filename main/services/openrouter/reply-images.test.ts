@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { createMemoryLogger } from '../log/testing/memory-logger';
-import { ImageCollector, MAX_IMAGE_BYTES, MAX_IMAGES_PER_REPLY, sniffImageType } from './reply-images';
+import { sniffImageType } from '../shared/image-bytes';
+import { ImageCollector, MAX_IMAGE_BYTES, MAX_IMAGES_PER_REPLY } from './reply-images';
 import {
   dataUrl,
   GIF_START,

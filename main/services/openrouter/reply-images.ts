@@ -1,6 +1,6 @@
 import type { ReplyImage } from '../../../common/chat-types';
 import type { Logger } from '../log/logger';
-import type { ReceivedImage } from './reply-data';
+import { type ReplyImageBytes, sniffImageType } from '../shared/image-bytes';
 
 /**
  * Reads `images` (a delta's or a non-streamed message's) into the reply's images. Image-output models
@@ -42,7 +42,7 @@ const DECLARED: Record<string, ImageType> = {
 };
 
 export class ImageCollector {
-  readonly images: ReceivedImage[] = [];
+  readonly images: ReplyImageBytes[] = [];
 
   constructor(private readonly log: Logger) {}
 
@@ -104,18 +104,6 @@ export function decodeImageDataUrl(
   if (actual === null) return 'not-an-image';
   if (actual !== declared) return 'type-mismatch';
   return { mimeType: actual, bytes };
-}
-
-/** The image type the bytes say they are (magic numbers), or null. */
-export function sniffImageType(b: Uint8Array): ImageType | null {
-  const starts = (sig: readonly number[], at = 0) => sig.every((v, i) => b[at + i] === v);
-  if (starts([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a])) return 'image/png';
-  if (starts([0xff, 0xd8, 0xff])) return 'image/jpeg';
-  if (starts([0x47, 0x49, 0x46, 0x38]) && (b[4] === 0x37 || b[4] === 0x39) && b[5] === 0x61) {
-    return 'image/gif';
-  }
-  if (starts([0x52, 0x49, 0x46, 0x46]) && starts([0x57, 0x45, 0x42, 0x50], 8)) return 'image/webp';
-  return null;
 }
 
 function isRecord(value: unknown): value is Record<string, unknown> {
