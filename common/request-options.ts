@@ -120,6 +120,19 @@ export type WebSearchSettings = z.infer<typeof WebSearchSettingsSchema>;
 export const DEFAULT_WEB_SEARCH: WebSearchSettings = { engine: 'auto', maxResults: 5 };
 
 /**
+ * Exa's price as OpenRouter bills it (../shared/docs/openrouter-api.md §11): about $0.007 per request
+ * of up to 10 results, plus $0.001 for each result beyond 10. Here so the window's note before sending
+ * (renderer/src/format/web-search-cost.ts) and main's estimate (main/services/estimate) use one figure.
+ */
+export const EXA_PER_REQUEST_USD = 0.007;
+export const EXA_INCLUDED_RESULTS = 10;
+export const EXA_PER_EXTRA_RESULT_USD = 0.001;
+
+export function exaRequestPrice(maxResults: number): number {
+  return EXA_PER_REQUEST_USD + Math.max(0, maxResults - EXA_INCLUDED_RESULTS) * EXA_PER_EXTRA_RESULT_USD;
+}
+
+/**
  * A conversation's own choices, kept with it. null/absent means "use the default" (Settings, or the
  * model's own). `webSearchAlways` keeps web search on for every message of this conversation — only
  * by the person's explicit choice; otherwise the composer's toggle covers the next message only.

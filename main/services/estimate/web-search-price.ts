@@ -1,14 +1,5 @@
 import type { ModelSummary } from '../../../common/chat-types';
-import type { WebSearchSettings } from '../../../common/request-options';
-
-/**
- * Exa's price as OpenRouter bills it (../shared/docs/openrouter-api.md §11): about $0.007 per request
- * of up to 10 results, plus $0.001 per result beyond 10. The same figures as the window's note
- * (renderer/src/format/web-search-cost.ts), which main cannot import.
- */
-export const EXA_PER_REQUEST_USD = 0.007;
-export const EXA_INCLUDED_RESULTS = 10;
-export const EXA_PER_EXTRA_RESULT_USD = 0.001;
+import { exaRequestPrice, type WebSearchSettings } from '../../../common/request-options';
 
 /**
  * Prompt tokens one search result adds: the results are put into the prompt. From the one real
@@ -17,10 +8,6 @@ export const EXA_PER_EXTRA_RESULT_USD = 0.001;
  * end only: results are often shorter.
  */
 export const PROMPT_TOKENS_PER_SEARCH_RESULT = 4_300;
-
-export function exaRequestPrice(maxResults: number): number {
-  return EXA_PER_REQUEST_USD + Math.max(0, maxResults - EXA_INCLUDED_RESULTS) * EXA_PER_EXTRA_RESULT_USD;
-}
 
 /**
  * What one web search costs: the model's own `pricing.web_search` for native search ("auto" uses it

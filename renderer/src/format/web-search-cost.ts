@@ -1,18 +1,6 @@
 import type { ModelSummary } from '../../../common/chat-types';
-import type { WebSearchSettings } from '../../../common/request-options';
+import { exaRequestPrice, type WebSearchSettings } from '../../../common/request-options';
 import { formatUsd } from './usd';
-
-/**
- * Exa's price as OpenRouter bills it (../shared/docs/openrouter-api.md §11): about $0.007 per request
- * of up to 10 results, plus $0.001 for each result beyond 10.
- */
-export const EXA_PER_REQUEST_USD = 0.007;
-export const EXA_INCLUDED_RESULTS = 10;
-export const EXA_PER_EXTRA_RESULT_USD = 0.001;
-
-export function exaRequestPrice(maxResults: number): number {
-  return EXA_PER_REQUEST_USD + Math.max(0, maxResults - EXA_INCLUDED_RESULTS) * EXA_PER_EXTRA_RESULT_USD;
-}
 
 /**
  * What one web search will cost, said before sending: from the model's own `pricing.web_search` for
