@@ -12,11 +12,41 @@ export type ChatRole = z.infer<typeof ChatRoleSchema>;
 export const ReasoningDetailSchema = z.record(z.string(), z.unknown());
 export type ReasoningDetail = z.infer<typeof ReasoningDetailSchema>;
 
+/**
+ * A `file` annotation OpenRouter returned after parsing a PDF (`{type:"file", file:{hash, name,
+ * content}}`): kept with the reply and sent back unmodified on later turns, so the same PDF is not
+ * parsed (and paid for) again (https://openrouter.ai/docs/guides/overview/multimodal/pdfs,
+ * "Skip Parsing Costs"). Opaque to us beyond its type.
+ */
+export const FileAnnotationSchema = z.record(z.string(), z.unknown());
+export type FileAnnotation = z.infer<typeof FileAnnotationSchema>;
+
+/**
+ * A file of a user message as main sends it (never crosses IPC): its reference and its bytes, read
+ * from the history folder. Text files are sent inlined; the rest as their content part.
+ */
+export const OutgoingAttachmentSchema = z.object({
+  kind: z.enum(['image', 'pdf', 'text', 'audio']),
+  name: z.string(),
+  mimeType: z.string(),
+  bytes: z.instanceof(Uint8Array),
+});
+export type OutgoingAttachment = z.infer<typeof OutgoingAttachmentSchema>;
+
 export const ChatMessageSchema = z.object({
   role: ChatRoleSchema,
   content: z.string().max(2_000_000),
   /** An assistant reply's reasoning_details, sent back so reasoning models can continue their thought. */
   reasoningDetails: z.array(ReasoningDetailSchema).optional(),
+  /** A user message's attachments (issue 17), in the order attached. */
+  attachments: z.array(OutgoingAttachmentSchema).optional(),
+  /**
+   * Names of attachments whose files are missing or damaged: the request says so in a text part
+   * instead of silently dropping them.
+   */
+  missingAttachments: z.array(z.string()).optional(),
+  /** An assistant reply's `file` annotations, sent back so OpenRouter reuses the PDF's parse. */
+  fileAnnotations: z.array(FileAnnotationSchema).optional(),
 });
 export type ChatMessage = z.infer<typeof ChatMessageSchema>;
 
@@ -83,6 +113,14 @@ export const ReplyImageSchema = z.object({
   id: z.string().regex(/^[A-Za-z0-9_-]{1,40}\.(png|jpeg|webp|gif)$/),
   mimeType: z.enum(REPLY_IMAGE_TYPES),
   byteLength: z.number().int().positive(),
+  /**
+   * The SHA-256 of the bytes: the file's name in the history folder's content-addressed store
+   * (issue 17). Absent for images saved before that store, which stay where they were written.
+   */
+  sha256: z
+    .string()
+    .regex(/^[0-9a-f]{64}$/)
+    .optional(),
 });
 export type ReplyImage = z.infer<typeof ReplyImageSchema>;
 

@@ -6,6 +6,7 @@ import {
   ReplyImageSchema,
   UsageSchema,
 } from './chat-types';
+import { AttachmentSchema } from './attachment-types';
 import { AppErrorSchema } from './errors';
 
 /**
@@ -34,6 +35,8 @@ export const MessageSchema = z.object({
   citations: z.array(CitationSchema).optional(),
   /** Images in the reply; the bytes live in files beside the conversation (see history/README.md). */
   images: z.array(ReplyImageSchema).optional(),
+  /** Files the person attached to this message (issue 17); the bytes live in the history folder. */
+  attachments: z.array(AttachmentSchema).optional(),
 });
 export type Message = z.infer<typeof MessageSchema>;
 
@@ -58,8 +61,7 @@ export const QuarantineNoticeSchema = z.object({
 });
 export type QuarantineNotice = z.infer<typeof QuarantineNoticeSchema>;
 
-export const ConversationIdSchema = z.string().regex(/^[A-Za-z0-9_-]{1,64}$/);
-export const MessageIdSchema = z.string().regex(/^[A-Za-z0-9_-]{1,64}$/);
+export { ConversationIdSchema, MessageIdSchema } from './ids';
 
 /** A search hit with a snippet; `highlights` are [start, end) offsets into `snippet.text`. */
 export const SearchHitSchema = z.object({

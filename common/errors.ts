@@ -22,6 +22,9 @@ export const ERROR_CODES = [
   // Chat
   'key_in_message', // what would be sent holds an OpenRouter key: nothing was sent or saved
   'spending_limit_reached', // the daily or monthly limit (Settings → Spending) is reached: nothing was sent
+  // Attachments (issue 17)
+  'attachment_refused', // a file main will not take (its type by its bytes, its size, a damaged file)
+  'unsupported_input', // the model cannot read what is attached (images, audio, PDFs natively): nothing was sent
   // OpenRouter
   'key_rejected', // 401
   'out_of_credits', // 402 with a real zero balance: add credits

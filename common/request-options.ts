@@ -165,4 +165,9 @@ export interface RequestOptions {
   /** A stable id per conversation (`session_id`), so OpenRouter keeps it on one provider and caching pays. */
   sessionId?: string;
   webSearch?: WebSearchSettings;
+  /**
+   * The PDF engine (the `file-parser` plugin), resolved from Settings for this model; sent only when
+   * a message of the request carries a PDF (issue 17).
+   */
+  pdfEngine?: 'cloudflare-ai' | 'mistral-ocr' | 'native';
 }

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { DEFAULT_PDF_ENGINE, PdfEngineChoiceSchema } from './attachment-types';
 import {
   DEFAULT_WEB_SEARCH,
   ModelIdSchema,
@@ -34,6 +35,8 @@ export const SettingsSchema = z.object({
   stickyProvider: z.boolean(),
   /** Settings → "Spending": daily and monthly limits and the ask-before threshold, enforced by main. */
   spending: SpendingLimitsSchema,
+  /** Settings → "PDF reading": the engine OpenRouter parses attached PDFs with (issue 17). */
+  pdfEngine: PdfEngineChoiceSchema,
 });
 export type Settings = z.infer<typeof SettingsSchema>;
 
@@ -50,6 +53,7 @@ export const DEFAULT_SETTINGS: Settings = {
   webSearch: DEFAULT_WEB_SEARCH,
   stickyProvider: false,
   spending: DEFAULT_SPENDING_LIMITS,
+  pdfEngine: DEFAULT_PDF_ENGINE,
 };
 
 export const SettingsPatchSchema = SettingsSchema.partial().strict();

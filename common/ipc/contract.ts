@@ -1,4 +1,11 @@
 import { z } from 'zod';
+import {
+  AttachmentRefSchema,
+  AttachOutcomeSchema,
+  MAX_ATTACHMENT_BASE64_CHARS,
+  Sha256Schema,
+  StagedAttachmentSchema,
+} from '../attachment-types';
 import { ChatStreamEventSchema, ModelListSchema, ReplyImageSchema, UsageSchema } from '../chat-types';
 import {
   ConversationIdSchema,
@@ -86,6 +93,9 @@ export const ConversationOptionsResultSchema = ConversationOptionsSchema.extend(
   problems: z.array(OptionProblemSchema),
 });
 export type ConversationOptionsResult = z.infer<typeof ConversationOptionsResultSchema>;
+
+/** The staged attachments (by sha256, in order) a message carries; absent: none. */
+const AttachmentsToSend = z.array(Sha256Schema).max(10).optional();
 
 /** Turns web search on for this one request (using Settings' engine and limits); absent: off. */
 const WebSearchForThisRequest = z.boolean().optional();
@@ -205,11 +215,15 @@ export const chatContract = defineContract('chat', {
       .object({
         streamId: StreamIdSchema,
         conversationId: ConversationIdSchema,
-        content: z.string().min(1).max(1_000_000),
+        content: z.string().max(1_000_000),
         model: z.string().min(1).max(200),
         webSearch: WebSearchForThisRequest,
+        attachments: AttachmentsToSend,
       })
-      .strict(),
+      .strict()
+      .refine((r) => r.content.trim() !== '' || (r.attachments?.length ?? 0) > 0, {
+        message: 'A message needs text or an attachment.',
+      }),
     z.object({ userMessage: MessageSchema, assistantMessage: MessageSchema }),
   ),
   /** Replaces the last assistant reply (and anything after `fromMessageId`) with a new one. */
@@ -257,6 +271,32 @@ export const chatContract = defineContract('chat', {
     z.object({ saved: z.boolean(), fileName: z.string().nullable() }),
   ),
 
+  /**
+   * Attachments (issue 17). "Attach files": main's open dialog; the chosen files are read, recognised
+   * by their bytes and kept by main until sent. The page never learns where they were.
+   */
+  attachFiles: invoke(NoArgs, AttachOutcomeSchema),
+  /**
+   * A dropped or pasted file (the page already holds its bytes), or an image the page resized
+   * (`replaces`: the staged original). Refused with `attachment_refused` and a reason.
+   */
+  stageAttachment: invoke(
+    z
+      .object({
+        name: z.string().max(1000),
+        dataBase64: z.string().min(1).max(MAX_ATTACHMENT_BASE64_CHARS),
+        replaces: Sha256Schema.optional(),
+      })
+      .strict(),
+    StagedAttachmentSchema,
+  ),
+  /** Removes a chip: main forgets the staged file (a stored one is never touched). */
+  discardAttachment: invoke(z.object({ sha256: Sha256Schema }).strict(), z.object({ discarded: z.boolean() })),
+  /** An image attachment as a data URL (main checks the bytes are that image type and hash first). */
+  getAttachmentImage: invoke(AttachmentRefSchema, z.object({ dataUrl: z.string() })),
+  /** Saves an attachment to a file the person picks in a main-process save dialog. */
+  saveAttachment: invoke(AttachmentRefSchema, z.object({ saved: z.boolean(), fileName: z.string().nullable() })),
+
   /** Spending (issue 16): the ledger's totals over the last 30 or 90 days, per day and per model. */
   getSpending: invoke(
     z.object({ days: z.union([z.literal(30), z.literal(90)]) }).strict(),
@@ -287,6 +327,7 @@ export const chatContract = defineContract('chat', {
         model: z.string().min(1).max(200),
         draft: z.string().max(1_000_000),
         webSearch: WebSearchForThisRequest,
+        attachments: AttachmentsToSend,
       })
       .strict(),
     CostEstimateSchema,

@@ -144,6 +144,8 @@ export interface Harness {
   /** Stand-ins for the save/open dialogs: exports are written into `exportDir`; `importFile` is "picked". */
   exportDir: string;
   importFile: string | null;
+  /** The files "Attach files" picks (main's open dialog), or null: the person cancelled. */
+  attachFiles: string[] | null;
   logLines: string[];
   close(): Promise<void>;
 }
@@ -198,6 +200,7 @@ export async function startHarness(options: HarnessOptions = {}): Promise<Harnes
     closedKeyWindows: [] as number[],
     exportDir: join(dataDir, 'exports'),
     importFile: null as string | null,
+    attachFiles: null as string[] | null,
   };
 
   // Plays the system browser: open main's one-time launch URL, follow its redirect to OpenRouter's
@@ -252,6 +255,12 @@ export async function startHarness(options: HarnessOptions = {}): Promise<Harnes
         return join(harness.exportDir, defaultName);
       },
       chooseImportFile: async () => harness.importFile,
+      chooseAttachFiles: async () => harness.attachFiles,
+      // "Save file" on an attachment answers like the export dialog (into `exportDir`).
+      chooseAttachmentFile: async (defaultName) => {
+        await mkdir(harness.exportDir, { recursive: true, mode: 0o700 });
+        return join(harness.exportDir, defaultName);
+      },
       // "Save image" answers like the export dialog: the file goes into `exportDir` under its default name.
       chooseImageFile: async (defaultName) => {
         await mkdir(harness.exportDir, { recursive: true, mode: 0o700 });

@@ -32,6 +32,10 @@ export interface FileDialogs {
   chooseImageFile(defaultName: string, windowId: number): Promise<string | null>;
   /** The path the person chose to save the spending CSV at, or null when they cancelled. */
   chooseCsvFile(defaultName: string, windowId: number): Promise<string | null>;
+  /** The files the person chose in "Attach files" (several allowed), or null when they cancelled. */
+  chooseAttachFiles(windowId: number): Promise<string[] | null>;
+  /** The path the person chose to save an attachment at ("Save file"), or null when they cancelled. */
+  chooseAttachmentFile(defaultName: string, windowId: number): Promise<string | null>;
 }
 
 /** Asks the person (a main-process dialog) and opens the URL in the system browser if they agree. */

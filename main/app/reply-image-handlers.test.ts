@@ -26,6 +26,8 @@ async function withImageReply(chooseImageFile: (name: string) => Promise<string 
       dialogs: {
         chooseExportFile: async () => null,
         chooseImportFile: async () => null,
+        chooseAttachFiles: async () => null,
+        chooseAttachmentFile: async () => null,
         chooseCsvFile: async () => null,
         chooseImageFile: async (name) => {
           names.push(name);

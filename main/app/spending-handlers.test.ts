@@ -28,6 +28,8 @@ async function withLedger(lines: string[], chooseCsvFile: (name: string) => Prom
       dialogs: {
         chooseExportFile: async () => null,
         chooseImportFile: async () => null,
+        chooseAttachFiles: async () => null,
+        chooseAttachmentFile: async () => null,
         chooseImageFile: async () => null,
         chooseCsvFile: async (name) => {
           names.push(name);

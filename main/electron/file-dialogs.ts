@@ -42,6 +42,24 @@ export const fileDialogs: FileDialogs = {
     const result = owner ? await dialog.showSaveDialog(owner, options) : await dialog.showSaveDialog(options);
     return result.canceled || !result.filePath ? null : result.filePath;
   },
+  async chooseAttachFiles(windowId) {
+    const owner = windowForContents(windowId);
+    // `multiSelections` and `openFile` (Electron docs/api/dialog.md, showOpenDialog `properties`). No
+    // filter: the type is decided by the bytes (issue 17), and a name filter would only hide files.
+    const options = {
+      title: 'Attach files',
+      properties: ['openFile' as const, 'multiSelections' as const],
+    };
+    const result = owner ? await dialog.showOpenDialog(owner, options) : await dialog.showOpenDialog(options);
+    return result.canceled ? null : result.filePaths;
+  },
+  async chooseAttachmentFile(defaultName, windowId) {
+    const owner = windowForContents(windowId);
+    // As chooseImageFile: a file name as `defaultPath` in the Downloads folder (docs/api/app.md).
+    const options = { title: 'Save file', defaultPath: join(app.getPath('downloads'), defaultName) };
+    const result = owner ? await dialog.showSaveDialog(owner, options) : await dialog.showSaveDialog(options);
+    return result.canceled || !result.filePath ? null : result.filePath;
+  },
   async chooseImportFile(windowId) {
     const owner = windowForContents(windowId);
     const options = {

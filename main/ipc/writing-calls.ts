@@ -51,6 +51,11 @@ export const chatWritingCalls: WritingCalls<ChatContract> = {
   cancelChat: false, // Stop must always work
   getReplyImage: false, // reads a file this window's replies wrote
   saveReplyImage: true, // a dialog and a file write
+  attachFiles: true, // a dialog, files read into main's memory
+  stageAttachment: true, // bytes kept in main's memory until sent
+  discardAttachment: false, // frees memory; removing a chip must always work
+  getAttachmentImage: false, // reads a file this window attached or a reply wrote
+  saveAttachment: true, // a dialog and a file write
   getSpending: false, // reads the ledger
   getConversationSpending: false,
   exportSpendingCsv: true, // a dialog and a file write

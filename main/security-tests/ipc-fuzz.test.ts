@@ -138,6 +138,8 @@ beforeAll(async () => {
         return join(exportDir, defaultName);
       },
       chooseImportFile: async () => null,
+      chooseAttachFiles: async () => null,
+      chooseAttachmentFile: async () => null,
       chooseImageFile: async () => null,
       chooseCsvFile: async (defaultName) => {
         exportNames.push(defaultName);

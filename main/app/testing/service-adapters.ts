@@ -22,6 +22,8 @@ export function testServiceAdapters(
     dialogs: {
       chooseExportFile: async () => null,
       chooseImportFile: async () => null,
+      chooseAttachFiles: async () => null,
+      chooseAttachmentFile: async () => null,
       chooseImageFile: async () => null,
       chooseCsvFile: async () => null,
     },

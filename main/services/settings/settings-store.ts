@@ -36,9 +36,11 @@ const FIELD_LABELS: Record<keyof Settings, string> = {
   webSearch: 'Web search',
   stickyProvider: 'Keep a conversation on one provider',
   spending: 'Spending limits',
+  pdfEngine: 'PDF reading',
 };
 const FIX_IN: Partial<Record<keyof Settings, string>> = {
   spending: 'Settings → Spending',
+  pdfEngine: 'Settings → PDF reading',
   reasoningByModel: 'Settings → Reasoning',
   providerDefaults: 'Settings → Providers',
   webSearch: 'Settings → Web search',
