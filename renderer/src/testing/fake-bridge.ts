@@ -12,6 +12,7 @@ import {
   DEFAULT_CONVERSATION_OPTIONS,
 } from '../../../common/request-options';
 import { type Settings, SettingsPatchSchema } from '../../../common/settings-types';
+import { createFakeAttachmentState, type FakeAttachmentState, fakeStage } from './fake-attachments';
 import { makeSettings, STANDARD_MODELS, STORED_KEY } from './fixtures';
 
 /**
@@ -31,6 +32,8 @@ export interface FakeState {
   settingsProblems: OptionProblem[];
   /** Each conversation's options (issue 15); absent: the defaults. */
   conversationOptions: Map<string, ConversationOptions>;
+  /** Staged attachments and the next "Attach files" outcome (issue 17). */
+  attachments: FakeAttachmentState;
 }
 
 /** A stream the fake started (send, regenerate, edit): where its events must go. */
@@ -77,6 +80,7 @@ export function createFakeBridge(initial: Partial<FakeState> = {}): FakeBridge {
     quarantined: [],
     settingsProblems: [],
     conversationOptions: new Map(),
+    attachments: createFakeAttachmentState(),
     ...initial,
   };
   const calls: { method: string; request: unknown }[] = [];
@@ -268,6 +272,21 @@ export function createFakeBridge(initial: Partial<FakeState> = {}): FakeBridge {
     getConversationSpending: async () => ok({ totalUsd: 0, replies: 0, estimated: false }),
     exportSpendingCsv: async () => ok({ saved: true, fileName: 'switchboard-spending.csv' }),
     estimateCost: async () => ok({ promptTokens: 0, lowUsd: 0, highUsd: 0, unknownPrice: false }),
+    // Attachments (issue 17): a small stand-in for main's intake (see fake-attachments.ts).
+    attachFiles: async () => {
+      const outcome = state.attachments.attachOutcome;
+      for (const a of outcome.attached) state.attachments.staged.set(a.sha256, a);
+      return ok(outcome);
+    },
+    stageAttachment: async ({ name, dataBase64, replaces }) => {
+      const staged = fakeStage(name, dataBase64);
+      if (replaces !== undefined) state.attachments.staged.delete(replaces);
+      state.attachments.staged.set(staged.sha256, staged);
+      return ok(staged);
+    },
+    discardAttachment: async ({ sha256 }) => ok({ discarded: state.attachments.staged.delete(sha256) }),
+    getAttachmentImage: async () => ok({ dataUrl: 'data:image/png;base64,iVBORw0KGgo=' }),
+    saveAttachment: async ({ sha256 }) => ok({ saved: true, fileName: sha256 }),
 
     // Key intake: stored keys come back as the stored status; tests replace these to simulate failures.
     startSignIn: async () => {
