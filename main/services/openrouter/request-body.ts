@@ -4,6 +4,7 @@ import type {
   ReasoningChoice,
   WebSearchSettings,
 } from '../../../common/request-options';
+import { carriesPdf, messageContent } from './content-parts';
 
 /**
  * ChatRequest → the JSON body of POST /chat/completions. Rebuilt field by field so nothing beyond the
@@ -16,11 +17,19 @@ export function chatRequestBody(req: ChatRequest): Record<string, unknown> {
     model: req.model,
     messages: req.messages.map((m) => ({
       role: m.role,
-      content: m.content,
+      // A string as always, or parts when the message carries attachments (content-parts.ts).
+      content: messageContent(m),
       // Sent back exactly as received: reasoning models continue their thought from them (signatures
       // and encrypted blocks included, ../shared/docs/openrouter-api.md §11).
       ...(m.role === 'assistant' && m.reasoningDetails !== undefined && m.reasoningDetails.length > 0
         ? { reasoning_details: m.reasoningDetails }
+        : {}),
+      // A PDF's parse, sent back with the file so OpenRouter does not parse (and bill) it again
+      // (https://openrouter.ai/docs/guides/overview/multimodal/pdfs, "Skip Parsing Costs"; the
+      // ai-sdk-provider puts `annotations` on the assistant message the same way:
+      // src/chat/convert-to-openrouter-chat-messages.ts).
+      ...(m.role === 'assistant' && m.fileAnnotations !== undefined && m.fileAnnotations.length > 0
+        ? { annotations: m.fileAnnotations }
         : {}),
     })),
     stream: true,
@@ -33,6 +42,11 @@ export function chatRequestBody(req: ChatRequest): Record<string, unknown> {
     ...(fallbacks !== null ? { models: fallbacks } : {}),
     ...(req.sessionId !== undefined && req.sessionId !== '' ? { session_id: req.sessionId } : {}),
     ...(req.webSearch !== undefined ? { tools: [webSearchTool(req.webSearch)] } : {}),
+    // The person's PDF engine, named on every request that carries a PDF so OpenRouter never picks a
+    // paid one for them (https://openrouter.ai/docs/guides/overview/multimodal/pdfs, "Plugin Configuration").
+    ...(req.pdfEngine !== undefined && carriesPdf(req.messages)
+      ? { plugins: [{ id: 'file-parser', pdf: { engine: req.pdfEngine } }] }
+      : {}),
   };
 }
 
