@@ -46,7 +46,7 @@ describe('write budget', () => {
       { allowed: false, exceeded: 'bytes', retryAfterSeconds: 30 },
       DEFAULT_WRITE_LIMITS,
     );
-    expect(bytes.message).toMatch(/sent more than 32 MB in a short time.*Wait 30 seconds/);
+    expect(bytes.message).toMatch(/sent more than 160 MB in a short time.*Wait 30 seconds/);
     expect(bytes.retryAfterSeconds).toBe(30);
   });
 
