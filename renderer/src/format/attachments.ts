@@ -1,0 +1,38 @@
+import type { AttachmentKind, StagedAttachment } from '../../../common/attachment-types';
+
+const KIB = 1024;
+const MIB = 1024 * 1024;
+
+/** One decimal below ten ("2.4 MB"), whole numbers above ("120 KB"). */
+function scaled(value: number, unit: string): string {
+  const rounded = value < 9.95 ? Math.round(value * 10) / 10 : Math.round(value);
+  return `${rounded} ${unit}`;
+}
+
+/**
+ * A file size as people read it, in binary units written KB and MB (as main's limits are: 20 MB is
+ * 20 × 1024 × 1024 bytes, so a refusal's figure and a chip's figure agree).
+ */
+export function formatBytes(bytes: number): string {
+  if (bytes < KIB) return bytes === 1 ? '1 byte' : `${bytes} bytes`;
+  // A size that would round to "1024 KB" is written as the next unit.
+  if (bytes < MIB - KIB / 2) return scaled(bytes / KIB, 'KB');
+  return scaled(bytes / MIB, 'MB');
+}
+
+const KIND_LABELS: Readonly<Record<AttachmentKind, string>> = {
+  image: 'Image',
+  pdf: 'PDF',
+  text: 'Text file',
+  audio: 'Audio',
+};
+
+export function kindLabel(kind: AttachmentKind): string {
+  return KIND_LABELS[kind];
+}
+
+/** "Resized to 8000×4500" for an image Switchboard shrank to fit providers' limits; else null. */
+export function describeResize(attachment: StagedAttachment): string | null {
+  if (!attachment.resizedFrom || !attachment.size) return null;
+  return `Resized to ${attachment.size.width}×${attachment.size.height}`;
+}
