@@ -4,6 +4,7 @@ import { describeError } from '../../../common/redact';
 import { CitationCollector } from './citations';
 import { readCompletionBody } from './completion-body';
 import { failure, MESSAGES, mapStreamError, mapUpstreamError, readErrorBody } from './error-mapping';
+import { FileAnnotationCollector } from './file-annotations';
 import { readBody, requireKey, responseFailure, send, transportFailure } from './http';
 import type { ClientContext, StreamChatOptions } from './options';
 import { ReasoningDetailsCollector } from './reasoning-details';
@@ -37,6 +38,7 @@ export async function streamChat(
     model: null,
     provider: null,
     citations: new CitationCollector(ctx.log),
+    fileAnnotations: new FileAnnotationCollector(ctx.log),
     images: new ImageCollector(ctx.log),
     reasoningDetails: new ReasoningDetailsCollector(ctx.log),
     sawDone: false,
@@ -89,7 +91,11 @@ export async function streamChat(
     images: result.images.length,
   });
   try {
-    opts.onReplyData?.({ images: state.images.images, reasoningDetails: state.reasoningDetails.result() });
+    opts.onReplyData?.({
+      images: state.images.images,
+      reasoningDetails: state.reasoningDetails.result(),
+      fileAnnotations: state.fileAnnotations.result(),
+    });
   } catch (consumerError) {
     // Same as for `done`: the reply is complete and its text must still be delivered.
     ctx.log.error('Chat stream consumer threw on the reply data', { error: describeError(consumerError) });

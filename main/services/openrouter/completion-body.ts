@@ -75,6 +75,7 @@ export function readCompletionBody(
   if (choice.error !== undefined && choice.error !== null) return { kind: 'failed', error: choice.error };
   state.reasoningDetails.addComplete(choice.message.reasoning_details);
   state.citations.add(choice.message.annotations);
+  state.fileAnnotations.add(choice.message.annotations);
   state.images.add(choice.message.images);
   state.finishReason = normalizeFinishReason(choice.finish_reason ?? 'unknown');
   if (completion.usage) {

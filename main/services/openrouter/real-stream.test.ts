@@ -224,7 +224,7 @@ describe('kept (gaps issue 14 closed, see SOURCES.md)', () => {
       },
     });
     expect(events.map((e) => e.type)).toEqual(['delta', 'usage', 'done']);
-    expect(replyData).toEqual([{ images: [], reasoningDetails: [] }]);
+    expect(replyData).toEqual([{ images: [], reasoningDetails: [], fileAnnotations: [] }]);
   });
 
   it('keeps a real url_citation as a numbered source (entry from the web-search recording, envelope rebuilt)', async () => {

@@ -10,6 +10,7 @@ import {
 } from './chunk';
 import type { CitationCollector } from './citations';
 import { failure, MESSAGES, mapStreamError } from './error-mapping';
+import type { FileAnnotationCollector } from './file-annotations';
 import { transportFailure } from './http';
 import type { ClientContext } from './options';
 import type { ReasoningDetailsCollector } from './reasoning-details';
@@ -35,6 +36,8 @@ export interface StreamState {
   /** The serving provider as last named by a chunk (cleaned, see chunk.ts `providerName`). */
   provider: string | null;
   citations: CitationCollector;
+  /** `file` annotations (a parsed PDF), read from the same `annotations` field as the citations. */
+  fileAnnotations: FileAnnotationCollector;
   images: ImageCollector;
   reasoningDetails: ReasoningDetailsCollector;
   sawDone: boolean;
@@ -139,6 +142,7 @@ function handleChunk(
     // Kept beside the text, never instead of it: each reader drops bad entries with a log line.
     state.reasoningDetails.addFragments(choice.delta.reasoning_details);
     state.citations.add(choice.delta.annotations);
+    state.fileAnnotations.add(choice.delta.annotations);
     state.images.add(choice.delta.images);
   }
   if (choice?.finish_reason) state.finishReason = normalizeFinishReason(choice.finish_reason);
