@@ -48,6 +48,8 @@ export const AttachmentSchema = z.object({
   byteLength: z.number().int().positive(),
   /** Images: the pixel size of the bytes kept (read from the file's header by main). */
   size: PixelSizeSchema.optional(),
+  /** PDFs: the number of pages as main counted them (for the parser's per-page price); absent if unknown. */
+  pages: z.number().int().positive().optional(),
   /** Images Switchboard shrank to fit providers' limits before sending: what the person attached. */
   resizedFrom: PixelSizeSchema.extend({ byteLength: z.number().int().positive() }).optional(),
   /**

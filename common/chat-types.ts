@@ -29,7 +29,7 @@ export const OutgoingAttachmentSchema = z.object({
   kind: z.enum(['image', 'pdf', 'text', 'audio']),
   name: z.string(),
   mimeType: z.string(),
-  bytes: z.instanceof(Uint8Array),
+  bytes: z.custom<Uint8Array>((v) => v instanceof Uint8Array),
 });
 export type OutgoingAttachment = z.infer<typeof OutgoingAttachmentSchema>;
 

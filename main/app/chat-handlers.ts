@@ -3,6 +3,7 @@ import { appError } from '../../common/errors';
 import type { AppInfo, ChatContract, SettingsWithProblems } from '../../common/ipc/contract';
 import type { Settings } from '../../common/settings-types';
 import type { CallContext, Handlers } from '../ipc/handler-table';
+import type { AttachmentIntake } from '../services/attachments/types';
 import type { CatalogCache } from '../services/chat/catalog-cache';
 import type { ChatSessions } from '../services/chat/chat-sessions';
 import type { ConversationChat, StreamTarget } from '../services/chat/conversation-chat';
@@ -20,6 +21,7 @@ import { parseSafeExternalUrl } from '../services/links/external-url';
 import type { OpenRouterClient } from '../services/openrouter/options';
 import { unknownProviderProblems } from '../services/settings/option-checks';
 import type { SettingsStore } from '../services/settings/settings-store';
+import { createAttachmentHandlers } from './attachment-handlers';
 import { createKeyHandlers, type KeyHandlerDeps } from './key-handlers';
 
 /** Where exports go and imports come from: main-process file dialogs; the page never names a path. */
@@ -69,7 +71,10 @@ export interface ChatHandlerDeps extends KeyHandlerDeps {
     | 'exportAll'
     | 'importJson'
     | 'replyImage'
+    | 'attachment'
   >;
+  /** The composer's attachments, held by main until sent (issue 17). */
+  attachments: AttachmentIntake;
   /** File dialogs and file access for export and import. */
   files: FileDialogs & {
     writeExport: typeof writeExportFile;
@@ -215,6 +220,13 @@ export function createChatHandlers(deps: ChatHandlerDeps): Handlers<ChatContract
     },
     // Tokenized in main (the window never counts): only the draft's changed piece per keystroke.
     estimateCost: (request) => deps.estimator.estimate(request),
+
+    // Attachments (issue 17): attach, drop, paste, preview, save.
+    ...createAttachmentHandlers({
+      attachments: deps.attachments,
+      history: deps.history,
+      dialogs: deps.files,
+    }),
 
     openExternal: async ({ url }, ctx) => {
       const safe = parseSafeExternalUrl(url);

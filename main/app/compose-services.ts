@@ -1,6 +1,8 @@
+import { readFile, stat } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { AppInfo } from '../../common/ipc/contract';
 import { describeError } from '../../common/redact';
+import { createAttachmentIntake } from '../services/attachments';
 import { createCatalogCache } from '../services/chat/catalog-cache';
 import { createChatSessions } from '../services/chat/chat-sessions';
 import { createConversationChat } from '../services/chat/conversation-chat';
@@ -145,8 +147,19 @@ export function composeServices(adapters: ServiceAdapters) {
     knownProviders: () => catalog.knownProviders(),
     log: adapters.log('chat'),
   });
+  // Issue 17: the composer's attachments, held in main's memory until their message is sent; the
+  // files the person picks in "Attach files" are read here (sized first, so a huge file is not read).
+  const attachments = createAttachmentIntake({
+    files: {
+      size: async (path) => (await stat(path)).size,
+      read: async (path) => new Uint8Array(await readFile(path)),
+    },
+    log: adapters.log('attachments'),
+  });
   const chat = createConversationChat({
     requestOptions,
+    attachments,
+    modelInfo: async (id) => (await client.listModels()).models.find((m) => m.id === id) ?? null,
     finalFigures,
     replyCosts,
     history,
@@ -164,6 +177,9 @@ export function composeServices(adapters: ServiceAdapters) {
     conversationOptions: (id) => conversationOptions.forRequest(id),
     listModels: () => client.listModels(),
     keyLimitRemainingUsd: () => keyInfoMemory.limitRemainingFor(vault.currentKey()),
+    // Attachments count too (issue 17): the composer's staged files, and stored text files' text.
+    staged: (sha) => attachments.get(sha),
+    storedBytes: (sha) => history.attachmentBytes(sha),
   });
   const keyIntake = createKeyIntake({
     ...adapters.keyIntake,
@@ -183,6 +199,7 @@ export function composeServices(adapters: ServiceAdapters) {
     conversationOptions,
     history,
     chat,
+    attachments,
     // A window asks for totals as soon as a reply's `done` reaches it, while that reply's ledger entry
     // may still be being worked out and written: answer after the entries in progress are written.
     spending: {

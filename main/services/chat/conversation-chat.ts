@@ -1,10 +1,18 @@
 import { randomUUID } from 'node:crypto';
-import type { ChatMessage, ChatRequest, ChatStreamEvent, Usage } from '../../../common/chat-types';
+import type { Attachment } from '../../../common/attachment-types';
+import type {
+  ChatMessage,
+  ChatRequest,
+  ChatStreamEvent,
+  ModelSummary,
+  Usage,
+} from '../../../common/chat-types';
 import type { Message } from '../../../common/conversation-types';
 import { appError } from '../../../common/errors';
 import { describeError } from '../../../common/redact';
 import type { RequestOptions } from '../../../common/request-options';
 import type { Settings } from '../../../common/settings-types';
+import type { AttachmentIntake } from '../attachments/types';
 import type { ReplyFinal, TranscriptEntry } from '../history';
 import type { Logger } from '../log/logger';
 import { sanitiseAppError } from '../log/sanitise-errors';
@@ -12,13 +20,35 @@ import type { ReplyData } from '../openrouter/reply-data';
 import type { ChatSessions } from './chat-sessions';
 import type { FinalFigures } from './final-figures';
 import { createKeyGuard } from './key-guard';
+import {
+  type AttachmentContents,
+  attachedTextEntries,
+  attachmentKinds,
+  attachmentText,
+  checkModelCanRead,
+  loadAttachmentContents,
+  outgoingAttachments,
+  pdfEngineFor,
+} from './outgoing-attachments';
 import type { ReplyCost, ReplyCosts } from './reply-costs';
 import type { RequestOptionsResolver } from './request-options';
+
+/** An attachment of a new user message: fresh from the composer (with bytes) or already stored. */
+export interface AttachmentInput {
+  attachment: Attachment;
+  bytes?: Uint8Array;
+}
 
 /** What this module needs from the history store. */
 export interface HistoryPort {
   transcript(conversationId: string): Promise<TranscriptEntry[]>;
-  appendUserMessage(conversationId: string, content: string): Promise<Message>;
+  appendUserMessage(
+    conversationId: string,
+    content: string,
+    attachments?: readonly AttachmentInput[],
+  ): Promise<Message>;
+  /** A stored attachment's bytes, checked against its hash; null when missing or damaged. */
+  attachmentBytes(sha256: string): Promise<Uint8Array | null>;
   truncateFrom(conversationId: string, messageId: string): Promise<void>;
   beginReply(conversationId: string, opts: { model: string; messageId?: string }): Promise<Message>;
   checkpointReply(
@@ -57,6 +87,13 @@ export interface ConversationChatDeps {
    * and told how each reply ended. Absent (some tests): no limits, nothing recorded.
    */
   replyCosts?: Pick<ReplyCosts, 'admit'>;
+  /** The composer's staged attachments (issue 17); absent (some tests): a send with attachments fails. */
+  attachments?: Pick<AttachmentIntake, 'get' | 'discard'>;
+  /**
+   * The model's metadata from the models cache (its `input_modalities` decide what it can read, and the
+   * PDF engine); null when unknown. Absent (some tests): unknown.
+   */
+  modelInfo?: (model: string) => Promise<ModelSummary | null>;
 }
 
 /** How one request was asked for, beyond its messages. */
@@ -72,6 +109,8 @@ interface SendChoices {
   resolved?: RequestOptions | undefined;
   /** The spending limits already admitted this reply (regenerate and edit check before truncating). */
   admitted?: ReplyCost | undefined;
+  /** The new user message's attachments (issue 17). */
+  attachments?: readonly AttachmentInput[] | undefined;
 }
 
 export interface StreamTarget {
@@ -93,15 +132,28 @@ export interface StreamTarget {
  * assistant reply that has text. Failed replies without text are shown to the person but are not
  * part of what the model sees.
  */
-export function buildContext(messages: readonly TranscriptEntry[], systemPrompt: string): ChatMessage[] {
+export function buildContext(
+  messages: readonly TranscriptEntry[],
+  systemPrompt: string,
+  contents: AttachmentContents = new Map(),
+): ChatMessage[] {
   const out: ChatMessage[] = [];
   if (systemPrompt.trim()) out.push({ role: 'system', content: systemPrompt });
   for (const m of messages) {
     if (m.role === 'assistant' && m.content === '') continue;
+    const message: ChatMessage = { role: m.role, content: m.content };
     // Reasoning models continue their thought from these; sent back exactly as received.
     if (m.role === 'assistant' && m.reasoningDetails && m.reasoningDetails.length > 0)
-      out.push({ role: m.role, content: m.content, reasoningDetails: [...m.reasoningDetails] });
-    else out.push({ role: m.role, content: m.content });
+      message.reasoningDetails = [...m.reasoningDetails];
+    // The PDF parses OpenRouter returned: sent back so the same file is not parsed (and paid) again.
+    if (m.role === 'assistant' && m.fileAnnotations && m.fileAnnotations.length > 0)
+      message.fileAnnotations = [...m.fileAnnotations];
+    if (m.attachments && m.attachments.length > 0) {
+      const { attachments, missing } = outgoingAttachments(m.attachments, contents);
+      if (attachments.length > 0) message.attachments = attachments;
+      if (missing.length > 0) message.missingAttachments = missing;
+    }
+    out.push(message);
   }
   return out;
 }
@@ -158,23 +210,52 @@ export function createConversationChat(deps: ConversationChatDeps) {
       throw error;
     });
     const settings = deps.settings();
+    const newAttachments = choices.attachments ?? [];
+    const context: readonly TranscriptEntry[] =
+      newUserContent === null
+        ? history
+        : [
+            ...history,
+            {
+              id: '',
+              role: 'user',
+              content: newUserContent,
+              ...(newAttachments.length > 0 ? { attachments: newAttachments.map((a) => a.attachment) } : {}),
+            },
+          ];
+    let contents: AttachmentContents;
+    let pdfEngine: ReturnType<typeof pdfEngineFor>;
     // Everything below puts text on the wire; nothing above wrote anything.
     try {
+      contents = await loadAttachmentContents(
+        context,
+        newAttachments.flatMap((a) => (a.bytes ? [{ attachment: a.attachment, bytes: a.bytes }] : [])),
+        (sha) => deps.history.attachmentBytes(sha),
+      );
+      // Attached text files go upstream as text: the key check reads them like the messages (the
+      // new message's own files first, each named if it holds a key).
+      for (const a of newAttachments) {
+        const bytes = contents.get(a.attachment.sha256);
+        if (a.attachment.kind === 'text' && bytes)
+          guard.checkAttachedFile(a.attachment.name, attachmentText(bytes));
+      }
       guard.check({
         conversationId,
         systemPrompt: settings.systemPrompt,
-        earlier: history,
+        earlier: [...history, ...attachedTextEntries(history, contents)],
         newContent: newUserContent,
       });
+      const kinds = attachmentKinds(context);
+      const info = kinds.size > 0 && deps.modelInfo ? await deps.modelInfo(model).catch(() => null) : null;
+      checkModelCanRead(model, info, kinds, settings.pdfEngine);
+      pdfEngine = pdfEngineFor(kinds, settings.pdfEngine, info);
     } catch (error) {
       choices.admitted?.abandon();
       throw error;
     }
-    const context: readonly TranscriptEntry[] =
-      newUserContent === null ? history : [...history, { id: '', role: 'user', content: newUserContent }];
     const request: ChatRequest = {
       model,
-      messages: buildContext(context, settings.systemPrompt),
+      messages: buildContext(context, settings.systemPrompt, contents),
       ...(settings.temperature !== null ? { temperature: settings.temperature } : {}),
       // "Retry with N max tokens" overrides the setting for this one request.
       ...(maxTokensOverride !== undefined
@@ -184,6 +265,7 @@ export function createConversationChat(deps: ConversationChatDeps) {
           : {}),
       // Only what the person chose: with no choice this adds nothing (issue 15).
       ...options,
+      ...(pdfEngine !== null ? { pdfEngine } : {}),
     };
     if (!request.messages.some((m) => m.role === 'user')) {
       choices.admitted?.abandon();
@@ -197,7 +279,14 @@ export function createConversationChat(deps: ConversationChatDeps) {
         messages: request.messages,
         maxTokens: request.maxTokens,
         ...(newUserContent !== null
-          ? { send: { conversationId, draft: newUserContent, webSearch: choices.webSearch } }
+          ? {
+              send: {
+                conversationId,
+                draft: newUserContent,
+                webSearch: choices.webSearch,
+                attachments: newAttachments.map((a) => a.attachment.sha256),
+              },
+            }
           : {}),
       }));
 
@@ -255,6 +344,7 @@ export function createConversationChat(deps: ConversationChatDeps) {
               // The bytes of the images the result names (the client checked them), written as files.
               images: (replyData?.images ?? []).filter((i) => referenced.has(i.id)),
               reasoningDetails: replyData?.reasoningDetails ?? [],
+              fileAnnotations: replyData?.fileAnnotations ?? [],
             })
             .catch((error: unknown) =>
               deps.log.error('could not save reply', { error: describeError(error) }),
@@ -301,8 +391,11 @@ export function createConversationChat(deps: ConversationChatDeps) {
     // durable writes would otherwise run first (~0.4 ms of time to first token, measured).
     await new Promise<void>((resolve) => setImmediate(resolve));
     try {
-      if (newUserContent !== null)
-        userMessage = await deps.history.appendUserMessage(conversationId, newUserContent);
+      if (newUserContent !== null) {
+        userMessage = await deps.history.appendUserMessage(conversationId, newUserContent, newAttachments);
+        // In the history folder now: the composer's copies can go.
+        for (const a of newAttachments) if (a.bytes) deps.attachments?.discard(a.attachment.sha256);
+      }
       reply = await deps.history.beginReply(conversationId, { model, messageId: replyId });
     } catch (error) {
       deps.sessions.cancel(target.streamId, target.windowId);
@@ -355,6 +448,19 @@ export function createConversationChat(deps: ConversationChatDeps) {
     });
   };
 
+  /** The composer's attachments by hash, in order; one that is no longer staged stops the send. */
+  const stagedAttachments = (hashes: readonly string[]): AttachmentInput[] =>
+    [...new Set(hashes)].map((sha) => {
+      const staged = deps.attachments?.get(sha) ?? null;
+      if (!staged) {
+        throw appError(
+          'attachment_refused',
+          'An attachment is no longer ready to send (it was removed, or Switchboard restarted). Attach it again, then send.',
+        );
+      }
+      return { attachment: staged.attachment, bytes: staged.bytes };
+    });
+
   return {
     /**
      * Throws `key_in_message` when a system prompt about to be saved holds a key: it would be sent
@@ -381,7 +487,13 @@ export function createConversationChat(deps: ConversationChatDeps) {
     },
 
     async send(
-      input: { conversationId: string; content: string; model: string; webSearch?: boolean | undefined },
+      input: {
+        conversationId: string;
+        content: string;
+        model: string;
+        webSearch?: boolean | undefined;
+        attachments?: readonly string[] | undefined;
+      },
       target: StreamTarget,
     ) {
       const { userMessage, assistantMessage } = await streamReply(
@@ -389,7 +501,7 @@ export function createConversationChat(deps: ConversationChatDeps) {
         input.model,
         target,
         input.content,
-        { webSearch: input.webSearch },
+        { webSearch: input.webSearch, attachments: stagedAttachments(input.attachments ?? []) },
       );
       return { userMessage: userMessage as Message, assistantMessage };
     },
@@ -437,6 +549,8 @@ export function createConversationChat(deps: ConversationChatDeps) {
       if (message.role !== 'user') throw appError('validation', 'Only your own messages can be edited.');
       // Before the truncation: a refused send must leave the messages it would have replaced.
       const resolved = await resolveOptions(input.conversationId, input.model, input.webSearch);
+      // The edited message keeps its files (already in the history folder).
+      const kept: AttachmentInput[] = (message.attachments ?? []).map((attachment) => ({ attachment }));
       const admitted = await admitReplacement(
         input.model,
         [...earlier, { id: '', role: 'user', content: input.content }],
@@ -453,7 +567,7 @@ export function createConversationChat(deps: ConversationChatDeps) {
         input.model,
         target,
         input.content,
-        { resolved, admitted },
+        { resolved, admitted, attachments: kept },
       );
       return { userMessage: userMessage as Message, assistantMessage };
     },

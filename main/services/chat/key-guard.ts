@@ -20,6 +20,8 @@ export const KEY_IN_MESSAGE_MESSAGES = {
   keyShaped: `This message contains what looks like an OpenRouter API key. Messages go to the model's provider and into your history, so Switchboard did not send it: remove the key and send again. ${REVOKE}`,
   systemPrompt: `Your system prompt contains an OpenRouter API key, and it goes to the model with every message, so Switchboard sent nothing. Remove the key from the system prompt in Settings, then try again. ${REVOKE}`,
   systemPromptNotSaved: `This system prompt contains an OpenRouter API key, so it was not saved: it would go to the model with every message and sit in Switchboard's settings file. Remove the key. ${REVOKE}`,
+  attachedFile: (name: string) =>
+    `The attached file "${name}" contains what looks like an OpenRouter API key. Attached text files go to the model's provider and into your history, so Switchboard did not send it: remove the key from the file (or remove the file) and send again. ${REVOKE}`,
   earlier:
     'An earlier message in this conversation contains an OpenRouter API key, so Switchboard will not send the conversation to the model again. Edit that message to remove the key, or start a new chat. The key may have been sent before: revoke it at openrouter.ai/settings/keys.',
 } as const;
@@ -113,6 +115,15 @@ export function createKeyGuard(deps: KeyGuardDeps) {
         throw appError('key_in_message', KEY_IN_MESSAGE_MESSAGES.systemPrompt);
       }
       if (earlierHoldsKey(input, keys)) throw appError('key_in_message', KEY_IN_MESSAGE_MESSAGES.earlier);
+    },
+    /**
+     * Throws `key_in_message` when a text file attached to the new message holds a key (main's or
+     * anything shaped like one: the person attached it, as they would have typed it).
+     */
+    checkAttachedFile(name: string, text: string): void {
+      if (findKeyInText(text, currentKeys())) {
+        throw appError('key_in_message', KEY_IN_MESSAGE_MESSAGES.attachedFile(name));
+      }
     },
     /**
      * Scans a conversation's messages ahead of the first send (when it is opened), so that send does

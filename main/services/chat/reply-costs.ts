@@ -16,7 +16,15 @@ export interface CostedRequest {
    * Set for a plain send (not regenerate or edit): the conversation and the message as typed, so the
    * composer's own estimator can give the figure the person saw next to Send.
    */
-  send?: { conversationId: string; draft: string; webSearch: boolean | undefined } | undefined;
+  send?:
+    | {
+        conversationId: string;
+        draft: string;
+        webSearch: boolean | undefined;
+        /** The composer's attachments (sha256), counted like the estimate beside Send counts them. */
+        attachments?: readonly string[] | undefined;
+      }
+    | undefined;
 }
 
 export interface ReplyCostsDeps {
