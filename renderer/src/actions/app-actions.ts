@@ -2,6 +2,7 @@ import type { SwitchboardBridge } from '../../../common/ipc/bridge-types';
 import type { AppStores } from '../state/app-stores';
 import { preferredModel } from '../state/model-choice-store';
 import { createAddKeyActions } from './add-key-actions';
+import { createAttachmentActions } from './attachment-actions';
 import { createChatActions } from './chat-actions';
 import { createConversationActions } from './conversation-actions';
 import { createDialogActions } from './dialog-actions';
@@ -34,6 +35,7 @@ export function createAppActions(bridge: SwitchboardBridge, stores: AppStores) {
     dialogs,
     modelChoice,
     requestOptions,
+    stagedAttachments,
   } = stores;
   const settingsActions = createSettingsActions({ bridge, settings });
   const conversationActions = createConversationActions({ bridge, conversations, messages });
@@ -70,6 +72,7 @@ export function createAppActions(bridge: SwitchboardBridge, stores: AppStores) {
     toasts: toastActions,
     requestOptions: requestOptionsActions,
     spending: createSpendingActions({ bridge, toasts }),
+    attachments: createAttachmentActions({ bridge, staged: stagedAttachments, toasts }),
 
     /** Subscribes to main's events and loads the first data; returns the teardown. */
     start(): () => void {

@@ -6,6 +6,7 @@ import { createModelChoiceStore } from './model-choice-store';
 import { createModelsStore } from './models-store';
 import { createRequestOptionsStore } from './request-options-store';
 import { createSettingsStore } from './settings-store';
+import { createStagedAttachmentsStore } from './staged-attachments-store';
 import { createStreamsStore } from './streams-store';
 import { createToastsStore } from './toasts-store';
 import { readOnly } from './value-store';
@@ -26,6 +27,7 @@ export function createAppStores() {
     dialogs: createDialogsStore(),
     modelChoice: createModelChoiceStore(),
     requestOptions: createRequestOptionsStore(),
+    stagedAttachments: createStagedAttachmentsStore(),
   };
 }
 
@@ -47,6 +49,7 @@ export function storeViews(stores: AppStores) {
     dialogs,
     modelChoice,
     requestOptions,
+    stagedAttachments,
   } = stores;
   return {
     toasts: readOnly(toasts),
@@ -60,6 +63,7 @@ export function storeViews(stores: AppStores) {
     dialogs: { ...readOnly(dialogs), anyOpen: dialogs.anyOpen },
     modelChoice: readOnly(modelChoice),
     requestOptions: readOnly(requestOptions),
+    stagedAttachments: readOnly(stagedAttachments),
   };
 }
 

@@ -1,0 +1,180 @@
+import { ATTACHMENT_LIMITS, type StagedAttachment } from '../../../common/attachment-types';
+import type { SwitchboardBridge } from '../../../common/ipc/bridge-types';
+import { formatBytes } from '../format/attachments';
+import { type ResizedImage, type ResizeLimits, resizeImage } from '../image/resize-image';
+import type { StagedAttachmentsStore, StagedChip } from '../state/staged-attachments-store';
+import type { ToastsStore } from '../state/toasts-store';
+
+export interface AttachmentActionsDeps {
+  bridge: Pick<
+    SwitchboardBridge,
+    'attachFiles' | 'stageAttachment' | 'discardAttachment' | 'getAttachmentImage'
+  >;
+  staged: StagedAttachmentsStore;
+  toasts: ToastsStore;
+  /** Draws an image smaller (the canvas one by default; tests pass their own). */
+  resize?: (source: Blob, limits: ResizeLimits) => Promise<ResizedImage>;
+}
+
+/** The largest file any kind accepts: bigger ones are refused before their bytes are read. */
+const LARGEST_FILE = Math.max(...Object.values(ATTACHMENT_LIMITS.maxBytes));
+
+/** Base64 in slices: one `String.fromCharCode(...bytes)` of a 30 MB file would overflow the stack. */
+export function bytesToBase64(bytes: Uint8Array): string {
+  let binary = '';
+  const slice = 0x8000;
+  for (let i = 0; i < bytes.length; i += slice) {
+    binary += String.fromCharCode(...bytes.subarray(i, i + slice));
+  }
+  return btoa(binary);
+}
+
+function dataUrlToBlob(dataUrl: string): Blob {
+  const match = /^data:([^;,]+);base64,(.*)$/s.exec(dataUrl);
+  if (!match) throw new Error('The image could not be read.');
+  const binary = atob(match[2] ?? '');
+  const bytes = new Uint8Array(binary.length);
+  for (let i = 0; i < binary.length; i++) bytes[i] = binary.charCodeAt(i);
+  return new Blob([bytes], { type: match[1] });
+}
+
+/** "photo.png" drawn as JPEG is sent as "photo.jpg", so the name does not contradict the bytes. */
+function renamedFor(name: string, type: ResizedImage['type']): string {
+  const ext = type === 'image/png' ? '.png' : '.jpg';
+  const dot = name.lastIndexOf('.');
+  const stem = dot > 0 ? name.slice(0, dot) : name;
+  return `${stem}${ext}`;
+}
+
+const reasonOf = (error: unknown) => (error instanceof Error ? error.message : String(error));
+
+/**
+ * Files attached to the message being written (issue 17). Every way in ends in main, which reads
+ * each file's type from its bytes: "Attach files" opens main's dialog; a dropped or pasted file's
+ * bytes are read here and handed over (never its path). Main's refusals are shown one per file.
+ */
+export function createAttachmentActions(deps: AttachmentActionsDeps) {
+  const { bridge, staged, toasts } = deps;
+  const resize = deps.resize ?? resizeImage;
+
+  const refuse = (name: string, message: string) =>
+    toasts.show(`${name} was not attached: ${message}`, { tone: 'error' });
+
+  /** Draws an image main asked to shrink, and stages the result in place of the original. */
+  const shrink = async (id: string, original: StagedAttachment, limits: ResizeLimits) => {
+    staged.replace({ id, name: original.name, status: 'resizing', attachment: original });
+    let failure: string;
+    try {
+      const image = await bridge.getAttachmentImage({ sha256: original.sha256 });
+      if (!image.ok) throw new Error(image.error.message);
+      const resized = await resize(dataUrlToBlob(image.value.dataUrl), limits);
+      const bytes = new Uint8Array(await resized.blob.arrayBuffer());
+      const result = await bridge.stageAttachment({
+        name: renamedFor(original.name, resized.type),
+        dataBase64: bytesToBase64(bytes),
+        replaces: original.sha256,
+      });
+      if (!result.ok) throw new Error(result.error.message);
+      if (!staged.find(id)) {
+        void bridge.discardAttachment({ sha256: result.value.sha256 });
+        return;
+      }
+      staged.replace({ id, name: result.value.name, status: 'staged', attachment: result.value });
+      return;
+    } catch (error) {
+      failure = reasonOf(error);
+    }
+    if (!staged.find(id)) return;
+    staged.replace({
+      id,
+      name: original.name,
+      status: 'failed',
+      attachment: original,
+      reason: `Too large to send, and it could not be made smaller: ${failure} Remove it to send.`,
+    });
+  };
+
+  /** Shows a file main holds; images over the providers' limits are shrunk first. */
+  const settle = (id: string, attachment: StagedAttachment) => {
+    if (!staged.find(id)) {
+      // Removed while main was reading it: main must not keep it either.
+      void bridge.discardAttachment({ sha256: attachment.sha256 });
+      return;
+    }
+    staged.replace({ id, name: attachment.name, status: 'staged', attachment });
+    if (attachment.resize) void shrink(id, attachment, attachment.resize);
+  };
+
+  const stageOne = async (file: File) => {
+    const id = crypto.randomUUID();
+    const name = file.name || 'Pasted file';
+    if (file.size > LARGEST_FILE) {
+      refuse(name, `it is ${formatBytes(file.size)}; files can be at most ${formatBytes(LARGEST_FILE)}.`);
+      return;
+    }
+    staged.add({ id, name, status: 'reading' });
+    let dataBase64: string;
+    try {
+      dataBase64 = bytesToBase64(new Uint8Array(await file.arrayBuffer()));
+    } catch {
+      staged.remove(id);
+      refuse(name, 'it could not be read. Try attaching it again.');
+      return;
+    }
+    if (file.size === 0 || dataBase64 === '') {
+      staged.remove(id);
+      refuse(name, 'it is empty.');
+      return;
+    }
+    const result = await bridge.stageAttachment({ name, dataBase64 });
+    if (!result.ok) {
+      staged.remove(id);
+      refuse(name, result.error.message);
+      return;
+    }
+    settle(id, result.value);
+  };
+
+  return {
+    /** "Attach files": main's open dialog; what it refused is said one toast per file. */
+    async attachFromDialog(): Promise<void> {
+      const result = await bridge.attachFiles();
+      if (!result.ok) {
+        toasts.show(`Nothing was attached: ${result.error.message}`, { tone: 'error' });
+        return;
+      }
+      for (const attachment of result.value.attached) {
+        const id = crypto.randomUUID();
+        staged.add({ id, name: attachment.name, status: 'reading' });
+        settle(id, attachment);
+      }
+      for (const refusal of result.value.refused) refuse(refusal.name, refusal.message);
+    },
+
+    /** Dropped or pasted files: their bytes are read here and given to main one by one, in order. */
+    async stageFiles(files: readonly File[]): Promise<void> {
+      await Promise.all(files.map((file) => stageOne(file)));
+    },
+
+    /** Removes a chip; main forgets the staged file. */
+    remove(id: string): void {
+      const chip = staged.find(id);
+      if (!chip) return;
+      staged.remove(id);
+      if (chip.status !== 'reading') void bridge.discardAttachment({ sha256: chip.attachment.sha256 });
+    },
+
+    /** Removes the chips of a message main accepted (main now keeps those files with the message). */
+    sent(chips: readonly StagedChip[]): void {
+      staged.removeAll(chips.map((c) => c.id));
+    },
+
+    /** A staged image as a data URL for its thumbnail, or null when main will not show it. */
+    async thumbnail(sha256: string): Promise<string | null> {
+      const result = await bridge.getAttachmentImage({ sha256 });
+      return result.ok ? result.value.dataUrl : null;
+    },
+  };
+}
+
+export type AttachmentActions = ReturnType<typeof createAttachmentActions>;
