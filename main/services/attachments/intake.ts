@@ -1,0 +1,191 @@
+import { type Attachment, MiB, type StagedAttachment } from '../../../common/attachment-types';
+import type { ReplyImage } from '../../../common/chat-types';
+import { AppFailure } from '../../../common/errors';
+import type { Logger } from '../log/logger';
+import { cleanFileName } from './file-name';
+import { readImageSize } from './image-size';
+import {
+  checkKindSize,
+  checkPixels,
+  MAX_READ_BYTES,
+  refuse,
+  refuseEmpty,
+  refuseOverReadCap,
+  resizeFor,
+} from './limits';
+import { countPdfPages, pdfProblem } from './pdf-check';
+import { sniffAttachmentType } from './sniff-type';
+import { createStagingArea, sha256Hex } from './staging';
+import type { AttachmentFileReader, AttachmentIntake } from './types';
+
+export interface AttachmentIntakeDeps {
+  files: AttachmentFileReader;
+  log: Logger;
+  /** The most bytes held for the composer at once (default 256 MiB). */
+  maxStagedBytes?: number;
+}
+
+export const DEFAULT_MAX_STAGED_BYTES = 256 * MiB;
+
+const IMAGE_FORMAT_NAMES: Readonly<Record<ReplyImage['mimeType'], string>> = {
+  'image/png': 'PNG',
+  'image/jpeg': 'JPEG',
+  'image/webp': 'WebP',
+  'image/gif': 'GIF',
+} as const;
+
+const NOT_ATTACHABLE =
+  'is not a file Switchboard can attach (it is not an image, PDF, text or audio file). Attach PNG, JPEG, WebP or GIF images, PDFs, plain-text or source files, or WAV/MP3 audio.';
+
+/**
+ * Main's attachment intake (issue 17): every file that reaches a request comes through `stage`,
+ * which types it by its bytes, cleans its name, enforces the limits and holds it by hash until the
+ * message is sent (or the chip removed).
+ */
+export function createAttachmentIntake(deps: AttachmentIntakeDeps): AttachmentIntake {
+  const staging = createStagingArea(deps.maxStagedBytes ?? DEFAULT_MAX_STAGED_BYTES);
+  const { log } = deps;
+
+  function stage(rawName: string, bytes: Uint8Array, replaces?: string): StagedAttachment {
+    const shownName = cleanFileName(rawName, null);
+    if (bytes.length === 0) refuseEmpty(shownName);
+    if (bytes.length > MAX_READ_BYTES) refuseOverReadCap(shownName, bytes.length);
+    const type = sniffAttachmentType(bytes);
+    if (!type) return refuse(`${shownName} ${NOT_ATTACHABLE}`);
+    const name = cleanFileName(rawName, type.kind);
+    const kept = type.bytes;
+    checkKindSize(name, type.kind, kept.length);
+
+    const attachment: Attachment = {
+      sha256: sha256Hex(kept),
+      name,
+      kind: type.kind,
+      mimeType: type.mimeType,
+      byteLength: kept.length,
+    };
+    let resize: StagedAttachment['resize'] = null;
+
+    if (type.kind === 'image') {
+      const size = readImageSize(kept, type.mimeType);
+      if (!size) {
+        refuse(
+          `${name} is a damaged ${IMAGE_FORMAT_NAMES[type.mimeType]} image: its header cannot be read. Open it in an image editor, save it again and attach it again.`,
+        );
+      }
+      checkPixels(name, size);
+      attachment.size = size;
+      resize = resizeFor(size, kept.length);
+    } else if (type.kind === 'pdf') {
+      if (pdfProblem(kept)) {
+        refuse(
+          `${name} is damaged or incomplete (it does not end like a PDF). Download or export it again, then attach it again.`,
+        );
+      }
+      const pages = countPdfPages(kept);
+      if (pages !== null) attachment.pages = pages;
+    }
+
+    if (replaces !== undefined) {
+      // The window's resized copy of an image that was too large to send (StagedAttachmentSchema.resize).
+      const original = staging.get(replaces);
+      if (!original) {
+        refuse(
+          `${name} replaces an attachment that is no longer in the message. Remove it and attach it again.`,
+        );
+      }
+      const originalSize = original.attachment.size;
+      if (attachment.kind !== 'image' || original.attachment.kind !== 'image' || !originalSize) {
+        refuse(
+          `${name} can only replace an image with an image. Remove ${original.attachment.name} and attach it again.`,
+        );
+      }
+      if (resize) {
+        refuse(
+          `${name} is still larger than the images every model accepts after resizing. Shrink it further, then attach it again.`,
+        );
+      }
+      attachment.resizedFrom = original.attachment.resizedFrom ?? {
+        ...originalSize,
+        byteLength: original.attachment.byteLength,
+      };
+    }
+
+    const staged = staging.put({ attachment: { ...attachment, resize }, bytes: kept }, replaces);
+    log.info('attachment staged', {
+      name: staged.name,
+      kind: staged.kind,
+      byteLength: staged.byteLength,
+      resize: staged.resize !== null,
+    });
+    return staged;
+  }
+
+  async function stageOne(path: string): Promise<StagedAttachment> {
+    const name = cleanFileName(path, null);
+    let byteLength: number;
+    let bytes: Uint8Array;
+    try {
+      byteLength = await deps.files.size(path);
+      if (byteLength === 0) refuseEmpty(name);
+      if (byteLength > MAX_READ_BYTES) refuseOverReadCap(name, byteLength);
+      bytes = await deps.files.read(path);
+    } catch (err) {
+      if (err instanceof AppFailure) throw err;
+      return refuse(
+        `${name} could not be read: ${readErrorReason(err)}. Check the file, then attach it again.`,
+      );
+    }
+    return stage(path, bytes);
+  }
+
+  return {
+    stage,
+
+    async stageFiles(paths) {
+      const outcome = {
+        cancelled: false,
+        attached: [] as StagedAttachment[],
+        refused: [] as { name: string; message: string }[],
+      };
+      for (const path of paths) {
+        try {
+          outcome.attached.push(await stageOne(path));
+        } catch (err) {
+          if (!(err instanceof AppFailure)) throw err;
+          const name = cleanFileName(path, null);
+          outcome.refused.push({ name, message: err.error.message });
+          log.info('attachment refused', { name });
+        }
+      }
+      return outcome;
+    },
+
+    get(sha256) {
+      const entry = staging.get(sha256);
+      if (!entry) return null;
+      const { resize: _resize, ...attachment } = entry.attachment;
+      return { attachment, bytes: entry.bytes };
+    },
+
+    discard: (sha256) => staging.delete(sha256),
+  };
+}
+
+/** Why a file could not be read, from node:fs's error code: never its message, which holds the path. */
+function readErrorReason(err: unknown): string {
+  const code =
+    typeof err === 'object' && err !== null && 'code' in err ? String((err as { code: unknown }).code) : '';
+  switch (code) {
+    case 'ENOENT':
+      return 'it is no longer there';
+    case 'EACCES':
+    case 'EPERM':
+      return 'Switchboard is not allowed to open it';
+    case 'EISDIR':
+      return 'it is a folder';
+    case 'EBUSY':
+      return 'another program is using it';
+    default:
+      return code ? `the system reported ${code}` : 'the system could not open it';
+  }
+}
