@@ -97,7 +97,9 @@ export function completionBody(plan: FaultPlan, reply: PlannedReply) {
                   encryptedReasoningDetail(meta.id),
                 ],
               }),
-          ...(reply.webSearch ? { annotations: webSearchAnnotations() } : {}),
+          ...(reply.webSearch || reply.fileAnnotations.length > 0
+            ? { annotations: [...(reply.webSearch ? webSearchAnnotations() : []), ...reply.fileAnnotations] }
+            : {}),
           ...(reply.image ? { images: replyImages() } : {}),
         },
         ...(failed ? { error: midStreamError(plan.midStreamError === 'number' ? 502 : 'server_error') } : {}),

@@ -105,6 +105,8 @@ export async function streamReply(
   if (await failAfter(sent, true)) return;
   if (reply.webSearch) await send(chunk(meta, { content: '', annotations: webSearchAnnotations() }, null));
   if (reply.image) await send(chunk(meta, { content: '', images: replyImages() }, null));
+  // A delta of its own, as in the ai-sdk-provider's file-annotation stream (fixtures/real/annotations/).
+  if (reply.fileAnnotations.length > 0) await send(chunk(meta, { annotations: reply.fileAnnotations }, null));
   if (ex.closed) return;
   await send(chunk(meta, { content: '' }, reply.finishReason));
   finish(record, reply);

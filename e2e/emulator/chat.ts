@@ -1,3 +1,11 @@
+import {
+  echoTokens,
+  fileAnnotations,
+  hasAttachments,
+  imageInput404Text,
+  readAttachments,
+  refusesImages,
+} from './attachments';
 import { sendReplyJson } from './chat-json';
 import { sendReplay } from './chat-replay';
 import { parseChatRequest } from './chat-request';
@@ -12,6 +20,7 @@ import { findModel } from './models';
 import { applyPreResponseFaults } from './preflight';
 import { promptCacheOf } from './prompt-cache';
 import { planReply } from './reply-plan';
+import type { PdfParseCounts } from './types';
 
 // `POST /api/v1/chat/completions`: validate, apply the request's faults, then answer as JSON or SSE.
 
@@ -22,6 +31,7 @@ export async function handleChat(
   generations: GenerationStore,
   /** routing.ts's choice: the model that serves (after presets and fallbacks) and, when the request set provider preferences, its provider. */
   routed: { model: string | undefined; provider: string | null } = { model: undefined, provider: null },
+  pdfParses: PdfParseCounts = { parsed: 0, skipped: 0 },
 ): Promise<void> {
   const created = Math.floor(ex.now() / 1000);
   const id = generationId(ex.record.id, created);
@@ -32,6 +42,17 @@ export async function handleChat(
     return;
   }
   const request = parsed.request;
+  const attachments = readAttachments(ex.record.body);
+  if (!attachments.ok) {
+    await ex.sendJson(400, errorBody(400, attachments.message, { error_type: 'bad_request' }), headers);
+    return;
+  }
+  const received = attachments.received;
+  ex.record.attachments = received;
+  if (refusesImages(request.model, received)) {
+    await ex.sendJsonText(404, imageInput404Text(), headers);
+    return;
+  }
   // Counted only once the request is valid, so a malformed request does not use up a `once` budget.
   const plan = counters.effectivePlan(requested);
   if (await applyPreResponseFaults(ex, plan, request.model, headers)) return;
@@ -48,7 +69,11 @@ export async function handleChat(
     plan,
     { id, created, model: request.model, provider: routed.provider ?? providerName(request.model) },
     cached,
+    hasAttachments(received)
+      ? { echo: echoTokens(received), fileAnnotations: fileAnnotations(received) }
+      : undefined,
   );
+  for (const file of received.files) pdfParses[file.parse]++;
   ex.record.served = { model: request.model, provider: reply.meta.provider };
   // Known to /generation from the first byte on; the writers update it as tokens go out.
   const record = generations.add({

@@ -24,6 +24,14 @@ export interface PlannedReply {
   image: boolean;
   /** Leaves the usage chunk out (`no-usage`): the client must ask /generation. */
   noUsage: boolean;
+  /** `file` annotations of the PDFs parsed for this request (attachments.ts); [] when none. */
+  fileAnnotations: Record<string, unknown>[];
+}
+
+/** What a request with attachments adds: the echo that starts the reply, and the PDFs' annotations. */
+export interface AttachmentExtras {
+  echo: string[];
+  fileAnnotations: Record<string, unknown>[];
 }
 
 /** `cachedPromptTokens`: how much of the prompt the model's cache holds (prompt-cache.ts). */
@@ -32,15 +40,18 @@ export function planReply(
   plan: FaultPlan,
   meta: CompletionMeta,
   cachedPromptTokens = 0,
+  extras: AttachmentExtras = { echo: [], fileAnnotations: [] },
 ): PlannedReply {
   const wanted = plan.tokens ?? DEFAULT_REPLY_TOKENS;
   const count = request.maxTokens !== null ? Math.min(request.maxTokens, wanted) : wanted;
-  const tokens = buildReplyTokens({
+  const replyTokens = buildReplyTokens({
     seed: request.seed,
     tokens: count,
     multibyte: plan.utf8Split,
     hugeLine: plan.hugeLine,
   });
+  // The echo first, so a test reads what arrived at the start of the reply; the seeded text follows.
+  const tokens = [...extras.echo, ...replyTokens];
   const reasoning = plan.reasoning || request.reasoning ? buildReasoningTokens(request.seed) : [];
   const promptTokens = estimatePromptTokens(request.messages);
   const webSearch = request.webSearch || plan.webSearch;
@@ -64,5 +75,6 @@ export function planReply(
     webSearch,
     image,
     noUsage: plan.noUsage,
+    fileAnnotations: extras.fileAnnotations,
   };
 }

@@ -10,7 +10,7 @@ import { findModel, listModels } from './models';
 import type { OAuthServer } from './oauth';
 import { applyPreResponseFaults } from './preflight';
 import { type Account, routeChat } from './routing';
-import type { ChatOptionsRecord } from './types';
+import type { ChatOptionsRecord, PdfParseCounts } from './types';
 
 // Maps method + path to a handler. Checks run route, method, key, then faults, so an injected fault never
 // hides a missing-key error.
@@ -22,6 +22,7 @@ export interface EmulatorState {
   counters: FaultCounters;
   oauth: OAuthServer;
   account: Account;
+  pdfParses: PdfParseCounts;
 }
 
 type ApiRoute =
@@ -77,7 +78,14 @@ export async function route(ex: Exchange, url: URL, state: EmulatorState): Promi
   const faults = parseFaults(ex.record.headers[FAULT_HEADER], model);
   if (!faults.ok) return ex.sendJson(400, errorBody(400, faults.message, { error_type: 'bad_request' }));
   if (entry.route === 'chat') {
-    return handleChat(ex, faults.plan, state.counters, generationsOf(state), { model, provider });
+    return handleChat(
+      ex,
+      faults.plan,
+      state.counters,
+      generationsOf(state),
+      { model, provider },
+      state.pdfParses,
+    );
   }
 
   // Other endpoints honour the faults that make sense without a reply body (errors, resets, stalls, delays).

@@ -17,7 +17,15 @@ import {
 
 // A loopback stand-in for OpenRouter that every test of the app talks to. Node built-ins only.
 
-export type { ChatOptionsRecord, Emulator, EmulatorKey, EmulatorOptions, RecordedRequest } from './types';
+export type { ReceivedAttachments } from './attachments';
+export type {
+  ChatOptionsRecord,
+  Emulator,
+  EmulatorKey,
+  EmulatorOptions,
+  PdfParseCounts,
+  RecordedRequest,
+} from './types';
 export { DEFAULT_PRESETS, DEFAULT_PRIVACY_EXCLUDED } from './types';
 
 export async function startEmulator(opts: EmulatorOptions = {}): Promise<Emulator> {
@@ -29,6 +37,7 @@ export async function startEmulator(opts: EmulatorOptions = {}): Promise<Emulato
   const state: EmulatorState = {
     keys,
     counters: new FaultCounters(),
+    pdfParses: { parsed: 0, skipped: 0 },
     oauth: new OAuthServer(now),
     account: {
       privacyExcluded: new Set(opts.privacyExcludedModels ?? DEFAULT_PRIVACY_EXCLUDED),
@@ -51,6 +60,7 @@ export async function startEmulator(opts: EmulatorOptions = {}): Promise<Emulato
       responseStatus: null,
       chatOptions: null,
       served: null,
+      attachments: null,
     };
     const ex = new Exchange(req, res, record, (r) => log.changed(r), now);
     open.add(ex);
@@ -90,7 +100,12 @@ export async function startEmulator(opts: EmulatorOptions = {}): Promise<Emulato
     defaultKey: DEFAULT_KEY,
     requests: log.requests,
     addKey: (k) => keys.add(k),
-    clearRequests: () => log.clear(),
+    clearRequests: () => {
+      log.clear();
+      state.pdfParses.parsed = 0;
+      state.pdfParses.skipped = 0;
+    },
+    pdfParses: () => ({ ...state.pdfParses }),
     resetFaultCounters: () => state.counters.reset(),
     waitForRequest: (pred, timeoutMs) => log.waitFor(pred, timeoutMs),
     waitForClientClose: (id, timeoutMs) => log.waitForClientClose(id, timeoutMs),

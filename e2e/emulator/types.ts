@@ -1,3 +1,5 @@
+import type { ReceivedAttachments } from './attachments';
+
 // Public shapes of the emulator, kept apart from server.ts so the route modules can use them without
 // importing the server (which imports them). server.ts re-exports these names.
 
@@ -49,6 +51,16 @@ export interface ChatOptionsRecord {
   tools?: unknown;
 }
 
+/**
+ * PDFs the emulator "parsed" for chat requests (each gave a `file` annotation) and PDFs whose parse it
+ * skipped because the request sent that file's annotation back (issue 17). Since start or the last
+ * `clearRequests()`.
+ */
+export interface PdfParseCounts {
+  parsed: number;
+  skipped: number;
+}
+
 export interface RecordedRequest {
   id: number;
   method: string;
@@ -65,6 +77,12 @@ export interface RecordedRequest {
   chatOptions: ChatOptionsRecord | null;
   /** Chat requests that were answered: the model that served (after presets and fallbacks) and its provider. */
   served: { model: string; provider: string } | null;
+  /**
+   * Chat requests whose content parts were valid: every image, PDF, inlined text file and audio clip
+   * of every message, decoded (so a test compares the exact bytes sent), with the PDF engine asked for
+   * and, per PDF, whether it was parsed or its parse skipped. null otherwise.
+   */
+  attachments: ReceivedAttachments | null;
 }
 
 export interface Emulator {
@@ -76,6 +94,8 @@ export interface Emulator {
   addKey(k: EmulatorKey): void;
   clearRequests(): void;
   resetFaultCounters(): void;
+  /** A snapshot of the PDF parse counts (see PdfParseCounts). */
+  pdfParses(): PdfParseCounts;
   waitForRequest(pred: (r: RecordedRequest) => boolean, timeoutMs?: number): Promise<RecordedRequest>;
   waitForClientClose(id: number, timeoutMs?: number): Promise<void>;
   close(): Promise<void>;
