@@ -10,6 +10,7 @@ import { createHistoryActions } from './history-actions';
 import { createKeyActions } from './key-actions';
 import { createLinkActions } from './link-actions';
 import { createMessageActions } from './message-actions';
+import { createMessageAttachmentActions } from './message-attachment-actions';
 import { createModelActions } from './model-actions';
 import { createNavigationActions } from './navigation-actions';
 import { createReplyImageActions } from './reply-image-actions';
@@ -55,6 +56,7 @@ export function createAppActions(bridge: SwitchboardBridge, stores: AppStores) {
   const modelActions = createModelActions({ bridge, models, modelChoice });
   const toastActions = createToastActions({ toasts });
   const replyUsage = createReplyUsageActions({ bridge, messages });
+  const messageAttachments = createMessageAttachmentActions({ bridge, toasts });
 
   return {
     chat,
@@ -68,6 +70,7 @@ export function createAppActions(bridge: SwitchboardBridge, stores: AppStores) {
     history: createHistoryActions({ bridge }),
     links: createLinkActions({ bridge, toasts }),
     replyImages: createReplyImageActions({ bridge, toasts }),
+    messageAttachments,
     dialogs: createDialogActions({ dialogs }),
     toasts: toastActions,
     requestOptions: requestOptionsActions,
@@ -89,6 +92,7 @@ export function createAppActions(bridge: SwitchboardBridge, stores: AppStores) {
         stopChat();
         stopKey();
         stopReplyUsage();
+        messageAttachments.dispose();
         toasts.dispose();
       };
     },

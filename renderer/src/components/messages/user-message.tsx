@@ -8,6 +8,7 @@ import { useRefusalToast } from '../../hooks/use-refusal-toast';
 import { UserText } from '../../markdown';
 import { CopyButton } from '../copy-button';
 import { EditMessageForm } from './edit-message-form';
+import { MessageAttachments } from './message-attachments';
 
 /** Something the person wrote, shown as they wrote it, with Copy and Edit. */
 export function UserMessage({ conversationId, message }: { conversationId: string; message: Message }) {
@@ -29,13 +30,25 @@ export function UserMessage({ conversationId, message }: { conversationId: strin
     return null;
   };
 
+  const attachments = message.attachments?.length ? (
+    <MessageAttachments
+      conversationId={conversationId}
+      messageId={message.id}
+      attachments={message.attachments}
+    />
+  ) : null;
+
   return (
     <article aria-label="user message" className="message message-user">
       {editing ? (
-        <EditMessageForm initial={message.content} onSave={save} onCancel={() => setEditing(false)} />
+        <>
+          <EditMessageForm initial={message.content} onSave={save} onCancel={() => setEditing(false)} />
+          {attachments}
+        </>
       ) : (
         <>
           <UserText text={message.content} />
+          {attachments}
           <div className="message-actions">
             <CopyButton
               text={message.content}

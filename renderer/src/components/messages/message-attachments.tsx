@@ -1,0 +1,174 @@
+import { useCallback, useEffect, useRef, useState } from 'react';
+import type { Attachment, AttachmentKind } from '../../../../common/attachment-types';
+import { ATTACHMENT_GONE } from '../../actions/message-attachment-actions';
+import { useActions } from '../../app-context';
+import { formatByteSize } from '../../format/byte-size';
+import { useAttachmentImage } from '../../hooks/use-attachment-image';
+import { useInView } from '../../hooks/use-in-view';
+import { AttachmentLightbox, type LightboxImage } from './attachment-lightbox';
+import { isDrawnImage, resizedNote, thumbnailBox } from './attachment-notes';
+
+interface MessageAttachmentsProps {
+  conversationId: string;
+  messageId: string;
+  attachments: readonly Attachment[];
+}
+
+const KIND_LABEL: Readonly<Record<AttachmentKind, string>> = {
+  image: 'Image',
+  pdf: 'PDF',
+  text: 'Text',
+  audio: 'Audio',
+};
+
+/**
+ * A user message's attachments, under its text: images as thumbnails (loaded once scrolled into view;
+ * click, Enter or Space opens the viewer), other files as chips with name, size and "Save <name>". A
+ * file that is gone says so on its own chip; the rest of the message renders as usual.
+ */
+export function MessageAttachments({ conversationId, messageId, attachments }: MessageAttachmentsProps) {
+  const actions = useActions();
+  const images: LightboxImage[] = attachments
+    .filter(isDrawnImage)
+    .map((attachment) => ({ conversationId, messageId, attachment }));
+  const [viewing, setViewing] = useState<number | null>(null);
+  // After the viewer closes, focus goes to the thumbnail of the image it showed last.
+  const [returnFocusTo, setReturnFocusTo] = useState<number | null>(null);
+  const thumbnails = useRef(new Map<number, HTMLButtonElement>());
+
+  useEffect(() => {
+    if (returnFocusTo === null) return;
+    thumbnails.current.get(returnFocusTo)?.focus();
+    setReturnFocusTo(null);
+  }, [returnFocusTo]);
+
+  const close = useCallback(() => {
+    setReturnFocusTo(viewing);
+    setViewing(null);
+  }, [viewing]);
+  const save = useCallback(
+    (image: LightboxImage) =>
+      void actions.messageAttachments.save(
+        { sha256: image.attachment.sha256, conversationId: image.conversationId, messageId: image.messageId },
+        image.attachment.name,
+      ),
+    [actions],
+  );
+
+  if (attachments.length === 0) return null;
+  let imageNumber = 0;
+  return (
+    <>
+      <ul className="message-attachments" aria-label="Attachments">
+        {attachments.map((attachment, position) => {
+          if (!isDrawnImage(attachment)) {
+            return (
+              <AttachmentChip
+                // biome-ignore lint/suspicious/noArrayIndexKey: the same file may be attached twice; the list never reorders.
+                key={`${position}-${attachment.sha256}`}
+                attachment={attachment}
+                onSave={() =>
+                  void actions.messageAttachments.save(
+                    { sha256: attachment.sha256, conversationId, messageId },
+                    attachment.name,
+                  )
+                }
+              />
+            );
+          }
+          const index = imageNumber++;
+          return (
+            <AttachmentThumbnail
+              // biome-ignore lint/suspicious/noArrayIndexKey: as above.
+              key={`${position}-${attachment.sha256}`}
+              conversationId={conversationId}
+              messageId={messageId}
+              attachment={attachment}
+              buttonRef={(el) => {
+                if (el) thumbnails.current.set(index, el);
+                else thumbnails.current.delete(index);
+              }}
+              onOpen={() => setViewing(index)}
+            />
+          );
+        })}
+      </ul>
+      {viewing !== null && (
+        <AttachmentLightbox
+          images={images}
+          index={viewing}
+          onIndexChange={setViewing}
+          onSave={save}
+          onClose={close}
+        />
+      )}
+    </>
+  );
+}
+
+function AttachmentThumbnail({
+  conversationId,
+  messageId,
+  attachment,
+  buttonRef,
+  onOpen,
+}: {
+  conversationId: string;
+  messageId: string;
+  attachment: Attachment;
+  buttonRef: (el: HTMLButtonElement | null) => void;
+  onOpen: () => void;
+}) {
+  const boxRef = useRef<HTMLLIElement>(null);
+  const seen = useInView(boxRef);
+  const image = useAttachmentImage({ conversationId, messageId, sha256: attachment.sha256 }, seen);
+  const box = thumbnailBox(attachment.size);
+
+  if (image.state === 'failed') {
+    return <AttachmentChip attachment={{ ...attachment, missing: true }} onSave={() => {}} />;
+  }
+  return (
+    <li ref={boxRef} className="attachment-thumb-item">
+      <button
+        ref={buttonRef}
+        type="button"
+        className="attachment-thumb"
+        aria-label={`View ${attachment.name}`}
+        style={{ width: box.width, height: box.height }}
+        onClick={onOpen}
+      >
+        {image.state === 'ready' ? (
+          <img
+            src={image.url}
+            alt={attachment.name}
+            width={attachment.size?.width}
+            height={attachment.size?.height}
+            decoding="async"
+          />
+        ) : (
+          <span className="attachment-thumb-placeholder" aria-hidden="true" />
+        )}
+      </button>
+    </li>
+  );
+}
+
+function AttachmentChip({ attachment, onSave }: { attachment: Attachment; onSave: () => void }) {
+  return (
+    <li className={attachment.missing ? 'attachment-chip attachment-chip-gone' : 'attachment-chip'}>
+      <span className="attachment-kind">{KIND_LABEL[attachment.kind]}</span>
+      <span className="attachment-name">{attachment.name}</span>
+      <span className="attachment-size">{formatByteSize(attachment.byteLength)}</span>
+      {attachment.resizedFrom && (
+        <span className="attachment-note">{resizedNote(attachment.resizedFrom)}</span>
+      )}
+      {attachment.missing ? (
+        <span className="attachment-gone">{ATTACHMENT_GONE}</span>
+      ) : (
+        <button type="button" className="button-quiet" onClick={onSave}>
+          Save {attachment.name}
+        </button>
+      )}
+    </li>
+  );
+}
