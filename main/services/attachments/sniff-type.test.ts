@@ -54,6 +54,8 @@ describe('sniffAttachmentType', () => {
 
   it('refuses bytes with NULs even when they are otherwise valid UTF-8', () => {
     expect(kindOf(utf8('hello\u0000world, this looks like text\u0000\u0000'))).toBeNull();
+    // One NUL in a long text: under the control-character share, still not text.
+    expect(kindOf(utf8(`${'plain words '.repeat(200)}\u0000`))).toBeNull();
   });
 
   it('refuses text with many control characters, invalid UTF-8 and random bytes', () => {
