@@ -7,7 +7,7 @@ export function makeFile(
   name: string,
   options: { type?: string; pending?: Promise<void> } = {},
 ): File {
-  const bytes = typeof content === 'string' ? new TextEncoder().encode(content) : content;
+  const bytes = typeof content === 'string' ? new TextEncoder().encode(content) : new Uint8Array(content);
   const file = new File([bytes], name, { type: options.type ?? '' });
   Object.defineProperty(file, 'arrayBuffer', {
     value: async () => {
