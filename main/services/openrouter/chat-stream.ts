@@ -89,6 +89,7 @@ export async function streamChat(
     chars: result.content.length,
     citations: result.citations.length,
     images: result.images.length,
+    fileAnnotations: state.fileAnnotations.result().length,
   });
   try {
     opts.onReplyData?.({

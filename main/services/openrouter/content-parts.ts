@@ -18,6 +18,9 @@ export type ContentPart =
 export type AudioFormat = 'wav' | 'mp3';
 
 export function messageContent(m: ChatMessage): string | ContentPart[] {
+  // Attachments are a user message's (common/chat-types.ts); OpenRouter takes images, files and audio
+  // only from the user, so anything set on another role is not turned into parts.
+  if (m.role !== 'user') return m.content;
   const attachments = m.attachments ?? [];
   const missing = m.missingAttachments ?? [];
   if (attachments.length === 0 && missing.length === 0) return m.content;

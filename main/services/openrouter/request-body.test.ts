@@ -277,6 +277,21 @@ describe('chatRequestBody with attachments (issue 17)', () => {
     ]);
   });
 
+  it('turns attachments into parts only on user messages', () => {
+    const body = chatRequestBody({
+      model: 'm',
+      messages: [
+        {
+          role: 'assistant',
+          content: 'Here',
+          attachments: [{ kind: 'image', name: 'a.png', mimeType: 'image/png', bytes: PNG }],
+          missingAttachments: ['b.png'],
+        },
+      ],
+    });
+    expect(body.messages).toEqual([{ role: 'assistant', content: 'Here' }]);
+  });
+
   it('keeps a plain string content when the attachment lists are empty', () => {
     expect(chatRequestBody(userWith('Hi', [], [])).messages).toEqual([{ role: 'user', content: 'Hi' }]);
   });
