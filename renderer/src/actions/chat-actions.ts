@@ -28,6 +28,8 @@ export interface ChatActionsDeps {
 export interface SendOptions {
   /** Web search for this message only; absent or false sends no `webSearch` field. */
   webSearch?: boolean;
+  /** Staged attachments (issue 17), by sha256 in the order of their chips. */
+  attachments?: readonly string[];
 }
 
 /** A one-off change to a regenerated reply, offered by an error's actions. */
@@ -108,6 +110,7 @@ export function createChatActions(deps: ChatActionsDeps) {
             model,
             // Only when chosen: with no choice, the request stays exactly what it was.
             ...(options.webSearch ? { webSearch: true } : {}),
+            ...(options.attachments?.length ? { attachments: [...options.attachments] } : {}),
           }),
         (value) => messages.append(target, [value.userMessage, value.assistantMessage]),
       );

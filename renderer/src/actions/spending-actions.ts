@@ -22,6 +22,8 @@ export interface EstimateRequest {
   model: string;
   draft: string;
   webSearch?: boolean;
+  /** Staged attachments (issue 17): images and PDFs count in the estimate. */
+  attachments?: readonly string[];
 }
 
 /** What the ledger in main knows (issue 16): the Spending view, a conversation's total, CSV, estimates. */
@@ -54,6 +56,7 @@ export function createSpendingActions(deps: SpendingActionsDeps) {
         model: request.model,
         draft: request.draft,
         ...(request.webSearch ? { webSearch: true } : {}),
+        ...(request.attachments?.length ? { attachments: [...request.attachments] } : {}),
       });
     },
   };

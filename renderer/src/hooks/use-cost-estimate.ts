@@ -10,6 +10,8 @@ export interface EstimateInput {
   model: string | null;
   draft: string;
   webSearch: boolean;
+  /** Staged attachments by sha256 (issue 17). */
+  attachments: readonly string[];
   /** False for free models without web search, and with nothing typed: no estimate is asked for. */
   enabled: boolean;
 }
@@ -19,10 +21,19 @@ export interface EstimateInput {
  * for it: each keystroke only restarts a timer, and an answer that a newer request superseded is
  * dropped, so a slow estimate never overwrites a newer one.
  */
-export function useCostEstimate({ conversationId, model, draft, webSearch, enabled }: EstimateInput) {
+export function useCostEstimate({
+  conversationId,
+  model,
+  draft,
+  webSearch,
+  attachments,
+  enabled,
+}: EstimateInput) {
   const actions = useActions();
   const [estimate, setEstimate] = useState<CostEstimate | null>(null);
   const latest = useRef(0);
+  // A new array each render: the effect follows its contents.
+  const attached = attachments.join(',');
 
   useEffect(() => {
     const request = ++latest.current;
@@ -31,13 +42,20 @@ export function useCostEstimate({ conversationId, model, draft, webSearch, enabl
       return;
     }
     const timer = setTimeout(() => {
-      void actions.spending.estimate({ conversationId, model, draft, webSearch }).then((result) => {
+      const input = {
+        conversationId,
+        model,
+        draft,
+        webSearch,
+        attachments: attached === '' ? [] : attached.split(','),
+      };
+      void actions.spending.estimate(input).then((result) => {
         if (request !== latest.current) return;
         setEstimate(result.ok ? result.value : null);
       });
     }, ESTIMATE_DEBOUNCE_MS);
     return () => clearTimeout(timer);
-  }, [actions, conversationId, model, draft, webSearch, enabled]);
+  }, [actions, conversationId, model, draft, webSearch, attached, enabled]);
 
   return estimate;
 }

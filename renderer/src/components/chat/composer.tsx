@@ -1,4 +1,14 @@
-import { type KeyboardEvent, useId, useRef, useState } from 'react';
+import {
+  type ClipboardEvent,
+  type KeyboardEvent,
+  useCallback,
+  useEffect,
+  useId,
+  useMemo,
+  useRef,
+  useState,
+} from 'react';
+import { type AttachmentKind, requiredModalities } from '../../../../common/attachment-types';
 import type { AppError } from '../../../../common/errors';
 import type { CostEstimate } from '../../../../common/spending-types';
 import { useActions, useStores } from '../../app-context';
@@ -9,6 +19,10 @@ import { useCostEstimate } from '../../hooks/use-cost-estimate';
 import { useModelSummary } from '../../hooks/use-model-summary';
 import { useStoreValue } from '../../hooks/use-store-value';
 import { RequestControls } from '../request-controls/request-controls';
+import { AttachmentChips } from './attachment-chips';
+import { AttachmentDropZone } from './attachment-drop-zone';
+import { AttachmentModelAlert } from './attachment-model-alert';
+import { checkAttachmentsForModel, modelsThatRead } from './attachment-model-check';
 import { composerBlockReason } from './composer-block';
 import { ConfirmSendDialog } from './confirm-send-dialog';
 import { CostEstimateNote } from './cost-estimate';
@@ -18,6 +32,7 @@ import { CostEstimateNote } from './cost-estimate';
  * composing (Japanese, Chinese…) confirms the composition instead of sending. While a reply streams,
  * Stop (or Escape) cancels it. The text stays in the field until main has accepted it: when main
  * refuses (an OpenRouter key in it, no key, offline…) it is left exactly as written, with the reason.
+ * Files attached (button, drop, paste) show as chips above the box and go with the message.
  */
 export function Composer() {
   const stores = useStores();
@@ -40,11 +55,24 @@ export function Composer() {
   const textareaRef = useRef<HTMLTextAreaElement>(null);
   const reasonId = useId();
   const estimateId = useId();
+  const attachReasonId = useId();
   useAutoGrow(textareaRef, draft);
+
+  // Attachments (issue 17): sent once every chip is staged; a chip still being read or resized, or
+  // one that cannot be sent, holds Send back until it is ready or removed.
+  const chips = useStoreValue(stores.stagedAttachments);
+  const stagedChips = useMemo(() => chips.flatMap((c) => (c.status === 'staged' ? [c] : [])), [chips]);
+  const attachments = useMemo(() => stagedChips.map((c) => c.attachment.sha256), [stagedChips]);
+  const attachReason = chips.some((c) => c.status === 'failed')
+    ? 'Remove the attachment that cannot be sent'
+    : stagedChips.length < chips.length
+      ? 'Wait until the attachments are ready'
+      : null;
+  const hasContent = draft.trim() !== '' || chips.length > 0;
 
   const blocked = composerBlockReason(keyStatus, model);
   const streaming = activeStream !== null;
-  const canSend = blocked === null && !streaming && !sending && draft.trim() !== '';
+  const canSend = blocked === null && !streaming && !sending && hasContent && attachReason === null;
 
   // Estimates for paid models; a free one costs nothing unless web search (billed per search) is on.
   const settings = useStoreValue(stores.settings);
@@ -62,8 +90,30 @@ export function Composer() {
     model,
     draft,
     webSearch,
-    enabled: blocked === null && draft.trim() !== '' && (!free || webSearch),
+    attachments,
+    enabled: blocked === null && hasContent && (!free || webSearch),
   });
+
+  // The model check before sending: what is attached against the model's input modalities.
+  const modelList = useStoreValue(stores.models).list?.models;
+  const pdfEngine = settings?.pdfEngine ?? 'auto';
+  const kinds = useMemo(
+    () => new Set<AttachmentKind>(stagedChips.map((c) => c.attachment.kind)),
+    [stagedChips],
+  );
+  const preferredModels = useMemo(
+    () => [...(settings?.favouriteModels ?? []), ...(settings?.recentModels ?? [])],
+    [settings],
+  );
+  const modelProblem = useMemo(
+    () => checkAttachmentsForModel(kinds, pdfEngine, summary, modelList ?? [], preferredModels),
+    [kinds, pdfEngine, summary, modelList, preferredModels],
+  );
+  const [modelCheckShown, setModelCheckShown] = useState(false);
+  // Solved (another model, files removed): the alert goes, and comes back only on the next Send.
+  useEffect(() => {
+    if (modelProblem === null) setModelCheckShown(false);
+  }, [modelProblem]);
 
   /**
    * With "Ask before a message that could cost more than $X" set, a fresh estimate of exactly what is
@@ -88,7 +138,13 @@ export function Composer() {
 
   const send = async (confirmed = false) => {
     if (!canSend) return;
+    if (modelProblem !== null) {
+      setError(null);
+      setModelCheckShown(true);
+      return;
+    }
     const text = draft;
+    const sentChips = stagedChips;
     setSending(true);
     setError(null);
     if (!confirmed) {
@@ -101,14 +157,55 @@ export function Composer() {
     }
     // Not cleared before main answers: a refused message (say, one holding the key) must never leave
     // the field, not even for a moment. The field is read-only meanwhile, so nothing typed is lost.
-    const result = await actions.chat.send(text, { webSearch: webSearchNext });
+    const result = await actions.chat.send(text, { webSearch: webSearchNext, attachments });
     setSending(false);
     if (result.ok) {
       setDraft('');
       setWebSearchNext(false);
+      actions.attachments.sent(sentChips);
     } else setError(result.error);
   };
   const limitReached = error ? describeSpendingLimit(error) : null;
+
+  // Main refuses too (`unsupported_input`: it also counts files earlier in the conversation).
+  const refusedInput = error?.code === 'unsupported_input' ? error.message : null;
+  const removable = (kind: AttachmentKind) =>
+    modelProblem ? modelProblem.removeKinds.has(kind) : requiredModalities([kind], pdfEngine).size > 0;
+  const modelAlert =
+    modelCheckShown && modelProblem
+      ? modelProblem
+      : refusedInput !== null
+        ? {
+            message: refusedInput,
+            alternatives: modelsThatRead(
+              [...requiredModalities(kinds, pdfEngine)],
+              modelList ?? [],
+              preferredModels,
+              model,
+            ),
+            removeLabel: stagedChips.some((c) => removable(c.attachment.kind)) ? 'Remove attachments' : null,
+          }
+        : null;
+  const switchModel = (modelId: string) => {
+    actions.models.choose(modelId);
+    setError(null);
+    textareaRef.current?.focus();
+  };
+  const removeUnreadable = () => {
+    for (const chip of stagedChips) if (removable(chip.attachment.kind)) actions.attachments.remove(chip.id);
+    setError(null);
+    textareaRef.current?.focus();
+  };
+
+  const stageFiles = useCallback((files: File[]) => void actions.attachments.stageFiles(files), [actions]);
+  // A pasted file (a screenshot, a copied file) is attached; pasted text stays a normal paste.
+  const onPaste = (e: ClipboardEvent<HTMLTextAreaElement>) => {
+    const files = [...e.clipboardData.files];
+    if (files.length === 0) return;
+    e.preventDefault();
+    stageFiles(files);
+  };
+  const focusBox = useCallback(() => textareaRef.current?.focus(), []);
 
   const stop = () => {
     if (selectedId !== null) void actions.chat.stop(selectedId);
@@ -135,7 +232,18 @@ export function Composer() {
         void send();
       }}
     >
+      <AttachmentDropZone onFiles={stageFiles} />
+      <AttachmentChips chips={chips} focusAfterLast={focusBox} />
       <div className="composer-box">
+        <button
+          type="button"
+          className="composer-attach button-quiet"
+          aria-label="Attach files"
+          title="Attach files"
+          onClick={() => void actions.attachments.attachFromDialog()}
+        >
+          <span aria-hidden="true">+</span>
+        </button>
         <textarea
           ref={textareaRef}
           aria-label="Message"
@@ -146,6 +254,7 @@ export function Composer() {
           aria-describedby={blocked ? reasonId : undefined}
           onChange={(e) => setDraft(e.currentTarget.value)}
           onKeyDown={onKeyDown}
+          onPaste={onPaste}
         />
         {streaming ? (
           <button type="button" className="button-primary" onClick={stop} aria-keyshortcuts="Escape">
@@ -156,7 +265,9 @@ export function Composer() {
             type="submit"
             className="button-primary"
             disabled={!canSend}
-            aria-describedby={blocked ? reasonId : estimate ? estimateId : undefined}
+            aria-describedby={
+              blocked ? reasonId : attachReason ? attachReasonId : estimate ? estimateId : undefined
+            }
           >
             Send
           </button>
@@ -169,7 +280,21 @@ export function Composer() {
           {blocked}
         </p>
       )}
-      {error && limitReached === null && (
+      {attachReason && !blocked && (
+        <p id={attachReasonId} className="composer-reason">
+          {attachReason}
+        </p>
+      )}
+      {modelAlert && (
+        <AttachmentModelAlert
+          message={modelAlert.message}
+          alternatives={modelAlert.alternatives}
+          removeLabel={modelAlert.removeLabel}
+          onUseModel={switchModel}
+          onRemove={removeUnreadable}
+        />
+      )}
+      {error && limitReached === null && refusedInput === null && (
         <p role="alert" className="composer-error">
           Not sent: {error.message}
         </p>

@@ -1,0 +1,83 @@
+import {
+  type AttachmentKind,
+  MODALITY_FOR_KIND,
+  type PdfEngineChoice,
+  requiredModalities,
+} from '../../../../common/attachment-types';
+import type { ModelSummary } from '../../../../common/chat-types';
+
+/** Why the chosen model cannot take the attachments, and the ways out the composer offers. */
+export interface AttachmentModelProblem {
+  /** "<Model name> cannot read images." */
+  message: string;
+  /** Up to three models that read everything attached. */
+  alternatives: ModelSummary[];
+  /** The kinds the model cannot read: what the remove button takes out. */
+  removeKinds: ReadonlySet<AttachmentKind>;
+  removeLabel: 'Remove the images' | 'Remove attachments';
+}
+
+const MODALITY_WORDS: Readonly<Record<string, string>> = {
+  image: 'images',
+  audio: 'audio',
+  file: 'PDFs with its own reading',
+};
+
+const MAX_ALTERNATIVES = 3;
+
+/** The kinds that need `modality` (a PDF needs `file` only with the model's own reading). */
+function kindsNeeding(modality: string, kinds: ReadonlySet<AttachmentKind>): AttachmentKind[] {
+  return [...kinds].filter((kind) =>
+    modality === 'file' ? kind === 'pdf' : MODALITY_FOR_KIND[kind] === modality,
+  );
+}
+
+/** Up to three models (other than `excludeId`) that accept every modality in `required`. */
+export function modelsThatRead(
+  required: readonly string[],
+  models: readonly ModelSummary[],
+  preferred: readonly string[],
+  excludeId: string | null,
+): ModelSummary[] {
+  const rank = (m: ModelSummary) => {
+    const at = preferred.indexOf(m.id);
+    return at < 0 ? preferred.length : at;
+  };
+  return models
+    .filter((m) => m.id !== excludeId && required.every((r) => m.inputModalities.includes(r)))
+    .map((m, index) => ({ m, index }))
+    .sort((a, b) => rank(a.m) - rank(b.m) || a.index - b.index)
+    .slice(0, MAX_ALTERNATIVES)
+    .map(({ m }) => m);
+}
+
+/**
+ * Checks the chosen model's `input_modalities` against what is attached, before anything is sent
+ * (issue 17: never a silent drop). A model the list does not know is not judged here: main sends it
+ * and OpenRouter answers. `preferred` (recent models, favourites) orders the alternatives.
+ */
+export function checkAttachmentsForModel(
+  attachedKinds: Iterable<AttachmentKind>,
+  engine: PdfEngineChoice,
+  model: ModelSummary | undefined,
+  models: readonly ModelSummary[],
+  preferred: readonly string[],
+): AttachmentModelProblem | null {
+  if (!model) return null;
+  const kinds = new Set(attachedKinds);
+  const required = [...requiredModalities(kinds, engine)];
+  const missing = required.filter((m) => !model.inputModalities.includes(m));
+  if (missing.length === 0) return null;
+
+  const alternatives = modelsThatRead(required, models, preferred, model.id);
+
+  const removeKinds = new Set(missing.flatMap((m) => kindsNeeding(m, kinds)));
+  const onlyImages = removeKinds.size === 1 && removeKinds.has('image');
+  const what = missing.map((m) => MODALITY_WORDS[m] ?? m).join(' or ');
+  return {
+    message: `${model.name || model.id} cannot read ${what}.`,
+    alternatives,
+    removeKinds,
+    removeLabel: onlyImages ? 'Remove the images' : 'Remove attachments',
+  };
+}
