@@ -163,8 +163,8 @@ export function createAttachmentIntake(deps: AttachmentIntakeDeps): AttachmentIn
     get(sha256) {
       const entry = staging.get(sha256);
       if (!entry) return null;
-      const { resize: _resize, ...attachment } = entry.attachment;
-      return { attachment, bytes: entry.bytes };
+      const { resize, ...attachment } = entry.attachment;
+      return { attachment, bytes: entry.bytes, pendingResize: resize !== null };
     },
 
     discard: (sha256) => staging.delete(sha256),

@@ -23,8 +23,11 @@ export interface AttachmentIntake {
   stage(rawName: string, bytes: Uint8Array, replaces?: string): StagedAttachment;
   /** The files picked in the dialog: each staged or refused on its own. */
   stageFiles(paths: readonly string[]): Promise<AttachOutcome>;
-  /** A staged attachment and its bytes, or null when it is not (or no longer) staged. */
-  get(sha256: string): AttachmentBytes | null;
+  /**
+   * A staged attachment and its bytes, or null when it is not (or no longer) staged. `pendingResize`:
+   * an image over the send limits whose resized copy has not arrived; it must not be sent as it is.
+   */
+  get(sha256: string): (AttachmentBytes & { pendingResize: boolean }) | null;
   /** Forgets a staged attachment (chip removed, or sent and now in history). */
   discard(sha256: string): boolean;
 }

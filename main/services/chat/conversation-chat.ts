@@ -25,6 +25,7 @@ import {
   attachedTextEntries,
   attachmentKinds,
   attachmentText,
+  checkMessageLimits,
   checkModelCanRead,
   loadAttachmentContents,
   outgoingAttachments,
@@ -449,8 +450,8 @@ export function createConversationChat(deps: ConversationChatDeps) {
   };
 
   /** The composer's attachments by hash, in order; one that is no longer staged stops the send. */
-  const stagedAttachments = (hashes: readonly string[]): AttachmentInput[] =>
-    [...new Set(hashes)].map((sha) => {
+  const stagedAttachments = (hashes: readonly string[]): AttachmentInput[] => {
+    const items = [...new Set(hashes)].map((sha) => {
       const staged = deps.attachments?.get(sha) ?? null;
       if (!staged) {
         throw appError(
@@ -458,8 +459,17 @@ export function createConversationChat(deps: ConversationChatDeps) {
           'An attachment is no longer ready to send (it was removed, or Switchboard restarted). Attach it again, then send.',
         );
       }
+      if (staged.pendingResize) {
+        throw appError(
+          'attachment_refused',
+          `${staged.attachment.name} is too large for the models' image limits and has not been resized yet. Wait for it to be resized, or remove it, then send.`,
+        );
+      }
       return { attachment: staged.attachment, bytes: staged.bytes };
     });
+    checkMessageLimits(items.map((i) => i.attachment));
+    return items;
+  };
 
   return {
     /**

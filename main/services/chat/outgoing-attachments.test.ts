@@ -6,6 +6,7 @@ import type { TranscriptEntry } from '../history';
 import {
   attachedTextEntries,
   attachmentKinds,
+  checkMessageLimits,
   checkModelCanRead,
   loadAttachmentContents,
   outgoingAttachments,
@@ -133,5 +134,23 @@ describe('outgoing attachments', () => {
     expect(pdfEngineFor(new Set(['pdf']), 'auto', model(['text']))).toBe('cloudflare-ai');
     expect(pdfEngineFor(new Set(['pdf']), 'auto', null)).toBe('cloudflare-ai');
     expect(pdfEngineFor(new Set(['pdf']), 'mistral-ocr', model(['file']))).toBe('mistral-ocr');
+  });
+
+  it('holds a message to 10 attachments and 32 MB', () => {
+    const files = Array.from({ length: 10 }, (_, i) => ({
+      ...attachment('image', 'a'),
+      byteLength: 3 * 1024 * 1024 + i,
+    }));
+    expect(() => checkMessageLimits(files)).not.toThrow();
+    const eleven = refusal(() => checkMessageLimits([...files, attachment('text', 'b')]));
+    expect(eleven.error.code).toBe('attachment_refused');
+    expect(eleven.error.message).toMatch(/at most; this one has 11/);
+    const big = refusal(() =>
+      checkMessageLimits([
+        { ...attachment('pdf', 'c'), byteLength: 20 * 1024 * 1024 },
+        { ...attachment('pdf', 'd'), byteLength: 13 * 1024 * 1024 },
+      ]),
+    );
+    expect(big.error.message).toMatch(/come to 33\.0 MB; a message can carry 32\.0 MB at most/);
   });
 });

@@ -1,4 +1,5 @@
 import {
+  ATTACHMENT_LIMITS,
   type Attachment,
   type AttachmentKind,
   type PdfEngine,
@@ -104,6 +105,28 @@ export function checkModelCanRead(
     'unsupported_input',
     `${info.name || model} cannot read ${what}, so nothing was sent. Choose a model that can, or remove those attachments.`,
   );
+}
+
+/**
+ * One message's attachments within the per-message limits (count and total size): past them the
+ * request risks being refused upstream after the files were written, so nothing is sent.
+ */
+export function checkMessageLimits(attachments: readonly Attachment[]): void {
+  const { maxFilesPerMessage, maxBytesPerMessage } = ATTACHMENT_LIMITS;
+  if (attachments.length > maxFilesPerMessage) {
+    throw appError(
+      'attachment_refused',
+      `A message can carry ${maxFilesPerMessage} attachments at most; this one has ${attachments.length}. Remove some, or send them in another message.`,
+    );
+  }
+  const total = attachments.reduce((sum, a) => sum + a.byteLength, 0);
+  if (total > maxBytesPerMessage) {
+    const mb = (n: number) => `${(n / 1024 / 1024).toFixed(1)} MB`;
+    throw appError(
+      'attachment_refused',
+      `This message's attachments come to ${mb(total)}; a message can carry ${mb(maxBytesPerMessage)} at most. Remove some, or send them in another message.`,
+    );
+  }
 }
 
 /** Every attachment kind in a context. */

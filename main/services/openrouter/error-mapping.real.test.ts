@@ -182,3 +182,15 @@ describe('404 by account policy', () => {
     });
   });
 });
+
+describe('404 for an input no provider of the model reads (issue 17)', () => {
+  it('"No endpoints found that support image input" → unsupported_input, saying what to do', async () => {
+    const e = await replayHttp('image-input-404-no-endpoints.reconstructed.json', 404);
+    expect(e).toEqual({
+      code: 'unsupported_input',
+      status: 404,
+      message:
+        'No provider of this model can read images, so OpenRouter did not send the message. Choose a model that can, or remove those attachments.',
+    });
+  });
+});

@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { AppFailure, type AvailabilityCode, type ErrorCode } from '../../../common/errors';
 import { creditsError, policyError } from './account-errors';
 import { availabilityError, isAvailabilityCode } from './availability-errors';
+import { unsupportedInputError } from './input-errors';
 import { moderationError } from './moderation-errors';
 import { cleanUpstreamText, providerReason } from './provider-reason';
 import { scrub } from './scrub';
@@ -397,7 +398,8 @@ export function mapUpstreamError(input: MapInput): AppFailure {
     policyError(text, {
       ...(e.requestedProviders !== undefined ? { requested: e.requestedProviders } : {}),
       ...(e.availableProviders !== undefined ? { available: e.availableProviders } : {}),
-    });
+    }) ??
+    unsupportedInputError(status, text);
   if (account !== undefined) {
     return failure(
       account.code,
