@@ -5,6 +5,7 @@ import { Dialog } from '../dialog';
 import { DefaultModelField } from './default-model-field';
 import { KeySection } from './key-section';
 import { MaxTokensField } from './max-tokens-field';
+import { PdfReadingSection } from './pdf-reading-section';
 import { ProvidersSection } from './providers-section';
 import { ReasoningDefaultsSection } from './reasoning-defaults-section';
 import { SpendingSection } from './spending-section';
@@ -47,6 +48,7 @@ export function SettingsDialog({ inert }: { inert: boolean }) {
         </section>
         {settings && <ReasoningDefaultsSection value={settings.reasoningByModel} />}
         {settings && <WebSearchSection value={settings.webSearch} />}
+        {settings && <PdfReadingSection value={settings.pdfEngine} />}
         {settings && <SpendingSection value={settings.spending} firstFieldRef={spendingRef} />}
         <ProvidersSection />
         <section className="settings-section" aria-labelledby="settings-look-heading">
