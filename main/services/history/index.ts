@@ -5,7 +5,8 @@
 export { createHistoryStore } from './history-store';
 export type { Snippet } from './search/snippet';
 export {
-  type ConversationFile,
+  // Tools and benchmarks may write any version this build reads; the store upgrades it when loading.
+  type AnyConversationFile as ConversationFile,
   CURRENT_FORMAT_VERSION,
   DEFAULT_TITLE,
   type StoredOptions,
@@ -14,6 +15,7 @@ export {
 export { toDataUrl } from './store/image-bytes';
 export { readImportFile, writeExportFile, writeImageFile } from './transfer/export-files';
 export type {
+  AttachmentInput,
   ExportFormat,
   HistoryStore,
   HistoryStoreOptions,

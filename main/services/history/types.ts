@@ -1,5 +1,6 @@
 import type { z } from 'zod';
-import type { ReasoningDetail } from '../../../common/chat-types';
+import type { Attachment } from '../../../common/attachment-types';
+import type { FileAnnotation, ReasoningDetail } from '../../../common/chat-types';
 import type {
   ConversationSummary,
   ExportFormatSchema,
@@ -32,6 +33,11 @@ export interface HistoryStoreOptions {
   trashRetentionDays?: number;
   /** Build the search index in the background after init (default true). */
   buildSearchIndex?: boolean;
+  /**
+   * Remove attachment files no conversation uses, in the background after init and after messages
+   * naming files were removed (default true; see store/attachment-sweep.ts).
+   */
+  sweepAttachments?: boolean;
   /** Called after each reply checkpoint (and final write) is durably on disk. */
   onReplyPersisted?: (event: ReplyPersisted) => void;
   /** Called when a file is quarantined after init (init's own notices are in its result). */
@@ -66,7 +72,19 @@ export type ReplyFinal = Partial<
   images?: readonly ReplyImageBytes[];
   /** Kept with the reply on disk, never given to the window; sent back on later turns. */
   reasoningDetails?: readonly ReasoningDetail[];
+  /** OpenRouter's `file` annotations (a PDF's parse): kept like `reasoningDetails`, never shown. */
+  fileAnnotations?: readonly FileAnnotation[];
 };
+
+/**
+ * A file attached to a new user message. With `bytes` they are written to the content-addressed store
+ * (checked against `attachment.sha256` and `byteLength`); without, the file must already be stored
+ * (edit-and-resend re-using an earlier message's files), else the append is refused naming it.
+ */
+export interface AttachmentInput {
+  attachment: Attachment;
+  bytes?: Uint8Array;
+}
 
 export type { ReplyImageBytes };
 
@@ -121,7 +139,12 @@ export interface HistoryStore {
    * first token.
    */
   transcript(id: string): Promise<TranscriptEntry[]>;
-  appendUserMessage(id: string, content: string): Promise<Message>;
+  /**
+   * Appends a user message, its attachments' files written first (inside the conversation's queue).
+   * Throws a validation error when an attachment is invalid, its bytes do not match its reference, or
+   * (without bytes) its file is no longer stored.
+   */
+  appendUserMessage(id: string, content: string, attachments?: readonly AttachmentInput[]): Promise<Message>;
   /** Removes that message and everything after it (edit-and-resend, regenerate). */
   truncateFrom(id: string, messageId: string): Promise<void>;
   /**
@@ -152,6 +175,20 @@ export interface HistoryStore {
    */
   replyImage(id: string, messageId: string, imageId: string): Promise<ReplyImageBytes>;
   /**
+   * A stored file's bytes iff it exists and its SHA-256 is its name; null when it is missing or damaged
+   * (logged; never throws for that). For requests: the chat service reads the transcript's files.
+   */
+  attachmentBytes(sha256: string): Promise<Uint8Array | null>;
+  /**
+   * An attachment of a message, only if that message names that hash, with its verified bytes. Throws a
+   * validation error ("That file is no longer saved in this conversation. …") otherwise.
+   */
+  attachment(
+    id: string,
+    messageId: string,
+    sha256: string,
+  ): Promise<{ attachment: Attachment; bytes: Uint8Array }>;
+  /**
    * The conversation's request options as stored (issue 15), unchecked: {} when it has none. The
    * chat service checks them field by field (a bad value is reported and never sent).
    */
@@ -174,8 +211,14 @@ export interface HistoryStore {
 
 /**
  * One message as a request sees it. Strings are immutable, so sharing them with the cache is safe;
- * `reasoningDetails` is the stored array itself (frozen by convention: never modified, only sent).
+ * `reasoningDetails`, `attachments` and `fileAnnotations` are the stored arrays themselves (frozen by
+ * convention: never modified, only sent). Attachments are references as stored (never `missing`): the
+ * chat service reads their bytes with `attachmentBytes`, which says whether each file is still there.
  */
 export type TranscriptEntry = Readonly<
-  Pick<Message, 'id' | 'role' | 'content'> & { reasoningDetails?: readonly ReasoningDetail[] }
+  Pick<Message, 'id' | 'role' | 'content'> & {
+    reasoningDetails?: readonly ReasoningDetail[];
+    attachments?: readonly Attachment[];
+    fileAnnotations?: readonly FileAnnotation[];
+  }
 >;

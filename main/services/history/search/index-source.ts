@@ -14,7 +14,7 @@ const KNOWN_STATUS = new Set(['complete', 'interrupted', 'cancelled', 'error']);
  * A cheaper read for the start-up index build: JSON.parse and a structural check of what indexing
  * uses, without the full schema validation, which doubled the build's garbage (and main's resident
  * memory by ~55 MB on the benchmark history). Returns null whenever the file needs the full path —
- * not current format, anything odd, a reply still marked streaming, or a summary that differs from the
+ * an unknown format version, anything odd, a reply still marked streaming, or a summary that differs from the
  * list's — and the caller then uses `loadDoc`, which validates, migrates, settles and quarantines.
  * Every file is still fully validated whenever it is opened.
  */
@@ -29,7 +29,10 @@ export async function quickReadForIndex(core: StoreCore, id: string): Promise<In
   }
   const file = raw as { formatVersion?: unknown; conversation?: Record<string, unknown>; messages?: unknown };
   const meta = file.conversation;
-  if (file.formatVersion !== CURRENT_FORMAT_VERSION || !meta || !Array.isArray(file.messages)) return null;
+  // Versions 1 and 2 hold the same fields that indexing reads (2 only adds optional ones).
+  const version = file.formatVersion;
+  if (typeof version !== 'number' || version < 1 || version > CURRENT_FORMAT_VERSION) return null;
+  if (!meta || !Array.isArray(file.messages)) return null;
   const s = entry.summary;
   if (
     meta.id !== id ||

@@ -55,6 +55,8 @@ const methods: { [K in keyof HistoryStore]: 'read' | WriteCheck } = {
   exportAll: 'read',
   quarantined: 'read',
   replyImage: 'read',
+  attachmentBytes: 'read',
+  attachment: 'read',
   // Request options are not searchable text (conversation-options-changed is followed as a no-op).
   options: 'read',
   updateOptions: 'read',

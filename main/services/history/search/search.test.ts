@@ -1,7 +1,7 @@
 import { promises as fs } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { type ConversationFile, serializeConversationFile } from '../store/conversation-file';
+import { type AnyConversationFile, serializeConversationFile } from '../store/conversation-file';
 import { layoutFor } from '../store/layout';
 import { makeTempDir, openStore, sequentialIds } from '../testing/test-support';
 import type { HistoryStore } from '../types';
@@ -79,7 +79,8 @@ describe('search through the store', () => {
     for (let i = 0; i < 300; i++) {
       const id = `n${i}`;
       const at = new Date(Date.UTC(2025, 0, 1, 0, i)).toISOString();
-      const file: ConversationFile = {
+      // Version 1 on purpose: the index build reads older files without the slow path too.
+      const file: AnyConversationFile = {
         formatVersion: 1,
         conversation: { id, title: `t${i}`, createdAt: at, updatedAt: at, model: null },
         messages: [

@@ -1,5 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import { promises as fs } from 'node:fs';
+import type { Attachment } from '../../../../common/attachment-types';
 import {
   ConversationIdSchema,
   type ConversationSummary,
@@ -11,17 +12,21 @@ import { describeError } from '../../../../common/redact';
 import { isOpenToOthers, tightenTree } from '../../private-files/private-files';
 import { timerScheduler } from '../../shared/scheduler';
 import { createKeyedQueue } from '../../shared/serial-queue';
-import type { HistoryStore, HistoryStoreOptions, ReplyFinal } from '../types';
+import type { AttachmentInput, HistoryStore, HistoryStoreOptions, ReplyFinal } from '../types';
+import { readAttachmentFile, sha256Hex, storedSize, writeAttachmentFile } from './attachment-files';
+import { createAttachmentGuard } from './attachment-guard';
+import { type SweepHooks, type SweepReport, sweepAttachments } from './attachment-sweep';
 import { createChangeFeed } from './change-events';
 import { ConversationCache } from './conversation-cache';
 import {
   type ConversationFile,
   CURRENT_FORMAT_VERSION,
   DEFAULT_TITLE,
+  StoredAttachmentSchema,
   type StoredMessage,
 } from './conversation-file';
-import { ensureDir, writeFileDurably } from './files';
-import { moveImageFolder, readReplyImage, removeReplyImages, writeReplyImage } from './image-files';
+import { ensureDir, mapLimit, writeFileDurably } from './files';
+import { moveImageFolder, readReplyImage, removeReplyImages } from './image-files';
 import { createIndexWriter } from './index-writer';
 import { layoutFor } from './layout';
 import { loadHistory } from './load-history';
@@ -49,6 +54,13 @@ const defaultId = () => randomBytes(12).toString('base64url');
 /** How long a request for a reply's image waits for that reply to be finished (written). */
 const IMAGE_WAIT_MS = 10_000;
 
+function attachmentGone(): Error {
+  return appError(
+    'validation',
+    'That file is no longer saved in this conversation. The message may have been edited or regenerated, or the file was removed or changed in the history folder.',
+  );
+}
+
 function imageGone(): Error {
   return appError(
     'validation',
@@ -69,6 +81,13 @@ export interface StoreInternals {
   ensureOpen(): void;
   /** Runs `task` on the conversation's document inside its queue (not found: rejects). */
   inConversation<T>(id: string, task: (doc: ConversationFile) => Promise<T>): Promise<T>;
+  /**
+   * Runs an attachment sweep now (after any running one) and resolves with its report (null: stopped
+   * by close). Tests pass hooks; the store starts sweeps itself (see `requestSweep`).
+   */
+  sweepAttachments(hooks?: Partial<SweepHooks>): Promise<SweepReport | null>;
+  /** Resolves when no sweep is running or requested. */
+  whenAttachmentsSwept(): Promise<void>;
 }
 
 /**
@@ -109,6 +128,7 @@ export function createConversationStore(options: HistoryStoreOptions): {
     liveReplies: new Set(),
     notices: [],
     changes: createChangeFeed(),
+    attachmentGuard: createAttachmentGuard(),
     entriesChanged() {
       sorted = null;
       indexWriter.markDirty();
@@ -150,6 +170,84 @@ export function createConversationStore(options: HistoryStoreOptions): {
     onPersisted: (event) => options.onReplyPersisted?.(event),
   });
   const indexWriter = createIndexWriter({ core, scheduler, delayMs: options.indexWriteDelayMs ?? 1000 });
+
+  /**
+   * Sweeps run one at a time, in the background; one asked for while another runs starts after it (a
+   * file may have been released after the running scan passed its conversation).
+   */
+  let sweepTail: Promise<unknown> = Promise.resolve();
+  let sweepsPending = 0;
+  const runSweep = (hooks: Partial<SweepHooks> = {}): Promise<SweepReport | null> => {
+    sweepsPending++;
+    const run = sweepTail.then(() =>
+      state === 'open' ? sweepAttachments(core, { stopped: () => state !== 'open', ...hooks }) : null,
+    );
+    sweepTail = run
+      .catch((error: unknown) => {
+        log.warn('the attachment sweep stopped', { error: describeError(error) });
+      })
+      .finally(() => {
+        sweepsPending--;
+      });
+    return run;
+  };
+  const requestSweep = () => {
+    // One waiting is enough: it starts after the running one and sees everything released before.
+    if (options.sweepAttachments === false || sweepsPending > 1) return;
+    void runSweep().catch(() => undefined);
+  };
+
+  /**
+   * Messages for the window: an attachment whose file is gone (or is not its recorded size) gets
+   * `missing: true`. One `stat` per distinct file of the page, no hashing: a damaged file of the right
+   * size is found when it is read (`attachment`, `attachmentBytes`).
+   */
+  const flagMissing = async (messages: Message[]): Promise<Message[]> => {
+    const sizes = new Map<string, number>();
+    for (const m of messages) for (const a of m.attachments ?? []) sizes.set(a.sha256, a.byteLength);
+    if (sizes.size === 0) return messages;
+    const hashes = [...sizes.keys()];
+    const found = await mapLimit(hashes, 16, (sha) => storedSize(layout, sha).catch(() => null));
+    const gone = new Set(hashes.filter((sha, i) => found[i] !== sizes.get(sha)));
+    if (gone.size === 0) return messages;
+    for (const m of messages) {
+      if (!m.attachments?.some((a) => gone.has(a.sha256))) continue;
+      m.attachments = m.attachments.map((a) => (gone.has(a.sha256) ? { ...a, missing: true } : a));
+    }
+    return messages;
+  };
+
+  /** The attachments of a new message, checked (bytes against the reference); before any write. */
+  const checkAttachmentInputs = (
+    inputs: readonly AttachmentInput[],
+  ): Array<{ stored: Attachment; bytes?: Uint8Array }> => {
+    if (inputs.length > 100) throw appError('validation', 'A message can hold at most 100 files.');
+    return inputs.map((input) => {
+      const parsed = StoredAttachmentSchema.safeParse(input?.attachment);
+      if (!parsed.success) {
+        throw appError(
+          'validation',
+          'An attached file could not be saved because its description is invalid. Attach it again.',
+        );
+      }
+      const stored = parsed.data;
+      const bytes = input.bytes;
+      if (bytes !== undefined) {
+        if (
+          !(bytes instanceof Uint8Array) ||
+          bytes.length !== stored.byteLength ||
+          sha256Hex(bytes) !== stored.sha256
+        ) {
+          throw appError(
+            'validation',
+            `"${stored.name}" could not be saved because its contents changed while it was being sent. Attach it again.`,
+          );
+        }
+        return { stored, bytes };
+      }
+      return { stored };
+    });
+  };
 
   const ensureOpen = () => {
     if (state === 'open') return;
@@ -219,6 +317,8 @@ export function createConversationStore(options: HistoryStoreOptions): {
       );
       state = 'open';
       indexWriter.start();
+      // In the background: files the purge or an earlier session (an edit, a failed write) released.
+      requestSweep();
       return { quarantined: [...core.notices] };
     },
 
@@ -336,30 +436,59 @@ export function createConversationStore(options: HistoryStoreOptions): {
         const end = before === undefined ? doc.messages.length : findMessageIndex(doc, before);
         const start = Math.max(0, end - limit);
         return { messages: doc.messages.slice(start, end).map(forWindow), hasMore: start > 0 };
-      });
+      }).then(async (page) => ({ ...page, messages: await flagMissing(page.messages) }));
     },
 
     async allMessages(id) {
-      return inConversation(id, async (doc) => doc.messages.map(forWindow));
+      return inConversation(id, async (doc) => doc.messages.map(forWindow)).then(flagMissing);
     },
 
     async transcript(id) {
       return inConversation(id, async (doc) =>
-        doc.messages.map(({ id: messageId, role, content, reasoningDetails }) =>
-          reasoningDetails
-            ? { id: messageId, role, content, reasoningDetails }
-            : { id: messageId, role, content },
+        doc.messages.map(
+          ({ id: messageId, role, content, reasoningDetails, attachments, fileAnnotations }) => ({
+            id: messageId,
+            role,
+            content,
+            ...(reasoningDetails ? { reasoningDetails } : {}),
+            ...(attachments?.length ? { attachments } : {}),
+            ...(fileAnnotations?.length ? { fileAnnotations } : {}),
+          }),
         ),
       );
     },
 
-    async appendUserMessage(id, content) {
+    async appendUserMessage(id, content, attachments = []) {
       if (typeof content !== 'string' || content.length > MAX_MESSAGE_CHARS) {
         return Promise.reject(
           appError('validation', 'That message is too long to save (2,000,000 characters at most).'),
         );
       }
+      let files: ReturnType<typeof checkAttachmentInputs>;
+      try {
+        files = checkAttachmentInputs(attachments);
+      } catch (error) {
+        return Promise.reject(error);
+      }
       return inConversation(id, async (doc) => {
+        // The files first: the conversation file must never name a file that is not stored.
+        for (const { stored, bytes } of files) {
+          if (bytes !== undefined) {
+            await core.attachmentGuard.claim(stored.sha256, () =>
+              writeAttachmentFile(layout, stored.sha256, bytes),
+            );
+            continue;
+          }
+          const size = await core.attachmentGuard.claim(stored.sha256, () =>
+            storedSize(layout, stored.sha256),
+          );
+          if (size === null) {
+            throw appError(
+              'validation',
+              `"${stored.name}" is no longer saved in the history folder, so it cannot be sent again. Attach the file again.`,
+            );
+          }
+        }
         const message: Message = {
           id: newId(),
           role: 'user',
@@ -372,19 +501,26 @@ export function createConversationStore(options: HistoryStoreOptions): {
           usage: null,
           finishReason: null,
           generationId: null,
+          ...(files.length > 0 ? { attachments: files.map((f) => f.stored) } : {}),
         };
         doc.messages.push(message);
         doc.conversation.updatedAt = message.createdAt;
         const autoTitle = doc.conversation.title === DEFAULT_TITLE ? titleFromMessage(content) : null;
         if (autoTitle) doc.conversation.title = autoTitle;
-        await persistDoc(core, doc, 'save your message', [
-          { kind: 'messages-appended', conversationId: id, messages: [message] },
-          ...(autoTitle
-            ? [{ kind: 'conversation-renamed' as const, conversationId: id, title: autoTitle }]
-            : []),
-        ]);
+        try {
+          await persistDoc(core, doc, 'save your message', [
+            { kind: 'messages-appended', conversationId: id, messages: [message] },
+            ...(autoTitle
+              ? [{ kind: 'conversation-renamed' as const, conversationId: id, title: autoTitle }]
+              : []),
+          ]);
+        } catch (error) {
+          // Its files may now be named by nothing.
+          if (files.length > 0) requestSweep();
+          throw error;
+        }
         return forWindow(message);
-      });
+      }).then(async (message) => (await flagMissing([message]))[0] as Message);
     },
 
     async truncateFrom(id, messageId) {
@@ -404,6 +540,9 @@ export function createConversationStore(options: HistoryStoreOptions): {
             error: describeError(error),
           });
         });
+        // Their attachments and content-addressed images may be used elsewhere: the sweep decides.
+        if (removed.some((m) => m.attachments?.length || m.images?.some((i) => i.sha256 !== undefined)))
+          requestSweep();
       });
     },
 
@@ -461,8 +600,14 @@ export function createConversationStore(options: HistoryStoreOptions): {
         const savedImages: NonNullable<Message['images']> = [];
         for (const image of final.images ?? []) {
           try {
-            await writeReplyImage(layout, id, messageId, image);
-            savedImages.push({ id: image.id, mimeType: image.mimeType, byteLength: image.bytes.length });
+            const sha256 = sha256Hex(image.bytes);
+            await core.attachmentGuard.claim(sha256, () => writeAttachmentFile(layout, sha256, image.bytes));
+            savedImages.push({
+              id: image.id,
+              mimeType: image.mimeType,
+              byteLength: image.bytes.length,
+              sha256,
+            });
           } catch (error) {
             log.warn('an image of the reply could not be saved; the reply is kept without it', {
               conversationId: id,
@@ -483,6 +628,8 @@ export function createConversationStore(options: HistoryStoreOptions): {
         if (savedImages.length > 0) message.images = savedImages;
         if (final.reasoningDetails !== undefined && final.reasoningDetails.length > 0)
           message.reasoningDetails = [...final.reasoningDetails];
+        if (final.fileAnnotations !== undefined && final.fileAnnotations.length > 0)
+          message.fileAnnotations = [...final.fileAnnotations];
         doc.conversation.updatedAt = now().toISOString();
         if (message.model) doc.conversation.model = message.model;
         await persistDoc(core, doc, 'save the reply', [
@@ -550,6 +697,31 @@ export function createConversationStore(options: HistoryStoreOptions): {
       return { id: image.id, mimeType: image.mimeType, bytes };
     },
 
+    async attachmentBytes(sha256) {
+      ensureOpen();
+      if (typeof sha256 !== 'string' || !SHA256_TEXT.test(sha256)) {
+        log.warn('asked for an attachment by something that is not a hash');
+        return null;
+      }
+      const read = await readAttachmentFile(layout, sha256).catch((error: unknown) => {
+        log.warn('an attachment could not be read', { error: describeError(error) });
+        return null;
+      });
+      if (read?.kind === 'ok') return read.bytes;
+      if (read !== null) log.warn(`an attachment file is ${read.kind}`, { sha256 });
+      return null;
+    },
+
+    async attachment(id, messageId, sha256) {
+      const named = await inConversation(id, async (doc) =>
+        doc.messages.find((m) => m.id === messageId)?.attachments?.find((a) => a.sha256 === sha256),
+      );
+      if (!named) throw attachmentGone();
+      const bytes = await store.attachmentBytes(sha256);
+      if (!bytes) throw attachmentGone();
+      return { attachment: structuredClone(named), bytes };
+    },
+
     quarantined() {
       return core.notices.map((n) => ({ ...n }));
     },
@@ -568,6 +740,8 @@ export function createConversationStore(options: HistoryStoreOptions): {
       }
       await store.flush();
       state = 'closed';
+      // A running sweep sees the state and stops; it never removes anything after close returns.
+      await sweepTail;
       replies.closeAll();
       await core.queue.drain();
       indexWriter.stop();
@@ -578,14 +752,27 @@ export function createConversationStore(options: HistoryStoreOptions): {
     },
   };
 
-  return { store, internals: { core, ensureOpen, inConversation } };
+  return {
+    store,
+    internals: {
+      core,
+      ensureOpen,
+      inConversation,
+      sweepAttachments: runSweep,
+      whenAttachmentsSwept: async () => {
+        while (sweepsPending > 0) await sweepTail;
+      },
+    },
+  };
 }
 
 /**
- * A copy of a stored message for outside the store: `reasoningDetails` stays here (it is only ever sent
- * back to OpenRouter, never to the window).
+ * A copy of a stored message for outside the store: `reasoningDetails` and `fileAnnotations` stay here
+ * (they are only ever sent back to OpenRouter, never to the window).
  */
 export function forWindow(message: StoredMessage | Message): Message {
-  const { reasoningDetails: _kept, ...shown } = message as StoredMessage;
+  const { reasoningDetails: _kept, fileAnnotations: _alsoKept, ...shown } = message as StoredMessage;
   return structuredClone(shown);
 }
+
+const SHA256_TEXT = /^[0-9a-f]{64}$/;

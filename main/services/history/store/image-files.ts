@@ -6,14 +6,19 @@ import { MessageIdSchema } from '../../../../common/conversation-types';
 import { describeError } from '../../../../common/redact';
 import type { Logger } from '../../log/logger';
 import { ensurePrivateDir, PRIVATE_FILE_MODE } from '../../private-files/private-files';
+import { readAttachmentFile } from './attachment-files';
 import { isImageOfType, MAX_IMAGE_BYTES, type ReplyImageBytes } from './image-bytes';
 import { CONVERSATION_ID, type Layout } from './layout';
 import { errnoOf, storageFailure } from './storage-errors';
 
 /**
- * Images of replies, as files beside the conversations: `images/<conversationId>/<messageId>/<imageId>`.
- * Never inline base64 in the conversation file: a few images would make every checkpoint rewrite
- * megabytes. Written like every history file (write-file-atomic, fsync, 0600 in 0700 folders).
+ * Images of replies, as files: never inline base64 in the conversation file (a few images would make
+ * every checkpoint rewrite megabytes). Since issue 17 a reply's images are written to the
+ * content-addressed store (`attachments/<sha256>`, attachment-files.ts) and their reference carries
+ * `sha256`; images saved before that have no `sha256` and stay where they were written,
+ * `images/<conversationId>/<messageId>/<imageId>` (this file), moving with their conversation to the
+ * trash and quarantine. Both are written like every history file (write-file-atomic, fsync, 0600 in
+ * 0700 folders).
  */
 export function imageFile(
   layout: Layout,
@@ -44,13 +49,20 @@ export async function writeReplyImage(
   }
 }
 
-/** The image's bytes when its file exists and they are the type recorded; null otherwise. */
+/**
+ * The image's bytes when its file exists and they are the type recorded (and, in the content-addressed
+ * store, match their hash); null otherwise.
+ */
 export async function readReplyImage(
   layout: Layout,
   conversationId: string,
   messageId: string,
-  image: { id: string; mimeType: ReplyImageBytes['mimeType'] },
+  image: { id: string; mimeType: ReplyImageBytes['mimeType']; sha256?: string | undefined },
 ): Promise<Uint8Array | null> {
+  if (image.sha256 !== undefined) {
+    const read = await readAttachmentFile(layout, image.sha256);
+    return read.kind === 'ok' && isImageOfType(read.bytes, image.mimeType) ? read.bytes : null;
+  }
   const path = imageFile(layout, conversationId, messageId, image.id);
   try {
     const info = await fs.stat(path);

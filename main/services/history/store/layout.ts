@@ -9,7 +9,9 @@ import { join } from 'node:path';
  *   quarantine/               files that could not be read, each with a `.note.txt` saying why (and
  *                             `.images/`, their reply images)
  *   trash/                    deleted conversations, restorable until purged after 30 days
- *   images/<id>/<messageId>/<imageId>   images of replies (image-files.ts); trash/<token>.images/ when deleted
+ *   images/<id>/<messageId>/<imageId>   images of replies saved before issue 17 (image-files.ts);
+ *                             trash/<token>.images/ when deleted
+ *   attachments/<sha256>      content-addressed files: attachments and newer reply images (attachment-files.ts)
  */
 export interface Layout {
   root: string;
@@ -19,6 +21,8 @@ export interface Layout {
   index: string;
   session: string;
   images: string;
+  /** The content-addressed store: one file per distinct content, named by its SHA-256. */
+  attachments: string;
   conversationFile(id: string): string;
   /** The folder of a conversation's reply images. */
   conversationImages(id: string): string;
@@ -34,6 +38,7 @@ export function layoutFor(root: string): Layout {
     index: join(root, 'index.json'),
     session: join(root, 'session.json'),
     images: join(root, 'images'),
+    attachments: join(root, 'attachments'),
     conversationFile: (id) => join(conversations, `${id}.json`),
     conversationImages: (id) => {
       if (!CONVERSATION_ID.test(id)) throw new Error('invalid conversation id for a path');

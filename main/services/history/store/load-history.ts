@@ -2,6 +2,7 @@ import { promises as fs, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { describeError } from '../../../../common/redact';
 import { yieldToEventLoop } from '../../shared/scheduler';
+import { removeAttachmentLeftovers } from './attachment-files';
 import { mapLimit, readTextIfExists } from './files';
 import { removeImageLeftovers } from './image-files';
 import { type ConversationEntry, parseIndex } from './index-file';
@@ -46,6 +47,7 @@ export async function loadHistory(core: StoreCore): Promise<LoadReport> {
     ['index.json', 'session.json'].includes(target),
   );
   await removeImageLeftovers(layout, log);
+  await removeAttachmentLeftovers(layout, log);
 
   const index =
     indexText === null ? { ok: false as const, reason: 'index.json is missing' } : parseIndex(indexText);

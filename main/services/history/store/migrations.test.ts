@@ -3,7 +3,8 @@ import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { z } from 'zod';
 import { makeTempDir, openStore } from '../testing/test-support';
-import { ConversationFileV1Schema, CURRENT_FORMAT_VERSION } from './conversation-file';
+import { sha256Hex } from './attachment-files';
+import { ConversationFileV2Schema, CURRENT_FORMAT_VERSION } from './conversation-file';
 import { layoutFor } from './layout';
 import {
   conversationFormats,
@@ -102,6 +103,61 @@ describe('golden fixtures', () => {
   });
 });
 
+describe('version 2 fixtures', () => {
+  let dir: string;
+  let cleanup: () => Promise<void>;
+  beforeEach(async () => {
+    ({ dir, cleanup } = await makeTempDir());
+  });
+  afterEach(() => cleanup());
+
+  const copyIn = async (...names: string[]) => {
+    const layout = layoutFor(dir);
+    await fs.mkdir(layout.conversations, { recursive: true });
+    for (const name of names)
+      await fs.copyFile(
+        join(FIXTURES, 'v2', name),
+        layout.conversationFile(fixtureId(await fs.readFile(join(FIXTURES, 'v2', name), 'utf8'))),
+      );
+  };
+
+  it('show attachments whose files are not here as missing, and the others as stored', async () => {
+    await copyIn('attachments.json');
+    const png = new Uint8Array([
+      0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 13, 0x49, 0x48, 0x44, 0x52, 0, 0, 0, 1,
+    ]);
+    await fs.mkdir(join(dir, 'attachments'), { recursive: true });
+    await fs.writeFile(join(dir, 'attachments', sha256Hex(png)), png);
+    const { store } = await openStore(dir, { buildSearchIndex: false, sweepAttachments: false });
+    const [user] = await store.allMessages('fx-attachments');
+    expect(user?.attachments?.map((a) => [a.kind, a.missing ?? false])).toEqual([
+      ['image', false],
+      ['pdf', true],
+      ['text', true],
+      ['audio', true],
+      ['audio', true],
+    ]);
+    expect(user?.attachments?.[0]).toMatchObject({
+      size: { width: 1, height: 1 },
+      resizedFrom: { width: 9000 },
+    });
+    expect(await store.attachmentBytes(sha256Hex(png))).toEqual(png);
+    await store.close();
+  });
+
+  it("keep a reply's file annotations for requests and out of the window", async () => {
+    await copyIn('reply-image-annotations.json');
+    const { store } = await openStore(dir, { buildSearchIndex: false, sweepAttachments: false });
+    const messages = await store.allMessages('fx-reply-image');
+    expect(messages[1]).not.toHaveProperty('fileAnnotations');
+    expect(messages[1]?.images?.[0]?.sha256).toMatch(/^[0-9a-f]{64}$/);
+    const transcript = await store.transcript('fx-reply-image');
+    expect(transcript[1]?.fileAnnotations?.[0]).toMatchObject({ type: 'file', file: { name: 'cats.pdf' } });
+    expect(transcript[0]?.attachments?.[0]?.name).toBe('cats.pdf');
+    await store.close();
+  });
+});
+
 describe('version registry', () => {
   it('refuses files from a newer version and files without a version', () => {
     expect(decodeVersioned({ formatVersion: CURRENT_FORMAT_VERSION + 1 }, conversationFormats)).toEqual({
@@ -113,21 +169,36 @@ describe('version registry', () => {
     expect(decodeVersioned(null, conversationFormats).kind).toBe('invalid');
   });
 
-  it('chains upgrade steps: adding version 2 is one function', async () => {
-    // A hypothetical v2 that renames `title` to `name` and adds `pinned`, to prove the mechanism.
-    const V2 = z.object({
-      formatVersion: z.literal(2),
+  it('upgrades version 1 to 2 without changing its meaning: only the number changes', async () => {
+    const v1 = (await allFixtures()).filter((f) => f.version === 1);
+    expect(v1.length).toBeGreaterThan(0);
+    for (const f of v1) {
+      const result = decodeConversationText(f.text, fixtureId(f.text));
+      expect(result).toEqual({
+        kind: 'ok',
+        fromVersion: 1,
+        value: { ...JSON.parse(f.text), formatVersion: 2 },
+      });
+    }
+  });
+
+  it('chains upgrade steps: adding the next version is one function', async () => {
+    // A hypothetical v3 that renames `title` to `name` and adds `pinned`, to prove the mechanism:
+    // version 1 files go through both steps, version 2 files through the new one.
+    const V3 = z.object({
+      formatVersion: z.literal(3),
       conversation: z.object({ id: z.string(), name: z.string(), pinned: z.boolean() }),
       messages: z.array(z.unknown()),
     });
-    const registry: FormatRegistry<z.infer<typeof V2>> = {
-      current: 2,
-      currentSchema: V2,
+    const registry: FormatRegistry<z.infer<typeof V3>> = {
+      current: 3,
+      currentSchema: V3,
       upgrades: {
-        1: upgradeStep(ConversationFileV1Schema, (v1) => ({
-          formatVersion: 2,
-          conversation: { id: v1.conversation.id, name: v1.conversation.title, pinned: false },
-          messages: v1.messages,
+        ...conversationFormats.upgrades,
+        2: upgradeStep(ConversationFileV2Schema, (v2) => ({
+          formatVersion: 3,
+          conversation: { id: v2.conversation.id, name: v2.conversation.title, pinned: false },
+          messages: v2.messages,
         })),
       },
     };
@@ -135,7 +206,7 @@ describe('version registry', () => {
       const result = decodeVersioned(JSON.parse(f.text), registry);
       expect(result.kind, f.name).toBe('ok');
       if (result.kind === 'ok') {
-        expect(result.fromVersion).toBe(1);
+        expect(result.fromVersion).toBe(f.version);
         expect(result.value.conversation.pinned).toBe(false);
       }
     }

@@ -1,6 +1,8 @@
 import type { z } from 'zod';
 import {
   type ConversationFile,
+  ConversationFileV1Schema,
+  type ConversationFileV2,
   CURRENT_FORMAT_VERSION,
   CurrentConversationFileSchema,
 } from './conversation-file';
@@ -8,9 +10,9 @@ import {
 /**
  * Reading any format version this build knows, by upgrading step by step to the current one.
  *
- * Adding version 2 is one function: define `ConversationFileV2Schema`, make it current in
- * conversation-file.ts, add `1: upgradeStep(ConversationFileV1Schema, (v1) => ({ ...v2 shape }))` to
- * `conversationFormats.upgrades`, and commit fixtures under history/fixtures/v2/. Files are upgraded
+ * Adding version N + 1 is one function: define `ConversationFileV<N+1>Schema`, make it current in
+ * conversation-file.ts, add `N: upgradeStep(ConversationFileV<N>Schema, (vN) => ({ …the new shape }))` to
+ * `conversationFormats.upgrades` (as 1 → 2 below), and commit fixtures under history/fixtures/v<N+1>/. Files are upgraded
  * in memory only; the file on disk is rewritten in the current format the next time the conversation
  * changes, so merely opening history with a new build never rewrites old files.
  */
@@ -83,7 +85,11 @@ export function decodeVersioned<T>(raw: unknown, registry: FormatRegistry<T>): D
 export const conversationFormats: FormatRegistry<ConversationFile> = {
   current: CURRENT_FORMAT_VERSION,
   currentSchema: CurrentConversationFileSchema,
-  upgrades: {},
+  upgrades: {
+    // 1 → 2 (issue 17): version 2 only adds optional fields (attachments, reply images' sha256, file
+    // annotations), so a version-1 file means the same thing as version 2; only the number changes.
+    1: upgradeStep(ConversationFileV1Schema, (v1): ConversationFileV2 => ({ ...v1, formatVersion: 2 })),
+  },
 };
 
 /** Decodes the text of `conversations/<expectedId>.json`. Never throws. */

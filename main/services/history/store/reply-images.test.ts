@@ -4,6 +4,8 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { JPEG_BYTES, PNG_BYTES, SAMPLE_REASONING_DETAILS } from '../testing/sample-images';
 import { createManualClock, makeTempDir, openStore, sequentialIds } from '../testing/test-support';
 import type { HistoryStore } from '../types';
+import { sha256Hex } from './attachment-files';
+import { layoutFor } from './layout';
 
 const PNG = PNG_BYTES;
 const JPEG = JPEG_BYTES;
@@ -11,6 +13,62 @@ const DETAILS = SAMPLE_REASONING_DETAILS;
 
 let dirs: Array<() => Promise<void>> = [];
 let stores: HistoryStore[] = [];
+
+/**
+ * A history written before issue 17: conversation `legacy` (format 1) whose reply `r1` has two images
+ * under `images/legacy/r1/` (no sha256). Such images keep being served, and moving, as they were.
+ */
+async function seedLegacy(dir: string) {
+  const layout = layoutFor(dir);
+  const at = '2025-01-01T00:00:00.000Z';
+  const base = {
+    reasoning: '',
+    createdAt: at,
+    status: 'complete',
+    error: null,
+    usage: null,
+    generationId: null,
+  };
+  const doc = {
+    formatVersion: 1,
+    conversation: { id: 'legacy', title: 'Old cat', createdAt: at, updatedAt: at, model: 'm' },
+    messages: [
+      { ...base, id: 'u1', role: 'user', content: 'Draw a cat', model: null, finishReason: null },
+      {
+        ...base,
+        id: 'r1',
+        role: 'assistant',
+        content: 'Here is a cat.',
+        model: 'm',
+        finishReason: 'stop',
+        images: [
+          { id: '1.png', mimeType: 'image/png', byteLength: PNG.length },
+          { id: '2.jpeg', mimeType: 'image/jpeg', byteLength: JPEG.length },
+        ],
+      },
+    ],
+  };
+  await fs.mkdir(layout.conversations, { recursive: true });
+  await fs.writeFile(layout.conversationFile('legacy'), JSON.stringify(doc, null, 2));
+  await fs.mkdir(join(dir, 'images', 'legacy', 'r1'), { recursive: true });
+  await fs.writeFile(join(dir, 'images', 'legacy', 'r1', '1.png'), PNG);
+  await fs.writeFile(join(dir, 'images', 'legacy', 'r1', '2.jpeg'), JPEG);
+  return { c: { id: 'legacy' }, user: { id: 'u1' }, reply: { id: 'r1' } };
+}
+
+async function freshLegacy() {
+  const { dir, cleanup } = await makeTempDir();
+  dirs.push(cleanup);
+  const seeded = await seedLegacy(dir);
+  const clock = createManualClock();
+  const opened = await openStore(dir, {
+    idFactory: sequentialIds('c'),
+    now: clock.now,
+    scheduler: clock.scheduler,
+  });
+  stores.push(opened.store);
+  return { dir, clock, ...opened, ...seeded };
+}
 
 async function fresh() {
   const { dir, cleanup } = await makeTempDir();
@@ -53,22 +111,24 @@ async function replyWithImages(store: HistoryStore) {
 }
 
 describe('reply images and reasoning details', () => {
-  it('keeps image bytes as private files beside the conversation, never inline in its JSON', async () => {
+  it('keeps image bytes as private content-addressed files, never inline in the JSON', async () => {
     const { store, dir } = await fresh();
     const { c, reply } = await replyWithImages(store);
-    const file = join(dir, 'images', c.id, reply.id, '1.png');
+    const file = join(dir, 'attachments', sha256Hex(PNG));
     expect(new Uint8Array(await fs.readFile(file))).toEqual(PNG);
     if (process.platform !== 'win32') {
       expect((await fs.stat(file)).mode & 0o777).toBe(0o600);
-      expect((await fs.stat(join(dir, 'images', c.id))).mode & 0o777).toBe(0o700);
+      expect((await fs.stat(join(dir, 'attachments'))).mode & 0o777).toBe(0o700);
     }
+    // New images are never written to the old per-reply folders.
+    await expect(fs.access(join(dir, 'images', c.id))).rejects.toThrow();
     const json = await fs.readFile(join(dir, 'conversations', `${c.id}.json`), 'utf8');
     expect(json).not.toContain('base64');
     expect(json).not.toContain(Buffer.from(PNG).toString('base64'));
     const stored = JSON.parse(json).messages[1];
     expect(stored.images).toEqual([
-      { id: '1.png', mimeType: 'image/png', byteLength: PNG.length },
-      { id: '2.jpeg', mimeType: 'image/jpeg', byteLength: JPEG.length },
+      { id: '1.png', mimeType: 'image/png', byteLength: PNG.length, sha256: sha256Hex(PNG) },
+      { id: '2.jpeg', mimeType: 'image/jpeg', byteLength: JPEG.length, sha256: sha256Hex(JPEG) },
     ]);
     expect(stored.provider).toBe('Google');
     expect(stored.citations).toHaveLength(1);
@@ -93,9 +153,34 @@ describe('reply images and reasoning details', () => {
     expect('reasoningDetails' in (transcript[0] ?? {})).toBe(false);
   });
 
-  it('refuses an image whose file is missing or whose bytes are not its type, saying so', async () => {
+  it('refuses a stored image whose file is missing, changed, or not its type, saying so', async () => {
     const { store, dir } = await fresh();
     const { c, reply } = await replyWithImages(store);
+    await expect(store.replyImage(c.id, reply.id, '3.png')).rejects.toThrow('That image is no longer saved');
+    // Same size, other bytes: the hash catches it.
+    const changed = new Uint8Array(PNG);
+    changed[PNG.length - 1] = 0xff;
+    await fs.writeFile(join(dir, 'attachments', sha256Hex(PNG)), changed);
+    await expect(store.replyImage(c.id, reply.id, '1.png')).rejects.toThrow('That image is no longer saved');
+    await fs.rm(join(dir, 'attachments', sha256Hex(JPEG)));
+    await expect(store.replyImage(c.id, reply.id, '2.jpeg')).rejects.toThrow('no longer saved');
+  });
+
+  it('refuses a content-addressed file whose hash is right but whose bytes are not the image type', async () => {
+    const { store } = await fresh();
+    const c = await store.create({ model: 'm' });
+    const reply = await store.beginReply(c.id, { model: 'm' });
+    const svg = new TextEncoder().encode('<svg onload="alert(1)"/>');
+    await store.finishReply(c.id, reply.id, {
+      status: 'complete',
+      images: [{ id: '1.png', mimeType: 'image/png', bytes: svg }],
+    });
+    await expect(store.replyImage(c.id, reply.id, '1.png')).rejects.toThrow('no longer saved');
+  });
+
+  it('serves an image saved before the content-addressed store from its old file', async () => {
+    const { store, dir, c, reply } = await freshLegacy();
+    expect((await store.replyImage(c.id, reply.id, '2.jpeg')).bytes).toEqual(JPEG);
     await expect(store.replyImage(c.id, reply.id, '3.png')).rejects.toThrow('That image is no longer saved');
     await fs.writeFile(join(dir, 'images', c.id, reply.id, '1.png'), '<svg onload="alert(1)"/>');
     await expect(store.replyImage(c.id, reply.id, '1.png')).rejects.toThrow('That image is no longer saved');
@@ -117,16 +202,14 @@ describe('reply images and reasoning details', () => {
     expect((await asked).bytes).toEqual(PNG);
   });
 
-  it('removes the images of replies that regenerate or edit removed', async () => {
-    const { store, dir } = await fresh();
-    const { c, user } = await replyWithImages(store);
+  it('removes the old-style images of replies that regenerate or edit removed', async () => {
+    const { store, dir, c, user } = await freshLegacy();
     await store.truncateFrom(c.id, user.id);
     await expect(fs.readdir(join(dir, 'images', c.id))).resolves.toEqual([]);
   });
 
-  it('moves images to the trash with their conversation and back on restore', async () => {
-    const { store, dir } = await fresh();
-    const { c, reply } = await replyWithImages(store);
+  it('moves old-style images to the trash with their conversation and back on restore', async () => {
+    const { store, dir, c, reply } = await freshLegacy();
     const { undoToken } = await store.remove(c.id);
     await expect(fs.access(join(dir, 'images', c.id))).rejects.toThrow();
     await expect(fs.access(join(dir, 'trash', `${undoToken}.images`, reply.id, '1.png'))).resolves.toBe(
@@ -136,9 +219,8 @@ describe('reply images and reasoning details', () => {
     expect((await store.replyImage(restored.id, reply.id, '1.png')).bytes).toEqual(PNG);
   });
 
-  it("purges a deleted conversation's images with it after the retention period", async () => {
-    const { store, dir, clock } = await fresh();
-    const { c } = await replyWithImages(store);
+  it("purges a deleted conversation's old-style images with it after the retention period", async () => {
+    const { store, dir, clock, c } = await freshLegacy();
     const { undoToken } = await store.remove(c.id);
     await expect(fs.readdir(join(dir, 'trash', `${undoToken}.images`))).resolves.toHaveLength(1);
     await store.close();
@@ -149,8 +231,7 @@ describe('reply images and reasoning details', () => {
   });
 
   it('removes temporary image files left by a write cut off by a crash at start, and nothing else', async () => {
-    const { store, dir, clock } = await fresh();
-    const { c, reply } = await replyWithImages(store);
+    const { store, dir, clock, c, reply } = await freshLegacy();
     await store.close();
     const folder = join(dir, 'images', c.id, reply.id);
     // write-file-atomic's temporary name: the target plus `.<uint32>` (a crash leaves it behind).
@@ -179,8 +260,8 @@ describe('reply images and reasoning details', () => {
     const c = await store.create({ model: 'm' });
     await store.appendUserMessage(c.id, 'Draw');
     const reply = await store.beginReply(c.id, { model: 'm' });
-    // A file where the image folder should be: the image write fails.
-    await fs.writeFile(join(dir, 'images'), 'not a folder');
+    // A file where the attachments folder should be: the image write fails.
+    await fs.writeFile(join(dir, 'attachments'), 'not a folder');
     const finished = await store.finishReply(c.id, reply.id, {
       status: 'complete',
       content: 'A cat.',

@@ -4,6 +4,7 @@ import { appError } from '../../../../common/errors';
 import { describeError } from '../../../../common/redact';
 import type { Logger } from '../../log/logger';
 import type { KeyedQueue } from '../../shared/serial-queue';
+import type { AttachmentGuard } from './attachment-guard';
 import type { ChangeFeed, HistoryChange } from './change-events';
 import type { ConversationCache } from './conversation-cache';
 import {
@@ -36,6 +37,8 @@ export interface StoreCore {
   notices: QuarantineNotice[];
   /** What each write changed, for those that follow the history (search). */
   changes: ChangeFeed;
+  /** Marks the content hashes in use while the attachment sweep runs (attachment-guard.ts). */
+  attachmentGuard: AttachmentGuard;
   /** Summaries changed: the list order and index.json need refreshing. */
   entriesChanged(): void;
   /** A conversation left the list (deleted, quarantined, missing): its streaming replies stop. */
@@ -220,6 +223,8 @@ export async function persistDoc(
   changes: readonly [HistoryChange, ...HistoryChange[]],
 ): Promise<void> {
   const id = doc.conversation.id;
+  // Before the write: from here on, a running sweep keeps every file this conversation names.
+  core.attachmentGuard.markDoc(doc);
   try {
     const file = await writeFileDurably(
       core.layout.conversationFile(id),

@@ -3,6 +3,7 @@ import type { ConversationFile } from '../store/conversation-file';
 import { mapLimit } from '../store/files';
 import { loadDoc, type StoreCore } from '../store/store-core';
 import type { ExportFormat } from '../types';
+import { readExportAttachments } from './export-attachments';
 import { readExportImages } from './export-images';
 import { conversationsToJson } from './export-json';
 import { conversationsToMarkdown, conversationToMarkdown } from './export-markdown';
@@ -14,9 +15,10 @@ export async function exportConversationText(
   format: ExportFormat,
 ): Promise<string> {
   const images = await readExportImages(core, [doc]);
+  const attachments = await readExportAttachments(core, [doc]);
   return format === 'json'
-    ? conversationsToJson([doc], core.now(), images)
-    : conversationToMarkdown(doc, images);
+    ? conversationsToJson([doc], core.now(), images, attachments)
+    : conversationToMarkdown(doc, images, attachments);
 }
 
 /**
@@ -42,7 +44,8 @@ export async function exportConversationsText(
     )
   ).filter((d): d is ConversationFile => d !== null);
   const images = await readExportImages(core, docs);
+  const attachments = await readExportAttachments(core, docs);
   return format === 'json'
-    ? conversationsToJson(docs, core.now(), images)
-    : conversationsToMarkdown(docs, images);
+    ? conversationsToJson(docs, core.now(), images, attachments)
+    : conversationsToMarkdown(docs, images, attachments);
 }

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { type ReplyImage, ReplyImageSchema } from '../../../../common/chat-types';
 import { describeError } from '../../../../common/redact';
+import { sha256Hex } from '../store/attachment-files';
 import type { ConversationFile } from '../store/conversation-file';
 import { fromDataUrl, MAX_IMAGE_BYTES, type ReplyImageBytes, toDataUrl } from '../store/image-bytes';
 import { readReplyImage } from '../store/image-files';
@@ -55,17 +56,24 @@ const MAX_DATA_URL_CHARS = Math.ceil(MAX_IMAGE_BYTES / 3) * 4 + 64;
 const ImportedImageSchema = z.object({
   id: ReplyImageSchema.shape.id,
   mimeType: ReplyImageSchema.shape.mimeType,
+  sha256: ReplyImageSchema.shape.sha256,
   dataUrl: z.string().max(MAX_DATA_URL_CHARS),
 });
 
+/** An imported image: `sha256` when it was content-addressed where it was exported (kept so). */
+export type ImportedImage = ReplyImageBytes & { sha256?: string };
+
 /**
  * One image of an imported reply, checked: a valid id, a base64 data URL of the type it claims whose
- * bytes really are that type. Anything else is null (the caller drops it and says so).
+ * bytes really are that type (and hash to its `sha256`, when it has one). Anything else is null (the
+ * caller drops it and says so).
  */
-export function decodeImportedImage(raw: unknown): ReplyImageBytes | null {
+export function decodeImportedImage(raw: unknown): ImportedImage | null {
   const parsed = ImportedImageSchema.safeParse(raw);
   if (!parsed.success) return null;
   const decoded = fromDataUrl(parsed.data.dataUrl);
   if (!decoded || decoded.mimeType !== parsed.data.mimeType) return null;
-  return { id: parsed.data.id, mimeType: decoded.mimeType, bytes: decoded.bytes };
+  const image = { id: parsed.data.id, mimeType: decoded.mimeType, bytes: decoded.bytes };
+  if (parsed.data.sha256 === undefined) return image;
+  return sha256Hex(decoded.bytes) === parsed.data.sha256 ? { ...image, sha256: parsed.data.sha256 } : null;
 }

@@ -6,15 +6,21 @@ import {
   StoredMessageSchema,
   StoredOptionsSchema,
 } from '../store/conversation-file';
+import type { AttachmentsByMessage } from './export-attachments';
 import { type ImagesByReply, imageKey } from './export-images';
 
 /**
  * The JSON export: one document holding any number of conversations, in the same shape as the files
  * (minus the per-file format version, replaced by the document's own `version`). Importing an export
  * gives back exactly the same conversations.
+ *
+ * Version 2 (issue 17) adds messages' `attachments` (references plus `dataUrl`), reply images'
+ * `sha256` and replies' `fileAnnotations`; version 1 exports are version 2 exports without them and
+ * import unchanged. A build that knows only version 1 refuses a version 2 export rather than drop its
+ * attachments.
  */
 export const EXPORT_FORMAT = 'switchboard-export';
-export const EXPORT_VERSION = 1;
+export const EXPORT_VERSION = 2;
 
 /**
  * An exported message is a stored one whose `images` also carry their bytes as data URLs. Each image
@@ -22,6 +28,7 @@ export const EXPORT_VERSION = 1;
  */
 export const ExportedMessageSchema = StoredMessageSchema.extend({
   images: z.array(z.unknown()).max(1000).optional(),
+  attachments: z.array(z.unknown()).max(100).optional(),
 });
 export type ExportedMessage = z.infer<typeof ExportedMessageSchema>;
 
@@ -41,11 +48,15 @@ export const ExportedConversationSchema = z.object({
 });
 export type ExportedConversation = z.infer<typeof ExportedConversationSchema>;
 
-/** Provider, usage, citations and reasoning details go as stored; images with their bytes. */
+/**
+ * Provider, usage, citations, reasoning details and file annotations go as stored; images and
+ * attachments with their bytes.
+ */
 export function conversationsToJson(
   files: readonly ConversationFile[],
   exportedAt: Date,
   images: ImagesByReply = new Map(),
+  attachments: AttachmentsByMessage = new Map(),
 ): string {
   const document = {
     format: EXPORT_FORMAT,
@@ -54,9 +65,13 @@ export function conversationsToJson(
     conversations: files.map((f) => ({
       conversation: f.conversation,
       messages: f.messages.map((m) => {
+        const key = imageKey(f.conversation.id, m.id);
         const message = settled(m);
-        if (!message.images) return message;
-        return { ...message, images: images.get(imageKey(f.conversation.id, m.id)) ?? [] };
+        return {
+          ...message,
+          ...(message.images ? { images: images.get(key) ?? [] } : {}),
+          ...(message.attachments ? { attachments: attachments.get(key) ?? [] } : {}),
+        };
       }),
       ...(f.options ? { options: f.options } : {}),
     })),

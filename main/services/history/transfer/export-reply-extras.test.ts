@@ -1,6 +1,7 @@
 import { promises as fs } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { sha256Hex } from '../store/attachment-files';
 import { JPEG_BYTES, PNG_BYTES, SAMPLE_REASONING_DETAILS } from '../testing/sample-images';
 import { makeTempDir, openStore, sequentialIds } from '../testing/test-support';
 import type { HistoryStore } from '../types';
@@ -69,7 +70,13 @@ describe('exports keep what a reply carries', () => {
     const message = JSON.parse(exported).conversations[0].messages[1];
     expect(message).toMatchObject({ provider: 'Google AI Studio', usage: USAGE, citations: CITATIONS });
     expect(message.images).toEqual([
-      { id: '1.png', mimeType: 'image/png', byteLength: PNG_BYTES.length, dataUrl: pngUrl },
+      {
+        id: '1.png',
+        mimeType: 'image/png',
+        byteLength: PNG_BYTES.length,
+        sha256: sha256Hex(PNG_BYTES),
+        dataUrl: pngUrl,
+      },
       expect.objectContaining({ id: '2.jpeg', dataUrl: expect.stringMatching(/^data:image\/jpeg;base64,/) }),
     ]);
 
@@ -83,8 +90,8 @@ describe('exports keep what a reply carries', () => {
     const [, imported] = (await target.messages(c.id, { limit: 10 })).messages;
     expect(imported).toMatchObject({ provider: 'Google AI Studio', usage: USAGE, citations: CITATIONS });
     expect(imported?.images).toEqual([
-      { id: '1.png', mimeType: 'image/png', byteLength: PNG_BYTES.length },
-      { id: '2.jpeg', mimeType: 'image/jpeg', byteLength: JPEG_BYTES.length },
+      { id: '1.png', mimeType: 'image/png', byteLength: PNG_BYTES.length, sha256: sha256Hex(PNG_BYTES) },
+      { id: '2.jpeg', mimeType: 'image/jpeg', byteLength: JPEG_BYTES.length, sha256: sha256Hex(JPEG_BYTES) },
     ]);
     // As files again, not inline in the conversation file.
     expect((await target.replyImage(c.id, reply.id, '1.png')).bytes).toEqual(PNG_BYTES);
@@ -143,8 +150,8 @@ describe('exports keep what a reply carries', () => {
 
   it('leaves out of an export an image whose file is gone, with a log line', async () => {
     const { store, dir, log } = await fresh('a');
-    const { c, reply } = await seed(store);
-    await fs.rm(join(dir, 'images', c.id, reply.id, '1.png'));
+    await seed(store);
+    await fs.rm(join(dir, 'attachments', sha256Hex(PNG_BYTES)));
     const message = JSON.parse(await store.exportAll('json')).conversations[0].messages[1];
     expect(message.images.map((i: { id: string }) => i.id)).toEqual(['2.jpeg']);
     expect(log.lines.some((l) => l.includes('left out of the export'))).toBe(true);

@@ -1,59 +1,96 @@
 import type { Message } from '../../../../common/conversation-types';
+import { writeAttachmentFile } from '../store/attachment-files';
 import {
   type ConversationFile,
   CURRENT_FORMAT_VERSION,
   type StoredMessage,
   type StoredOptions,
 } from '../store/conversation-file';
-import type { ReplyImageBytes } from '../store/image-bytes';
 import { writeReplyImage } from '../store/image-files';
 import { loadDoc, persistDoc, type StoreCore } from '../store/store-core';
 import type { ImportResult } from '../types';
-import { decodeImportedImage } from './export-images';
+import { decodeImportedAttachment } from './export-attachments';
+import { decodeImportedImage, type ImportedImage } from './export-images';
 import { canonicalJson, type ExportedConversation } from './export-json';
+import { escapeForError } from './plain-text';
 
-/** An imported conversation as it will be stored, and the image bytes to write beside it. */
+/**
+ * An imported conversation as it will be stored, the old-style image bytes to write beside it (by
+ * reply), and the content-addressed files (attachments and newer reply images) by hash.
+ */
 interface Incoming {
   conversation: ConversationFile['conversation'];
   messages: StoredMessage[];
-  images: Map<string, ReplyImageBytes[]>;
+  images: Map<string, ImportedImage[]>;
+  files: Map<string, Uint8Array>;
   options?: StoredOptions;
 }
 
 /**
- * Decodes each reply's images (data URLs) into bytes: an image that is not a valid image of the type it
- * claims is dropped, with one line in `errors`, and the conversation is imported without it.
+ * Decodes each message's images and attachments (data URLs) into bytes: one that is not valid (not the
+ * type it claims, not matching its checksum or size) is dropped, with one line in `errors`, and the
+ * conversation is imported without it.
  */
-function withImagesDecoded(exported: ExportedConversation, position: number, errors: string[]): Incoming {
-  const images = new Map<string, ReplyImageBytes[]>();
+function withFilesDecoded(exported: ExportedConversation, position: number, errors: string[]): Incoming {
+  const images = new Map<string, ImportedImage[]>();
+  const files = new Map<string, Uint8Array>();
+  const where = `Conversation ${position} "${exported.conversation.title.slice(0, 80)}"`;
   const messages = exported.messages.map((m): StoredMessage => {
-    const { images: raw, ...rest } = m;
-    if (!raw?.length) return rest;
-    const good: ReplyImageBytes[] = [];
-    const seen = new Set<string>();
-    for (const item of raw) {
-      const image = decodeImportedImage(item);
-      if (image && !seen.has(image.id)) {
-        seen.add(image.id);
-        good.push(image);
-      } else {
-        errors.push(
-          `Conversation ${position} "${exported.conversation.title.slice(0, 80)}": an image of a reply was left out (it is not a valid PNG, JPEG, WebP or GIF image).`,
-        );
+    const { images: rawImages, attachments: rawAttachments, ...rest } = m;
+    // `{ ...m }` first keeps the fields in their order, so an export of the import is the same text.
+    const out: StoredMessage = { ...m, images: undefined, attachments: undefined };
+    if (rawImages?.length) {
+      const good: ImportedImage[] = [];
+      const seen = new Set<string>();
+      for (const item of rawImages) {
+        const image = decodeImportedImage(item);
+        if (image && !seen.has(image.id)) {
+          seen.add(image.id);
+          good.push(image);
+        } else {
+          errors.push(
+            `${where}: an image of a reply was left out (it is not a valid PNG, JPEG, WebP or GIF image).`,
+          );
+        }
+      }
+      if (good.length > 0) {
+        const legacy = good.filter((i) => i.sha256 === undefined);
+        if (legacy.length > 0) images.set(m.id, legacy);
+        for (const i of good) if (i.sha256 !== undefined) files.set(i.sha256, i.bytes);
+        out.images = good.map((i) => ({
+          id: i.id,
+          mimeType: i.mimeType,
+          byteLength: i.bytes.length,
+          ...(i.sha256 !== undefined ? { sha256: i.sha256 } : {}),
+        }));
       }
     }
-    if (good.length === 0) return rest;
-    images.set(m.id, good);
-    // `{ ...m }` first keeps the fields in their order, so an export of the import is the same text.
-    return {
-      ...m,
-      images: good.map((i) => ({ id: i.id, mimeType: i.mimeType, byteLength: i.bytes.length })),
-    };
+    if (rawAttachments?.length) {
+      const good: StoredMessage['attachments'] & object = [];
+      for (const item of rawAttachments) {
+        const decoded = decodeImportedAttachment(item);
+        if (decoded.ok) {
+          files.set(decoded.attachment.sha256, decoded.bytes);
+          good.push(decoded.attachment);
+        } else {
+          const name =
+            decoded.name === null
+              ? 'an attached file'
+              : `the attached file "${escapeForError(decoded.name)}"`;
+          errors.push(`${where}: ${name} was left out (${decoded.why}).`);
+        }
+      }
+      if (good.length > 0) out.attachments = good;
+    }
+    if (out.images === undefined) delete out.images;
+    if (out.attachments === undefined) delete out.attachments;
+    return rawImages === undefined && rawAttachments === undefined ? rest : out;
   });
   return {
     conversation: exported.conversation,
     messages,
     images,
+    files,
     ...(exported.options ? { options: exported.options } : {}),
   };
 }
@@ -80,7 +117,7 @@ export async function importConversations(core: StoreCore, text: string): Promis
   for (const e of core.entries.values()) remember(e.summary.createdAt, e.summary.id);
 
   for (let i = 0; i < check.valid.length; i++) {
-    const incoming = withImagesDecoded(
+    const incoming = withFilesDecoded(
       check.valid[i] as ExportedConversation,
       check.positions[i] ?? i + 1,
       result.errors,
@@ -98,7 +135,9 @@ export async function importConversations(core: StoreCore, text: string): Promis
         ...(incoming.options ? { options: incoming.options } : {}),
       };
       await core.queue.run(id, async () => {
-        // Images first: the file must never name an image that is not on disk.
+        // Files first: the conversation file must never name a file that is not on disk.
+        for (const [sha256, bytes] of incoming.files)
+          await core.attachmentGuard.claim(sha256, () => writeAttachmentFile(core.layout, sha256, bytes));
         for (const [messageId, images] of incoming.images)
           for (const image of images) await writeReplyImage(core.layout, id, messageId, image);
         await persistDoc(core, doc, 'import the conversation', [{ kind: 'conversation-imported', doc }]);
