@@ -259,6 +259,8 @@ export function composeServices(adapters: ServiceAdapters) {
     settings,
     history,
     sessions,
+    /** Issue 17: the composer's staged attachments (tests check a sent file left the staging). */
+    attachments,
     keyIntake,
     handlers,
     keyEntryHandlers,
