@@ -25,6 +25,7 @@ describe('attachment actions', () => {
       refused: [
         { name: 'bomb.png', message: 'It is not a PNG, JPEG, WebP or GIF image, whatever its name says.' },
         { name: 'empty.txt', message: 'The file is empty.' },
+        { name: 'a.zip', message: 'a.zip is not a file Switchboard can attach.' },
       ],
     };
     await actions.attachFromDialog();
@@ -35,6 +36,8 @@ describe('attachment actions', () => {
         'error',
       ],
       ['empty.txt was not attached: The file is empty.', 'error'],
+      // Main's reasons name the file: not said twice.
+      ['a.zip is not a file Switchboard can attach.', 'error'],
     ]);
     toasts.dispose();
   });

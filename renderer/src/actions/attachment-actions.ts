@@ -57,8 +57,11 @@ export function createAttachmentActions(deps: AttachmentActionsDeps) {
   const { bridge, staged, toasts } = deps;
   const resize = deps.resize ?? resizeImage;
 
+  // Main's reasons name the file already; one that does not is prefixed with it.
   const refuse = (name: string, message: string) =>
-    toasts.show(`${name} was not attached: ${message}`, { tone: 'error' });
+    toasts.show(message.includes(name) ? message : `${name} was not attached: ${message}`, {
+      tone: 'error',
+    });
 
   /** Draws an image main asked to shrink, and stages the result in place of the original. */
   const shrink = async (id: string, original: StagedAttachment, limits: ResizeLimits) => {
@@ -109,7 +112,10 @@ export function createAttachmentActions(deps: AttachmentActionsDeps) {
     const id = crypto.randomUUID();
     const name = file.name || 'Pasted file';
     if (file.size > LARGEST_FILE) {
-      refuse(name, `it is ${formatBytes(file.size)}; files can be at most ${formatBytes(LARGEST_FILE)}.`);
+      refuse(
+        name,
+        `${name} is ${formatBytes(file.size)}; files can be at most ${formatBytes(LARGEST_FILE)}. Attach a smaller file.`,
+      );
       return;
     }
     staged.add({ id, name, status: 'reading' });
@@ -118,12 +124,12 @@ export function createAttachmentActions(deps: AttachmentActionsDeps) {
       dataBase64 = bytesToBase64(new Uint8Array(await file.arrayBuffer()));
     } catch {
       staged.remove(id);
-      refuse(name, 'it could not be read. Try attaching it again.');
+      refuse(name, `${name} could not be read. Try attaching it again.`);
       return;
     }
     if (file.size === 0 || dataBase64 === '') {
       staged.remove(id);
-      refuse(name, 'it is empty.');
+      refuse(name, `${name} is empty. Choose a file with something in it.`);
       return;
     }
     const result = await bridge.stageAttachment({ name, dataBase64 });
