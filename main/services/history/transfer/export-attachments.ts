@@ -85,11 +85,9 @@ export function decodeImportedAttachment(raw: unknown): ImportedAttachment {
     name: typeof name === 'string' ? name.slice(0, 120) : null,
     why,
   });
+  if (!StoredAttachmentSchema.safeParse(raw).success) return fail('its description is not valid');
   const parsed = ImportedAttachmentSchema.safeParse(raw);
-  if (!parsed.success) {
-    const noBytes = (raw as { dataUrl?: unknown } | null)?.dataUrl === undefined;
-    return fail(noBytes ? 'the export does not hold its contents' : 'its description is not valid');
-  }
+  if (!parsed.success) return fail('the export does not hold its contents');
   const { dataUrl, ...attachment } = parsed.data;
   const match = DATA_URL.exec(dataUrl);
   if (!match || match[1] !== attachment.mimeType || (match[2] ?? '').length % 4 !== 0)
