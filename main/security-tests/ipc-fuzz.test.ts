@@ -283,6 +283,16 @@ const validExamples: Record<string, () => unknown> = {
     messageId: target.replyId,
     imageId: '1.png',
   }),
+  // Issue 17: a tiny valid PNG's hash (staged or not, the handler answers with a typed error or a value).
+  attachFiles: () => undefined,
+  stageAttachment: () => ({ name: 'x.txt', dataBase64: Buffer.from('hello').toString('base64') }),
+  discardAttachment: () => ({ sha256: 'a'.repeat(64) }),
+  getAttachmentImage: () => ({ sha256: 'a'.repeat(64) }),
+  saveAttachment: () => ({
+    sha256: 'a'.repeat(64),
+    conversationId: target.conversationId,
+    messageId: target.userMessageId,
+  }),
   getSpending: () => ({ days: 30 }),
   getConversationSpending: () => ({ conversationId: target.conversationId }),
   exportSpendingCsv: () => ({ days: 30 }),
