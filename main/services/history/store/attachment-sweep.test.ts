@@ -150,6 +150,47 @@ describe('the attachment sweep', () => {
     expect((await fs.readdir(folder)).sort()).toEqual([pdf.attachment.sha256, 'notes.txt.12'].sort());
   });
 
+  it('runs at start only when one is owed: after a purge, a crash, or one the last session did not finish', async () => {
+    const { dir, clock, store } = await fresh();
+    const a = await store.create({ model: null });
+    await store.appendUserMessage(a.id, 'with a file', [pdf]);
+    await store.close();
+    // A file nothing names, with no reason on record to look for it: a normal start does not scan.
+    await fs.writeFile(join(dir, 'attachments', text.attachment.sha256), TEXT_BYTES);
+    const calm = await open(dir, clock);
+    await calm.internals.whenAttachmentsSwept();
+    expect(await stored(dir)).toEqual([pdf.attachment.sha256, text.attachment.sha256].sort());
+    await calm.store.close();
+    // A sweep owed by an earlier session (a truncate, then a quit before the sweep finished).
+    await fs.writeFile(join(dir, 'attachments-sweep-pending'), '');
+    const owed = await open(dir, clock);
+    await owed.internals.whenAttachmentsSwept();
+    expect(await stored(dir)).toEqual([pdf.attachment.sha256]);
+    await expect(fs.access(join(dir, 'attachments-sweep-pending'))).rejects.toThrow();
+  });
+
+  it('notes a sweep owed by a truncate on disk until it has run', async () => {
+    const { dir, store, internals } = await fresh({ sweepAttachments: true });
+    const a = await store.create({ model: null });
+    const first = await store.appendUserMessage(a.id, 'with a file', [pdf]);
+    let notedDuringSweep = false;
+    const truncated = store.truncateFrom(a.id, first.id);
+    // The sweep the truncate asked for runs after this one, which looks for the note meanwhile.
+    await internals.sweepAttachments({
+      beforeRemove: async () => {
+        await truncated;
+        notedDuringSweep = await fs.access(join(dir, 'attachments-sweep-pending')).then(
+          () => true,
+          () => false,
+        );
+      },
+    });
+    await internals.whenAttachmentsSwept();
+    expect(notedDuringSweep).toBe(true);
+    expect(await fs.readdir(join(dir, 'attachments'))).toEqual([]);
+    await expect(fs.access(join(dir, 'attachments-sweep-pending'))).rejects.toThrow();
+  });
+
   it('does nothing, and reads nothing, when no file is stored', async () => {
     const { store, internals } = await fresh({ sweepAttachments: false });
     await store.create({ model: null });

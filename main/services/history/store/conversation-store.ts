@@ -174,14 +174,40 @@ export function createConversationStore(options: HistoryStoreOptions): {
   /**
    * Sweeps run one at a time, in the background; one asked for while another runs starts after it (a
    * file may have been released after the running scan passed its conversation).
+   *
+   * A sweep is owed when files may have been released (a truncate, a failed write): the marker file
+   * `attachments-sweep-pending` records it until a sweep has run with no other one waiting, so one cut
+   * short by a quit is run at the next start. Starts without a reason (no marker, no purge, no crash)
+   * read nothing. Marker writes and removals go one at a time, in order.
    */
   let sweepTail: Promise<unknown> = Promise.resolve();
   let sweepsPending = 0;
+  let markerTail: Promise<unknown> = Promise.resolve();
+  const marker = (present: boolean) => {
+    markerTail = markerTail
+      .then(async () => {
+        if (!present) return fs.rm(layout.sweepPending, { force: true });
+        await writeFileDurably(
+          layout.sweepPending,
+          'Switchboard will remove attachment files no conversation uses.\n',
+          'note a pending clean-up',
+        );
+      })
+      .catch((error: unknown) =>
+        log.warn('could not note the pending attachment clean-up', { error: describeError(error) }),
+      );
+    return markerTail;
+  };
   const runSweep = (hooks: Partial<SweepHooks> = {}): Promise<SweepReport | null> => {
     sweepsPending++;
-    const run = sweepTail.then(() =>
-      state === 'open' ? sweepAttachments(core, { stopped: () => state !== 'open', ...hooks }) : null,
-    );
+    // After the running sweep, and after the marker saying one is owed is on disk.
+    const run = Promise.all([sweepTail, markerTail]).then(async () => {
+      if (state !== 'open') return null;
+      const report = await sweepAttachments(core, { stopped: () => state !== 'open', ...hooks });
+      // Done, and nothing asked for since it began: nothing is owed any more.
+      if (report !== null && sweepsPending === 1) await marker(false);
+      return report;
+    });
     sweepTail = run
       .catch((error: unknown) => {
         log.warn('the attachment sweep stopped', { error: describeError(error) });
@@ -191,10 +217,13 @@ export function createConversationStore(options: HistoryStoreOptions): {
       });
     return run;
   };
-  const requestSweep = () => {
+  /** Files may be named by nothing now: note it (on disk) and sweep in the background. */
+  const requestSweep = async () => {
+    if (options.sweepAttachments === false) return;
+    const noted = marker(true);
     // One waiting is enough: it starts after the running one and sees everything released before.
-    if (options.sweepAttachments === false || sweepsPending > 1) return;
-    void runSweep().catch(() => undefined);
+    if (sweepsPending <= 1) void runSweep().catch(() => undefined);
+    await noted;
   };
 
   /**
@@ -215,6 +244,28 @@ export function createConversationStore(options: HistoryStoreOptions): {
       m.attachments = m.attachments.map((a) => (gone.has(a.sha256) ? { ...a, missing: true } : a));
     }
     return messages;
+  };
+
+  /**
+   * Writes the new files (or checks that re-used ones are stored), each under its hash's lock so a
+   * running sweep keeps it (attachment-guard.ts). Throws, naming the file, when a re-used one is gone.
+   */
+  const storeAttachmentFiles = async (files: ReadonlyArray<{ stored: Attachment; bytes?: Uint8Array }>) => {
+    for (const { stored, bytes } of files) {
+      if (bytes !== undefined) {
+        await core.attachmentGuard.claim(stored.sha256, () =>
+          writeAttachmentFile(layout, stored.sha256, bytes),
+        );
+        continue;
+      }
+      const size = await core.attachmentGuard.claim(stored.sha256, () => storedSize(layout, stored.sha256));
+      if (size === null) {
+        throw appError(
+          'validation',
+          `"${stored.name}" is no longer saved in the history folder, so it cannot be sent again. Attach the file again.`,
+        );
+      }
+    }
   };
 
   /** The attachments of a new message, checked (bytes against the reference); before any write. */
@@ -308,7 +359,14 @@ export function createConversationStore(options: HistoryStoreOptions): {
         crashRecovery: report.crashRecovery,
         quarantined: core.notices.length,
       });
-      await purgeExpiredTrash(layout, now(), retentionMs, log);
+      const purged = await purgeExpiredTrash(layout, now(), retentionMs, log);
+      const sweepOwed =
+        purged > 0 ||
+        report.crashRecovery ||
+        (await fs.access(layout.sweepPending).then(
+          () => true,
+          () => false,
+        ));
       // Present while open; finding it at the next start means this session did not close cleanly.
       await writeFileDurably(
         layout.session,
@@ -317,8 +375,8 @@ export function createConversationStore(options: HistoryStoreOptions): {
       );
       state = 'open';
       indexWriter.start();
-      // In the background: files the purge or an earlier session (an edit, a failed write) released.
-      requestSweep();
+      // In the background: files the purge, a crash or an earlier session (an edit, a failed write) released.
+      if (sweepOwed) void requestSweep();
       return { quarantined: [...core.notices] };
     },
 
@@ -472,22 +530,12 @@ export function createConversationStore(options: HistoryStoreOptions): {
       }
       return inConversation(id, async (doc) => {
         // The files first: the conversation file must never name a file that is not stored.
-        for (const { stored, bytes } of files) {
-          if (bytes !== undefined) {
-            await core.attachmentGuard.claim(stored.sha256, () =>
-              writeAttachmentFile(layout, stored.sha256, bytes),
-            );
-            continue;
-          }
-          const size = await core.attachmentGuard.claim(stored.sha256, () =>
-            storedSize(layout, stored.sha256),
-          );
-          if (size === null) {
-            throw appError(
-              'validation',
-              `"${stored.name}" is no longer saved in the history folder, so it cannot be sent again. Attach the file again.`,
-            );
-          }
+        try {
+          await storeAttachmentFiles(files);
+        } catch (error) {
+          // Some may have been written before the failure, and are named by nothing.
+          if (files.some((f) => f.bytes !== undefined)) await requestSweep();
+          throw error;
         }
         const message: Message = {
           id: newId(),
@@ -516,7 +564,7 @@ export function createConversationStore(options: HistoryStoreOptions): {
           ]);
         } catch (error) {
           // Its files may now be named by nothing.
-          if (files.length > 0) requestSweep();
+          if (files.length > 0) await requestSweep();
           throw error;
         }
         return forWindow(message);
@@ -542,7 +590,7 @@ export function createConversationStore(options: HistoryStoreOptions): {
         });
         // Their attachments and content-addressed images may be used elsewhere: the sweep decides.
         if (removed.some((m) => m.attachments?.length || m.images?.some((i) => i.sha256 !== undefined)))
-          requestSweep();
+          await requestSweep();
       });
     },
 

@@ -12,6 +12,7 @@ import { join } from 'node:path';
  *   images/<id>/<messageId>/<imageId>   images of replies saved before issue 17 (image-files.ts);
  *                             trash/<token>.images/ when deleted
  *   attachments/<sha256>      content-addressed files: attachments and newer reply images (attachment-files.ts)
+ *   attachments-sweep-pending present while a sweep of attachments/ is owed (survives a quit)
  */
 export interface Layout {
   root: string;
@@ -23,6 +24,8 @@ export interface Layout {
   images: string;
   /** The content-addressed store: one file per distinct content, named by its SHA-256. */
   attachments: string;
+  /** Present while files may be named by nothing: the next start sweeps (attachment-sweep.ts). */
+  sweepPending: string;
   conversationFile(id: string): string;
   /** The folder of a conversation's reply images. */
   conversationImages(id: string): string;
@@ -39,6 +42,7 @@ export function layoutFor(root: string): Layout {
     session: join(root, 'session.json'),
     images: join(root, 'images'),
     attachments: join(root, 'attachments'),
+    sweepPending: join(root, 'attachments-sweep-pending'),
     conversationFile: (id) => join(conversations, `${id}.json`),
     conversationImages: (id) => {
       if (!CONVERSATION_ID.test(id)) throw new Error('invalid conversation id for a path');
