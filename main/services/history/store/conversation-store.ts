@@ -129,6 +129,7 @@ export function createConversationStore(options: HistoryStoreOptions): {
     notices: [],
     changes: createChangeFeed(),
     attachmentGuard: createAttachmentGuard(),
+    filesMayBeUnused: () => requestSweep(),
     entriesChanged() {
       sorted = null;
       indexWriter.markDirty();

@@ -39,6 +39,8 @@ export interface StoreCore {
   changes: ChangeFeed;
   /** Marks the content hashes in use while the attachment sweep runs (attachment-guard.ts). */
   attachmentGuard: AttachmentGuard;
+  /** Files may now be named by nothing (a failed write after its files): a sweep is owed. */
+  filesMayBeUnused(): Promise<void>;
   /** Summaries changed: the list order and index.json need refreshing. */
   entriesChanged(): void;
   /** A conversation left the list (deleted, quarantined, missing): its streaming replies stop. */

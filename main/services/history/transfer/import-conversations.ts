@@ -135,12 +135,18 @@ export async function importConversations(core: StoreCore, text: string): Promis
         ...(incoming.options ? { options: incoming.options } : {}),
       };
       await core.queue.run(id, async () => {
-        // Files first: the conversation file must never name a file that is not on disk.
-        for (const [sha256, bytes] of incoming.files)
-          await core.attachmentGuard.claim(sha256, () => writeAttachmentFile(core.layout, sha256, bytes));
-        for (const [messageId, images] of incoming.images)
-          for (const image of images) await writeReplyImage(core.layout, id, messageId, image);
-        await persistDoc(core, doc, 'import the conversation', [{ kind: 'conversation-imported', doc }]);
+        try {
+          // Files first: the conversation file must never name a file that is not on disk.
+          for (const [sha256, bytes] of incoming.files)
+            await core.attachmentGuard.claim(sha256, () => writeAttachmentFile(core.layout, sha256, bytes));
+          for (const [messageId, images] of incoming.images)
+            for (const image of images) await writeReplyImage(core.layout, id, messageId, image);
+          await persistDoc(core, doc, 'import the conversation', [{ kind: 'conversation-imported', doc }]);
+        } catch (error) {
+          // Files written before the failure are named by nothing.
+          if (incoming.files.size > 0) await core.filesMayBeUnused();
+          throw error;
+        }
       });
       remember(doc.conversation.createdAt, id);
       result.imported++;
