@@ -113,7 +113,9 @@ describe('attachments of user messages', () => {
     const c = await store.create({ model: null });
     const pdf = attachmentOf('a.pdf', 'pdf', 'application/pdf', PDF_BYTES);
     await store.appendUserMessage(c.id, 'x', [{ ...pdf, attachment: { ...pdf.attachment, missing: true } }]);
-    expect(await fs.readFile(join(dir, 'conversations', `${c.id}.json`), 'utf8')).not.toContain('missing');
+    const json = await fs.readFile(join(dir, 'conversations', `${c.id}.json`), 'utf8');
+    expect(json).not.toContain('missing');
+    expect(JSON.parse(json).messages[0].attachments).toEqual([pdf.attachment]);
   });
 });
 
