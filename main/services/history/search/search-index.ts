@@ -1,6 +1,7 @@
 import SearchableMap from 'minisearch/SearchableMap';
 import { PostingLists } from './posting-lists';
 import { parseQuery, type QueryTerm } from './query';
+import { searchableText } from './searchable-text';
 import { TermTable } from './term-table';
 import { forEachToken, MAX_TERM_LENGTH, TokenScanner } from './tokenize';
 
@@ -26,6 +27,8 @@ export interface IndexableMessage {
   id: string;
   content: string;
   createdAt: string;
+  /** A user message's attachments: their names are indexed with the content (searchable-text.ts). */
+  attachments?: unknown;
 }
 
 export interface IndexHit {
@@ -120,7 +123,7 @@ export class SearchIndex {
     for (const message of messages) {
       const doc = this.newDoc(conv, message);
       docs.push(doc);
-      const text = message.content;
+      const text = searchableText(message);
       const words = this.scanner.reset(text);
       while (words.next()) {
         if (words.end - words.start > MAX_TERM_LENGTH) continue;

@@ -6,6 +6,7 @@ import { loadDoc, type StoreCore } from '../store/store-core';
 import type { SearchHit, SearchResult, SearchStatus } from '../types';
 import { type IndexSource, quickReadForIndex } from './index-source';
 import { SearchIndex } from './search-index';
+import { searchableText } from './searchable-text';
 import { buildSnippet } from './snippet';
 
 /**
@@ -162,7 +163,7 @@ export function createSearchService(core: StoreCore, changes: Pick<ChangeFeed, '
           conversationId: hit.conversationId,
           messageId: hit.messageId,
           title: doc.conversation.title,
-          snippet: buildSnippet(message.content, found.terms),
+          snippet: buildSnippet(searchableText(message), found.terms),
           score: hit.score,
         });
       }
@@ -175,7 +176,7 @@ export type SearchService = ReturnType<typeof createSearchService>;
 
 interface SnippetSource {
   conversation: { title: string };
-  messages: ReadonlyArray<{ id: string; content: string }>;
+  messages: ReadonlyArray<{ id: string; content: string; attachments?: unknown }>;
 }
 
 /**

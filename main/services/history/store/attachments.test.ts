@@ -197,6 +197,25 @@ describe('serving attachments', () => {
   });
 });
 
+describe('searching attachments', () => {
+  it('finds a message by the name of a file attached to it, as it is sent and after a restart', async () => {
+    const { store, dir } = await fresh();
+    const c = await store.create({ model: null });
+    const m = await store.appendUserMessage(c.id, 'see attached', [
+      attachmentOf('zebrafish-census.pdf', 'pdf', 'application/pdf', PDF_BYTES),
+    ]);
+    await store.whenSearchReady();
+    const hit = (await store.search('zebrafish')).hits[0];
+    expect(hit?.messageId).toBe(m.id);
+    expect(hit?.snippet.text).toContain('zebrafish-census.pdf');
+    await store.close();
+    const { store: reopened } = await openStore(dir, { sweepAttachments: false });
+    stores.push(reopened);
+    await reopened.whenSearchReady();
+    expect((await reopened.search('census')).hits.map((h) => h.messageId)).toEqual([m.id]);
+  });
+});
+
 describe('file annotations of a reply', () => {
   it('are stored with the reply, given to requests, never to the window', async () => {
     const { store, dir } = await fresh();
