@@ -99,6 +99,7 @@ describe('quarantine', () => {
       expect(note).toContain(`Conversation: ${id}`);
       expect(note).toContain(`Why: ${notice.reason}`);
       expect(note).toMatch(/When: \d{4}-\d\d-\d\dT/);
+      expect(note).toContain(`Files attached in it stay in ${join(dir, 'attachments')}`);
     }
     expect(opened.log.lines.filter((l) => l.includes('conversation file quarantined'))).toHaveLength(
       Object.keys(damaged).length,

@@ -56,7 +56,7 @@ export async function quarantineFile(
   );
   const images = await moveImages(layout, request.conversationId, target.images, log);
   try {
-    await writeFileAtomic(target.note, noteText(request, target.file, now, images), {
+    await writeFileAtomic(target.note, noteText(layout, request, target.file, now, images), {
       encoding: 'utf8',
       mode: PRIVATE_FILE_MODE,
     });
@@ -112,7 +112,13 @@ async function freeName(dir: string, stem: string): Promise<{ file: string; note
   }
 }
 
-function noteText(request: QuarantineRequest, movedTo: string, now: Date, images: ImagesOutcome): string {
+function noteText(
+  layout: Layout,
+  request: QuarantineRequest,
+  movedTo: string,
+  now: Date,
+  images: ImagesOutcome,
+): string {
   return [
     'Switchboard could not open this conversation, so it moved the file here instead of deleting it.',
     '',
@@ -130,6 +136,8 @@ function noteText(request: QuarantineRequest, movedTo: string, now: Date, images
     'Nothing in it was changed. If it was written by a newer Switchboard, open it with that version',
     '(copy it back into the conversations folder). Otherwise it is plain JSON: you can open it in a',
     'text editor to recover the text, or repair it and put it back into the conversations folder.',
+    `Files attached in it stay in ${layout.attachments}, each named by the SHA-256 written in this file;`,
+    'Switchboard keeps them while this file is here.',
     ...(images !== null && 'movedTo' in images
       ? [
           `Its reply images are in the folder beside it: to put the conversation back, also move that folder`,
