@@ -260,7 +260,7 @@ export function createConversationStore(options: HistoryStoreOptions): {
         continue;
       }
       const size = await core.attachmentGuard.claim(stored.sha256, () => storedSize(layout, stored.sha256));
-      if (size === null) {
+      if (size !== stored.byteLength) {
         throw appError(
           'validation',
           `"${stored.name}" is no longer saved in the history folder, so it cannot be sent again. Attach the file again.`,
