@@ -5,18 +5,28 @@ import type { Attachment } from '../../../common/attachment-types';
 /**
  * A real, decodable PNG (RGBA, 8 bits, no interlace) of one colour, for tests that need a browser to
  * draw it: an `<img>` of these bytes has its natural size (PNG specification, 11.2.2 IHDR; 12.8
- * filtering: each scanline starts with filter type 0). `seed` varies the colour, so each is a
- * different file (a different SHA-256).
+ * filtering: each scanline starts with filter type 0). `seed` varies the colour (or the noise), so
+ * each is a different file (a different SHA-256).
  */
-export function realPng(width: number, height: number, seed = 0): Uint8Array {
-  const row = Buffer.alloc(1 + width * 4);
-  for (let x = 0; x < width; x++) {
-    row[1 + x * 4] = (seed * 37) & 0xff;
-    row[2 + x * 4] = (seed * 91 + 64) & 0xff;
-    row[3 + x * 4] = (seed * 13 + 128) & 0xff;
-    row[4 + x * 4] = 0xff;
+export function realPng(width: number, height: number, seed = 0, { noise = false } = {}): Uint8Array {
+  const raw = Buffer.alloc(height * (1 + width * 4));
+  // `noise`: pseudo-random pixels (a fixed LCG per seed), which deflate cannot shrink: a file about
+  // as large as its pixels, like a photo, for benchmarks that need real weight.
+  let state = (seed * 2654435761) >>> 0 || 1;
+  const next = () => {
+    state = (Math.imul(state, 1664525) + 1013904223) >>> 0;
+    return state >>> 24;
+  };
+  for (let y = 0; y < height; y++) {
+    const start = y * (1 + width * 4);
+    for (let x = 0; x < width; x++) {
+      const at = start + 1 + x * 4;
+      raw[at] = noise ? next() : (seed * 37) & 0xff;
+      raw[at + 1] = noise ? next() : (seed * 91 + 64) & 0xff;
+      raw[at + 2] = noise ? next() : (seed * 13 + 128) & 0xff;
+      raw[at + 3] = 0xff;
+    }
   }
-  const raw = Buffer.concat(Array.from({ length: height }, () => row));
   const ihdr = Buffer.alloc(13);
   ihdr.writeUInt32BE(width, 0);
   ihdr.writeUInt32BE(height, 4);

@@ -11,7 +11,12 @@ export function installFakeImageLoading() {
 
   class FakeIntersectionObserver {
     readonly targets = new Set<Element>();
-    constructor(private readonly callback: IntersectionObserverCallback) {
+    readonly root: Element | Document | null;
+    constructor(
+      private readonly callback: IntersectionObserverCallback,
+      options: IntersectionObserverInit = {},
+    ) {
+      this.root = options.root ?? null;
       observers.add(this);
     }
     observe(el: Element) {
@@ -61,6 +66,10 @@ export function installFakeImageLoading() {
       globalThis.IntersectionObserver = originals.io;
       URL.createObjectURL = originals.create;
       URL.revokeObjectURL = originals.revoke;
+    },
+    /** The root each live observer measures against (null: the viewport). */
+    roots(): (Element | Document | null)[] {
+      return [...observers].map((o) => o.root);
     },
     observedCount() {
       return [...observers].reduce((sum, o) => sum + o.targets.size, 0);

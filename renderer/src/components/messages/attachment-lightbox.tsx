@@ -57,7 +57,7 @@ export function AttachmentLightbox({
   return createPortal(
     <Dialog title={attachment.name} onClose={onClose} className="attachment-lightbox">
       <div className="dialog-body attachment-lightbox-body">
-        <LightboxPicture image={current} />
+        <LightboxPicture key={attachment.sha256} image={current} />
         <p className="attachment-lightbox-details">
           {formatByteSize(attachment.byteLength)}
           {attachment.size ? ` · ${formatPixelSize(attachment.size)}` : ''}

@@ -62,6 +62,11 @@ describe('attachments in a user message', () => {
     expect(view.fake.callsTo('getAttachmentImage')).toEqual([]);
     expect(within(thumb).queryByRole('img')).toBeNull();
 
+    // Measured against the list's own scroller: it clips, so the viewport's margin would not reach.
+    const scroller = message.closest('[data-virtuoso-scroller]');
+    expect(scroller).not.toBeNull();
+    expect(images.roots()).toEqual([scroller]);
+
     act(() => images.showAll());
     const img = await within(thumb).findByRole('img', { name: 'screenshot.png' });
     expect(view.fake.callsTo('getAttachmentImage')).toEqual([
