@@ -84,7 +84,9 @@ export const StagedAttachmentSchema = AttachmentSchema.extend({
    * draws it smaller (images are decoded only in the sandboxed renderer, never in main) and stages
    * the result with `replaces` set to this attachment's sha256.
    */
-  resize: z.object({ maxSide: z.number().int().positive(), maxBytes: z.number().int().positive() }).nullable(),
+  resize: z
+    .object({ maxSide: z.number().int().positive(), maxBytes: z.number().int().positive() })
+    .nullable(),
 });
 export type StagedAttachment = z.infer<typeof StagedAttachmentSchema>;
 
@@ -106,7 +108,9 @@ export type AttachOutcome = z.infer<typeof AttachOutcomeSchema>;
  */
 export const AttachmentRefSchema = z.union([
   z.object({ sha256: Sha256Schema }).strict(),
-  z.object({ sha256: Sha256Schema, conversationId: ConversationIdSchema, messageId: MessageIdSchema }).strict(),
+  z
+    .object({ sha256: Sha256Schema, conversationId: ConversationIdSchema, messageId: MessageIdSchema })
+    .strict(),
 ]);
 export type AttachmentRef = z.infer<typeof AttachmentRefSchema>;
 
@@ -135,10 +139,7 @@ export const MODALITY_FOR_KIND: Readonly<Record<AttachmentKind, string | null>> 
 };
 
 /** The modality a model must accept for these attachments to be sent with this engine. */
-export function requiredModalities(
-  kinds: Iterable<AttachmentKind>,
-  engine: PdfEngineChoice,
-): Set<string> {
+export function requiredModalities(kinds: Iterable<AttachmentKind>, engine: PdfEngineChoice): Set<string> {
   const out = new Set<string>();
   for (const kind of kinds) {
     const modality = MODALITY_FOR_KIND[kind];

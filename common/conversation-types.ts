@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { AttachmentSchema } from './attachment-types';
 import {
   ChatRoleSchema,
   CitationSchema,
@@ -6,7 +7,6 @@ import {
   ReplyImageSchema,
   UsageSchema,
 } from './chat-types';
-import { AttachmentSchema } from './attachment-types';
 import { AppErrorSchema } from './errors';
 
 /**

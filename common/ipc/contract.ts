@@ -291,11 +291,17 @@ export const chatContract = defineContract('chat', {
     StagedAttachmentSchema,
   ),
   /** Removes a chip: main forgets the staged file (a stored one is never touched). */
-  discardAttachment: invoke(z.object({ sha256: Sha256Schema }).strict(), z.object({ discarded: z.boolean() })),
+  discardAttachment: invoke(
+    z.object({ sha256: Sha256Schema }).strict(),
+    z.object({ discarded: z.boolean() }),
+  ),
   /** An image attachment as a data URL (main checks the bytes are that image type and hash first). */
   getAttachmentImage: invoke(AttachmentRefSchema, z.object({ dataUrl: z.string() })),
   /** Saves an attachment to a file the person picks in a main-process save dialog. */
-  saveAttachment: invoke(AttachmentRefSchema, z.object({ saved: z.boolean(), fileName: z.string().nullable() })),
+  saveAttachment: invoke(
+    AttachmentRefSchema,
+    z.object({ saved: z.boolean(), fileName: z.string().nullable() }),
+  ),
 
   /** Spending (issue 16): the ledger's totals over the last 30 or 90 days, per day and per model. */
   getSpending: invoke(

@@ -2,6 +2,7 @@
  * Through the composed services: a reply's image reaches the window only as a data URL made from a
  * file whose bytes were checked, and "Save image" writes it where the person picked in main's dialog.
  */
+import { createHash } from 'node:crypto';
 import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -61,7 +62,9 @@ describe('reply images through IPC handlers', () => {
 
   it('says an image is no longer saved when its file is gone or not an image', async () => {
     const { services, dataDir, ref, ctx } = await withImageReply(async () => null);
-    await writeFile(join(dataDir, 'history', 'images', ref.conversationId, ref.messageId, '1.png'), 'text');
+    // A reply's image is a content-addressed file in the history folder (issue 17): damage it there.
+    const sha256 = createHash('sha256').update(PNG_BYTES).digest('hex');
+    await writeFile(join(dataDir, 'history', 'attachments', sha256), 'text');
     const failure = await services.handlers.getReplyImage(ref, ctx).catch((e: unknown) => e);
     expect(failure).toBeInstanceOf(AppFailure);
     expect((failure as AppFailure).error).toMatchObject({ code: 'validation' });
