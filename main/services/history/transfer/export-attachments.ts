@@ -4,9 +4,8 @@ import {
   type AttachmentKind,
   MAX_ATTACHMENT_BASE64_CHARS,
 } from '../../../../common/attachment-types';
-import { REPLY_IMAGE_TYPES } from '../../../../common/chat-types';
 import { describeError } from '../../../../common/redact';
-import { sniffImageType } from '../../shared/image-bytes';
+import { sniffAttachmentType } from '../../attachments/sniff-type';
 import { readAttachmentFile, sha256Hex } from '../store/attachment-files';
 import {
   type ConversationFile,
@@ -101,36 +100,11 @@ export function decodeImportedAttachment(raw: unknown): ImportedAttachment {
   return { ok: true, attachment, bytes };
 }
 
-/** Whether the bytes are what the kind and type say: recognised by the bytes, never by the name. */
+/**
+ * Whether the bytes are what the kind and type say: recognised by the bytes, never by the name, with
+ * the same check that admitted the file in the first place (main/services/attachments/sniff-type.ts).
+ */
 export function bytesAreKind(bytes: Uint8Array, kind: AttachmentKind, mimeType: string): boolean {
-  const starts = (sig: readonly number[], at = 0) =>
-    bytes.length >= at + sig.length && sig.every((v, i) => bytes[at + i] === v);
-  switch (kind) {
-    case 'image':
-      return (
-        (REPLY_IMAGE_TYPES as readonly string[]).includes(mimeType) && sniffImageType(bytes) === mimeType
-      );
-    case 'pdf':
-      return mimeType === 'application/pdf' && starts([0x25, 0x50, 0x44, 0x46, 0x2d]); // %PDF-
-    case 'text':
-      return mimeType === 'text/plain' && isUtf8(bytes);
-    case 'audio':
-      if (mimeType === 'audio/wav')
-        return starts([0x52, 0x49, 0x46, 0x46]) && starts([0x57, 0x41, 0x56, 0x45], 8);
-      if (mimeType === 'audio/mpeg')
-        return (
-          starts([0x49, 0x44, 0x33]) ||
-          (bytes.length >= 2 && bytes[0] === 0xff && ((bytes[1] ?? 0) & 0xe0) === 0xe0)
-        );
-      return false;
-  }
-}
-
-function isUtf8(bytes: Uint8Array): boolean {
-  try {
-    new TextDecoder('utf-8', { fatal: true }).decode(bytes);
-    return true;
-  } catch {
-    return false;
-  }
+  const sniffed = sniffAttachmentType(bytes);
+  return sniffed !== null && sniffed.kind === kind && sniffed.mimeType === mimeType;
 }
