@@ -6,6 +6,17 @@ const TEXT_ONLY = makeModel({ id: 'text/only', name: 'Text Only' });
 const MODELS = [TEXT_ONLY, ...STANDARD_MODELS];
 
 describe('checkAttachmentsForModel', () => {
+  it('offers the maker’s own models after the person’s, and never one that cannot read text', () => {
+    const models = [
+      makeModel({ id: 'acme/vision', name: 'Acme Vision', inputModalities: ['text', 'image'] }),
+      makeModel({ id: 'pix/image-only', name: 'Image only', inputModalities: ['image'] }),
+      makeModel({ id: 'text/vision', name: 'Text Vision', inputModalities: ['text', 'image'] }),
+      TEXT_ONLY,
+    ];
+    const check = checkAttachmentsForModel(['image'], 'auto', TEXT_ONLY, models, []);
+    expect(check?.alternatives.map((m) => m.id)).toEqual(['text/vision', 'acme/vision']);
+  });
+
   it('passes when the model reads every attached kind, and when nothing needs a modality', () => {
     const gpt = MODELS.find((m) => m.id === 'openai/gpt-4o');
     expect(checkAttachmentsForModel(['image', 'pdf', 'text'], 'auto', gpt, MODELS, [])).toBeNull();

@@ -32,19 +32,29 @@ function kindsNeeding(modality: string, kinds: ReadonlySet<AttachmentKind>): Att
   );
 }
 
-/** Up to three models (other than `excludeId`) that accept every modality in `required`. */
+/** The author part of a model id ("openai" of "openai/gpt-4o"). */
+const authorOf = (id: string | null) => (id === null ? null : (id.split('/')[0] ?? null));
+
+/**
+ * Up to three models (other than `current`) that read text and every modality in `required`: the
+ * person's favourites and recent models first, then the current model's own maker's, then the list's
+ * order.
+ */
 export function modelsThatRead(
   required: readonly string[],
   models: readonly ModelSummary[],
   preferred: readonly string[],
-  excludeId: string | null,
+  current: string | null,
 ): ModelSummary[] {
+  const author = authorOf(current);
   const rank = (m: ModelSummary) => {
     const at = preferred.indexOf(m.id);
-    return at < 0 ? preferred.length : at;
+    if (at >= 0) return at;
+    return preferred.length + (authorOf(m.id) === author ? 0 : 1);
   };
+  const needs = ['text', ...required];
   return models
-    .filter((m) => m.id !== excludeId && required.every((r) => m.inputModalities.includes(r)))
+    .filter((m) => m.id !== current && needs.every((r) => m.inputModalities.includes(r)))
     .map((m, index) => ({ m, index }))
     .sort((a, b) => rank(a.m) - rank(b.m) || a.index - b.index)
     .slice(0, MAX_ALTERNATIVES)
