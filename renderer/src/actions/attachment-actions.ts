@@ -2,6 +2,7 @@ import { ATTACHMENT_LIMITS, type StagedAttachment } from '../../../common/attach
 import type { SwitchboardBridge } from '../../../common/ipc/bridge-types';
 import { formatBytes } from '../format/attachments';
 import { type ResizedImage, type ResizeLimits, resizeImage } from '../image/resize-image';
+import { imageDataUrlToBlob } from '../state/image-data-url';
 import type { StagedAttachmentsStore, StagedChip } from '../state/staged-attachments-store';
 import type { ToastsStore } from '../state/toasts-store';
 
@@ -27,15 +28,6 @@ export function bytesToBase64(bytes: Uint8Array): string {
     binary += String.fromCharCode(...bytes.subarray(i, i + slice));
   }
   return btoa(binary);
-}
-
-function dataUrlToBlob(dataUrl: string): Blob {
-  const match = /^data:([^;,]+);base64,(.*)$/s.exec(dataUrl);
-  if (!match) throw new Error('The image could not be read.');
-  const binary = atob(match[2] ?? '');
-  const bytes = new Uint8Array(binary.length);
-  for (let i = 0; i < binary.length; i++) bytes[i] = binary.charCodeAt(i);
-  return new Blob([bytes], { type: match[1] });
 }
 
 /** "photo.png" drawn as JPEG is sent as "photo.jpg", so the name does not contradict the bytes. */
@@ -70,7 +62,10 @@ export function createAttachmentActions(deps: AttachmentActionsDeps) {
     try {
       const image = await bridge.getAttachmentImage({ sha256: original.sha256 });
       if (!image.ok) throw new Error(image.error.message);
-      const resized = await resize(dataUrlToBlob(image.value.dataUrl), limits);
+      // Only a raster image type main vouched for is decoded (never an SVG).
+      const source = imageDataUrlToBlob(image.value.dataUrl);
+      if (!source) throw new Error('The image could not be read.');
+      const resized = await resize(source, limits);
       const bytes = new Uint8Array(await resized.blob.arrayBuffer());
       const result = await bridge.stageAttachment({
         name: renamedFor(original.name, resized.type),
