@@ -1,5 +1,6 @@
 import { act, createEvent, fireEvent, screen, waitFor, within } from '@testing-library/react';
 import { describe, expect, it } from 'vitest';
+import { descriptionOf } from '../../testing/dom-helpers';
 import { fakeStage, makeStaged } from '../../testing/fake-attachments';
 import { fail } from '../../testing/fake-bridge';
 import { makeSettings } from '../../testing/fixtures';
@@ -230,6 +231,34 @@ describe('composer attachments', () => {
     await waitFor(() =>
       expect((screen.getByRole('button', { name: 'Send' }) as HTMLButtonElement).disabled).toBe(false),
     );
+  });
+
+  it('an image that could not be resized says why and holds Send back until it is removed', async () => {
+    const view = renderApp();
+    const box = await ready(view);
+    // jsdom cannot decode images (no createImageBitmap): the resize fails as a broken image would.
+    view.fake.state.attachments.attachOutcome = {
+      cancelled: false,
+      attached: [
+        makeStaged({
+          name: 'huge.png',
+          kind: 'image',
+          mimeType: 'image/png',
+          resize: { maxSide: 8000, maxBytes: 5 * 1024 * 1024 },
+        }),
+      ],
+      refused: [],
+    };
+    await view.user.click(screen.getByRole('button', { name: 'Attach files' }));
+    await within(await screen.findByRole('list', { name: 'Attachments' })).findByText(
+      /could not be made smaller: The image could not be read\. Remove it to send\./,
+    );
+    await view.user.type(box, 'Look');
+    const send = screen.getByRole('button', { name: 'Send' }) as HTMLButtonElement;
+    expect(send.disabled).toBe(true);
+    expect(descriptionOf(send)).toBe('Remove the attachment that cannot be sent');
+    await view.user.click(screen.getByRole('button', { name: 'Remove huge.png' }));
+    await waitFor(() => expect(send.disabled).toBe(false));
   });
 
   it('the estimate includes the attachments', async () => {
