@@ -261,6 +261,21 @@ describe('composer attachments', () => {
     await waitFor(() => expect(send.disabled).toBe(false));
   });
 
+  it('more files than a message can carry hold Send back, saying how many to remove', async () => {
+    const view = renderApp();
+    await ready(view);
+    view.fake.state.attachments.attachOutcome = {
+      cancelled: false,
+      attached: Array.from({ length: 12 }, (_, i) => makeStaged({ name: `f${i}.txt` })),
+      refused: [],
+    };
+    await view.user.click(screen.getByRole('button', { name: 'Attach files' }));
+    await waitFor(() => expect(chipNames()).toHaveLength(12));
+    const send = screen.getByRole('button', { name: 'Send' }) as HTMLButtonElement;
+    expect(send.disabled).toBe(true);
+    expect(descriptionOf(send)).toBe('A message can carry 10 files at most: remove 2');
+  });
+
   it('the estimate includes the attachments', async () => {
     const view = renderApp();
     const box = await ready(view);

@@ -8,7 +8,11 @@ import {
   useRef,
   useState,
 } from 'react';
-import { type AttachmentKind, requiredModalities } from '../../../../common/attachment-types';
+import {
+  ATTACHMENT_LIMITS,
+  type AttachmentKind,
+  requiredModalities,
+} from '../../../../common/attachment-types';
 import type { AppError } from '../../../../common/errors';
 import type { CostEstimate } from '../../../../common/spending-types';
 import { useActions, useStores } from '../../app-context';
@@ -63,11 +67,14 @@ export function Composer() {
   const chips = useStoreValue(stores.stagedAttachments);
   const stagedChips = useMemo(() => chips.flatMap((c) => (c.status === 'staged' ? [c] : [])), [chips]);
   const attachments = useMemo(() => stagedChips.map((c) => c.attachment.sha256), [stagedChips]);
+  const tooMany = chips.length - ATTACHMENT_LIMITS.maxFilesPerMessage;
   const attachReason = chips.some((c) => c.status === 'failed')
     ? 'Remove the attachment that cannot be sent'
-    : stagedChips.length < chips.length
-      ? 'Wait until the attachments are ready'
-      : null;
+    : tooMany > 0
+      ? `A message can carry ${ATTACHMENT_LIMITS.maxFilesPerMessage} files at most: remove ${tooMany}`
+      : stagedChips.length < chips.length
+        ? 'Wait until the attachments are ready'
+        : null;
   const hasContent = draft.trim() !== '' || chips.length > 0;
 
   const blocked = composerBlockReason(keyStatus, model);
