@@ -276,6 +276,34 @@ describe('composer attachments', () => {
     expect(descriptionOf(send)).toBe('A message can carry 10 files at most: remove 2');
   });
 
+  it('"Ask before" estimates what is about to be sent, attachments included', async () => {
+    const view = renderApp({
+      settings: makeSettings({ spending: { dailyUsd: null, monthlyUsd: null, askAboveUsd: 0.01 } }),
+    });
+    await ready(view);
+    const staged = makeStaged({ name: 'a.pdf', kind: 'pdf', mimeType: 'application/pdf' });
+    view.fake.state.attachments.attachOutcome = { cancelled: false, attached: [staged], refused: [] };
+    await view.user.click(screen.getByRole('button', { name: 'Attach files' }));
+    await waitFor(() => expect(chipNames()).toEqual(['a.pdf']));
+    await view.user.click(screen.getByRole('button', { name: 'Send' }));
+    await waitFor(() => expect(view.fake.callsTo('sendMessage')).toHaveLength(1));
+    const estimates = view.fake.callsTo('estimateCost') as { attachments?: string[] }[];
+    expect(estimates.length).toBeGreaterThan(0);
+    expect(estimates.every((r) => r.attachments?.[0] === staged.sha256)).toBe(true);
+  });
+
+  it('main refusing for files earlier in the conversation offers no unrelated models', async () => {
+    const view = renderApp();
+    const box = await ready(view);
+    view.fake.override('sendMessage', async () =>
+      fail('unsupported_input', 'GPT-4o cannot read audio, so nothing was sent.'),
+    );
+    await view.user.type(box, 'Hi{Enter}');
+    await screen.findByRole('alert');
+    expect(screen.queryByRole('button', { name: /^Use / })).toBeNull();
+    expect(screen.queryByRole('button', { name: 'Remove attachments' })).toBeNull();
+  });
+
   it('the estimate includes the attachments', async () => {
     const view = renderApp();
     const box = await ready(view);

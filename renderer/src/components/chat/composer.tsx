@@ -135,6 +135,7 @@ export function Composer() {
       model,
       draft: text,
       webSearch,
+      attachments,
     });
     if (!fresh.ok) return { estimate: null, failure: fresh.error.message, thresholdUsd };
     const estimate = fresh.value;
@@ -184,12 +185,17 @@ export function Composer() {
       : refusedInput !== null
         ? {
             message: refusedInput,
-            alternatives: modelsThatRead(
-              [...requiredModalities(kinds, pdfEngine)],
-              modelList ?? [],
-              preferredModels,
-              model,
-            ),
+            // Offered only for what is attached here: a refusal for files earlier in the
+            // conversation names them in main's message, and any model would match nothing.
+            alternatives:
+              requiredModalities(kinds, pdfEngine).size === 0
+                ? []
+                : modelsThatRead(
+                    [...requiredModalities(kinds, pdfEngine)],
+                    modelList ?? [],
+                    preferredModels,
+                    model,
+                  ),
             removeLabel: stagedChips.some((c) => removable(c.attachment.kind)) ? 'Remove attachments' : null,
           }
         : null;
