@@ -170,10 +170,18 @@ export function createAttachmentActions(deps: AttachmentActionsDeps) {
       staged.removeAll(chips.map((c) => c.id));
     },
 
-    /** A staged image as a data URL for its thumbnail, or null when main will not show it. */
+    /**
+     * A staged image's thumbnail as an object URL (the bytes once, as a Blob, not a data URL string
+     * in the DOM), or null when main will not show it. The caller releases it when the chip goes.
+     */
     async thumbnail(sha256: string): Promise<string | null> {
       const result = await bridge.getAttachmentImage({ sha256 });
-      return result.ok ? result.value.dataUrl : null;
+      const blob = result.ok ? imageDataUrlToBlob(result.value.dataUrl) : null;
+      return blob ? URL.createObjectURL(blob) : null;
+    },
+
+    releaseThumbnail(url: string): void {
+      URL.revokeObjectURL(url);
     },
   };
 }

@@ -17,19 +17,25 @@ function useThumbnail(chip: StagedChip): string | null {
   const actions = useActions();
   const sha256 =
     chip.status === 'reading' || chip.attachment.kind !== 'image' ? null : chip.attachment.sha256;
-  const [dataUrl, setDataUrl] = useState<string | null>(null);
+  const [thumbUrl, setThumbUrl] = useState<string | null>(null);
   useEffect(() => {
-    setDataUrl(null);
+    setThumbUrl(null);
     if (sha256 === null) return;
     let current = true;
-    void actions.attachments.thumbnail(sha256).then((url) => {
-      if (current) setDataUrl(url);
+    let url: string | null = null;
+    void actions.attachments.thumbnail(sha256).then((made) => {
+      if (made === null) return;
+      if (current) {
+        url = made;
+        setThumbUrl(made);
+      } else actions.attachments.releaseThumbnail(made);
     });
     return () => {
       current = false;
+      if (url !== null) actions.attachments.releaseThumbnail(url);
     };
   }, [actions, sha256]);
-  return dataUrl;
+  return thumbUrl;
 }
 
 interface AttachmentChipProps {

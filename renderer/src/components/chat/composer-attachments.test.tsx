@@ -1,8 +1,9 @@
 import { act, createEvent, fireEvent, screen, waitFor, within } from '@testing-library/react';
-import { describe, expect, it } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { descriptionOf } from '../../testing/dom-helpers';
 import { fakeStage, makeStaged } from '../../testing/fake-attachments';
 import { fail } from '../../testing/fake-bridge';
+import { installFakeImageLoading } from '../../testing/fake-image-loading';
 import { makeSettings } from '../../testing/fixtures';
 import { renderApp } from '../../testing/render-app';
 import { makeFile, PNG_1X1 } from '../../testing/test-files';
@@ -35,6 +36,12 @@ function fileDrag(type: 'dragEnter' | 'dragOver' | 'drop', files: File[]) {
   fireEvent(window, event);
   return event;
 }
+
+let images: ReturnType<typeof installFakeImageLoading>;
+beforeEach(() => {
+  images = installFakeImageLoading();
+});
+afterEach(() => images.restore());
 
 describe('composer attachments', () => {
   it('"Attach files" opens main’s dialog; chips show name, kind and size; refusals are said per file', async () => {
@@ -195,8 +202,13 @@ describe('composer attachments', () => {
     await waitFor(() => expect(chipNames()).toEqual(['dropped.png']));
     const [request] = view.fake.callsTo('stageAttachment') as { name: string; dataBase64: string }[];
     expect(request).toEqual({ name: 'dropped.png', dataBase64: btoa(String.fromCharCode(...PNG_1X1)) });
-    // main read its size from the PNG: shown as an image, with a thumbnail asked of main.
+    // main read its size from the PNG: shown as an image, with a thumbnail asked of main, drawn from
+    // an object URL that is given back when the chip goes.
     await waitFor(() => expect(chipList().querySelector('img')?.getAttribute('alt')).toBe(''));
+    const src = chipList().querySelector('img')?.getAttribute('src');
+    expect(images.created).toEqual([src]);
+    await view.user.click(screen.getByRole('button', { name: 'Remove dropped.png' }));
+    expect(images.revoked).toEqual([src]);
   });
 
   it('a pasted image is attached; pasted text stays text', async () => {
