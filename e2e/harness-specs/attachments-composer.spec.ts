@@ -234,6 +234,17 @@ test.describe('attaching in the composer', () => {
     expect(image?.bytes?.length ?? Number.POSITIVE_INFINITY).toBeLessThanOrEqual(5 * 1024 * 1024);
   });
 
+  // FIXME(lead): main's base64 check in main/app/attachment-handlers.ts (`^(?:[A-Za-z0-9+/]{4})*…$`)
+  // overflows V8's regexp stack for strings of about 8 million characters (a file of about 6 MB):
+  // `RangeError: Maximum call stack size exceeded`, shown as "Something went wrong inside
+  // Switchboard". Files picked with "Attach files" are read by main and are not affected.
+  test.fixme('a dropped photo over 6 MB is attached and resized', async ({ app, harness }) => {
+    await startOn(harness, app, 'openai/gpt-4o', 'OpenAI: GPT-4o');
+    const big = realPng(1400, 1400, 6, { noise: true });
+    await dropFiles(app, [{ name: 'photo.png', type: 'image/png', bytes: big }]);
+    await expect(chips(app)).toContainText('Resized to 1400×1400', { timeout: 30_000 });
+  });
+
   test('Settings → PDF reading saves, and a PDF is then read by that engine', async ({
     app,
     harness,
