@@ -44,7 +44,7 @@ scanForTheKeyAfterEachTest();
 
 const PNG_SIGNATURE = [0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a];
 
-/** The composer's chips (a sent message's attachments are a list of the same name, inside its article). */
+/** The composer's chips (a sent message's files are its "Attached files" list). */
 const composerChips = (page: Page) =>
   page.locator('form.composer').getByRole('list', { name: 'Attachments' });
 

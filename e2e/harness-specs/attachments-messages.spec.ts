@@ -73,7 +73,7 @@ test.describe('attachments in the conversation', () => {
       expect(await image.getAttribute('src')).toMatch(/^blob:/);
       await expect.poll(() => image.evaluate((img: HTMLImageElement) => img.naturalWidth)).toBe(width);
     }
-    const chips = message.getByRole('list', { name: 'Attachments' });
+    const chips = message.getByRole('list', { name: 'Attached files' });
     await expect(chips).toContainText('report.pdf');
     await expect(chips).toContainText(`${PDF.length} bytes`);
     await expect(chips).toContainText('notes.txt');

@@ -58,7 +58,8 @@ export function AttachmentLightbox({
     <Dialog title={attachment.name} onClose={onClose} className="attachment-lightbox">
       <div className="dialog-body attachment-lightbox-body">
         <LightboxPicture key={attachment.sha256} image={current} />
-        <p className="attachment-lightbox-details">
+        {/* Polite: moving to another image says which, as the dialog's new name may go unread. */}
+        <p className="attachment-lightbox-details" aria-live="polite">
           {formatByteSize(attachment.byteLength)}
           {attachment.size ? ` · ${formatPixelSize(attachment.size)}` : ''}
           {count > 1 ? ` · image ${index + 1} of ${count}` : ''}

@@ -83,7 +83,7 @@ describe('attachments in a user message', () => {
   it('shows other files as chips with kind, name and size, and saves them through main', async () => {
     const view = await openConversationWith([withAttachments([PDF, SVG_AS_TEXT]), ANSWER]);
     const message = await userMessage();
-    const list = within(message).getByRole('list', { name: 'Attachments' });
+    const list = within(message).getByRole('list', { name: 'Attached files' });
     expect(list.textContent).toContain('PDFreport.pdf1.2 MB');
     expect(list.textContent).toContain('Textlogo.svg300 bytes');
     // An SVG is text: never drawn.

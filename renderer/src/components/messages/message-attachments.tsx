@@ -59,7 +59,7 @@ export function MessageAttachments({ conversationId, messageId, attachments }: M
   let imageNumber = 0;
   return (
     <>
-      <ul className="message-attachments" aria-label="Attachments">
+      <ul className="message-attachments" aria-label="Attached files">
         {attachments.map((attachment, position) => {
           if (!isDrawnImage(attachment)) {
             return (
