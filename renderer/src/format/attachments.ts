@@ -20,6 +20,11 @@ export function formatBytes(bytes: number): string {
   return scaled(bytes / MIB, 'MB');
 }
 
+/** "1920×1080" */
+export function formatPixelSize(size: { width: number; height: number }): string {
+  return `${size.width}×${size.height}`;
+}
+
 const KIND_LABELS: Readonly<Record<AttachmentKind, string>> = {
   image: 'Image',
   pdf: 'PDF',

@@ -2,7 +2,7 @@ import { useEffect } from 'react';
 import { createPortal } from 'react-dom';
 import type { Attachment } from '../../../../common/attachment-types';
 import { ATTACHMENT_GONE } from '../../actions/message-attachment-actions';
-import { formatByteSize, formatPixelSize } from '../../format/byte-size';
+import { formatBytes, formatPixelSize } from '../../format/attachments';
 import { useAttachmentImage } from '../../hooks/use-attachment-image';
 import { Dialog } from '../dialog';
 import { resizedNote } from './attachment-notes';
@@ -60,7 +60,7 @@ export function AttachmentLightbox({
         <LightboxPicture key={attachment.sha256} image={current} />
         {/* Polite: moving to another image says which, as the dialog's new name may go unread. */}
         <p className="attachment-lightbox-details" aria-live="polite">
-          {formatByteSize(attachment.byteLength)}
+          {formatBytes(attachment.byteLength)}
           {attachment.size ? ` · ${formatPixelSize(attachment.size)}` : ''}
           {count > 1 ? ` · image ${index + 1} of ${count}` : ''}
         </p>

@@ -1,6 +1,6 @@
 import type { Attachment } from '../../../../common/attachment-types';
 import { REPLY_IMAGE_TYPES } from '../../../../common/chat-types';
-import { formatPixelSize } from '../../format/byte-size';
+import { formatPixelSize } from '../../format/attachments';
 
 /** Said on an image Switchboard shrank before sending it. */
 export function resizedNote(from: NonNullable<Attachment['resizedFrom']>): string {

@@ -2,7 +2,7 @@ import { useCallback, useEffect, useRef, useState } from 'react';
 import type { Attachment, AttachmentKind } from '../../../../common/attachment-types';
 import { ATTACHMENT_GONE } from '../../actions/message-attachment-actions';
 import { useActions } from '../../app-context';
-import { formatByteSize } from '../../format/byte-size';
+import { formatBytes } from '../../format/attachments';
 import { useAttachmentImage } from '../../hooks/use-attachment-image';
 import { useInView } from '../../hooks/use-in-view';
 import { AttachmentLightbox, type LightboxImage } from './attachment-lightbox';
@@ -158,7 +158,7 @@ function AttachmentChip({ attachment, onSave }: { attachment: Attachment; onSave
     <li className={attachment.missing ? 'attachment-chip attachment-chip-gone' : 'attachment-chip'}>
       <span className="attachment-kind">{KIND_LABEL[attachment.kind]}</span>
       <span className="attachment-name">{attachment.name}</span>
-      <span className="attachment-size">{formatByteSize(attachment.byteLength)}</span>
+      <span className="attachment-size">{formatBytes(attachment.byteLength)}</span>
       {attachment.resizedFrom && (
         <span className="attachment-note">{resizedNote(attachment.resizedFrom)}</span>
       )}
