@@ -1,4 +1,4 @@
-import { readFile, rm } from 'node:fs/promises';
+import { mkdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import AxeBuilder from '@axe-core/playwright';
 import type { Page } from '@playwright/test';
@@ -14,6 +14,7 @@ import { conversationButton, saveScreen, ui } from './helpers/ui';
  * gone from the history folder said on its own message while the rest renders.
  */
 
+const SCREENSHOT = 'docs/screenshots/attachments.png';
 const FIRST_PNG = realPng(64, 48, 1);
 const SECOND_PNG = realPng(40, 80, 2);
 const PDF = new TextEncoder().encode(
@@ -78,6 +79,16 @@ test.describe('attachments in the conversation', () => {
     await expect(chips).toContainText(`${PDF.length} bytes`);
     await expect(chips).toContainText('notes.txt');
     await saveScreen(app, 'attachments-in-conversation');
+
+    // The README's picture: the conversation's files, and a PDF and a text file in the composer.
+    const picked = join(harness.dataDir, 'picked');
+    await mkdir(picked, { recursive: true });
+    harness.attachFiles = [join(picked, 'quarterly-report.pdf'), join(picked, 'notes.md')];
+    await writeFile(harness.attachFiles[0] as string, PDF);
+    await writeFile(harness.attachFiles[1] as string, TEXT);
+    await app.getByRole('button', { name: 'Attach files' }).click();
+    await expect(app.getByRole('button', { name: 'Remove notes.md' })).toBeVisible();
+    await app.screenshot({ path: SCREENSHOT });
 
     await message.getByRole('button', { name: 'Save report.pdf' }).click();
     await expect(ui(app).notifications).toContainText('Saved report.pdf to report.pdf.');
