@@ -16,6 +16,19 @@ import { AppErrorSchema } from './errors';
 export const MessageStatusSchema = z.enum(['complete', 'streaming', 'interrupted', 'cancelled', 'error']);
 export type MessageStatus = z.infer<typeof MessageStatusSchema>;
 
+/**
+ * Where a message sits among its siblings (issue 18: a conversation is a tree; regenerate adds a
+ * sibling reply, edit a sibling user message). Worked out by main when messages are read, never
+ * stored; present only when the message has siblings. `siblingIds` are in the order they were made,
+ * `index` is this message's place among them (0-based), so the window shows "index + 1 / count".
+ */
+export const BranchInfoSchema = z.object({
+  index: z.number().int().nonnegative(),
+  count: z.number().int().min(2),
+  siblingIds: z.array(z.string().min(1).max(100)).min(2),
+});
+export type BranchInfo = z.infer<typeof BranchInfoSchema>;
+
 export const MessageSchema = z.object({
   id: z.string().min(1).max(100),
   role: ChatRoleSchema,
@@ -37,6 +50,13 @@ export const MessageSchema = z.object({
   images: z.array(ReplyImageSchema).optional(),
   /** Files the person attached to this message (issue 17); the bytes live in the history folder. */
   attachments: z.array(AttachmentSchema).optional(),
+  /**
+   * The message this one answers or follows (issue 18); null for the first message. Absent only in
+   * messages read from files written before conversations were trees (they are a single branch).
+   */
+  parentId: z.string().min(1).max(100).nullable().optional(),
+  /** This message's siblings, when it has any (see BranchInfoSchema). */
+  branch: BranchInfoSchema.optional(),
 });
 export type Message = z.infer<typeof MessageSchema>;
 

@@ -226,7 +226,10 @@ export const chatContract = defineContract('chat', {
       }),
     z.object({ userMessage: MessageSchema, assistantMessage: MessageSchema }),
   ),
-  /** Replaces the last assistant reply (and anything after `fromMessageId`) with a new one. */
+  /**
+   * A new version of a reply (issue 18): a sibling of `fromMessageId` under the same message, shown as
+   * the conversation's branch; the earlier version stays, reachable with the version buttons.
+   */
   regenerate: invoke(
     z
       .object({
@@ -241,7 +244,10 @@ export const chatContract = defineContract('chat', {
       .strict(),
     z.object({ assistantMessage: MessageSchema }),
   ),
-  /** Replaces a user message's text, drops everything after it, and streams a new reply. */
+  /**
+   * A new version of the person's message (issue 18): a sibling of `messageId` with the new text (and
+   * the same attachments), and a reply to it; the earlier version and its replies stay.
+   */
   editAndResend: invoke(
     z
       .object({
@@ -256,6 +262,43 @@ export const chatContract = defineContract('chat', {
     z.object({ userMessage: MessageSchema, assistantMessage: MessageSchema }),
   ),
   cancelChat: invoke(z.object({ streamId: StreamIdSchema }).strict(), z.object({ cancelled: z.boolean() })),
+  /**
+   * Shows the branch that holds `messageId` (issue 18): the conversation's visible path becomes the
+   * way from its first message through `messageId` down to the newest reply under it. The window then
+   * reloads the messages. Used by "Previous version"/"Next version", "Continue with this" and search.
+   */
+  switchBranch: invoke(
+    z.object({ conversationId: ConversationIdSchema, messageId: MessageIdSchema }).strict(),
+    z.object({ leafId: MessageIdSchema }),
+  ),
+  /**
+   * Compare (issue 18): one prompt to 2–4 models at once. Main appends the person's message once and
+   * starts one request per column, each reply a sibling under that message with its own stream id
+   * (cancel one with `cancelChat`); the first column's reply is shown as the conversation's branch
+   * until "Continue with this" picks another (`switchBranch`). Refused as a whole, before anything is
+   * sent or written, when any column would be (key, limits, a model that cannot read the attachments).
+   */
+  compareModels: invoke(
+    z
+      .object({
+        conversationId: ConversationIdSchema,
+        content: z.string().max(1_000_000),
+        attachments: AttachmentsToSend,
+        webSearch: WebSearchForThisRequest,
+        columns: z
+          .array(z.object({ streamId: StreamIdSchema, model: z.string().min(1).max(200) }).strict())
+          .min(2)
+          .max(4),
+      })
+      .strict()
+      .refine((r) => r.content.trim() !== '' || (r.attachments?.length ?? 0) > 0, {
+        message: 'A message needs text or an attachment.',
+      })
+      .refine((r) => new Set(r.columns.map((c) => c.streamId)).size === r.columns.length, {
+        message: 'Each column needs its own stream id.',
+      }),
+    z.object({ userMessage: MessageSchema, replies: z.array(MessageSchema).min(2).max(4) }),
+  ),
   onChatEvents: event(ChatEventBatchSchema),
   /**
    * Final usage and provider of a reply whose stream ended without them (cancelled, dropped), fetched

@@ -49,6 +49,8 @@ export const chatWritingCalls: WritingCalls<ChatContract> = {
   regenerate: true,
   editAndResend: true,
   cancelChat: false, // Stop must always work
+  switchBranch: true, // a history write (the conversation's visible branch)
+  compareModels: true, // up to four streams and a history write
   getReplyImage: false, // reads a file this window's replies wrote
   saveReplyImage: true, // a dialog and a file write
   attachFiles: true, // a dialog, files read into main's memory
