@@ -72,6 +72,7 @@ export interface ChatHandlerDeps extends KeyHandlerDeps {
     | 'importJson'
     | 'replyImage'
     | 'attachment'
+    | 'switchBranch'
   >;
   /** The composer's attachments, held by main until sent (issue 17). */
   attachments: AttachmentIntake;
@@ -188,6 +189,14 @@ export function createChatHandlers(deps: ChatHandlerDeps): Handlers<ChatContract
     editAndResend: ({ streamId, ...input }, ctx) =>
       deps.chat.editAndResend(input, streamTarget(streamId, ctx)),
     cancelChat: async ({ streamId }, ctx) => ({ cancelled: deps.sessions.cancel(streamId, ctx.windowId) }),
+    // Issue 18: the window reloads the conversation's messages (the visible path) after this.
+    switchBranch: ({ conversationId, messageId }) => deps.history.switchBranch(conversationId, messageId),
+    // Each column streams to the window under its own stream id (cancelChat stops one).
+    compareModels: ({ columns, ...input }, ctx) =>
+      deps.chat.compare(
+        input,
+        columns.map(({ streamId, model }) => ({ model, target: streamTarget(streamId, ctx) })),
+      ),
 
     getReplyImage: async ({ conversationId, messageId, imageId }) => ({
       // The store checked the file's bytes are the image type it records before this data URL is made.

@@ -1,22 +1,12 @@
-import { randomUUID } from 'node:crypto';
 import type { Attachment } from '../../../common/attachment-types';
-import type {
-  ChatMessage,
-  ChatRequest,
-  ChatStreamEvent,
-  ModelSummary,
-  Usage,
-} from '../../../common/chat-types';
+import type { ChatMessage, ChatRequest, ModelSummary } from '../../../common/chat-types';
 import type { Message } from '../../../common/conversation-types';
 import { appError } from '../../../common/errors';
-import { describeError } from '../../../common/redact';
 import type { RequestOptions } from '../../../common/request-options';
 import type { Settings } from '../../../common/settings-types';
 import type { AttachmentIntake } from '../attachments/types';
-import type { ReplyFinal, TranscriptEntry } from '../history';
+import type { TranscriptEntry } from '../history';
 import type { Logger } from '../log/logger';
-import { sanitiseAppError } from '../log/sanitise-errors';
-import type { ReplyData } from '../openrouter/reply-data';
 import type { ChatSessions } from './chat-sessions';
 import type { FinalFigures } from './final-figures';
 import { createKeyGuard } from './key-guard';
@@ -31,6 +21,7 @@ import {
   outgoingAttachments,
   pdfEngineFor,
 } from './outgoing-attachments';
+import { type ReplyColumn, type ReplyWrites, type StreamTarget, startReplyColumn } from './reply-column';
 import type { ReplyCost, ReplyCosts } from './reply-costs';
 import type { RequestOptionsResolver } from './request-options';
 
@@ -41,29 +32,29 @@ export interface AttachmentInput {
 }
 
 /** What this module needs from the history store. */
-export interface HistoryPort {
+export interface HistoryPort extends ReplyWrites {
+  /** The conversation's visible path: its first message down to the branch's newest (issue 18). */
   transcript(conversationId: string): Promise<TranscriptEntry[]>;
+  /** The message's parent is `parentId` when given (null: a first message), else the visible path's end. */
   appendUserMessage(
     conversationId: string,
     content: string,
     attachments?: readonly AttachmentInput[],
+    opts?: { parentId?: string | null },
   ): Promise<Message>;
   /** A stored attachment's bytes, checked against its hash; null when missing or damaged. */
   attachmentBytes(sha256: string): Promise<Uint8Array | null>;
-  truncateFrom(conversationId: string, messageId: string): Promise<void>;
-  beginReply(conversationId: string, opts: { model: string; messageId?: string }): Promise<Message>;
-  checkpointReply(
+  /**
+   * The placeholder of a reply under `parentId` (default: the visible path's end); `activate` (default
+   * true) makes it the branch shown.
+   */
+  beginReply(
     conversationId: string,
-    messageId: string,
-    text: { content: string; reasoning: string },
-  ): void;
-  finishReply(conversationId: string, messageId: string, final: ReplyFinal): Promise<unknown>;
+    opts: { model: string; messageId?: string; parentId?: string; activate?: boolean },
+  ): Promise<Message>;
 }
 
-/** Reply ids are chosen before the placeholder is written; random, and valid message ids. */
-function newReplyId(): string {
-  return `r${randomUUID().replaceAll('-', '')}`;
-}
+export type { StreamTarget };
 
 export interface ConversationChatDeps {
   history: HistoryPort;
@@ -103,29 +94,31 @@ interface SendChoices {
   webSearch?: boolean | undefined;
   /** "Retry with N max tokens" overrides the setting for this one request. */
   maxTokens?: number | undefined;
-  /**
-   * The request options, when they were resolved before a history write (regenerate and edit resolve
-   * them before truncating, so a send they refuse — a broken provider routing — loses nothing).
-   */
-  resolved?: RequestOptions | undefined;
-  /** The spending limits already admitted this reply (regenerate and edit check before truncating). */
-  admitted?: ReplyCost | undefined;
-  /** The new user message's attachments (issue 17). */
-  attachments?: readonly AttachmentInput[] | undefined;
+  /** A plain send: the composer's estimate beside Send is the figure the limit checks (reply-costs.ts). */
+  estimateAsDraft?: boolean;
 }
 
-export interface StreamTarget {
-  streamId: string;
-  windowId: number;
-  /** Delivers coalesced events for the assistant message to the window. */
-  deliver: (conversationId: string, messageId: string, events: ChatStreamEvent[]) => void;
-  /** Tells the window a reply's final figures, fetched after its stream ended (if it is still open). */
-  deliverUsage?: (figures: {
-    conversationId: string;
-    messageId: string;
-    usage: Usage;
-    provider: string | null;
-  }) => void;
+/**
+ * What one request (a send, a new version, or a compare of 2–4 models) is made of. The shared part —
+ * the messages, the key check, the attachments — is worked out once; each column adds its model.
+ */
+interface ReplyPlan {
+  /** The person's new message (send, edit, compare), or null (regenerate). */
+  newUser: {
+    content: string;
+    attachments: readonly AttachmentInput[];
+    /** Edit: the edited message's parent (null: it was the first), so the new text is its sibling. */
+    parentId?: string | null | undefined;
+  } | null;
+  /**
+   * The visible path the request continues (regenerate and edit: the messages before the one they
+   * make a new version of). Absent: the whole visible path.
+   */
+  earlier?: readonly TranscriptEntry[];
+  /** Regenerate: the parent of the reply it makes a new version of. */
+  replyParentId?: string;
+  columns: ReadonlyArray<{ model: string; target: StreamTarget }>;
+  choices: SendChoices;
 }
 
 /**
@@ -195,225 +188,179 @@ export function createConversationChat(deps: ConversationChatDeps) {
   ): Promise<RequestOptions> =>
     (await deps.requestOptions?.({ conversationId, model, webSearch: webSearch === true })) ?? {};
 
-  const streamReply = async (
+  /**
+   * Streams one reply per column (a send, a new version: one; a compare: 2–4). Every check runs before
+   * anything is sent or written: the key check over the messages and attached text (once), then per
+   * column its request options, whether its model reads the attachments, and the spending limits (all
+   * columns admitted, or none). Then every request starts at once, and the person's message (once) and
+   * each column's placeholder are written, the first column's as the branch shown.
+   */
+  const streamReplies = async (
     conversationId: string,
-    model: string,
-    target: StreamTarget,
-    newUserContent: string | null,
-    choices: SendChoices = {},
-  ): Promise<{ userMessage: Message | null; assistantMessage: Message }> => {
-    const maxTokensOverride = choices.maxTokens;
-    const [history, options] = await Promise.all([
-      deps.history.transcript(conversationId),
-      choices.resolved ?? resolveOptions(conversationId, model, choices.webSearch),
-    ]).catch((error: unknown) => {
-      choices.admitted?.abandon();
-      throw error;
-    });
+    plan: ReplyPlan,
+  ): Promise<{ userMessage: Message | null; replies: Message[] }> => {
+    const { newUser, columns, choices } = plan;
+    const admitted: ReplyCost[] = [];
+    const abandonAdmitted = () => {
+      for (const cost of admitted.splice(0)) cost.abandon();
+    };
+    const [history, optionsPerColumn] = await Promise.all([
+      plan.earlier ?? deps.history.transcript(conversationId),
+      Promise.all(columns.map((c) => resolveOptions(conversationId, c.model, choices.webSearch))),
+    ]);
     const settings = deps.settings();
-    const newAttachments = choices.attachments ?? [];
+    const newAttachments = newUser?.attachments ?? [];
     const context: readonly TranscriptEntry[] =
-      newUserContent === null
+      newUser === null
         ? history
         : [
             ...history,
             {
               id: '',
               role: 'user',
-              content: newUserContent,
+              content: newUser.content,
               ...(newAttachments.length > 0 ? { attachments: newAttachments.map((a) => a.attachment) } : {}),
             },
           ];
-    let contents: AttachmentContents;
-    let pdfEngine: ReturnType<typeof pdfEngineFor>;
     // Everything below puts text on the wire; nothing above wrote anything.
-    try {
-      contents = await loadAttachmentContents(
-        context,
-        newAttachments.flatMap((a) => (a.bytes ? [{ attachment: a.attachment, bytes: a.bytes }] : [])),
-        (sha) => deps.history.attachmentBytes(sha),
-      );
-      // Attached text files go upstream as text: the key check reads them like the messages (the
-      // new message's own files first, each named if it holds a key).
-      for (const a of newAttachments) {
-        const bytes = contents.get(a.attachment.sha256);
-        if (a.attachment.kind === 'text' && bytes)
-          guard.checkAttachedFile(a.attachment.name, attachmentText(bytes));
-      }
-      guard.check({
-        conversationId,
-        systemPrompt: settings.systemPrompt,
-        earlier: [...history, ...attachedTextEntries(history, contents)],
-        newContent: newUserContent,
-      });
-      const kinds = attachmentKinds(context);
+    const contents = await loadAttachmentContents(
+      context,
+      newAttachments.flatMap((a) => (a.bytes ? [{ attachment: a.attachment, bytes: a.bytes }] : [])),
+      (sha) => deps.history.attachmentBytes(sha),
+    );
+    // Attached text files go upstream as text: the key check reads them like the messages (the new
+    // message's own files first, each named if it holds a key).
+    for (const a of newAttachments) {
+      const bytes = contents.get(a.attachment.sha256);
+      if (a.attachment.kind === 'text' && bytes)
+        guard.checkAttachedFile(a.attachment.name, attachmentText(bytes));
+    }
+    guard.check({
+      conversationId,
+      systemPrompt: settings.systemPrompt,
+      earlier: [...history, ...attachedTextEntries(history, contents)],
+      newContent: newUser?.content ?? null,
+    });
+    const messages = buildContext(context, settings.systemPrompt, contents);
+    if (!messages.some((m) => m.role === 'user'))
+      throw appError('validation', 'There is no message to reply to.');
+    const kinds = attachmentKinds(context);
+    const requests: ChatRequest[] = [];
+    for (const [i, { model }] of columns.entries()) {
       const info = kinds.size > 0 && deps.modelInfo ? await deps.modelInfo(model).catch(() => null) : null;
       checkModelCanRead(model, info, kinds, settings.pdfEngine);
-      pdfEngine = pdfEngineFor(kinds, settings.pdfEngine, info);
+      const pdfEngine = pdfEngineFor(kinds, settings.pdfEngine, info);
+      requests.push({
+        model,
+        messages,
+        ...(settings.temperature !== null ? { temperature: settings.temperature } : {}),
+        // "Retry with N max tokens" overrides the setting for this one request.
+        ...(choices.maxTokens !== undefined
+          ? { maxTokens: choices.maxTokens }
+          : settings.maxTokens !== null
+            ? { maxTokens: settings.maxTokens }
+            : {}),
+        // Only what the person chose: with no choice this adds nothing (issue 15).
+        ...optionsPerColumn[i],
+        ...(pdfEngine !== null ? { pdfEngine } : {}),
+      });
+    }
+    // The spending limits, last of the checks: each admitted column holds its worst case, so a limit
+    // that admits one column but not two refuses the compare before anything is sent or written.
+    const costs: Array<ReplyCost | undefined> = [];
+    try {
+      for (const request of requests) {
+        const cost = await deps.replyCosts?.admit({
+          model: request.model,
+          messages: request.messages,
+          maxTokens: request.maxTokens,
+          ...(choices.estimateAsDraft && newUser !== null
+            ? {
+                send: {
+                  conversationId,
+                  draft: newUser.content,
+                  webSearch: choices.webSearch,
+                  attachments: newAttachments.map((a) => a.attachment.sha256),
+                },
+              }
+            : {}),
+        });
+        if (cost) admitted.push(cost);
+        costs.push(cost);
+      }
     } catch (error) {
-      choices.admitted?.abandon();
+      abandonAdmitted();
       throw error;
     }
-    const request: ChatRequest = {
-      model,
-      messages: buildContext(context, settings.systemPrompt, contents),
-      ...(settings.temperature !== null ? { temperature: settings.temperature } : {}),
-      // "Retry with N max tokens" overrides the setting for this one request.
-      ...(maxTokensOverride !== undefined
-        ? { maxTokens: maxTokensOverride }
-        : settings.maxTokens !== null
-          ? { maxTokens: settings.maxTokens }
-          : {}),
-      // Only what the person chose: with no choice this adds nothing (issue 15).
-      ...options,
-      ...(pdfEngine !== null ? { pdfEngine } : {}),
-    };
-    if (!request.messages.some((m) => m.role === 'user')) {
-      choices.admitted?.abandon();
-      throw appError('validation', 'There is no message to reply to.');
-    }
-    // The spending limits, last of the checks: nothing has been sent or written yet.
-    const cost =
-      choices.admitted ??
-      (await deps.replyCosts?.admit({
-        model,
-        messages: request.messages,
-        maxTokens: request.maxTokens,
-        ...(newUserContent !== null
-          ? {
-              send: {
-                conversationId,
-                draft: newUserContent,
-                webSearch: choices.webSearch,
-                attachments: newAttachments.map((a) => a.attachment.sha256),
-              },
-            }
-          : {}),
-      }));
 
-    const replyId = newReplyId();
-    let reply: Message | null = null;
-    const early: Array<() => void> = [];
-    const whenPersisted = (fn: () => void) => (reply ? fn() : early.push(fn));
-    let content = '';
-    let reasoning = '';
-    let replyData: ReplyData | null = null;
-    /** The stream reported what the reply cost (`usage.cost`): nothing to ask for afterwards. */
-    let sawCost = false;
-    /**
-     * Asks OpenRouter for the figures a stream ended without — no usage, or usage without a (numeric)
-     * cost — after the reply is written, so the ledger and the usage line get the billed amount.
-     */
-    const fetchFiguresLater = (generationId: string | null) => {
-      if (sawCost || generationId === null || !deps.finalFigures) return;
-      deps.finalFigures.fetchLater({
-        conversationId,
-        messageId: replyId,
-        generationId,
-        notify: (figures) => target.deliverUsage?.({ conversationId, messageId: replyId, ...figures }),
-      });
-    };
-    track(conversationId, target.streamId, target.windowId);
-    const observe = (e: ChatStreamEvent) => {
-      if (e.type === 'done' || e.type === 'error') untrack(conversationId, target.streamId);
-      if (e.type === 'usage' && e.usage.cost !== undefined) sawCost = true;
-      if (e.type === 'done') {
-        if (e.result.usage?.cost !== undefined) sawCost = true;
-        whenPersisted(() => fetchFiguresLater(e.result.generationId));
+    const started: ReplyColumn[] = [];
+    try {
+      for (const [i, { model, target }] of columns.entries()) {
+        track(conversationId, target.streamId, target.windowId);
+        started.push(
+          startReplyColumn(
+            {
+              history: deps.history,
+              sessions: deps.sessions,
+              log: deps.log,
+              finalFigures: deps.finalFigures,
+              onEnded: () => untrack(conversationId, target.streamId),
+            },
+            { conversationId, model, target, request: requests[i] as ChatRequest, cost: costs[i] },
+          ),
+        );
       }
-      whenPersisted(() => {
-        const id = replyId;
-        if (e.type === 'delta') {
-          content += e.content;
-          reasoning += e.reasoning;
-          deps.history.checkpointReply(conversationId, id, { content, reasoning });
-        } else if (e.type === 'done') {
-          cost?.done(e.result);
-          const referenced = new Set(e.result.images.map((i) => i.id));
-          void deps.history
-            .finishReply(conversationId, id, {
-              status: 'complete',
-              content: e.result.content,
-              reasoning: e.result.reasoning,
-              usage: e.result.usage,
-              finishReason: e.result.finishReason,
-              generationId: e.result.generationId,
-              model: e.result.model ?? model,
-              error: null,
-              provider: e.result.provider,
-              citations: e.result.citations,
-              // The bytes of the images the result names (the client checked them), written as files.
-              images: (replyData?.images ?? []).filter((i) => referenced.has(i.id)),
-              reasoningDetails: replyData?.reasoningDetails ?? [],
-              fileAnnotations: replyData?.fileAnnotations ?? [],
-            })
-            .catch((error: unknown) =>
-              deps.log.error('could not save reply', { error: describeError(error) }),
-            );
-        } else if (e.type === 'error') {
-          cost?.failed({ content: e.partialContent, reasoning: e.partialReasoning, status: e.error.status });
-          void deps.history
-            .finishReply(conversationId, id, {
-              status: e.error.code === 'cancelled' ? 'cancelled' : 'error',
-              content: e.partialContent,
-              reasoning: e.partialReasoning,
-              // Upstream text was redacted by shape and the request's key; the known candidates too
-              // before it is written to disk.
-              error: e.error.code === 'cancelled' ? null : sanitiseAppError(e.error),
-            })
-            .catch((error: unknown) =>
-              deps.log.error('could not save reply', { error: describeError(error) }),
-            );
-        }
-      });
-    };
-
-    deps.sessions.start(
-      target.streamId,
-      target.windowId,
-      request,
-      (events) => target.deliver(conversationId, replyId, events),
-      {
-        observe,
-        onReplyData: (data) => {
-          replyData = data;
-        },
-        // Cancelled, dropped, or an error after text: the request may still have been billed.
-        onFailed: ({ generationId }) =>
-          whenPersisted(() => {
-            cost?.failedGeneration(generationId);
-            fetchFiguresLater(generationId);
-          }),
-      },
-    );
+    } catch (error) {
+      // A stream that could not start (its id already streaming): none of them goes ahead.
+      for (const column of started) column.abandon();
+      for (const cost of costs.slice(started.length)) cost?.abandon();
+      for (const { target } of columns.slice(started.length)) untrack(conversationId, target.streamId);
+      throw error;
+    }
     let userMessage: Message | null = null;
-    // Let fetch put the request on the wire before the writes below take the event loop: undici
-    // sends it within the current turn's microtasks, and the serialising and fs callbacks of two
+    const replies: Message[] = [];
+    // Let fetch put the requests on the wire before the writes below take the event loop: undici
+    // sends each within the current turn's microtasks, and the serialising and fs callbacks of the
     // durable writes would otherwise run first (~0.4 ms of time to first token, measured).
     await new Promise<void>((resolve) => setImmediate(resolve));
     try {
-      if (newUserContent !== null) {
-        userMessage = await deps.history.appendUserMessage(conversationId, newUserContent, newAttachments);
+      if (newUser !== null) {
+        userMessage = await deps.history.appendUserMessage(
+          conversationId,
+          newUser.content,
+          newAttachments,
+          ...(newUser.parentId !== undefined ? [{ parentId: newUser.parentId }] : []),
+        );
         // In the history folder now: the composer's copies can go.
         for (const a of newAttachments) if (a.bytes) deps.attachments?.discard(a.attachment.sha256);
       }
-      reply = await deps.history.beginReply(conversationId, { model, messageId: replyId });
+      const parentId = userMessage?.id ?? plan.replyParentId;
+      for (const [i, column] of started.entries()) {
+        replies.push(
+          await deps.history.beginReply(conversationId, {
+            model: column.model,
+            messageId: column.replyId,
+            ...(parentId !== undefined ? { parentId } : {}),
+            // A compare shows its first column as the branch until "Continue with this" picks another.
+            activate: i === 0,
+          }),
+        );
+      }
     } catch (error) {
-      deps.sessions.cancel(target.streamId, target.windowId);
-      cost?.abandon();
+      for (const column of started) column.abandon();
       throw error;
     }
-    cost?.started(conversationId, replyId);
-    for (const fn of early.splice(0)) fn();
-    void deps.noteModelUsed(model).catch(() => undefined);
-    return { userMessage, assistantMessage: reply };
+    for (const [i, column] of started.entries()) column.placed(replies[i] as Message);
+    for (const model of new Set(columns.map((c) => c.model)))
+      void deps.noteModelUsed(model).catch(() => undefined);
+    return { userMessage, replies };
   };
 
   /**
-   * The message to regenerate from or edit, after checking what would be sent in its place: the
-   * messages before it (and the edited text). Truncating is a history write, so it must come after.
+   * The message a new version is made of, on the visible path, after checking what would be sent in
+   * its place (the messages before it, and the edited text).
    */
-  const prepareReplace = async (conversationId: string, messageId: string, newContent: string | null) => {
+  const prepareVersion = async (conversationId: string, messageId: string, newContent: string | null) => {
     if (newContent !== null) {
       // The edited text alone can be refused before reading anything.
       guard.check({ conversationId, systemPrompt: '', earlier: [], newContent });
@@ -421,32 +368,15 @@ export function createConversationChat(deps: ConversationChatDeps) {
     const messages = await deps.history.transcript(conversationId);
     const index = messages.findIndex((m) => m.id === messageId);
     const message = messages[index];
-    if (!message) throw appError('validation', 'That message no longer exists.');
-    guard.check({
-      conversationId,
-      systemPrompt: deps.settings().systemPrompt,
-      earlier: messages.slice(0, index),
-      newContent,
-    });
-    return { message, earlier: messages.slice(0, index) };
-  };
-
-  /**
-   * The spending limits for a reply that replaces messages: checked against the context it would send,
-   * before the truncation (a refused send leaves the conversation as it was).
-   */
-  const admitReplacement = async (
-    model: string,
-    context: readonly TranscriptEntry[],
-    maxTokens: number | undefined,
-  ): Promise<ReplyCost | undefined> => {
-    if (!deps.replyCosts) return undefined;
-    const settings = deps.settings();
-    return deps.replyCosts.admit({
-      model,
-      messages: buildContext(context, settings.systemPrompt),
-      maxTokens: maxTokens ?? settings.maxTokens ?? undefined,
-    });
+    if (!message)
+      throw appError(
+        'validation',
+        'That message is not in the conversation as shown. Reload it and try again.',
+      );
+    const earlier = messages.slice(0, index);
+    guard.check({ conversationId, systemPrompt: deps.settings().systemPrompt, earlier, newContent });
+    // The visible path is a chain: the message before this one on it is its parent.
+    return { message, earlier, parentId: earlier.at(-1)?.id ?? null };
   };
 
   /** The composer's attachments by hash, in order; one that is no longer staged stops the send. */
@@ -506,16 +436,18 @@ export function createConversationChat(deps: ConversationChatDeps) {
       },
       target: StreamTarget,
     ) {
-      const { userMessage, assistantMessage } = await streamReply(
-        input.conversationId,
-        input.model,
-        target,
-        input.content,
-        { webSearch: input.webSearch, attachments: stagedAttachments(input.attachments ?? []) },
-      );
-      return { userMessage: userMessage as Message, assistantMessage };
+      const { userMessage, replies } = await streamReplies(input.conversationId, {
+        newUser: { content: input.content, attachments: stagedAttachments(input.attachments ?? []) },
+        columns: [{ model: input.model, target }],
+        choices: { webSearch: input.webSearch, estimateAsDraft: true },
+      });
+      return { userMessage: userMessage as Message, assistantMessage: replies[0] as Message };
     },
 
+    /**
+     * A new version of a reply on the visible path: a sibling under the same message, sent with the
+     * messages before it, and shown as the branch. The earlier version stays.
+     */
     async regenerate(
       input: {
         conversationId: string;
@@ -526,25 +458,27 @@ export function createConversationChat(deps: ConversationChatDeps) {
       },
       target: StreamTarget,
     ) {
-      const { message, earlier } = await prepareReplace(input.conversationId, input.fromMessageId, null);
-      if (message.role !== 'assistant') throw appError('validation', 'Only a reply can be regenerated.');
-      // Before the truncation: a refused send must leave the reply it would have replaced.
-      const resolved = await resolveOptions(input.conversationId, input.model, input.webSearch);
-      const admitted = await admitReplacement(input.model, earlier, input.maxTokens);
-      try {
-        await deps.history.truncateFrom(input.conversationId, input.fromMessageId);
-      } catch (error) {
-        admitted?.abandon();
-        throw error;
-      }
-      const { assistantMessage } = await streamReply(input.conversationId, input.model, target, null, {
-        maxTokens: input.maxTokens,
-        resolved,
-        admitted,
+      const { message, earlier, parentId } = await prepareVersion(
+        input.conversationId,
+        input.fromMessageId,
+        null,
+      );
+      if (message.role !== 'assistant' || parentId === null)
+        throw appError('validation', 'Only a reply can be regenerated.');
+      const { replies } = await streamReplies(input.conversationId, {
+        newUser: null,
+        earlier,
+        replyParentId: parentId,
+        columns: [{ model: input.model, target }],
+        choices: { webSearch: input.webSearch, maxTokens: input.maxTokens },
       });
-      return { assistantMessage };
+      return { assistantMessage: replies[0] as Message };
     },
 
+    /**
+     * A new version of the person's message: a sibling with the new text and the same files, and a
+     * reply to it. The earlier version and its replies stay.
+     */
     async editAndResend(
       input: {
         conversationId: string;
@@ -555,31 +489,43 @@ export function createConversationChat(deps: ConversationChatDeps) {
       },
       target: StreamTarget,
     ) {
-      const { message, earlier } = await prepareReplace(input.conversationId, input.messageId, input.content);
+      const { message, earlier, parentId } = await prepareVersion(
+        input.conversationId,
+        input.messageId,
+        input.content,
+      );
       if (message.role !== 'user') throw appError('validation', 'Only your own messages can be edited.');
-      // Before the truncation: a refused send must leave the messages it would have replaced.
-      const resolved = await resolveOptions(input.conversationId, input.model, input.webSearch);
       // The edited message keeps its files (already in the history folder).
       const kept: AttachmentInput[] = (message.attachments ?? []).map((attachment) => ({ attachment }));
-      const admitted = await admitReplacement(
-        input.model,
-        [...earlier, { id: '', role: 'user', content: input.content }],
-        undefined,
-      );
-      try {
-        await deps.history.truncateFrom(input.conversationId, input.messageId);
-      } catch (error) {
-        admitted?.abandon();
-        throw error;
-      }
-      const { userMessage, assistantMessage } = await streamReply(
-        input.conversationId,
-        input.model,
-        target,
-        input.content,
-        { resolved, admitted, attachments: kept },
-      );
-      return { userMessage: userMessage as Message, assistantMessage };
+      const { userMessage, replies } = await streamReplies(input.conversationId, {
+        newUser: { content: input.content, attachments: kept, parentId },
+        earlier,
+        columns: [{ model: input.model, target }],
+        choices: { webSearch: input.webSearch },
+      });
+      return { userMessage: userMessage as Message, assistantMessage: replies[0] as Message };
+    },
+
+    /**
+     * Compare (issue 18): one message to 2–4 models at once, each reply a sibling under it streaming to
+     * its own column. Refused as a whole, before anything is sent or written, when any column would be.
+     */
+    async compare(
+      input: {
+        conversationId: string;
+        content: string;
+        webSearch?: boolean | undefined;
+        attachments?: readonly string[] | undefined;
+      },
+      columns: ReadonlyArray<{ model: string; target: StreamTarget }>,
+    ) {
+      if (columns.length < 2) throw appError('validation', 'A comparison needs at least two models.');
+      const { userMessage, replies } = await streamReplies(input.conversationId, {
+        newUser: { content: input.content, attachments: stagedAttachments(input.attachments ?? []) },
+        columns,
+        choices: { webSearch: input.webSearch },
+      });
+      return { userMessage: userMessage as Message, replies };
     },
   };
 }
