@@ -130,7 +130,7 @@ describe('a key in what would be sent is refused in main', () => {
     expect(streamer.requests).toHaveLength(1);
   });
 
-  it('edit and resend: the edited text is refused before anything is truncated', async () => {
+  it('edit and resend: the edited text is refused before anything is written', async () => {
     const { history, streamer, sessions, chat, target, files } = await setup();
     const conversation = await history.create({ model: 'm' });
     const first = await chat.send(
@@ -140,6 +140,7 @@ describe('a key in what would be sent is refused in main', () => {
     await sessions.settle();
     await history.flush();
     const before = await history.allMessages(conversation.id);
+    const treeBefore = await history.tree(conversation.id);
     const failure = await refusal(
       chat.editAndResend(
         {
@@ -155,10 +156,11 @@ describe('a key in what would be sent is refused in main', () => {
     await sessions.settle();
     expect(streamer.requests).toHaveLength(1); // only the first send
     expect(await history.allMessages(conversation.id)).toEqual(before);
+    expect(await history.tree(conversation.id)).toEqual(treeBefore);
     expect(await files()).not.toContain(CURRENT_KEY.slice(9));
   });
 
-  it('regenerate: an earlier message holding a key is not sent again, and nothing is truncated', async () => {
+  it('regenerate: an earlier message holding a key is not sent again, and nothing is written', async () => {
     const { history, streamer, sessions, chat, target } = await setup();
     const conversation = await history.create({ model: 'm' });
     // A message saved before this check existed (or imported) that holds the key.
@@ -166,6 +168,7 @@ describe('a key in what would be sent is refused in main', () => {
     const reply = await history.beginReply(conversation.id, { model: 'm' });
     await history.finishReply(conversation.id, reply.id, { status: 'complete', content: 'ok' });
     const before = await history.allMessages(conversation.id);
+    const treeBefore = await history.tree(conversation.id);
     const failure = await refusal(
       chat.regenerate({ conversationId: conversation.id, fromMessageId: reply.id, model: 'm' }, target()),
     );
@@ -173,6 +176,7 @@ describe('a key in what would be sent is refused in main', () => {
     await sessions.settle();
     expect(streamer.requests).toEqual([]);
     expect(await history.allMessages(conversation.id)).toEqual(before);
+    expect(await history.tree(conversation.id)).toEqual(treeBefore);
 
     // Sending something new in that conversation would carry the old message too.
     const again = await refusal(

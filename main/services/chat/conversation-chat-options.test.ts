@@ -175,6 +175,7 @@ describe('request options reach the request', () => {
     await chat.send({ conversationId: id, content: 'Hello', model: 'openai/o3' }, target(1));
     await sessions.settle();
     const before = await history.transcript(id);
+    const treeBefore = await history.tree(id);
     expect(before.map((m) => m.role)).toEqual(['user', 'assistant']);
     await history.updateOptions(id, { provider: { only: ['Anthropic '] } });
     const [user, reply] = before;
@@ -189,6 +190,8 @@ describe('request options reach the request', () => {
     ).rejects.toMatchObject({ error: { code: 'validation' } });
     await sessions.settle();
     expect(await history.transcript(id)).toEqual(before);
+    // No new version on any branch either.
+    expect(await history.tree(id)).toEqual(treeBefore);
     expect(streamer.requests).toHaveLength(1);
   });
 

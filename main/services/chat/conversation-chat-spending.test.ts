@@ -286,6 +286,7 @@ describe('spending limits hold on every path', () => {
     await s.settle();
     s.setLimits({ dailyUsd: 0.25 });
     const before = await s.history.messages(s.id, { limit: 50 });
+    const treeBefore = await s.history.tree(s.id);
     const ledgerBefore = await readFile(join(s.base, 'ledger', 'ledger.jsonl'), 'utf8');
 
     const refusal = {
@@ -331,6 +332,7 @@ describe('spending limits hold on every path', () => {
 
     expect(s.requests).toHaveLength(1);
     expect(await s.history.messages(s.id, { limit: 50 })).toEqual(before);
+    expect(await s.history.tree(s.id)).toEqual(treeBefore);
     expect(await readFile(join(s.base, 'ledger', 'ledger.jsonl'), 'utf8')).toBe(ledgerBefore);
   });
 

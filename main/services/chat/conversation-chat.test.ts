@@ -74,7 +74,7 @@ describe('conversation chat', () => {
     expect(stored[1]?.model).toBe('served/model');
   });
 
-  it('regenerates by replacing the last reply', async () => {
+  it('regenerates as a new version: the old reply stays beside it, the new one is shown', async () => {
     const { history, sessions, chat, target } = await setup();
     const conversation = await history.create({ model: 'm' });
     const first = await chat.send(
@@ -82,15 +82,21 @@ describe('conversation chat', () => {
       target('00000000-0000-4000-8000-000000000002'),
     );
     await sessions.settle();
-    await chat.regenerate(
+    const { assistantMessage } = await chat.regenerate(
       { conversationId: conversation.id, fromMessageId: first.assistantMessage.id, model: 'm' },
       target('00000000-0000-4000-8000-000000000003'),
     );
     await sessions.settle();
     await history.flush();
     const stored = await history.allMessages(conversation.id);
-    expect(stored).toHaveLength(2);
-    expect(stored[1]?.id).not.toBe(first.assistantMessage.id);
+    expect(stored.map((m) => m.id)).toEqual([first.userMessage.id, assistantMessage.id]);
+    expect(stored[1]?.branch).toMatchObject({ index: 1, count: 2 });
+    const tree = await history.tree(conversation.id);
+    expect(tree.messages.map((m) => [m.id, m.parentId ?? null])).toEqual([
+      [first.userMessage.id, null],
+      [first.assistantMessage.id, first.userMessage.id],
+      [assistantMessage.id, first.userMessage.id],
+    ]);
   });
 
   it('refuses to regenerate a user message', async () => {
