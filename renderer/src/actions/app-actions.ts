@@ -3,6 +3,7 @@ import type { AppStores } from '../state/app-stores';
 import { preferredModel } from '../state/model-choice-store';
 import { createAddKeyActions } from './add-key-actions';
 import { createAttachmentActions } from './attachment-actions';
+import { createBranchActions } from './branch-actions';
 import { createChatActions } from './chat-actions';
 import { createConversationActions } from './conversation-actions';
 import { createDialogActions } from './dialog-actions';
@@ -43,6 +44,7 @@ export function createAppActions(bridge: SwitchboardBridge, stores: AppStores) {
   const messageActions = createMessageActions({ bridge, messages });
   const key = createKeyActions({ bridge, keyStatus });
   const requestOptionsActions = createRequestOptionsActions({ bridge, requestOptions });
+  const branches = createBranchActions({ bridge, messages, streams });
   const chat = createChatActions({
     bridge,
     messages,
@@ -52,6 +54,7 @@ export function createAppActions(bridge: SwitchboardBridge, stores: AppStores) {
     conversationActions,
     settingsActions,
     requestOptionsActions,
+    branchActions: branches,
   });
   const modelActions = createModelActions({ bridge, models, modelChoice });
   const toastActions = createToastActions({ toasts });
@@ -60,6 +63,7 @@ export function createAppActions(bridge: SwitchboardBridge, stores: AppStores) {
 
   return {
     chat,
+    branches,
     conversations: conversationActions,
     messages: messageActions,
     navigation: createNavigationActions({ conversations, settings, modelChoice, messageActions }),

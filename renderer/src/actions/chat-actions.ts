@@ -6,6 +6,7 @@ import type { ConversationsStore } from '../state/conversations-store';
 import type { MessagesStore } from '../state/messages-store';
 import type { ModelChoiceStore } from '../state/model-choice-store';
 import type { StreamsStore } from '../state/streams-store';
+import type { BranchActions } from './branch-actions';
 import type { ConversationActions } from './conversation-actions';
 import type { RequestOptionsActions } from './request-options-actions';
 import type { SettingsActions } from './settings-actions';
@@ -22,6 +23,8 @@ export interface ChatActionsDeps {
   conversationActions: Pick<ConversationActions, 'create' | 'refresh'>;
   settingsActions: Pick<SettingsActions, 'load'>;
   requestOptionsActions: Pick<RequestOptionsActions, 'applyPending'>;
+  /** Reads the visible path again once a new version's reply has ended (issue 18). */
+  branchActions: Pick<BranchActions, 'reloadPath'>;
 }
 
 /** What the composer adds to one message (issue 15). */
@@ -56,7 +59,17 @@ export function createChatActions(deps: ChatActionsDeps) {
     conversationActions,
     settingsActions,
     requestOptionsActions,
+    branchActions,
   } = deps;
+  // Streams writing a new version (regenerate, edit and resend), by stream id, with their conversation:
+  // when one ends, the path is read again, so the versions shown are main's (issue 18).
+  const versionStreams = new Map<string, string>();
+
+  /** After a new version is shown: reload the path when its reply ends (or now, if it already has). */
+  const followVersion = (streamId: string, conversationId: string) => {
+    if (streams.isKnown(streamId)) versionStreams.set(streamId, conversationId);
+    else void branchActions.reloadPath(conversationId);
+  };
 
   /**
    * Registers the stream before asking main, so events that beat main's answer are recognised
@@ -65,7 +78,7 @@ export function createChatActions(deps: ChatActionsDeps) {
   const streamReply = async <T>(
     conversationId: string,
     call: (streamId: string) => Promise<Result<T>>,
-    onStarted: (value: T) => void,
+    onStarted: (value: T, streamId: string) => void,
   ): Promise<Result<T>> => {
     const streamId = crypto.randomUUID();
     streams.start({ streamId, conversationId });
@@ -74,7 +87,7 @@ export function createChatActions(deps: ChatActionsDeps) {
       streams.end(streamId);
       return result;
     }
-    onStarted(result.value);
+    onStarted(result.value, streamId);
     conversations.touch(conversationId);
     // Main records the model as recently used and may retitle the conversation.
     void settingsActions.load();
@@ -117,7 +130,8 @@ export function createChatActions(deps: ChatActionsDeps) {
     },
 
     /**
-     * Writes the reply again. `override` comes from an error's actions: `model` ("Try <model>", a model
+     * Writes the reply again, as a new version (issue 18): the earlier reply stays, one "Previous
+     * version" away. `override` comes from an error's actions: `model` ("Try <model>", a model
      * OpenRouter suggested) becomes the chosen model once the new reply starts, so the next message goes
      * there too; `maxTokens` ("Retry with N max tokens") applies to this one request only.
      */
@@ -139,10 +153,11 @@ export function createChatActions(deps: ChatActionsDeps) {
             model,
             ...(maxTokens !== undefined ? { maxTokens } : {}),
           }),
-        (value) => {
+        (value, streamId) => {
           if (override.model !== undefined) modelChoice.choose(override.model);
-          messages.truncateFrom(conversationId, reply.id);
-          messages.append(conversationId, [value.assistantMessage]);
+          // The new reply takes the old one's place in the window; main keeps the old as a version.
+          messages.showNewVersion(conversationId, reply.id, [value.assistantMessage]);
+          followVersion(streamId, conversationId);
         },
       );
     },
@@ -172,9 +187,9 @@ export function createChatActions(deps: ChatActionsDeps) {
       return streamReply(
         conversationId,
         (streamId) => bridge.editAndResend({ streamId, conversationId, messageId, content, model }),
-        (value) => {
-          messages.truncateFrom(conversationId, messageId);
-          messages.append(conversationId, [value.userMessage, value.assistantMessage]);
+        (value, streamId) => {
+          messages.showNewVersion(conversationId, messageId, [value.userMessage, value.assistantMessage]);
+          followVersion(streamId, conversationId);
         },
       );
     },
@@ -193,6 +208,11 @@ export function createChatActions(deps: ChatActionsDeps) {
         if (endsStream(batch.events)) {
           streams.end(batch.streamId);
           void conversationActions.refresh();
+          const versionOf = versionStreams.get(batch.streamId);
+          if (versionOf !== undefined) {
+            versionStreams.delete(batch.streamId);
+            void branchActions.reloadPath(versionOf);
+          }
         }
       });
     },

@@ -53,11 +53,39 @@ describe('messages store', () => {
     expect(store.lists.get('c1')?.ids).toHaveLength(120);
   });
 
-  it('truncates from a message, as regenerate and edit do', async () => {
+  it('shows a new version in place of the one it replaces, with its version indicator', async () => {
     const { store, actions } = storeWith(6);
     await actions.ensureLoaded('c1');
-    store.truncateFrom('c1', 'm4');
-    expect(store.lists.get('c1')?.ids).toEqual(['m0', 'm1', 'm2', 'm3']);
+    const newer = makeMessage({ id: 'm9', role: 'user', content: 'edited', parentId: 'm3' });
+    const reply = makeMessage({ id: 'm10', role: 'assistant', status: 'streaming', parentId: 'm9' });
+    store.showNewVersion('c1', 'm4', [newer, reply]);
+    expect(store.lists.get('c1')?.ids).toEqual(['m0', 'm1', 'm2', 'm3', 'm9', 'm10']);
     expect(store.messages.has('m5')).toBe(false);
+    expect(store.messages.get('m9')?.branch).toEqual({ index: 1, count: 2, siblingIds: ['m4', 'm9'] });
+    expect(store.messages.get('m10')?.branch).toBeUndefined();
+    // A third version counts the versions the replaced one already knew of.
+    store.showNewVersion('c1', 'm9', [makeMessage({ id: 'm11', role: 'user', parentId: 'm3' })]);
+    expect(store.messages.get('m11')?.branch).toEqual({
+      index: 2,
+      count: 3,
+      siblingIds: ['m4', 'm9', 'm11'],
+    });
+  });
+
+  it('takes the path as main reads it again, keeping a message appended while it was read', async () => {
+    const { store, actions } = storeWith(4);
+    await actions.ensureLoaded('c1');
+    const shownBefore = store.lists.get('c1')?.ids ?? [];
+    store.append('c1', [makeMessage({ id: 'late', role: 'user' })]);
+    const other = makeMessage({ id: 'x1', role: 'assistant', content: 'other version' });
+    store.pathReloaded(
+      'c1',
+      { messages: [makeMessage({ id: 'm0', role: 'user' }), other], hasMore: false },
+      shownBefore,
+    );
+    expect(store.lists.get('c1')?.ids).toEqual(['m0', 'x1', 'late']);
+    expect(store.messages.get('x1')?.content).toBe('other version');
+    // Messages no longer on the path are let go.
+    expect(store.messages.has('m3')).toBe(false);
   });
 });

@@ -51,6 +51,13 @@ export function createMessagesStore() {
     if (list) lists.set(conversationId, fn(list));
   };
 
+  const append = (conversationId: string, added: readonly Message[]) => {
+    for (const m of added) putMessage(m);
+    const ids = added.map((m) => m.id);
+    const list = lists.get(conversationId) ?? EMPTY_READY;
+    lists.set(conversationId, { ...list, ids: [...list.ids.filter((id) => !ids.includes(id)), ...ids] });
+  };
+
   return {
     lists: readOnlyKeyed(lists),
     messages: readOnlyKeyed(messages),
@@ -100,21 +107,45 @@ export function createMessagesStore() {
     },
 
     /** Appends messages main has just stored (a sent message and its reply placeholder). */
-    append(conversationId: string, added: readonly Message[]) {
-      for (const m of added) putMessage(m);
-      const ids = added.map((m) => m.id);
-      const list = lists.get(conversationId) ?? EMPTY_READY;
-      lists.set(conversationId, { ...list, ids: [...list.ids.filter((id) => !ids.includes(id)), ...ids] });
-    },
+    append,
 
-    /** Drops `messageId` and everything after it, as main does for regenerate and edit-and-resend. */
-    truncateFrom(conversationId: string, messageId: string) {
+    /**
+     * A new version of `replacedId` (issue 18: regenerate, edit and resend) takes its place in the
+     * visible path at once: `replacedId` and everything after it leave the list (main keeps them as
+     * another branch), and `added` follow. Until the path is reloaded, the first added message's
+     * version indicator is worked out here from the one it replaces: the newest of its siblings.
+     */
+    showNewVersion(conversationId: string, replacedId: string, added: readonly Message[]) {
+      const replaced = messages.get(replacedId);
+      const [first, ...rest] = added;
+      if (!first) return;
+      const siblingIds = [...(replaced?.branch?.siblingIds ?? [replacedId])];
+      if (!siblingIds.includes(first.id)) siblingIds.push(first.id);
+      const withBranch: Message = first.branch
+        ? first
+        : { ...first, branch: { index: siblingIds.length - 1, count: siblingIds.length, siblingIds } };
       patchList(conversationId, (list) => {
-        const index = list.ids.indexOf(messageId);
+        const index = list.ids.indexOf(replacedId);
         if (index < 0) return list;
         for (const id of list.ids.slice(index)) messages.delete(id);
         return { ...list, ids: list.ids.slice(0, index) };
       });
+      append(conversationId, [withBranch, ...rest]);
+    },
+
+    /**
+     * The visible path was read again (after a version switch, or a new version's reply ended): it
+     * replaces the list, and messages no longer on it are let go. `shownBefore` is the list when the
+     * read started, so a message appended meanwhile (a send) stays, after the loaded path.
+     */
+    pathReloaded(conversationId: string, page: MessagePage, shownBefore: readonly string[]) {
+      const loaded = page.messages.map((m) => m.id);
+      const current = lists.get(conversationId)?.ids ?? [];
+      const appended = current.filter((id) => !shownBefore.includes(id) && !loaded.includes(id));
+      const keep = new Set([...loaded, ...appended]);
+      for (const id of current) if (!keep.has(id)) messages.delete(id);
+      for (const m of page.messages) putMessage(m);
+      lists.set(conversationId, { ...EMPTY_READY, ids: [...loaded, ...appended], hasMore: page.hasMore });
     },
 
     /** Applies one batch of stream events to its assistant message. */

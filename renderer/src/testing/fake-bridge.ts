@@ -12,6 +12,7 @@ import {
   DEFAULT_CONVERSATION_OPTIONS,
 } from '../../../common/request-options';
 import { type Settings, SettingsPatchSchema } from '../../../common/settings-types';
+import { applyStreamEvents } from '../state/apply-stream-events';
 import { createFakeAttachmentState, type FakeAttachmentState, fakeStage } from './fake-attachments';
 import { makeSettings, STANDARD_MODELS, STORED_KEY } from './fixtures';
 
@@ -34,6 +35,12 @@ export interface FakeState {
   conversationOptions: Map<string, ConversationOptions>;
   /** Staged attachments and the next "Attach files" outcome (issue 17). */
   attachments: FakeAttachmentState;
+  /**
+   * Issue 18: each conversation's messages are a tree (`messages` holds every version, oldest first;
+   * a message without `parentId` follows the one before it, so plain seeded lists are one branch),
+   * and this is the last message of its visible path (absent: the last message in `messages`).
+   */
+  leaves: Map<string, string>;
 }
 
 /** A stream the fake started (send, regenerate, edit): where its events must go. */
@@ -81,6 +88,7 @@ export function createFakeBridge(initial: Partial<FakeState> = {}): FakeBridge {
     settingsProblems: [],
     conversationOptions: new Map(),
     attachments: createFakeAttachmentState(),
+    leaves: new Map(),
     ...initial,
   };
   const calls: { method: string; request: unknown }[] = [];
@@ -101,8 +109,21 @@ export function createFakeBridge(initial: Partial<FakeState> = {}): FakeBridge {
     return list;
   };
 
-  const newMessage = (role: Message['role'], content: string, model: string | null): Message => ({
-    id: nextId(role === 'user' ? 'u' : 'a'),
+  // Seeded messages keep their ids (u1, a1…); a new one skips those, since versions stay in the tree.
+  const nextMessageId = (prefix: string): string => {
+    const taken = (id: string) => [...state.messages.values()].some((list) => list.some((m) => m.id === id));
+    let id = nextId(prefix);
+    while (taken(id)) id = nextId(prefix);
+    return id;
+  };
+
+  const newMessage = (
+    role: Message['role'],
+    content: string,
+    model: string | null,
+    parentId: string | null,
+  ): Message => ({
+    id: nextMessageId(role === 'user' ? 'u' : 'a'),
     role,
     content,
     reasoning: '',
@@ -113,12 +134,47 @@ export function createFakeBridge(initial: Partial<FakeState> = {}): FakeBridge {
     usage: null,
     finishReason: null,
     generationId: null,
+    parentId,
   });
 
-  const truncateFrom = (conversationId: string, messageId: string) => {
+  // Issue 18, as main does it: the tree, the visible path, and each message's versions.
+  const parentOf = (list: readonly Message[], index: number): string | null =>
+    list[index]?.parentId !== undefined ? (list[index]?.parentId ?? null) : (list[index - 1]?.id ?? null);
+  const childrenOf = (list: readonly Message[], parentId: string | null) =>
+    list.filter((_, i) => parentOf(list, i) === parentId);
+  const visiblePath = (conversationId: string): Message[] => {
     const list = messagesOf(conversationId);
-    const index = list.findIndex((m) => m.id === messageId);
-    if (index >= 0) list.splice(index);
+    const byId = new Map(list.map((m, i) => [m.id, i]));
+    const path: Message[] = [];
+    let index = byId.get(state.leaves.get(conversationId) ?? list[list.length - 1]?.id ?? '');
+    while (index !== undefined) {
+      const message = list[index];
+      if (!message) break;
+      const siblings = childrenOf(list, parentOf(list, index)).map((m) => m.id);
+      path.unshift(
+        siblings.length > 1
+          ? {
+              ...message,
+              branch: { index: siblings.indexOf(message.id), count: siblings.length, siblingIds: siblings },
+            }
+          : message,
+      );
+      const parent = parentOf(list, index);
+      index = parent === null ? undefined : byId.get(parent);
+    }
+    return path;
+  };
+  const leafOf = (conversationId: string) => visiblePath(conversationId).at(-1)?.id ?? null;
+  /** The newest reply under a message, following the newest child at each step. */
+  const newestUnder = (conversationId: string, messageId: string): string => {
+    const children = childrenOf(messagesOf(conversationId), messageId);
+    const newest = children[children.length - 1];
+    return newest ? newestUnder(conversationId, newest.id) : messageId;
+  };
+  const addBranch = (conversationId: string, added: Message[]) => {
+    messagesOf(conversationId).push(...added);
+    const last = added[added.length - 1];
+    if (last) state.leaves.set(conversationId, last.id);
   };
 
   const touch = (conversationId: string, model: string) => {
@@ -225,36 +281,49 @@ export function createFakeBridge(initial: Partial<FakeState> = {}): FakeBridge {
     },
     listQuarantined: async () => ok(state.quarantined),
     loadMessages: async ({ conversationId, before, limit }) => {
-      const list = messagesOf(conversationId);
+      const list = visiblePath(conversationId);
       const end = before === undefined ? list.length : list.findIndex((m) => m.id === before);
       const stop = Math.max(0, end);
       const start = Math.max(0, stop - limit);
       return ok({ messages: list.slice(start, stop), hasMore: start > 0 });
     },
     sendMessage: async ({ streamId, conversationId, content, model }) => {
-      const userMessage = newMessage('user', content, null);
-      const assistantMessage = newMessage('assistant', '', model);
-      messagesOf(conversationId).push(userMessage, assistantMessage);
+      const userMessage = newMessage('user', content, null, leafOf(conversationId));
+      const assistantMessage = newMessage('assistant', '', model, userMessage.id);
+      addBranch(conversationId, [userMessage, assistantMessage]);
       touch(conversationId, model);
       streams.push({ streamId, conversationId, messageId: assistantMessage.id });
       return ok({ userMessage, assistantMessage });
     },
+    // Issue 18: a new version is a sibling; the earlier one stays in the tree.
     regenerate: async ({ streamId, conversationId, fromMessageId, model }) => {
-      truncateFrom(conversationId, fromMessageId);
-      const assistantMessage = newMessage('assistant', '', model);
-      messagesOf(conversationId).push(assistantMessage);
+      const list = messagesOf(conversationId);
+      const index = list.findIndex((m) => m.id === fromMessageId);
+      if (index < 0) return fail('validation', 'That message no longer exists.');
+      const assistantMessage = newMessage('assistant', '', model, parentOf(list, index));
+      addBranch(conversationId, [assistantMessage]);
       touch(conversationId, model);
       streams.push({ streamId, conversationId, messageId: assistantMessage.id });
       return ok({ assistantMessage });
     },
     editAndResend: async ({ streamId, conversationId, messageId, content, model }) => {
-      truncateFrom(conversationId, messageId);
-      const userMessage = newMessage('user', content, null);
-      const assistantMessage = newMessage('assistant', '', model);
-      messagesOf(conversationId).push(userMessage, assistantMessage);
+      const list = messagesOf(conversationId);
+      const index = list.findIndex((m) => m.id === messageId);
+      if (index < 0) return fail('validation', 'That message no longer exists.');
+      const userMessage = newMessage('user', content, null, parentOf(list, index));
+      const assistantMessage = newMessage('assistant', '', model, userMessage.id);
+      addBranch(conversationId, [userMessage, assistantMessage]);
       touch(conversationId, model);
       streams.push({ streamId, conversationId, messageId: assistantMessage.id });
       return ok({ userMessage, assistantMessage });
+    },
+    switchBranch: async ({ conversationId, messageId }) => {
+      if (!messagesOf(conversationId).some((m) => m.id === messageId)) {
+        return fail('validation', 'That message no longer exists.');
+      }
+      const leafId = newestUnder(conversationId, messageId);
+      state.leaves.set(conversationId, leafId);
+      return ok({ leafId });
     },
     cancelChat: async () => ok({ cancelled: true }),
     onChatEvents: (listener) => {
@@ -328,6 +397,12 @@ export function createFakeBridge(initial: Partial<FakeState> = {}): FakeBridge {
   }) as SwitchboardBridge;
 
   const emitChatEvents = (batch: ChatEventBatch) => {
+    // Main keeps what streams in, so a later loadMessages returns the reply as it now is.
+    for (const list of state.messages.values()) {
+      const index = list.findIndex((m) => m.id === batch.messageId);
+      const stored = list[index];
+      if (stored) list[index] = applyStreamEvents(stored, batch.events);
+    }
     for (const listener of [...chatListeners]) listener(batch);
   };
 

@@ -11,6 +11,7 @@ import { FinishNote } from './finish-note';
 import { MessageMeta } from './message-meta';
 import { ReplyError } from './reply-error';
 import { ReplyImages } from './reply-images';
+import { VersionSwitcher } from './version-switcher';
 
 interface AssistantMessageProps {
   conversationId: string;
@@ -71,6 +72,7 @@ export function AssistantMessage({ conversationId, message, isLast }: AssistantM
       )}
       {!streaming && <MessageMeta message={message} />}
       <div className="message-actions">
+        <VersionSwitcher conversationId={conversationId} message={message} />
         <CopyButton
           text={message.content}
           className="button-quiet"

@@ -9,6 +9,7 @@ import { UserText } from '../../markdown';
 import { CopyButton } from '../copy-button';
 import { EditMessageForm } from './edit-message-form';
 import { MessageAttachments } from './message-attachments';
+import { VersionSwitcher } from './version-switcher';
 
 /** Something the person wrote, shown as they wrote it, with Copy and Edit. */
 export function UserMessage({ conversationId, message }: { conversationId: string; message: Message }) {
@@ -50,6 +51,7 @@ export function UserMessage({ conversationId, message }: { conversationId: strin
           <UserText text={message.content} />
           {attachments}
           <div className="message-actions">
+            <VersionSwitcher conversationId={conversationId} message={message} />
             <CopyButton
               text={message.content}
               className="button-quiet"

@@ -69,8 +69,12 @@ export function HistorySearch() {
                 type="button"
                 className="search-hit"
                 onClick={() => {
-                  actions.navigation.open(hit.conversationId);
                   setQuery('');
+                  // A hit in a version that is not shown: main shows its branch first (issue 18), so
+                  // the conversation opens with the hit in it. If that fails, it opens as it is.
+                  void actions.branches
+                    .revealMessage(hit.conversationId, hit.messageId)
+                    .then(() => actions.navigation.open(hit.conversationId));
                 }}
               >
                 <span className="search-hit-title">{hit.title}</span>
