@@ -13,6 +13,7 @@ import { join } from 'node:path';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import type { ChatEventBatch } from '../../common/ipc/contract';
 import { type Emulator, startEmulator } from '../../e2e/emulator/server';
+import { pngBytes } from '../services/attachments/testing/sample-files';
 import { composeServices } from './compose-services';
 import { testServiceAdapters } from './testing/service-adapters';
 
@@ -168,6 +169,47 @@ describe('compare against the emulator', () => {
     );
     await s.services.sessions.settle();
     expect(chatRequests()).toHaveLength(1);
+    await s.services.shutdown();
+  });
+
+  it('an image for a column whose model cannot read it refuses the whole compare; both image models get its bytes', async () => {
+    const s = await session();
+    await s.services.handlers.listModels(undefined, s.ctx);
+    const png = pngBytes(4, 3);
+    const image = await s.services.handlers.stageAttachment(
+      { name: 'photo.png', dataBase64: Buffer.from(png).toString('base64') },
+      s.ctx,
+    );
+    emulator.clearRequests();
+    const compareWith = (models: string[]) =>
+      s.services.handlers.compareModels(
+        {
+          conversationId: s.conversationId,
+          content: 'What is this?',
+          attachments: [image.sha256],
+          columns: models.map((model) => ({ streamId: randomUUID(), model })),
+        },
+        s.ctx,
+      );
+    await expect(compareWith(['openai/gpt-4o', 'openai/gpt-3.5-turbo'])).rejects.toMatchObject({
+      error: { code: 'unsupported_input' },
+    });
+    expect(chatRequests()).toHaveLength(0);
+    expect((await s.services.history.tree(s.conversationId)).messages).toEqual([]);
+    // Still staged: the person can drop that model and compare again.
+    expect(s.services.attachments.get(image.sha256)).not.toBeNull();
+
+    const { userMessage } = await compareWith(['openai/gpt-4o', 'anthropic/claude-sonnet-4']);
+    await s.services.sessions.settle();
+    expect(userMessage.attachments?.map((a) => a.sha256)).toEqual([image.sha256]);
+    const sent = chatRequests();
+    expect(sent).toHaveLength(2);
+    for (const r of sent)
+      expect(r.attachments?.images.map((i) => Buffer.from(i.bytes ?? []).equals(Buffer.from(png)))).toEqual([
+        true,
+      ]);
+    // Written once, in the history folder: the composer's copy is gone.
+    expect(s.services.attachments.get(image.sha256)).toBeNull();
     await s.services.shutdown();
   });
 
