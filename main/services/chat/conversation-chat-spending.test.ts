@@ -277,6 +277,32 @@ describe('the ledger over a scripted session', () => {
   });
 });
 
+describe('the ledger over a compare (issue 18)', () => {
+  it("records each column's cost on its own reply, a failed column's as failed", async () => {
+    const s = await setup([
+      { kind: 'done', result: result({ promptTokens: 10, completionTokens: 10, cost: 0.02 }) },
+      { kind: 'fail', text: 'Half a rep', code: 'connection_lost', generationId: null },
+    ]);
+    const { replies } = await s.chat.compare({ conversationId: s.id, content: 'hello' }, [
+      { model: MODEL.id, target: s.target() },
+      { model: MODEL.id, target: s.target() },
+    ]);
+    await s.settle();
+    const entries = [...s.ledger.all()].map((e) => e.entry);
+    expect(entries.map((e) => [e.messageId, e.accuracy, e.costUsd > 0])).toEqual([
+      [replies[0]?.id, 'exact', true],
+      [replies[1]?.id, 'estimated', true],
+    ]);
+    expect(entries[0]?.costUsd).toBe(0.02);
+    const stored = (await s.history.tree(s.id)).messages;
+    expect(stored.map((m) => [m.role, m.status])).toEqual([
+      ['user', 'complete'],
+      ['assistant', 'complete'],
+      ['assistant', 'error'],
+    ]);
+  });
+});
+
 describe('spending limits hold on every path', () => {
   const exact = (cost: number) => result({ promptTokens: 10, completionTokens: 10, cost });
 
