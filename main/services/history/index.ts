@@ -15,7 +15,10 @@ export {
 export { toDataUrl } from './store/image-bytes';
 export { readImportFile, writeExportFile, writeImageFile } from './transfer/export-files';
 export type {
+  AppendOptions,
   AttachmentInput,
+  BeginReplyOptions,
+  ConversationTree,
   ExportFormat,
   HistoryStore,
   HistoryStoreOptions,

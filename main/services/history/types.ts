@@ -117,6 +117,26 @@ export type ImportResult = z.infer<typeof ImportResultSchema>;
 
 export type ExportFormat = z.infer<typeof ExportFormatSchema>;
 
+export interface AppendOptions {
+  /** The message the new one follows; null: a new first message. Default: the active leaf. */
+  parentId?: string | null;
+}
+
+export interface BeginReplyOptions {
+  model: string | null;
+  messageId?: string;
+  /** The message the reply answers. Default: the active leaf. */
+  parentId?: string;
+  /** Make the reply the active leaf (default true). */
+  activate?: boolean;
+}
+
+/** Every message of a conversation (all branches, file order) and the leaf shown. */
+export interface ConversationTree {
+  messages: Message[];
+  activeLeafId: string | null;
+}
+
 export interface HistoryStore {
   init(): Promise<{ quarantined: QuarantineNotice[] }>;
   /** Conversations by last activity, newest first, from memory. */
@@ -127,31 +147,61 @@ export interface HistoryStore {
   /** Moves the conversation to the trash; `restore(undoToken)` brings it back. */
   remove(id: string): Promise<{ undoToken: string }>;
   restore(undoToken: string): Promise<ConversationSummary>;
-  /** A page of messages, oldest first, ending just before `before` (or at the newest). */
+  /**
+   * A page of the visible path (the chain from the first message to the active leaf), oldest first,
+   * ending just before `before` (or at the active leaf). Each message has `parentId`, and `branch` when
+   * it has siblings (worked out on read, never stored).
+   */
   messages(
     id: string,
     opts: { before?: string; limit: number },
   ): Promise<{ messages: Message[]; hasMore: boolean }>;
+  /** The whole visible path, as `messages`. */
   allMessages(id: string): Promise<Message[]>;
   /**
-   * What a new request needs of the conversation (id, role, text), read without deep-copying every
-   * message: on a 2,000-message conversation the copies alone would add milliseconds to the time to
-   * first token.
+   * Every message of every branch, in the order they were made (a child after its parent), with the
+   * active leaf: for the JSON export and tests. No `branch` fields.
+   */
+  tree(id: string): Promise<ConversationTree>;
+  /**
+   * What a new request needs of the conversation (id, role, text): the visible path only, read without
+   * deep-copying every message: on a 2,000-message conversation the copies alone would add milliseconds
+   * to the time to first token.
    */
   transcript(id: string): Promise<TranscriptEntry[]>;
   /**
    * Appends a user message, its attachments' files written first (inside the conversation's queue).
-   * Throws a validation error when an attachment is invalid, its bytes do not match its reference, or
-   * (without bytes) its file is no longer stored.
+   * Its parent is `opts.parentId` when given (an existing message, or null for a new first message: an
+   * edit makes a sibling of the edited message), else the active leaf; it becomes the active leaf.
+   * Throws a validation error when an attachment is invalid, its bytes do not match its reference,
+   * (without bytes) its file is no longer stored, or the parent does not exist.
    */
-  appendUserMessage(id: string, content: string, attachments?: readonly AttachmentInput[]): Promise<Message>;
-  /** Removes that message and everything after it (edit-and-resend, regenerate). */
+  appendUserMessage(
+    id: string,
+    content: string,
+    attachments?: readonly AttachmentInput[],
+    opts?: AppendOptions,
+  ): Promise<Message>;
+  /**
+   * @deprecated Nothing is deleted since conversations are trees (issue 18): regenerate and edit add
+   * siblings (`beginReply`/`appendUserMessage` with `parentId`). Kept only until the chat service stops
+   * calling it; removes the message and its descendants.
+   */
   truncateFrom(id: string, messageId: string): Promise<void>;
   /**
    * Appends an empty assistant message with status `streaming` and writes it. `messageId` lets the
-   * caller name it up front (so a stream can be shown while this write is still in flight).
+   * caller name it up front (so a stream can be shown while this write is still in flight). Its parent
+   * is `parentId` (regenerate: the user message the old reply answered) or the active leaf; `activate`
+   * (default true) makes it the active leaf — a compare starts 2–4 replies under one user message and
+   * activates only the first.
    */
-  beginReply(id: string, opts: { model: string | null; messageId?: string }): Promise<Message>;
+  beginReply(id: string, opts: BeginReplyOptions): Promise<Message>;
+  /**
+   * Shows another branch: the active leaf becomes the leaf reached from `messageId` by taking, at each
+   * step, the most recently made child. Written at once. Throws a validation error when the message
+   * does not exist.
+   */
+  switchBranch(id: string, messageId: string): Promise<{ leafId: string }>;
   /** Cheap, call on every delta: the text is written at most every checkpoint interval. */
   checkpointReply(id: string, messageId: string, text: { content: string; reasoning: string }): void;
   /**
@@ -160,8 +210,8 @@ export interface HistoryStore {
    */
   finishReply(id: string, messageId: string, final: ReplyFinal): Promise<Message>;
   /**
-   * Final figures fetched after a reply's stream ended without them. Null when the reply is gone
-   * (deleted, regenerated) — nothing to update.
+   * Final figures fetched after a reply's stream ended without them (any branch). Null when the reply
+   * or its conversation is gone — nothing to update.
    */
   updateReplyUsage(
     id: string,

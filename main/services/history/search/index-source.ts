@@ -27,9 +27,15 @@ export async function quickReadForIndex(core: StoreCore, id: string): Promise<In
   } catch {
     return null;
   }
-  const file = raw as { formatVersion?: unknown; conversation?: Record<string, unknown>; messages?: unknown };
+  const file = raw as {
+    formatVersion?: unknown;
+    conversation?: Record<string, unknown>;
+    messages?: unknown;
+    activeLeafId?: unknown;
+  };
   const meta = file.conversation;
-  // Versions 1 and 2 hold the same fields that indexing reads (2 only adds optional ones).
+  // Versions 1 to 3 hold the same fields that indexing reads (2 and 3 only add fields). Every message
+  // of every branch is indexed; the summary counts only the visible path (see visibleLength).
   const version = file.formatVersion;
   if (typeof version !== 'number' || version < 1 || version > CURRENT_FORMAT_VERSION) return null;
   if (!meta || !Array.isArray(file.messages)) return null;
@@ -40,7 +46,7 @@ export async function quickReadForIndex(core: StoreCore, id: string): Promise<In
     meta.updatedAt !== s.updatedAt ||
     meta.createdAt !== s.createdAt ||
     meta.model !== s.model ||
-    file.messages.length !== s.messageCount
+    visibleLength(file.messages, file.activeLeafId, version) !== s.messageCount
   ) {
     return null;
   }
@@ -51,4 +57,26 @@ export async function quickReadForIndex(core: StoreCore, id: string): Promise<In
     if (typeof m.status !== 'string' || !KNOWN_STATUS.has(m.status)) return null;
   }
   return raw as IndexSource;
+}
+
+/**
+ * How many messages the visible path of a raw file holds (the summary's `messageCount`), without
+ * validating it: anything odd gives -1, so the caller takes the full path (which repairs and reports).
+ */
+function visibleLength(messages: unknown[], activeLeafId: unknown, version: number): number {
+  if (version < 3) return messages.length;
+  if (activeLeafId === null) return messages.length === 0 ? 0 : -1;
+  const parents = new Map<unknown, unknown>();
+  for (const m of messages as Array<{ id?: unknown; parentId?: unknown } | null>) {
+    if (typeof m !== 'object' || m === null) return -1;
+    parents.set(m.id, m.parentId);
+  }
+  let length = 0;
+  let id: unknown = activeLeafId;
+  while (typeof id === 'string') {
+    if (!parents.has(id) || length > messages.length) return -1;
+    length++;
+    id = parents.get(id);
+  }
+  return id === null ? length : -1;
 }

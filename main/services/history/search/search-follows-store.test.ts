@@ -48,6 +48,7 @@ const methods: { [K in keyof HistoryStore]: 'read' | WriteCheck } = {
   messages: 'read',
   allMessages: 'read',
   transcript: 'read',
+  tree: 'read',
   search: 'read',
   searchStatus: 'read',
   whenSearchReady: 'read',
@@ -113,6 +114,18 @@ const methods: { [K in keyof HistoryStore]: 'read' | WriteCheck } = {
     await store.truncateFrom(c.id, cut.id);
     expect(await found(store, 'narwhal')).toEqual([keep.id]);
     expect(await found(store, 'two')).toEqual([]);
+  },
+
+  async switchBranch(store) {
+    // Every branch stays searchable: showing another one changes nothing search finds.
+    const c = await store.create({ model: null });
+    const question = await store.appendUserMessage(c.id, 'question');
+    const first = await store.beginReply(c.id, { model: 'm' });
+    await store.finishReply(c.id, first.id, { status: 'complete', content: 'tapir answer' });
+    const second = await store.beginReply(c.id, { model: 'm', parentId: question.id });
+    await store.finishReply(c.id, second.id, { status: 'complete', content: 'tapir again' });
+    await store.switchBranch(c.id, first.id);
+    expect((await found(store, 'tapir')).sort()).toEqual([first.id, second.id].sort());
   },
 
   async beginReply(store) {

@@ -113,6 +113,9 @@ export function createSearchService(core: StoreCore, changes: Pick<ChangeFeed, '
       case 'conversation-options-changed':
         // Request options are not searchable text.
         return;
+      case 'active-branch-changed':
+        // Every message of every branch is indexed; which one is shown does not change the hits.
+        return;
       default:
         // A new kind of change fails to compile here until search says how it follows it.
         change satisfies never;

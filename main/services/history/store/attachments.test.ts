@@ -44,7 +44,7 @@ describe('attachments of user messages', () => {
       expect((await fs.stat(join(dir, 'attachments'))).mode & 0o777).toBe(0o700);
     const json = await fs.readFile(join(dir, 'conversations', `${c.id}.json`), 'utf8');
     expect(JSON.parse(json)).toMatchObject({
-      formatVersion: 2,
+      formatVersion: 3,
       messages: [{ attachments: message.attachments }],
     });
     expect(json).not.toContain(Buffer.from(PDF_BYTES).toString('base64'));

@@ -27,6 +27,8 @@ export type HistoryChange =
   | { kind: 'message-replaced'; conversationId: string; message: Message }
   /** These messages and everything after them were removed (edit-and-resend, regenerate). */
   | { kind: 'messages-truncated'; conversationId: string; messageIds: readonly string[] }
+  /** Another branch is shown (switchBranch): every message stays indexed, nothing to do for search. */
+  | { kind: 'active-branch-changed'; conversationId: string; activeLeafId: string }
   /** The conversation's request options changed (nothing searchable). */
   | { kind: 'conversation-options-changed'; conversationId: string }
   /** The text of a reply still streaming was checkpointed. */

@@ -4,8 +4,9 @@ import { FileAnnotationSchema, ReasoningDetailSchema } from '../../../../common/
 import { ConversationIdSchema, MessageIdSchema, MessageSchema } from '../../../../common/conversation-types';
 
 /**
- * The formats of `conversations/<id>.json`: version 1 (up to issue 16) and version 2 (issue 17:
- * attachments, content-addressed reply images, PDF file annotations), the one written today.
+ * The formats of `conversations/<id>.json`: version 1 (up to issue 16), version 2 (issue 17:
+ * attachments, content-addressed reply images, PDF file annotations) and version 3 (issue 18: the
+ * conversation is a tree: `parentId` on every message, `activeLeafId`), the one written today.
  *
  * The file is self-describing (`formatVersion` first) so any later Switchboard can tell which reader it
  * needs, and an older one can refuse a newer file instead of misreading it: a build that only knows
@@ -31,7 +32,11 @@ export type ConversationMeta = z.infer<typeof ConversationMetaSchema>;
  * `reasoningDetails`, kept to be sent back to OpenRouter on later turns (stripped where messages leave
  * the store for the window, see `forWindow`).
  */
-export const StoredMessageV1Schema = MessageSchema.omit({ attachments: true }).extend({
+export const StoredMessageV1Schema = MessageSchema.omit({
+  attachments: true,
+  parentId: true,
+  branch: true,
+}).extend({
   id: MessageIdSchema,
   reasoningDetails: z.array(ReasoningDetailSchema).max(10_000).optional(),
 });
@@ -46,9 +51,23 @@ export type StoredAttachment = z.infer<typeof StoredAttachmentSchema>;
  * parsed and paid for again; never given to the window, like `reasoningDetails`). Reply images may
  * carry `sha256` (then their bytes are `attachments/<sha256>`, see image-files.ts).
  */
-export const StoredMessageSchema = StoredMessageV1Schema.extend({
+export const StoredMessageV2Schema = StoredMessageV1Schema.extend({
   attachments: z.array(StoredAttachmentSchema).max(100).optional(),
   fileAnnotations: z.array(FileAnnotationSchema).max(1000).optional(),
+});
+
+/**
+ * Version 3 messages (issue 18: a conversation is a tree) add `parentId`: the message this one follows,
+ * null for a first message. `branch` is worked out when read (conversation-tree.ts), never stored.
+ * The schema checks the shape only; a `parentId` naming nothing or a later message (a cycle) is damage
+ * that conversation-tree.ts repairs and reports, never a reason to refuse the file.
+ */
+export const StoredMessageSchema = z.object({
+  id: MessageIdSchema,
+  // Second, right after the id, where the store writes it: parsing orders fields as the schema does,
+  // and an export of an import must be the same text.
+  parentId: MessageIdSchema.nullable().optional(),
+  ...StoredMessageV2Schema.omit({ id: true }).shape,
 });
 export type StoredMessage = z.infer<typeof StoredMessageSchema>;
 
@@ -62,6 +81,7 @@ function uniqueIds(messages: ReadonlyArray<{ id: string }>, ctx: z.RefinementCtx
   });
 }
 export const MessageListV1Schema = z.array(StoredMessageV1Schema).superRefine(uniqueIds);
+export const MessageListV2Schema = z.array(StoredMessageV2Schema).superRefine(uniqueIds);
 export const MessageListSchema = z.array(StoredMessageSchema).superRefine(uniqueIds);
 
 /**
@@ -84,17 +104,33 @@ export type ConversationFileV1 = z.infer<typeof ConversationFileV1Schema>;
 export const ConversationFileV2Schema = z.object({
   formatVersion: z.literal(2),
   conversation: ConversationMetaSchema,
-  messages: MessageListSchema,
+  messages: MessageListV2Schema,
   options: StoredOptionsSchema.optional(),
 });
 export type ConversationFileV2 = z.infer<typeof ConversationFileV2Schema>;
 
+/**
+ * Version 3 (issue 18): every message has `parentId` and the file says which leaf is shown
+ * (`activeLeafId`; null only when there are no messages). The visible path is the chain from the first
+ * message to that leaf. Messages stay in the order they were made, so a child always comes after its
+ * parent, which makes a valid file acyclic. Optional in the schema so a damaged file still loads:
+ * conversation-tree.ts repairs and reports a missing or dangling one.
+ */
+export const ConversationFileV3Schema = z.object({
+  formatVersion: z.literal(3),
+  conversation: ConversationMetaSchema,
+  messages: MessageListSchema,
+  activeLeafId: MessageIdSchema.nullable().optional(),
+  options: StoredOptionsSchema.optional(),
+});
+export type ConversationFileV3 = z.infer<typeof ConversationFileV3Schema>;
+
 /** The format this build writes. Bump together with adding a migration step in migrations.ts. */
-export const CURRENT_FORMAT_VERSION = 2;
-export const CurrentConversationFileSchema = ConversationFileV2Schema;
-export type ConversationFile = ConversationFileV2;
+export const CURRENT_FORMAT_VERSION = 3;
+export const CurrentConversationFileSchema = ConversationFileV3Schema;
+export type ConversationFile = ConversationFileV3;
 /** A file of any version this build reads: what tools and benchmarks may write (they upgrade on load). */
-export type AnyConversationFile = ConversationFileV1 | ConversationFileV2;
+export type AnyConversationFile = ConversationFileV1 | ConversationFileV2 | ConversationFileV3;
 
 export const DEFAULT_TITLE = 'New conversation';
 

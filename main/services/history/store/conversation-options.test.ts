@@ -55,7 +55,7 @@ describe('conversation options in history', () => {
       provider: OPTIONS.provider,
       webSearchAlways: true,
     });
-    expect(file.formatVersion).toBe(2);
+    expect(file.formatVersion).toBe(3);
     await store.close();
     const { store: reopened } = await openStore(dir);
     stores.push(reopened);

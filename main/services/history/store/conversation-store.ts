@@ -25,6 +25,7 @@ import {
   StoredAttachmentSchema,
   type StoredMessage,
 } from './conversation-file';
+import { branchOf, childrenByParent, leafFrom, repairTree, visiblePath } from './conversation-tree';
 import { ensureDir, mapLimit, writeFileDurably } from './files';
 import { moveImageFolder, readReplyImage, removeReplyImages } from './image-files';
 import { createIndexWriter } from './index-writer';
@@ -53,6 +54,10 @@ const MAX_MESSAGE_CHARS = 2_000_000;
 const defaultId = () => randomBytes(12).toString('base64url');
 /** How long a request for a reply's image waits for that reply to be finished (written). */
 const IMAGE_WAIT_MS = 10_000;
+
+function messageGone(): Error {
+  return appError('validation', 'That message no longer exists. Reload the conversation.');
+}
 
 function attachmentGone(): Error {
   return appError(
@@ -127,6 +132,7 @@ export function createConversationStore(options: HistoryStoreOptions): {
     cache: new ConversationCache(),
     liveReplies: new Set(),
     notices: [],
+    repairsReported: new Set(),
     changes: createChangeFeed(),
     attachmentGuard: createAttachmentGuard(),
     filesMayBeUnused: () => requestSweep(),
@@ -319,8 +325,26 @@ export function createConversationStore(options: HistoryStoreOptions): {
 
   const findMessageIndex = (doc: ConversationFile, messageId: string) => {
     const index = doc.messages.findIndex((m) => m.id === messageId);
-    if (index < 0) throw appError('validation', 'That message no longer exists. Reload the conversation.');
+    if (index < 0) throw messageGone();
     return index;
+  };
+
+  /** The parent a new message gets: the one asked for (it must exist), else the active leaf. */
+  const parentFor = (doc: ConversationFile, requested: string | null | undefined): string | null => {
+    if (requested === undefined) return doc.activeLeafId ?? null;
+    if (requested !== null && !doc.messages.some((m) => m.id === requested)) throw messageGone();
+    return requested;
+  };
+
+  /** The visible path for the window: each message with its `branch` when it has siblings. */
+  const pathForWindow = (doc: ConversationFile, path = visiblePath(doc)): Message[] => {
+    const children = childrenByParent(doc);
+    return path.map((m) => {
+      const shown = forWindow(m);
+      const branch = branchOf(m, children);
+      if (branch) shown.branch = branch;
+      return shown;
+    });
   };
 
   /**
@@ -413,6 +437,7 @@ export function createConversationStore(options: HistoryStoreOptions): {
           model: input.model,
         },
         messages: [],
+        activeLeafId: null,
       };
       await core.queue.run(id, async () => {
         await persistDoc(core, doc, 'create the conversation', [{ kind: 'conversation-created', doc }]);
@@ -470,6 +495,8 @@ export function createConversationStore(options: HistoryStoreOptions): {
         );
       }
       const doc = decoded.value;
+      const repairs = repairTree(doc);
+      if (repairs.length > 0) log.warn('a restored conversation was repaired', { repairs: repairs.length });
       // The id may have been taken since (an import): restore it as a separate conversation.
       if (core.entries.has(doc.conversation.id)) doc.conversation.id = newId();
       const id = doc.conversation.id;
@@ -492,19 +519,46 @@ export function createConversationStore(options: HistoryStoreOptions): {
       if (!Number.isInteger(limit) || limit < 1)
         return Promise.reject(appError('validation', 'The page size must be at least 1.'));
       return inConversation(id, async (doc) => {
-        const end = before === undefined ? doc.messages.length : findMessageIndex(doc, before);
+        const path = visiblePath(doc);
+        let end = path.length;
+        if (before !== undefined) {
+          end = path.findIndex((m) => m.id === before);
+          // Not on the path shown: the window is paging a branch that was switched away from.
+          if (end < 0) throw messageGone();
+        }
         const start = Math.max(0, end - limit);
-        return { messages: doc.messages.slice(start, end).map(forWindow), hasMore: start > 0 };
+        return { messages: pathForWindow(doc, path.slice(start, end)), hasMore: start > 0 };
       }).then(async (page) => ({ ...page, messages: await flagMissing(page.messages) }));
     },
 
     async allMessages(id) {
-      return inConversation(id, async (doc) => doc.messages.map(forWindow)).then(flagMissing);
+      return inConversation(id, async (doc) => pathForWindow(doc)).then(flagMissing);
+    },
+
+    async tree(id) {
+      return inConversation(id, async (doc) => ({
+        messages: doc.messages.map(forWindow),
+        activeLeafId: doc.activeLeafId ?? null,
+      }));
+    },
+
+    async switchBranch(id, messageId) {
+      return inConversation(id, async (doc) => {
+        findMessageIndex(doc, messageId);
+        const leafId = leafFrom(doc, messageId);
+        if (doc.activeLeafId !== leafId) {
+          doc.activeLeafId = leafId;
+          await persistDoc(core, doc, 'show that version', [
+            { kind: 'active-branch-changed', conversationId: id, activeLeafId: leafId },
+          ]);
+        }
+        return { leafId };
+      });
     },
 
     async transcript(id) {
       return inConversation(id, async (doc) =>
-        doc.messages.map(
+        visiblePath(doc).map(
           ({ id: messageId, role, content, reasoningDetails, attachments, fileAnnotations }) => ({
             id: messageId,
             role,
@@ -517,7 +571,7 @@ export function createConversationStore(options: HistoryStoreOptions): {
       );
     },
 
-    async appendUserMessage(id, content, attachments = []) {
+    async appendUserMessage(id, content, attachments = [], opts = {}) {
       if (typeof content !== 'string' || content.length > MAX_MESSAGE_CHARS) {
         return Promise.reject(
           appError('validation', 'That message is too long to save (2,000,000 characters at most).'),
@@ -530,6 +584,8 @@ export function createConversationStore(options: HistoryStoreOptions): {
         return Promise.reject(error);
       }
       return inConversation(id, async (doc) => {
+        // Before any file is written: a parent that does not exist refuses the message.
+        const parentId = parentFor(doc, opts.parentId);
         // The files first: the conversation file must never name a file that is not stored.
         try {
           await storeAttachmentFiles(files);
@@ -540,6 +596,7 @@ export function createConversationStore(options: HistoryStoreOptions): {
         }
         const message: Message = {
           id: newId(),
+          parentId,
           role: 'user',
           content,
           reasoning: '',
@@ -553,6 +610,7 @@ export function createConversationStore(options: HistoryStoreOptions): {
           ...(files.length > 0 ? { attachments: files.map((f) => f.stored) } : {}),
         };
         doc.messages.push(message);
+        doc.activeLeafId = message.id;
         doc.conversation.updatedAt = message.createdAt;
         const autoTitle = doc.conversation.title === DEFAULT_TITLE ? titleFromMessage(content) : null;
         if (autoTitle) doc.conversation.title = autoTitle;
@@ -574,7 +632,14 @@ export function createConversationStore(options: HistoryStoreOptions): {
 
     async truncateFrom(id, messageId) {
       return inConversation(id, async (doc) => {
-        const removed = doc.messages.splice(findMessageIndex(doc, messageId));
+        const first = doc.messages[findMessageIndex(doc, messageId)] as StoredMessage;
+        // The message and its descendants (they come after it: a child follows its parent).
+        const gone = new Set([messageId]);
+        for (const m of doc.messages) if (m.parentId && gone.has(m.parentId)) gone.add(m.id);
+        const removed = doc.messages.filter((m) => gone.has(m.id));
+        doc.messages = doc.messages.filter((m) => !gone.has(m.id));
+        if (doc.activeLeafId && gone.has(doc.activeLeafId)) doc.activeLeafId = first.parentId ?? null;
+        if (doc.activeLeafId === null) doc.activeLeafId = doc.messages.at(-1)?.id ?? null;
         const removedIds = removed.map((m) => m.id);
         replies.stopConversation(id, new Set(removedIds));
         for (const m of removedIds) replySettled(replyKey(id, m));
@@ -595,13 +660,15 @@ export function createConversationStore(options: HistoryStoreOptions): {
       });
     },
 
-    async beginReply(id, { model, messageId }) {
+    async beginReply(id, { model, messageId, parentId: requestedParent, activate = true }) {
       return inConversation(id, async (doc) => {
         if (messageId !== undefined && doc.messages.some((m) => m.id === messageId)) {
           throw appError('validation', 'That reply already exists.');
         }
+        const parentId = parentFor(doc, requestedParent);
         const message: Message = {
           id: messageId ?? newId(),
+          parentId,
           role: 'assistant',
           content: '',
           reasoning: '',
@@ -614,6 +681,7 @@ export function createConversationStore(options: HistoryStoreOptions): {
           generationId: null,
         };
         doc.messages.push(message);
+        if (activate || doc.activeLeafId == null) doc.activeLeafId = message.id;
         doc.conversation.updatedAt = message.createdAt;
         if (model !== null) doc.conversation.model = model;
         const key = replyKey(id, message.id);

@@ -4,7 +4,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { z } from 'zod';
 import { makeTempDir, openStore } from '../testing/test-support';
 import { sha256Hex } from './attachment-files';
-import { ConversationFileV2Schema, CURRENT_FORMAT_VERSION } from './conversation-file';
+import { ConversationFileV3Schema, CURRENT_FORMAT_VERSION } from './conversation-file';
 import { layoutFor } from './layout';
 import {
   conversationFormats,
@@ -70,7 +70,8 @@ describe('golden fixtures', () => {
       };
       const id = original.conversation.id;
       expect(store.get(id)?.title).toBe(original.conversation.title);
-      const messages = await store.allMessages(id);
+      // Every message of every branch (a file before version 3 is one branch).
+      const { messages } = await store.tree(id);
       expect(messages.map((m) => [m.id, m.content])).toEqual(original.messages.map((m) => [m.id, m.content]));
       // A checkpoint from a crashed session becomes an interrupted reply with its text.
       expect(messages.map((m) => m.status)).toEqual(
@@ -158,6 +159,52 @@ describe('version 2 fixtures', () => {
   });
 });
 
+describe('version 3 fixtures (trees)', () => {
+  let dir: string;
+  let cleanup: () => Promise<void>;
+  beforeEach(async () => {
+    ({ dir, cleanup } = await makeTempDir());
+    const layout = layoutFor(dir);
+    await fs.mkdir(layout.conversations, { recursive: true });
+    for (const name of await fs.readdir(join(FIXTURES, 'v3'))) {
+      const text = await fs.readFile(join(FIXTURES, 'v3', name), 'utf8');
+      await fs.writeFile(layout.conversationFile(fixtureId(text)), text);
+    }
+  });
+  afterEach(() => cleanup());
+
+  const branches = (messages: Array<{ id: string; branch?: { index: number; count: number } }>) =>
+    messages.map((m) => (m.branch ? `${m.id} ${m.branch.index + 1}/${m.branch.count}` : m.id));
+
+  it('a regenerated reply: the newer version is shown with what followed it, the older one is kept', async () => {
+    const { store, quarantined } = await openStore(dir, { buildSearchIndex: false });
+    expect(quarantined).toEqual([]);
+    expect(branches(await store.allMessages('fx-regenerated'))).toEqual(['u1', 'a2 2/2', 'u2', 'a3']);
+    expect(store.get('fx-regenerated')?.messageCount).toBe(4);
+    expect((await store.transcript('fx-regenerated')).map((m) => m.id)).toEqual(['u1', 'a2', 'u2', 'a3']);
+    expect(await store.switchBranch('fx-regenerated', 'a1')).toEqual({ leafId: 'a1' });
+    expect(branches(await store.allMessages('fx-regenerated'))).toEqual(['u1', 'a1 1/2']);
+    await store.close();
+  });
+
+  it('an edited user message: the file says which version is shown, each keeps its own continuation', async () => {
+    const { store } = await openStore(dir, { buildSearchIndex: false });
+    expect(branches(await store.allMessages('fx-edited'))).toEqual(['u1', 'a1', 'u2 1/2', 'a2']);
+    expect(await store.switchBranch('fx-edited', 'u3')).toEqual({ leafId: 'a3' });
+    expect(branches(await store.allMessages('fx-edited'))).toEqual(['u1', 'a1', 'u3 2/2', 'a3']);
+    await store.close();
+  });
+
+  it('a compare: three sibling replies, the conversation going on from the second', async () => {
+    const { store } = await openStore(dir, { buildSearchIndex: false });
+    const shown = await store.allMessages('fx-compare');
+    expect(branches(shown)).toEqual(['u1', 'a2 2/3', 'u2', 'a4']);
+    expect(shown[1]?.branch?.siblingIds).toEqual(['a1', 'a2', 'a3']);
+    expect((await store.tree('fx-compare')).messages).toHaveLength(6);
+    await store.close();
+  });
+});
+
 describe('version registry', () => {
   it('refuses files from a newer version and files without a version', () => {
     expect(decodeVersioned({ formatVersion: CURRENT_FORMAT_VERSION + 1 }, conversationFormats)).toEqual({
@@ -169,36 +216,42 @@ describe('version registry', () => {
     expect(decodeVersioned(null, conversationFormats).kind).toBe('invalid');
   });
 
-  it('upgrades version 1 to 2 without changing its meaning: only the number changes', async () => {
-    const v1 = (await allFixtures()).filter((f) => f.version === 1);
-    expect(v1.length).toBeGreaterThan(0);
-    for (const f of v1) {
+  it('upgrades versions 1 and 2 to single-branch trees: each message follows the one before, the last is shown', async () => {
+    const old = (await allFixtures()).filter((f) => f.version < 3);
+    expect(old.map((f) => f.version)).toEqual(expect.arrayContaining([1, 2]));
+    for (const f of old) {
+      const raw = JSON.parse(f.text) as { messages: Array<{ id: string }> };
       const result = decodeConversationText(f.text, fixtureId(f.text));
       expect(result).toEqual({
         kind: 'ok',
-        fromVersion: 1,
-        value: { ...JSON.parse(f.text), formatVersion: 2 },
+        fromVersion: f.version,
+        value: {
+          ...raw,
+          formatVersion: 3,
+          messages: raw.messages.map((m, i) => ({ ...m, parentId: raw.messages[i - 1]?.id ?? null })),
+          activeLeafId: raw.messages.at(-1)?.id ?? null,
+        },
       });
     }
   });
 
   it('chains upgrade steps: adding the next version is one function', async () => {
-    // A hypothetical v3 that renames `title` to `name` and adds `pinned`, to prove the mechanism:
-    // version 1 files go through both steps, version 2 files through the new one.
-    const V3 = z.object({
-      formatVersion: z.literal(3),
+    // A hypothetical v4 that renames `title` to `name` and adds `pinned`, to prove the mechanism:
+    // older files go through every step, version 3 files through the new one.
+    const V4 = z.object({
+      formatVersion: z.literal(4),
       conversation: z.object({ id: z.string(), name: z.string(), pinned: z.boolean() }),
       messages: z.array(z.unknown()),
     });
-    const registry: FormatRegistry<z.infer<typeof V3>> = {
-      current: 3,
-      currentSchema: V3,
+    const registry: FormatRegistry<z.infer<typeof V4>> = {
+      current: 4,
+      currentSchema: V4,
       upgrades: {
         ...conversationFormats.upgrades,
-        2: upgradeStep(ConversationFileV2Schema, (v2) => ({
-          formatVersion: 3,
-          conversation: { id: v2.conversation.id, name: v2.conversation.title, pinned: false },
-          messages: v2.messages,
+        3: upgradeStep(ConversationFileV3Schema, (v3) => ({
+          formatVersion: 4,
+          conversation: { id: v3.conversation.id, name: v3.conversation.title, pinned: false },
+          messages: v3.messages,
         })),
       },
     };

@@ -3,6 +3,8 @@ import {
   type ConversationFile,
   ConversationFileV1Schema,
   type ConversationFileV2,
+  ConversationFileV2Schema,
+  type ConversationFileV3,
   CURRENT_FORMAT_VERSION,
   CurrentConversationFileSchema,
 } from './conversation-file';
@@ -89,6 +91,20 @@ export const conversationFormats: FormatRegistry<ConversationFile> = {
     // 1 → 2 (issue 17): version 2 only adds optional fields (attachments, reply images' sha256, file
     // annotations), so a version-1 file means the same thing as version 2; only the number changes.
     1: upgradeStep(ConversationFileV1Schema, (v1): ConversationFileV2 => ({ ...v1, formatVersion: 2 })),
+    // 2 → 3 (issue 18): a conversation becomes a tree. A version-2 conversation is one branch: each
+    // message follows the one before it, and the last one is the leaf shown.
+    2: upgradeStep(
+      ConversationFileV2Schema,
+      (v2): ConversationFileV3 => ({
+        ...v2,
+        formatVersion: 3,
+        messages: v2.messages.map((m, i) => ({
+          parentId: i === 0 ? null : (v2.messages[i - 1]?.id ?? null),
+          ...m,
+        })),
+        activeLeafId: v2.messages.at(-1)?.id ?? null,
+      }),
+    ),
   },
 };
 

@@ -92,6 +92,60 @@ async function moveImages(
   }
 }
 
+/**
+ * A conversation that opened only after its tree was repaired (conversation-tree.ts): its file as it
+ * was is copied (not moved: the conversation stays in the list) into quarantine/, with a note saying
+ * what was repaired, so nothing about the original is lost even if the repair guessed wrong. Best
+ * effort: if the copy fails the notice says so, and the conversation still opens.
+ */
+export async function keepRepairedOriginal(
+  layout: Layout,
+  request: QuarantineRequest,
+  now: Date,
+  log: Logger,
+): Promise<QuarantineNotice> {
+  const stem = request.conversationId ?? basename(request.sourcePath).replace(/\.json$/, '');
+  const target = await freeName(layout.quarantine, `${stem}.${fileStamp(now)}.before-repair`);
+  try {
+    await ensurePrivateDir(layout.quarantine);
+    await fs.copyFile(request.sourcePath, target.file);
+    await makeFilePrivate(target.file);
+    await writeFileAtomic(target.note, repairNoteText(request, target.file, now), {
+      encoding: 'utf8',
+      mode: PRIVATE_FILE_MODE,
+    });
+  } catch (error) {
+    log.warn('could not keep a copy of a repaired conversation file', {
+      conversationId: request.conversationId,
+      error: describeError(error),
+    });
+    return {
+      ...notice(request, request.sourcePath),
+      reason: `${request.reason} (A copy of the file as it was could not be kept.)`,
+    };
+  }
+  log.warn('conversation file repaired', { conversationId: request.conversationId, reason: request.reason });
+  return notice(request, target.file);
+}
+
+function repairNoteText(request: QuarantineRequest, copiedTo: string, now: Date): string {
+  return [
+    'Switchboard found a damaged conversation and repaired it. This is a copy of the file as it was.',
+    '',
+    `Conversation: ${request.conversationId ?? 'unknown'}`,
+    `Title: ${request.title ?? 'unknown'}`,
+    `File: ${request.sourcePath}`,
+    `Copy of the original: ${copiedTo}`,
+    `When: ${now.toISOString()}`,
+    `What was repaired: ${request.reason}`,
+    '',
+    'The conversation is still in Switchboard with every message; the repaired version is saved the next',
+    'time the conversation changes. Messages whose earlier message could not be found now follow the',
+    'message before them in the file. Keep this copy if you want to repair the file by hand instead.',
+    '',
+  ].join('\n');
+}
+
 function notice(request: QuarantineRequest, path: string): QuarantineNotice {
   return { conversationId: request.conversationId, title: request.title, path, reason: request.reason };
 }

@@ -297,7 +297,9 @@ describe('reply images and reasoning details', () => {
     const reopened = await openStore(dir);
     stores.push(reopened.store);
     const { messages } = await reopened.store.messages('fx-basic', { limit: 100 });
-    expect(messages).toEqual(JSON.parse(fixture).messages);
+    // A version-1 file is one branch: each message follows the one before it.
+    const original = JSON.parse(fixture).messages as Array<{ id: string }>;
+    expect(messages).toEqual(original.map((m, i) => ({ ...m, parentId: original[i - 1]?.id ?? null })));
     for (const m of messages) {
       expect(m).not.toHaveProperty('provider');
       expect(m).not.toHaveProperty('images');

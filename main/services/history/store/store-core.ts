@@ -12,11 +12,12 @@ import {
   CURRENT_FORMAT_VERSION,
   serializeConversationFile,
 } from './conversation-file';
+import { repairTree, visiblePath } from './conversation-tree';
 import { writeFileDurably } from './files';
 import type { ConversationEntry } from './index-file';
 import type { Layout } from './layout';
 import { decodeConversationText } from './migrations';
-import { quarantineFile, recoverTitle } from './quarantine';
+import { keepRepairedOriginal, quarantineFile, recoverTitle } from './quarantine';
 import { errnoOf } from './storage-errors';
 
 /**
@@ -35,6 +36,11 @@ export interface StoreCore {
   /** `${conversationId}:${messageId}` of replies streaming in this session (their status is real). */
   liveReplies: Set<string>;
   notices: QuarantineNotice[];
+  /**
+   * Files whose damaged tree was repaired and reported this session (`id:size:mtime`), so re-reading
+   * the same file (the cache let it go) does not report it twice.
+   */
+  repairsReported: Set<string>;
   /** What each write changed, for those that follow the history (search). */
   changes: ChangeFeed;
   /** Marks the content hashes in use while the attachment sweep runs (attachment-guard.ts). */
@@ -59,7 +65,8 @@ export function notFound(): Error {
 
 export function summaryOf(doc: ConversationFile): ConversationSummary {
   const { id, title, createdAt, updatedAt, model } = doc.conversation;
-  return { id, title, createdAt, updatedAt, messageCount: doc.messages.length, model };
+  // The visible path: what the conversation shows (and sends), not every version ever made.
+  return { id, title, createdAt, updatedAt, messageCount: visiblePath(doc).length, model };
 }
 
 function sameSummary(a: ConversationSummary, b: ConversationSummary): boolean {
@@ -134,6 +141,8 @@ export async function readConversation(
     });
   }
   const doc = decoded.value;
+  const repairs = repairTree(doc);
+  if (repairs.length > 0) await reportRepair(core, { path, id, doc, repairs, stat });
   if (settleOrphanedReplies(core, doc)) {
     // Best effort: if this write fails the message is still shown as interrupted, and settled next time.
     try {
@@ -146,6 +155,39 @@ export async function readConversation(
     }
   }
   return { kind: 'ok', doc, size: stat.size, mtimeMs: stat.mtimeMs };
+}
+
+/**
+ * A damaged tree was repaired in memory (conversation-tree.ts): the file as it was is copied into
+ * quarantine/ with a note saying what was changed, and the person is told. The repaired tree is written
+ * with the conversation's next change (or at once, if an interrupted reply is settled).
+ */
+async function reportRepair(
+  core: StoreCore,
+  what: {
+    path: string;
+    id: string;
+    doc: ConversationFile;
+    repairs: string[];
+    stat: { size: number; mtimeMs: number };
+  },
+): Promise<void> {
+  const key = `${what.id}:${what.stat.size}:${what.stat.mtimeMs}`;
+  if (core.repairsReported.has(key)) return;
+  core.repairsReported.add(key);
+  const notice = await keepRepairedOriginal(
+    core.layout,
+    {
+      sourcePath: what.path,
+      conversationId: what.id,
+      title: what.doc.conversation.title,
+      reason: `Repaired: ${what.repairs.join('; ')}. Nothing was lost: every message is still in the conversation.`,
+    },
+    core.now(),
+    core.log,
+  );
+  core.notices.push(notice);
+  core.onQuarantine(notice);
 }
 
 async function quarantine(

@@ -51,7 +51,7 @@ describe('attachments in the JSON export (version 2)', () => {
     const { c, message, reply } = await seed(source);
     const exported = await source.exportConversation(c.id, 'json');
     const doc = JSON.parse(exported);
-    expect(doc.version).toBe(2);
+    expect(doc.version).toBe(3);
     const [user, assistant] = doc.conversations[0].messages;
     expect(user.attachments).toEqual(
       everyKind().map(({ attachment, bytes }) => ({
@@ -130,7 +130,7 @@ describe('attachments in the JSON export (version 2)', () => {
     doc.version = 1;
     const { store: target } = await fresh('b');
     expect(await target.importJson(JSON.stringify(doc))).toMatchObject({ imported: 1, errors: [] });
-    doc.version = 3;
+    doc.version = 4;
     await expect(target.importJson(JSON.stringify(doc))).rejects.toThrow('newer Switchboard');
   });
 });

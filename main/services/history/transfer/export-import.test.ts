@@ -95,7 +95,7 @@ describe('export', () => {
     await seed(source, clock);
     const exported = await source.exportAll('json');
     const parsed = JSON.parse(exported);
-    expect(parsed).toMatchObject({ format: 'switchboard-export', version: 2 });
+    expect(parsed).toMatchObject({ format: 'switchboard-export', version: 3 });
     expect(parsed.conversations).toHaveLength(2);
 
     const { store: target } = await fresh('b');

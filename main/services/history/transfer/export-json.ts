@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { MessageIdSchema } from '../../../../common/conversation-types';
 import {
   type ConversationFile,
   ConversationMetaSchema,
@@ -18,9 +19,13 @@ import { type ImagesByReply, imageKey } from './export-images';
  * `sha256` and replies' `fileAnnotations`; version 1 exports are version 2 exports without them and
  * import unchanged. A build that knows only version 1 refuses a version 2 export rather than drop its
  * attachments.
+ *
+ * Version 3 (issue 18) writes the whole tree: every message of every branch with its `parentId`, and
+ * each conversation's `activeLeafId`. Version 1 and 2 exports have neither and import as single
+ * branches (each message follows the one before it; the last one is shown), as old files do.
  */
 export const EXPORT_FORMAT = 'switchboard-export';
-export const EXPORT_VERSION = 2;
+export const EXPORT_VERSION = 3;
 
 /**
  * An exported message is a stored one whose `images` also carry their bytes as data URLs. Each image
@@ -43,6 +48,8 @@ export const ExportedConversationSchema = z.object({
       seen.add(m.id);
     });
   }),
+  /** The leaf shown (version 3); checked and repaired with the tree at import (conversation-tree.ts). */
+  activeLeafId: MessageIdSchema.nullable().optional(),
   /** The conversation's request options, as stored (checked field by field where they are used). */
   options: StoredOptionsSchema.optional(),
 });
@@ -73,6 +80,7 @@ export function conversationsToJson(
           ...(message.attachments ? { attachments: attachments.get(key) ?? [] } : {}),
         };
       }),
+      activeLeafId: f.activeLeafId ?? null,
       ...(f.options ? { options: f.options } : {}),
     })),
   };

@@ -1,12 +1,14 @@
 import type { Citation } from '../../../../common/chat-types';
 import type { Message } from '../../../../common/conversation-types';
 import type { ConversationFile } from '../store/conversation-file';
+import { visiblePath } from '../store/conversation-tree';
 import type { AttachmentsByMessage, ExportedAttachment } from './export-attachments';
 import { type ExportedImage, type ImagesByReply, imageKey } from './export-images';
 import { withoutControlCharacters } from './plain-text';
 
 /**
- * A conversation as Markdown, for reading and sharing (the JSON export is the lossless one).
+ * A conversation as Markdown, for reading and sharing (the JSON export is the lossless one): the
+ * versions shown (the visible path), not the other branches.
  * Message text is already Markdown (that is how replies are written and shown), so it goes in as is.
  */
 export function conversationToMarkdown(
@@ -14,7 +16,9 @@ export function conversationToMarkdown(
   images: ImagesByReply = new Map(),
   attachments: AttachmentsByMessage = new Map(),
 ): string {
-  const { conversation, messages } = file;
+  const { conversation } = file;
+  // The conversation as it is shown: the visible path (the JSON export keeps every branch).
+  const messages = visiblePath(file);
   const lines = [
     `# ${conversation.title}`,
     '',

@@ -6,6 +6,7 @@ import {
   type StoredMessage,
   type StoredOptions,
 } from '../store/conversation-file';
+import { repairTree } from '../store/conversation-tree';
 import { writeReplyImage } from '../store/image-files';
 import { loadDoc, persistDoc, type StoreCore } from '../store/store-core';
 import type { ImportResult } from '../types';
@@ -21,6 +22,7 @@ import { escapeForError } from './plain-text';
 interface Incoming {
   conversation: ConversationFile['conversation'];
   messages: StoredMessage[];
+  activeLeafId: string | null | undefined;
   images: Map<string, ImportedImage[]>;
   files: Map<string, Uint8Array>;
   options?: StoredOptions;
@@ -89,6 +91,7 @@ function withFilesDecoded(exported: ExportedConversation, position: number, erro
   return {
     conversation: exported.conversation,
     messages,
+    activeLeafId: exported.activeLeafId,
     images,
     files,
     ...(exported.options ? { options: exported.options } : {}),
@@ -132,8 +135,17 @@ export async function importConversations(core: StoreCore, text: string): Promis
         formatVersion: CURRENT_FORMAT_VERSION,
         conversation: { ...incoming.conversation, id },
         messages: incoming.messages,
+        activeLeafId: incoming.activeLeafId,
         ...(incoming.options ? { options: incoming.options } : {}),
       };
+      // A damaged tree is imported repaired (every message kept), and said so.
+      const repairs = repairTree(doc);
+      if (repairs.length > 0) {
+        const title = escapeForError(incoming.conversation.title.slice(0, 80));
+        result.errors.push(
+          `Conversation ${check.positions[i] ?? i + 1} "${title}" was imported repaired: ${repairs.join('; ')}.`,
+        );
+      }
       await core.queue.run(id, async () => {
         try {
           // Files first: the conversation file must never name a file that is not on disk.

@@ -55,9 +55,21 @@ export function checkImport(text: string): ImportCheck {
   envelope.data.conversations.forEach((item, i) => {
     const parsed = ExportedConversationSchema.safeParse(item);
     if (parsed.success) {
+      const messages = parsed.data.messages.map(settled);
+      const tree =
+        envelope.data.version >= 3
+          ? { messages, activeLeafId: parsed.data.activeLeafId }
+          : // Exported before conversations were trees: one branch, as migrations.ts reads old files.
+            {
+              messages: messages.map((m, i) => ({
+                parentId: i === 0 ? null : (messages[i - 1]?.id ?? null),
+                ...m,
+              })),
+              activeLeafId: messages.at(-1)?.id ?? null,
+            };
       result.valid.push({
         conversation: parsed.data.conversation,
-        messages: parsed.data.messages.map(settled),
+        ...tree,
         ...(parsed.data.options ? { options: parsed.data.options } : {}),
       });
       result.positions.push(i + 1);
