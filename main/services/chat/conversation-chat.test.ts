@@ -99,6 +99,36 @@ describe('conversation chat', () => {
     ]);
   });
 
+  it('edits as a new version: the old message and its reply stay, the new text is a sibling with its own reply', async () => {
+    const { history, streamer, sessions, chat, target } = await setup();
+    const conversation = await history.create({ model: 'm' });
+    const first = await chat.send(
+      { conversationId: conversation.id, content: 'Hello', model: 'm' },
+      target('00000000-0000-4000-8000-000000000010'),
+    );
+    await sessions.settle();
+    const edited = await chat.editAndResend(
+      { conversationId: conversation.id, messageId: first.userMessage.id, content: 'Hi', model: 'm' },
+      target('00000000-0000-4000-8000-000000000011'),
+    );
+    await sessions.settle();
+    await history.flush();
+    expect(streamer.requests[1]?.messages).toEqual([
+      { role: 'system', content: 'Be brief.' },
+      { role: 'user', content: 'Hi' },
+    ]);
+    const tree = await history.tree(conversation.id);
+    expect(tree.messages.map((m) => [m.id, m.parentId ?? null])).toEqual([
+      [first.userMessage.id, null],
+      [first.assistantMessage.id, first.userMessage.id],
+      [edited.userMessage.id, null],
+      [edited.assistantMessage.id, edited.userMessage.id],
+    ]);
+    const shown = await history.allMessages(conversation.id);
+    expect(shown.map((m) => m.content)).toEqual(['Hi', 'Hi there']);
+    expect(shown[0]?.branch).toMatchObject({ index: 1, count: 2 });
+  });
+
   it('refuses to regenerate a user message', async () => {
     const { history, sessions, chat, target } = await setup();
     const conversation = await history.create({ model: 'm' });

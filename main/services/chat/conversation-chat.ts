@@ -153,15 +153,16 @@ export function buildContext(
 }
 
 /**
- * Sending, regenerating and edit-and-resend. The request starts as soon as the context is known, in
- * parallel with the durable writes of the person's message and the reply placeholder (two fsyncs that
- * would otherwise add ~10 ms to the time to first token). The reply's id is chosen here, so tokens
- * reach the window at once; checkpoints and the final write wait for the placeholder to be on disk,
- * and a failed write cancels the stream.
+ * Sending, regenerating, edit-and-resend and Compare. The request starts as soon as the context is
+ * known, in parallel with the durable writes of the person's message and the reply placeholder (two
+ * fsyncs that would otherwise add ~10 ms to the time to first token). The reply's id is chosen here, so
+ * tokens reach the window at once; checkpoints and the final write wait for the placeholder to be on
+ * disk, and a failed write cancels the stream (reply-column.ts).
  *
- * Because the request goes out before anything is written, the key check (`guard`) runs first of
- * all: before the request, before the person's message is saved, and — for regenerate and edit —
- * before the later messages are truncated. A refused message changes nothing anywhere.
+ * Conversations are trees (issue 18): regenerate and edit add a new version beside the old one (a
+ * sibling), never removing anything; Compare adds one reply per model under one message. Because the
+ * request goes out before anything is written, the key check (`guard`) runs first of all: before the
+ * request and before anything is saved. A refused message changes nothing anywhere.
  */
 export function createConversationChat(deps: ConversationChatDeps) {
   const guard = createKeyGuard({ knownKeys: deps.knownKeys });
