@@ -5,6 +5,7 @@ import { createAddKeyActions } from './add-key-actions';
 import { createAttachmentActions } from './attachment-actions';
 import { createBranchActions } from './branch-actions';
 import { createChatActions } from './chat-actions';
+import { createCompareActions } from './compare-actions';
 import { createConversationActions } from './conversation-actions';
 import { createDialogActions } from './dialog-actions';
 import { createHistoryActions } from './history-actions';
@@ -38,6 +39,7 @@ export function createAppActions(bridge: SwitchboardBridge, stores: AppStores) {
     modelChoice,
     requestOptions,
     stagedAttachments,
+    compare: compareStore,
   } = stores;
   const settingsActions = createSettingsActions({ bridge, settings });
   const conversationActions = createConversationActions({ bridge, conversations, messages });
@@ -60,10 +62,25 @@ export function createAppActions(bridge: SwitchboardBridge, stores: AppStores) {
   const toastActions = createToastActions({ toasts });
   const replyUsage = createReplyUsageActions({ bridge, messages });
   const messageAttachments = createMessageAttachmentActions({ bridge, toasts });
+  const compare = createCompareActions({
+    bridge,
+    compare: compareStore,
+    conversations,
+    messages,
+    modelChoice,
+    models,
+    settings,
+    dialogs,
+    conversationActions,
+    messageActions,
+    settingsActions,
+    requestOptionsActions,
+  });
 
   return {
     chat,
     branches,
+    compare,
     conversations: conversationActions,
     messages: messageActions,
     navigation: createNavigationActions({ conversations, settings, modelChoice, messageActions }),
@@ -84,6 +101,7 @@ export function createAppActions(bridge: SwitchboardBridge, stores: AppStores) {
     /** Subscribes to main's events and loads the first data; returns the teardown. */
     start(): () => void {
       const stopChat = chat.listen();
+      const stopCompare = compare.listen();
       const stopKey = key.listen();
       const stopReplyUsage = replyUsage.listen();
       void key.loadStatus();
@@ -94,6 +112,7 @@ export function createAppActions(bridge: SwitchboardBridge, stores: AppStores) {
       void requestOptionsActions.loadAccountModelIds();
       return () => {
         stopChat();
+        stopCompare();
         stopKey();
         stopReplyUsage();
         messageAttachments.dispose();

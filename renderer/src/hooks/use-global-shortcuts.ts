@@ -6,7 +6,7 @@ import { useActions, useStores } from '../app-context';
  * from anywhere outside a dialog.
  */
 export function useGlobalShortcuts(): void {
-  const { dialogs } = useStores();
+  const { dialogs, compare } = useStores();
   const actions = useActions();
   useEffect(() => {
     const onKeyDown = (e: KeyboardEvent) => {
@@ -23,13 +23,14 @@ export function useGlobalShortcuts(): void {
             : null;
       if (shortcut === null) return;
       e.preventDefault();
-      // A dialog is modal: shortcuts must not stack another dialog over it.
-      if (dialogs.anyOpen()) return;
+      // A dialog is modal: shortcuts must not stack another dialog over it (nor over Compare, which
+      // opens the picker for its own columns).
+      if (dialogs.anyOpen() || compare.get().open) return;
       if (shortcut === 'picker') actions.dialogs.openPicker('chat');
       else if (shortcut === 'settings') actions.dialogs.openSettings();
       else actions.dialogs.openSpending();
     };
     window.addEventListener('keydown', onKeyDown);
     return () => window.removeEventListener('keydown', onKeyDown);
-  }, [dialogs, actions]);
+  }, [dialogs, compare, actions]);
 }

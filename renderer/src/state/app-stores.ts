@@ -1,3 +1,4 @@
+import { createCompareStore } from './compare-store';
 import { createConversationsStore } from './conversations-store';
 import { createDialogsStore } from './dialogs-store';
 import { createKeyStatusStore } from './key-status-store';
@@ -28,6 +29,7 @@ export function createAppStores() {
     modelChoice: createModelChoiceStore(),
     requestOptions: createRequestOptionsStore(),
     stagedAttachments: createStagedAttachmentsStore(),
+    compare: createCompareStore(),
   };
 }
 
@@ -50,6 +52,7 @@ export function storeViews(stores: AppStores) {
     modelChoice,
     requestOptions,
     stagedAttachments,
+    compare,
   } = stores;
   return {
     toasts: readOnly(toasts),
@@ -64,6 +67,7 @@ export function storeViews(stores: AppStores) {
     modelChoice: readOnly(modelChoice),
     requestOptions: readOnly(requestOptions),
     stagedAttachments: readOnly(stagedAttachments),
+    compare: { ...readOnly(compare.state), replies: compare.replies },
   };
 }
 

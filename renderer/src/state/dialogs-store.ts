@@ -1,7 +1,7 @@
 import { createValueStore } from './value-store';
 
-/** What a model chosen in the picker is for: this chat, or the default in settings. */
-export type PickerPurpose = 'chat' | 'default-model' | 'fallback-model';
+/** What a model chosen in the picker is for: this chat, the default in settings, a Compare column. */
+export type PickerPurpose = 'chat' | 'default-model' | 'fallback-model' | 'compare';
 
 /** A section of Settings another part of the window can open it at ("Change limit" → Spending). */
 export type SettingsSection = 'spending';

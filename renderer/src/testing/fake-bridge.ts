@@ -325,6 +325,20 @@ export function createFakeBridge(initial: Partial<FakeState> = {}): FakeBridge {
       state.leaves.set(conversationId, leafId);
       return ok({ leafId });
     },
+    // Issue 18 (Compare): one user message, one reply per column as siblings; the first column's reply
+    // is the branch shown until "Continue with this" switches. Each column's stream is recorded in order.
+    compareModels: async ({ conversationId, content, columns }) => {
+      const userMessage = newMessage('user', content, null, leafOf(conversationId));
+      const replies = columns.map((c) => newMessage('assistant', '', c.model, userMessage.id));
+      messagesOf(conversationId).push(userMessage, ...replies);
+      if (replies[0]) state.leaves.set(conversationId, replies[0].id);
+      columns.forEach((column, i) => {
+        const reply = replies[i];
+        if (reply) streams.push({ streamId: column.streamId, conversationId, messageId: reply.id });
+      });
+      touch(conversationId, columns[0]?.model ?? '');
+      return ok({ userMessage, replies });
+    },
     cancelChat: async () => ok({ cancelled: true }),
     onChatEvents: (listener) => {
       chatListeners.add(listener);

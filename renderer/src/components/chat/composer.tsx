@@ -22,6 +22,8 @@ import { useAutoGrow } from '../../hooks/use-auto-grow';
 import { useCostEstimate } from '../../hooks/use-cost-estimate';
 import { useModelSummary } from '../../hooks/use-model-summary';
 import { useStoreValue } from '../../hooks/use-store-value';
+import { CompareView } from '../compare/compare-view';
+import { COMPARE_SHORTCUT, useCompareShortcut } from '../compare/use-compare-shortcut';
 import { RequestControls } from '../request-controls/request-controls';
 import { AttachmentChips } from './attachment-chips';
 import { AttachmentDropZone } from './attachment-drop-zone';
@@ -224,6 +226,19 @@ export function Composer() {
     if (selectedId !== null) void actions.chat.stop(selectedId);
   };
 
+  // Compare (issue 18): the same text and files to 2–4 models side by side, in their own view.
+  const compareOpen = useStoreValue(stores.compare).open;
+  const openCompare = () => {
+    if (canSend) actions.compare.open({ prompt: draft, attachments, webSearch: webSearchNext });
+  };
+  useCompareShortcut(openCompare);
+  const compareSent = () => {
+    setDraft('');
+    setWebSearchNext(false);
+    actions.attachments.sent(stagedChips);
+    setError(null);
+  };
+
   const onKeyDown = (e: KeyboardEvent<HTMLTextAreaElement>) => {
     if (e.key === 'Escape' && streaming) {
       e.preventDefault();
@@ -285,6 +300,16 @@ export function Composer() {
             Send
           </button>
         )}
+        <button
+          type="button"
+          disabled={!canSend}
+          title="Compare models (Ctrl+Shift+M)"
+          aria-keyshortcuts={COMPARE_SHORTCUT}
+          aria-haspopup="dialog"
+          onClick={openCompare}
+        >
+          Compare
+        </button>
       </div>
       {estimate && !blocked && <CostEstimateNote id={estimateId} estimate={estimate} />}
       <RequestControls webSearchNext={webSearchNext} onWebSearchNext={setWebSearchNext} />
@@ -326,6 +351,7 @@ export function Composer() {
           </button>
         </div>
       )}
+      {compareOpen && <CompareView onSent={compareSent} />}
       {confirming && (
         <ConfirmSendDialog
           estimate={confirming.estimate}

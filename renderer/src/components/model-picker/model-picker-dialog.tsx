@@ -32,8 +32,15 @@ export function ModelPickerDialog({ purpose }: { purpose: PickerPurpose }) {
   const models = useStoreValue(stores.models);
   const settings = useStoreValue(stores.settings);
   const chosen = useStoreValue(stores.modelChoice);
+  const compare = useStoreValue(stores.compare);
   const currentId =
-    purpose === 'chat' ? chosen : purpose === 'default-model' ? (settings?.defaultModel ?? null) : null;
+    purpose === 'chat'
+      ? chosen
+      : purpose === 'default-model'
+        ? (settings?.defaultModel ?? null)
+        : purpose === 'compare'
+          ? (compare.columns.find((c) => c.key === compare.pickingColumn)?.model ?? null)
+          : null;
   const favourites = settings?.favouriteModels ?? NO_FAVOURITES;
   const recent = settings?.recentModels ?? NO_FAVOURITES;
 
@@ -90,6 +97,7 @@ export function ModelPickerDialog({ purpose }: { purpose: PickerPurpose }) {
   const choose = useCallback(
     (modelId: string) => {
       if (purpose === 'chat') actions.models.choose(modelId);
+      else if (purpose === 'compare') actions.compare.choosePicked(modelId);
       else if (purpose === 'fallback-model')
         void actions.requestOptions.addFallback(stores.conversations.get().selectedId, modelId);
       else void actions.settings.update({ defaultModel: modelId });

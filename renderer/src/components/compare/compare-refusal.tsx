@@ -1,0 +1,29 @@
+import type { AppError } from '../../../../common/errors';
+import { useActions } from '../../app-context';
+import { describeSpendingLimit } from '../../format/spending';
+
+/**
+ * Why the whole compare was not sent (or a reply could not be continued), worded as the composer words
+ * a refused message: a spending limit offers "Change limit", anything else says main's reason.
+ */
+export function CompareRefusal({ error }: { error: AppError }) {
+  const actions = useActions();
+  const limitReached = describeSpendingLimit(error);
+  if (limitReached === null) {
+    return (
+      <p role="alert" className="composer-error">
+        Not sent: {error.message}
+      </p>
+    );
+  }
+  return (
+    <div className="composer-limit">
+      <p role="alert" className="composer-error">
+        Not sent. {limitReached}
+      </p>
+      <button type="button" aria-haspopup="dialog" onClick={() => actions.dialogs.openSettings('spending')}>
+        Change limit
+      </button>
+    </div>
+  );
+}
