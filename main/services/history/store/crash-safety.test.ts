@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import { build } from 'vite';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createRng } from '../../../../e2e/emulator/rng';
+import type { CrashMode } from '../testing/crash-child';
 import { intendedText } from '../testing/crash-text';
 import { makeTempDir, openStore } from '../testing/test-support';
 import { atomicWriteTarget, layoutFor } from './layout';
@@ -14,6 +15,9 @@ import { decodeConversationText } from './migrations';
  * killed with SIGKILL at a random moment, 100 times. After each kill every file must parse, nothing
  * may be quarantined, and the reply must be `interrupted` with a prefix of the intended text at least
  * as long as the last checkpoint the child saw completed (so at most one checkpoint interval is lost).
+ * The runs take turns among three shapes of the tree (testing/crash-child.ts): the reply in the first
+ * branch, a regenerated reply (a sibling in the second branch), and two sibling replies streaming at
+ * once into one file (a compare); each streaming reply is checked on its own.
  *
  * Starting `tsx` takes about a second, too slow for 100 runs, so the child is bundled once with Vite
  * into a plain .mjs that Node starts in well under 100 ms. Two children run side by side (in separate
@@ -54,17 +58,21 @@ beforeAll(async () => {
 
 afterAll(() => work.cleanup());
 
+const MODES: readonly CrashMode[] = ['single', 'regenerate', 'siblings'];
+
 interface Job {
   seed: number;
+  mode: CrashMode;
   /** Kill this long after `ready`, or after spawning when `early` (during start-up and the first writes). */
   delayMs: number;
   early: boolean;
 }
 
 interface Observed {
-  ready: { conversationId: string; messageId: string } | null;
+  ready: { conversationId: string; messageIds: string[] } | null;
   readyMs: number;
-  lastPersisted: number;
+  /** By reply: the length of its last checkpoint the child saw reach the disk. */
+  lastPersisted: Map<string, number>;
   checkpoints: number;
   signal: NodeJS.Signals | null;
   stderr: string;
@@ -74,7 +82,7 @@ function runChild(dir: string, job: Job): Promise<Observed> {
   return new Promise((resolve, reject) => {
     const child: ChildProcess = spawn(
       process.execPath,
-      [childScript, dir, String(job.seed), String(CHECKPOINT_INTERVAL_MS)],
+      [childScript, dir, String(job.seed), String(CHECKPOINT_INTERVAL_MS), job.mode],
       {
         stdio: ['ignore', 'pipe', 'pipe'],
       },
@@ -83,7 +91,7 @@ function runChild(dir: string, job: Job): Promise<Observed> {
     const seen: Observed = {
       ready: null,
       readyMs: 0,
-      lastPersisted: 0,
+      lastPersisted: new Map(),
       checkpoints: 0,
       signal: null,
       stderr: '',
@@ -100,11 +108,11 @@ function runChild(dir: string, job: Job): Promise<Observed> {
         buffer = buffer.slice(newline + 1);
         newline = buffer.indexOf('\n');
         if (kind === 'ready' && a && b) {
-          seen.ready = { conversationId: a, messageId: b };
+          seen.ready = { conversationId: a, messageIds: b.split(',') };
           seen.readyMs = performance.now() - started;
           if (!job.early) setTimeout(kill, job.delayMs);
-        } else if (kind === 'persisted') {
-          seen.lastPersisted = Number(a);
+        } else if (kind === 'persisted' && a) {
+          seen.lastPersisted.set(a, Number(b));
           seen.checkpoints++;
         }
       }
@@ -141,15 +149,24 @@ async function verify(dir: string, job: Job, seen: Observed): Promise<{ leftover
   try {
     expect(quarantined, `seed ${job.seed}`).toEqual([]);
     if (seen.ready) {
-      const { conversationId, messageId } = seen.ready;
-      const reply = (await store.allMessages(conversationId)).find((m) => m.id === messageId);
-      expect(reply, `seed ${job.seed}: reply`).toBeDefined();
-      expect(reply?.status).toBe('interrupted');
-      const content = reply?.content ?? '';
-      expect(content, `seed ${job.seed}: prefix`).toBe(intendedText(job.seed, content.length));
-      expect(content.length, `seed ${job.seed}: lost a completed checkpoint`).toBeGreaterThanOrEqual(
-        seen.lastPersisted,
-      );
+      const { conversationId, messageIds } = seen.ready;
+      // Every branch: the second sibling of a compare is not on the path shown.
+      const { messages } = await store.tree(conversationId);
+      messageIds.forEach((messageId, n) => {
+        const what = `seed ${job.seed} (${job.mode}, reply ${n})`;
+        const reply = messages.find((m) => m.id === messageId);
+        expect(reply, `${what}: reply`).toBeDefined();
+        expect(reply?.status).toBe('interrupted');
+        const content = reply?.content ?? '';
+        expect(content, `${what}: prefix`).toBe(intendedText(job.seed + n * 1000, content.length));
+        expect(content.length, `${what}: lost a completed checkpoint`).toBeGreaterThanOrEqual(
+          seen.lastPersisted.get(messageId) ?? 0,
+        );
+      });
+      if (job.mode !== 'single') {
+        // The reply regenerated (or the compare's first column) is the version shown.
+        expect((await store.allMessages(conversationId)).at(-1)?.id, job.mode).toBe(messageIds[0]);
+      }
     }
   } finally {
     await store.close();
@@ -163,7 +180,12 @@ describe('crash safety', () => {
     const random = createRng(20_250_611);
     const jobs: Job[] = Array.from({ length: ITERATIONS }, (_, i) => {
       const early = random() < 0.15;
-      return { seed: i + 1, early, delayMs: Math.floor(random() * (early ? 150 : 700)) };
+      return {
+        seed: i + 1,
+        mode: MODES[i % MODES.length] ?? 'single',
+        early,
+        delayMs: Math.floor(random() * (early ? 150 : 700)),
+      };
     });
     const stats = { killedAfterReady: 0, checkpoints: 0, leftovers: 0, readyMs: 0, verifyMs: 0 };
     await Promise.all(

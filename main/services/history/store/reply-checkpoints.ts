@@ -11,6 +11,10 @@ import { loadDoc, persistDoc, replyKey, type StoreCore } from './store-core';
  * keeps arriving a delta waits at most one interval plus one write before it is on disk — within the
  * 500 ms the history promises — and a slow disk never has more than one checkpoint write queued.
  * The first delta after a quiet spell is written at once if the last write is an interval old.
+ *
+ * Several replies may stream into one conversation at once (issue 18: a compare starts 2–4 sibling
+ * replies). They share one file and one queue; each reply keeps its own interval, and every write
+ * carries the newest text of all of them.
  */
 interface ReplyState {
   conversationId: string;
@@ -61,6 +65,16 @@ export function createReplyCheckpoints(deps: ReplyCheckpointsDeps) {
         if (message?.status !== 'streaming') return false;
         message.content = text.content;
         message.reasoning = text.reasoning;
+        // Sibling replies streaming into the same conversation (a compare) share this file: each
+        // write carries every one's newest text, so none of them is older on disk than this write.
+        for (const other of replies.values()) {
+          if (other === state || other.closed || other.conversationId !== conversationId || !other.latest)
+            continue;
+          const sibling = doc.messages.find((m) => m.id === other.messageId);
+          if (sibling?.status !== 'streaming') continue;
+          sibling.content = other.latest.content;
+          sibling.reasoning = other.latest.reasoning;
+        }
         await persistDoc(core, doc, 'save the reply being written', [
           { kind: 'reply-checkpointed', conversationId, messageId },
         ]);
