@@ -147,13 +147,13 @@ describe('conversation chat', () => {
 });
 
 describe('deleting a conversation while it streams', () => {
-  it('stops the reply at once', async () => {
+  it('stops the reply at once, and every column of a compare', async () => {
     const history = createHistoryStore({
       dir: await mkdtemp(join(tmpdir(), 'sb-chat-')),
       log: createMemoryLogger(),
     });
     await history.init();
-    let aborted = false;
+    let aborted = 0;
     const streamer = {
       streamChat: (
         _r: ChatRequest,
@@ -162,7 +162,7 @@ describe('deleting a conversation while it streams', () => {
         new Promise<ChatResult>((_resolve, reject) => {
           onEvent({ type: 'delta', content: 'Once', reasoning: '' });
           signal?.addEventListener('abort', () => {
-            aborted = true;
+            aborted += 1;
             onEvent({
               type: 'error',
               error: { code: 'cancelled', message: 'Stopped.' },
@@ -194,8 +194,42 @@ describe('deleting a conversation while it streams', () => {
     expect(sessions.activeCount).toBe(1);
     chat.cancelConversation(conversation.id);
     await sessions.settle();
-    expect(aborted).toBe(true);
+    expect(aborted).toBe(1);
     expect(sessions.activeCount).toBe(0);
+
+    // A compare: every column stops.
+    const target = (n: number) => ({
+      streamId: `00000000-0000-4000-8000-00000000002${n}`,
+      windowId: 1,
+      deliver: () => {},
+    });
+    await chat.compare({ conversationId: conversation.id, content: 'Again' }, [
+      { model: 'a', target: target(1) },
+      { model: 'b', target: target(2) },
+      { model: 'c', target: target(3) },
+    ]);
+    expect(sessions.activeCount).toBe(3);
+    chat.cancelConversation(conversation.id);
+    await sessions.settle();
+    expect(aborted).toBe(4);
+    expect(sessions.activeCount).toBe(0);
+
+    // A column whose stream id is already streaming: none of the columns goes ahead, nothing is written.
+    const before = await history.tree(conversation.id);
+    await chat.send({ conversationId: conversation.id, content: 'Busy', model: 'm' }, target(4));
+    const during = await history.tree(conversation.id);
+    await expect(
+      chat.compare({ conversationId: conversation.id, content: 'Clash' }, [
+        { model: 'a', target: target(5) },
+        { model: 'b', target: target(4) },
+      ]),
+    ).rejects.toMatchObject({ error: { code: 'validation' } });
+    expect(sessions.activeCount).toBe(1);
+    expect(aborted).toBe(5);
+    expect((await history.tree(conversation.id)).messages).toEqual(during.messages);
+    expect(during.messages.length).toBe(before.messages.length + 2);
+    chat.cancelConversation(conversation.id);
+    await sessions.settle();
   });
 });
 

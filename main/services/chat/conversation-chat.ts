@@ -295,9 +295,15 @@ export function createConversationChat(deps: ConversationChatDeps) {
     }
 
     const started: ReplyColumn[] = [];
+    /** The stream id being started, if this request tracked it (untracked again if it cannot start). */
+    let starting: string | null = null;
     try {
       for (const [i, { model, target }] of columns.entries()) {
+        // Tracked before it starts (a reply can end within `start`); a stream id already running is
+        // another request's, and stays tracked when this one is refused.
+        const running = streaming.get(conversationId)?.has(target.streamId) ?? false;
         track(conversationId, target.streamId, target.windowId);
+        starting = running ? null : target.streamId;
         started.push(
           startReplyColumn(
             {
@@ -315,7 +321,7 @@ export function createConversationChat(deps: ConversationChatDeps) {
       // A stream that could not start (its id already streaming): none of them goes ahead.
       for (const column of started) column.abandon();
       for (const cost of costs.slice(started.length)) cost?.abandon();
-      for (const { target } of columns.slice(started.length)) untrack(conversationId, target.streamId);
+      if (starting !== null) untrack(conversationId, starting);
       throw error;
     }
     let userMessage: Message | null = null;
