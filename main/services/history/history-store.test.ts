@@ -131,18 +131,6 @@ describe('conversations', () => {
     expect(store.get(named.id)?.title).toBe('Mine');
   });
 
-  it('truncates from a message (edit-and-resend, regenerate)', async () => {
-    const { store } = await start();
-    const c = await store.create({ model: null });
-    const m1 = await store.appendUserMessage(c.id, 'one');
-    const m2 = await store.appendUserMessage(c.id, 'two');
-    await store.appendUserMessage(c.id, 'three');
-    await store.truncateFrom(c.id, m2.id);
-    expect((await store.allMessages(c.id)).map((m) => m.id)).toEqual([m1.id]);
-    expect(store.get(c.id)?.messageCount).toBe(1);
-    await expect(store.truncateFrom(c.id, m2.id)).rejects.toThrow('no longer exists');
-  });
-
   it('rejects a message longer than any request could carry', async () => {
     const { store } = await start();
     const c = await store.create({ model: null });

@@ -183,12 +183,6 @@ export interface HistoryStore {
     opts?: AppendOptions,
   ): Promise<Message>;
   /**
-   * @deprecated Nothing is deleted since conversations are trees (issue 18): regenerate and edit add
-   * siblings (`beginReply`/`appendUserMessage` with `parentId`). Kept only until the chat service stops
-   * calling it; removes the message and its descendants.
-   */
-  truncateFrom(id: string, messageId: string): Promise<void>;
-  /**
    * Appends an empty assistant message with status `streaming` and writes it. `messageId` lets the
    * caller name it up front (so a stream can be shown while this write is still in flight). Its parent
    * is `parentId` (regenerate: the user message the old reply answered) or the active leaf; `activate`

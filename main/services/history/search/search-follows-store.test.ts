@@ -107,15 +107,6 @@ const methods: { [K in keyof HistoryStore]: 'read' | WriteCheck } = {
     expect(await found(store, 'quokka another')).toEqual([second.id]);
   },
 
-  async truncateFrom(store) {
-    const c = await store.create({ model: null });
-    const keep = await store.appendUserMessage(c.id, 'narwhal one');
-    const cut = await store.appendUserMessage(c.id, 'narwhal two');
-    await store.truncateFrom(c.id, cut.id);
-    expect(await found(store, 'narwhal')).toEqual([keep.id]);
-    expect(await found(store, 'two')).toEqual([]);
-  },
-
   async switchBranch(store) {
     // Every branch stays searchable: showing another one changes nothing search finds.
     const c = await store.create({ model: null });

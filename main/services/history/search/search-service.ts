@@ -103,10 +103,6 @@ export function createSearchService(core: StoreCore, changes: Pick<ChangeFeed, '
           index.addMessages(change.conversationId, searchable([change.message]));
         }
         return;
-      case 'messages-truncated':
-        if (indexed.has(change.conversationId))
-          index.removeMessages(change.conversationId, change.messageIds);
-        return;
       case 'reply-checkpointed':
         // Indexed once, when the reply finishes (message-replaced).
         return;

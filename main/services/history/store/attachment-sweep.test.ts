@@ -46,6 +46,19 @@ const pdf = attachmentOf('shared.pdf', 'pdf', 'application/pdf', PDF_BYTES);
 const text = attachmentOf('only-a.txt', 'text', 'text/plain', TEXT_BYTES);
 const stored = (dir: string) => fs.readdir(join(dir, 'attachments')).then((n) => n.sort());
 
+/**
+ * Nothing in a conversation is deleted any more (issue 18: regenerate and edit add branches), so a
+ * file stops being named when its conversation leaves the trash: deleted, then purged.
+ */
+async function deleteAndPurge(
+  store: { remove(id: string): Promise<{ undoToken: string }> },
+  dir: string,
+  id: string,
+) {
+  const { undoToken } = await store.remove(id);
+  await fs.rm(join(dir, 'trash', `${undoToken}.json`));
+}
+
 describe('the attachment sweep', () => {
   it('keeps a file shared by two conversations when one is deleted and purged, and removes the other’s', async () => {
     const { dir, clock, store, internals } = await fresh();
@@ -70,11 +83,11 @@ describe('the attachment sweep', () => {
     ).toEqual(pdf);
   });
 
-  it('removes the files of messages a regenerate or edit dropped, unless another conversation uses them', async () => {
-    const { dir, store, internals } = await fresh();
+  it('removes the files (attachments, reply images) no conversation names any more, unless another one uses them', async () => {
+    const { dir, store, internals } = await fresh({ sweepAttachments: false });
     const a = await store.create({ model: null });
     const b = await store.create({ model: null });
-    const first = await store.appendUserMessage(a.id, 'both files', [pdf, text]);
+    await store.appendUserMessage(a.id, 'both files', [pdf, text]);
     const reply = await store.beginReply(a.id, { model: 'm' });
     await store.finishReply(a.id, reply.id, {
       status: 'complete',
@@ -82,29 +95,30 @@ describe('the attachment sweep', () => {
     });
     await store.appendUserMessage(b.id, 'the shared one', [pdf]);
     expect((await stored(dir)).length).toBe(3);
-    await store.truncateFrom(a.id, first.id);
-    await internals.whenAttachmentsSwept();
+    await deleteAndPurge(store, dir, a.id);
+    expect(await internals.sweepAttachments()).toEqual({ stored: 3, removed: 2 });
     expect(await stored(dir)).toEqual([pdf.attachment.sha256]);
   });
 
   it('keeps a file re-attached while the sweep runs', async () => {
     const { dir, store, internals } = await fresh({ sweepAttachments: false });
     const a = await store.create({ model: null });
-    const first = await store.appendUserMessage(a.id, 'with a file', [pdf]);
-    await store.truncateFrom(a.id, first.id);
+    const b = await store.create({ model: null });
+    await store.appendUserMessage(a.id, 'with a file', [pdf]);
+    await deleteAndPurge(store, dir, a.id);
     let again: Awaited<ReturnType<typeof store.appendUserMessage>> | null = null;
     const report = await internals.sweepAttachments({
-      // The scan found no conversation naming the file; edit-and-resend re-uses it right then.
+      // The scan found no conversation naming the file; a message re-using it is saved right then.
       beforeRemove: async () => {
-        again = await store.appendUserMessage(a.id, 'edited', [{ attachment: pdf.attachment }]);
+        again = await store.appendUserMessage(b.id, 'edited', [{ attachment: pdf.attachment }]);
       },
     });
     expect(report).toEqual({ stored: 1, removed: 0 });
     expect(await stored(dir)).toEqual([pdf.attachment.sha256]);
     expect((again as { attachments?: unknown[] } | null)?.attachments).toEqual([pdf.attachment]);
-    expect((await store.allMessages(a.id))[0]?.attachments?.[0]?.missing).toBeUndefined();
+    expect((await store.allMessages(b.id))[0]?.attachments?.[0]?.missing).toBeUndefined();
     // Once nothing names it, the next sweep removes it.
-    await store.truncateFrom(a.id, (await store.allMessages(a.id))[0]?.id ?? '');
+    await deleteAndPurge(store, dir, b.id);
     expect(await internals.sweepAttachments()).toEqual({ stored: 1, removed: 1 });
   });
 
@@ -112,8 +126,8 @@ describe('the attachment sweep', () => {
     const { dir, store, internals } = await fresh({ sweepAttachments: false });
     const a = await store.create({ model: null });
     const b = await store.create({ model: null });
-    const first = await store.appendUserMessage(a.id, 'with a file', [text]);
-    await store.truncateFrom(a.id, first.id);
+    await store.appendUserMessage(a.id, 'with a file', [text]);
+    await deleteAndPurge(store, dir, a.id);
     await internals.sweepAttachments({
       beforeRemove: async () => {
         await store.appendUserMessage(b.id, 'same file, attached anew', [text]);
@@ -166,28 +180,6 @@ describe('the attachment sweep', () => {
     const owed = await open(dir, clock);
     await owed.internals.whenAttachmentsSwept();
     expect(await stored(dir)).toEqual([pdf.attachment.sha256]);
-    await expect(fs.access(join(dir, 'attachments-sweep-pending'))).rejects.toThrow();
-  });
-
-  it('notes a sweep owed by a truncate on disk until it has run', async () => {
-    const { dir, store, internals } = await fresh({ sweepAttachments: true });
-    const a = await store.create({ model: null });
-    const first = await store.appendUserMessage(a.id, 'with a file', [pdf]);
-    let notedDuringSweep = false;
-    const truncated = store.truncateFrom(a.id, first.id);
-    // The sweep the truncate asked for runs after this one, which looks for the note meanwhile.
-    await internals.sweepAttachments({
-      beforeRemove: async () => {
-        await truncated;
-        notedDuringSweep = await fs.access(join(dir, 'attachments-sweep-pending')).then(
-          () => true,
-          () => false,
-        );
-      },
-    });
-    await internals.whenAttachmentsSwept();
-    expect(notedDuringSweep).toBe(true);
-    expect(await fs.readdir(join(dir, 'attachments'))).toEqual([]);
     await expect(fs.access(join(dir, 'attachments-sweep-pending'))).rejects.toThrow();
   });
 

@@ -97,11 +97,14 @@ describe('attachments of user messages', () => {
     const c = await store.create({ model: null });
     const [png, pdf] = everyKind();
     if (!png || !pdf) throw new Error('fixture');
-    const first = await store.appendUserMessage(c.id, 'first', [png, pdf]);
-    await store.truncateFrom(c.id, first.id);
-    const again = await store.appendUserMessage(c.id, 'again', [{ attachment: png.attachment }]);
+    await store.appendUserMessage(c.id, 'first', [png, pdf]);
+    // Edited: a new first message (a sibling of the first), re-using one of its files.
+    const again = await store.appendUserMessage(c.id, 'again', [{ attachment: png.attachment }], {
+      parentId: null,
+    });
     expect(again.attachments).toEqual([png.attachment]);
     await fs.rm(file(dir, pdf.attachment.sha256));
+    expect((await store.tree(c.id)).messages.map((m) => m.content)).toEqual(['first', 'again']);
     await expect(
       store.appendUserMessage(c.id, 'once more', [{ attachment: pdf.attachment }]),
     ).rejects.toThrow('"report.pdf" is no longer saved in the history folder');

@@ -25,8 +25,6 @@ export type HistoryChange =
   | { kind: 'messages-appended'; conversationId: string; messages: readonly Message[] }
   /** A reply finished (or finished again): its final state replaces what was there. */
   | { kind: 'message-replaced'; conversationId: string; message: Message }
-  /** These messages and everything after them were removed (edit-and-resend, regenerate). */
-  | { kind: 'messages-truncated'; conversationId: string; messageIds: readonly string[] }
   /** Another branch is shown (switchBranch): every message stays indexed, nothing to do for search. */
   | { kind: 'active-branch-changed'; conversationId: string; activeLeafId: string }
   /** The conversation's request options changed (nothing searchable). */

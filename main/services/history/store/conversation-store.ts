@@ -27,7 +27,7 @@ import {
 } from './conversation-file';
 import { branchOf, childrenByParent, leafFrom, repairTree, visiblePath } from './conversation-tree';
 import { ensureDir, mapLimit, writeFileDurably } from './files';
-import { moveImageFolder, readReplyImage, removeReplyImages } from './image-files';
+import { moveImageFolder, readReplyImage } from './image-files';
 import { createIndexWriter } from './index-writer';
 import { layoutFor } from './layout';
 import { loadHistory } from './load-history';
@@ -628,36 +628,6 @@ export function createConversationStore(options: HistoryStoreOptions): {
         }
         return forWindow(message);
       }).then(async (message) => (await flagMissing([message]))[0] as Message);
-    },
-
-    async truncateFrom(id, messageId) {
-      return inConversation(id, async (doc) => {
-        const first = doc.messages[findMessageIndex(doc, messageId)] as StoredMessage;
-        // The message and its descendants (they come after it: a child follows its parent).
-        const gone = new Set([messageId]);
-        for (const m of doc.messages) if (m.parentId && gone.has(m.parentId)) gone.add(m.id);
-        const removed = doc.messages.filter((m) => gone.has(m.id));
-        doc.messages = doc.messages.filter((m) => !gone.has(m.id));
-        if (doc.activeLeafId && gone.has(doc.activeLeafId)) doc.activeLeafId = first.parentId ?? null;
-        if (doc.activeLeafId === null) doc.activeLeafId = doc.messages.at(-1)?.id ?? null;
-        const removedIds = removed.map((m) => m.id);
-        replies.stopConversation(id, new Set(removedIds));
-        for (const m of removedIds) replySettled(replyKey(id, m));
-        await persistDoc(core, doc, 'update the conversation', [
-          { kind: 'messages-truncated', conversationId: id, messageIds: removedIds },
-        ]);
-        // The removed replies' images go with them (after the file no longer names them).
-        const withImages = removed.filter((m) => (m.images?.length ?? 0) > 0).map((m) => m.id);
-        await removeReplyImages(layout, id, withImages).catch((error: unknown) => {
-          log.warn('could not remove the images of removed replies', {
-            conversationId: id,
-            error: describeError(error),
-          });
-        });
-        // Their attachments and content-addressed images may be used elsewhere: the sweep decides.
-        if (removed.some((m) => m.attachments?.length || m.images?.some((i) => i.sha256 !== undefined)))
-          await requestSweep();
-      });
     },
 
     async beginReply(id, { model, messageId, parentId: requestedParent, activate = true }) {

@@ -75,18 +75,6 @@ export async function readReplyImage(
   }
 }
 
-/** Removes the images of replies that left the conversation (regenerate, edit). */
-export async function removeReplyImages(
-  layout: Layout,
-  conversationId: string,
-  messageIds: readonly string[],
-): Promise<void> {
-  for (const messageId of messageIds) {
-    if (!MessageIdSchema.safeParse(messageId).success) continue;
-    await fs.rm(join(layout.conversationImages(conversationId), messageId), { recursive: true, force: true });
-  }
-}
-
 /** Moves a conversation's image folder (to the trash, back from it); nothing to move is fine. */
 export async function moveImageFolder(from: string, to: string): Promise<boolean> {
   try {

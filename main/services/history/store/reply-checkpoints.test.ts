@@ -167,14 +167,7 @@ describe('reply checkpoints', () => {
     expect(JSON.parse(await fileText(conversationId)).messages.at(-1).content).toBe('pending text');
   });
 
-  it('stops checkpointing a reply that was truncated away or whose conversation was deleted', async () => {
-    const a = await startReply();
-    store.checkpointReply(a.conversationId, a.messageId, { content: 'x', reasoning: '' });
-    await store.truncateFrom(a.conversationId, a.messageId);
-    store.checkpointReply(a.conversationId, a.messageId, { content: 'xy', reasoning: '' });
-    await tick(1000);
-    expect((await store.allMessages(a.conversationId)).map((m) => m.role)).toEqual(['user']);
-
+  it('stops checkpointing a reply whose conversation was deleted', async () => {
     const b = await startReply();
     store.checkpointReply(b.conversationId, b.messageId, { content: 'y', reasoning: '' });
     await store.remove(b.conversationId);

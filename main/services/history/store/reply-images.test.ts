@@ -202,10 +202,11 @@ describe('reply images and reasoning details', () => {
     expect((await asked).bytes).toEqual(PNG);
   });
 
-  it('removes the old-style images of replies that regenerate or edit removed', async () => {
-    const { store, dir, c, user } = await freshLegacy();
-    await store.truncateFrom(c.id, user.id);
-    await expect(fs.readdir(join(dir, 'images', c.id))).resolves.toEqual([]);
+  it('keeps the old-style images of a reply that was regenerated (it is an earlier version now)', async () => {
+    const { store, c, user, reply } = await freshLegacy();
+    const again = await store.beginReply(c.id, { model: 'm', parentId: user.id });
+    await store.finishReply(c.id, again.id, { status: 'complete', content: 'no picture this time' });
+    expect((await store.replyImage(c.id, reply.id, '1.png')).bytes).toEqual(PNG);
   });
 
   it('moves old-style images to the trash with their conversation and back on restore', async () => {

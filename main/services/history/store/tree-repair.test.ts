@@ -1,5 +1,4 @@
 import { promises as fs } from 'node:fs';
-import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { QuarantineNotice } from '../../../../common/conversation-types';
 import { makeTempDir, openStore } from '../testing/test-support';
