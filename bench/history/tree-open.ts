@@ -25,7 +25,7 @@ function arg(name: string, fallback: number): number {
   return i >= 0 ? Number(process.argv[i + 1]) : fallback;
 }
 
-function treeFile(messages: number, branches: number): ConversationFile {
+function treeFile(messages: number, branches: number): { file: ConversationFile; out: Message[] } {
   const random = createRng(18);
   const out: Message[] = [];
   let leaf: string | null = null;
@@ -55,7 +55,7 @@ function treeFile(messages: number, branches: number): ConversationFile {
     });
     leaf = id;
   }
-  return {
+  const file: ConversationFile = {
     formatVersion: 3,
     conversation: {
       id: 'bench-tree',
@@ -67,6 +67,7 @@ function treeFile(messages: number, branches: number): ConversationFile {
     messages: out,
     activeLeafId: leaf,
   };
+  return { file, out };
 }
 
 async function main() {
@@ -75,11 +76,9 @@ async function main() {
   const runs = arg('runs', 20);
   const dir = await mkdtemp(join(tmpdir(), 'switchboard-tree-bench-'));
   try {
-    const file = treeFile(messages, branches);
+    const { file, out } = treeFile(messages, branches);
     const points = new Set(
-      file.messages
-        .filter((m, i, all) => all.findIndex((o) => o.parentId === m.parentId) !== i)
-        .map((m) => m.parentId),
+      out.filter((m, i, all) => all.findIndex((o) => o.parentId === m.parentId) !== i).map((m) => m.parentId),
     ).size;
     await ensurePrivateDir(join(dir, 'conversations'));
     await writeFile(join(dir, 'conversations', 'bench-tree.json'), serializeConversationFile(file));
