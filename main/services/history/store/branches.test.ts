@@ -112,9 +112,14 @@ describe('a conversation as a tree', () => {
     ];
     expect(columns.map((m) => m.parentId)).toEqual([u1.id, u1.id, u1.id]);
     expect(shown(await store.allMessages(c.id))).toEqual([u1.id, `${columns[0]?.id} 1/3`]);
-    // Each column finishes on its own, visible or not.
+    // Each column finishes on its own, visible or not; the conversation's model is the shown one's.
     for (const [i, column] of columns.entries())
-      await store.finishReply(c.id, column.id, { status: 'complete', content: `column ${i}` });
+      await store.finishReply(c.id, column.id, {
+        status: 'complete',
+        content: `column ${i}`,
+        model: `${column.model}-x`,
+      });
+    expect(store.get(c.id)?.model).toBe('a/one-x');
     expect(
       await store.updateReplyUsage(c.id, columns[2]?.id ?? '', {
         usage: { promptTokens: 1, completionTokens: 2, cost: 0.5 },

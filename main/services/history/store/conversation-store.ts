@@ -651,9 +651,11 @@ export function createConversationStore(options: HistoryStoreOptions): {
           generationId: null,
         };
         doc.messages.push(message);
-        if (activate || doc.activeLeafId == null) doc.activeLeafId = message.id;
+        const shown = activate || doc.activeLeafId == null;
+        if (shown) doc.activeLeafId = message.id;
         doc.conversation.updatedAt = message.createdAt;
-        if (model !== null) doc.conversation.model = model;
+        // The conversation's model is that of the version shown: a compare's other columns leave it.
+        if (model !== null && shown) doc.conversation.model = model;
         const key = replyKey(id, message.id);
         core.liveReplies.add(key);
         try {
@@ -718,7 +720,7 @@ export function createConversationStore(options: HistoryStoreOptions): {
         if (final.fileAnnotations !== undefined && final.fileAnnotations.length > 0)
           message.fileAnnotations = [...final.fileAnnotations];
         doc.conversation.updatedAt = now().toISOString();
-        if (message.model) doc.conversation.model = message.model;
+        if (message.model && doc.activeLeafId === message.id) doc.conversation.model = message.model;
         await persistDoc(core, doc, 'save the reply', [
           { kind: 'message-replaced', conversationId: id, message },
         ]);
