@@ -78,6 +78,11 @@ export const QuarantineNoticeSchema = z.object({
   /** Where the file now is, so the person can find it. */
   path: z.string(),
   reason: z.string(),
+  /**
+   * `repaired` (issue 18): the conversation opened after its damaged tree was repaired, and `path` is a
+   * copy of the file as it was; absent or `quarantined`: the file could not be used and was moved.
+   */
+  kind: z.enum(['quarantined', 'repaired']).optional(),
 });
 export type QuarantineNotice = z.infer<typeof QuarantineNoticeSchema>;
 

@@ -186,8 +186,9 @@ async function reportRepair(
     core.now(),
     core.log,
   );
-  core.notices.push(notice);
-  core.onQuarantine(notice);
+  const repaired = { ...notice, kind: 'repaired' as const };
+  core.notices.push(repaired);
+  core.onQuarantine(repaired);
 }
 
 async function quarantine(

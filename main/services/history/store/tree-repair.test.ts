@@ -148,6 +148,7 @@ describe('a damaged conversation file', () => {
       }),
     ]);
     expect(quarantined[0]?.reason).toMatch(/^Repaired: /);
+    expect(quarantined[0]?.kind).toBe('repaired');
     expect(store.get(id)).not.toBeNull();
     expect((await store.allMessages(id)).map((m) => m.id)).toEqual(path);
     expect((await store.tree(id)).messages).toHaveLength(doc.messages.length);
