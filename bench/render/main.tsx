@@ -5,7 +5,15 @@ import { MarkdownView, StaticMarkdown } from 'bench-markdown';
 import { createElement, type JSX, useLayoutEffect, useState } from 'react';
 import { flushSync } from 'react-dom';
 import { createRoot, type Root } from 'react-dom/client';
-import type { BenchApi, BenchResults, RendererKind, UpdateSample } from './protocol';
+import { COLUMNS_PER_FRAME } from '../../renderer/src/state/compare-store';
+import { createFramePacer } from '../../renderer/src/state/frame-pacer';
+import {
+  type BenchApi,
+  type BenchResults,
+  COMPARE_COLUMNS,
+  type RendererKind,
+  type UpdateSample,
+} from './protocol';
 
 declare global {
   interface Window {
@@ -18,22 +26,50 @@ interface Message {
   readonly streaming: boolean;
 }
 
-const renderer: RendererKind =
-  new URLSearchParams(location.search).get('renderer') === 'naive' ? 'naive' : 'incremental';
+const requested = new URLSearchParams(location.search).get('renderer');
+const renderer: RendererKind = requested === 'naive' || requested === 'compare' ? requested : 'incremental';
 const noop = (): void => {};
-let setMessage: ((message: Message) => void) | null = null;
+/** Each mounted message's setter: one, or one per Compare column. */
+const setters: ((message: Message) => void)[] = [];
 
-function App(): JSX.Element {
+function Reply({ column }: { column: number }): JSX.Element {
   const [message, setState] = useState<Message>({ text: '', streaming: false });
   useLayoutEffect(() => {
-    setMessage = setState;
+    setters[column] = setState;
     return () => {
-      setMessage = null;
+      setters.length = 0;
     };
-  }, []);
+  }, [column]);
   return renderer === 'naive'
     ? createElement(StaticMarkdown, { source: message.text, onLinkClick: noop })
     : createElement(MarkdownView, { source: message.text, streaming: message.streaming, onLinkClick: noop });
+}
+
+/**
+ * The Compare case lays the four replies out as the Compare view does (compare.css: equal grid
+ * columns, each scrolling on its own), so layout work per frame is that of four narrow columns.
+ */
+function App(): JSX.Element {
+  if (renderer !== 'compare') return createElement(Reply, { column: 0 });
+  return createElement(
+    'div',
+    {
+      style: {
+        display: 'grid',
+        gridAutoFlow: 'column',
+        gridAutoColumns: 'minmax(0, 1fr)',
+        gap: '1px',
+        height: '860px',
+      },
+    },
+    Array.from({ length: COMPARE_COLUMNS }, (_, column) =>
+      createElement(
+        'section',
+        { key: column, style: { minWidth: 0, overflowY: 'auto', padding: '12px 14px' } },
+        createElement(Reply, { column }),
+      ),
+    ),
+  );
 }
 
 const container = document.getElementById('root');
@@ -51,14 +87,32 @@ function mount(): Root {
   return next;
 }
 
-function update(message: Message): void {
+// Compare: the columns are drawn as the app's Compare store draws them, at most COLUMNS_PER_FRAME a
+// frame through the same pacer (run by hand inside the timed frame), each as its own commit.
+let latest: readonly Message[] = [];
+const pacer = createFramePacer({
+  perFrame: COLUMNS_PER_FRAME,
+  publish: (key) => {
+    const column = Number(key);
+    const message = latest[column];
+    const setMessage = setters[column];
+    if (message && setMessage) flushSync(() => setMessage(message));
+  },
+});
+
+function update(messages: readonly Message[]): void {
   // flushSync renders and commits inside this frame's callback so its cost can be timed.
-  flushSync(() => setMessage?.(message));
+  latest = messages;
+  for (const column of messages.keys()) pacer.mark(String(column));
+  // The last update (the stream ended) is drawn at once in every column, as the app does.
+  if (messages.some((m) => !m.streaming)) pacer.flushAll();
+  else pacer.runFrame();
   // Reading layout forces the style/layout the update caused into the measurement.
   container?.getBoundingClientRect();
 }
 
-function start(tokens: string[], tps: number, maxWallMs = Number.POSITIVE_INFINITY): Promise<void> {
+function start(streams: string[][], tps: number, maxWallMs = Number.POSITIVE_INFINITY): Promise<void> {
+  const tokens = streams[0] ?? [];
   const samples: UpdateSample[] = [];
   const longTasks: number[] = [];
   const observer = new PerformanceObserver((list) => {
@@ -66,7 +120,7 @@ function start(tokens: string[], tps: number, maxWallMs = Number.POSITIVE_INFINI
   });
   observer.observe({ type: 'longtask' });
   return new Promise((resolve) => {
-    let text = '';
+    const texts = streams.map(() => '');
     let appended = 0;
     const startedAt = performance.now();
     const finish = (finished: boolean): void => {
@@ -96,11 +150,12 @@ function start(tokens: string[], tps: number, maxWallMs = Number.POSITIVE_INFINI
       const due = Math.min(tokens.length, Math.round(frameIndex * perFrame));
       if (due > appended) {
         const first = appended;
-        while (appended < due) text += tokens[appended++];
+        for (const [column, stream] of streams.entries()) texts[column] += stream.slice(first, due).join('');
+        appended = due;
         // Marks the update in a performance trace so the driver can read its CPU time.
         console.timeStamp('bench-update');
         const before = performance.now();
-        update({ text, streaming: appended < tokens.length });
+        update(texts.map((text) => ({ text, streaming: appended < tokens.length })));
         samples.push({ first, count: appended - first, work: performance.now() - before });
       }
       if (appended >= tokens.length) finish(true);

@@ -1,8 +1,18 @@
 // Shared between the page (main.tsx) and the driver (run.ts).
 
-export type RendererKind = 'incremental' | 'naive';
+/**
+ * 'compare': four incremental MarkdownViews side by side, as in the Compare view's columns (issue 18),
+ * each fed the stream at the full rate; one sample is one frame's updates of all four.
+ */
+export type RendererKind = 'incremental' | 'naive' | 'compare';
 
-/** One streamed update: tokens [first, first + count) appended and rendered in one frame. */
+/** How many replies stream at once in the 'compare' case (the Compare view's most columns). */
+export const COMPARE_COLUMNS = 4;
+
+/**
+ * One streamed update: tokens [first, first + count) appended and rendered in one frame (in the
+ * 'compare' case, to each of the four columns: `work` is then the frame's total for all of them).
+ */
 export interface UpdateSample {
   readonly first: number;
   readonly count: number;
@@ -23,7 +33,11 @@ export interface BenchResults {
 }
 
 export interface BenchApi {
-  start(tokens: string[], tps: number, maxWallMs?: number): Promise<void>;
+  /**
+   * Streams each token list into its own message (one, or one per Compare column), all at `tps`; the
+   * lists have the same length, and a sample's `first`/`count` apply to each.
+   */
+  start(streams: string[][], tps: number, maxWallMs?: number): Promise<void>;
   results(): BenchResults | null;
   /** Unmounts and remounts the renderer (fresh state, e.g. after a warm-up run). */
   reset(): void;

@@ -2,7 +2,7 @@
 // renderer that re-parses the whole message on every update, in headless
 // Chromium. Run with `npx tsx bench/render/run.ts`. Informational: exits 0.
 //
-// Environment: BENCH_TOKENS (20000), BENCH_TPS (500), BENCH_NAIVE_MAX_S (60),
+// Environment: BENCH_TOKENS (20000), BENCH_TPS (500), BENCH_NAIVE_MAX_S (60), BENCH_KINDS,
 // SWITCHBOARD_CHROMIUM (default /usr/bin/chromium; see e2e/chromium.ts).
 import { mkdtemp, readFile, rm } from 'node:fs/promises';
 import { createServer, type Server } from 'node:http';
@@ -15,7 +15,7 @@ import { type CDPSession, chromium, type Page } from 'playwright-core';
 import { build } from 'vite';
 import { chromiumLaunchOptions } from '../../e2e/chromium';
 import { benchmarkTokens } from './document';
-import type { BenchResults, RendererKind } from './protocol';
+import { type BenchResults, COMPARE_COLUMNS, type RendererKind } from './protocol';
 import { costPerToken, linearFit, percentile, workUpTo } from './stats';
 import { analyzeTrace, type TraceFigures, traceDuring } from './trace';
 
@@ -25,6 +25,10 @@ const TOKENS_PER_SECOND = Number(process.env.BENCH_TPS ?? 500);
 const NAIVE_MAX_MS = Number(process.env.BENCH_NAIVE_MAX_S ?? 60) * 1000;
 const INCREMENTAL_MAX_MS = 10 * 60 * 1000;
 const WARMUP_TOKENS = 1500;
+// BENCH_KINDS=incremental,compare skips the naive baseline (its minute) when only the Compare rows matter.
+const KINDS = (['incremental', 'naive', 'compare'] as const).filter((kind) =>
+  (process.env.BENCH_KINDS ?? 'incremental,naive,compare').split(',').includes(kind),
+);
 const MARKER = 'bench-update';
 
 const here = dirname(fileURLToPath(import.meta.url));
@@ -91,14 +95,17 @@ async function runRenderer(
   baseUrl: string,
   kind: RendererKind,
   tokens: string[],
+  /** Further streams at once, each into its own message beside the first (the Compare case). */
+  others: string[][] = [],
 ): Promise<Measured> {
   await page.goto(`${baseUrl}/index.html?renderer=${kind}`);
   await page.waitForFunction(() => document.title.startsWith('ready:'));
   const cdp = await page.context().newCDPSession(page);
   await cdp.send('Performance.enable');
   // Warm-up (JIT, first-render caches), then a fresh mount for the measured run.
+  const streams = [tokens, ...others];
   await page.evaluate(([warmup]) => window.__bench.start(warmup, 5000), [
-    tokens.slice(0, WARMUP_TOKENS),
+    streams.map((stream) => stream.slice(0, WARMUP_TOKENS)),
   ] as const);
   await page.evaluate(() => window.__bench.reset());
   await cdp.send('HeapProfiler.collectGarbage');
@@ -107,7 +114,7 @@ async function runRenderer(
   const maxMs = kind === 'naive' ? NAIVE_MAX_MS : INCREMENTAL_MAX_MS;
   const { events } = await traceDuring(cdp, () =>
     page.evaluate(([all, tps, cap]) => window.__bench.start(all, tps, cap), [
-      tokens,
+      streams,
       TOKENS_PER_SECOND,
       maxMs,
     ] as const),
@@ -323,6 +330,82 @@ function printTable(
   }
 }
 
+function printRows(rows: string[][]): void {
+  const widths =
+    rows[0]?.map((_, column) => Math.max(...rows.map((row) => (row[column] ?? '').length))) ?? [];
+  for (const [index, row] of rows.entries()) {
+    console.log(row.map((cell, column) => cell.padEnd(widths[column] ?? 0)).join(' | '));
+    if (index === 0) console.log(widths.map((width) => '-'.repeat(width)).join('-|-'));
+  }
+}
+
+/**
+ * Issue 18: four replies streaming at once into Compare columns, each at the full rate, beside the
+ * single stream measured in the same run. A sample is one frame: all four columns' updates.
+ */
+function printCompareTable(compare: Summary, single: Summary): void {
+  const rows: string[][] = [
+    ['metric', `${COMPARE_COLUMNS} streams (Compare)`, '1 stream', 'target', 'result'],
+  ];
+  const add = (metric: string, four: string, one: string, target = '', result = '') =>
+    rows.push([metric, four, one, target, result]);
+  const four = compare.measured;
+  const one = single.measured;
+  add('tokens rendered per stream', `${four.results.tokensRendered}`, `${one.results.tokensRendered}`);
+  add('frames with updates', `${four.results.samples.length}`, `${one.results.samples.length}`);
+  add(
+    'effective rate per stream',
+    `${fixed((four.results.tokensRendered / four.results.wallMs) * 1000, 0)} tok/s`,
+    `${fixed((one.results.tokensRendered / one.results.wallMs) * 1000, 0)} tok/s`,
+    `${TOKENS_PER_SECOND} tok/s`,
+  );
+  for (const [clock, pick] of [
+    ['wall', (summary: Summary) => summary.wall],
+    ['cpu', (summary: Summary) => summary.cpu],
+  ] as const) {
+    const f = pick(compare);
+    const o = pick(single);
+    if (f === null || o === null) {
+      add(`[${clock}] figures unavailable (trace did not match the updates)`, '', '');
+      continue;
+    }
+    add(
+      `[${clock}] p95 renderer work per frame`,
+      `${fixed(f.p95)} ms`,
+      `${fixed(o.p95)} ms`,
+      '<= 8 ms',
+      verdict(f.p95 <= 8),
+    );
+    add(`[${clock}] max renderer work per frame`, `${fixed(f.max)} ms`, `${fixed(o.max)} ms`);
+  }
+  add(
+    '[wall] longest task (longtask observer)',
+    `${fixed(Math.max(0, ...four.results.longTasks), 0)} ms (${four.results.longTasks.length} > 50 ms)`,
+    `${fixed(Math.max(0, ...one.results.longTasks), 0)} ms (${one.results.longTasks.length} > 50 ms)`,
+    'none > 50 ms',
+    verdict(four.results.longTasks.length === 0),
+  );
+  add(
+    '[cpu] longest task (trace)',
+    `${fixed(four.trace.longestTaskCpu, 0)} ms (${four.trace.longTasksCpu.length} > 50 ms)`,
+    `${fixed(one.trace.longestTaskCpu, 0)} ms (${one.trace.longTasksCpu.length} > 50 ms)`,
+    'none > 50 ms',
+    verdict(four.trace.longTasksCpu.length === 0),
+  );
+  add(
+    'whole run: main-thread task time / CPU time',
+    `${fixed(four.taskMs, 0)} / ${fixed(four.threadCpuMs, 0)} ms`,
+    `${fixed(one.taskMs, 0)} / ${fixed(one.threadCpuMs, 0)} ms`,
+  );
+  add(
+    'JS heap after run (after GC)',
+    `${fixed(four.heapBytes / 2 ** 20)} MiB`,
+    `${fixed(one.heapBytes / 2 ** 20)} MiB`,
+  );
+  add('CSP violations', `${four.results.cspViolations.length}`, `${one.results.cspViolations.length}`, '0');
+  printRows(rows);
+}
+
 async function main(): Promise<void> {
   const tokens = benchmarkTokens(TOKENS);
   console.log(
@@ -344,15 +427,24 @@ async function main(): Promise<void> {
     const page = await browser.newPage({ viewport: { width: 900, height: 900 } });
     page.on('pageerror', (error) => console.error('page error:', error.message));
     const measured: Partial<Record<RendererKind, Measured>> = {};
-    for (const kind of ['incremental', 'naive'] as const) {
+    for (const kind of KINDS) {
       const started = Date.now();
-      measured[kind] = await runRenderer(page, baseUrl, kind, tokens);
+      // Compare: four different replies of the same size and mix (as four models answer), one per column.
+      const others =
+        kind === 'compare'
+          ? Array.from({ length: COMPARE_COLUMNS - 1 }, (_, i) => benchmarkTokens(TOKENS, 20_001 + i))
+          : [];
+      measured[kind] = await runRenderer(page, baseUrl, kind, tokens, others);
       console.log(
         `  ${kind}: ${measured[kind]?.results.tokensRendered} tokens in ${fixed((Date.now() - started) / 1000)} s`,
       );
     }
-    const { incremental, naive } = measured;
-    if (incremental === undefined || naive === undefined) return;
+    const { incremental, naive, compare } = measured;
+    if (incremental !== undefined && compare !== undefined && naive === undefined) {
+      printCompareTable(summarize(compare, compare.results.tokensRendered), summarize(incremental, 0));
+      return;
+    }
+    if (incremental === undefined || naive === undefined || compare === undefined) return;
     const prefix = Math.min(incremental.results.tokensRendered, naive.results.tokensRendered);
     console.log(
       `Load average after the run: ${loadavg()
@@ -366,6 +458,11 @@ async function main(): Promise<void> {
         '\n[cpu]:  thread CPU time of the same animation-frame callbacks, from a Chrome trace.' +
         '\nPaint and compositing that follow each frame are in the whole-run totals only.',
     );
+    console.log(
+      `\nCompare (issue 18): ${COMPARE_COLUMNS} replies streaming at once at ${TOKENS_PER_SECOND} tokens/s each into` +
+        ' side-by-side columns (the same incremental MarkdownView, one commit per column per frame), same run:\n',
+    );
+    printCompareTable(summarize(compare, compare.results.tokensRendered), summarize(incremental, prefix));
     if (!naive.results.finished) {
       console.log(
         `Note: the naive renderer hit the ${NAIVE_MAX_MS / 1000} s cap after ${naive.results.tokensRendered} tokens;` +

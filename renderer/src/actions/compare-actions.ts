@@ -69,7 +69,7 @@ export function createCompareActions(deps: CompareActionsDeps) {
   };
 
   const streaming = () =>
-    compare.get().columns.filter((c) => c.streamId !== null && !replyEnded(compare.replies.get(c.key)));
+    compare.get().columns.filter((c) => c.streamId !== null && !replyEnded(compare.reply(c.key)));
   const stopAll = async () => {
     await Promise.all(streaming().map((c) => bridge.cancelChat({ streamId: c.streamId as string })));
   };
@@ -161,7 +161,7 @@ export function createCompareActions(deps: CompareActionsDeps) {
     /** Stops one column; the others go on. */
     async stop(key: string): Promise<void> {
       const column = compare.get().columns.find((c) => c.key === key);
-      if (column?.streamId && !replyEnded(compare.replies.get(key))) {
+      if (column?.streamId && !replyEnded(compare.reply(key))) {
         await bridge.cancelChat({ streamId: column.streamId });
       }
     },
@@ -174,7 +174,7 @@ export function createCompareActions(deps: CompareActionsDeps) {
     /** Makes this column's reply the conversation's branch and shows the conversation on it. */
     async continueWith(key: string): Promise<Result<unknown>> {
       const { conversationId } = compare.get();
-      const reply = compare.replies.get(key);
+      const reply = compare.reply(key);
       if (conversationId === null || !reply) {
         return { ok: false, error: { code: 'validation', message: 'That reply is not stored yet.' } };
       }

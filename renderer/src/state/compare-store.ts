@@ -2,6 +2,7 @@ import type { ChatStreamEvent } from '../../../common/chat-types';
 import type { Message } from '../../../common/conversation-types';
 import type { AppError } from '../../../common/errors';
 import { applyStreamEvents, endsStream } from './apply-stream-events';
+import { createFramePacer } from './frame-pacer';
 import { createKeyedStore, readOnlyKeyed } from './keyed-store';
 import { createValueStore, readOnly } from './value-store';
 
@@ -55,6 +56,17 @@ const CLOSED: CompareState = {
   pickingColumn: null,
 };
 
+/**
+ * How many columns may re-render in one animation frame. With four streaming, each repaints at 30 Hz,
+ * which keeps a frame's renderer work within budget (bench/render, the Compare rows); with two, both
+ * repaint every frame.
+ */
+export const COLUMNS_PER_FRAME = 2;
+
+const nextFrame = (callback: () => void) => {
+  requestAnimationFrame(() => callback());
+};
+
 /** True once a reply has stopped streaming (finished, failed or stopped). */
 export function replyEnded(reply: CompareReply | undefined): boolean {
   return reply !== undefined && reply.endedAt !== null;
@@ -63,14 +75,38 @@ export function replyEnded(reply: CompareReply | undefined): boolean {
 /**
  * The Compare view (issue 18): its columns in one value (changes on open, add, remove, send), and each
  * column's reply in its own keyed entry, so a stream batch re-renders only the column it writes to.
+ * Text is applied at once (`reply`), but shown (`replies`) at most COLUMNS_PER_FRAME columns a frame; a
+ * stream's start and end are shown at once.
  */
-export function createCompareStore() {
+export function createCompareStore(options: { requestFrame?: (callback: () => void) => void } = {}) {
   const state = createValueStore<CompareState>(CLOSED);
   const replies = createKeyedStore<CompareReply>();
+  const latest = new Map<string, CompareReply>();
+  const pacer = createFramePacer({
+    perFrame: COLUMNS_PER_FRAME,
+    publish: (key) => {
+      const reply = latest.get(key);
+      if (reply) replies.set(key, reply);
+    },
+    requestFrame: options.requestFrame ?? nextFrame,
+  });
+  const setReply = (key: string, reply: CompareReply, now: boolean) => {
+    latest.set(key, reply);
+    if (!now) {
+      pacer.mark(key);
+      return;
+    }
+    pacer.drop(key);
+    replies.set(key, reply);
+  };
   let nextKey = 0;
   const newColumn = (model: string): CompareColumn => ({ key: `column-${++nextKey}`, model, streamId: null });
   const clearReplies = () => {
-    for (const column of state.get().columns) replies.delete(column.key);
+    for (const column of state.get().columns) {
+      pacer.drop(column.key);
+      latest.delete(column.key);
+      replies.delete(column.key);
+    }
   };
   const patch = (fn: (s: CompareState) => Partial<CompareState>) => state.update((s) => ({ ...s, ...fn(s) }));
 
@@ -79,6 +115,8 @@ export function createCompareStore() {
     replies: readOnlyKeyed(replies),
     get: state.get,
     subscribe: state.subscribe,
+    /** A column's reply as applied so far (the view may show it up to a frame later). */
+    reply: (key: string): CompareReply | undefined => latest.get(key),
 
     open(options: { prompt: string; attachments: readonly string[]; webSearch: boolean; models: string[] }) {
       clearReplies();
@@ -120,24 +158,28 @@ export function createCompareStore() {
       const s = state.get();
       const columns = s.columns.map((c, i) => ({ ...c, streamId: streamIds[i] ?? null }));
       for (const column of columns) {
-        replies.set(column.key, {
-          message: {
-            id: `pending-${column.key}`,
-            role: 'assistant',
-            content: '',
-            reasoning: '',
-            createdAt: new Date().toISOString(),
-            model: column.model,
-            status: 'streaming',
-            error: null,
-            usage: null,
-            finishReason: null,
-            generationId: null,
+        setReply(
+          column.key,
+          {
+            message: {
+              id: `pending-${column.key}`,
+              role: 'assistant',
+              content: '',
+              reasoning: '',
+              createdAt: new Date().toISOString(),
+              model: column.model,
+              status: 'streaming',
+              error: null,
+              usage: null,
+              finishReason: null,
+              generationId: null,
+            },
+            startedAt: now,
+            firstTokenAt: null,
+            endedAt: null,
           },
-          startedAt: now,
-          firstTokenAt: null,
-          endedAt: null,
-        });
+          true,
+        );
       }
       state.set({ ...s, columns, phase: 'sending', error: null });
     },
@@ -154,11 +196,11 @@ export function createCompareStore() {
     started(conversationId: string, stored: readonly Message[]) {
       const s = state.get();
       s.columns.forEach((column, i) => {
-        const reply = replies.get(column.key);
+        const reply = latest.get(column.key);
         const message = stored[i];
         if (!reply || !message) return;
         // Events may have beaten main's answer: what they wrote stays, the stored id is taken.
-        replies.set(column.key, { ...reply, message: { ...reply.message, id: message.id } });
+        setReply(column.key, { ...reply, message: { ...reply.message, id: message.id } }, true);
       });
       state.set({ ...s, phase: 'sent', conversationId });
     },
@@ -170,16 +212,22 @@ export function createCompareStore() {
       now: number,
     ): boolean {
       const column = state.get().columns.find((c) => c.streamId === streamId);
-      const reply = column ? replies.get(column.key) : undefined;
+      const reply = column ? latest.get(column.key) : undefined;
       if (!column || !reply) return false;
       const message = applyStreamEvents({ ...reply.message, id: messageId }, events);
       const wrote = events.some((e) => e.type === 'delta' && (e.content !== '' || e.reasoning !== ''));
-      replies.set(column.key, {
-        message,
-        startedAt: reply.startedAt,
-        firstTokenAt: reply.firstTokenAt ?? (wrote ? now : null),
-        endedAt: reply.endedAt ?? (endsStream(events) ? now : null),
-      });
+      const ended = endsStream(events);
+      // The times are taken as the events arrive, whenever the column is next drawn.
+      setReply(
+        column.key,
+        {
+          message,
+          startedAt: reply.startedAt,
+          firstTokenAt: reply.firstTokenAt ?? (wrote ? now : null),
+          endedAt: reply.endedAt ?? (ended ? now : null),
+        },
+        ended,
+      );
       return true;
     },
     failed(error: AppError) {
