@@ -176,7 +176,12 @@ export function createCompareActions(deps: CompareActionsDeps) {
       const { conversationId } = compare.get();
       const reply = compare.reply(key);
       if (conversationId === null || !reply) {
-        return { ok: false, error: { code: 'validation', message: 'That reply is not stored yet.' } };
+        const error = {
+          code: 'validation' as const,
+          message: 'That reply is not stored yet: try again in a moment.',
+        };
+        compare.failed(error);
+        return { ok: false, error };
       }
       const result = await bridge.switchBranch({ conversationId, messageId: reply.message.id });
       if (!result.ok) {

@@ -15,6 +15,8 @@ interface CompareColumnProps {
   /** Models can be changed, added and removed only before sending. */
   choosing: boolean;
   canRemove: boolean;
+  /** Main has answered with the replies' ids: only then can one be continued with. */
+  stored: boolean;
   onContinue: (key: string) => void;
 }
 
@@ -23,7 +25,14 @@ interface CompareColumnProps {
  * streams (the conversation's own Markdown rendering), its figures, its own Stop, and — once finished —
  * "Continue with this".
  */
-export function CompareColumnView({ column, index, choosing, canRemove, onContinue }: CompareColumnProps) {
+export function CompareColumnView({
+  column,
+  index,
+  choosing,
+  canRemove,
+  stored,
+  onContinue,
+}: CompareColumnProps) {
   const actions = useActions();
   const name = useModelName(column.model) ?? column.model;
   const summary = useModelSummary(column.model);
@@ -89,7 +98,7 @@ export function CompareColumnView({ column, index, choosing, canRemove, onContin
         </div>
       )}
       {reply && <CompareStats reply={reply} />}
-      {message?.status === 'complete' && (
+      {stored && message?.status === 'complete' && (
         <button type="button" className="button-primary" onClick={() => onContinue(column.key)}>
           Continue with this
         </button>

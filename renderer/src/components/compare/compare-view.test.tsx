@@ -260,6 +260,44 @@ describe('Compare', () => {
     expect(screen.queryByText('First answer.')).toBeNull();
   });
 
+  it('offers "Continue with this" only once main has answered with the replies (a short reply may end first)', async () => {
+    const view = await openWithDraft();
+    let answer: () => void = () => {};
+    const original = view.fake.bridge.compareModels;
+    view.fake.override('compareModels', (request) => {
+      const result = original(request);
+      return new Promise((resolve) => {
+        answer = () => resolve(result);
+      });
+    });
+    const dialog = await openCompare(view);
+    await view.user.click(within(dialog).getByRole('button', { name: 'Send to all' }));
+    await waitFor(() => expect(view.fake.callsTo('compareModels').length).toBeGreaterThan(0));
+    const request = view.fake.callsTo('compareModels')[0] as CompareCall;
+    await act(async () => {
+      await Promise.resolve();
+    });
+    const replies = (view.fake.state.messages.get('c1') ?? []).slice(-2);
+    request.columns.forEach((c, i) => {
+      act(() =>
+        view.fake.emitChatEvents({
+          streamId: c.streamId,
+          conversationId: 'c1',
+          messageId: replies[i]?.id ?? '',
+          events: [{ type: 'done', result: result({ content: `Short ${i}.` }) }],
+        }),
+      );
+    });
+    await within(column(dialog, /Column 2/)).findByText('Short 1.');
+    expect(within(dialog).queryByRole('button', { name: 'Continue with this' })).toBeNull();
+
+    await act(async () => answer());
+    const second = column(dialog, /Column 2/);
+    await view.user.click(await within(second).findByRole('button', { name: 'Continue with this' }));
+    await waitFor(() => expect(screen.queryByRole('dialog', { name: 'Compare' })).toBeNull());
+    expect(view.fake.callsTo('switchBranch')).toEqual([{ conversationId: 'c1', messageId: replies[1]?.id }]);
+  });
+
   it('shows a refusal of the whole compare like a refused message, and keeps the text', async () => {
     const view = await openWithDraft();
     view.fake.override('compareModels', async () =>

@@ -100,6 +100,7 @@ export function CompareView({ onSent }: CompareViewProps) {
               index={index}
               choosing={choosing}
               canRemove={state.columns.length > MIN_COMPARE_COLUMNS}
+              stored={state.phase === 'sent'}
               onContinue={(key) => void actions.compare.continueWith(key)}
             />
           ))}
