@@ -19,6 +19,7 @@ import { createReplyImageActions } from './reply-image-actions';
 import { createReplyUsageActions } from './reply-usage-actions';
 import { createRequestOptionsActions } from './request-options-actions';
 import { createSettingsActions } from './settings-actions';
+import { shareChatEvents } from './shared-chat-events';
 import { createSpendingActions } from './spending-actions';
 import { createToastActions } from './toast-actions';
 
@@ -47,8 +48,10 @@ export function createAppActions(bridge: SwitchboardBridge, stores: AppStores) {
   const key = createKeyActions({ bridge, keyStatus });
   const requestOptionsActions = createRequestOptionsActions({ bridge, requestOptions });
   const branches = createBranchActions({ bridge, messages, streams });
+  // The chat and Compare both follow main's stream events, through one subscription.
+  const streamBridge = shareChatEvents(bridge);
   const chat = createChatActions({
-    bridge,
+    bridge: streamBridge,
     messages,
     streams,
     conversations,
@@ -63,7 +66,7 @@ export function createAppActions(bridge: SwitchboardBridge, stores: AppStores) {
   const replyUsage = createReplyUsageActions({ bridge, messages });
   const messageAttachments = createMessageAttachmentActions({ bridge, toasts });
   const compare = createCompareActions({
-    bridge,
+    bridge: streamBridge,
     compare: compareStore,
     conversations,
     messages,
