@@ -9,6 +9,8 @@
  *  3. Opening a conversation with 200 image attachments (issue 17): click → first paint, → the first
  *     screen's thumbnails decoded, and the JS heap after it and after scrolling through all 200 —
  *     beside a baseline that keeps every image's data URL in JS and puts them all in the DOM.
+ *  4. Opening a conversation of 2,000 messages with 500 branch points (issue 18; 1,500 on the visible
+ *     path): click → first paint and the JS heap after, beside the single-branch one of (1).
  * Run: `npx electron-vite build && npx tsx bench/app/run.ts`. Prints figures; never fails on speed.
  */
 import { mkdir, mkdtemp, writeFile } from 'node:fs/promises';
@@ -27,6 +29,7 @@ import {
   scrollThroughAll,
   seedImageConversation,
 } from './attachment-conversation';
+import { BRANCH_POINTS, BRANCHED_MESSAGES, seedBranchedConversation } from './branched-conversation';
 import { startEmulatorProcess } from './emulator-process';
 
 const MESSAGES = 2_000;
@@ -82,6 +85,13 @@ const bigTitle = (k: number) => `A 2,000-message conversation (${k + 1})`;
 const COLD_TITLE = 'A 2,000-message conversation never opened';
 for (let k = 0; k < OPEN_RUNS; k++) await seedConversation(dataDir, `big${k}`, bigTitle(k), k);
 await seedConversation(dataDir, 'bigcold', COLD_TITLE, OPEN_RUNS + 1);
+const branchedTitle = (k: number) => `A conversation with ${BRANCH_POINTS} branch points (${k + 1})`;
+let branchedVisible = 0;
+for (let k = 0; k < OPEN_RUNS; k++) {
+  branchedVisible = (
+    await seedBranchedConversation(dataDir, `branched${k}`, branchedTitle(k), OPEN_RUNS + 2 + k)
+  ).visible;
+}
 const emulator = await startEmulatorProcess();
 const harness = await startHarness({ dataDir, baseUrl: emulator.baseUrl });
 await harness.services.vault.store({ key: emulator.defaultKey, source: 'env', persistence: 'session' });
@@ -205,6 +215,17 @@ try {
   await cdp.send('HeapProfiler.collectGarbage');
   const heap = (await cdp.send('Runtime.getHeapUsage')) as { usedSize: number };
 
+  // 4. The same size with 500 branch points, opened the same way (main has the file parsed).
+  const openBranched: number[] = [];
+  for (let k = 0; k < OPEN_RUNS; k++) {
+    await harness.services.history.messages(`branched${k}`, { limit: 1 });
+    openBranched.push(await openConversation(page, branchedTitle(k)));
+  }
+  const branchedCdp = await page.context().newCDPSession(page);
+  await branchedCdp.send('HeapProfiler.collectGarbage');
+  const branchedHeap = (await branchedCdp.send('Runtime.getHeapUsage')) as { usedSize: number };
+  await branchedCdp.detach();
+
   // Baseline: every message as DOM at once (no virtualization), plain text only.
   const base = await browser.newPage({ viewport: { width: 1280, height: 820 } });
   await base.addInitScript(NAME_SHIM);
@@ -291,6 +312,13 @@ try {
   );
   console.log(
     `| JS heap after opening | ${mb(heap.usedSize)} | ${mb(baseHeap.usedSize)} | ≤ 150 MB ${verdict(heap.usedSize <= 150 * 1024 * 1024)} |`,
+  );
+  const branchedMs = median(openBranched);
+  console.log(
+    `| open ${BRANCHED_MESSAGES}-message conversation with ${BRANCH_POINTS} branch points (${branchedVisible} on the visible path), click → first paint, median of ${OPEN_RUNS} | ${branchedMs.toFixed(1)} ms (slowest ${Math.max(...openBranched).toFixed(1)} ms) | ${openMs.toFixed(1)} ms (the single-branch ${MESSAGES}-message one above) | ≤ 150 ms ${verdict(branchedMs <= 150)} |`,
+  );
+  console.log(
+    `| JS heap after opening it | ${mb(branchedHeap.usedSize)} | ${mb(heap.usedSize)} | ≤ 150 MB ${verdict(branchedHeap.usedSize <= 150 * 1024 * 1024)} |`,
   );
   const imagePaintMs = median(imagePaint);
   console.log(
