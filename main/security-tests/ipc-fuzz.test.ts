@@ -49,7 +49,7 @@ const MODEL = 'openai/gpt-4o-mini';
 // Issue 15 adds the account's models, the provider list and one model's endpoints (author/slug only:
 // a fuzzed model id must never reach another path).
 const ALLOWED_PATH =
-  /^\/api\/v1\/(models|models\/user|providers|models\/[\w.~-]+\/[\w.:~-]+\/endpoints|key|chat\/completions|auth\/keys)$|^\/auth$/;
+  /^\/api\/v1\/(models|models\/user|providers|generation|models\/[\w.~-]+\/[\w.:~-]+\/endpoints|key|chat\/completions|auth\/keys)$|^\/auth$/;
 const ERROR_CODE_SET = new Set<string>(ERROR_CODES);
 
 let emulator: Emulator;
@@ -273,6 +273,16 @@ const validExamples: Record<string, () => unknown> = {
     model: MODEL,
   }),
   cancelChat: () => ({ streamId: randomUUID() }),
+  // Issue 18: show a version; compare two models (each column its own stream).
+  switchBranch: () => ({ conversationId: target.conversationId, messageId: target.replyId }),
+  compareModels: () => ({
+    conversationId: target.conversationId,
+    content: 'compare this',
+    columns: [
+      { streamId: randomUUID(), model: MODEL },
+      { streamId: randomUUID(), model: MODEL },
+    ],
+  }),
   getReplyImage: () => ({
     conversationId: target.conversationId,
     messageId: target.replyId,
