@@ -298,6 +298,22 @@ describe('Compare', () => {
     expect(view.fake.callsTo('switchBranch')).toEqual([{ conversationId: 'c1', messageId: replies[1]?.id }]);
   });
 
+  it('Close stops the columns still streaming and shows the conversation with the compared message', async () => {
+    const view = await openWithDraft();
+    const dialog = await openCompare(view);
+    const { request, streams } = await sendCompare(view, dialog);
+    streams[0]?.emit([{ type: 'done', result: result({ content: 'First answer.' }) }]);
+    await within(column(dialog, /Column 1/)).findByText('First answer.');
+    await view.user.click(within(dialog).getByRole('button', { name: 'Close' }));
+    await waitFor(() => expect(screen.queryByRole('dialog', { name: 'Compare' })).toBeNull());
+    expect(view.fake.callsTo('cancelChat')).toEqual([{ streamId: request.columns[1]?.streamId }]);
+    // The conversation is read again: the compared message and the first column's reply are its branch.
+    const users = await screen.findAllByRole('article', { name: 'user message' });
+    await waitFor(() => expect(users.at(-1)?.textContent).toContain('9.11 or 9.9'));
+    const replies = screen.getAllByRole('article', { name: 'assistant message' });
+    expect(replies.at(-1)?.textContent).toContain('First answer.');
+  });
+
   it('shows a refusal of the whole compare like a refused message, and keeps the text', async () => {
     const view = await openWithDraft();
     view.fake.override('compareModels', async () =>
