@@ -5,7 +5,7 @@ import { MarkdownView, StaticMarkdown } from 'bench-markdown';
 import { createElement, type JSX, useLayoutEffect, useState } from 'react';
 import { flushSync } from 'react-dom';
 import { createRoot, type Root } from 'react-dom/client';
-import { COLUMNS_PER_FRAME } from '../../renderer/src/state/compare-store';
+import { COLUMN_FRAME_BUDGET_MS, COLUMNS_PER_FRAME } from '../../renderer/src/state/compare-store';
 import { createFramePacer } from '../../renderer/src/state/frame-pacer';
 import {
   type BenchApi,
@@ -92,6 +92,7 @@ function mount(): Root {
 let latest: readonly Message[] = [];
 const pacer = createFramePacer({
   perFrame: COLUMNS_PER_FRAME,
+  budgetMs: COLUMN_FRAME_BUDGET_MS,
   publish: (key) => {
     const column = Number(key);
     const message = latest[column];

@@ -57,11 +57,13 @@ const CLOSED: CompareState = {
 };
 
 /**
- * How many columns may re-render in one animation frame. With four streaming, each repaints at 30 Hz,
- * which keeps a frame's renderer work within budget (bench/render, the Compare rows); with two, both
- * repaint every frame.
+ * How many columns may re-render in one animation frame, and the time after which no further column
+ * starts in it. With four streaming, each repaints at 30 Hz (less while repaints are costly), which keeps
+ * a frame's renderer work within the 8 ms budget (bench/render, the Compare rows); with two, both repaint
+ * every frame.
  */
 export const COLUMNS_PER_FRAME = 2;
+export const COLUMN_FRAME_BUDGET_MS = 4;
 
 const nextFrame = (callback: () => void) => {
   requestAnimationFrame(() => callback());
@@ -84,6 +86,7 @@ export function createCompareStore(options: { requestFrame?: (callback: () => vo
   const latest = new Map<string, CompareReply>();
   const pacer = createFramePacer({
     perFrame: COLUMNS_PER_FRAME,
+    budgetMs: COLUMN_FRAME_BUDGET_MS,
     publish: (key) => {
       const reply = latest.get(key);
       if (reply) replies.set(key, reply);

@@ -20,6 +20,29 @@ describe('frame pacer', () => {
     expect(published).toHaveLength(6);
   });
 
+  it('with a budget, starts a further key only while the frame has time left, and always publishes one', () => {
+    let clock = 0;
+    const cost: Record<string, number> = { a: 6, b: 1, c: 1, d: 1 };
+    const published: string[] = [];
+    const pacer = createFramePacer({
+      perFrame: 2,
+      budgetMs: 4,
+      now: () => clock,
+      publish: (key) => {
+        published.push(key);
+        clock += cost[key] ?? 0;
+      },
+    });
+    for (const key of ['a', 'b', 'c', 'd']) pacer.mark(key);
+    pacer.runFrame();
+    // a took 6 ms: b waits for the next frame.
+    expect(published).toEqual(['a']);
+    pacer.runFrame();
+    expect(published).toEqual(['a', 'b', 'c']);
+    pacer.runFrame();
+    expect(published).toEqual(['a', 'b', 'c', 'd']);
+  });
+
   it('asks for a frame while keys wait, and flushAll publishes everything at once', () => {
     const frames: (() => void)[] = [];
     const published: string[] = [];

@@ -1,8 +1,10 @@
 /**
  * Spreads re-renders of several live views over animation frames: each frame publishes at most
  * `perFrame` of the views marked changed, oldest change first, so the frame's work stays bounded however
- * many views stream at once (Compare: four columns at two per frame each repaint at 30 Hz). A view marked
- * again before its turn is published once, with its newest state. Used by the Compare store and, with
+ * many views stream at once (Compare: four columns at two per frame each repaint at 30 Hz). With a
+ * `budgetMs`, a frame publishes a further view only while the ones before it took less than that (a
+ * costly repaint, say a large table settling, leaves the next view for the next frame); at least one is
+ * always published. A view marked again before its turn is published once, with its newest state. Used by the Compare store and, with
  * `runFrame` called by hand, by the render benchmark (bench/render), so both measure the same pacing.
  */
 export interface FramePacer {
@@ -19,11 +21,21 @@ export interface FramePacer {
 export interface FramePacerOptions {
   perFrame: number;
   publish: (key: string) => void;
+  /** Time for one frame's publishing, after which no further view starts in it; absent: no limit. */
+  budgetMs?: number;
+  /** The clock for the budget (performance.now by default). */
+  now?: () => number;
   /** How a frame is asked for; absent: never (the caller runs frames itself). */
   requestFrame?: (callback: () => void) => void;
 }
 
-export function createFramePacer({ perFrame, publish, requestFrame }: FramePacerOptions): FramePacer {
+export function createFramePacer({
+  perFrame,
+  publish,
+  requestFrame,
+  budgetMs = Number.POSITIVE_INFINITY,
+  now = () => performance.now(),
+}: FramePacerOptions): FramePacer {
   // A Set keeps insertion order: the first keys are the ones that have waited longest.
   const dirty = new Set<string>();
   let scheduled = false;
@@ -43,9 +55,10 @@ export function createFramePacer({ perFrame, publish, requestFrame }: FramePacer
       schedule();
     },
     runFrame() {
+      const started = now();
       let published = 0;
       for (const key of [...dirty]) {
-        if (published >= perFrame) break;
+        if (published >= perFrame || (published > 0 && now() - started >= budgetMs)) break;
         dirty.delete(key);
         publish(key);
         published += 1;
