@@ -23,13 +23,16 @@ for (const theme of ['light', 'dark'] as const) {
     await expect(app.locator('html')).toHaveAttribute('data-theme', theme);
     await expect(ui(app).modelButton).toHaveAccessibleDescription('Anthropic: Claude Sonnet 4');
 
-    // Keyboard: from the message field, Tab reaches Send, then Reasoning, then Web search.
+    // Keyboard: from the message field, Tab reaches Send, Compare (issue 18), then Reasoning, then
+    // Web search.
     const reasoning = app.getByRole('combobox', { name: 'Reasoning' });
     const webSearch = app.getByRole('button', { name: 'Web search' });
     await ui(app).composer.fill('Hello');
     await ui(app).composer.focus();
     await app.keyboard.press('Tab');
     await expect(ui(app).send).toBeFocused();
+    await app.keyboard.press('Tab');
+    await expect(app.getByRole('button', { name: 'Compare', exact: true })).toBeFocused();
     await app.keyboard.press('Tab');
     await expect(reasoning).toBeFocused();
     await app.keyboard.press('Tab');
