@@ -282,7 +282,10 @@ test.describe('error replies', () => {
 });
 
 test.describe('message actions', () => {
-  test('Regenerate replaces the last reply with a new one for the same context', async ({ app, harness }) => {
+  test('Regenerate shows a new reply for the same context in place of the last (the earlier one stays as a version)', async ({
+    app,
+    harness,
+  }) => {
     const { lastReply, replies, userMessages } = ui(app);
     await pickGpt4oMini(app);
     await sendMessage(app, 'Hello there');
@@ -304,7 +307,10 @@ test.describe('message actions', () => {
     expect(stored[1]?.id).not.toBe(firstReply?.id);
   });
 
-  test('Edit and resend replaces the message and everything after it', async ({ app, harness }) => {
+  test('Edit and resend shows the edited message and a new reply in place of the old ones (kept as versions)', async ({
+    app,
+    harness,
+  }) => {
     const { lastReply, replies, userMessages } = ui(app);
     await pickGpt4oMini(app);
     await sendMessage(app, 'First question');
