@@ -15,8 +15,11 @@ import { Toasts } from './toasts';
 export function AppShell() {
   const stores = useStores();
   const dialogs = useStoreValue(stores.dialogs);
+  // Compare (issue 18) is a modal view portalled above the app: the app behind it is inert too.
+  const compareOpen = useStoreValue(stores.compare).open;
   useGlobalShortcuts();
   const anyDialog =
+    compareOpen ||
     dialogs.settingsOpen ||
     dialogs.spendingOpen ||
     dialogs.picker !== null ||

@@ -117,6 +117,16 @@ describe('Compare', () => {
     ]);
   });
 
+  it('makes the app behind it inert while it is open, like every dialog of the window', async () => {
+    const view = await openWithDraft();
+    const app = document.querySelector('.app');
+    expect(app?.hasAttribute('inert')).toBe(false);
+    const dialog = await openCompare(view);
+    expect(app?.hasAttribute('inert')).toBe(true);
+    await view.user.click(within(dialog).getByRole('button', { name: 'Close' }));
+    await waitFor(() => expect(app?.hasAttribute('inert')).toBe(false));
+  });
+
   it('opens with Ctrl+Shift+M, and a column model is chosen in the picker', async () => {
     const view = await openWithDraft();
     await view.user.keyboard('{Control>}{Shift>}M{/Shift}{/Control}');
