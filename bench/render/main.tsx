@@ -7,6 +7,7 @@ import { flushSync } from 'react-dom';
 import { createRoot, type Root } from 'react-dom/client';
 import { COLUMN_FRAME_BUDGET_MS, COLUMNS_PER_FRAME } from '../../renderer/src/state/compare-store';
 import { createFramePacer } from '../../renderer/src/state/frame-pacer';
+import { MemoizedBlocks, StreamdownReply } from './baselines';
 import {
   type BenchApi,
   type BenchResults,
@@ -27,7 +28,8 @@ interface Message {
 }
 
 const requested = new URLSearchParams(location.search).get('renderer');
-const renderer: RendererKind = requested === 'naive' || requested === 'compare' ? requested : 'incremental';
+const KINDS: readonly RendererKind[] = ['incremental', 'naive', 'memoized', 'streamdown', 'compare'];
+const renderer: RendererKind = KINDS.find((kind) => kind === requested) ?? 'incremental';
 const noop = (): void => {};
 /** Each mounted message's setter: one, or one per Compare column. */
 const setters: ((message: Message) => void)[] = [];
@@ -40,9 +42,20 @@ function Reply({ column }: { column: number }): JSX.Element {
       setters.length = 0;
     };
   }, [column]);
-  return renderer === 'naive'
-    ? createElement(StaticMarkdown, { source: message.text, onLinkClick: noop })
-    : createElement(MarkdownView, { source: message.text, streaming: message.streaming, onLinkClick: noop });
+  switch (renderer) {
+    case 'naive':
+      return createElement(StaticMarkdown, { source: message.text, onLinkClick: noop });
+    case 'memoized':
+      return createElement(MemoizedBlocks, { source: message.text });
+    case 'streamdown':
+      return createElement(StreamdownReply, { source: message.text, streaming: message.streaming });
+    default:
+      return createElement(MarkdownView, {
+        source: message.text,
+        streaming: message.streaming,
+        onLinkClick: noop,
+      });
+  }
 }
 
 /**

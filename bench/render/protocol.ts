@@ -1,10 +1,11 @@
 // Shared between the page (main.tsx) and the driver (run.ts).
 
 /**
+ * 'memoized' and 'streamdown': the baselines of issue 19 (see baselines.ts).
  * 'compare': four incremental MarkdownViews side by side, as in the Compare view's columns (issue 18),
  * each fed the stream at the full rate; one sample is one frame's updates of all four.
  */
-export type RendererKind = 'incremental' | 'naive' | 'compare';
+export type RendererKind = 'incremental' | 'naive' | 'memoized' | 'streamdown' | 'compare';
 
 /** How many replies stream at once in the 'compare' case (the Compare view's most columns). */
 export const COMPARE_COLUMNS = 4;

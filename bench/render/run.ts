@@ -1,8 +1,9 @@
 // Streaming render benchmark: the incremental MarkdownView against a naive
-// renderer that re-parses the whole message on every update, in headless
-// Chromium. Run with `npx tsx bench/render/run.ts`. Informational: exits 0.
+// renderer that re-parses the whole message on every update, react-markdown
+// memoized per block, and Streamdown (baselines.ts), in headless Chromium. Run with `npx tsx bench/render/run.ts`. Informational: exits 0.
 //
-// Environment: BENCH_TOKENS (20000), BENCH_TPS (500), BENCH_NAIVE_MAX_S (60), BENCH_KINDS,
+// Environment: BENCH_TOKENS (20000), BENCH_TPS (500), BENCH_NAIVE_MAX_S (60), BENCH_BASELINE_MAX_S (180),
+// BENCH_KINDS (any of incremental,naive,memoized,streamdown,compare; default all),
 // SWITCHBOARD_CHROMIUM (default /usr/bin/chromium; see e2e/chromium.ts).
 import { mkdtemp, readFile, rm } from 'node:fs/promises';
 import { createServer, type Server } from 'node:http';
@@ -25,11 +26,21 @@ const TOKENS_PER_SECOND = Number(process.env.BENCH_TPS ?? 500);
 // The naive renderer slows down with every token; stop it after this much wall time.
 const NAIVE_MAX_MS = Number(process.env.BENCH_NAIVE_MAX_S ?? 60) * 1000;
 const INCREMENTAL_MAX_MS = 10 * 60 * 1000;
+// Memoized blocks and Streamdown: a cap in case one cannot keep up (the stream itself lasts TOKENS / TPS s).
+const BASELINE_MAX_MS = Number(process.env.BENCH_BASELINE_MAX_S ?? 180) * 1000;
 const WARMUP_TOKENS = 1500;
-// BENCH_KINDS=incremental,compare skips the naive baseline (its minute) when only the Compare rows matter.
-const KINDS = (['incremental', 'naive', 'compare'] as const).filter((kind) =>
-  (process.env.BENCH_KINDS ?? 'incremental,naive,compare').split(',').includes(kind),
+// BENCH_KINDS=incremental,compare skips the baselines when only the Compare rows matter;
+// BENCH_KINDS=incremental,memoized,streamdown measures only the issue 19 baselines.
+const ALL_KINDS = ['incremental', 'naive', 'memoized', 'streamdown', 'compare'] as const;
+const KINDS = ALL_KINDS.filter((kind) =>
+  (process.env.BENCH_KINDS ?? ALL_KINDS.join(',')).split(',').includes(kind),
 );
+const BASELINES = ['naive', 'memoized', 'streamdown'] as const;
+const BASELINE_NAMES: Record<(typeof BASELINES)[number], string> = {
+  naive: 'naive react-markdown',
+  memoized: 'memoized blocks',
+  streamdown: 'Streamdown 2.7.1',
+};
 const MARKER = 'bench-update';
 
 const here = dirname(fileURLToPath(import.meta.url));
@@ -112,7 +123,12 @@ async function runRenderer(
   await cdp.send('HeapProfiler.collectGarbage');
 
   const before = await metrics(cdp);
-  const maxMs = kind === 'naive' ? NAIVE_MAX_MS : INCREMENTAL_MAX_MS;
+  const maxMs =
+    kind === 'naive'
+      ? NAIVE_MAX_MS
+      : kind === 'memoized' || kind === 'streamdown'
+        ? BASELINE_MAX_MS
+        : INCREMENTAL_MAX_MS;
   const { events } = await traceDuring(cdp, () =>
     page.evaluate(([all, tps, cap]) => window.__bench.start(all, tps, cap), [
       streams,
@@ -340,6 +356,108 @@ function printRows(rows: string[][]): void {
   }
 }
 
+const total = (values: readonly number[]) => values.reduce((sum, value) => sum + value, 0);
+
+/**
+ * Issue 19: Switchboard beside each baseline measured in the same run, over the whole reply. The
+ * first row is the target's measure: the renderer's main-thread CPU over the run (CDP ThreadTime:
+ * everything the main thread did, including work a renderer defers out of the frame callback, e.g.
+ * React transitions, effects and paint), so a renderer cannot look cheap by doing its work later.
+ * Ratios are baseline ÷ Switchboard (how many times more the baseline costs).
+ */
+function printBaselineTable(incremental: Summary, baselines: readonly [string, Summary][]): void {
+  const rows: string[][] = [['measure (whole reply)', 'Switchboard', ...baselines.map(([name]) => name)]];
+  const add = (
+    metric: string,
+    value: (summary: Summary) => number | null,
+    format: (v: number) => string,
+    ratio = true,
+  ) => {
+    const mine = value(incremental);
+    rows.push([
+      metric,
+      mine === null ? 'n/a' : format(mine),
+      ...baselines.map(([, summary]) => {
+        const theirs = value(summary);
+        if (theirs === null) return 'n/a';
+        return ratio && mine !== null && mine > 0
+          ? `${format(theirs)} (${fixed(theirs / Math.max(mine, 1e-9))}x)`
+          : format(theirs);
+      }),
+    ]);
+  };
+  const ms = (v: number) => `${fixed(v, 0)} ms`;
+  rows.push([
+    'tokens rendered',
+    `${incremental.measured.results.tokensRendered}`,
+    ...baselines.map(
+      ([, s]) => `${s.measured.results.tokensRendered}${s.measured.results.finished ? '' : ' (capped)'}`,
+    ),
+  ]);
+  add(
+    'effective stream rate (tok/s)',
+    (s) => (s.measured.results.tokensRendered / s.measured.results.wallMs) * 1000,
+    (v) => fixed(v, 0),
+    false,
+  );
+  add('[cpu] renderer main-thread CPU, whole run', (s) => s.measured.threadCpuMs, ms);
+  add('[cpu] main-thread task time, whole run', (s) => s.measured.taskMs, ms);
+  add(
+    '[cpu] update work (frame callbacks)',
+    (s) => (s.cpu === null ? null : total(s.measured.trace.updateCpu)),
+    ms,
+  );
+  add(
+    '[cpu] p95 work per frame',
+    (s) => s.cpu?.p95 ?? null,
+    (v) => `${fixed(v)} ms`,
+  );
+  add(
+    '[wall] p95 work per frame',
+    (s) => s.wall.p95,
+    (v) => `${fixed(v)} ms`,
+  );
+  add('[cpu] longest task (trace)', (s) => s.measured.trace.longestTaskCpu, ms);
+  add(
+    '[cpu] tasks > 50 ms (trace)',
+    (s) => s.measured.trace.longTasksCpu.length,
+    (v) => `${v}`,
+    false,
+  );
+  add('[wall] longest task (longtask observer)', (s) => Math.max(0, ...s.measured.results.longTasks), ms);
+  add(
+    '[cpu] cost/token last 10% / first 10%',
+    (s) => (s.cpu === null ? null : s.cpu.lastCost / Math.max(s.cpu.firstCost, 1e-9)),
+    (v) => fixed(v, 2),
+  );
+  add(
+    '[wall] cost/token last 10% / first 10%',
+    (s) => s.wall.lastCost / Math.max(s.wall.firstCost, 1e-9),
+    (v) => fixed(v, 2),
+  );
+  add(
+    'JS heap after run (after GC)',
+    (s) => s.measured.heapBytes / 2 ** 20,
+    (v) => `${fixed(v)} MiB`,
+    false,
+  );
+  add(
+    'CSP violations',
+    (s) => s.measured.results.cspViolations.length,
+    (v) => `${v}`,
+    false,
+  );
+  printRows(rows);
+  const streamdown = baselines.find(([name]) => name === BASELINE_NAMES.streamdown)?.[1];
+  if (streamdown !== undefined) {
+    const ratio = streamdown.measured.threadCpuMs / Math.max(incremental.measured.threadCpuMs, 1e-9);
+    console.log(
+      `\nTarget: >= 3x less renderer main-thread CPU than Streamdown over the reply: ${verdict(ratio >= 3)} (${fixed(ratio)}x)` +
+        (streamdown.measured.results.finished ? '' : ' (Streamdown was capped: ratio over fewer tokens)'),
+    );
+  }
+}
+
 /**
  * Issue 18: four replies streaming at once into Compare columns, each at the full rate, beside the
  * single stream measured in the same run. A sample is one frame: all four columns' updates.
@@ -441,6 +559,24 @@ async function main(): Promise<void> {
       );
     }
     const { incremental, naive, compare } = measured;
+    const baselines = BASELINES.flatMap((kind): [string, Summary][] => {
+      const run = measured[kind];
+      return run === undefined ? [] : [[BASELINE_NAMES[kind], summarize(run, run.results.tokensRendered)]];
+    });
+    if (incremental !== undefined && baselines.length > 0) {
+      console.log(
+        `\nIssue 19: Switchboard beside each baseline, same run, same ${tokens.length}-token document and stream` +
+          ` (ratios: baseline ÷ Switchboard). Load average now: ${loadavg()
+            .map((value) => fixed(value, 2))
+            .join(' ')}\n`,
+      );
+      printBaselineTable(summarize(incremental, incremental.results.tokensRendered), baselines);
+      console.log(
+        '\n[cpu] main-thread CPU, whole run: CDP Performance ThreadTime from the stream start to its end, all work' +
+          '\n      (frame callbacks, deferred renders, effects, GC, style, layout, paint). Per-frame rows time the' +
+          '\n      frame callback only; work a renderer defers (Streamdown renders in a transition) falls outside them.\n',
+      );
+    }
     if (incremental !== undefined && compare !== undefined && naive === undefined) {
       printCompareTable(summarize(compare, compare.results.tokensRendered), summarize(incremental, 0));
       return;
