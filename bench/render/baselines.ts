@@ -1,13 +1,14 @@
 // The two baselines of issue 19 beside the naive renderer, each with the same Markdown features as
 // Switchboard's renderer (GFM, math typeset with KaTeX, copy buttons on code):
 // - 'memoized': the common hand-rolled pattern: split the text into top-level blocks with a lexer
-//   (remark-parse, with the GFM and math extensions so tables and $$ blocks stay whole) and render
+//   (marked's, see split-blocks.ts; tables, fences and $$ blocks stay whole) and render
 //   each block with react-markdown (the naive renderer's pipeline) in a React.memo component keyed by
 //   index, so only the changed (last) blocks re-render as the stream grows;
 // - 'streamdown': Streamdown, the drop-in react-markdown replacement built for AI streaming, in its
 //   streaming mode, with GFM (built in) and math through its plugin interface. Its Shiki highlighting
 //   plugin (@streamdown/code) is a separate package not installed here, so its code blocks are not
-//   highlighted: it does less than Switchboard, which only favours it.
+//   highlighted (its default code block, with copy and download buttons): it does less than
+//   Switchboard, which only favours it.
 // Written with createElement: tsconfig.e2e.json, which checks bench/, has no JSX.
 import { StaticMarkdown } from 'bench-markdown';
 import type { Element, ElementContent, Root as HastRoot } from 'hast';

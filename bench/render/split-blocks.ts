@@ -1,19 +1,12 @@
-// The lexer step of the memoized-blocks baseline (baselines.ts): remark-parse with the GFM and math
-// extensions, so a table or a $$ block is one block, as the renderer will parse it.
-import type { Root } from 'mdast';
-import remarkGfm from 'remark-gfm';
-import remarkMath from 'remark-math';
-import remarkParse from 'remark-parse';
-import { unified } from 'unified';
+// The lexer step of the memoized-blocks baseline (baselines.ts). The common pattern splits with
+// marked's lexer: marked tokenizes without building a syntax tree, so re-splitting the whole text on
+// every update is cheap. marked comes with Streamdown, whose exported parseMarkdownIntoBlocks is that
+// split (marked.lexer, each token's raw source, with $$ math and HTML blocks kept whole). A first
+// version split with remark-parse (a full mdast parse per update): that is most of react-markdown's
+// own cost, so it made the baseline as slow as the naive one (5.6x Switchboard's CPU), a strawman.
+import { parseMarkdownIntoBlocks } from 'streamdown';
 
-const lexer = unified().use(remarkParse).use(remarkGfm).use(remarkMath);
-
-/**
- * The source of each top-level block, from its start to the next block's start (as marked.lexer cuts
- * `raw`): the blocks joined give back the text after any leading blank lines.
- */
+/** The source of each top-level block: the blocks joined give back the text. */
 export function splitBlocks(text: string): string[] {
-  const tree = lexer.parse(text) as Root;
-  const starts = tree.children.map((node) => node.position?.start.offset ?? 0);
-  return starts.map((start, index) => text.slice(start, starts[index + 1] ?? text.length));
+  return parseMarkdownIntoBlocks(text);
 }
