@@ -78,7 +78,9 @@ test('regenerate twice keeps three versions; the next message carries only the o
   // Axe with the switcher shown.
   await expectNoSeriousViolations(app);
 
-  // Back to the first version, by keyboard: the focus stays on the button.
+  // Back to the first version, by keyboard: the focus stays on the button. (Usable once the reply's
+  // stream is over in the window, not only its text.)
+  await expect(reply.previous).not.toHaveAttribute('aria-disabled', 'true');
   await reply.previous.focus();
   await app.keyboard.press('Enter');
   await expect(reply.indicator('2 / 3')).toBeVisible();

@@ -52,14 +52,24 @@ export function createBranchActions(deps: BranchActionsDeps) {
    * Reads the visible path again and shows it: as many messages as were shown (so the list keeps
    * what the person scrolled to), and back as far as `keepInView` if it is given.
    */
+  /**
+   * The latest reload asked for per conversation: a reload that answers after a later one was asked
+   * (the read after a reply's end, overtaken by a version switch) must not put the older path back.
+   */
+  const latestReload = new Map<string, number>();
+  let reloads = 0;
   const reloadPath = async (
     conversationId: string,
     keepInView: string | null = null,
   ): Promise<Result<unknown>> => {
+    const ticket = ++reloads;
+    latestReload.set(conversationId, ticket);
     const shownBefore = messages.lists.get(conversationId)?.ids ?? [];
     const limit = Math.min(MAX_PAGE, Math.max(FIRST_PAGE_SIZE, shownBefore.length));
     const result = await readPath(conversationId, limit, keepInView);
-    if (result.ok) messages.pathReloaded(conversationId, result.value, shownBefore);
+    if (result.ok && latestReload.get(conversationId) === ticket) {
+      messages.pathReloaded(conversationId, result.value, shownBefore);
+    }
     return result;
   };
 
