@@ -11,11 +11,9 @@ import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import type { ChatEventBatch } from '../../common/ipc/contract';
 import { type Emulator, startEmulator } from '../../e2e/emulator/server';
 import { pdfBytes, pngBytes, utf8 } from '../services/attachments/testing/sample-files';
-import { composeServices } from './compose-services';
-import { testServiceAdapters } from './testing/service-adapters';
+import { openEmulatorSession } from './testing/emulator-session';
 
 let emulator: Emulator;
 beforeAll(async () => {
@@ -35,33 +33,21 @@ const TEXT = utf8('const answer = 42;\n');
 
 async function session(dataDir: string, picked: string[] | null = null) {
   const exports: string[] = [];
-  const services = composeServices(
-    testServiceAdapters({
-      dataDir,
-      openRouterBaseUrl: emulator.baseUrl,
-      dialogs: {
-        chooseExportFile: async (name) => {
-          const path = join(dataDir, name);
-          exports.push(path);
-          return path;
-        },
-        chooseImportFile: async () => exports.at(-1) ?? null,
-        chooseAttachFiles: async () => picked,
-        chooseAttachmentFile: async () => null,
-        chooseImageFile: async () => null,
-        chooseCsvFile: async () => null,
+  const { services, ctx, batches } = await openEmulatorSession(emulator, {
+    dataDir,
+    dialogs: {
+      chooseExportFile: async (name) => {
+        const path = join(dataDir, name);
+        exports.push(path);
+        return path;
       },
-    }),
-  );
-  await services.init();
-  await services.vault.store({ key: emulator.defaultKey, source: 'typed', persistence: 'session' });
-  const batches: ChatEventBatch[] = [];
-  const ctx = {
-    windowId: 1,
-    emit: (channel: string, payload: unknown) => {
-      if (channel === 'onChatEvents') batches.push(payload as ChatEventBatch);
+      chooseImportFile: async () => exports.at(-1) ?? null,
+      chooseAttachFiles: async () => picked,
+      chooseAttachmentFile: async () => null,
+      chooseImageFile: async () => null,
+      chooseCsvFile: async () => null,
     },
-  } as Parameters<typeof services.handlers.sendMessage>[1];
+  });
   return { services, ctx, batches, exports };
 }
 

@@ -9,10 +9,8 @@ import { mkdtemp, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import type { ChatEventBatch } from '../../common/ipc/contract';
 import { type Emulator, startEmulator } from '../../e2e/emulator/server';
-import { composeServices } from './compose-services';
-import { testServiceAdapters } from './testing/service-adapters';
+import { openEmulatorSession } from './testing/emulator-session';
 
 let emulator: Emulator;
 beforeAll(async () => {
@@ -28,33 +26,21 @@ afterEach(async () => {
 
 async function session(dataDir: string) {
   const exports: string[] = [];
-  const services = composeServices(
-    testServiceAdapters({
-      dataDir,
-      openRouterBaseUrl: emulator.baseUrl,
-      dialogs: {
-        chooseExportFile: async (name) => {
-          const path = join(dataDir, name);
-          exports.push(path);
-          return path;
-        },
-        chooseImportFile: async () => null,
-        chooseAttachFiles: async () => null,
-        chooseAttachmentFile: async () => null,
-        chooseImageFile: async () => null,
-        chooseCsvFile: async () => null,
+  const { services, ctx, batches } = await openEmulatorSession(emulator, {
+    dataDir,
+    dialogs: {
+      chooseExportFile: async (name) => {
+        const path = join(dataDir, name);
+        exports.push(path);
+        return path;
       },
-    }),
-  );
-  await services.init();
-  await services.vault.store({ key: emulator.defaultKey, source: 'typed', persistence: 'session' });
-  const batches: ChatEventBatch[] = [];
-  const ctx = {
-    windowId: 1,
-    emit: (channel: string, payload: unknown) => {
-      if (channel === 'onChatEvents') batches.push(payload as ChatEventBatch);
+      chooseImportFile: async () => null,
+      chooseAttachFiles: async () => null,
+      chooseAttachmentFile: async () => null,
+      chooseImageFile: async () => null,
+      chooseCsvFile: async () => null,
     },
-  } as Parameters<typeof services.handlers.sendMessage>[1];
+  });
   return { services, ctx, batches, exports };
 }
 

@@ -11,11 +11,9 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import type { ChatEventBatch } from '../../common/ipc/contract';
 import { type Emulator, startEmulator } from '../../e2e/emulator/server';
 import { pngBytes } from '../services/attachments/testing/sample-files';
-import { composeServices } from './compose-services';
-import { testServiceAdapters } from './testing/service-adapters';
+import { openEmulatorSession } from './testing/emulator-session';
 
 let emulator: Emulator;
 beforeAll(async () => {
@@ -32,16 +30,7 @@ afterEach(async () => {
 async function session() {
   const dataDir = await mkdtemp(join(tmpdir(), 'switchboard-compare-emu-'));
   dirs.push(dataDir);
-  const services = composeServices(testServiceAdapters({ dataDir, openRouterBaseUrl: emulator.baseUrl }));
-  await services.init();
-  await services.vault.store({ key: emulator.defaultKey, source: 'typed', persistence: 'session' });
-  const batches: ChatEventBatch[] = [];
-  const ctx = {
-    windowId: 1,
-    emit: (channel: string, payload: unknown) => {
-      if (channel === 'onChatEvents') batches.push(payload as ChatEventBatch);
-    },
-  } as Parameters<typeof services.handlers.sendMessage>[1];
+  const { services, ctx, batches } = await openEmulatorSession(emulator, { dataDir });
   const conversation = await services.history.create({ model: 'openai/gpt-4o' });
   const compare = (content: string, models: string[]) => {
     const columns = models.map((model) => ({ streamId: randomUUID(), model }));

@@ -11,13 +11,11 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import type { ChatEventBatch } from '../../common/ipc/contract';
 import { type Emulator, startEmulator } from '../../e2e/emulator/server';
 import { conversationSpending } from '../services/ledger/aggregate';
 import { createLedgerStore } from '../services/ledger/ledger-store';
 import { createMemoryLogger } from '../services/log/testing/memory-logger';
-import { composeServices } from './compose-services';
-import { testServiceAdapters } from './testing/service-adapters';
+import { openEmulatorSession } from './testing/emulator-session';
 
 let emulator: Emulator;
 beforeAll(async () => {
@@ -35,16 +33,7 @@ describe('the ledger against the emulator', () => {
   it("totals equal the emulator's usage.cost over a session; a limit below the next estimate sends nothing", async () => {
     const dataDir = await mkdtemp(join(tmpdir(), 'switchboard-spending-emu-'));
     dirs.push(dataDir);
-    const services = composeServices(testServiceAdapters({ dataDir, openRouterBaseUrl: emulator.baseUrl }));
-    await services.init();
-    await services.vault.store({ key: emulator.defaultKey, source: 'typed', persistence: 'session' });
-    const batches: ChatEventBatch[] = [];
-    const ctx = {
-      windowId: 1,
-      emit: (channel: string, payload: unknown) => {
-        if (channel === 'onChatEvents') batches.push(payload as ChatEventBatch);
-      },
-    } as Parameters<typeof services.handlers.sendMessage>[1];
+    const { services, ctx, batches } = await openEmulatorSession(emulator, { dataDir });
     const conversation = await services.history.create({ model: 'anthropic/claude-sonnet-4' });
     const send = async (content: string, model: string) => {
       await services.handlers.sendMessage(
