@@ -1,5 +1,6 @@
 import { createSearchService, DEFAULT_SEARCH_LIMIT } from './search/search-service';
 import { createConversationStore } from './store/conversation-store';
+import { type ConversationRestorer, createConversationRestorer } from './store/restore-file';
 import { exportConversationsText, exportConversationText } from './transfer/export-history';
 import { importConversations } from './transfer/import-conversations';
 import type { HistoryStore, HistoryStoreOptions } from './types';
@@ -13,11 +14,22 @@ export type { HistoryStore, HistoryStoreOptions } from './types';
  * - transfer/: export and import.
  */
 export function createHistoryStore(options: HistoryStoreOptions): HistoryStore {
+  return createHistoryStoreWithRestorer(options).history;
+}
+
+/**
+ * The store and, beside it, the one way to put a whole conversation file back (backups restore:
+ * store/restore-file.ts). Not a `HistoryStore` method: only the backup service is handed it.
+ */
+export function createHistoryStoreWithRestorer(options: HistoryStoreOptions): {
+  history: HistoryStore;
+  restorer: ConversationRestorer;
+} {
   const { store, internals } = createConversationStore(options);
   const { core, ensureOpen, inConversation } = internals;
   const search = createSearchService(core, core.changes);
 
-  return {
+  const history: HistoryStore = {
     ...store,
 
     async init() {
@@ -60,4 +72,5 @@ export function createHistoryStore(options: HistoryStoreOptions): HistoryStore {
       return importConversations(core, text);
     },
   };
+  return { history, restorer: createConversationRestorer(core, ensureOpen) };
 }

@@ -2,7 +2,7 @@
  * The history service's public surface: code outside main/services/history imports only this file.
  * The rooms behind it (store/, search/, transfer/) are described in README.md.
  */
-export { createHistoryStore } from './history-store';
+export { createHistoryStore, createHistoryStoreWithRestorer } from './history-store';
 export type { Snippet } from './search/snippet';
 export {
   // Tools and benchmarks may write any version this build reads; the store upgrades it when loading.
@@ -13,6 +13,8 @@ export {
   serializeConversationFile,
 } from './store/conversation-file';
 export { toDataUrl } from './store/image-bytes';
+export { conversationIdFromFileName, layoutFor } from './store/layout';
+export type { ConversationRestorer } from './store/restore-file';
 export { readImportFile, writeExportFile, writeImageFile } from './transfer/export-files';
 export type {
   AppendOptions,

@@ -1,0 +1,385 @@
+import { createHash } from 'node:crypto';
+import type {
+  BackupConversation,
+  BackupKind,
+  BackupRestoreResult,
+  BackupSummary,
+} from '../../../common/backup-types';
+import type { ConversationSummary } from '../../../common/conversation-types';
+import { AppFailure, appError } from '../../../common/errors';
+import { describeError } from '../../../common/redact';
+import type { ConversationRestorer, HistoryStore } from '../history';
+import type { Logger } from '../log/logger';
+import { type Scheduler, timerScheduler } from '../shared/scheduler';
+import { createSerialQueue } from '../shared/serial-queue';
+import { type BackupFs, nodeBackupFs } from './backup-fs';
+import { type BackupPaths, backupPathsFor, parseSnapshotId } from './backup-paths';
+import { type Manifest, parseManifest } from './manifest';
+import { chooseKept, DEFAULT_RETENTION, type RetentionPolicy } from './retention';
+import { type CopiedFile, writeSnapshot } from './snapshot-writer';
+import { conversationIdOfPath, isBackedUp } from './sources';
+
+const HOUR_MS = 3_600_000;
+const DAY_MS = 24 * HOUR_MS;
+
+/** What the updates service needs of backups: one snapshot before an update is applied. */
+export interface SnapshotBeforeUpdate {
+  /** Resolves once a complete `pre-update` snapshot is on disk; rejects (with a message) otherwise. */
+  snapshotBeforeUpdate(): Promise<BackupSummary>;
+}
+
+export interface BackupServiceOptions {
+  /** userData (app) or the harness data directory: settings.json, history/, ledger/ and backups/. */
+  dataDir: string;
+  log: Logger;
+  /** The open history: summaries for the list, and moving conversations a restore does not have to the trash. */
+  history: Pick<HistoryStore, 'get' | 'list' | 'remove'>;
+  /** The store's way to put a conversation file back (main/services/history/store/restore-file.ts). */
+  restorer: ConversationRestorer;
+  fs?: BackupFs;
+  now?: () => Date;
+  scheduler?: Scheduler;
+  retention?: RetentionPolicy;
+}
+
+export interface BackupService extends SnapshotBeforeUpdate {
+  /** Removes snapshots cut short by a crash or a full disk, and objects no snapshot names. */
+  init(): Promise<void>;
+  /** Every snapshot, newest first; incomplete ones say so and are never restorable. */
+  list(): Promise<BackupSummary[]>;
+  backUpNow(): Promise<BackupSummary>;
+  /** A daily snapshot when the last automatic one is more than 24 hours old; null when none was due. */
+  backUpIfDue(): Promise<BackupSummary | null>;
+  /** Checks now and every hour while the app runs (`stop` ends it). */
+  startSchedule(): void;
+  stop(): void;
+  conversations(backupId: string): Promise<BackupConversation[]>;
+  /** The whole snapshot back, after a `pre-restore` snapshot of the current state (the undo). */
+  restore(backupId: string): Promise<BackupRestoreResult>;
+  /** One conversation of a snapshot back (it replaces the live one of the same id, or comes back if deleted). */
+  restoreConversation(backupId: string, conversationId: string): Promise<ConversationSummary>;
+}
+
+const sha256Hex = (bytes: Uint8Array) => createHash('sha256').update(bytes).digest('hex');
+
+function failure(error: unknown, action: string): AppFailure {
+  if (error instanceof AppFailure) return error;
+  const code = (error as NodeJS.ErrnoException | null)?.code;
+  if (code === 'ENOSPC' || code === 'EDQUOT') {
+    return appError(
+      'internal',
+      `Switchboard could not ${action} because the disk is full. Free some disk space, then try again. Your conversations were not changed.`,
+    );
+  }
+  if (code === 'EACCES' || code === 'EPERM' || code === 'EROFS') {
+    return appError(
+      'internal',
+      `Switchboard is not allowed to write in its backups folder, so it could not ${action}. Check that the data folder is writable, then try again. Your conversations were not changed.`,
+    );
+  }
+  return appError(
+    'internal',
+    `Switchboard could not ${action} (${code ?? 'unexpected error'}). Try again; if it keeps happening, check the disk. Your conversations were not changed.`,
+  );
+}
+
+function notRestorable(): AppFailure {
+  return appError(
+    'validation',
+    'That backup is incomplete or damaged, so it cannot be restored. Choose another backup.',
+  );
+}
+
+/**
+ * Backups (issue 20): snapshots of the history, settings and spending ledger in `<dataDir>/backups`,
+ * never the key. See README.md in this folder for the layout, the schedule and the guarantees.
+ *
+ * Every operation that writes or removes in backups/ (a snapshot, the clean-up, retention, a restore)
+ * runs in one line, so pruning never races a running backup, and a restore's pre-restore snapshot is
+ * never pruned before the restore has finished.
+ */
+export function createBackupService(options: BackupServiceOptions): BackupService {
+  const fs = options.fs ?? nodeBackupFs;
+  const now = options.now ?? (() => new Date());
+  const scheduler = options.scheduler ?? timerScheduler;
+  const retention = options.retention ?? DEFAULT_RETENTION;
+  const paths: BackupPaths = backupPathsFor(options.dataDir);
+  const log = options.log;
+  const line = createSerialQueue();
+  const copied = new Map<string, CopiedFile>();
+  /** The snapshot being written: its folder has no manifest yet, and it is not cut short. */
+  let inProgress: string | null = null;
+  /** Snapshots whose objects were all found (exist, right size) this session. */
+  const checked = new Set<string>();
+  let cancelTimer: (() => void) | null = null;
+
+  const readManifest = async (id: string): Promise<Manifest | null> => {
+    let text: Buffer;
+    try {
+      text = await fs.readFile(paths.manifest(id));
+    } catch {
+      return null;
+    }
+    const manifest = parseManifest(text.toString('utf8'));
+    return manifest && manifest.id === id ? manifest : null;
+  };
+
+  /** A manifest whose every object is there at its size (cheap: one stat each, once per session). */
+  const completeManifest = async (id: string): Promise<Manifest | null> => {
+    const manifest = await readManifest(id);
+    if (!manifest) return null;
+    if (checked.has(id)) return manifest;
+    for (const file of manifest.files) {
+      if (!isBackedUp(file.path)) return null;
+      if ((await fs.stat(paths.object(file.sha256)))?.size !== file.size) return null;
+    }
+    checked.add(id);
+    return manifest;
+  };
+
+  const snapshotIds = async () =>
+    (await fs.list(paths.snapshots))
+      .filter((e) => e.isDirectory && parseSnapshotId(e.name) !== null)
+      .map((e) => e.name);
+
+  const summaryOf = (manifest: Manifest, kind: BackupKind = manifest.kind): BackupSummary => ({
+    id: manifest.id,
+    kind,
+    createdAt: manifest.createdAt,
+    conversationCount: manifest.conversations.length,
+    totalBytes: manifest.totalBytes,
+    complete: true,
+  });
+
+  const listNow = async (): Promise<BackupSummary[]> => {
+    const complete: Manifest[] = [];
+    const incomplete: BackupSummary[] = [];
+    for (const id of await snapshotIds()) {
+      if (id === inProgress) continue;
+      const manifest = await completeManifest(id);
+      if (manifest) {
+        complete.push(manifest);
+        continue;
+      }
+      const named = parseSnapshotId(id);
+      if (named) incomplete.push({ id, ...named, conversationCount: 0, totalBytes: 0, complete: false });
+    }
+    const kinds = chooseKept(complete, retention);
+    return [...complete.map((m) => summaryOf(m, kinds.get(m.id) ?? m.kind)), ...incomplete].sort(
+      (a, b) => Date.parse(b.createdAt) - Date.parse(a.createdAt),
+    );
+  };
+
+  /** Removes snapshots left incomplete, those retention no longer keeps, then unnamed objects. */
+  const tidy = async () => {
+    const keptManifests: Manifest[] = [];
+    const all: Manifest[] = [];
+    for (const id of await snapshotIds()) {
+      if (id === inProgress) continue;
+      const manifest = await completeManifest(id);
+      if (manifest) all.push(manifest);
+      else {
+        log.warn('an incomplete backup was removed', { backupId: id });
+        await fs.remove(paths.snapshotDir(id));
+      }
+    }
+    const kept = chooseKept(all, retention);
+    for (const manifest of all) {
+      if (kept.has(manifest.id)) keptManifests.push(manifest);
+      else {
+        await fs.remove(paths.snapshotDir(manifest.id));
+        checked.delete(manifest.id);
+      }
+    }
+    // Objects are removed only after the manifests that named them, so a crash here leaves extra
+    // objects (removed next time), never a manifest naming a removed one.
+    const named = new Set(keptManifests.flatMap((m) => m.files.map((f) => f.sha256)));
+    for (const entry of await fs.list(paths.objects)) {
+      // Anything else in objects/ is unnamed: an object of a removed snapshot, or the temporary file
+      // of an object write cut off by a crash (write-file-atomic's `<name>.<digits>`).
+      if (!named.has(entry.name)) await fs.remove(`${paths.objects}/${entry.name}`);
+    }
+    for (const [path, file] of copied) if (!named.has(file.sha256)) copied.delete(path);
+  };
+
+  const takeSnapshot = async (kind: BackupKind): Promise<BackupSummary> => {
+    const started = Date.now();
+    try {
+      const manifest = await writeSnapshot(
+        {
+          fs,
+          dataDir: options.dataDir,
+          paths,
+          now,
+          copied,
+          onStarted: (id) => {
+            inProgress = id;
+          },
+          summary: (id) => {
+            const s = options.history.get(id);
+            return s ? { id, title: s.title, updatedAt: s.updatedAt, messageCount: s.messageCount } : null;
+          },
+        },
+        kind,
+      );
+      checked.add(manifest.id);
+      log.info('backup written', {
+        backupId: manifest.id,
+        files: manifest.files.length,
+        ms: Date.now() - started,
+      });
+      return summaryOf(manifest);
+    } catch (error) {
+      log.error('a backup could not be written', { kind, error: describeError(error) });
+      // What was read this time may not be in objects/ (the write failed): copy everything again.
+      copied.clear();
+      throw failure(error, 'finish the backup');
+    } finally {
+      inProgress = null;
+    }
+  };
+
+  const snapshotAndTidy = (kind: BackupKind) =>
+    line.run(async () => {
+      const summary = await takeSnapshot(kind);
+      await tidy().catch((error: unknown) =>
+        log.warn('old backups could not be removed', { error: describeError(error) }),
+      );
+      return summary;
+    });
+
+  /** The bytes of an object, checked against its hash; null when missing or changed. */
+  const readObject = async (sha256: string): Promise<Buffer | null> => {
+    try {
+      const bytes = await fs.readFile(paths.object(sha256));
+      return sha256Hex(bytes) === sha256 ? bytes : null;
+    } catch {
+      return null;
+    }
+  };
+
+  const restorable = async (backupId: string): Promise<Manifest> => {
+    if (parseSnapshotId(backupId) === null) throw notRestorable();
+    const manifest = await completeManifest(backupId);
+    if (!manifest) throw notRestorable();
+    return manifest;
+  };
+
+  const refuseWhileStreaming = () => {
+    if (options.restorer.streaming()) {
+      throw appError(
+        'validation',
+        'A reply is still being written, so nothing was restored. Wait for it to finish (or stop it), then restore again.',
+      );
+    }
+  };
+
+  const filesOf = (manifest: Manifest) => {
+    const byPath = new Map(manifest.files.map((f) => [f.path, f]));
+    return {
+      attachment: async (sha256: string) => {
+        const file = byPath.get(`history/attachments/${sha256}`);
+        return file ? readObject(file.sha256) : null;
+      },
+    };
+  };
+
+  const restoreOne = async (manifest: Manifest, sha256: string) => {
+    const bytes = await readObject(sha256);
+    if (!bytes) throw notRestorable();
+    return options.restorer.restoreConversationFile(bytes.toString('utf8'), filesOf(manifest));
+  };
+
+  return {
+    async init() {
+      await line.run(() =>
+        tidy().catch((error: unknown) =>
+          log.warn('the backups folder could not be tidied', { error: describeError(error) }),
+        ),
+      );
+    },
+
+    list: () => listNow(),
+
+    backUpNow: () => snapshotAndTidy('manual'),
+
+    snapshotBeforeUpdate: () => snapshotAndTidy('pre-update'),
+
+    async backUpIfDue() {
+      const last = (await listNow()).find((b) => b.complete && (b.kind === 'daily' || b.kind === 'weekly'));
+      if (last && now().getTime() - Date.parse(last.createdAt) < DAY_MS) return null;
+      return snapshotAndTidy('daily');
+    },
+
+    startSchedule() {
+      const check = () => {
+        void this.backUpIfDue().catch((error: unknown) =>
+          log.warn('the daily backup could not be written', { error: describeError(error) }),
+        );
+        cancelTimer = scheduler.schedule(check, HOUR_MS);
+      };
+      check();
+    },
+
+    stop() {
+      cancelTimer?.();
+      cancelTimer = null;
+    },
+
+    async conversations(backupId) {
+      const manifest = await restorable(backupId);
+      return manifest.conversations;
+    },
+
+    restore(backupId) {
+      return line.run(async () => {
+        refuseWhileStreaming();
+        const manifest = await restorable(backupId);
+        const conversationFiles = manifest.files.filter((f) => conversationIdOfPath(f.path) !== null);
+        // Every conversation file is checked before anything changes: a damaged backup changes nothing.
+        for (const file of conversationFiles) if (!(await readObject(file.sha256))) throw notRestorable();
+        const undo = await takeSnapshot('pre-restore');
+        const restoredIds = new Set<string>();
+        try {
+          for (const file of conversationFiles) {
+            const restored = await restoreOne(manifest, file.sha256);
+            restoredIds.add(restored.id);
+          }
+        } catch (error) {
+          log.error('a restore stopped part-way', { backupId, error: describeError(error) });
+          const reason = error instanceof AppFailure ? `${error.message} ` : '';
+          throw appError(
+            'internal',
+            `${reason}The restore stopped part-way. Your conversations as they were just before are in the backup marked "before restore": restore it to undo.`,
+          );
+        }
+        // Conversations the snapshot did not have go to the trash (restorable there for 30 days).
+        let movedToTrash = 0;
+        for (const summary of options.history.list({ limit: Number.MAX_SAFE_INTEGER }).items) {
+          if (restoredIds.has(summary.id)) continue;
+          await options.history.remove(summary.id);
+          movedToTrash++;
+        }
+        await tidy().catch((error: unknown) =>
+          log.warn('old backups could not be removed', { error: describeError(error) }),
+        );
+        log.info('backup restored', { backupId, restored: restoredIds.size, movedToTrash });
+        return { restored: restoredIds.size, movedToTrash, undoBackupId: undo.id };
+      });
+    },
+
+    restoreConversation(backupId, conversationId) {
+      return line.run(async () => {
+        const manifest = await restorable(backupId);
+        const file = manifest.files.find((f) => conversationIdOfPath(f.path) === conversationId);
+        if (!file) {
+          throw appError(
+            'validation',
+            'That conversation is not in this backup. Choose another backup or another conversation.',
+          );
+        }
+        return restoreOne(manifest, file.sha256);
+      });
+    },
+  };
+}
