@@ -1,0 +1,280 @@
+import { promises as fs } from 'node:fs';
+import { join } from 'node:path';
+import { afterEach, describe, expect, it } from 'vitest';
+import { PDF_BYTES, sha256Of } from '../history/testing/sample-attachments';
+import { backupPathsFor } from './backup-paths';
+import { parseManifest } from './manifest';
+import {
+  addConversation,
+  backupFixture,
+  diskFillingAfter,
+  FIXTURE_KEY,
+  filesUnder,
+} from './testing/backup-fixture';
+
+type Fixture = Awaited<ReturnType<typeof backupFixture>>;
+let fixture: Fixture | null = null;
+afterEach(async () => {
+  await fixture?.cleanup();
+  fixture = null;
+});
+const open = async (extra: Parameters<typeof backupFixture>[0] = {}) => {
+  fixture = await backupFixture(extra);
+  return fixture;
+};
+
+const objectNames = async (dataDir: string) => filesUnder(backupPathsFor(dataDir).objects);
+
+describe('snapshots', () => {
+  it('store each distinct file once: a second snapshot of an unchanged history adds no object', async () => {
+    const f = await open();
+    await addConversation(f.history, 'Walruses', 'walruses');
+    await addConversation(f.history, 'Otters', 'otters');
+    const first = await f.service.backUpNow();
+    const afterFirst = await objectNames(f.dataDir);
+    const second = await f.service.backUpNow();
+    expect(await objectNames(f.dataDir)).toEqual(afterFirst);
+    expect(second.id).not.toBe(first.id);
+    // Two conversations, one PDF named by both, settings, ledger, index: each once.
+    const manifest = parseManifest(await fs.readFile(backupPathsFor(f.dataDir).manifest(first.id), 'utf8'));
+    const distinct = new Set(manifest?.files.map((file) => file.sha256));
+    expect(afterFirst).toHaveLength(distinct.size);
+    expect(manifest?.files.map((file) => file.path)).toContain(`history/attachments/${sha256Of(PDF_BYTES)}`);
+    expect(first).toMatchObject({ kind: 'manual', conversationCount: 2, complete: true });
+  });
+
+  it('a changed conversation adds one object (its new bytes); the others are shared', async () => {
+    const f = await open();
+    const a = await addConversation(f.history, 'Walruses', 'walruses');
+    await addConversation(f.history, 'Otters', 'otters');
+    await f.service.backUpNow();
+    const before = new Set(await objectNames(f.dataDir));
+    await f.history.rename(a.id, 'Walruses and seals');
+    await f.history.flush();
+    await f.service.backUpNow();
+    const added = (await objectNames(f.dataDir)).filter((name) => !before.has(name));
+    // The renamed conversation's file and the index that lists it.
+    expect(added).toHaveLength(2);
+    expect(added).toContain(sha256Of(await fs.readFile(f.conversationFile(a.id))));
+  });
+
+  it('never hold the key: no vault file, no sk-or- string anywhere under backups/', async () => {
+    const f = await open();
+    await addConversation(f.history, 'Walruses', 'walruses');
+    const summary = await f.service.backUpNow();
+    const root = backupPathsFor(f.dataDir).root;
+    const vaultHash = sha256Of(await fs.readFile(join(f.dataDir, 'vault.json')));
+    const manifest = parseManifest(await fs.readFile(backupPathsFor(f.dataDir).manifest(summary.id), 'utf8'));
+    expect(manifest?.files.map((file) => file.path)).not.toContain('vault.json');
+    expect(manifest?.files.map((file) => file.path)).toEqual(
+      expect.arrayContaining(['settings.json', 'ledger/ledger.jsonl', 'history/index.json']),
+    );
+    for (const path of await filesUnder(root)) {
+      const bytes = await fs.readFile(join(root, path));
+      expect(bytes.toString('latin1')).not.toContain('sk-or-');
+      expect(bytes.toString('latin1')).not.toContain(FIXTURE_KEY.slice(20));
+      expect(path.endsWith(vaultHash)).toBe(false);
+    }
+  });
+
+  it('a ledger line being appended is left for the next snapshot (the copy ends at a whole line)', async () => {
+    const f = await open();
+    await fs.appendFile(join(f.dataDir, 'ledger', 'ledger.jsonl'), '{"messageId":"r2","cos');
+    const summary = await f.service.backUpNow();
+    const manifest = parseManifest(await fs.readFile(backupPathsFor(f.dataDir).manifest(summary.id), 'utf8'));
+    const ledger = manifest?.files.find((file) => file.path === 'ledger/ledger.jsonl');
+    const copy = await fs.readFile(backupPathsFor(f.dataDir).object(ledger?.sha256 ?? ''), 'utf8');
+    expect(copy).toBe('{"messageId":"r1","costUsd":0.001}\n');
+  });
+});
+
+describe('incomplete snapshots', () => {
+  it('a snapshot without its manifest is listed incomplete, never restorable, and removed by init', async () => {
+    const f = await open();
+    await addConversation(f.history, 'Walruses', 'walruses');
+    const summary = await f.service.backUpNow();
+    await fs.rm(backupPathsFor(f.dataDir).manifest(summary.id));
+    expect(await f.service.list()).toEqual([expect.objectContaining({ id: summary.id, complete: false })]);
+    await expect(f.service.restore(summary.id)).rejects.toThrow(/incomplete or damaged/);
+    await expect(f.service.conversations(summary.id)).rejects.toThrow(/incomplete or damaged/);
+    await f.service.init();
+    expect(await f.service.list()).toEqual([]);
+    expect(await objectNames(f.dataDir)).toEqual([]);
+  });
+
+  it('a manifest changed on disk (checksum) or naming a missing object is incomplete', async () => {
+    const f = await open();
+    await addConversation(f.history, 'Walruses', 'walruses');
+    const edited = await f.service.backUpNow();
+    const path = backupPathsFor(f.dataDir).manifest(edited.id);
+    await fs.writeFile(
+      path,
+      (await fs.readFile(path, 'utf8')).replace('"conversationCount"', '"x"').replace('Walruses', 'Walrusez'),
+    );
+    const fresh = await backupFixtureList(f);
+    expect(fresh.find((b) => b.id === edited.id)?.complete).toBe(false);
+
+    const missing = await f.service.backUpNow();
+    const manifest = parseManifest(await fs.readFile(backupPathsFor(f.dataDir).manifest(missing.id), 'utf8'));
+    const conversation = manifest?.files.find((file) => file.path.startsWith('history/conversations/'));
+    await fs.rm(backupPathsFor(f.dataDir).object(conversation?.sha256 ?? ''));
+    const listed = await backupFixtureList(f);
+    expect(listed.find((b) => b.id === missing.id)?.complete).toBe(false);
+  });
+
+  it('a full disk rejects with a clear message and leaves no complete-looking snapshot', async () => {
+    const failing = diskFillingAfter(2);
+    const f = await open({ fs: failing });
+    await addConversation(f.history, 'Walruses', 'walruses');
+    await expect(f.service.backUpNow()).rejects.toThrow(
+      'Switchboard could not finish the backup because the disk is full. Free some disk space, then try again. Your conversations were not changed.',
+    );
+    expect(failing.writes()).toBeGreaterThan(2);
+    const listed = await f.service.list();
+    expect(listed.every((b) => !b.complete)).toBe(true);
+    expect(listed).toHaveLength(1);
+    // The live history is as it was.
+    expect(f.history.list({ limit: 10 }).total).toBe(1);
+  });
+});
+
+/** The list as a fresh service (no per-session checks remembered) sees it. */
+async function backupFixtureList(f: Fixture) {
+  const { createBackupService } = await import('./backup-service');
+  const { createMemoryLogger } = await import('../log/testing/memory-logger');
+  return createBackupService({
+    dataDir: f.dataDir,
+    log: createMemoryLogger('backups'),
+    history: f.history,
+    restorer: f.restorer,
+  }).list();
+}
+
+describe('retention and pruning', () => {
+  it('keeps the last 5 manual snapshots and removes the objects only the removed ones named', async () => {
+    let time = Date.parse('2026-03-01T10:00:00Z');
+    const f = await open({ now: () => new Date((time += 60_000)) });
+    const a = await addConversation(f.history, 'Walruses', 'walruses');
+    const first = await f.service.backUpNow();
+    const firstBytes = sha256Of(await fs.readFile(f.conversationFile(a.id)));
+    await f.history.rename(a.id, 'Renamed once');
+    await f.history.flush();
+    for (let i = 0; i < 5; i++) await f.service.backUpNow();
+    const listed = await f.service.list();
+    expect(listed).toHaveLength(5);
+    expect(listed.map((b) => b.id)).not.toContain(first.id);
+    // The first title's bytes were named only by the first snapshot.
+    expect(await objectNames(f.dataDir)).not.toContain(firstBytes);
+    expect(await objectNames(f.dataDir)).toContain(sha256Of(await fs.readFile(f.conversationFile(a.id))));
+  });
+
+  it('a daily snapshot is taken when the last is more than 24 hours old, and not before', async () => {
+    let time = Date.parse('2026-03-01T10:00:00Z');
+    const f = await open({ now: () => new Date(time) });
+    expect(await f.service.backUpIfDue()).toMatchObject({ kind: 'daily' });
+    time += 23 * 3_600_000;
+    expect(await f.service.backUpIfDue()).toBeNull();
+    time += 2 * 3_600_000;
+    expect(await f.service.backUpIfDue()).toMatchObject({ kind: 'daily' });
+    // A manual one does not count as the day's.
+    await f.service.backUpNow();
+    time += 25 * 3_600_000;
+    expect(await f.service.backUpIfDue()).toMatchObject({ kind: 'daily' });
+  });
+});
+
+describe('restore', () => {
+  it('a backup, a deletion and a restore bring the conversation back byte for byte, and search finds it', async () => {
+    const f = await open();
+    const a = await addConversation(f.history, 'Walruses', 'walruses');
+    const original = await fs.readFile(f.conversationFile(a.id));
+    const backup = await f.service.backUpNow();
+    await f.history.remove(a.id);
+    await fs.rm(join(f.dataDir, 'history', 'attachments'), { recursive: true });
+    const result = await f.service.restore(backup.id);
+    expect(result).toMatchObject({ restored: 1, movedToTrash: 0 });
+    expect(await fs.readFile(f.conversationFile(a.id))).toEqual(original);
+    expect(f.history.get(a.id)?.title).toBe('Walruses');
+    // Its attachment came back from the backup, hash-checked.
+    expect(await f.history.attachmentBytes(sha256Of(PDF_BYTES))).toEqual(PDF_BYTES);
+    expect((await f.history.search('walruses')).hits.map((h) => h.conversationId)).toContain(a.id);
+  });
+
+  it('takes a pre-restore snapshot first, which restores the state before the restore', async () => {
+    const f = await open();
+    const a = await addConversation(f.history, 'Walruses', 'walruses');
+    const backup = await f.service.backUpNow();
+    await f.history.rename(a.id, 'Changed after the backup');
+    const later = await addConversation(f.history, 'Otters', 'otters');
+    await f.history.flush();
+    const changedBytes = await fs.readFile(f.conversationFile(a.id));
+    const laterBytes = await fs.readFile(f.conversationFile(later.id));
+
+    const result = await f.service.restore(backup.id);
+    expect(result.movedToTrash).toBe(1);
+    expect(f.history.get(later.id)).toBeNull();
+    expect(f.history.get(a.id)?.title).toBe('Walruses');
+    expect(await f.service.list()).toContainEqual(
+      expect.objectContaining({
+        id: result.undoBackupId,
+        kind: 'pre-restore',
+        conversationCount: 2,
+        complete: true,
+      }),
+    );
+
+    await f.service.restore(result.undoBackupId);
+    expect(await fs.readFile(f.conversationFile(a.id))).toEqual(changedBytes);
+    expect(await fs.readFile(f.conversationFile(later.id))).toEqual(laterBytes);
+    expect(f.history.get(later.id)?.title).toBe('Otters');
+  });
+
+  it('restores one conversation of a snapshot, leaving the others as they are', async () => {
+    const f = await open();
+    const a = await addConversation(f.history, 'Walruses', 'walruses');
+    const b = await addConversation(f.history, 'Otters', 'otters');
+    const original = await fs.readFile(f.conversationFile(a.id));
+    const backup = await f.service.backUpNow();
+    expect((await f.service.conversations(backup.id)).map((c) => c.title).sort()).toEqual([
+      'Otters',
+      'Walruses',
+    ]);
+    await f.history.remove(a.id);
+    await f.history.rename(b.id, 'Otters, renamed');
+    const restored = await f.service.restoreConversation(backup.id, a.id);
+    expect(restored.title).toBe('Walruses');
+    expect(await fs.readFile(f.conversationFile(a.id))).toEqual(original);
+    expect(f.history.get(b.id)?.title).toBe('Otters, renamed');
+    await expect(f.service.restoreConversation(backup.id, 'nope')).rejects.toThrow(/not in this backup/);
+  });
+
+  it('is refused while a reply is streaming, and changes nothing', async () => {
+    const f = await open();
+    const a = await addConversation(f.history, 'Walruses', 'walruses');
+    const backup = await f.service.backUpNow();
+    await f.history.appendUserMessage(a.id, 'And seals?');
+    await f.history.beginReply(a.id, { model: 'openai/gpt-4o' });
+    const before = (await f.service.list()).length;
+    await expect(f.service.restore(backup.id)).rejects.toThrow(
+      'A reply is still being written, so nothing was restored. Wait for it to finish (or stop it), then restore again.',
+    );
+    await expect(f.service.restoreConversation(backup.id, a.id)).rejects.toThrow(/still being written/);
+    expect((await f.service.list()).length).toBe(before);
+  });
+
+  it('a damaged conversation object refuses the restore before anything changes', async () => {
+    const f = await open();
+    const a = await addConversation(f.history, 'Walruses', 'walruses');
+    const backup = await f.service.backUpNow();
+    const manifest = parseManifest(await fs.readFile(backupPathsFor(f.dataDir).manifest(backup.id), 'utf8'));
+    const file = manifest?.files.find((entry) => entry.path === `history/conversations/${a.id}.json`);
+    const objectPath = backupPathsFor(f.dataDir).object(file?.sha256 ?? '');
+    const bytes = await fs.readFile(objectPath);
+    bytes[10] = bytes[10] === 0x41 ? 0x42 : 0x41; // same size, other bytes
+    await fs.writeFile(objectPath, bytes);
+    await f.history.rename(a.id, 'Renamed');
+    await expect(f.service.restore(backup.id)).rejects.toThrow(/incomplete or damaged/);
+    expect(f.history.get(a.id)?.title).toBe('Renamed');
+    expect((await f.service.list()).filter((b) => b.kind === 'pre-restore')).toEqual([]);
+  });
+});
