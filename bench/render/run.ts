@@ -17,6 +17,15 @@ import { build } from 'vite';
 import { chromiumLaunchOptions } from '../../e2e/chromium';
 import { COLUMN_FRAME_BUDGET_MS, COLUMNS_PER_FRAME } from '../../renderer/src/state/compare-store';
 import { benchmarkTokens } from './document';
+import {
+  jsInclusiveTimes,
+  jsSelfTimes,
+  PROFILE_CATEGORIES,
+  printTop,
+  startJsProfile,
+  stopJsProfile,
+  traceSelfTimes,
+} from './profile';
 import { type BenchResults, COMPARE_COLUMNS, type RendererKind } from './protocol';
 import { costPerToken, linearFit, percentile, workUpTo } from './stats';
 import { analyzeTrace, type TraceFigures, traceDuring } from './trace';
@@ -29,6 +38,30 @@ const INCREMENTAL_MAX_MS = 10 * 60 * 1000;
 // Memoized blocks and Streamdown: a cap in case one cannot keep up (the stream itself lasts TOKENS / TPS s).
 const BASELINE_MAX_MS = Number(process.env.BENCH_BASELINE_MAX_S ?? 180) * 1000;
 const WARMUP_TOKENS = 1500;
+// BENCH_PROFILE=1: unminified page, and each renderer's run is followed by where its CPU went (profile.ts).
+const PROFILE = process.env.BENCH_PROFILE === '1';
+const PROFILE_FUNCTIONS = [
+  'frame',
+  'flushSyncWorkAcrossRoots_impl',
+  'performWorkOnRoot',
+  'renderRootSync',
+  'commitRoot',
+  'commitRootImpl',
+  'Markdown',
+  'MarkdownView',
+  'createProcessor',
+  'useBlockSplitter',
+  'parse',
+  'runSync',
+  'post',
+  'toJsxRuntime',
+  'getBoundingClientRect',
+  'highlight',
+  'renderToString',
+  'Streamdown',
+  'parseMarkdownIntoBlocks',
+  'remend',
+];
 // BENCH_KINDS=incremental,compare skips the baselines when only the Compare rows matter;
 // BENCH_KINDS=incremental,memoized,streamdown measures only the issue 19 baselines.
 const ALL_KINDS = ['incremental', 'naive', 'memoized', 'streamdown', 'compare'] as const;
@@ -63,7 +96,13 @@ async function buildPage(outDir: string): Promise<void> {
     logLevel: 'warn',
     plugins: [react()],
     resolve: { alias: { 'bench-markdown': join(repoRoot, 'renderer/src/markdown/index.ts') } },
-    build: { outDir, emptyOutDir: true, reportCompressedSize: false, chunkSizeWarningLimit: 4096 },
+    build: {
+      outDir,
+      emptyOutDir: true,
+      minify: !PROFILE,
+      reportCompressedSize: false,
+      chunkSizeWarningLimit: 4096,
+    },
   });
 }
 
@@ -129,14 +168,28 @@ async function runRenderer(
       : kind === 'memoized' || kind === 'streamdown'
         ? BASELINE_MAX_MS
         : INCREMENTAL_MAX_MS;
-  const { events } = await traceDuring(cdp, () =>
-    page.evaluate(([all, tps, cap]) => window.__bench.start(all, tps, cap), [
-      streams,
-      TOKENS_PER_SECOND,
-      maxMs,
-    ] as const),
+  if (PROFILE) await startJsProfile(cdp);
+  const { events } = await traceDuring(
+    cdp,
+    () =>
+      page.evaluate(([all, tps, cap]) => window.__bench.start(all, tps, cap), [
+        streams,
+        TOKENS_PER_SECOND,
+        maxMs,
+      ] as const),
+    PROFILE ? PROFILE_CATEGORIES : undefined,
   );
   const after = await metrics(cdp);
+  if (PROFILE) {
+    printTop(`${kind}: main-thread CPU self time by trace event`, traceSelfTimes(events, MARKER));
+    const profile = await stopJsProfile(cdp);
+    printTop(`${kind}: JS self time by function (sampling profiler)`, jsSelfTimes(profile), 30);
+    printTop(
+      `${kind}: JS inclusive time (sampling profiler)`,
+      jsInclusiveTimes(profile, PROFILE_FUNCTIONS),
+      30,
+    );
+  }
   const results = await page.evaluate(() => window.__bench.results());
   if (results === null) throw new Error(`${kind}: the page reported no results`);
   await cdp.send('HeapProfiler.collectGarbage');

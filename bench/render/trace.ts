@@ -16,6 +16,8 @@ export interface TraceEvent {
 export async function traceDuring<T>(
   cdp: CDPSession,
   action: () => Promise<T>,
+  // devtools.timeline: animation-frame callbacks and console.timeStamp marks; toplevel: every task.
+  categories = 'devtools.timeline,toplevel',
 ): Promise<{ result: T; events: TraceEvent[] }> {
   const events: TraceEvent[] = [];
   const collect = (payload: { value: unknown[] }): void => {
@@ -23,8 +25,7 @@ export async function traceDuring<T>(
   };
   cdp.on('Tracing.dataCollected', collect);
   const complete = new Promise<void>((resolve) => cdp.once('Tracing.tracingComplete', () => resolve()));
-  // devtools.timeline: animation-frame callbacks and console.timeStamp marks; toplevel: every task.
-  await cdp.send('Tracing.start', { categories: 'devtools.timeline,toplevel', transferMode: 'ReportEvents' });
+  await cdp.send('Tracing.start', { categories, transferMode: 'ReportEvents' });
   const result = await action();
   await cdp.send('Tracing.end');
   await complete;
