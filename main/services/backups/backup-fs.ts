@@ -17,6 +17,7 @@ export interface BackupFs {
   writeDurably(path: string, data: Uint8Array | string): Promise<void>;
   /** An owner-only folder (0700), with its parents. */
   makeDir(path: string): Promise<void>;
+  rename(from: string, to: string): Promise<void>;
   remove(path: string): Promise<void>;
 }
 
@@ -47,5 +48,6 @@ export const nodeBackupFs: BackupFs = {
     });
   },
   makeDir: (path) => ensurePrivateDir(path),
+  rename: (from, to) => fs.rename(from, to),
   remove: (path) => fs.rm(path, { recursive: true, force: true }),
 };

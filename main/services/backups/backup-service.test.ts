@@ -153,7 +153,11 @@ async function backupFixtureList(f: Fixture) {
 describe('retention and pruning', () => {
   it('keeps the last 5 manual snapshots and removes the objects only the removed ones named', async () => {
     let time = Date.parse('2026-03-01T10:00:00Z');
-    const f = await open({ now: () => new Date((time += 60_000)) });
+    const tick = () => {
+      time += 60_000;
+      return new Date(time);
+    };
+    const f = await open({ now: tick });
     const a = await addConversation(f.history, 'Walruses', 'walruses');
     const first = await f.service.backUpNow();
     const firstBytes = sha256Of(await fs.readFile(f.conversationFile(a.id)));

@@ -142,6 +142,17 @@ export function createBackupService(options: BackupServiceOptions): BackupServic
       .filter((e) => e.isDirectory && parseSnapshotId(e.name) !== null)
       .map((e) => e.name);
 
+  /**
+   * Renamed out of the list first (one step), then removed: a removal cut short by a crash leaves a
+   * `<id>.removing` folder (removed next time), never a half-removed snapshot listed as incomplete.
+   */
+  const removeSnapshot = async (id: string) => {
+    const doomed = `${paths.snapshotDir(id)}.removing`;
+    await fs.rename(paths.snapshotDir(id), doomed);
+    checked.delete(id);
+    await fs.remove(doomed);
+  };
+
   const summaryOf = (manifest: Manifest, kind: BackupKind = manifest.kind): BackupSummary => ({
     id: manifest.id,
     kind,
@@ -174,22 +185,21 @@ export function createBackupService(options: BackupServiceOptions): BackupServic
   const tidy = async () => {
     const keptManifests: Manifest[] = [];
     const all: Manifest[] = [];
+    for (const entry of await fs.list(paths.snapshots))
+      if (entry.name.endsWith('.removing')) await fs.remove(`${paths.snapshots}/${entry.name}`);
     for (const id of await snapshotIds()) {
       if (id === inProgress) continue;
       const manifest = await completeManifest(id);
       if (manifest) all.push(manifest);
       else {
         log.warn('an incomplete backup was removed', { backupId: id });
-        await fs.remove(paths.snapshotDir(id));
+        await removeSnapshot(id);
       }
     }
     const kept = chooseKept(all, retention);
     for (const manifest of all) {
       if (kept.has(manifest.id)) keptManifests.push(manifest);
-      else {
-        await fs.remove(paths.snapshotDir(manifest.id));
-        checked.delete(manifest.id);
-      }
+      else await removeSnapshot(manifest.id);
     }
     // Objects are removed only after the manifests that named them, so a crash here leaves extra
     // objects (removed next time), never a manifest naming a removed one.
