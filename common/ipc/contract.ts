@@ -6,6 +6,13 @@ import {
   Sha256Schema,
   StagedAttachmentSchema,
 } from '../attachment-types';
+import {
+  BackupConversationSchema,
+  BackupIdSchema,
+  BackupListSchema,
+  BackupRestoreResultSchema,
+  BackupSummarySchema,
+} from '../backup-types';
 import { ChatStreamEventSchema, ModelListSchema, ReplyImageSchema, UsageSchema } from '../chat-types';
 import {
   ConversationIdSchema,
@@ -364,6 +371,23 @@ export const chatContract = defineContract('chat', {
   exportSpendingCsv: invoke(
     z.object({ days: z.number().int().min(1).max(3660).optional() }).strict(),
     z.object({ saved: z.boolean(), fileName: z.string().nullable() }),
+  ),
+
+  /**
+   * Backups (issue 20): snapshots of the history, settings and ledger in main's data folder (never the
+   * key), named by opaque ids; the window never gets a path. Restore takes a snapshot of the current
+   * state first (`undoBackupId`), so a restore can be undone; refused while a reply streams.
+   */
+  listBackups: invoke(NoArgs, BackupListSchema),
+  backUpNow: invoke(NoArgs, BackupSummarySchema),
+  restoreBackup: invoke(z.object({ backupId: BackupIdSchema }).strict(), BackupRestoreResultSchema),
+  listBackupConversations: invoke(
+    z.object({ backupId: BackupIdSchema }).strict(),
+    z.object({ conversations: z.array(BackupConversationSchema) }),
+  ),
+  restoreBackupConversation: invoke(
+    z.object({ backupId: BackupIdSchema, conversationId: ConversationIdSchema }).strict(),
+    ConversationSummarySchema,
   ),
   /**
    * What the next message could cost (prompt tokens of the whole context that would be sent, and the

@@ -22,6 +22,7 @@ import type { OpenRouterClient } from '../services/openrouter/options';
 import { unknownProviderProblems } from '../services/settings/option-checks';
 import type { SettingsStore } from '../services/settings/settings-store';
 import { createAttachmentHandlers } from './attachment-handlers';
+import { type BackupHandlerDeps, createBackupHandlers } from './backup-handlers';
 import { createKeyHandlers, type KeyHandlerDeps } from './key-handlers';
 
 /** Where exports go and imports come from: main-process file dialogs; the page never names a path. */
@@ -89,6 +90,8 @@ export interface ChatHandlerDeps extends KeyHandlerDeps {
   estimator: Pick<CostEstimator, 'estimate' | 'forget'>;
   sessions: ChatSessions;
   openExternal: ConfirmAndOpenLink;
+  /** Backups (issue 20): the list, "Back up now", "Restore…", one conversation back. */
+  backups: BackupHandlerDeps['backups'];
 }
 
 function streamTarget(streamId: string, ctx: CallContext<ChatContract>): StreamTarget {
@@ -236,6 +239,9 @@ export function createChatHandlers(deps: ChatHandlerDeps): Handlers<ChatContract
       history: deps.history,
       dialogs: deps.files,
     }),
+
+    // Backups (issue 20): snapshots named by id, never by path.
+    ...createBackupHandlers({ backups: deps.backups, estimator: deps.estimator }),
 
     openExternal: async ({ url }, ctx) => {
       const safe = parseSafeExternalUrl(url);

@@ -3,6 +3,7 @@ import { join } from 'node:path';
 import type { AppInfo } from '../../common/ipc/contract';
 import { describeError } from '../../common/redact';
 import { createAttachmentIntake } from '../services/attachments';
+import { createBackupService } from '../services/backups/backup-service';
 import { createCatalogCache } from '../services/chat/catalog-cache';
 import { createChatSessions } from '../services/chat/chat-sessions';
 import { createConversationChat } from '../services/chat/conversation-chat';
@@ -12,7 +13,12 @@ import { keysToRefuse } from '../services/chat/key-guard';
 import { createReplyCosts, defaultWorstCaseUsd, upgradingLedger } from '../services/chat/reply-costs';
 import { createRequestOptionsResolver } from '../services/chat/request-options';
 import { createCostEstimator, createKeyInfoMemory, rememberingKeyInfo } from '../services/estimate';
-import { createHistoryStore, readImportFile, writeExportFile, writeImageFile } from '../services/history';
+import {
+  createHistoryStoreWithRestorer,
+  readImportFile,
+  writeExportFile,
+  writeImageFile,
+} from '../services/history';
 import { createCalendar } from '../services/ledger/calendar';
 import { createLedgerStore } from '../services/ledger/ledger-store';
 import { createSpending } from '../services/ledger/spending';
@@ -52,6 +58,8 @@ export interface ServiceAdapters {
    */
   ask: AskPerson;
   platform: NodeJS.Platform;
+  /** Issue 20: take a daily backup while the app runs (default true; tests and the harness turn it off). */
+  scheduleBackups?: boolean;
   fetch?: typeof fetch;
   /** Where exports go and imports come from: main-process file dialogs (or the harness's stand-ins). */
   dialogs: FileDialogs;
@@ -95,9 +103,17 @@ export function composeServices(adapters: ServiceAdapters) {
   const client = createOpenRouterClient({ ...openRouter, getKey: () => vault.keyFor(launchOrigin) });
   const keyOriginConsent = createKeyOriginConsent({ vault, ask: adapters.ask, log: adapters.log('vault') });
   const settings = createSettingsStore({ dir: adapters.dataDir, log: adapters.log('settings') });
-  const history = createHistoryStore({
+  const { history, restorer: historyRestorer } = createHistoryStoreWithRestorer({
     dir: join(adapters.dataDir, 'history'),
     log: adapters.log('history'),
+  });
+  // Issue 20: snapshots of the history, settings and ledger in <dataDir>/backups (never the key); a
+  // restore puts conversation files back through the history's restorer, so its caches and search follow.
+  const backups = createBackupService({
+    dataDir: adapters.dataDir,
+    log: adapters.log('backups'),
+    history,
+    restorer: historyRestorer,
   });
   const sessions = createChatSessions({ client, log: adapters.log('chat') });
   // Issue 16: the spending ledger (<dataDir>/ledger), the limits checked before every send, and each
@@ -226,6 +242,7 @@ export function composeServices(adapters: ServiceAdapters) {
     },
     sessions,
     openExternal: adapters.openExternal,
+    backups,
   });
   const keyEntryHandlers = createKeyEntryHandlers({
     vault,
@@ -274,6 +291,8 @@ export function composeServices(adapters: ServiceAdapters) {
      */
     sanitiseErrors: <T>(value: T): T => sanitiseErrorsIn(value),
     keyOriginConsent,
+    /** Issue 20: backups (`snapshotBeforeUpdate` for the updates service; the harness and tests). */
+    backups,
     /**
      * Loads everything from disk; call once before the first window opens. With `waitForKey: false`
      * it resolves once settings and history are ready while the stored key is still being read: the
@@ -296,6 +315,10 @@ export function composeServices(adapters: ServiceAdapters) {
             .error('the spending ledger could not be read', { error: describeError(error) }),
         );
       await Promise.all([settings.init(), history.init(), opts.waitForKey === false ? null : keyLoaded]);
+      // Issue 20: snapshots cut short by a crash are removed; then one a day while the app runs.
+      void backups.init().then(() => {
+        if (adapters.scheduleBackups !== false) backups.startSchedule();
+      });
       // Warm the most recent conversation (file read, schema JIT) in the background: it is the one
       // people open first, and a cold first read of a 2,000-message file costs ~100 ms.
       const recent = history.list({ limit: 1 }).items[0];
@@ -303,6 +326,7 @@ export function composeServices(adapters: ServiceAdapters) {
     },
     /** Stops streams (their partial text is saved as cancelled) and flushes history to disk. */
     async shutdown(): Promise<void> {
+      backups.stop();
       keyIntake.shutdown();
       sessions.cancelAll();
       await sessions.settle();

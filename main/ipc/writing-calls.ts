@@ -61,6 +61,11 @@ export const chatWritingCalls: WritingCalls<ChatContract> = {
   getSpending: false, // reads the ledger
   getConversationSpending: false,
   exportSpendingCsv: true, // a dialog and a file write
+  listBackups: false, // reads manifests
+  backUpNow: true, // copies the history into backups/
+  restoreBackup: true, // a snapshot, then history writes
+  listBackupConversations: false, // reads a manifest
+  restoreBackupConversation: true, // a history write
   estimateCost: false, // a token count in main; called as the person types
   openExternal: true, // a dialog, then the browser
 };

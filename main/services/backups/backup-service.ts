@@ -21,6 +21,8 @@ import { conversationIdOfPath, isBackedUp } from './sources';
 
 const HOUR_MS = 3_600_000;
 const DAY_MS = 24 * HOUR_MS;
+/** The first check for a due daily snapshot, after start. */
+const START_DELAY_MS = 60_000;
 
 /** What the updates service needs of backups: one snapshot before an update is applied. */
 export interface SnapshotBeforeUpdate {
@@ -50,8 +52,11 @@ export interface BackupService extends SnapshotBeforeUpdate {
   backUpNow(): Promise<BackupSummary>;
   /** A daily snapshot when the last automatic one is more than 24 hours old; null when none was due. */
   backUpIfDue(): Promise<BackupSummary | null>;
-  /** Checks now and every hour while the app runs (`stop` ends it). */
-  startSchedule(): void;
+  /**
+   * Checks soon after start (not during it: the first window and the history load come first), then
+   * every hour while the app runs (`stop` ends it).
+   */
+  startSchedule(firstCheckAfterMs?: number): void;
   stop(): void;
   conversations(backupId: string): Promise<BackupConversation[]>;
   /** The whole snapshot back, after a `pre-restore` snapshot of the current state (the undo). */
@@ -321,14 +326,14 @@ export function createBackupService(options: BackupServiceOptions): BackupServic
       return snapshotAndTidy('daily');
     },
 
-    startSchedule() {
+    startSchedule(firstCheckAfterMs = START_DELAY_MS) {
       const check = () => {
         void this.backUpIfDue().catch((error: unknown) =>
           log.warn('the daily backup could not be written', { error: describeError(error) }),
         );
         cancelTimer = scheduler.schedule(check, HOUR_MS);
       };
-      check();
+      cancelTimer = scheduler.schedule(check, firstCheckAfterMs);
     },
 
     stop() {
