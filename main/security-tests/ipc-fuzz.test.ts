@@ -306,6 +306,15 @@ const validExamples: Record<string, () => unknown> = {
   getSpending: () => ({ days: 30 }),
   getConversationSpending: () => ({ conversationId: target.conversationId }),
   exportSpendingCsv: () => ({ days: 30 }),
+  // Issue 20: backups are named by id (an unknown one is refused with a typed error).
+  listBackups: () => undefined,
+  backUpNow: () => undefined,
+  restoreBackup: () => ({ backupId: '2026-01-01T00-00-00-000Z-manual-0a0b0c' }),
+  listBackupConversations: () => ({ backupId: '2026-01-01T00-00-00-000Z-manual-0a0b0c' }),
+  restoreBackupConversation: () => ({
+    backupId: '2026-01-01T00-00-00-000Z-manual-0a0b0c',
+    conversationId: target.conversationId,
+  }),
   estimateCost: () => ({ conversationId: target.conversationId, model: MODEL, draft: 'hello' }),
   openExternal: () => ({ url: 'https://openrouter.ai/docs' }),
   // key-entry contract

@@ -354,6 +354,29 @@ export function createFakeBridge(initial: Partial<FakeState> = {}): FakeBridge {
       ok({ days: [], todayUsd: 0, thisMonthUsd: 0, byModel: [], rangeTotalUsd: 0, damaged: 0 }),
     getConversationSpending: async () => ok({ totalUsd: 0, replies: 0, estimated: false }),
     exportSpendingCsv: async () => ok({ saved: true, fileName: 'switchboard-spending.csv' }),
+    // Backups (issue 20): none yet; tests replace these to supply snapshots, restores or errors.
+    listBackups: async () => ok({ backups: [] }),
+    backUpNow: async () =>
+      ok({
+        id: '2026-01-01T00-00-00-000Z-manual-000000',
+        kind: 'manual' as const,
+        createdAt: '2026-01-01T00:00:00.000Z',
+        conversationCount: state.conversations.length,
+        totalBytes: 0,
+        complete: true,
+      }),
+    restoreBackup: async () =>
+      ok({ restored: 0, movedToTrash: 0, undoBackupId: '2026-01-01T00-00-00-000Z-pre-restore-000000' }),
+    listBackupConversations: async () => ok({ conversations: [] }),
+    restoreBackupConversation: async ({ conversationId }) =>
+      ok({
+        id: conversationId,
+        title: 'Restored',
+        createdAt: '2026-01-01T00:00:00.000Z',
+        updatedAt: '2026-01-01T00:00:00.000Z',
+        messageCount: 0,
+        model: null,
+      }),
     estimateCost: async () => ok({ promptTokens: 0, lowUsd: 0, highUsd: 0, unknownPrice: false }),
     // Attachments (issue 17): a small stand-in for main's intake (see fake-attachments.ts).
     attachFiles: async () => {
