@@ -63,7 +63,7 @@ describe('attachments in a user message', () => {
     expect(within(thumb).queryByRole('img')).toBeNull();
 
     // Measured against the list's own scroller: it clips, so the viewport's margin would not reach.
-    const scroller = message.closest('[data-virtuoso-scroller]');
+    const scroller = message.closest('[data-scroll-root]');
     expect(scroller).not.toBeNull();
     expect(images.roots()).toEqual([scroller]);
 

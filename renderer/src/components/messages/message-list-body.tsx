@@ -1,15 +1,32 @@
-import type { ListProps } from 'react-virtuoso';
+import { memo, useLayoutEffect, useRef } from 'react';
+import { MessageRow } from './message-row';
 
-/**
- * Virtuoso's item container, minus one thing: Virtuoso keeps a list that opens at its end hidden
- * until its scroll position has settled, which takes a dozen frames and would leave the pane blank
- * for a quarter of a second. With an estimated item height there is no probe render at the top, so
- * the first items it shows are already the last messages; they are shown straight away.
- */
-export function MessageListBody({ style, children, ref, 'data-testid': testId }: ListProps) {
+interface MeasuredRowProps {
+  /** The row's place in the conversation, stable across prepends (`data-index`). */
+  index: number;
+  conversationId: string;
+  messageId: string;
+  isLast: boolean;
+  /** The window's row observer: measures the row as it mounts and whenever its height changes. */
+  observe: (el: HTMLElement) => () => void;
+}
+
+/** One rendered row of the message window, measured by the window's ResizeObserver. */
+export const MeasuredRow = memo(function MeasuredRow({
+  index,
+  conversationId,
+  messageId,
+  isLast,
+  observe,
+}: MeasuredRowProps) {
+  const ref = useRef<HTMLDivElement>(null);
+  useLayoutEffect(() => {
+    const el = ref.current;
+    return el ? observe(el) : undefined;
+  }, [observe]);
   return (
-    <div ref={ref} data-testid={testId} style={style ? { ...style, visibility: undefined } : style}>
-      {children}
+    <div ref={ref} data-index={index} data-message-id={messageId}>
+      <MessageRow conversationId={conversationId} messageId={messageId} isLast={isLast} />
     </div>
   );
-}
+});

@@ -1,33 +1,25 @@
-import { useCallback, useEffect, useRef, useState } from 'react';
-import { Virtuoso, type VirtuosoHandle } from 'react-virtuoso';
+import { type CSSProperties, useCallback, useEffect, useState } from 'react';
 import { useActions, useStores } from '../../app-context';
+import { useBottomAnchoredWindow } from '../../hooks/use-bottom-anchored-window';
 import { useConversationMessages } from '../../hooks/use-conversation-messages';
 import { useFollowGrowingReply } from '../../hooks/use-follow-growing-reply';
 import type { ConversationMessages } from '../../state/messages-store';
-import { MessageListBody } from './message-list-body';
-import { MessageRow } from './message-row';
+import { MeasuredRow } from './message-list-body';
 
-/**
- * Virtuoso keeps its place when items are prepended if `firstItemIndex` drops by the number added;
- * it must stay positive, hence a large starting value.
- */
+/** Each row's `data-index` is this minus the messages prepended before it, so it never changes. */
 const FIRST_INDEX = 1_000_000;
 
-interface ListContext {
-  loadingOlder: boolean;
-  hasMore: boolean;
-}
+/**
+ * Set through the CSSOM (the CSP allows it; a style attribute it would not). The browser's own scroll
+ * anchoring is off: the window keeps the view in place itself, and the two would both correct.
+ */
+const SCROLLER_STYLE: CSSProperties = { height: '100%', overflowY: 'auto', overflowAnchor: 'none' };
 
-function ListHeader({ context }: { context?: ListContext }) {
-  if (context?.loadingOlder) return <p className="list-edge">Loading earlier messages…</p>;
-  if (context && !context.hasMore) return <p className="list-edge">Start of the conversation</p>;
+function ListHeader({ loadingOlder, hasMore }: { loadingOlder: boolean; hasMore: boolean }) {
+  if (loadingOlder) return <p className="list-edge">Loading earlier messages…</p>;
+  if (!hasMore) return <p className="list-edge">Start of the conversation</p>;
   return <div className="list-edge" />;
 }
-
-const COMPONENTS = { Header: ListHeader, List: MessageListBody };
-
-/** A first guess for Virtuoso; it measures every message as it mounts. */
-const ESTIMATED_MESSAGE_HEIGHT = 160;
 
 /**
  * A conversation's messages, virtualized: the latest page paints first, earlier pages load when
@@ -61,66 +53,59 @@ export function MessageList({ conversationId }: { conversationId: string }) {
   if (list.ids.length === 0) {
     return <p className="chat-placeholder">No messages yet. Write the first one below.</p>;
   }
-  return <VirtualMessages conversationId={conversationId} list={list} />;
+  // Keyed: another conversation starts with a fresh window (its own heights, pinned to its end).
+  return <VirtualMessages key={conversationId} conversationId={conversationId} list={list} />;
 }
 
 function VirtualMessages({ conversationId, list }: { conversationId: string; list: ConversationMessages }) {
   const stores = useStores();
   const actions = useActions();
-  const virtuoso = useRef<VirtuosoHandle>(null);
-  const [atBottom, setAtBottom] = useState(true);
-  // Read once: Virtuoso re-applies a changed initial position, which would yank the view to the end.
-  const [initialPosition] = useState(() => ({ index: list.ids.length - 1, align: 'end' as const }));
-
   const loadOlder = useCallback(
     () => void actions.messages.loadOlder(conversationId),
     [actions, conversationId],
   );
-  const followOutput = useCallback(
-    (isAtBottom: boolean): 'auto' | false => (isAtBottom ? 'auto' : false),
-    [],
-  );
+  const rows = useBottomAnchoredWindow({ ids: list.ids, onNearTop: loadOlder });
   const lastId = list.ids[list.ids.length - 1];
 
-  const [scroller, setScroller] = useState<HTMLElement | null>(null);
+  const [scroller, setScroller] = useState<HTMLDivElement | null>(null);
+  const { scrollerRef } = rows;
   const captureScroller = useCallback(
-    (el: HTMLElement | Window | null) => setScroller(el instanceof HTMLElement ? el : null),
-    [],
+    (el: HTMLDivElement | null) => {
+      setScroller(el);
+      scrollerRef(el);
+    },
+    [scrollerRef],
   );
   useFollowGrowingReply(scroller, stores.messages.messages, lastId);
 
-  const itemContent = useCallback(
-    (_index: number, messageId: string) => (
-      <MessageRow conversationId={conversationId} messageId={messageId} isLast={messageId === lastId} />
-    ),
-    [conversationId, lastId],
-  );
-
+  // Stable per message across prepends (the same scheme as `prepended`): a row's index never changes.
+  const firstIndex = FIRST_INDEX - list.prepended;
+  const shown = list.ids.slice(rows.start, rows.end);
   return (
     <div className="message-list-frame">
-      <Virtuoso
-        ref={virtuoso}
-        scrollerRef={captureScroller}
+      <div
+        ref={captureScroller}
         className="message-list"
-        data={list.ids}
-        context={{ loadingOlder: list.loadingOlder, hasMore: list.hasMore }}
-        components={COMPONENTS}
-        firstItemIndex={FIRST_INDEX - list.prepended}
-        initialTopMostItemIndex={initialPosition}
-        computeItemKey={(_index, messageId) => messageId}
-        itemContent={itemContent}
-        followOutput={followOutput}
-        startReached={loadOlder}
-        atBottomStateChange={setAtBottom}
-        increaseViewportBy={{ top: 200, bottom: 100 }}
-        defaultItemHeight={ESTIMATED_MESSAGE_HEIGHT}
-      />
-      {!atBottom && (
-        <button
-          type="button"
-          className="jump-to-latest"
-          onClick={() => virtuoso.current?.scrollToIndex({ index: 'LAST', align: 'end' })}
-        >
+        data-scroll-root=""
+        onScroll={rows.onScroll}
+        style={SCROLLER_STYLE}
+      >
+        <ListHeader loadingOlder={list.loadingOlder} hasMore={list.hasMore} />
+        <div style={{ height: rows.spaceAbove }} />
+        {shown.map((messageId, i) => (
+          <MeasuredRow
+            key={messageId}
+            index={firstIndex + rows.start + i}
+            conversationId={conversationId}
+            messageId={messageId}
+            isLast={messageId === lastId}
+            observe={rows.observe}
+          />
+        ))}
+        <div style={{ height: rows.spaceBelow }} />
+      </div>
+      {!rows.atBottom && (
+        <button type="button" className="jump-to-latest" onClick={rows.jumpToLatest}>
           Jump to latest
         </button>
       )}

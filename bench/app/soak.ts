@@ -1,0 +1,81 @@
+import { setFlagsFromString } from 'node:v8';
+import { runInNewContext } from 'node:vm';
+import type { CDPSession, Page } from '@playwright/test';
+
+/**
+ * "Soak: 200 replies in one window session" (issue 19). The person types each message in the
+ * composer and presses Enter; the emulator (its own process) streams the reply; the next message
+ * waits for the reply's end and main's final write, as a person reading it would.
+ *
+ * Measured at the checkpoints, after forcing garbage collection on both sides:
+ * - the renderer: V8's used heap (CDP HeapProfiler.collectGarbage, then Runtime.getHeapUsage) and
+ *   Chromium's DOM counters (nodes, JS event listeners: a per-reply leak of either shows here);
+ * - main: the harness runs main's services in this Node process, so main's figure is this process's
+ *   V8 `heapUsed` after a full `gc()` (RSS is reported beside it but also holds Playwright's client and
+ *   the allocator's free pages, which it does not hand back).
+ */
+
+export interface SoakPoint {
+  reply: number;
+  rendererHeap: number;
+  domNodes: number;
+  listeners: number;
+  mainHeap: number;
+  mainRss: number;
+}
+
+/** Node's gc(), reachable without --expose-gc on the command line. */
+function nodeGc(): () => void {
+  setFlagsFromString('--expose-gc');
+  return runInNewContext('gc') as () => void;
+}
+
+export async function soak(
+  page: Page,
+  cdp: CDPSession,
+  opts: { replies: number; checkpoints: readonly number[]; afterReply: () => Promise<void> },
+): Promise<SoakPoint[]> {
+  const gc = nodeGc();
+  await page.evaluate(() => {
+    const bridge = (
+      window as unknown as { switchboard: import('../../common/ipc/bridge-types').SwitchboardBridge }
+    ).switchboard;
+    const w = window as unknown as { __soakEnded: number };
+    w.__soakEnded = 0;
+    bridge.onChatEvents((batch) => {
+      for (const e of batch.events) if (e.type === 'done' || e.type === 'error') w.__soakEnded++;
+    });
+  });
+  const composer = page.getByRole('textbox', { name: 'Message' });
+  const points: SoakPoint[] = [];
+  for (let reply = 1; reply <= opts.replies; reply++) {
+    await composer.fill(`Soak message ${reply}: tell me one more thing.`);
+    await composer.press('Enter');
+    await page.waitForFunction(
+      (n) => (window as unknown as { __soakEnded: number }).__soakEnded >= n,
+      reply,
+      {
+        polling: 'raf',
+      },
+    );
+    await page.getByRole('button', { name: 'Send' }).waitFor();
+    await opts.afterReply();
+    if (opts.checkpoints.includes(reply)) {
+      await cdp.send('HeapProfiler.collectGarbage');
+      const heap = (await cdp.send('Runtime.getHeapUsage')) as { usedSize: number };
+      const dom = (await cdp.send('Memory.getDOMCounters')) as { nodes: number; jsEventListeners: number };
+      gc();
+      gc();
+      const mem = process.memoryUsage();
+      points.push({
+        reply,
+        rendererHeap: heap.usedSize,
+        domNodes: dom.nodes,
+        listeners: dom.jsEventListeners,
+        mainHeap: mem.heapUsed,
+        mainRss: mem.rss,
+      });
+    }
+  }
+  return points;
+}
