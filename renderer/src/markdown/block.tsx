@@ -2,6 +2,8 @@ import { type JSX, memo, useEffect, useState } from 'react';
 import { MarkdownBlock } from './markdown-block';
 import type { BlockVariant } from './pipeline';
 import { scheduleIdle } from './schedule-idle';
+import { StreamingTail } from './streaming-tail';
+import { tailShape } from './tail-shape';
 
 export interface BlockProps {
   text: string;
@@ -36,6 +38,10 @@ export const Block = memo(function Block({
     () => (wantsIdleHighlight ? scheduleIdle(() => setHighlightReady(true)) : undefined),
     [wantsIdleHighlight],
   );
+
+  // The streaming tail as a fence or list: the cost of a frame is its last line or item (streaming-tail.tsx).
+  const shape = !settled && live && !pendingMath ? tailShape(text) : null;
+  if (shape !== null) return <StreamingTail shape={shape} />;
 
   let variant: BlockVariant = 'plain';
   if (pendingMath && live) variant = 'pending-math';

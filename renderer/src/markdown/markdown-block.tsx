@@ -2,7 +2,7 @@ import { type JSX, memo } from 'react';
 import Markdown from 'react-markdown';
 import { components } from './components';
 import { DisplayMathContext } from './math-context';
-import { type BlockVariant, keepUrl, rehypePlugins, remarkPlugins } from './pipeline';
+import { type BlockVariant, keepUrl, rehypePlugins, remarkPluginsFor } from './pipeline';
 
 export interface MarkdownBlockProps {
   text: string;
@@ -19,7 +19,7 @@ export const MarkdownBlock = memo(function MarkdownBlock({ text, variant }: Mark
   return (
     <DisplayMathContext.Provider value={variant === 'pending-math' ? 'source' : 'render'}>
       <Markdown
-        remarkPlugins={remarkPlugins}
+        remarkPlugins={remarkPluginsFor[variant]}
         rehypePlugins={rehypePlugins[variant]}
         components={components}
         urlTransform={keepUrl}

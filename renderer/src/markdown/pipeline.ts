@@ -2,6 +2,7 @@ import type { Options } from 'react-markdown';
 import remarkGfm from 'remark-gfm';
 import remarkMath from 'remark-math';
 import { rehypeHighlightSubset } from './highlight';
+import { rehypeListItemsOnly, remarkLooseList, remarkTightList } from './list-items';
 import { remarkHtmlAsText } from './remark-html-as-text';
 
 /**
@@ -9,19 +10,33 @@ import { remarkHtmlAsText } from './remark-html-as-text';
  * - `highlighted`: finished blocks (syntax highlighting of fenced code);
  * - `plain`: text that is still changing (the streaming tail) or waiting for its
  *   highlighting: highlighting is the expensive step and pointless on half-written code;
- * - `pending-math`: a tail with an unterminated `$$` block, shown as TeX source.
+ * - `pending-math`: a tail with an unterminated `$$` block, shown as TeX source;
+ * - `list-items-tight` / `list-items-loose`: part of a streaming list's items (StreamingList),
+ *   rendered as bare `<li>`s with the whole list's looseness.
  */
-export type BlockVariant = 'highlighted' | 'plain' | 'pending-math';
+export type BlockVariant = 'highlighted' | 'plain' | 'pending-math' | 'list-items-tight' | 'list-items-loose';
 
 type PluginList = NonNullable<Options['rehypePlugins']>;
+type RemarkPluginList = NonNullable<Options['remarkPlugins']>;
 
-export const remarkPlugins: NonNullable<Options['remarkPlugins']> = [remarkGfm, remarkMath, remarkHtmlAsText];
+export const remarkPlugins: RemarkPluginList = [remarkGfm, remarkMath, remarkHtmlAsText];
+
+export const remarkPluginsFor: Record<BlockVariant, RemarkPluginList> = {
+  highlighted: remarkPlugins,
+  plain: remarkPlugins,
+  'pending-math': remarkPlugins,
+  'list-items-tight': [...remarkPlugins, remarkTightList],
+  'list-items-loose': [...remarkPlugins, remarkLooseList],
+};
 
 // Math is typeset by the KatexMath component, not a rehype plugin (see katex-math.tsx).
+// Every variant has its own array: tests tell variants apart by the array's identity.
 export const rehypePlugins: Record<BlockVariant, PluginList> = {
   highlighted: [rehypeHighlightSubset],
   plain: [],
   'pending-math': [],
+  'list-items-tight': [rehypeListItemsOnly],
+  'list-items-loose': [rehypeListItemsOnly],
 };
 
 /** Keep URLs as written: the link and image components decide what is safe, and show blocked targets. */

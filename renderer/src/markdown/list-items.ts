@@ -1,0 +1,29 @@
+import type { Root as HastRoot } from 'hast';
+import type { Root as MdastRoot } from 'mdast';
+
+/**
+ * Remark plugins for a streaming list rendered in parts (see StreamingList): each part is parsed
+ * alone, so its own looseness may differ from the whole list's; this sets it to the whole list's
+ * (mdast-util-to-hast wraps item text in <p> when the list or any item is `spread`).
+ */
+function forceSpread(spread: boolean) {
+  return () =>
+    (tree: MdastRoot): undefined => {
+      const list = tree.children[0];
+      if (list?.type !== 'list') return;
+      list.spread = spread;
+      for (const item of list.children) item.spread = spread;
+    };
+}
+
+export const remarkTightList = forceSpread(false);
+export const remarkLooseList = forceSpread(true);
+
+/** Rehype plugin: the part's list element is replaced by its items; StreamingList renders the list element once. */
+export function rehypeListItemsOnly() {
+  return (tree: HastRoot): undefined => {
+    const list = tree.children.find((child) => child.type === 'element');
+    if (list?.type !== 'element' || (list.tagName !== 'ul' && list.tagName !== 'ol')) return;
+    tree.children = list.children;
+  };
+}

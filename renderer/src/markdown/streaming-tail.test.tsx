@@ -1,0 +1,62 @@
+import type { JSX } from 'react';
+import { renderToStaticMarkup } from 'react-dom/server';
+import { describe, expect, it } from 'vitest';
+import { benchmarkTokens } from '../../../bench/render/document';
+import { BlockSplitter } from './block-splitter';
+import { MarkdownBlock } from './markdown-block';
+import { StreamingTail } from './streaming-tail';
+import { tailShape } from './tail-shape';
+import { tailRender } from './tail-text';
+
+// Newlines between elements are formatting, not content (a list rendered in parts has one more).
+const html = (element: JSX.Element) => renderToStaticMarkup(element).replace(/>\n+</g, '><');
+
+function expectSameAsParse(text: string): void {
+  const shape = tailShape(text);
+  if (shape === null) return;
+  expect(html(<StreamingTail shape={shape} />), JSON.stringify(text)).toBe(
+    html(<MarkdownBlock text={text} variant="plain" />),
+  );
+}
+
+describe('a streaming fence or list renders as the parsed tail would', () => {
+  it.each([
+    ['fence', '```ts\nconst a = 1;\n\nlet b;\n```\n'],
+    ['empty fence', '```\n```\n'],
+    ['tilde fence with language', '~~~python\nprint(1)\n~~~\n'],
+    ['tight list', '- a **b**\n- c `d`\n- e [f](https://x.test/'],
+    ['loose list', '1. a\n\n2. b\n\n3. c'],
+    ['ordered list from 3', '3) a\n4) b'],
+    ['nested list', '- a\n  - b\n  - c\n- d\n  - e'],
+    ['task list', '- [ ] a\n- [x] b\n- c'],
+    ['item with two paragraphs', '- a\n\n  b\n- c'],
+    ['lazy continuation', '- a\nlazy\n- b'],
+  ])('%s', (_name, text) => {
+    expect(tailShape(text)).not.toBeNull();
+    expectSameAsParse(text);
+  });
+
+  it.each([
+    ['two blocks', '```\na\n```\n\npara\n'],
+    ['list then paragraph', '- a\n\npara'],
+    ['list kind changes', '- a\n* b'],
+    ['info string with an escape', '```a\\_b\ncode\n```\n'],
+    ['math fence', '```math\nx\n```\n'],
+  ])('%s is parsed whole', (_name, text) => {
+    expect(tailShape(text)).toBeNull();
+  });
+
+  it('every frame of the benchmark reply', () => {
+    const tokens = benchmarkTokens(6000);
+    const splitter = new BlockSplitter();
+    let source = '';
+    let shaped = 0;
+    for (let frame = 0; frame * 8 < tokens.length; frame++) {
+      source += tokens.slice(frame * 8, frame * 8 + 8).join('');
+      const text = tailRender(splitter.update(source), true).text;
+      if (tailShape(text) !== null) shaped += 1;
+      expectSameAsParse(text);
+    }
+    expect(shaped).toBeGreaterThan(100);
+  });
+});

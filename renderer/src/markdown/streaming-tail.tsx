@@ -1,0 +1,67 @@
+import type { JSX } from 'react';
+import { CodeBlock } from './code-block';
+import type { HastElement } from './hast-text';
+import { MarkdownBlock } from './markdown-block';
+import type { TailShape } from './tail-shape';
+
+/**
+ * The streaming tail when it is a code fence or a list (see tailShape): rendered to the same DOM as
+ * MarkdownBlock's `plain` variant would, at a cost per frame of the last line or item instead of
+ * the whole block. Once the block settles (or the stream ends) MarkdownBlock renders it whole.
+ */
+export function StreamingTail({ shape }: { shape: TailShape }): JSX.Element {
+  return shape.kind === 'fence' ? (
+    <StreamingFence language={shape.language} code={shape.code} />
+  ) : (
+    <StreamingList shape={shape} />
+  );
+}
+
+/**
+ * What react-markdown renders for a fence: `components.pre` (CodeBlock) given the hast `pre > code`
+ * node, with `code.language-x` holding the text plus the newline mdast-util-to-hast appends.
+ */
+function StreamingFence({ language, code }: { language: string | undefined; code: string }): JSX.Element {
+  const className = language === undefined ? undefined : `language-${language}`;
+  const text = code === '' ? undefined : `${code}\n`;
+  const node: HastElement = {
+    type: 'element',
+    tagName: 'pre',
+    properties: {},
+    children: [
+      {
+        type: 'element',
+        tagName: 'code',
+        properties: className === undefined ? {} : { className: [className] },
+        children: text === undefined ? [] : [{ type: 'text', value: text }],
+      },
+    ],
+  };
+  return (
+    <CodeBlock node={node}>
+      <code className={className}>{text}</code>
+    </CodeBlock>
+  );
+}
+
+/**
+ * A list whose finished items are one memoized MarkdownBlock (parsed again only when an item is
+ * added) and whose last item is another: the list element itself is rendered here, once.
+ */
+function StreamingList({ shape }: { shape: Extract<TailShape, { kind: 'list' }> }): JSX.Element {
+  const variant = shape.loose ? 'list-items-loose' : 'list-items-tight';
+  const className = shape.taskList ? 'contains-task-list' : undefined;
+  const items = (
+    <>
+      <MarkdownBlock text={shape.settledItems} variant={variant} />
+      <MarkdownBlock text={shape.lastItem} variant={variant} />
+    </>
+  );
+  return shape.ordered ? (
+    <ol className={className} start={shape.start === 1 ? undefined : shape.start}>
+      {items}
+    </ol>
+  ) : (
+    <ul className={className}>{items}</ul>
+  );
+}

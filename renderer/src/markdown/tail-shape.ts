@@ -1,0 +1,126 @@
+/**
+ * Shapes of the streaming tail that can be rendered without re-parsing all of it every frame.
+ * A long fenced code block or list is ONE top-level block, so re-parsing the whole tail would cost
+ * O(block) per frame (quadratic over the block): these shapes cost O(last line / last item).
+ */
+export type TailShape =
+  /** An open (virtually closed) fence: its text is code, no Markdown parse needed. */
+  | { readonly kind: 'fence'; readonly language: string | undefined; readonly code: string }
+  /**
+   * A list: every finished item is rendered once (`settledItems`, parsed as one unit while it does
+   * not change), only `lastItem` is parsed again each frame.
+   */
+  | {
+      readonly kind: 'list';
+      readonly ordered: boolean;
+      readonly start: number;
+      readonly taskList: boolean;
+      readonly loose: boolean;
+      readonly settledItems: string;
+      readonly lastItem: string;
+    };
+
+// The opener of a fence whose info string needs no unescaping: a plain language word, or none.
+const FENCE_OPENER = /^(`{3,}|~{3,})[ \t]*([\w+#.-]*)[ \t]*$/;
+const FENCE_CLOSER = /^ {0,3}(`{3,}|~{3,})[ \t]*$/;
+const BULLET_ITEM = /^([-+*])([ \t]|$)/;
+const ORDERED_ITEM = /^(\d{1,9})([.)])([ \t]|$)/;
+const TASK_ITEM = /^(?:[-+*]|\d{1,9}[.)])[ \t]+\[[ xX]\](?:[ \t]|$)/;
+const THEMATIC_BREAK = /^ {0,3}(?:(?:\*[ \t]*){3,}|(?:-[ \t]*){3,}|(?:_[ \t]*){3,})$/;
+const SETEXT_UNDERLINE = /^ {0,3}(?:=+|-+)[ \t]*$/;
+// A line that could start something other than list content at column 0.
+const COLUMN_ZERO_BLOCK = /^(?:[#>|<]|`{3,}|~{3,}|\$\$)/;
+
+/**
+ * The shape of `text` (the tail as tailRender returns it, open constructs virtually closed), or
+ * null when it must be parsed whole. Conservative: anything unusual (CRLF, indented fence, a second
+ * block, escapes in the info string) takes the full parse.
+ */
+export function tailShape(text: string): TailShape | null {
+  if (text.includes('\r') || text.includes('\0')) return null;
+  return fenceShape(text) ?? listShape(text);
+}
+
+function fenceShape(text: string): TailShape | null {
+  if (!text.endsWith('\n')) return null;
+  const firstEnd = text.indexOf('\n');
+  const opener = FENCE_OPENER.exec(text.slice(0, firstEnd));
+  const marker = opener?.[1];
+  if (marker === undefined) return null;
+  const language = opener?.[2] ?? '';
+  // remark-math turns nothing here into math, but CodeBlock renders a `math` fence as display math.
+  if (language === 'math') return null;
+  const body = text.slice(firstEnd + 1, -1);
+  const lines = body.split('\n');
+  const closer = FENCE_CLOSER.exec(lines.at(-1) ?? '')?.[1];
+  if (closer === undefined || closer[0] !== marker[0] || closer.length < marker.length) return null;
+  const codeLines = lines.slice(0, -1);
+  // A line that closes the fence earlier means more than one block: parse it whole.
+  for (const line of codeLines) {
+    const early = FENCE_CLOSER.exec(line)?.[1];
+    if (early !== undefined && early[0] === marker[0] && early.length >= marker.length) return null;
+  }
+  return { kind: 'fence', language: language === '' ? undefined : language, code: codeLines.join('\n') };
+}
+
+interface ItemMarker {
+  readonly ordered: boolean;
+  readonly delimiter: string;
+  readonly number: number;
+}
+
+function itemMarker(line: string): ItemMarker | null {
+  if (THEMATIC_BREAK.test(line)) return null;
+  const bullet = BULLET_ITEM.exec(line);
+  if (bullet?.[1] !== undefined) return { ordered: false, delimiter: bullet[1], number: 1 };
+  const ordered = ORDERED_ITEM.exec(line);
+  if (ordered?.[1] !== undefined && ordered[2] !== undefined)
+    return { ordered: true, delimiter: ordered[2], number: Number(ordered[1]) };
+  return null;
+}
+
+function listShape(text: string): TailShape | null {
+  const first = itemMarker(text);
+  if (first === null) return null;
+  // Items start at column 0 with the same kind of marker; every other column-0 line must be a lazy
+  // paragraph continuation (no blank line before it), or the list may have ended or changed kind.
+  let lastItemStart = 0;
+  let items = 0;
+  let blankBefore = false;
+  let blankBetweenItems = false;
+  let blankInsideItem = false;
+  let pos = 0;
+  while (pos < text.length) {
+    const end = text.indexOf('\n', pos);
+    const lineEnd = end === -1 ? text.length : end;
+    const line = text.slice(pos, lineEnd);
+    if (line.trim() === '') {
+      blankBefore = true;
+    } else if (line[0] !== ' ' && line[0] !== '\t') {
+      const marker = itemMarker(line);
+      if (marker !== null) {
+        if (marker.ordered !== first.ordered || marker.delimiter !== first.delimiter) return null;
+        if (items > 0 && blankBefore) blankBetweenItems = true;
+        items += 1;
+        lastItemStart = pos;
+      } else if (blankBefore || COLUMN_ZERO_BLOCK.test(line) || SETEXT_UNDERLINE.test(line)) {
+        return null;
+      }
+      blankBefore = false;
+    } else {
+      // Indented content after a blank line inside the same item: the item holds two blocks.
+      if (blankBefore) blankInsideItem = true;
+      blankBefore = false;
+    }
+    pos = lineEnd + 1;
+  }
+  return {
+    kind: 'list',
+    ordered: first.ordered,
+    start: first.number,
+    taskList: text.split('\n').some((line) => TASK_ITEM.test(line)),
+    loose: blankBetweenItems || blankInsideItem,
+    settledItems: text.slice(0, lastItemStart),
+    lastItem: text.slice(lastItemStart),
+  };
+}
