@@ -37,6 +37,8 @@ export const SettingsSchema = z.object({
   spending: SpendingLimitsSchema,
   /** Settings → "PDF reading": the engine OpenRouter parses attached PDFs with (issue 17). */
   pdfEngine: PdfEngineChoiceSchema,
+  /** Settings → "Updates": check for updates at start and daily (issue 20). The button works either way. */
+  checkForUpdatesAutomatically: z.boolean(),
 });
 export type Settings = z.infer<typeof SettingsSchema>;
 
@@ -54,6 +56,7 @@ export const DEFAULT_SETTINGS: Settings = {
   stickyProvider: false,
   spending: DEFAULT_SPENDING_LIMITS,
   pdfEngine: DEFAULT_PDF_ENGINE,
+  checkForUpdatesAutomatically: true,
 };
 
 export const SettingsPatchSchema = SettingsSchema.partial().strict();

@@ -37,6 +37,7 @@ import { OptionProblemSchema } from '../option-problems';
 import { ConversationOptionsSchema, ModelIdSchema } from '../request-options';
 import { SettingsPatchSchema, SettingsSchema } from '../settings-types';
 import { CostEstimateSchema, SpendingSummarySchema } from '../spending-types';
+import { UpdateStatusSchema } from '../update-types';
 import { defineContract, event, invoke } from './define';
 
 /**
@@ -408,6 +409,17 @@ export const chatContract = defineContract('chat', {
 
   /** Opens an https link in the system browser after the person confirms in a main-process dialog. */
   openExternal: invoke(z.object({ url: z.string().max(4096) }).strict(), z.object({ opened: z.boolean() })),
+
+  /** Updates (issue 20): where the update service is (checking, downloading, ready, waiting…). */
+  getUpdateStatus: invoke(NoArgs, UpdateStatusSchema),
+  /** "Check for updates" in Settings: checks now (and downloads in the background), whatever the setting. */
+  checkForUpdates: invoke(NoArgs, UpdateStatusSchema),
+  /**
+   * "Restart to update": main backs up, then quits and installs — or, while a reply streams, answers
+   * `waiting-for-replies` and installs when the replies end (or at quit).
+   */
+  restartToUpdate: invoke(NoArgs, UpdateStatusSchema),
+  onUpdateStatus: event(UpdateStatusSchema),
 });
 
 export type ChatContract = typeof chatContract;

@@ -24,6 +24,7 @@ import type { SettingsStore } from '../services/settings/settings-store';
 import { createAttachmentHandlers } from './attachment-handlers';
 import { type BackupHandlerDeps, createBackupHandlers } from './backup-handlers';
 import { createKeyHandlers, type KeyHandlerDeps } from './key-handlers';
+import { createUpdateHandlers, type UpdateHandlerDeps } from './update-handlers';
 
 /** Where exports go and imports come from: main-process file dialogs; the page never names a path. */
 export interface FileDialogs {
@@ -48,7 +49,7 @@ export type ConfirmAndOpenLink = (url: URL, windowId: number) => Promise<boolean
  * The slices of each service the chat window may reach, each named from the service's own type (so a
  * service's signature is written once, in the service).
  */
-export interface ChatHandlerDeps extends KeyHandlerDeps {
+export interface ChatHandlerDeps extends KeyHandlerDeps, UpdateHandlerDeps {
   appInfo: AppInfo;
   models: Pick<OpenRouterClient, 'listModels'>;
   settings: Pick<SettingsStore, 'get' | 'update' | 'problems'>;
@@ -242,6 +243,9 @@ export function createChatHandlers(deps: ChatHandlerDeps): Handlers<ChatContract
 
     // Backups (issue 20): snapshots named by id, never by path.
     ...createBackupHandlers({ backups: deps.backups, estimator: deps.estimator }),
+
+    // Updates (issue 20): status, "Check for updates", "Restart to update".
+    ...createUpdateHandlers(deps),
 
     openExternal: async ({ url }, ctx) => {
       const safe = parseSafeExternalUrl(url);

@@ -2,6 +2,7 @@ import { readFile, stat } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { AppInfo } from '../../common/ipc/contract';
 import { describeError } from '../../common/redact';
+import type { UpdatesUnavailableReason } from '../../common/update-types';
 import { createAttachmentIntake } from '../services/attachments';
 import { createBackupService } from '../services/backups/backup-service';
 import { createCatalogCache } from '../services/chat/catalog-cache';
@@ -28,7 +29,9 @@ import type { Logger } from '../services/log/logger';
 import { sanitiseErrorsIn } from '../services/log/sanitise-errors';
 import { createKeyInfoReader, createOpenRouterClient } from '../services/openrouter/client';
 import { createSettingsStore } from '../services/settings/settings-store';
-import { timerScheduler } from '../services/shared/scheduler';
+import { type Scheduler, timerScheduler } from '../services/shared/scheduler';
+import { createUpdateService } from '../services/updates/update-service';
+import type { SnapshotBeforeUpdate, UpdaterAdapter } from '../services/updates/updater-adapter';
 import type { CiphertextStore } from '../services/vault/ciphertext-store';
 import { createKeyVault } from '../services/vault/key-vault';
 import type { SecretCipher } from '../services/vault/secret-cipher';
@@ -42,6 +45,20 @@ import type { AskPerson } from './questions';
  * The composition root shared by the Electron app and the browser harness: the same services and
  * handlers, only the adapters differ (safeStorage vs a test cipher, dialogs vs auto-answers).
  */
+/** Issue 20: the updater, and what backs up before an update is applied. */
+export interface UpdateAdapters {
+  /** electron-updater in a packaged app, a fake in the harness; null where updates are not checked. */
+  updater: UpdaterAdapter | null;
+  unavailableReason?: UpdatesUnavailableReason;
+  /**
+   * The backup before applying an update; default: the backups service's `snapshotBeforeUpdate`.
+   * When it rejects, the update is not installed and "Restart to update" says the backup failed.
+   */
+  snapshotBeforeUpdate?: SnapshotBeforeUpdate;
+  /** The automatic checks' timers (default: real timers). */
+  scheduler?: Scheduler;
+}
+
 export interface ServiceAdapters {
   appInfo: Omit<AppInfo, 'openRouterOrigin'>;
   openRouterBaseUrl: string;
@@ -64,6 +81,8 @@ export interface ServiceAdapters {
   /** Where exports go and imports come from: main-process file dialogs (or the harness's stand-ins). */
   dialogs: FileDialogs;
   /** Key intake: the clipboard, the system browser, the key-entry window, the launch environment. */
+  /** Updates (issue 20); absent: not checked (tests, and the app when unpackaged). */
+  updates?: UpdateAdapters;
   keyIntake: Pick<
     KeyIntakeAdapters,
     | 'clipboard'
@@ -116,6 +135,22 @@ export function composeServices(adapters: ServiceAdapters) {
     restorer: historyRestorer,
   });
   const sessions = createChatSessions({ client, log: adapters.log('chat') });
+  // Issue 20: updates, checked at start and daily unless Settings says not; installed only after a
+  // backup snapshot and never while a reply streams (the sessions' running replies).
+  const updates = createUpdateService({
+    updater: adapters.updates?.updater ?? null,
+    unavailableReason: adapters.updates?.unavailableReason ?? 'not-packaged',
+    automaticChecks: () => settings.get().checkForUpdatesAutomatically,
+    activeReplies: { count: () => sessions.activeCount, settle: () => sessions.settle() },
+    // A complete `pre-update` snapshot, or no install (the backups service rejects when it fails).
+    snapshotBeforeUpdate:
+      adapters.updates?.snapshotBeforeUpdate ??
+      (async () => {
+        await backups.snapshotBeforeUpdate();
+      }),
+    scheduler: adapters.updates?.scheduler ?? timerScheduler,
+    log: adapters.log('updates'),
+  });
   // Issue 16: the spending ledger (<dataDir>/ledger), the limits checked before every send, and each
   // reply's cost recorded there. Days and months are the system's local time.
   const ledger = createLedgerStore({ dir: join(adapters.dataDir, 'ledger'), log: adapters.log('ledger') });
@@ -243,6 +278,7 @@ export function composeServices(adapters: ServiceAdapters) {
     sessions,
     openExternal: adapters.openExternal,
     backups,
+    updates,
   });
   const keyEntryHandlers = createKeyEntryHandlers({
     vault,
@@ -293,6 +329,8 @@ export function composeServices(adapters: ServiceAdapters) {
     keyOriginConsent,
     /** Issue 20: backups (`snapshotBeforeUpdate` for the updates service; the harness and tests). */
     backups,
+    /** Issue 20: the update service (the glue sends its status changes to the windows). */
+    updates,
     /**
      * Loads everything from disk; call once before the first window opens. With `waitForKey: false`
      * it resolves once settings and history are ready while the stored key is still being read: the
@@ -323,9 +361,13 @@ export function composeServices(adapters: ServiceAdapters) {
       // people open first, and a cold first read of a 2,000-message file costs ~100 ms.
       const recent = history.list({ limit: 1 }).items[0];
       if (recent) void history.messages(recent.id, { limit: 1 }).catch(() => undefined);
+      // The first automatic update check waits a few seconds; then one a day (while the setting is on).
+      updates.start();
     },
     /** Stops streams (their partial text is saved as cancelled) and flushes history to disk. */
     async shutdown(): Promise<void> {
+      // No update is installed mid-shutdown; one the person asked for is installed at the end.
+      updates.beginQuit();
       backups.stop();
       keyIntake.shutdown();
       sessions.cancelAll();
@@ -334,6 +376,9 @@ export function composeServices(adapters: ServiceAdapters) {
       await replyCosts.settle();
       await ledger.settle();
       await history.close();
+      // "Restart to update" pressed while a reply streamed: back up and install now that the history is
+      // flushed (the shutdown stopped and saved the reply).
+      await updates.finishQuit();
     },
   };
 }

@@ -68,6 +68,9 @@ export const chatWritingCalls: WritingCalls<ChatContract> = {
   restoreBackupConversation: true, // a history write
   estimateCost: false, // a token count in main; called as the person types
   openExternal: true, // a dialog, then the browser
+  getUpdateStatus: false,
+  checkForUpdates: true, // a request to the release feed, maybe a download
+  restartToUpdate: true, // a backup snapshot, then the installer
 };
 
 export const keyEntryWritingCalls: WritingCalls<KeyEntryContract> = {

@@ -317,6 +317,10 @@ const validExamples: Record<string, () => unknown> = {
   }),
   estimateCost: () => ({ conversationId: target.conversationId, model: MODEL, draft: 'hello' }),
   openExternal: () => ({ url: 'https://openrouter.ai/docs' }),
+  // Issue 20: updates take no arguments (the composed services have no updater: "not packaged").
+  getUpdateStatus: () => undefined,
+  checkForUpdates: () => undefined,
+  restartToUpdate: () => undefined,
   // key-entry contract
   getKeyEntryContext: () => undefined,
   submit: () => ({ key: `sk-or-v1-${'0f'.repeat(32)}`, persistence: 'session' }),

@@ -37,10 +37,12 @@ const FIELD_LABELS: Record<keyof Settings, string> = {
   stickyProvider: 'Keep a conversation on one provider',
   spending: 'Spending limits',
   pdfEngine: 'PDF reading',
+  checkForUpdatesAutomatically: 'Check for updates automatically',
 };
 const FIX_IN: Partial<Record<keyof Settings, string>> = {
   spending: 'Settings → Spending',
   pdfEngine: 'Settings → PDF reading',
+  checkForUpdatesAutomatically: 'Settings → Updates',
   reasoningByModel: 'Settings → Reasoning',
   providerDefaults: 'Settings → Providers',
   webSearch: 'Settings → Web search',

@@ -12,6 +12,7 @@ import {
   DEFAULT_CONVERSATION_OPTIONS,
 } from '../../../common/request-options';
 import { type Settings, SettingsPatchSchema } from '../../../common/settings-types';
+import type { UpdateStatus } from '../../../common/update-types';
 import { applyStreamEvents } from '../state/apply-stream-events';
 import { createFakeAttachmentState, type FakeAttachmentState, fakeStage } from './fake-attachments';
 import { makeSettings, STANDARD_MODELS, STORED_KEY } from './fixtures';
@@ -64,6 +65,8 @@ export interface FakeBridge {
   /** Pushes events for the most recent stream. */
   emitToLastStream(events: ChatStreamEvent[]): void;
   emitKeyStatus(status: KeyStatus): void;
+  /** Issue 20: main's update status changes (what `getUpdateStatus` answers from then on, too). */
+  emitUpdateStatus(status: UpdateStatus): void;
   lastStream(): FakeStream;
   chatListenerCount(): number;
 }
@@ -183,6 +186,13 @@ export function createFakeBridge(initial: Partial<FakeState> = {}): FakeBridge {
         ? { ...c, updatedAt: now(), model, messageCount: messagesOf(conversationId).length }
         : c,
     );
+  };
+
+  const updateListeners = new Set<Listener<UpdateStatus>>();
+  let updateStatus: UpdateStatus = { state: 'idle' };
+  const emitUpdateStatus = (status: UpdateStatus) => {
+    updateStatus = status;
+    for (const listener of [...updateListeners]) listener(status);
   };
 
   const emitKeyStatus = (status: KeyStatus) => {
@@ -345,6 +355,14 @@ export function createFakeBridge(initial: Partial<FakeState> = {}): FakeBridge {
       return () => chatListeners.delete(listener);
     },
     openExternal: async () => ok({ opened: true }),
+    // Updates (issue 20): idle until a test emits a status or replaces these.
+    getUpdateStatus: async () => ok(updateStatus),
+    checkForUpdates: async () => ok(updateStatus),
+    restartToUpdate: async () => ok(updateStatus),
+    onUpdateStatus: (listener) => {
+      updateListeners.add(listener);
+      return () => updateListeners.delete(listener);
+    },
     // Reply images and late usage (issue 14): tests replace these to supply images or push figures.
     onReplyUsage: () => () => {},
     getReplyImage: async () => ok({ dataUrl: 'data:image/png;base64,iVBORw0KGgo=' }),
@@ -463,6 +481,7 @@ export function createFakeBridge(initial: Partial<FakeState> = {}): FakeBridge {
       emitChatEvents({ ...stream, events });
     },
     emitKeyStatus,
+    emitUpdateStatus,
     lastStream,
     chatListenerCount: () => chatListeners.size,
   };
