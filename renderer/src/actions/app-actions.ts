@@ -3,6 +3,7 @@ import type { AppStores } from '../state/app-stores';
 import { preferredModel } from '../state/model-choice-store';
 import { createAddKeyActions } from './add-key-actions';
 import { createAttachmentActions } from './attachment-actions';
+import { createBackupActions } from './backup-actions';
 import { createBranchActions } from './branch-actions';
 import { createChatActions } from './chat-actions';
 import { createCompareActions } from './compare-actions';
@@ -92,6 +93,7 @@ export function createAppActions(bridge: SwitchboardBridge, stores: AppStores) {
     settings: settingsActions,
     models: modelActions,
     history: createHistoryActions({ bridge }),
+    backups: createBackupActions({ bridge, conversations, messages, conversationActions, messageActions }),
     links: createLinkActions({ bridge, toasts }),
     replyImages: createReplyImageActions({ bridge, toasts }),
     messageAttachments,

@@ -2,6 +2,7 @@ import { useRef } from 'react';
 import { useActions, useStores } from '../../app-context';
 import { useStoreValue } from '../../hooks/use-store-value';
 import { Dialog } from '../dialog';
+import { BackupsSection } from './backups-section';
 import { DefaultModelField } from './default-model-field';
 import { KeySection } from './key-section';
 import { MaxTokensField } from './max-tokens-field';
@@ -51,6 +52,7 @@ export function SettingsDialog({ inert }: { inert: boolean }) {
         {settings && <PdfReadingSection value={settings.pdfEngine} />}
         {settings && <SpendingSection value={settings.spending} firstFieldRef={spendingRef} />}
         <ProvidersSection />
+        <BackupsSection />
         <section className="settings-section" aria-labelledby="settings-look-heading">
           <h3 id="settings-look-heading">Appearance</h3>
           <ThemeField theme={settings?.theme ?? 'system'} />

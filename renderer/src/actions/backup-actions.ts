@@ -1,0 +1,49 @@
+import type { SwitchboardBridge } from '../../../common/ipc/bridge-types';
+import type { ConversationsStore } from '../state/conversations-store';
+import type { MessagesStore } from '../state/messages-store';
+import type { ConversationActions } from './conversation-actions';
+import type { MessageActions } from './message-actions';
+
+export interface BackupActionsDeps {
+  bridge: Pick<
+    SwitchboardBridge,
+    'listBackups' | 'backUpNow' | 'restoreBackup' | 'listBackupConversations' | 'restoreBackupConversation'
+  >;
+  conversations: ConversationsStore;
+  messages: MessagesStore;
+  conversationActions: Pick<ConversationActions, 'refresh'>;
+  messageActions: Pick<MessageActions, 'ensureLoaded'>;
+}
+
+/**
+ * Settings → Backups (issue 20): main keeps the snapshots; the window names them by id. After a
+ * restore, the conversations shown are read again from main (their loaded messages are forgotten, and
+ * the open one is loaded again), since their files were replaced.
+ */
+export function createBackupActions(deps: BackupActionsDeps) {
+  const { bridge, conversations, messages } = deps;
+  const reloadShown = async (ids: readonly string[]) => {
+    for (const id of ids) messages.forget(id);
+    await deps.conversationActions.refresh();
+    const selected = conversations.get().selectedId;
+    if (selected !== null) await deps.messageActions.ensureLoaded(selected);
+  };
+  return {
+    list: () => bridge.listBackups(),
+    backUpNow: () => bridge.backUpNow(),
+    conversationsOf: (backupId: string) => bridge.listBackupConversations({ backupId }),
+    async restore(backupId: string) {
+      const result = await bridge.restoreBackup({ backupId });
+      // Also after a failure: a restore that stopped part-way may have changed some conversations.
+      await reloadShown(conversations.get().items.map((c) => c.id));
+      return result;
+    },
+    async restoreConversation(backupId: string, conversationId: string) {
+      const result = await bridge.restoreBackupConversation({ backupId, conversationId });
+      if (result.ok) await reloadShown([conversationId]);
+      return result;
+    },
+  };
+}
+
+export type BackupActions = ReturnType<typeof createBackupActions>;

@@ -1,0 +1,128 @@
+import { screen, waitFor, within } from '@testing-library/react';
+import { describe, expect, it } from 'vitest';
+import type { BackupSummary } from '../../../../common/backup-types';
+import { fail, ok } from '../../testing/fake-bridge';
+import { renderApp } from '../../testing/render-app';
+
+const daily: BackupSummary = {
+  id: '2026-03-02T09-00-00-000Z-daily-0a0b0c',
+  kind: 'daily',
+  createdAt: '2026-03-02T09:00:00.000Z',
+  conversationCount: 3,
+  totalBytes: 2048,
+  complete: true,
+};
+const cutShort: BackupSummary = {
+  id: '2026-03-03T09-00-00-000Z-manual-0d0e0f',
+  kind: 'manual',
+  createdAt: '2026-03-03T09:00:00.000Z',
+  conversationCount: 0,
+  totalBytes: 0,
+  complete: false,
+};
+
+async function openBackups(backups: BackupSummary[]) {
+  const view = renderApp();
+  view.fake.override('listBackups', async () => ok({ backups }));
+  await waitFor(() => expect(view.fake.callsTo('getSettings')).toHaveLength(1));
+  await view.user.click(await screen.findByRole('button', { name: 'Settings' }));
+  const dialog = await screen.findByRole('dialog', { name: 'Settings' });
+  const section = within(dialog).getByRole('region', { name: 'Backups' });
+  return { ...view, section };
+}
+
+describe('Settings → Backups (issue 20)', () => {
+  it('lists each backup with its date, kind, conversation count and size; an incomplete one cannot be chosen', async () => {
+    const { section } = await openBackups([cutShort, daily]);
+    const complete = await within(section).findByRole('radio', { name: /Daily, 3 conversations, 2 KB$/ });
+    expect((complete as HTMLInputElement).checked).toBe(true);
+    const incomplete = within(section).getByRole('radio', { name: /incomplete, cannot be restored$/ });
+    expect((incomplete as HTMLInputElement).disabled).toBe(true);
+  });
+
+  it('"Back up now" asks main, says what was backed up, and lists the new backup', async () => {
+    const { section, user, fake } = await openBackups([]);
+    await within(section).findByText('No backups yet.');
+    const made = { ...daily, id: '2026-03-04T09-00-00-000Z-manual-111111', kind: 'manual' as const };
+    fake.override('backUpNow', async () => ok(made));
+    fake.override('listBackups', async () => ok({ backups: [made] }));
+    await user.click(within(section).getByRole('button', { name: 'Back up now' }));
+    await waitFor(() =>
+      expect(within(section).getByRole('status').textContent).toBe('Backed up 3 conversations (2 KB).'),
+    );
+    expect(
+      (within(section).getByRole('radio', { name: /Made by you, 3 conversations/ }) as HTMLInputElement)
+        .checked,
+    ).toBe(true);
+  });
+
+  it('"Restore…" restores only after a confirmation saying the current state is backed up first', async () => {
+    const { section, user, fake } = await openBackups([daily]);
+    await user.click(await within(section).findByRole('button', { name: 'Restore…' }));
+    expect(section.textContent).toContain(
+      'Switchboard first backs up your conversations as they are now, so you can undo this by restoring that backup.',
+    );
+    await user.click(within(section).getByRole('button', { name: 'Cancel' }));
+    expect(fake.callsTo('restoreBackup')).toEqual([]);
+
+    fake.override('restoreBackup', async () =>
+      ok({ restored: 3, movedToTrash: 0, undoBackupId: '2026-03-05T09-00-00-000Z-pre-restore-222222' }),
+    );
+    await user.click(within(section).getByRole('button', { name: 'Restore…' }));
+    await user.click(within(section).getByRole('button', { name: 'Restore this backup' }));
+    await waitFor(() => expect(fake.callsTo('restoreBackup')).toEqual([{ backupId: daily.id }]));
+    await waitFor(() =>
+      expect(within(section).getByRole('status').textContent).toMatch(
+        /^Restored 3 conversations from the backup of/,
+      ),
+    );
+    expect(fake.callsTo('listConversations').length).toBeGreaterThan(1);
+  });
+
+  it('says what went wrong and what to do when a restore is refused', async () => {
+    const { section, user, fake } = await openBackups([daily]);
+    const message =
+      'A reply is still being written, so nothing was restored. Wait for it to finish (or stop it), then restore again.';
+    fake.override('restoreBackup', async () => fail('validation', message));
+    await user.click(await within(section).findByRole('button', { name: 'Restore…' }));
+    await user.click(within(section).getByRole('button', { name: 'Restore this backup' }));
+    expect((await within(section).findByRole('alert')).textContent).toBe(message);
+  });
+
+  it('"Restore a conversation…" picks one conversation of the chosen backup', async () => {
+    const { section, user, fake } = await openBackups([daily]);
+    fake.override('listBackupConversations', async () =>
+      ok({
+        conversations: [
+          { id: 'c1', title: 'Walruses', updatedAt: '2026-03-01T00:00:00.000Z', messageCount: 2 },
+          { id: 'c2', title: 'Otters', updatedAt: '2026-03-02T00:00:00.000Z', messageCount: 4 },
+        ],
+      }),
+    );
+    fake.override('restoreBackupConversation', async ({ conversationId }) =>
+      ok({
+        id: conversationId,
+        title: 'Walruses',
+        createdAt: '2026-03-01T00:00:00.000Z',
+        updatedAt: '2026-03-01T00:00:00.000Z',
+        messageCount: 2,
+        model: null,
+      }),
+    );
+    await user.click(await within(section).findByRole('button', { name: 'Restore a conversation…' }));
+    const picker = await within(section).findByRole('combobox', { name: 'Conversation to restore' });
+    await waitFor(() => expect(document.activeElement).toBe(picker));
+    await user.selectOptions(picker, 'Walruses');
+    await user.click(within(section).getByRole('button', { name: 'Restore this conversation' }));
+    await waitFor(() =>
+      expect(fake.callsTo('restoreBackupConversation')).toEqual([
+        { backupId: daily.id, conversationId: 'c1' },
+      ]),
+    );
+    await waitFor(() =>
+      expect(within(section).getByRole('status').textContent).toMatch(
+        /^"Walruses" was restored from the backup of/,
+      ),
+    );
+  });
+});
