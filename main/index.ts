@@ -27,6 +27,7 @@ import { readLaunchSettingsOrExit, setUserDataDir, takeKeyOutOfEnvironment } fro
 import { confirmAndOpenLink } from './electron/link-confirmation';
 import { fileLogger } from './electron/log-file';
 import { safeStorageCipher } from './electron/safe-storage-cipher';
+import { createElectronUpdater } from './electron/updater-adapter';
 import { vaultRecordStore } from './electron/vault-record-store';
 import { windowForContents } from './electron/window-lookup';
 
@@ -76,6 +77,11 @@ async function start(): Promise<void> {
   blockRendererNetwork();
   serveAppScheme(join(import.meta.dirname, '../renderer'));
   const ciphertextStore = vaultRecordStore();
+  // Updates (issue 20): electron-updater only in a packaged app. Unpackaged (`npm start`), it would
+  // skip every check anyway ("not packed and dev update config is not forced": AppUpdater.js
+  // isUpdaterActive; we never set `forceDevUpdateConfig`), so it is not even loaded: the update service
+  // says this build does not check.
+  const updater = app.isPackaged ? await createElectronUpdater(log('updates')) : null;
 
   // The services, given Electron only as adapters.
   const services = composeServices({
@@ -93,6 +99,7 @@ async function start(): Promise<void> {
       windowId === null ? chatWindows.firstShown : windowForContents(windowId),
     ),
     openExternal: confirmAndOpenLink,
+    updates: { updater },
   });
 
   // The two contracts on ipcMain, each answered only for its own kind of window.
@@ -112,6 +119,9 @@ async function start(): Promise<void> {
   services.vault.onStatusChange((status) => {
     // Through the table, like every event: parsed with the contract's schema before it crosses.
     for (const id of chatWindows.ids()) chatTable.emit(id, 'onKeyStatus', status);
+  });
+  services.updates.onStatus((status) => {
+    for (const id of chatWindows.ids()) chatTable.emit(id, 'onUpdateStatus', status);
   });
 
   installAppMenu();
