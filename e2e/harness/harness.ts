@@ -15,6 +15,7 @@ import { createHandlerTable } from '../../main/ipc/handler-table';
 import { chatWritingCalls, keyEntryWritingCalls } from '../../main/ipc/writing-calls';
 import { contentSecurityPolicy } from '../../main/protocol/content-security-policy';
 import { createLogger, type Logger } from '../../main/services/log/logger';
+import { createFakeUpdater, type FakeUpdater } from '../../main/services/updates/testing/fake-updater';
 import { createKeyValueCiphertextStore } from '../../main/services/vault/ciphertext-store';
 import { createTestCipher } from '../../main/services/vault/testing/test-cipher';
 import { type Emulator, startEmulator } from '../emulator/server';
@@ -146,6 +147,12 @@ export interface Harness {
   importFile: string | null;
   /** The files "Attach files" picks (main's open dialog), or null: the person cancelled. */
   attachFiles: string[] | null;
+  /**
+   * Issue 20: the updater main sees — a fake the test scripts (`nextCheck`, `nextDownload`, `calls`);
+   * there are no automatic checks in the harness, only "Check for updates". The backup before an
+   * update is the real backups service's.
+   */
+  updater: FakeUpdater;
   logLines: string[];
   close(): Promise<void>;
 }
@@ -226,7 +233,11 @@ export async function startHarness(options: HarnessOptions = {}): Promise<Harnes
     configFileMode: 0o600,
     projectName: 'switchboard-harness',
   });
+  const updater = createFakeUpdater();
   const services = composeServices({
+    // Issue 20: a scripted updater, and no automatic checks (their timers never fire), so a spec
+    // decides every step with "Check for updates".
+    updates: { updater, scheduler: { schedule: () => () => {}, now: () => performance.now() } },
     appInfo: { name: 'Switchboard (harness)', version: '0.0.0-harness', platform: process.platform },
     openRouterBaseUrl: baseUrl,
     dataDir,
@@ -360,6 +371,9 @@ export async function startHarness(options: HarnessOptions = {}): Promise<Harnes
   const unsubscribe = services.vault.onStatusChange((status) => {
     for (const id of chatBinding.windowIds()) chatTable.emit(id, 'onKeyStatus', status);
   });
+  const unsubscribeUpdates = services.updates.onStatus((status) => {
+    for (const id of chatBinding.windowIds()) chatTable.emit(id, 'onUpdateStatus', status);
+  });
 
   // Each page may connect only to its own socket (the app's CSP plus that one loopback socket).
   const chatSocket = `ws://127.0.0.1:${port}${CHAT_WS_PATH}`;
@@ -397,9 +411,11 @@ export async function startHarness(options: HarnessOptions = {}): Promise<Harnes
     dataDir,
     emulator,
     services,
+    updater,
     logLines,
     async close() {
       unsubscribe();
+      unsubscribeUpdates();
       await services.shutdown();
       await Promise.all([chatBinding.close(), keyBinding.close()]);
       await Promise.all(
