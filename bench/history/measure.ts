@@ -2,13 +2,20 @@
  * One measured start of the history store, run in a fresh Node process by run.ts so that timings start
  * cold and memory figures are this process's alone. Prints one line: `RESULT <json>`.
  *
- * Usage: node measure.mjs <mode: rebuild|start|list|crash> <dir> <queries.json> <baselineQueries>
- * (`start` also builds the search index, runs the queries, reads memory and runs the baseline.)
+ * Usage: node measure.mjs <mode> <dir> <queries.json> <baselineQueries> [<results.json>]
+ * Modes: `rebuild`, `list`, `crash` (list only); `start` (search index built, or loaded when
+ * search-index.bin is there: time to ready, queries, memory, the read-every-file baseline); `old` (the
+ * index as it was before issue 19, bench/history/baseline-search, built over the same files: today's
+ * memory and latency); `touch` (appends a message to the first <baselineQueries> conversations with
+ * the search index off, so the saved index is that many files behind). `start` and `old` write every
+ * query's hits (ids, order, snippets) to <results.json> for run.ts to compare.
  */
+import { writeFileSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import { createHistoryStore } from '../../main/services/history';
 import { createLogger } from '../../main/services/log/logger';
 import { naiveSearch } from './baseline';
+import { buildOldIndex, oldSearch } from './baseline-search/old-search';
 
 export interface MeasureResult {
   mode: string;
@@ -18,6 +25,10 @@ export interface MeasureResult {
   listReadySinceProcessStartMs: number;
   searchWhileBuilding?: { ms: number; complete: boolean; total: number };
   indexBuildMs?: number;
+  /** From creating the store to search being complete (whenSearchReady). */
+  searchReadyMs?: number;
+  /** Whether the saved index was used (from the store's log). */
+  loadedFromDisk?: boolean;
   /** CPU time of the process during the build: on a busy machine, wall time mostly measures the others. */
   indexBuildCpuMs?: number;
   indexedMessages?: number;
@@ -26,19 +37,26 @@ export interface MeasureResult {
   baselineMs?: number[];
   rssMb?: number;
   heapUsedMb?: number;
+  heapTotalMb?: number;
   arrayBuffersMb?: number;
+  externalMb?: number;
   peakRssMb?: number;
+  closeMs?: number;
 }
 
 const mb = (bytes: number) => Math.round((bytes / 1024 / 1024) * 10) / 10;
 
 async function main() {
-  const [mode = 'start', dir = '', queriesFile = '', baselineArg = '0'] = process.argv.slice(2);
+  const [mode = 'start', dir = '', queriesFile = '', baselineArg = '0', resultsFile = ''] =
+    process.argv.slice(2);
   const queries = JSON.parse(await readFile(queriesFile, 'utf8')) as string[];
   const t0 = performance.now();
+  let loadedFromDisk = false;
   const store = createHistoryStore({
     dir,
-    log: createLogger('bench', () => undefined),
+    log: createLogger('bench', (line) => {
+      if (line.includes('search index loaded')) loadedFromDisk = true;
+    }),
     buildSearchIndex: mode === 'start',
   });
   await store.init();
@@ -50,46 +68,88 @@ async function main() {
     listReadyMs,
     listReadySinceProcessStartMs: performance.now(),
   };
+  const readMemory = () => {
+    globalThis.gc?.();
+    const memory = process.memoryUsage();
+    result.rssMb = mb(memory.rss);
+    result.heapUsedMb = mb(memory.heapUsed);
+    result.heapTotalMb = mb(memory.heapTotal);
+    result.arrayBuffersMb = mb(memory.arrayBuffers);
+    result.externalMb = mb(memory.external);
+    result.peakRssMb = mb(process.resourceUsage().maxRSS * 1024);
+  };
+  // Each query three times, keeping its median: on a shared machine a single run mostly measures
+  // whoever else had the CPU at that moment.
+  const runQueries = async (search: (q: string) => Promise<{ total: number; hits: unknown[] }>) => {
+    for (const q of queries.slice(0, 3)) await search(q); // warm-up (JIT)
+    result.searchMs = [];
+    result.searchTotals = [];
+    const answers: Array<{ query: string; total: number; hits: unknown[] }> = [];
+    for (const q of queries) {
+      const runs: number[] = [];
+      let answer = { total: 0, hits: [] as unknown[] };
+      for (let r = 0; r < 3; r++) {
+        const s = performance.now();
+        answer = await search(q);
+        runs.push(performance.now() - s);
+      }
+      result.searchMs.push(runs.sort((a, b) => a - b)[1] ?? Number.NaN);
+      result.searchTotals.push(answer.total);
+      answers.push({ query: q, total: answer.total, hits: answer.hits });
+    }
+    if (resultsFile) writeFileSync(resultsFile, JSON.stringify(answers));
+  };
   if (mode === 'start') {
     const cpu0 = process.cpuUsage();
     const s0 = performance.now();
     const early = await store.search(queries[10] ?? 'the');
     result.searchWhileBuilding = { ms: performance.now() - s0, complete: early.complete, total: early.total };
     await store.whenSearchReady();
+    result.searchReadyMs = performance.now() - t0;
+    result.loadedFromDisk = loadedFromDisk;
     result.indexBuildMs = performance.now() - t0 - listReadyMs;
     const cpu = process.cpuUsage(cpu0);
     result.indexBuildCpuMs = (cpu.user + cpu.system) / 1000;
     result.indexedMessages = store.searchStatus().indexedMessages;
-    for (const q of queries.slice(0, 3)) await store.search(q); // warm-up (JIT)
-    result.searchMs = [];
-    result.searchTotals = [];
-    // Each query three times, keeping its median: on a shared machine a single run mostly measures
-    // whoever else had the CPU at that moment.
-    for (const q of queries) {
-      const runs: number[] = [];
-      let total = 0;
-      for (let r = 0; r < 3; r++) {
-        const s = performance.now();
-        total = (await store.search(q)).total;
-        runs.push(performance.now() - s);
-      }
-      result.searchMs.push(runs.sort((a, b) => a - b)[1] ?? Number.NaN);
-      result.searchTotals.push(total);
-    }
-    globalThis.gc?.();
-    const memory = process.memoryUsage();
-    result.rssMb = mb(memory.rss);
-    result.heapUsedMb = mb(memory.heapUsed);
-    result.arrayBuffersMb = mb(memory.arrayBuffers);
-    result.peakRssMb = mb(process.resourceUsage().maxRSS * 1024);
+    await runQueries(async (q) => {
+      const r = await store.search(q);
+      return {
+        total: r.total,
+        hits: r.hits.map(({ conversationId, messageId, title, snippet, score }) => ({
+          conversationId,
+          messageId,
+          title,
+          snippet,
+          score,
+        })),
+      };
+    });
+    readMemory();
     result.baselineMs = [];
     for (const q of queries.slice(0, Number(baselineArg))) {
       const s = performance.now();
       await naiveSearch(dir, q);
       result.baselineMs.push(performance.now() - s);
     }
+  } else if (mode === 'old') {
+    const cpu0 = process.cpuUsage();
+    const ids = store.list({ limit: Number.MAX_SAFE_INTEGER }).items.map((s) => s.id);
+    const index = buildOldIndex(dir, ids);
+    result.indexBuildMs = performance.now() - t0 - listReadyMs;
+    const cpu = process.cpuUsage(cpu0);
+    result.indexBuildCpuMs = (cpu.user + cpu.system) / 1000;
+    result.indexedMessages = index.stats().messages;
+    await runQueries(async (q) => oldSearch(dir, index, q));
+    readMemory();
+  } else if (mode === 'touch') {
+    const ids = store.list({ limit: Number(baselineArg) }).items.map((s) => s.id);
+    for (const id of ids) await store.appendUserMessage(id, `bench touch ${id} zzqxtouched`);
+  } else {
+    readMemory();
   }
+  const c0 = performance.now();
   await store.close();
+  result.closeMs = performance.now() - c0;
   process.stdout.write(`RESULT ${JSON.stringify(result)}\n`);
 }
 

@@ -4,17 +4,23 @@
  * Generates a synthetic history on disk, then measures the real store in fresh Node processes (so
  * start-up is cold and memory is the store's own): time until the list is ready (after a rebuild, on a
  * normal start, after a crash), the background search index build, search latency over ~50 queries,
- * memory — and, in the same run, a baseline that reads every file for each query. Prints a table with
- * the targets. Always exits 0: benchmarks inform, they do not gate.
+ * memory — and, in the same run, two baselines: the search index as it was before issue 19
+ * (bench/history/baseline-search: built at every start, 32-bit postings, a radix tree of terms), and
+ * reading every file for each query. Then the saved index (search-index.bin): time to ready when it is
+ * loaded, with N files changed since, and when it is damaged (rebuilt). Checks that the new index gives
+ * exactly the old one's hits (ids, order, snippets) on every query, fresh and loaded. Prints a table
+ * with the targets. Always exits 0: benchmarks inform, they do not gate.
  *
- * Options: --conversations N, --messages N, --seed N, --baseline-queries N (default 5),
+ * Options: --conversations N, --messages N, --seed N, --baseline-queries N (default 5), --changed N
+ * (files changed before the "loaded with N changed" start, default 100),
  * --dir PATH (reuse or keep the generated history there), --keep (do not delete the temporary folder).
  */
 
 import { spawn } from 'node:child_process';
-import { promises as fs } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { promises as fs, readFileSync } from 'node:fs';
+import { loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { isDeepStrictEqual } from 'node:util';
 import { build } from 'vite';
 import { createRng } from '../../e2e/emulator/rng';
 import { generateHistory } from './generate';
@@ -84,6 +90,7 @@ async function main() {
   const messages = option('messages', 200_000);
   const seed = option('seed', 42);
   const baselineQueries = option('baseline-queries', 5);
+  const changed = option('changed', 100);
   const keepDir = stringOption('dir');
   const work = await fs.mkdtemp(join(tmpdir(), 'switchboard-bench-'));
   const dir = keepDir ?? join(work, 'history');
@@ -109,38 +116,94 @@ async function main() {
     await fs.writeFile(queriesFile, JSON.stringify(queries));
     const script = await bundleMeasure(join(work, 'bundle'));
 
+    const results = (name: string) => join(work, `results-${name}.json`);
+    const same = (a: string, b: string) =>
+      isDeepStrictEqual(
+        JSON.parse(readFileSync(results(a), 'utf8')),
+        JSON.parse(readFileSync(results(b), 'utf8')),
+      );
+    const searchIndexFile = join(dir, 'search-index.bin');
+    const loads: string[] = [];
+    const load = () =>
+      loadavg()
+        .map((l) => l.toFixed(2))
+        .join(' ');
+
     // 1. No index.json yet (first start after generation): rebuilt from every file. Writes the index.
     await fs.rm(join(dir, 'index.json'), { force: true });
+    await fs.rm(searchIndexFile, { force: true });
     console.log('Measuring: start with index.json rebuilt from the files …');
     const rebuild = await measure(script, ['rebuild', dir, queriesFile, '0']);
-    // 2. A normal start (the previous session closed cleanly), then search, memory and the baseline.
-    console.log('Measuring: normal start, search index build, queries, memory, baseline …');
-    const normal = await measure(script, ['start', dir, queriesFile, String(baselineQueries)]);
-    // 3. Normal starts again, list only: start-up times are noisy on a shared machine, so take the median of 3.
+    // 2. Today's index (before issue 19), built over the same files: memory, latency, hits.
+    console.log(`Measuring: the old search index (baseline) … (load ${load()})`);
+    loads.push(load());
+    const old = await measure(script, ['old', dir, queriesFile, '0', results('old')]);
+    // 3. A normal start without a saved search index: built from the files, then saved at close.
+    console.log(
+      `Measuring: normal start, search index built from the files, queries, memory, baseline … (load ${load()})`,
+    );
+    loads.push(load());
+    const normal = await measure(script, [
+      'start',
+      dir,
+      queriesFile,
+      String(baselineQueries),
+      results('fresh'),
+    ]);
+    const saved = await fs.stat(searchIndexFile).catch(() => null);
+    // 4. The next start loads it.
+    console.log(`Measuring: start with the saved search index … (load ${load()})`);
+    loads.push(load());
+    const loaded = await measure(script, ['start', dir, queriesFile, '0', results('loaded')]);
+    // 5. Normal starts again, list only: start-up times are noisy on a shared machine, so take the median of 3.
     console.log('Measuring: three more normal starts (list only) …');
     const starts = [normal.listReadyMs];
     const fromProcessStart = [normal.listReadySinceProcessStartMs];
+    let listOnly: MeasureResult | null = null;
     for (let i = 0; i < 3; i++) {
       const run = await measure(script, ['list', dir, queriesFile, '0']);
+      listOnly ??= run;
       starts.push(run.listReadyMs);
       fromProcessStart.push(run.listReadySinceProcessStartMs);
     }
-    // 4. A start after a crash: the session marker is still there, so every file is checked.
+    // 6. A start after a crash: the session marker is still there, so every file is checked.
     await fs.writeFile(join(dir, 'session.json'), '{}');
     console.log('Measuring: start after a crash …');
     const crash = await measure(script, ['crash', dir, queriesFile, '0']);
     const listReady = percentile(starts, 50);
+    // 7. N conversations changed while the search index was not running (it is N files behind).
+    console.log(`Measuring: start with the saved index and ${changed} changed files … (load ${load()})`);
+    await measure(script, ['touch', dir, queriesFile, String(changed)]);
+    loads.push(load());
+    const behind = await measure(script, ['start', dir, queriesFile, '0']);
+    // 8. A damaged index file (a flipped byte in the middle): discarded and rebuilt.
+    const bytes = await fs.readFile(searchIndexFile);
+    const middle = bytes.length >> 1;
+    bytes[middle] = (bytes[middle] ?? 0) ^ 0x40;
+    await fs.writeFile(searchIndexFile, bytes);
+    console.log(`Measuring: start with a damaged search index … (load ${load()})`);
+    loads.push(load());
+    const damaged = await measure(script, ['start', dir, queriesFile, '0']);
 
     const search = normal.searchMs ?? [];
+    const loadedSearch = loaded.searchMs ?? [];
+    const oldSearchMs = old.searchMs ?? [];
     const baseline = normal.baselineMs ?? [];
     const p95 = percentile(search, 95);
+    const loadedP95 = percentile(loadedSearch, 95);
     const rss = normal.rssMb ?? Number.NaN;
+    const loadedRss = loaded.rssMb ?? Number.NaN;
     const peak = normal.peakRssMb ?? Number.NaN;
+    const freshSame = same('old', 'fresh');
+    const loadedSame = same('old', 'loaded');
+    const memory = (r: MeasureResult) =>
+      `heap ${r.heapUsedMb} / ${r.heapTotalMb} MB, array buffers ${r.arrayBuffersMb} MB`;
     const rows: Row[] = [
       {
         metric: 'conversations / messages',
         value: `${normal.conversations} / ${normal.indexedMessages ?? '?'}`,
       },
+      { metric: 'load average (1/5/15 min) before each search measurement', value: loads.join(' | ') },
       {
         metric: `list ready, normal start (median of ${starts.length})`,
         value: `${ms(listReady)} (min ${ms(Math.min(...starts))}, max ${ms(Math.max(...starts))})`,
@@ -158,34 +221,90 @@ async function main() {
         value: `${ms(normal.searchWhileBuilding?.ms ?? Number.NaN)} (complete: ${normal.searchWhileBuilding?.complete})`,
       },
       {
-        metric: 'search index build (background), wall / CPU',
-        value: `${ms(normal.indexBuildMs ?? Number.NaN)} / ${ms(normal.indexBuildCpuMs ?? Number.NaN)}`,
+        metric: 'old index (baseline): build at every start, wall / CPU',
+        value: `${ms(old.indexBuildMs ?? Number.NaN)} / ${ms(old.indexBuildCpuMs ?? Number.NaN)}`,
       },
       {
-        metric: `search p50 / p95 / max (${search.length} queries, median of 3 runs each)`,
+        metric: 'search ready, no saved index (built from files), wall / CPU',
+        value: `${ms(normal.searchReadyMs ?? Number.NaN)} / ${ms(normal.indexBuildCpuMs ?? Number.NaN)}`,
+      },
+      {
+        metric: `search ready, saved index loaded (loaded: ${loaded.loadedFromDisk})`,
+        value: ms(loaded.searchReadyMs ?? Number.NaN),
+        target: '≤ 1000 ms',
+        pass: loaded.loadedFromDisk === true && (loaded.searchReadyMs ?? Infinity) <= 1000,
+      },
+      {
+        metric: `search ready, saved index + ${changed} changed files (loaded: ${behind.loadedFromDisk})`,
+        value: ms(behind.searchReadyMs ?? Number.NaN),
+        target: '≤ 1000 ms',
+        pass: behind.loadedFromDisk === true && (behind.searchReadyMs ?? Infinity) <= 1000,
+      },
+      {
+        metric: `search ready, damaged index → rebuilt (loaded: ${damaged.loadedFromDisk})`,
+        value: ms(damaged.searchReadyMs ?? Number.NaN),
+        target: 'rebuilt, not used',
+        pass: damaged.loadedFromDisk === false && damaged.indexedMessages === behind.indexedMessages,
+      },
+      {
+        metric: 'saved index file / written at close in',
+        value: `${saved ? (saved.size / 1e6).toFixed(1) : '?'} MB, mode ${saved ? (saved.mode & 0o777).toString(8) : '?'} / ${ms(normal.closeMs ?? Number.NaN)}`,
+      },
+      {
+        metric: `search p50 / p95 / max, old index (${oldSearchMs.length} queries, median of 3)`,
+        value: `${ms(percentile(oldSearchMs, 50))} / ${ms(percentile(oldSearchMs, 95))} / ${ms(Math.max(...oldSearchMs))}`,
+      },
+      {
+        metric: 'search p50 / p95 / max, built from files',
         value: `${ms(percentile(search, 50))} / ${ms(p95)} / ${ms(Math.max(...search))}`,
-        target: 'p95 ≤ 100 ms',
-        pass: p95 <= 100,
+        target: 'p95 ≤ 20 ms',
+        pass: p95 <= 20,
+      },
+      {
+        metric: 'search p50 / p95 / max, loaded from disk',
+        value: `${ms(percentile(loadedSearch, 50))} / ${ms(loadedP95)} / ${ms(Math.max(...loadedSearch))}`,
+        target: 'p95 ≤ 20 ms',
+        pass: loadedP95 <= 20,
+      },
+      {
+        metric: 'hits identical to the old index (ids, order, snippets, totals)',
+        value: `built: ${freshSame ? 'identical' : 'DIFFERENT'}, loaded: ${loadedSame ? 'identical' : 'DIFFERENT'}`,
+        target: 'identical',
+        pass: freshSame && loadedSame,
       },
       {
         metric: `baseline: read every file, p50 / p95 (${baseline.length} queries)`,
         value: `${ms(percentile(baseline, 50))} / ${ms(percentile(baseline, 95))}`,
       },
       {
-        metric: 'RSS after load, index built (after GC)',
-        value: `${rss} MB`,
-        target: '< 300 MB',
-        pass: rss < 300,
+        metric: 'RSS, list only (no search index; after GC)',
+        value: `${listOnly?.rssMb ?? '?'} MB`,
       },
+      ...(listOnly ? [{ metric: `  ${memory(listOnly)}`, value: '' }] : []),
       {
-        metric: 'peak RSS during start and build',
-        value: `${peak} MB`,
+        metric: 'RSS, old index built (baseline; after GC)',
+        value: `${old.rssMb} MB`,
+      },
+      { metric: `  ${memory(old)}`, value: '' },
+      {
+        metric: 'RSS, index built from files (after GC)',
+        value: `${rss} MB`,
+        target: '≤ 120 MB',
+        pass: rss <= 120,
+      },
+      { metric: `  ${memory(normal)}`, value: '' },
+      {
+        metric: 'RSS, index loaded from disk (after GC)',
+        value: `${loadedRss} MB`,
+        target: '≤ 120 MB',
+        pass: loadedRss <= 120,
+      },
+      { metric: `  ${memory(loaded)}`, value: '' },
+      {
+        metric: 'peak RSS: old index / built / loaded',
+        value: `${old.peakRssMb} / ${peak} / ${loaded.peakRssMb} MB`,
         target: '< 300 MB',
         pass: peak < 300,
-      },
-      {
-        metric: '  heap used / typed arrays',
-        value: `${normal.heapUsedMb} MB / ${normal.arrayBuffersMb} MB`,
       },
     ];
     console.log('');

@@ -1,3 +1,4 @@
+import { timerScheduler } from '../shared/scheduler';
 import { createSearchService, DEFAULT_SEARCH_LIMIT } from './search/search-service';
 import { createConversationStore } from './store/conversation-store';
 import { type ConversationRestorer, createConversationRestorer } from './store/restore-file';
@@ -27,7 +28,17 @@ export function createHistoryStoreWithRestorer(options: HistoryStoreOptions): {
 } {
   const { store, internals } = createConversationStore(options);
   const { core, ensureOpen, inConversation } = internals;
-  const search = createSearchService(core, core.changes);
+  // The index is saved only when it is built in the background (buildSearchIndex: false is for tests
+  // and tools that never search). Its timed save runs on real (unref'd) timers, not options.scheduler:
+  // it is insurance against a crash (close() always saves), and a manual clock in a test would see a
+  // pending timer the test never asked for.
+  const search = createSearchService(
+    core,
+    core.changes,
+    options.buildSearchIndex === false
+      ? undefined
+      : { path: core.layout.searchIndex, scheduler: timerScheduler },
+  );
 
   const history: HistoryStore = {
     ...store,
@@ -39,9 +50,14 @@ export function createHistoryStoreWithRestorer(options: HistoryStoreOptions): {
     },
 
     async close() {
-      // Stop the background build first, or flushing would wait for the rest of it.
+      // Stop the background build first, or flushing would wait for the rest of it; then save the
+      // index if it changed (what was indexed so far is kept even if the build was cut short).
       search.stop();
-      await store.close();
+      try {
+        await search.flush();
+      } finally {
+        await store.close();
+      }
     },
 
     async search(query, opts) {

@@ -1,5 +1,5 @@
-import SearchableMap from 'minisearch/SearchableMap';
-import { PostingLists } from './posting-lists';
+import { MessageIds } from './message-ids';
+import { type FrozenPostings, PostingLists } from './posting-lists';
 import { parseQuery, type QueryTerm } from './query';
 import { searchableText } from './searchable-text';
 import { TermTable } from './term-table';
@@ -11,11 +11,13 @@ import { forEachToken, MAX_TERM_LENGTH, TokenScanner } from './tokenize';
  * Why not one MiniSearch document per message, as first planned: measured on the benchmark history
  * (200,000 messages, 145 M characters) MiniSearch needed ~810 MB of heap, ~110 s to build, and had a
  * p95 query time of 2 s, because it keeps one JavaScript Map entry (~50 bytes) per (word, message)
- * pair, about 16 million of them. So the index keeps MiniSearch's radix tree (`SearchableMap`, the maintained
- * part that makes prefix lookups cheap) for expanding query prefixes, and stores each word's messages
- * as packed message numbers (4 bytes per pair, posting-lists.ts; words are numbered by term-table.ts).
- * A query expands each word through the radix tree, marks matching messages in a byte array and
- * intersects; that is a few tight loops over typed arrays.
+ * pair, about 16 million of them. So words are numbered by term-table.ts (which also keeps them in
+ * sorted order, so a prefix is one binary search) and each word's messages are stored as delta-encoded
+ * message numbers (~1.5 bytes per pair, posting-lists.ts). A query expands each word, marks matching
+ * messages in a byte array and intersects; that is a few tight loops over typed arrays.
+ *
+ * The whole index can be taken as a snapshot and rebuilt from one (index-persistence.ts writes it to
+ * disk, so a start loads it instead of reading every conversation again).
  *
  * Ranking is "all words in the message itself" before "some only in the title", then newest first:
  * in a chat history the recent conversation is almost always the one being looked for.
@@ -55,25 +57,44 @@ export interface SearchIndexStats {
   postingBytes: number;
 }
 
+/**
+ * Everything the index holds, as flat arrays (index-persistence.ts writes and checks it). Message
+ * `doc` belongs to conversation number `docConversation[doc]`; a removed message has `docAlive` 0 and
+ * id ''; a removed conversation keeps its number with id '' (numbers are never reused).
+ */
+export interface IndexSnapshot {
+  terms: readonly string[];
+  /** Term ids in term order. */
+  termOrder: Uint32Array;
+  postings: FrozenPostings;
+  docConversation: Uint32Array;
+  docTime: Float64Array;
+  docAlive: Uint8Array;
+  /** Message ids joined by newlines ('' for a removed message; message-ids.ts). */
+  messageIdText: string;
+  conversationIds: readonly string[];
+  conversationTitles: readonly string[];
+}
+
 export class SearchIndex {
-  // Vocabulary: a hash table for the hot path (indexing), the radix tree for prefix expansion.
-  private readonly termTable = new TermTable();
-  private readonly vocabulary = new SearchableMap<number>();
+  // Vocabulary: a hash table for the hot path (indexing), kept in sorted order for prefix expansion.
+  private termTable = new TermTable();
   private postings = new PostingLists();
   private readonly scanner = new TokenScanner();
-  private readonly onNewTerm = (term: string, id: number) => {
-    this.vocabulary.set(term, id);
+  private readonly onNewTerm = (_term: string, id: number) => {
     this.postings.ensure(id);
   };
+  /** Bumped by every change, so a snapshot taken in steps can tell it is still current. */
+  private changeCount = 0;
   /** Conversations whose title contains the term. Titles are few, so plain Sets suffice. */
   private readonly titleConversations = new Map<number, Set<number>>();
 
   // Messages ("documents"), numbered in the order they were indexed.
   private docCount = 0;
-  private docConversation = new Uint32Array(1024);
-  private docTime = new Float64Array(1024);
-  private docAlive = new Uint8Array(1024);
-  private docMessageIds: string[] = [];
+  private docConversation: Uint32Array = new Uint32Array(1024);
+  private docTime: Float64Array = new Float64Array(1024);
+  private docAlive: Uint8Array = new Uint8Array(1024);
+  private docMessageIds = new MessageIds();
   private liveDocs = 0;
   /** Dead message numbers still present in posting lists. */
   private deadInPostings = 0;
@@ -81,8 +102,18 @@ export class SearchIndex {
   // Conversations, numbered likewise; a removed conversation's number is never reused.
   private readonly conversationNumbers = new Map<string, number>();
   private conversationIds: string[] = [];
+  private conversationTitles: string[] = [];
   private conversationDocs: number[][] = [];
   private conversationTitleTerms: number[][] = [];
+
+  get changes(): number {
+    return this.changeCount;
+  }
+
+  /** Ids of the conversations in the index. */
+  conversations(): IterableIterator<string> {
+    return this.conversationNumbers.keys();
+  }
 
   hasConversation(id: string): boolean {
     return this.conversationNumbers.has(id);
@@ -90,15 +121,18 @@ export class SearchIndex {
 
   /** Adds the conversation if new, and (re)indexes its title. */
   setConversation(id: string, title: string): void {
+    this.changeCount++;
     let conv = this.conversationNumbers.get(id);
     if (conv === undefined) {
       conv = this.conversationIds.length;
       this.conversationNumbers.set(id, conv);
       this.conversationIds.push(id);
+      this.conversationTitles.push('');
       this.conversationDocs.push([]);
       this.conversationTitleTerms.push([]);
     }
     this.unindexTitle(conv);
+    this.conversationTitles[conv] = title;
     const termIds = new Set<number>();
     forEachToken(title, (start, end) => {
       if (end - start > MAX_TERM_LENGTH) return;
@@ -119,6 +153,7 @@ export class SearchIndex {
   addMessages(conversationId: string, messages: readonly IndexableMessage[]): void {
     const conv = this.conversationNumbers.get(conversationId);
     if (conv === undefined) throw new Error(`conversation ${conversationId} is not in the search index`);
+    this.changeCount++;
     const docs = this.conversationDocs[conv] ?? [];
     for (const message of messages) {
       const doc = this.newDoc(conv, message);
@@ -136,10 +171,11 @@ export class SearchIndex {
   removeMessages(conversationId: string, messageIds: readonly string[]): void {
     const conv = this.conversationNumbers.get(conversationId);
     if (conv === undefined) return;
+    this.changeCount++;
     const remove = new Set(messageIds);
     const docs = this.conversationDocs[conv] ?? [];
     this.conversationDocs[conv] = docs.filter((doc) => {
-      if (!remove.has(this.docMessageIds[doc] ?? '')) return true;
+      if (!remove.has(this.docMessageIds.get(doc))) return true;
       this.kill(doc);
       return false;
     });
@@ -150,8 +186,11 @@ export class SearchIndex {
     const conv = this.conversationNumbers.get(conversationId);
     if (conv === undefined) return;
     for (const doc of this.conversationDocs[conv] ?? []) this.kill(doc);
+    this.changeCount++;
     this.unindexTitle(conv);
     this.conversationDocs[conv] = [];
+    this.conversationIds[conv] = '';
+    this.conversationTitles[conv] = '';
     this.conversationNumbers.delete(conversationId);
     this.maybeCompact();
   }
@@ -239,7 +278,7 @@ export class SearchIndex {
     }
     const hits = best.map(({ doc, score, time }) => ({
       conversationId: this.conversationIds[this.docConversation[doc] ?? 0] ?? '',
-      messageId: this.docMessageIds[doc] ?? '',
+      messageId: this.docMessageIds.get(doc),
       score,
       createdAtMs: time,
     }));
@@ -270,7 +309,7 @@ export class SearchIndex {
       const id = this.termTable.find(q.term);
       return id < 0 ? [] : [id];
     }
-    return [...this.vocabulary.atPrefix(q.term).values()];
+    return this.termTable.atPrefix(q.term);
   }
 
   private newDoc(conv: number, message: IndexableMessage): number {
@@ -284,7 +323,7 @@ export class SearchIndex {
     this.docConversation[doc] = conv;
     this.docTime[doc] = Number.isNaN(time) ? 0 : time;
     this.docAlive[doc] = 1;
-    this.docMessageIds[doc] = message.id;
+    this.docMessageIds.push(doc, message.id);
     this.liveDocs++;
     return doc;
   }
@@ -292,7 +331,6 @@ export class SearchIndex {
   private kill(doc: number): void {
     if (this.docAlive[doc] !== 1) return;
     this.docAlive[doc] = 0;
-    this.docMessageIds[doc] = '';
     this.liveDocs--;
     this.deadInPostings++;
   }
@@ -301,6 +339,74 @@ export class SearchIndex {
     for (const termId of this.conversationTitleTerms[conv] ?? [])
       this.titleConversations.get(termId)?.delete(conv);
     this.conversationTitleTerms[conv] = [];
+  }
+
+  /**
+   * Packs the posting lists into one buffer (after the start-up build: block slack and headers go) and
+   * returns a snapshot of the index. The snapshot's arrays are copies or never written again, so it
+   * stays valid while the index keeps changing.
+   */
+  snapshot(): IndexSnapshot {
+    const n = this.docCount;
+    this.docMessageIds.compact(this.isAlive);
+    return {
+      terms: this.termTable.terms.slice(),
+      termOrder: this.termTable.sortedIds().slice(),
+      postings: this.postings.freeze(),
+      docConversation: this.docConversation.slice(0, n),
+      docTime: this.docTime.slice(0, n),
+      docAlive: this.docAlive.slice(0, n),
+      messageIdText: this.docMessageIds.joined(this.isAlive),
+      conversationIds: this.conversationIds.slice(),
+      conversationTitles: this.conversationTitles.slice(),
+    };
+  }
+
+  /** Packs the posting lists and message ids (see snapshot) without taking a snapshot. */
+  compact(): void {
+    this.postings.freeze();
+    this.docMessageIds.compact(this.isAlive);
+  }
+
+  private readonly isAlive = (doc: number) => this.docAlive[doc] === 1;
+
+  /**
+   * The index a snapshot describes. The snapshot must have been checked (index-persistence.ts): this
+   * only throws if the terms repeat or their order is wrong.
+   */
+  static fromSnapshot(snapshot: IndexSnapshot, counts: Uint32Array, lastDocs: Int32Array): SearchIndex {
+    const index = new SearchIndex();
+    for (const term of snapshot.terms) {
+      if (!index.termTable.restore(term)) throw new Error('a term is empty or repeated');
+    }
+    if (!index.termTable.restoreOrder(snapshot.termOrder)) throw new Error('the terms are out of order');
+    index.postings = PostingLists.fromFrozen(snapshot.postings, counts, lastDocs);
+    const n = snapshot.docConversation.length;
+    index.docCount = n;
+    index.docConversation = snapshot.docConversation;
+    index.docTime = snapshot.docTime;
+    index.docAlive = snapshot.docAlive;
+    const ids = MessageIds.fromText(snapshot.messageIdText, n);
+    if (!ids) throw new Error('the message ids do not match the messages');
+    index.docMessageIds = ids;
+    index.conversationIds = snapshot.conversationIds.slice();
+    index.conversationDocs = snapshot.conversationIds.map(() => []);
+    index.conversationTitleTerms = snapshot.conversationIds.map(() => []);
+    index.conversationTitles = snapshot.conversationIds.map(() => '');
+    for (let doc = 0; doc < n; doc++) {
+      if (snapshot.docAlive[doc] !== 1) {
+        index.deadInPostings++;
+        continue;
+      }
+      index.liveDocs++;
+      index.conversationDocs[snapshot.docConversation[doc] as number]?.push(doc);
+    }
+    snapshot.conversationIds.forEach((id, conv) => {
+      if (id === '') return;
+      index.conversationNumbers.set(id, conv);
+      index.setConversation(id, snapshot.conversationTitles[conv] ?? '');
+    });
+    return index;
   }
 
   /** Drops dead message numbers from the posting lists once they are most of them. */

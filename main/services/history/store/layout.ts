@@ -13,6 +13,8 @@ import { join } from 'node:path';
  *                             trash/<token>.images/ when deleted
  *   attachments/<sha256>      content-addressed files: attachments and newer reply images (attachment-files.ts)
  *   attachments-sweep-pending present while a sweep of attachments/ is owed (survives a quit)
+ *   search-index.bin          the search index, saved so a start need not read every file (a cache;
+ *                             search/index-persistence.ts)
  */
 export interface Layout {
   root: string;
@@ -26,6 +28,8 @@ export interface Layout {
   attachments: string;
   /** Present while files may be named by nothing: the next start sweeps (attachment-sweep.ts). */
   sweepPending: string;
+  /** The persisted search index (a cache, discarded whenever it does not check out). */
+  searchIndex: string;
   conversationFile(id: string): string;
   /** The folder of a conversation's reply images. */
   conversationImages(id: string): string;
@@ -43,6 +47,7 @@ export function layoutFor(root: string): Layout {
     images: join(root, 'images'),
     attachments: join(root, 'attachments'),
     sweepPending: join(root, 'attachments-sweep-pending'),
+    searchIndex: join(root, 'search-index.bin'),
     conversationFile: (id) => join(conversations, `${id}.json`),
     conversationImages: (id) => {
       if (!CONVERSATION_ID.test(id)) throw new Error('invalid conversation id for a path');
