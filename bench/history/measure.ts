@@ -12,6 +12,7 @@
  */
 import { writeFileSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
+import { getHeapSpaceStatistics } from 'node:v8';
 import { createHistoryStore } from '../../main/services/history';
 import { createLogger } from '../../main/services/log/logger';
 import { naiveSearch } from './baseline';
@@ -42,6 +43,8 @@ export interface MeasureResult {
   externalMb?: number;
   peakRssMb?: number;
   closeMs?: number;
+  /** V8 heap spaces after GC: committed / used MB (where the heap's slack is). */
+  heapSpaces?: Record<string, string>;
 }
 
 const mb = (bytes: number) => Math.round((bytes / 1024 / 1024) * 10) / 10;
@@ -77,6 +80,11 @@ async function main() {
     result.arrayBuffersMb = mb(memory.arrayBuffers);
     result.externalMb = mb(memory.external);
     result.peakRssMb = mb(process.resourceUsage().maxRSS * 1024);
+    result.heapSpaces = {};
+    for (const space of getHeapSpaceStatistics()) {
+      if (space.space_size < 1024 * 1024) continue;
+      result.heapSpaces[space.space_name] = `${mb(space.space_size)}/${mb(space.space_used_size)}`;
+    }
   };
   // Each query three times, keeping its median: on a shared machine a single run mostly measures
   // whoever else had the CPU at that moment.

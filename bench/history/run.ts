@@ -197,7 +197,9 @@ async function main() {
     const freshSame = same('old', 'fresh');
     const loadedSame = same('old', 'loaded');
     const memory = (r: MeasureResult) =>
-      `heap ${r.heapUsedMb} / ${r.heapTotalMb} MB, array buffers ${r.arrayBuffersMb} MB`;
+      `heap ${r.heapUsedMb} used / ${r.heapTotalMb} MB committed (${Object.entries(r.heapSpaces ?? {})
+        .map(([name, v]) => `${name.replace('_space', '')} ${v}`)
+        .join(', ')}), array buffers ${r.arrayBuffersMb} MB`;
     const rows: Row[] = [
       {
         metric: 'conversations / messages',

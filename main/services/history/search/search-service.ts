@@ -16,6 +16,7 @@ import { type IndexSource, quickReadForIndex } from './index-source';
 import { SearchIndex } from './search-index';
 import { searchableText } from './searchable-text';
 import { buildSnippet } from './snippet';
+import { messageFromText, type SnippetMessage, titleFromText } from './snippet-source';
 
 /**
  * Search over the whole history, kept current as conversations change.
@@ -322,7 +323,7 @@ export function createSearchService(
       // version, and a file that no longer parses just yields no snippet (opening it will quarantine it).
       const docs = new Map<string, SnippetSource | null>();
       for (const id of new Set(found.hits.map((h) => h.conversationId))) {
-        docs.set(id, core.cache.get(id) ?? readForSnippets(core, id));
+        docs.set(id, core.cache.get(id) ?? readForSnippets(core, id, found.hits));
       }
       const hits: SearchHit[] = [];
       for (const hit of found.hits) {
@@ -352,18 +353,39 @@ interface SnippetSource {
 /**
  * Synchronous on purpose: for a handful of small files already in the page cache, readFileSync takes
  * ~0.1 ms each while fs.promises.readFile makes four thread-pool round trips per file, which measured
- * 2–5× slower under load. The JSON.parse that follows is synchronous either way.
+ * 2–5× slower under load. Only the title and the hit messages are parsed (snippet-source.ts); a file
+ * where they cannot be found that way is parsed whole, as before.
  */
-function readForSnippets(core: StoreCore, id: string): SnippetSource | null {
+function readForSnippets(
+  core: StoreCore,
+  id: string,
+  hits: readonly { conversationId: string; messageId: string }[],
+): SnippetSource | null {
+  let text: string;
   try {
-    const raw = JSON.parse(readFileSync(core.layout.conversationFile(id), 'utf8')) as Partial<SnippetSource>;
+    text = readFileSync(core.layout.conversationFile(id), 'utf8');
+  } catch {
+    return null;
+  }
+  const title = titleFromText(text, id);
+  const messages: SnippetMessage[] = [];
+  for (const hit of hits) {
+    if (hit.conversationId !== id || title === null) continue;
+    const message = messageFromText(text, hit.messageId);
+    if (!message) break;
+    messages.push(message);
+  }
+  if (title !== null && messages.length === hits.filter((h) => h.conversationId === id).length) {
+    return { conversation: { title }, messages };
+  }
+  try {
+    const raw = JSON.parse(text) as Partial<SnippetSource>;
     if (typeof raw.conversation?.title !== 'string' || !Array.isArray(raw.messages)) return null;
     return raw as SnippetSource;
   } catch {
     return null;
   }
 }
-
 function sameFingerprint(a: Fingerprint, b: Fingerprint): boolean {
   return a.size === b.size && a.mtimeMs === b.mtimeMs && a.updatedAt === b.updatedAt;
 }
