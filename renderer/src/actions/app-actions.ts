@@ -23,6 +23,7 @@ import { createSettingsActions } from './settings-actions';
 import { shareChatEvents } from './shared-chat-events';
 import { createSpendingActions } from './spending-actions';
 import { createToastActions } from './toast-actions';
+import { createUpdateActions } from './update-actions';
 
 /**
  * Every action of the window, built once around one bridge (the real one, or a fake in tests). Actions
@@ -81,6 +82,9 @@ export function createAppActions(bridge: SwitchboardBridge, stores: AppStores) {
     requestOptionsActions,
   });
 
+  // Issue 20: main's update status, "Check for updates" and "Restart to update".
+  const updates = createUpdateActions({ bridge });
+
   return {
     chat,
     branches,
@@ -102,6 +106,7 @@ export function createAppActions(bridge: SwitchboardBridge, stores: AppStores) {
     requestOptions: requestOptionsActions,
     spending: createSpendingActions({ bridge, toasts }),
     attachments: createAttachmentActions({ bridge, staged: stagedAttachments, toasts }),
+    updates,
 
     /** Subscribes to main's events and loads the first data; returns the teardown. */
     start(): () => void {
@@ -109,6 +114,7 @@ export function createAppActions(bridge: SwitchboardBridge, stores: AppStores) {
       const stopCompare = compare.listen();
       const stopKey = key.listen();
       const stopReplyUsage = replyUsage.listen();
+      const stopUpdates = updates.listen();
       void key.loadStatus();
       void settingsActions.load().then(() => modelChoice.chooseIfUnset(preferredModel(settings.get())));
       void conversationActions.loadFirst();
@@ -120,6 +126,7 @@ export function createAppActions(bridge: SwitchboardBridge, stores: AppStores) {
         stopCompare();
         stopKey();
         stopReplyUsage();
+        stopUpdates();
         messageAttachments.dispose();
         toasts.dispose();
       };

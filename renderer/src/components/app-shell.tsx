@@ -10,6 +10,7 @@ import { Sidebar } from './sidebar/sidebar';
 import { SpendingDialog } from './spending/spending-dialog';
 import { ThemeApplier } from './theme-applier';
 import { Toasts } from './toasts';
+import { UpdateBanner } from './update-banner';
 
 /** Layout: sidebar and chat pane; modal dialogs above them (which make them inert while open). */
 export function AppShell() {
@@ -37,6 +38,8 @@ export function AppShell() {
       {dialogs.modelDetailsOpen && <ModelDetailsDialog />}
       {dialogs.spendingOpen && <SpendingDialog />}
       {dialogs.conversationOptionsOpen && <ConversationOptionsDialog inert={dialogs.picker !== null} />}
+      {/* Issue 20: non-modal; inert like the app while a dialog is open. */}
+      <UpdateBanner inert={anyDialog} />
       <Toasts />
     </>
   );

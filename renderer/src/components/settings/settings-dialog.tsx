@@ -14,6 +14,7 @@ import { StoredProblems } from './stored-problems';
 import { SystemPromptField } from './system-prompt-field';
 import { TemperatureField } from './temperature-field';
 import { ThemeField } from './theme-field';
+import { UpdatesSection } from './updates-section';
 import { WebSearchSection } from './web-search-section';
 
 /** Settings (Ctrl/Cmd+,). Every field saves on change through main, which validates it. */
@@ -53,6 +54,7 @@ export function SettingsDialog({ inert }: { inert: boolean }) {
         {settings && <SpendingSection value={settings.spending} firstFieldRef={spendingRef} />}
         <ProvidersSection />
         <BackupsSection />
+        {settings && <UpdatesSection automatic={settings.checkForUpdatesAutomatically} />}
         <section className="settings-section" aria-labelledby="settings-look-heading">
           <h3 id="settings-look-heading">Appearance</h3>
           <ThemeField theme={settings?.theme ?? 'system'} />

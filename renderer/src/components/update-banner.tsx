@@ -1,0 +1,78 @@
+import { useState } from 'react';
+import { RESTART_TO_UPDATE, type UpdateStatus } from '../../../common/update-types';
+import { useActions } from '../app-context';
+import { useStoreValue } from '../hooks/use-store-value';
+import './update-banner.css';
+
+/*
+ * Every sentence shown here is main's whole sentence (common/update-types.ts says why), or written
+ * whole here, so each can move to a message catalog as it is.
+ */
+
+/** Problems worth interrupting for: a download that was refused or cannot happen. Others wait for Settings. */
+const SHOWN_PROBLEMS = new Set(['bad-signature', 'checksum-mismatch', 'no-write-access']);
+
+/** What the banner shows for a status, or null when it stays out of the way (Settings → Updates shows all). */
+export function bannerFor(status: UpdateStatus | null): { restart: 'offer' | 'pressed' | 'none' } | null {
+  if (status === null) return null;
+  switch (status.state) {
+    case 'downloaded':
+      return { restart: 'offer' };
+    case 'waiting-for-replies':
+      return { restart: 'pressed' };
+    case 'installing':
+      return { restart: 'none' };
+    case 'error':
+      if (status.version !== undefined) return { restart: 'offer' };
+      return SHOWN_PROBLEMS.has(status.problem) ? { restart: 'none' } : null;
+    default:
+      return null;
+  }
+}
+
+/**
+ * The non-modal update banner (issue 20): once main has downloaded an update, "Restart to update".
+ * Main never restarts under a streaming reply: pressed then, the banner says the update will be
+ * installed when the reply finishes (and the button stays where focus is, doing nothing more).
+ */
+export function UpdateBanner({ inert }: { inert: boolean }) {
+  const actions = useActions();
+  const status = useStoreValue(actions.updates.status);
+  const [dismissed, setDismissed] = useState<UpdateStatus | null>(null);
+  const [error, setError] = useState<string | null>(null);
+  const shown = dismissed === status ? null : bannerFor(status);
+  return (
+    <section className="update-banner-host" aria-label="Update" inert={inert}>
+      {shown && status && 'message' in status && (
+        <div className={status.state === 'error' ? 'update-banner update-banner-error' : 'update-banner'}>
+          <div role="status" aria-live="polite" className="update-banner-text">
+            <p>{status.message}</p>
+            {error && <p>{error}</p>}
+          </div>
+          {shown.restart !== 'none' && (
+            <button
+              type="button"
+              className="button-primary"
+              aria-disabled={shown.restart === 'pressed'}
+              onClick={() => {
+                if (shown.restart === 'pressed') return;
+                setError(null);
+                void actions.updates.restart().then(setError);
+              }}
+            >
+              {RESTART_TO_UPDATE}
+            </button>
+          )}
+          <button
+            type="button"
+            className="button-quiet"
+            aria-label="Dismiss the update notice"
+            onClick={() => setDismissed(status)}
+          >
+            <span aria-hidden="true">×</span>
+          </button>
+        </div>
+      )}
+    </section>
+  );
+}
