@@ -3,6 +3,7 @@ import { MarkdownBlock } from './markdown-block';
 import type { BlockVariant } from './pipeline';
 import { scheduleIdle } from './schedule-idle';
 import { StreamingTail } from './streaming-tail';
+import { completeTail } from './tail-completion';
 import { tailShape } from './tail-shape';
 
 export interface BlockProps {
@@ -39,9 +40,16 @@ export const Block = memo(function Block({
     [wantsIdleHighlight],
   );
 
-  // The streaming tail as a fence or list: the cost of a frame is its last line or item (streaming-tail.tsx).
-  const shape = !settled && live && !pendingMath ? tailShape(text) : null;
-  if (shape !== null) return <StreamingTail shape={shape} />;
+  const streamingTail = !settled && live && !pendingMath;
+  if (streamingTail) {
+    // As a fence or list the cost of a frame is its last line or item (streaming-tail.tsx); its
+    // unfinished end is completed so no syntax shows as text mid-stream (tail-completion.ts).
+    const shape = tailShape(text);
+    if (shape?.kind === 'list')
+      return <StreamingTail shape={{ ...shape, lastItem: completeTail(shape.lastItem) }} />;
+    if (shape !== null) return <StreamingTail shape={shape} />;
+    return <MarkdownBlock text={completeTail(text)} variant="plain" />;
+  }
 
   let variant: BlockVariant = 'plain';
   if (pendingMath && live) variant = 'pending-math';
