@@ -241,6 +241,8 @@ export async function startHarness(options: HarnessOptions = {}): Promise<Harnes
     appInfo: { name: 'Switchboard (harness)', version: '0.0.0-harness', platform: process.platform },
     openRouterBaseUrl: baseUrl,
     dataDir,
+    // Issue 20: no daily backup on a timer; a spec backs up with "Back up now".
+    scheduleBackups: false,
     // A secret tied to the data directory, so a restarted harness on the same directory can decrypt.
     cipher: createTestCipher({
       backend: options.cipherBackend ?? 'gnome_libsecret',

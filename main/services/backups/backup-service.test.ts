@@ -77,6 +77,33 @@ describe('snapshots', () => {
     }
   });
 
+  it.skipIf(process.platform === 'win32')(
+    'are owner-only: files 0600, folders 0700, whatever the umask',
+    async () => {
+      const previous = process.umask(0o022);
+      try {
+        const f = await open();
+        await addConversation(f.history, 'Walruses', 'walruses');
+        await f.service.backUpNow();
+        const root = backupPathsFor(f.dataDir).root;
+        const modes: string[] = [];
+        const walk = async (dir: string) => {
+          modes.push(`${dir}:${((await fs.stat(dir)).mode & 0o777).toString(8)}`);
+          for (const entry of await fs.readdir(dir, { withFileTypes: true })) {
+            const path = join(dir, entry.name);
+            if (entry.isDirectory()) await walk(path);
+            else modes.push(`${path}:${((await fs.stat(path)).mode & 0o777).toString(8)}`);
+          }
+        };
+        await walk(root);
+        expect(modes.length).toBeGreaterThan(5);
+        for (const line of modes) expect(line).toMatch(/:(600|700)$/);
+      } finally {
+        process.umask(previous);
+      }
+    },
+  );
+
   it('a ledger line being appended is left for the next snapshot (the copy ends at a whole line)', async () => {
     const f = await open();
     await fs.appendFile(join(f.dataDir, 'ledger', 'ledger.jsonl'), '{"messageId":"r2","cos');

@@ -50,6 +50,8 @@ describe('Settings → Backups (issue 20)', () => {
     await waitFor(() =>
       expect(within(section).getByRole('status').textContent).toBe('Backed up 3 conversations (2 KB).'),
     );
+    // The button keeps focus (it is not disabled while the backup runs, which would drop focus).
+    expect(document.activeElement).toBe(within(section).getByRole('button', { name: 'Back up now' }));
     expect(
       (within(section).getByRole('radio', { name: /Made by you, 3 conversations/ }) as HTMLInputElement)
         .checked,
@@ -64,6 +66,10 @@ describe('Settings → Backups (issue 20)', () => {
     );
     await user.click(within(section).getByRole('button', { name: 'Cancel' }));
     expect(fake.callsTo('restoreBackup')).toEqual([]);
+    // Focus goes back to the button that opened the confirmation, never to the page.
+    await waitFor(() =>
+      expect(document.activeElement).toBe(within(section).getByRole('button', { name: 'Restore…' })),
+    );
 
     fake.override('restoreBackup', async () =>
       ok({ restored: 3, movedToTrash: 0, undoBackupId: '2026-03-05T09-00-00-000Z-pre-restore-222222' }),

@@ -51,6 +51,10 @@ export function BackupsSection() {
   const pickerId = useId();
   const confirmRef = useRef<HTMLButtonElement>(null);
   const pickerRef = useRef<HTMLSelectElement>(null);
+  const restoreRef = useRef<HTMLButtonElement>(null);
+  const restoreOneRef = useRef<HTMLButtonElement>(null);
+  /** Which button gets focus back when a confirmation or the picker closes (never lost to the page). */
+  const [focusBack, setFocusBack] = useState<'restore' | 'restore-one' | null>(null);
 
   const load = useCallback(
     async (select?: string) => {
@@ -76,11 +80,21 @@ export function BackupsSection() {
   useEffect(() => {
     if (step.kind === 'confirm-restore') confirmRef.current?.focus();
     if (step.kind === 'pick-conversation' && step.conversations) pickerRef.current?.focus();
-  }, [step]);
+    if (step.kind === 'idle' && focusBack !== null) {
+      (focusBack === 'restore' ? restoreRef : restoreOneRef).current?.focus();
+      setFocusBack(null);
+    }
+  }, [step, focusBack]);
+
+  const backToIdle = (focus: 'restore' | 'restore-one') => {
+    setFocusBack(focus);
+    setStep({ kind: 'idle' });
+  };
 
   const chosen = backups?.find((b) => b.id === selected && b.complete) ?? null;
 
   const backUpNow = async () => {
+    if (busy !== null) return;
     setBusy('Backing up…');
     setError(null);
     setStatus('');
@@ -97,7 +111,7 @@ export function BackupsSection() {
   };
 
   const restore = async (backup: BackupSummary) => {
-    setStep({ kind: 'idle' });
+    backToIdle('restore');
     setBusy('Backing up the current state, then restoring…');
     setError(null);
     setStatus('');
@@ -122,7 +136,7 @@ export function BackupsSection() {
     setStep({ kind: 'pick-conversation', conversations: null, chosen: '' });
     const result = await actions.backups.conversationsOf(backup.id);
     if (!result.ok) {
-      setStep({ kind: 'idle' });
+      backToIdle('restore-one');
       setError(result.error.message);
       return;
     }
@@ -133,7 +147,7 @@ export function BackupsSection() {
   };
 
   const restoreConversation = async (backup: BackupSummary, conversationId: string) => {
-    setStep({ kind: 'idle' });
+    backToIdle('restore-one');
     setBusy('Restoring the conversation…');
     setError(null);
     const result = await actions.backups.restoreConversation(backup.id, conversationId);
@@ -152,7 +166,7 @@ export function BackupsSection() {
         backup.
       </p>
       <div className="button-row">
-        <button type="button" onClick={() => void backUpNow()} disabled={busy !== null}>
+        <button type="button" onClick={() => void backUpNow()} aria-disabled={busy !== null}>
           Back up now
         </button>
       </div>
@@ -173,7 +187,7 @@ export function BackupsSection() {
                 name={groupId}
                 value={backup.id}
                 checked={selected === backup.id}
-                disabled={!backup.complete || busy !== null}
+                disabled={!backup.complete}
                 onChange={() => {
                   setSelected(backup.id);
                   setStep({ kind: 'idle' });
@@ -186,10 +200,24 @@ export function BackupsSection() {
       )}
       {chosen && step.kind === 'idle' && (
         <div className="button-row">
-          <button type="button" onClick={() => setStep({ kind: 'confirm-restore' })} disabled={busy !== null}>
+          <button
+            ref={restoreRef}
+            type="button"
+            aria-disabled={busy !== null}
+            onClick={() => {
+              if (busy === null) setStep({ kind: 'confirm-restore' });
+            }}
+          >
             Restore…
           </button>
-          <button type="button" onClick={() => void openPicker(chosen)} disabled={busy !== null}>
+          <button
+            ref={restoreOneRef}
+            type="button"
+            aria-disabled={busy !== null}
+            onClick={() => {
+              if (busy === null) void openPicker(chosen);
+            }}
+          >
             Restore a conversation…
           </button>
         </div>
@@ -210,7 +238,7 @@ export function BackupsSection() {
             >
               Restore this backup
             </button>
-            <button type="button" onClick={() => setStep({ kind: 'idle' })}>
+            <button type="button" onClick={() => backToIdle('restore')}>
               Cancel
             </button>
           </div>
@@ -224,7 +252,7 @@ export function BackupsSection() {
             <>
               <p>This backup has no conversations.</p>
               <div className="button-row">
-                <button type="button" onClick={() => setStep({ kind: 'idle' })}>
+                <button type="button" onClick={() => backToIdle('restore-one')}>
                   Cancel
                 </button>
               </div>
@@ -251,7 +279,7 @@ export function BackupsSection() {
                 <button type="button" onClick={() => void restoreConversation(chosen, step.chosen)}>
                   Restore this conversation
                 </button>
-                <button type="button" onClick={() => setStep({ kind: 'idle' })}>
+                <button type="button" onClick={() => backToIdle('restore-one')}>
                   Cancel
                 </button>
               </div>

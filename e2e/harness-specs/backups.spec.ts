@@ -1,0 +1,97 @@
+import { readdir, readFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import AxeBuilder from '@axe-core/playwright';
+import type { Locator, Page } from '@playwright/test';
+import { expect, test } from './fixtures';
+import {
+  conversationButton,
+  onlyConversation,
+  pickModel,
+  saveScreen,
+  sendMessage,
+  ui,
+  waitForCompleteReply,
+} from './helpers/ui';
+
+/**
+ * Issue 20, Settings → "Backups", end to end through the real services: "Back up now" lists a
+ * backup; the conversation is deleted; "Restore…" (after its confirmation) brings it back, byte for
+ * byte on disk and shown in the sidebar; the section passes axe; nothing under backups/ holds the key.
+ */
+
+async function expectNoSeriousViolations(app: Page, state: string): Promise<void> {
+  const results = await new AxeBuilder({ page: app }).analyze();
+  const serious = results.violations
+    .filter((v) => v.impact === 'serious' || v.impact === 'critical')
+    .map((v) => `${v.id}: ${v.help} (${v.nodes.map((n) => n.target.join(' ')).join(', ')})`);
+  expect.soft(serious, `axe violations in ${state}:\n${serious.join('\n')}`).toEqual([]);
+}
+
+async function openBackups(app: Page): Promise<Locator> {
+  await ui(app).settingsButton.click();
+  const section = ui(app).settings.getByRole('region', { name: 'Backups' });
+  await expect(section).toBeVisible();
+  return section;
+}
+
+async function filesUnder(dir: string): Promise<string[]> {
+  const entries = await readdir(dir, { recursive: true, withFileTypes: true });
+  return entries.filter((e) => e.isFile()).map((e) => join(e.parentPath, e.name));
+}
+
+test('Back up now lists a backup; a deleted conversation comes back with Restore…', async ({
+  app,
+  harness,
+}) => {
+  await pickModel(app, 'gpt-4o-mini', 'OpenAI: GPT-4o-mini');
+  await sendMessage(app, 'Tell me about walruses');
+  await waitForCompleteReply(ui(app).lastReply);
+  const { id, title } = onlyConversation(harness);
+  await harness.services.history.flush();
+  const file = join(harness.dataDir, 'history', 'conversations', `${id}.json`);
+  const original = await readFile(file);
+
+  let section = await openBackups(app);
+  await expect(section.getByText('No backups yet.')).toBeVisible();
+  await section.getByRole('button', { name: 'Back up now' }).click();
+  // It keeps focus while the backup runs and after (not disabled, which would drop focus to the page).
+  await expect(section.getByRole('button', { name: 'Back up now' })).toBeFocused();
+  await expect(section.getByRole('status')).toHaveText(/^Backed up 1 conversation \(\d+(\.\d)? KB\)\.$/);
+  const listed = section.getByRole('radio', { name: /Made by you, 1 conversation, / });
+  await expect(listed).toBeChecked();
+  await expectNoSeriousViolations(app, 'Settings → Backups with one backup');
+  await ui(app).settings.getByRole('button', { name: 'Close' }).click();
+  await expect(ui(app).settings).toBeHidden();
+
+  await ui(app)
+    .sidebar.getByRole('button', { name: `Actions for ${title}` })
+    .click();
+  await app.getByRole('menuitem', { name: 'Delete' }).click();
+  await expect(conversationButton(app, title)).toHaveCount(0);
+  await expect.poll(() => harness.services.history.get(id)).toBeNull();
+
+  section = await openBackups(app);
+  await section.getByRole('button', { name: 'Restore…' }).click();
+  await expect(section).toContainText(
+    'Switchboard first backs up your conversations as they are now, so you can undo this by restoring that backup.',
+  );
+  await expect(section.getByRole('button', { name: 'Restore this backup' })).toBeFocused();
+  await expectNoSeriousViolations(app, 'Settings → Backups, confirming a restore');
+  await saveScreen(app, 'backups-confirm');
+  await section.getByRole('button', { name: 'Restore this backup' }).click();
+  await expect(section.getByRole('status')).toContainText('Restored 1 conversation from the backup of');
+  // The backup taken first is listed too, and can be chosen (it undoes the restore).
+  await expect(section.getByRole('radio', { name: /Before a restore, 0 conversations, / })).toBeEnabled();
+  await expect(section.getByRole('button', { name: 'Restore…' })).toBeFocused();
+  await ui(app).settings.getByRole('button', { name: 'Close' }).click();
+
+  await expect(conversationButton(app, title)).toBeVisible();
+  expect(await readFile(file)).toEqual(original);
+  await conversationButton(app, title).click();
+  await expect(ui(app).userMessages).toContainText(['Tell me about walruses']);
+  await expect(ui(app).replies).toHaveCount(1);
+
+  for (const path of await filesUnder(join(harness.dataDir, 'backups'))) {
+    expect((await readFile(path)).toString('latin1')).not.toContain('sk-or-');
+  }
+});
