@@ -200,14 +200,17 @@ describe('electron-builder.yml packaging policy', () => {
     ).toContain('nsis: an assisted installer must set allowElevation: false');
   });
 
-  it('builds dmg+zip, nsis, AppImage+deb with the generated icons and no publishing', () => {
+  it('builds dmg+zip, nsis, AppImage+deb with the generated icons; updates from GitHub Releases', () => {
     expect(config).toMatchObject({
       mac: { target: ['dmg', 'zip'], icon: 'build/icon.icns' },
       win: { target: ['nsis'], icon: 'build/icon.ico' },
       linux: { target: ['AppImage', 'deb'], icon: 'build/icon.png', category: 'Utility' },
-      publish: null,
+      // Issue 20: electron-updater's feed; owner and repo come from package.json at build time.
+      publish: { provider: 'github' },
       directories: { output: 'dist', buildResources: 'build' },
     });
+    // Exactly: no token in the app, no owner or repo that could name a look-alike repository.
+    expect(config.publish).toEqual({ provider: 'github' });
     expect(
       policyErrors(
         variant((c) => {
