@@ -81,7 +81,7 @@ async function start(): Promise<void> {
   // skip every check anyway ("not packed and dev update config is not forced": AppUpdater.js
   // isUpdaterActive; we never set `forceDevUpdateConfig`), so it is not even loaded: the update service
   // says this build does not check.
-  const updater = app.isPackaged ? await createElectronUpdater(log('updates')) : null;
+  const updates = app.isPackaged ? await createElectronUpdater(log('updates')) : { updater: null };
 
   // The services, given Electron only as adapters.
   const services = composeServices({
@@ -99,7 +99,7 @@ async function start(): Promise<void> {
       windowId === null ? chatWindows.firstShown : windowForContents(windowId),
     ),
     openExternal: confirmAndOpenLink,
-    updates: { updater },
+    updates,
   });
 
   // The two contracts on ipcMain, each answered only for its own kind of window.

@@ -1,5 +1,6 @@
 import type { AppUpdater, ProgressInfo, UpdateInfo } from 'electron-updater';
 import { describeError } from '../../common/redact';
+import type { UpdatesUnavailableReason } from '../../common/update-types';
 import type { Logger } from '../services/log/logger';
 import type { UpdaterAdapter, UpdaterEvent } from '../services/updates/updater-adapter';
 
@@ -31,8 +32,11 @@ import type { UpdaterAdapter, UpdaterEvent } from '../services/updates/updater-a
  *   update whose code signature does not satisfy the running app's designated requirement (Squirrel.Mac
  *   SQRLCodeSignature.m, "did not pass validation"): the app must be signed, and by the same identity.
  * - Linux (AppImage, deb, rpm): only the sha512 from `latest-linux.yml` fetched over HTTPS — no
- *   signature at all (AppImageUpdater.js, DebUpdater.js). `disableWebInstaller` is on because "Web
- *   installer files might not have signature verification" (AppUpdater.js).
+ *   signature at all (AppImageUpdater.js; DebUpdater.js installs the .deb with `dpkg -i`, or apt with
+ *   `--allow-unauthenticated`; upstream packages/electron-updater/src/DebUpdater.ts at 8e95ad0 says
+ *   "dpkg performs no signature verification" and "electron-builder does not sign Linux packages").
+ * - `disableWebInstaller` is on because "Web installer files might not have signature verification"
+ *   (AppUpdater.js).
  */
 export function adaptAppUpdater(updater: AppUpdater, log: Logger): UpdaterAdapter {
   updater.autoDownload = false;
@@ -99,13 +103,28 @@ export function adaptAppUpdater(updater: AppUpdater, log: Logger): UpdaterAdapte
  * app-update.yml electron-builder writes into resources from `publish:` in electron-builder.yml.
  * Call only in a packaged app: an unpackaged one would look for dev-app-update.yml, which we never
  * force (`forceDevUpdateConfig` stays false), so `npm start` never checks.
+ *
+ * null (with the reason the window shows) where this build cannot update itself: a snap, or an
+ * AppImage build run without $APPIMAGE (AppImageUpdater.isUpdaterActive), or electron-updater failing
+ * to load (logged). The app starts either way.
  */
-export async function createElectronUpdater(log: Logger): Promise<UpdaterAdapter> {
-  // electron-updater is CommonJS and stays external to the main bundle (electron-vite externalizes
-  // package.json `dependencies`: node_modules/electron-vite/dist/chunks/lib-*.js, externalizeDepsPlugin).
-  // Node's ESM import of a CommonJS module gives `module.exports` as the default export; its
-  // `autoUpdater` is a getter (main.js) that builds the platform's updater on first read, so it is read
-  // here, in a packaged app only.
-  const { default: electronUpdater } = await import('electron-updater');
-  return adaptAppUpdater(electronUpdater.autoUpdater, log);
+export async function createElectronUpdater(
+  log: Logger,
+): Promise<{ updater: UpdaterAdapter | null; unavailableReason?: UpdatesUnavailableReason }> {
+  try {
+    // electron-updater is CommonJS and stays external to the main bundle (electron-vite externalizes
+    // package.json `dependencies`: node_modules/electron-vite/dist/chunks/lib-*.js, externalizeDepsPlugin).
+    // Node's ESM import of a CommonJS module gives `module.exports` as the default export; its
+    // `autoUpdater` is a getter (main.js) that builds the platform's updater on first read, so it is
+    // read here, in a packaged app only.
+    const { default: electronUpdater } = await import('electron-updater');
+    const autoUpdater = electronUpdater.autoUpdater;
+    if (!autoUpdater.isUpdaterActive()) return { updater: null, unavailableReason: 'unsupported-package' };
+    return { updater: adaptAppUpdater(autoUpdater, log) };
+  } catch (error) {
+    log.error('electron-updater could not be started; updates are not checked', {
+      error: describeError(error),
+    });
+    return { updater: null, unavailableReason: 'unsupported-package' };
+  }
 }
