@@ -1,7 +1,8 @@
 import { promises as fs } from 'node:fs';
 import { join } from 'node:path';
-import { afterEach, describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import { PDF_BYTES, sha256Of } from '../history/testing/sample-attachments';
+import { createManualClock } from '../history/testing/test-support';
 import { backupPathsFor } from './backup-paths';
 import { parseManifest } from './manifest';
 import {
@@ -211,6 +212,52 @@ describe('retention and pruning', () => {
     await f.service.backUpNow();
     time += 25 * 3_600_000;
     expect(await f.service.backUpIfDue()).toMatchObject({ kind: 'daily' });
+  });
+});
+
+describe('schedule and concurrency', () => {
+  it('checks a minute after start, then hourly: one daily snapshot per 24 hours while the app runs', async () => {
+    const clock = createManualClock(Date.parse('2026-03-01T10:00:00Z'));
+    const f = await open({ now: clock.now, scheduler: clock.scheduler });
+    const dailies = async () => (await f.service.list()).filter((b) => b.kind === 'daily');
+    f.service.startSchedule();
+    expect(await dailies()).toEqual([]);
+    clock.advance(60_000);
+    await vi.waitFor(async () => expect(await dailies()).toHaveLength(1));
+    for (let hour = 1; hour <= 23; hour++) clock.advance(3_600_000);
+    expect(await dailies()).toHaveLength(1);
+    clock.advance(2 * 3_600_000);
+    await vi.waitFor(async () => expect(await dailies()).toHaveLength(2));
+    // Queued behind every check the timers started: when it answers, they have all run.
+    expect(await f.service.backUpIfDue()).toBeNull();
+    expect(await dailies()).toHaveLength(2);
+    f.service.stop();
+    expect(clock.pendingTimers()).toBe(0);
+  });
+
+  it('backups, a restore and the pruning asked for at once run one at a time: every snapshot complete', async () => {
+    const f = await open({ retention: { daily: 1, weekly: 0, preUpdate: 1, preRestore: 1, manual: 2 } });
+    const a = await addConversation(f.history, 'Walruses', 'walruses');
+    const first = await f.service.backUpNow();
+    await f.history.rename(a.id, 'Renamed');
+    const results = await Promise.all([
+      f.service.backUpNow(),
+      f.service.snapshotBeforeUpdate(),
+      f.service.restore(first.id),
+      f.service.backUpNow(),
+      f.service.backUpIfDue(),
+    ]);
+    expect(results.every((r) => r !== null)).toBe(true);
+    const fresh = await backupFixtureList(f);
+    expect(fresh.length).toBeGreaterThan(0);
+    expect(fresh.every((b) => b.complete)).toBe(true);
+    // Every object is named by a kept snapshot, and every kept snapshot's objects are there.
+    const named = new Set<string>();
+    for (const b of fresh) {
+      const manifest = parseManifest(await fs.readFile(backupPathsFor(f.dataDir).manifest(b.id), 'utf8'));
+      for (const file of manifest?.files ?? []) named.add(file.sha256);
+    }
+    expect(new Set(await objectNames(f.dataDir))).toEqual(named);
   });
 });
 

@@ -116,6 +116,11 @@ export function createBackupService(options: BackupServiceOptions): BackupServic
   let inProgress: string | null = null;
   /** Snapshots whose objects were all found (exist, right size) this session. */
   const checked = new Set<string>();
+  /**
+   * Objects found at their size this session: snapshots share most objects, so each is checked once
+   * (10,000 conversations in 20 snapshots: 10,000 `stat`s, not 200,000). Forgotten when pruned.
+   */
+  const objectsSeen = new Map<string, number>();
   let cancelTimer: (() => void) | null = null;
 
   const readManifest = async (id: string): Promise<Manifest | null> => {
@@ -136,7 +141,9 @@ export function createBackupService(options: BackupServiceOptions): BackupServic
     if (checked.has(id)) return manifest;
     for (const file of manifest.files) {
       if (!isBackedUp(file.path)) return null;
+      if (objectsSeen.get(file.sha256) === file.size) continue;
       if ((await fs.stat(paths.object(file.sha256)))?.size !== file.size) return null;
+      objectsSeen.set(file.sha256, file.size);
     }
     checked.add(id);
     return manifest;
@@ -212,7 +219,9 @@ export function createBackupService(options: BackupServiceOptions): BackupServic
     for (const entry of await fs.list(paths.objects)) {
       // Anything else in objects/ is unnamed: an object of a removed snapshot, or the temporary file
       // of an object write cut off by a crash (write-file-atomic's `<name>.<digits>`).
-      if (!named.has(entry.name)) await fs.remove(`${paths.objects}/${entry.name}`);
+      if (named.has(entry.name)) continue;
+      objectsSeen.delete(entry.name);
+      await fs.remove(`${paths.objects}/${entry.name}`);
     }
     for (const [path, file] of copied) if (!named.has(file.sha256)) copied.delete(path);
   };
@@ -254,14 +263,15 @@ export function createBackupService(options: BackupServiceOptions): BackupServic
     }
   };
 
-  const snapshotAndTidy = (kind: BackupKind) =>
-    line.run(async () => {
-      const summary = await takeSnapshot(kind);
-      await tidy().catch((error: unknown) =>
-        log.warn('old backups could not be removed', { error: describeError(error) }),
-      );
-      return summary;
-    });
+  /** Inside the line only. */
+  const snapshotThenTidy = async (kind: BackupKind) => {
+    const summary = await takeSnapshot(kind);
+    await tidy().catch((error: unknown) =>
+      log.warn('old backups could not be removed', { error: describeError(error) }),
+    );
+    return summary;
+  };
+  const snapshotAndTidy = (kind: BackupKind) => line.run(() => snapshotThenTidy(kind));
 
   /** The bytes of an object, checked against its hash; null when missing or changed. */
   const readObject = async (sha256: string): Promise<Buffer | null> => {
@@ -320,10 +330,13 @@ export function createBackupService(options: BackupServiceOptions): BackupServic
 
     snapshotBeforeUpdate: () => snapshotAndTidy('pre-update'),
 
-    async backUpIfDue() {
-      const last = (await listNow()).find((b) => b.complete && (b.kind === 'daily' || b.kind === 'weekly'));
-      if (last && now().getTime() - Date.parse(last.createdAt) < DAY_MS) return null;
-      return snapshotAndTidy('daily');
+    backUpIfDue() {
+      // Decided inside the line, so two checks due at once never take two daily snapshots.
+      return line.run(async () => {
+        const last = (await listNow()).find((b) => b.complete && (b.kind === 'daily' || b.kind === 'weekly'));
+        if (last && now().getTime() - Date.parse(last.createdAt) < DAY_MS) return null;
+        return snapshotThenTidy('daily');
+      });
     },
 
     startSchedule(firstCheckAfterMs = START_DELAY_MS) {
