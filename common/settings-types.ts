@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { DEFAULT_PDF_ENGINE, PdfEngineChoiceSchema } from './attachment-types';
+import { LanguageSettingSchema } from './i18n/locales';
 import {
   DEFAULT_WEB_SEARCH,
   ModelIdSchema,
@@ -39,6 +40,8 @@ export const SettingsSchema = z.object({
   pdfEngine: PdfEngineChoiceSchema,
   /** Settings → "Updates": check for updates at start and daily (issue 20). The button works either way. */
   checkForUpdatesAutomatically: z.boolean(),
+  /** Settings → "Language" (issue 20): the system's preferred languages, or one chosen; applied at once. */
+  language: LanguageSettingSchema,
 });
 export type Settings = z.infer<typeof SettingsSchema>;
 
@@ -57,6 +60,7 @@ export const DEFAULT_SETTINGS: Settings = {
   spending: DEFAULT_SPENDING_LIMITS,
   pdfEngine: DEFAULT_PDF_ENGINE,
   checkForUpdatesAutomatically: true,
+  language: 'system',
 };
 
 export const SettingsPatchSchema = SettingsSchema.partial().strict();

@@ -25,6 +25,7 @@ import {
   SearchResultSchema,
 } from '../conversation-types';
 import { ModelEndpointsSchema, ProviderInfoSchema } from '../endpoints-types';
+import { LocaleStateSchema } from '../i18n/locales';
 import {
   KeyChoiceSchema,
   KeyStoredSchema,
@@ -420,6 +421,13 @@ export const chatContract = defineContract('chat', {
    */
   restartToUpdate: invoke(NoArgs, UpdateStatusSchema),
   onUpdateStatus: event(UpdateStatusSchema),
+
+  /**
+   * Languages (issue 20): the locale the window shows its text in, resolved by main from Settings →
+   * "Language" and the system's preferred languages; pushed again whenever it changes (no restart).
+   */
+  getLocale: invoke(NoArgs, LocaleStateSchema),
+  onLocaleChanged: event(LocaleStateSchema),
 });
 
 export type ChatContract = typeof chatContract;
@@ -435,6 +443,8 @@ export const keyEntryContract = defineContract('keyEntry', {
   ),
   submit: invoke(TypedKeySubmissionSchema, TypedKeyResultSchema),
   cancel: invoke(NoArgs, z.object({ closed: z.boolean() })),
+  /** The locale to show this window's text in (issue 20); the window lives briefly, so no change event. */
+  getLocale: invoke(NoArgs, LocaleStateSchema),
 });
 
 export type KeyEntryContract = typeof keyEntryContract;

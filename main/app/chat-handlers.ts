@@ -24,6 +24,7 @@ import type { SettingsStore } from '../services/settings/settings-store';
 import { createAttachmentHandlers } from './attachment-handlers';
 import { type BackupHandlerDeps, createBackupHandlers } from './backup-handlers';
 import { createKeyHandlers, type KeyHandlerDeps } from './key-handlers';
+import { createLocaleHandlers, type LocaleHandlerDeps } from './locale-handlers';
 import { createUpdateHandlers, type UpdateHandlerDeps } from './update-handlers';
 
 /** Where exports go and imports come from: main-process file dialogs; the page never names a path. */
@@ -49,7 +50,7 @@ export type ConfirmAndOpenLink = (url: URL, windowId: number) => Promise<boolean
  * The slices of each service the chat window may reach, each named from the service's own type (so a
  * service's signature is written once, in the service).
  */
-export interface ChatHandlerDeps extends KeyHandlerDeps, UpdateHandlerDeps {
+export interface ChatHandlerDeps extends KeyHandlerDeps, UpdateHandlerDeps, LocaleHandlerDeps {
   appInfo: AppInfo;
   models: Pick<OpenRouterClient, 'listModels'>;
   settings: Pick<SettingsStore, 'get' | 'update' | 'problems'>;
@@ -246,6 +247,9 @@ export function createChatHandlers(deps: ChatHandlerDeps): Handlers<ChatContract
 
     // Updates (issue 20): status, "Check for updates", "Restart to update".
     ...createUpdateHandlers(deps),
+
+    // Languages (issue 20): the locale main resolved from Settings and the system.
+    ...createLocaleHandlers(deps),
 
     openExternal: async ({ url }, ctx) => {
       const safe = parseSafeExternalUrl(url);

@@ -20,6 +20,7 @@ import {
   writeExportFile,
   writeImageFile,
 } from '../services/history';
+import { createLocaleService, type SystemLanguages } from '../services/i18n/locale-service';
 import { createCalendar } from '../services/ledger/calendar';
 import { createLedgerStore } from '../services/ledger/ledger-store';
 import { createSpending } from '../services/ledger/spending';
@@ -83,6 +84,11 @@ export interface ServiceAdapters {
   /** Key intake: the clipboard, the system browser, the key-entry window, the launch environment. */
   /** Updates (issue 20); absent: not checked (tests, and the app when unpackaged). */
   updates?: UpdateAdapters;
+  /**
+   * Languages (issue 20): the system's preferred languages (Electron's `app.getPreferredSystemLanguages()`)
+   * and whether the pseudo-locale may be chosen. Absent: no system languages (English), no pseudo-locale.
+   */
+  i18n?: { systemLanguages: SystemLanguages; pseudoAllowed: boolean };
   keyIntake: Pick<
     KeyIntakeAdapters,
     | 'clipboard'
@@ -122,6 +128,15 @@ export function composeServices(adapters: ServiceAdapters) {
   const client = createOpenRouterClient({ ...openRouter, getKey: () => vault.keyFor(launchOrigin) });
   const keyOriginConsent = createKeyOriginConsent({ vault, ask: adapters.ask, log: adapters.log('vault') });
   const settings = createSettingsStore({ dir: adapters.dataDir, log: adapters.log('settings') });
+  // Issue 20: the language main's menu, dialogs and pages use and the windows are told; re-resolved
+  // whenever Settings change (the glue rebuilds the menu and tells the windows on `locale.onChange`).
+  const locale = createLocaleService({
+    setting: () => settings.get().language,
+    systemLanguages: adapters.i18n?.systemLanguages ?? (() => []),
+    pseudoAllowed: adapters.i18n?.pseudoAllowed ?? false,
+    log: adapters.log('i18n'),
+  });
+  settings.onChange(() => locale.refresh());
   const { history, restorer: historyRestorer } = createHistoryStoreWithRestorer({
     dir: join(adapters.dataDir, 'history'),
     log: adapters.log('history'),
@@ -240,6 +255,7 @@ export function composeServices(adapters: ServiceAdapters) {
     verifyCandidate: keyInfoOf,
     ask: adapters.ask,
     log: adapters.log,
+    text: locale.text(),
   });
   const handlers = createChatHandlers({
     appInfo: { ...adapters.appInfo, openRouterOrigin: launchOrigin },
@@ -279,11 +295,13 @@ export function composeServices(adapters: ServiceAdapters) {
     openExternal: adapters.openExternal,
     backups,
     updates,
+    locale,
   });
   const keyEntryHandlers = createKeyEntryHandlers({
     vault,
     keyIntake,
     encryptionAvailable: () => adapters.cipher.isAvailable(),
+    locale,
   });
 
   /**
@@ -331,6 +349,8 @@ export function composeServices(adapters: ServiceAdapters) {
     backups,
     /** Issue 20: the update service (the glue sends its status changes to the windows). */
     updates,
+    /** Issue 20: the locale in effect (the glue rebuilds the menu and tells the windows when it changes). */
+    locale,
     /**
      * Loads everything from disk; call once before the first window opens. With `waitForKey: false`
      * it resolves once settings and history are ready while the stored key is still being read: the
@@ -353,6 +373,8 @@ export function composeServices(adapters: ServiceAdapters) {
             .error('the spending ledger could not be read', { error: describeError(error) }),
         );
       await Promise.all([settings.init(), history.init(), opts.waitForKey === false ? null : keyLoaded]);
+      // The stored "Language" is known now (before the first window asks for it).
+      locale.refresh();
       // Issue 20: snapshots cut short by a crash are removed; then one a day while the app runs.
       void backups.init().then(() => {
         if (adapters.scheduleBackups !== false) backups.startSchedule();

@@ -1,5 +1,6 @@
 import type { KeyEntryContract } from '../../common/ipc/contract';
 import type { Handlers } from '../ipc/handler-table';
+import type { LocaleService } from '../services/i18n/locale-service';
 import type { KeyVault } from '../services/vault/key-vault';
 import type { SecretCipher } from '../services/vault/secret-cipher';
 import type { KeyIntake } from './key-intake';
@@ -8,6 +9,7 @@ export interface KeyEntryWindowHandlerDeps {
   vault: Pick<KeyVault, 'status'>;
   keyIntake: Pick<KeyIntake, 'typed' | 'closeKeyWindow'>;
   encryptionAvailable: SecretCipher['isAvailable'];
+  locale: Pick<LocaleService, 'state'>;
 }
 
 /** Handlers of the key-entry window (its own contract): submit the typed key, or cancel. */
@@ -30,5 +32,6 @@ export function createKeyEntryHandlers(deps: KeyEntryWindowHandlerDeps): Handler
       deps.keyIntake.closeKeyWindow(ctx.windowId);
       return { closed: true };
     },
+    getLocale: async () => deps.locale.state(),
   };
 }

@@ -1,6 +1,7 @@
 import { AppFailure } from '../../common/errors';
 import type { KeyChoice, SignInProgress } from '../../common/key-intake-types';
 import type { KeyInfo, KeyStatus } from '../../common/key-status';
+import type { MainText } from '../services/i18n/catalog-intl';
 import {
   authUrlFor,
   type ClipboardAdapter,
@@ -46,6 +47,8 @@ export interface KeyIntakeAdapters {
   closeKeyWindow: (windowId: number) => void;
   env: Record<string, string | undefined>;
   log: (scope: string) => Logger;
+  /** The language of the sign-in pages shown in the browser (issue 20); default English. */
+  text?: MainText;
 }
 
 /**
@@ -92,6 +95,7 @@ export function createKeyIntake(adapters: KeyIntakeAdapters) {
           log,
         }),
         log,
+        ...(adapters.text ? { text: adapters.text } : {}),
       });
       signIn = flow;
       const off = flow.onProgress(onProgress);

@@ -71,10 +71,12 @@ export const chatWritingCalls: WritingCalls<ChatContract> = {
   getUpdateStatus: false,
   checkForUpdates: true, // a request to the release feed, maybe a download
   restartToUpdate: true, // a backup snapshot, then the installer
+  getLocale: false, // reads the resolved locale
 };
 
 export const keyEntryWritingCalls: WritingCalls<KeyEntryContract> = {
   getKeyEntryContext: false,
   submit: true, // a request to OpenRouter and a vault write
   cancel: false, // closing the window must always work
+  getLocale: false,
 };

@@ -4,11 +4,15 @@
  * (which carries the one-time code) anywhere, and the CSP below forbids it even if one slipped in.
  */
 import type { OutgoingHttpHeaders } from 'node:http';
+import { ENGLISH_TEXT, type MainText } from '../i18n/catalog-intl';
+
+/** A page's words: a catalog message (shown in the app's current language) or text given as is. */
+type PageWords = { id: string } | { text: string };
 
 export interface CallbackPage {
   outcome: 'success' | 'failure';
-  title: string;
-  message: string;
+  title: PageWords;
+  message: PageWords;
 }
 
 export const PAGE_HEADERS: Readonly<OutgoingHttpHeaders> = Object.freeze({
@@ -25,46 +29,45 @@ export const PAGE_HEADERS: Readonly<OutgoingHttpHeaders> = Object.freeze({
 
 export const SUCCESS_PAGE: CallbackPage = {
   outcome: 'success',
-  title: 'Signed in to Switchboard',
-  message: 'Switchboard has your OpenRouter key now. You can close this tab and return to the app.',
+  title: { id: 'callback.success.title' },
+  message: { id: 'callback.success.message' },
 };
 
 /** The person declined, in Switchboard's dialog, to replace the key it already keeps. */
 export const KEPT_PAGE: CallbackPage = {
   outcome: 'success',
-  title: 'Switchboard kept your current key',
-  message:
-    'You chose to keep the key Switchboard already had, so the new one was not saved. OpenRouter did create it for this sign-in: if you do not need it, delete it at openrouter.ai/settings/keys. You can close this tab.',
+  title: { id: 'callback.kept.title' },
+  message: { id: 'callback.kept.message' },
 };
 
-export function failurePage(message: string): CallbackPage {
-  return { outcome: 'failure', title: 'Sign-in did not finish', message };
+/**
+ * A failed sign-in. `message` is the error's own text (sign-in-errors.ts) until main's error messages
+ * are in the catalogs; the fixed endings below are.
+ */
+export function failurePage(message: PageWords): CallbackPage {
+  return { outcome: 'failure', title: { id: 'callback.failure.title' }, message };
 }
 
 export const NOT_FOUND_PAGE: CallbackPage = {
   outcome: 'failure',
-  title: 'Not found',
-  message: 'There is nothing here.',
+  title: { id: 'callback.notFound.title' },
+  message: { id: 'callback.notFound.message' },
 };
 
-export const ALREADY_USED_PAGE: CallbackPage = failurePage(
-  'This sign-in link was already used. Return to Switchboard; start a new sign-in there if needed.',
-);
+export const ALREADY_USED_PAGE: CallbackPage = failurePage({ id: 'callback.alreadyUsed.message' });
 
 /** The body of the launch URL's redirect (browsers follow the Location header without showing it). */
 export const LAUNCH_PAGE: CallbackPage = {
   outcome: 'success',
-  title: 'Opening OpenRouter',
-  message: 'Taking you to OpenRouter to approve access for Switchboard.',
+  title: { id: 'callback.launch.title' },
+  message: { id: 'callback.launch.message' },
 };
 
-export const LAUNCH_USED_PAGE: CallbackPage = failurePage(
-  'This sign-in link was already used, so Switchboard stopped that sign-in to be safe. Return to Switchboard and sign in again.',
-);
+export const LAUNCH_USED_PAGE: CallbackPage = failurePage({ id: 'callback.launchUsed.message' });
 
-export const CLOSED_PAGE: CallbackPage = failurePage(
-  'Switchboard stopped waiting for this sign-in. Return to the app and sign in again if needed.',
-);
+export const CLOSED_PAGE: CallbackPage = failurePage({ id: 'callback.closed.message' });
+
+export const CANCELLED_PAGE: CallbackPage = failurePage({ id: 'callback.cancelled.message' });
 
 function escapeHtml(text: string): string {
   return text.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
@@ -74,16 +77,19 @@ const STYLE =
   'body{font:16px/1.5 system-ui,sans-serif;max-width:34rem;margin:15vh auto;padding:0 1.5rem;color:#1d1d1f}' +
   'h1{font-size:1.4rem}.failure h1{color:#b3261e}.success h1{color:#1b6e3a}';
 
-export function renderPage(page: CallbackPage): string {
+/** The page in the language `text` is in when it is sent (the person may switch during a sign-in). */
+export function renderPage(page: CallbackPage, text: MainText = ENGLISH_TEXT): string {
+  const words = (w: PageWords) => ('id' in w ? text.message(w.id) : w.text);
+  const title = words(page.title);
   return [
     '<!doctype html>',
-    '<html lang="en">',
+    `<html lang="${escapeHtml(text.lang())}">`,
     '<head><meta charset="utf-8">',
-    `<title>${escapeHtml(page.title)}</title>`,
+    `<title>${escapeHtml(title)}</title>`,
     `<style>${STYLE}</style></head>`,
     `<body class="${page.outcome}">`,
-    `<h1>${escapeHtml(page.title)}</h1>`,
-    `<p>${escapeHtml(page.message)}</p>`,
+    `<h1>${escapeHtml(title)}</h1>`,
+    `<p>${escapeHtml(words(page.message))}</p>`,
     '</body></html>',
   ].join('\n');
 }

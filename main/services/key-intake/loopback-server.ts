@@ -21,6 +21,7 @@ import { createServer, type IncomingMessage, type Server, type ServerResponse } 
 import type { AddressInfo } from 'node:net';
 import type { AppFailure } from '../../../common/errors';
 import { describeError } from '../../../common/redact';
+import type { MainText } from '../i18n/catalog-intl';
 import type { Logger } from '../log/logger';
 import {
   ALREADY_USED_PAGE,
@@ -51,6 +52,8 @@ export interface LoopbackServerOptions {
   /** How long to wait for the browser. Default 5 minutes. */
   timeoutMs?: number;
   random?: RandomBytes;
+  /** The pages' language, read when each page is sent (default English). */
+  text?: MainText;
 }
 
 export interface LoopbackServer {
@@ -75,8 +78,7 @@ export interface LoopbackServer {
   close(page?: CallbackPage): Promise<void>;
 }
 
-function send(res: ServerResponse, status: number, page: CallbackPage, done?: () => void): void {
-  const body = renderPage(page);
+function send(res: ServerResponse, status: number, body: string, done?: () => void): void {
   res.writeHead(status, { ...PAGE_HEADERS, 'Content-Length': Buffer.byteLength(body) });
   res.end(body, done);
 }
@@ -104,6 +106,7 @@ function splitTarget(target: string): { path: string; query: string } {
 
 export async function startLoopbackServer(options: LoopbackServerOptions): Promise<LoopbackServer> {
   const { log } = options;
+  const render = (page: CallbackPage) => renderPage(page, options.text);
   const timeoutMs = options.timeoutMs ?? DEFAULT_CALLBACK_TIMEOUT_MS;
   const random = options.random ?? randomBytes;
   const callbackPath = `/callback/${createState(random)}`;
@@ -146,12 +149,12 @@ export async function startLoopbackServer(options: LoopbackServerOptions): Promi
     // A wrong Host means DNS rebinding or a request not meant for us; neither may touch the callback.
     if (req.headers.host !== expectedHost || (!isLaunch && !secretsEqual(path, callbackPath))) {
       log.debug('sign-in listener: request to another path refused', { status: 404 });
-      send(res, 404, NOT_FOUND_PAGE);
+      send(res, 404, render(NOT_FOUND_PAGE));
       return;
     }
     if (req.method !== 'GET') {
       res.setHeader('Allow', 'GET');
-      send(res, 405, NOT_FOUND_PAGE);
+      send(res, 405, render(NOT_FOUND_PAGE));
       return;
     }
     if (isLaunch) {
@@ -160,7 +163,7 @@ export async function startLoopbackServer(options: LoopbackServerOptions): Promi
     }
     if (phase !== 'waiting') {
       log.warn('sign-in listener: callback path hit again; refused');
-      send(res, 410, ALREADY_USED_PAGE);
+      send(res, 410, render(ALREADY_USED_PAGE));
       return;
     }
     phase = 'received';
@@ -180,7 +183,7 @@ export async function startLoopbackServer(options: LoopbackServerOptions): Promi
     launchVisits += 1;
     if (launchVisits === 1 && phase === 'waiting' && launchTarget !== null) {
       log.info('sign-in listener: launch URL visited; sending the browser to the consent page');
-      const body = renderPage(LAUNCH_PAGE);
+      const body = render(LAUNCH_PAGE);
       res.writeHead(303, {
         ...PAGE_HEADERS,
         Location: launchTarget,
@@ -190,7 +193,7 @@ export async function startLoopbackServer(options: LoopbackServerOptions): Promi
       return;
     }
     if (phase !== 'waiting') {
-      send(res, 410, LAUNCH_USED_PAGE);
+      send(res, 410, render(LAUNCH_USED_PAGE));
       return;
     }
     // Two visits: one of them is not the person's browser. Whoever got the redirect now holds the
@@ -201,7 +204,7 @@ export async function startLoopbackServer(options: LoopbackServerOptions): Promi
     phase = 'closed';
     stopListening();
     // Closed once the error page is written, so closing cannot cut it off.
-    send(res, 410, LAUNCH_USED_PAGE, () => void close());
+    send(res, 410, render(LAUNCH_USED_PAGE), () => void close());
   }
 
   /** Sends the final page, if the browser is still there; resolves when it is written or gone. */
@@ -210,7 +213,7 @@ export async function startLoopbackServer(options: LoopbackServerOptions): Promi
     return new Promise<void>((resolve) => {
       // 'close' also fires when the browser gave up first, so the wait can never hang.
       res.once('close', () => resolve());
-      send(res, page.outcome === 'success' ? 200 : 400, page, () => resolve());
+      send(res, page.outcome === 'success' ? 200 : 400, render(page), () => resolve());
     });
   }
 

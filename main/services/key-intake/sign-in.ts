@@ -8,11 +8,19 @@ import { type AppError, AppFailure, appError } from '../../../common/errors';
 import type { KeyInfo, KeyStatus } from '../../../common/key-status';
 import { describeError } from '../../../common/redact';
 import { parseBaseUrl } from '../../config/base-url';
+import type { MainText } from '../i18n/catalog-intl';
 import type { Logger } from '../log/logger';
 import { scrub } from '../openrouter/scrub';
 import type { StoreKeyResult } from '../vault/key-vault';
 import { buildAuthorizeUrl } from './auth-url';
-import { type CallbackPage, CLOSED_PAGE, failurePage, KEPT_PAGE, SUCCESS_PAGE } from './callback-page';
+import {
+  CANCELLED_PAGE,
+  type CallbackPage,
+  CLOSED_PAGE,
+  failurePage,
+  KEPT_PAGE,
+  SUCCESS_PAGE,
+} from './callback-page';
 import type { ExchangeCode } from './exchange-code';
 import { type LoopbackServer, startLoopbackServer } from './loopback-server';
 import { createPkcePair, createState, type RandomBytes, secretsEqual } from './pkce';
@@ -55,6 +63,8 @@ export interface SignInDeps {
   random?: RandomBytes;
   /** Loopback port; 0 (default) lets the OS choose. Fixed only in tests. */
   port?: number;
+  /** The language of the pages the browser is shown (issue 20); default English. */
+  text?: MainText;
 }
 
 export interface SignInFlow {
@@ -154,6 +164,7 @@ export function createSignInFlow(deps: SignInDeps): SignInFlow {
         random,
         ...(deps.port !== undefined ? { port: deps.port } : {}),
         ...(deps.timeoutMs !== undefined ? { timeoutMs: deps.timeoutMs } : {}),
+        ...(deps.text ? { text: deps.text } : {}),
       });
       if (signal.aborted) throw signInCancelled();
       log.info('sign-in: waiting for the browser', { port: server.port });
@@ -195,11 +206,11 @@ export function createSignInFlow(deps: SignInDeps): SignInFlow {
       }
     } catch (error) {
       if (signal.aborted && !attempt.storing) {
-        page = failurePage(SIGN_IN_MESSAGES.cancelled);
+        page = CANCELLED_PAGE;
         result = { phase: 'cancelled' };
       } else {
         const appErr = toAppError(error, secrets);
-        page = failurePage(appErr.message);
+        page = failurePage({ text: appErr.message });
         result = { phase: 'failed', error: appErr };
       }
     }

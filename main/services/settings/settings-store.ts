@@ -38,11 +38,13 @@ const FIELD_LABELS: Record<keyof Settings, string> = {
   spending: 'Spending limits',
   pdfEngine: 'PDF reading',
   checkForUpdatesAutomatically: 'Check for updates automatically',
+  language: 'Language',
 };
 const FIX_IN: Partial<Record<keyof Settings, string>> = {
   spending: 'Settings → Spending',
   pdfEngine: 'Settings → PDF reading',
   checkForUpdatesAutomatically: 'Settings → Updates',
+  language: 'Settings → Language',
   reasoningByModel: 'Settings → Reasoning',
   providerDefaults: 'Settings → Providers',
   webSearch: 'Settings → Web search',
@@ -79,6 +81,8 @@ export function createSettingsStore(opts: { dir: string; log: Logger; now?: () =
   /** What was wrong in the stored file; a field drops out of it once the person sets it again. */
   let problems: OptionProblem[] = [];
   let writing: Promise<void> = Promise.resolve();
+  /** Told after each saved change (issue 20: the language applies at once in main's menu and pages). */
+  const listeners = new Set<(settings: Settings) => void>();
 
   const persist = (value: Settings) => {
     writing = writing
@@ -153,7 +157,13 @@ export function createSettingsStore(opts: { dir: string; log: Logger; now?: () =
           'Settings could not be saved. Check that the disk is not full, then retry.',
         );
       }
+      for (const listener of listeners) listener(current);
       return current;
+    },
+    /** Calls `listener` after every saved change; returns the unsubscribe. */
+    onChange(listener: (settings: Settings) => void): () => void {
+      listeners.add(listener);
+      return () => listeners.delete(listener);
     },
     /** Moves a model to the front of the recent list (most recent first, at most 20). */
     async noteModelUsed(model: string): Promise<void> {

@@ -1,6 +1,7 @@
 import type { ChatStreamEvent, ModelList } from '../../../common/chat-types';
 import type { ConversationSummary, Message, QuarantineNotice } from '../../../common/conversation-types';
 import type { AppError } from '../../../common/errors';
+import type { LocaleState } from '../../../common/i18n/locales';
 import { CHAT_BRIDGE_KEY, type SwitchboardBridge } from '../../../common/ipc/bridge-types';
 import type { ChatEventBatch } from '../../../common/ipc/contract';
 import type { Result } from '../../../common/ipc/define';
@@ -67,6 +68,8 @@ export interface FakeBridge {
   emitKeyStatus(status: KeyStatus): void;
   /** Issue 20: main's update status changes (what `getUpdateStatus` answers from then on, too). */
   emitUpdateStatus(status: UpdateStatus): void;
+  /** Issue 20: the locale main resolved (what `getLocale` answers from then on, too). */
+  emitLocale(locale: LocaleState): void;
   lastStream(): FakeStream;
   chatListenerCount(): number;
 }
@@ -195,6 +198,14 @@ export function createFakeBridge(initial: Partial<FakeState> = {}): FakeBridge {
     for (const listener of [...updateListeners]) listener(status);
   };
 
+  // Languages (issue 20): English until a test says otherwise; a chosen language applies at once, as in main.
+  const localeListeners = new Set<Listener<LocaleState>>();
+  let localeState: LocaleState = { locale: 'en', setting: 'system', pseudoAvailable: false };
+  const emitLocale = (next: LocaleState) => {
+    localeState = next;
+    for (const listener of [...localeListeners]) listener(next);
+  };
+
   const emitKeyStatus = (status: KeyStatus) => {
     state.keyStatus = status;
     for (const listener of [...keyListeners]) listener(status);
@@ -224,6 +235,9 @@ export function createFakeBridge(initial: Partial<FakeState> = {}): FakeBridge {
       const parsed = SettingsPatchSchema.safeParse(patch);
       if (!parsed.success) return fail('validation', 'That setting is not valid.');
       state.settings = { ...state.settings, ...parsed.data };
+      const language = parsed.data.language;
+      if (language !== undefined && language !== localeState.setting)
+        emitLocale({ ...localeState, setting: language, locale: language === 'system' ? 'en' : language });
       // A field set here is fixed, as in main.
       state.settingsProblems = state.settingsProblems.filter(
         (problem) => !((problem.field.split('.')[0] ?? '') in parsed.data),
@@ -363,6 +377,11 @@ export function createFakeBridge(initial: Partial<FakeState> = {}): FakeBridge {
       updateListeners.add(listener);
       return () => updateListeners.delete(listener);
     },
+    getLocale: async () => ok(localeState),
+    onLocaleChanged: (listener) => {
+      localeListeners.add(listener);
+      return () => localeListeners.delete(listener);
+    },
     // Reply images and late usage (issue 14): tests replace these to supply images or push figures.
     onReplyUsage: () => () => {},
     getReplyImage: async () => ok({ dataUrl: 'data:image/png;base64,iVBORw0KGgo=' }),
@@ -482,6 +501,7 @@ export function createFakeBridge(initial: Partial<FakeState> = {}): FakeBridge {
     },
     emitKeyStatus,
     emitUpdateStatus,
+    emitLocale,
     lastStream,
     chatListenerCount: () => chatListeners.size,
   };

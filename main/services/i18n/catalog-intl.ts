@@ -1,0 +1,41 @@
+import { createIntl, createIntlCache, type IntlShape } from '@formatjs/intl';
+import { messagesFor } from '../../../common/i18n/catalogs';
+import { type DisplayLocale, PSEUDO_LOCALE, SOURCE_LOCALE } from '../../../common/i18n/locales';
+
+export type MainIntl = IntlShape<string>;
+
+const cache = createIntlCache();
+
+/**
+ * FormatJS over our catalogs for one locale. The pseudo-locale formats numbers and dates as English.
+ * A missing message is a bug the catalog test catches; in the app it is reported and the id shown.
+ */
+export function catalogIntl(locale: DisplayLocale, onError: (message: string) => void = () => {}): MainIntl {
+  return createIntl(
+    {
+      locale: locale === PSEUDO_LOCALE ? SOURCE_LOCALE : locale,
+      messages: messagesFor(locale),
+      defaultLocale: SOURCE_LOCALE,
+      onError: (error) => onError(error.message),
+    },
+    cache,
+  );
+}
+
+/** What main's own pages and dialogs need: the current language's tag and its messages. */
+export interface MainText {
+  /** BCP 47 tag for `<html lang>` (the pseudo-locale is English text, accented). */
+  lang(): string;
+  message(id: string, values?: Record<string, string | number>): string;
+}
+
+export function mainText(intl: () => MainIntl): MainText {
+  return {
+    lang: () => intl().locale,
+    message: (id, values) => intl().formatMessage({ id }, values),
+  };
+}
+
+const englishIntl = catalogIntl(SOURCE_LOCALE);
+/** English, for code paths and tests that are given no locale. */
+export const ENGLISH_TEXT: MainText = mainText(() => englishIntl);
