@@ -45,7 +45,17 @@ export interface MeasureResult {
   closeMs?: number;
   /** V8 heap spaces after GC: committed / used MB (where the heap's slack is). */
   heapSpaces?: Record<string, string>;
+  /**
+   * The same after SETTLE_MS idle: V8's memory reducer (started by a low allocation rate, after ~8 s)
+   * shrinks the young generation the start-up work grew to its maximum. This is main's steady state
+   * between uses; the figures above are right after the work.
+   */
+  settled?: { rssMb: number; heapUsedMb: number; heapTotalMb: number; arrayBuffersMb: number };
+  /** Process CPU time (user + system, since the process started) when search was ready. */
+  readyCpuMs?: number;
 }
+
+const SETTLE_MS = 25_000;
 
 const mb = (bytes: number) => Math.round((bytes / 1024 / 1024) * 10) / 10;
 
@@ -107,6 +117,18 @@ async function main() {
     }
     if (resultsFile) writeFileSync(resultsFile, JSON.stringify(answers));
   };
+  const settle = async () => {
+    if (!process.argv.includes('--settle')) return;
+    await new Promise((resolve) => setTimeout(resolve, SETTLE_MS));
+    globalThis.gc?.();
+    const memory = process.memoryUsage();
+    result.settled = {
+      rssMb: mb(memory.rss),
+      heapUsedMb: mb(memory.heapUsed),
+      heapTotalMb: mb(memory.heapTotal),
+      arrayBuffersMb: mb(memory.arrayBuffers),
+    };
+  };
   if (mode === 'start') {
     const cpu0 = process.cpuUsage();
     const s0 = performance.now();
@@ -114,6 +136,8 @@ async function main() {
     result.searchWhileBuilding = { ms: performance.now() - s0, complete: early.complete, total: early.total };
     await store.whenSearchReady();
     result.searchReadyMs = performance.now() - t0;
+    const ready = process.cpuUsage();
+    result.readyCpuMs = (ready.user + ready.system) / 1000;
     result.loadedFromDisk = loadedFromDisk;
     result.indexBuildMs = performance.now() - t0 - listReadyMs;
     const cpu = process.cpuUsage(cpu0);
@@ -133,6 +157,7 @@ async function main() {
       };
     });
     readMemory();
+    await settle();
     result.baselineMs = [];
     for (const q of queries.slice(0, Number(baselineArg))) {
       const s = performance.now();
@@ -149,11 +174,15 @@ async function main() {
     result.indexedMessages = index.stats().messages;
     await runQueries(async (q) => oldSearch(dir, index, q));
     readMemory();
+    await settle();
+    // Keeps the old index alive until here (it is what is being measured).
+    result.indexedMessages = index.stats().messages;
   } else if (mode === 'touch') {
     const ids = store.list({ limit: Number(baselineArg) }).items.map((s) => s.id);
     for (const id of ids) await store.appendUserMessage(id, `bench touch ${id} zzqxtouched`);
   } else {
     readMemory();
+    await settle();
   }
   const c0 = performance.now();
   await store.close();

@@ -84,8 +84,7 @@ export class SearchIndex {
   private readonly onNewTerm = (_term: string, id: number) => {
     this.postings.ensure(id);
   };
-  /** Bumped by every change, so a snapshot taken in steps can tell it is still current. */
-  private changeCount = 0;
+  private readonly scratch: Uint8Array[] = [];
   /** Conversations whose title contains the term. Titles are few, so plain Sets suffice. */
   private readonly titleConversations = new Map<number, Set<number>>();
 
@@ -106,10 +105,6 @@ export class SearchIndex {
   private conversationDocs: number[][] = [];
   private conversationTitleTerms: number[][] = [];
 
-  get changes(): number {
-    return this.changeCount;
-  }
-
   /** Ids of the conversations in the index. */
   conversations(): IterableIterator<string> {
     return this.conversationNumbers.keys();
@@ -121,7 +116,6 @@ export class SearchIndex {
 
   /** Adds the conversation if new, and (re)indexes its title. */
   setConversation(id: string, title: string): void {
-    this.changeCount++;
     let conv = this.conversationNumbers.get(id);
     if (conv === undefined) {
       conv = this.conversationIds.length;
@@ -153,7 +147,6 @@ export class SearchIndex {
   addMessages(conversationId: string, messages: readonly IndexableMessage[]): void {
     const conv = this.conversationNumbers.get(conversationId);
     if (conv === undefined) throw new Error(`conversation ${conversationId} is not in the search index`);
-    this.changeCount++;
     const docs = this.conversationDocs[conv] ?? [];
     for (const message of messages) {
       const doc = this.newDoc(conv, message);
@@ -171,7 +164,6 @@ export class SearchIndex {
   removeMessages(conversationId: string, messageIds: readonly string[]): void {
     const conv = this.conversationNumbers.get(conversationId);
     if (conv === undefined) return;
-    this.changeCount++;
     const remove = new Set(messageIds);
     const docs = this.conversationDocs[conv] ?? [];
     this.conversationDocs[conv] = docs.filter((doc) => {
@@ -186,7 +178,6 @@ export class SearchIndex {
     const conv = this.conversationNumbers.get(conversationId);
     if (conv === undefined) return;
     for (const doc of this.conversationDocs[conv] ?? []) this.kill(doc);
-    this.changeCount++;
     this.unindexTitle(conv);
     this.conversationDocs[conv] = [];
     this.conversationIds[conv] = '';
@@ -212,9 +203,9 @@ export class SearchIndex {
     const n = this.docCount;
     // Per message: how many query words it matched (in content or title), how many in its content,
     // and which word last counted it, so a message matching several expansions of one word counts once.
-    const matched = new Uint8Array(n);
-    const inContent = new Uint8Array(n);
-    const lastTerm = new Uint8Array(n);
+    const matched = this.scratchArray(0, n);
+    const inContent = this.scratchArray(1, n);
+    const lastTerm = this.scratchArray(2, n);
     for (let t = 0; t < terms.length; t++) {
       const q = terms[t] as QueryTerm;
       const stamp = t + 1;
@@ -252,7 +243,7 @@ export class SearchIndex {
   ): { hits: IndexHit[]; total: number } {
     // Keep the best `limit` in a small sorted array: the candidates can be most of the history.
     const best: { doc: number; score: number; time: number }[] = [];
-    const titleOnlyTaken = new Uint8Array(this.conversationIds.length);
+    const titleOnlyTaken = this.scratchArray(3, this.conversationIds.length);
     let total = 0;
     for (let doc = 0; doc < this.docCount; doc++) {
       if (!this.qualifies(doc, matched, inContent, wanted, titleOnlyTaken)) continue;
@@ -302,6 +293,22 @@ export class SearchIndex {
     if (titleOnlyTaken[conv] === 1) return false;
     titleOnlyTaken[conv] = 1;
     return true;
+  }
+
+  /**
+   * A zeroed byte array of `length` for one search, reused between searches (searches are
+   * synchronous): four fresh arrays of 200,000 bytes per keystroke were allocation churn for nothing.
+   */
+  private scratchArray(slot: number, length: number): Uint8Array {
+    let array = this.scratch[slot];
+    if (!array || array.length < length) {
+      array = new Uint8Array(Math.ceil(length * 1.25));
+      this.scratch[slot] = array;
+      return array.subarray(0, length);
+    }
+    const view = array.subarray(0, length);
+    view.fill(0);
+    return view;
   }
 
   private expand(q: QueryTerm): number[] {
