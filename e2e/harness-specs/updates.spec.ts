@@ -95,4 +95,10 @@ test('a download that fails its signature check is reported in the banner and no
   await expect(banner.getByRole('status')).toHaveText(message);
   await expect(banner.getByRole('button', { name: 'Restart to update' })).toHaveCount(0);
   await expectNoSeriousViolations(app, 'the update banner with a refused download');
+  // In the dark theme too; a reloaded window reads main's status again.
+  await harness.services.settings.update({ theme: 'dark' });
+  await app.reload();
+  await expect(app.locator('html')).toHaveAttribute('data-theme', 'dark');
+  await expect(banner.getByRole('status')).toHaveText(message);
+  await expectNoSeriousViolations(app, 'the update banner with a refused download (dark)');
 });
