@@ -1,4 +1,5 @@
 import { createHash } from 'node:crypto';
+import { join } from 'node:path';
 import type {
   BackupConversation,
   BackupKind,
@@ -14,6 +15,13 @@ import { type Scheduler, timerScheduler } from '../shared/scheduler';
 import { createSerialQueue } from '../shared/serial-queue';
 import { type BackupFs, nodeBackupFs } from './backup-fs';
 import { type BackupPaths, backupPathsFor, parseSnapshotId } from './backup-paths';
+import {
+  DEFAULT_SCRYPT_WORK_FACTOR,
+  decryptArchive,
+  encryptArchive,
+  packSnapshot,
+  unpackArchive,
+} from './encrypted-copy';
 import { type Manifest, parseManifest } from './manifest';
 import { chooseKept, DEFAULT_RETENTION, type RetentionPolicy } from './retention';
 import { type CopiedFile, writeSnapshot } from './snapshot-writer';
@@ -42,6 +50,8 @@ export interface BackupServiceOptions {
   now?: () => Date;
   scheduler?: Scheduler;
   retention?: RetentionPolicy;
+  /** scrypt work factor of encrypted copies (log2 N); tests lower it. Default 18, age's own. */
+  scryptWorkFactor?: number;
 }
 
 export interface BackupService extends SnapshotBeforeUpdate {
@@ -63,6 +73,16 @@ export interface BackupService extends SnapshotBeforeUpdate {
   restore(backupId: string): Promise<BackupRestoreResult>;
   /** One conversation of a snapshot back (it replaces the live one of the same id, or comes back if deleted). */
   restoreConversation(backupId: string, conversationId: string): Promise<ConversationSummary>;
+  /**
+   * Writes the snapshot as one age file encrypted with `passphrase` into `folder` (one main's folder
+   * dialog chose); resolves to the file's name.
+   */
+  exportEncrypted(backupId: string, folder: string, passphrase: string): Promise<{ fileName: string }>;
+  /**
+   * Opens an encrypted copy (a file main's open dialog chose, maybe made on another computer): every
+   * object checked, then kept as a snapshot here, restorable like any other.
+   */
+  importEncrypted(file: string, passphrase: string): Promise<BackupSummary>;
 }
 
 const sha256Hex = (bytes: Uint8Array) => createHash('sha256').update(bytes).digest('hex');
@@ -393,6 +413,60 @@ export function createBackupService(options: BackupServiceOptions): BackupServic
         );
         log.info('backup restored', { backupId, restored: restoredIds.size, movedToTrash });
         return { restored: restoredIds.size, movedToTrash, undoBackupId: undo.id };
+      });
+    },
+
+    exportEncrypted(backupId, folder, passphrase) {
+      return line.run(async () => {
+        await restorable(backupId);
+        const fileName = `switchboard-backup-${backupId}.age`;
+        try {
+          const archive = await packSnapshot(fs, paths, backupId);
+          const encrypted = await encryptArchive(
+            archive,
+            passphrase,
+            options.scryptWorkFactor ?? DEFAULT_SCRYPT_WORK_FACTOR,
+          );
+          await fs.writeDurably(join(folder, fileName), encrypted);
+        } catch (error) {
+          log.error('an encrypted copy could not be written', { backupId, error: describeError(error) });
+          throw failure(error, 'save the encrypted copy there');
+        }
+        return { fileName };
+      });
+    },
+
+    importEncrypted(file, passphrase) {
+      return line.run(async () => {
+        let bytes: Buffer;
+        try {
+          bytes = await fs.readFile(file);
+        } catch {
+          throw appError('validation', 'That file could not be read. Choose the file again, or another one.');
+        }
+        const unpacked = unpackArchive(await decryptArchive(bytes, passphrase));
+        if (!unpacked) {
+          throw appError(
+            'validation',
+            'That file opened, but it is not a whole Switchboard backup (it may be damaged). Nothing was changed.',
+          );
+        }
+        const { manifest, manifestText, objects } = unpacked;
+        try {
+          await fs.makeDir(paths.objects);
+          for (const [sha256, object] of objects) {
+            if ((await fs.stat(paths.object(sha256)))?.size !== object.length)
+              await fs.writeDurably(paths.object(sha256), object);
+          }
+          // The manifest last, as for a snapshot taken here: until it is written this one is incomplete.
+          await fs.makeDir(paths.snapshotDir(manifest.id));
+          await fs.writeDurably(paths.manifest(manifest.id), manifestText);
+        } catch (error) {
+          throw failure(error, 'keep the opened backup');
+        }
+        checked.delete(manifest.id);
+        log.info('encrypted copy opened', { backupId: manifest.id, files: manifest.files.length });
+        return summaryOf(manifest);
       });
     },
 
