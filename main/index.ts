@@ -100,6 +100,11 @@ async function start(): Promise<void> {
     ),
     openExternal: confirmAndOpenLink,
     updates,
+    // Issue 20: "System default" follows the OS's preferred languages, most preferred first
+    // (docs/api/app.md `app.getPreferredSystemLanguages()`: GlobalizationPreferences on Windows,
+    // NSLocale preferredLanguages on macOS, g_get_language_names on Linux). The pseudo-locale only in
+    // unpackaged builds.
+    i18n: { systemLanguages: () => app.getPreferredSystemLanguages(), pseudoAllowed: !app.isPackaged },
   });
 
   // The two contracts on ipcMain, each answered only for its own kind of window.
@@ -124,7 +129,13 @@ async function start(): Promise<void> {
     for (const id of chatWindows.ids()) chatTable.emit(id, 'onUpdateStatus', status);
   });
 
-  installAppMenu();
+  // The menu in the current language, rebuilt when it changes; each chat window is told too (its
+  // texts re-render without a reload). Main's pages and dialogs read the locale when they show.
+  installAppMenu(services.locale.text());
+  services.locale.onChange((state) => {
+    installAppMenu(services.locale.text());
+    for (const id of chatWindows.ids()) chatTable.emit(id, 'onLocaleChanged', state);
+  });
   await chatWindows.open(services.sessions.cancelWindow);
 
   focusOnSecondLaunch();

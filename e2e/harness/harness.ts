@@ -69,6 +69,8 @@ export interface HarnessOptions {
   logSink?: (line: string) => void;
   /** Backend the test cipher reports (e.g. `basic_text` to exercise the weak-backend path). */
   cipherBackend?: string;
+  /** Issue 20: the "system's" preferred languages, most preferred first (default `['en-US']`). */
+  systemLanguages?: readonly string[];
   /** The stored key decrypts only once this settles: a keystore that is slow or shows a prompt. */
   keystoreGate?: Promise<void>;
   /**
@@ -238,6 +240,8 @@ export async function startHarness(options: HarnessOptions = {}): Promise<Harnes
     // Issue 20: a scripted updater, and no automatic checks (their timers never fire), so a spec
     // decides every step with "Check for updates".
     updates: { updater, scheduler: { schedule: () => () => {}, now: () => performance.now() } },
+    // Issue 20: the system's languages as the spec says; the pseudo-locale can be chosen, as in dev builds.
+    i18n: { systemLanguages: () => options.systemLanguages ?? ['en-US'], pseudoAllowed: true },
     appInfo: { name: 'Switchboard (harness)', version: '0.0.0-harness', platform: process.platform },
     openRouterBaseUrl: baseUrl,
     dataDir,
@@ -376,6 +380,10 @@ export async function startHarness(options: HarnessOptions = {}): Promise<Harnes
   const unsubscribeUpdates = services.updates.onStatus((status) => {
     for (const id of chatBinding.windowIds()) chatTable.emit(id, 'onUpdateStatus', status);
   });
+  // Issue 20: a language chosen in Settings reaches every page at once, as main's glue does.
+  const unsubscribeLocale = services.locale.onChange((state) => {
+    for (const id of chatBinding.windowIds()) chatTable.emit(id, 'onLocaleChanged', state);
+  });
 
   // Each page may connect only to its own socket (the app's CSP plus that one loopback socket).
   const chatSocket = `ws://127.0.0.1:${port}${CHAT_WS_PATH}`;
@@ -418,6 +426,7 @@ export async function startHarness(options: HarnessOptions = {}): Promise<Harnes
     async close() {
       unsubscribe();
       unsubscribeUpdates();
+      unsubscribeLocale();
       await services.shutdown();
       await Promise.all([chatBinding.close(), keyBinding.close()]);
       await Promise.all(

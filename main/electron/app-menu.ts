@@ -1,27 +1,16 @@
-import { app, Menu, type MenuItemConstructorOptions } from 'electron';
+import { app, Menu } from 'electron';
+import type { MainText } from '../services/i18n/catalog-intl';
+import { appMenuTemplate } from './app-menu-template';
 
 /**
- * The standard menu with Electron's roles, so the usual shortcuts (copy, paste, undo, zoom, quit,
- * window management) work as on every other app. No developer tools in packaged builds.
+ * Installs the application menu in the current language. Called again when the language changes:
+ * `Menu.setApplicationMenu` replaces the whole menu (docs/api/menu.md), so no restart is needed.
  */
-export function installAppMenu(): void {
-  const isMac = process.platform === 'darwin';
-  const template: MenuItemConstructorOptions[] = [
-    ...(isMac ? [{ role: 'appMenu' as const }] : []),
-    { role: 'fileMenu' },
-    { role: 'editMenu' },
-    {
-      label: 'View',
-      submenu: [
-        ...(app.isPackaged ? [] : [{ role: 'reload' as const }, { role: 'toggleDevTools' as const }]),
-        { role: 'resetZoom' },
-        { role: 'zoomIn' },
-        { role: 'zoomOut' },
-        { type: 'separator' },
-        { role: 'togglefullscreen' },
-      ],
-    },
-    { role: 'windowMenu' },
-  ];
+export function installAppMenu(text: MainText): void {
+  const template = appMenuTemplate(text, {
+    platform: process.platform,
+    isPackaged: app.isPackaged,
+    appName: app.name,
+  });
   Menu.setApplicationMenu(Menu.buildFromTemplate(template));
 }
