@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { benchmarkTokens, tokenize } from './document';
+import { benchmarkTokens, longBenchmarkTokens, tokenize } from './document';
 
 describe('benchmark document', () => {
   it('is deterministic and has the requested number of tokens', () => {
@@ -8,6 +8,21 @@ describe('benchmark document', () => {
     expect(benchmarkTokens(5000)).toEqual(tokens);
     const text = tokens.join('');
     for (const marker of ['```', '| --- |', '\n- ', '\n1. ', '$$', '> ']) expect(text).toContain(marker);
+  });
+
+  it('the long reply is deterministic, with long listings, tables and math', () => {
+    const tokens = longBenchmarkTokens(20_000);
+    expect(tokens).toHaveLength(20_000);
+    expect(longBenchmarkTokens(20_000)).toEqual(tokens);
+    const text = tokens.join('');
+    for (const marker of ['```', '| --- |', '$$\n\\']) expect(text).toContain(marker);
+    const longestFence = Math.max(
+      ...text
+        .split('```')
+        .filter((_, i) => i % 2 === 1)
+        .map((code) => code.split('\n').length),
+    );
+    expect(longestFence).toBeGreaterThan(120);
   });
 
   it('tokenizes without losing characters', () => {

@@ -140,3 +140,64 @@ export function benchmarkTokens(tokenCount: number, seed = 20_000): string[] {
   }
   return tokens.slice(0, tokenCount);
 }
+
+// ---- the long reply (issue 19: "a 100,000-token reply: long code listings, tables, math") ----
+
+function longCodeListing(random: Random): string {
+  const language = pick(random, Object.keys(CODE_TEMPLATES));
+  const template = CODE_TEMPLATES[language];
+  const lines = Array.from(
+    { length: between(random, 120, 400) },
+    (_, line) => template?.(random, line + 1) ?? '',
+  );
+  return `\`\`\`${language}\n${lines.join('\n')}\n\`\`\``;
+}
+
+function longTable(random: Random): string {
+  const columns = between(random, 4, 7);
+  const header = Array.from({ length: columns }, () => pick(random, WORDS));
+  const rows = Array.from({ length: between(random, 30, 90) }, () =>
+    Array.from({ length: columns }, () =>
+      random() < 0.3
+        ? `${between(random, 1, 500)} ms`
+        : random() < 0.15
+          ? `\`${pick(random, IDENTIFIERS)}\``
+          : pick(random, WORDS),
+    ),
+  );
+  const line = (cells: readonly string[]) => `| ${cells.join(' | ')} |`;
+  return [line(header), line(header.map(() => '---')), ...rows.map(line)].join('\n');
+}
+
+function mathBlock(random: Random): string {
+  const n = between(random, 2, 50);
+  return pick(random, [
+    `$$\n\\sum_{i=1}^{${n}} x_i^2 = \\frac{${between(random, 1, 9)}}{n}\n$$`,
+    `$$\n\\int_0^{${n}} e^{-x^2} \\, dx \\approx \\sqrt{\\pi} / 2\n$$`,
+    `$$\n\\begin{aligned} a_${n} &= b + c \\\\ d &= \\frac{a}{${n}} \\end{aligned}\n$$`,
+  ]);
+}
+
+function longSection(random: Random, index: number): string {
+  const parts = [`## ${index + 1}. ${sentence(random).slice(0, -1)}`, paragraph(random)];
+  const count = between(random, 3, 6);
+  for (let part = 0; part < count; part++) {
+    const roll = random();
+    if (roll < 0.3) parts.push(longCodeListing(random));
+    else if (roll < 0.5) parts.push(longTable(random));
+    else if (roll < 0.65) parts.push(mathBlock(random));
+    else if (roll < 0.8) parts.push(list(random));
+    else parts.push(paragraph(random));
+  }
+  return parts.join('\n\n');
+}
+
+/** The long reply: mostly long code listings and tables, with display math, lists and prose. */
+export function longBenchmarkTokens(tokenCount: number, seed = 100_000): string[] {
+  const random = createRng(seed);
+  const tokens: string[] = tokenize(`# Long benchmark reply\n\n${paragraph(random)}\n\n`);
+  for (let index = 0; tokens.length < tokenCount; index++) {
+    tokens.push(...tokenize(`${longSection(random, index)}\n\n`));
+  }
+  return tokens.slice(0, tokenCount);
+}

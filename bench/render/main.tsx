@@ -8,6 +8,7 @@ import { createRoot, type Root } from 'react-dom/client';
 import { COLUMN_FRAME_BUDGET_MS, COLUMNS_PER_FRAME } from '../../renderer/src/state/compare-store';
 import { createFramePacer } from '../../renderer/src/state/frame-pacer';
 import { MemoizedBlocks, StreamdownReply } from './baselines';
+import { createInputProbe } from './input-probe';
 import {
   type BenchApi,
   type BenchResults,
@@ -180,13 +181,17 @@ function start(streams: string[][], tps: number, maxWallMs = Number.POSITIVE_INF
   });
 }
 
+const inputProbe = new URLSearchParams(location.search).get('input') === '1' ? createInputProbe() : null;
+
 window.__bench = {
   start,
   results: () => results,
+  inputDelays: () => inputProbe?.delays() ?? { handler: [], nextFrame: [], slowEvents: [] },
   reset: () => {
     root.unmount();
     root = mount();
     results = null;
+    inputProbe?.clear();
   },
 };
 document.title = `ready:${renderer}`;

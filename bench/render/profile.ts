@@ -3,6 +3,10 @@
 //   recorded with the disabled-by-default-devtools.timeline categories;
 // - JS self time by function from the V8 sampling profiler (the page is built unminified in this mode).
 import type { CDPSession } from 'playwright-core';
+import { BlockSplitter } from '../../renderer/src/markdown/block-splitter';
+import { tailShape } from '../../renderer/src/markdown/tail-shape';
+import { tailRender } from '../../renderer/src/markdown/tail-text';
+import type { UpdateSample } from './protocol';
 import type { TraceEvent } from './trace';
 
 export const PROFILE_CATEGORIES = [
@@ -125,4 +129,49 @@ export function printTop(title: string, entries: readonly [string, number][], co
       `  ${value.toFixed(0).padStart(7)} ms  ${((value / sum) * 100).toFixed(1).padStart(5)}%  ${name}`,
     );
   }
+}
+
+/** What the streaming tail is after an update (recomputed here with the renderer's own splitter). */
+function tailKind(text: string): string {
+  const shape = tailShape(text);
+  if (shape !== null) return `${shape.kind} (split)`;
+  const first = text.trimStart();
+  if (/^(?:`{3,}|~{3,})/.test(first)) return 'fence (parsed)';
+  if (/^\|/.test(first)) return 'table';
+  if (/^(?:[-*+]|\d+[.)])[ \t]/.test(first)) return 'list (parsed)';
+  if (/^\$\$/.test(first)) return 'math';
+  if (/^>/.test(first)) return 'quote';
+  if (/^#/.test(first)) return 'heading';
+  return text === '' ? 'empty' : 'paragraph';
+}
+
+/**
+ * Frame-callback CPU by the kind of tail the frame rendered, with the tail's mean length: which
+ * tails cost what (the splitter runs again here on the same updates, so the split is the page's).
+ */
+export function workByTailKind(
+  tokens: readonly string[],
+  samples: readonly UpdateSample[],
+  work: readonly number[],
+): [string, number][] {
+  const splitter = new BlockSplitter();
+  const totals = new Map<string, { ms: number; frames: number; chars: number }>();
+  let text = '';
+  for (const [index, sample] of samples.entries()) {
+    text += tokens.slice(sample.first, sample.first + sample.count).join('');
+    const snapshot = splitter.update(text);
+    const tail = snapshot.wholeDocument ? text : tailRender(snapshot, true).text;
+    const kind = snapshot.wholeDocument ? 'whole document' : tailKind(tail);
+    const entry = totals.get(kind) ?? { ms: 0, frames: 0, chars: 0 };
+    entry.ms += work[index] ?? 0;
+    entry.frames += 1;
+    entry.chars += tail.length;
+    totals.set(kind, entry);
+  }
+  return [...totals.entries()]
+    .map(([kind, { ms, frames, chars }]): [string, number] => [
+      `${kind}: ${frames} frames, tail ${Math.round(chars / frames)} chars on average, ${(ms / frames).toFixed(2)} ms/frame`,
+      ms,
+    ])
+    .sort((a, b) => b[1] - a[1]);
 }

@@ -33,6 +33,19 @@ export interface BenchResults {
   readonly cspViolations: readonly string[];
 }
 
+/**
+ * Keys typed into the page's textarea while it streams (run.ts sends one every ~100 ms through CDP
+ * Input.dispatchKeyEvent, as the OS would): how long each waited before its handler ran
+ * (performance.now() at the keydown handler − event.timeStamp, i.e. the Event Timing API's
+ * processingStart − startTime) and until the next frame could show it (the next animation frame).
+ */
+export interface InputDelays {
+  readonly handler: readonly number[];
+  readonly nextFrame: readonly number[];
+  /** Event Timing entries of keydown/keypress/input (the API reports those of 16 ms or more): their duration. */
+  readonly slowEvents: readonly number[];
+}
+
 export interface BenchApi {
   /**
    * Streams each token list into its own message (one, or one per Compare column), all at `tps`; the
@@ -40,6 +53,8 @@ export interface BenchApi {
    */
   start(streams: string[][], tps: number, maxWallMs?: number): Promise<void>;
   results(): BenchResults | null;
+  /** Since the last reset: see InputDelays (empty unless the page was opened with `?input=1`). */
+  inputDelays(): InputDelays;
   /** Unmounts and remounts the renderer (fresh state, e.g. after a warm-up run). */
   reset(): void;
 }

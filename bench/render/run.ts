@@ -2,7 +2,10 @@
 // renderer that re-parses the whole message on every update, react-markdown
 // memoized per block, and Streamdown (baselines.ts), in headless Chromium. Run with `npx tsx bench/render/run.ts`. Informational: exits 0.
 //
-// Environment: BENCH_TOKENS (20000), BENCH_TPS (500), BENCH_NAIVE_MAX_S (60), BENCH_BASELINE_MAX_S (180),
+// Environment: BENCH_DOCUMENT (default | long: the 100,000-token reply of long code listings, tables and
+// math, see document.ts; it also types into the page while streaming, see input-probe.ts),
+// BENCH_INPUT=1 (type into the page with the default document too), BENCH_PROFILE=1 (profile.ts),
+// BENCH_TOKENS (20000; 100000 with BENCH_DOCUMENT=long), BENCH_TPS (500), BENCH_NAIVE_MAX_S (60), BENCH_BASELINE_MAX_S (180),
 // BENCH_KINDS (any of incremental,naive,memoized,streamdown,compare; default all),
 // SWITCHBOARD_CHROMIUM (default /usr/bin/chromium; see e2e/chromium.ts).
 import { mkdtemp, readFile, rm } from 'node:fs/promises';
@@ -16,7 +19,7 @@ import { type CDPSession, chromium, type Page } from 'playwright-core';
 import { build } from 'vite';
 import { chromiumLaunchOptions } from '../../e2e/chromium';
 import { COLUMN_FRAME_BUDGET_MS, COLUMNS_PER_FRAME } from '../../renderer/src/state/compare-store';
-import { benchmarkTokens } from './document';
+import { benchmarkTokens, longBenchmarkTokens } from './document';
 import {
   jsInclusiveTimes,
   jsSelfTimes,
@@ -25,12 +28,17 @@ import {
   startJsProfile,
   stopJsProfile,
   traceSelfTimes,
+  workByTailKind,
 } from './profile';
-import { type BenchResults, COMPARE_COLUMNS, type RendererKind } from './protocol';
+import { type BenchResults, COMPARE_COLUMNS, type InputDelays, type RendererKind } from './protocol';
 import { costPerToken, linearFit, percentile, workUpTo } from './stats';
 import { analyzeTrace, type TraceFigures, traceDuring } from './trace';
 
-const TOKENS = Number(process.env.BENCH_TOKENS ?? 20_000);
+const LONG = process.env.BENCH_DOCUMENT === 'long';
+const TOKENS = Number(process.env.BENCH_TOKENS ?? (LONG ? 100_000 : 20_000));
+// Types a key into the page every INPUT_INTERVAL_MS while it streams, to measure input delay.
+const INPUT_PROBE = LONG || process.env.BENCH_INPUT === '1';
+const INPUT_INTERVAL_MS = 100;
 const TOKENS_PER_SECOND = Number(process.env.BENCH_TPS ?? 500);
 // The naive renderer slows down with every token; stop it after this much wall time.
 const NAIVE_MAX_MS = Number(process.env.BENCH_NAIVE_MAX_S ?? 60) * 1000;
@@ -134,6 +142,8 @@ interface Measured {
   readonly taskMs: number;
   readonly threadCpuMs: number;
   readonly heapBytes: number;
+  /** Null unless INPUT_PROBE. */
+  readonly input: InputDelays | null;
 }
 
 async function metrics(cdp: CDPSession): Promise<Map<string, number>> {
@@ -149,7 +159,7 @@ async function runRenderer(
   /** Further streams at once, each into its own message beside the first (the Compare case). */
   others: string[][] = [],
 ): Promise<Measured> {
-  await page.goto(`${baseUrl}/index.html?renderer=${kind}`);
+  await page.goto(`${baseUrl}/index.html?renderer=${kind}${INPUT_PROBE ? '&input=1' : ''}`);
   await page.waitForFunction(() => document.title.startsWith('ready:'));
   const cdp = await page.context().newCDPSession(page);
   await cdp.send('Performance.enable');
@@ -169,14 +179,20 @@ async function runRenderer(
         ? BASELINE_MAX_MS
         : INCREMENTAL_MAX_MS;
   if (PROFILE) await startJsProfile(cdp);
+  if (INPUT_PROBE) await page.focus('textarea');
+  let streaming = true;
   const { events } = await traceDuring(
     cdp,
-    () =>
-      page.evaluate(([all, tps, cap]) => window.__bench.start(all, tps, cap), [
+    async () => {
+      const typing = INPUT_PROBE ? typeWhile(cdp, () => streaming) : Promise.resolve();
+      await page.evaluate(([all, tps, cap]) => window.__bench.start(all, tps, cap), [
         streams,
         TOKENS_PER_SECOND,
         maxMs,
-      ] as const),
+      ] as const);
+      streaming = false;
+      await typing;
+    },
     PROFILE ? PROFILE_CATEGORIES : undefined,
   );
   const after = await metrics(cdp);
@@ -192,17 +208,37 @@ async function runRenderer(
   }
   const results = await page.evaluate(() => window.__bench.results());
   if (results === null) throw new Error(`${kind}: the page reported no results`);
+  const input = INPUT_PROBE ? await page.evaluate(() => window.__bench.inputDelays()) : null;
   await cdp.send('HeapProfiler.collectGarbage');
   const heap = await cdp.send('Runtime.getHeapUsage');
   await cdp.detach();
   const delta = (name: string) => ((after.get(name) ?? 0) - (before.get(name) ?? 0)) * 1000;
+  const trace = analyzeTrace(events, MARKER);
+  if (PROFILE && kind === 'incremental' && trace.updateCpu.length === results.samples.length) {
+    printTop(
+      `${kind}: frame-callback CPU by the tail it rendered`,
+      workByTailKind(tokens, results.samples, trace.updateCpu),
+      12,
+    );
+  }
   return {
     results,
-    trace: analyzeTrace(events, MARKER),
+    trace,
     taskMs: delta('TaskDuration'),
     threadCpuMs: delta('ThreadTime'),
     heapBytes: heap.usedSize,
+    input,
   };
+}
+
+/** Presses a key through CDP (as the OS would deliver it) every INPUT_INTERVAL_MS while `active()`. */
+async function typeWhile(cdp: CDPSession, active: () => boolean): Promise<void> {
+  const key = { key: 'a', code: 'KeyA', windowsVirtualKeyCode: 65 };
+  while (active()) {
+    await cdp.send('Input.dispatchKeyEvent', { type: 'keyDown', text: 'a', ...key });
+    await cdp.send('Input.dispatchKeyEvent', { type: 'keyUp', ...key });
+    await new Promise((resolveWait) => setTimeout(resolveWait, INPUT_INTERVAL_MS));
+  }
 }
 
 /** Figures for one clock: wall (performance.now in the page) or CPU (thread time from the trace). */
@@ -511,6 +547,80 @@ function printBaselineTable(incremental: Summary, baselines: readonly [string, S
   }
 }
 
+const mark = (pass: boolean) => (pass ? '✔' : '✘');
+
+/**
+ * Issue 19's targets for Switchboard, each measured in this run: the CPU ratio against Streamdown
+ * (when it ran), work per frame, long tasks, cost growth; with the long reply also the heap and
+ * input delay. Work per frame and long tasks are thread CPU from the trace: wall times on a shared
+ * machine include time the OS gave other processes.
+ */
+function printTargets(incremental: Summary, streamdown: Summary | undefined): void {
+  const rows: string[][] = [['issue 19 target', 'Switchboard (measured)', 'target', '']];
+  const add = (name: string, value: string, target: string, pass: boolean) =>
+    rows.push([name, value, target, mark(pass)]);
+  const run = incremental.measured;
+  if (streamdown !== undefined) {
+    const ratio = streamdown.measured.threadCpuMs / Math.max(run.threadCpuMs, 1e-9);
+    add(
+      'main-thread CPU over the reply vs Streamdown',
+      `${fixed(run.threadCpuMs, 0)} vs ${fixed(streamdown.measured.threadCpuMs, 0)} ms = ${fixed(ratio, 2)}x less` +
+        (streamdown.measured.results.finished ? '' : ' (Streamdown capped)'),
+      '>= 3x less',
+      ratio >= 3,
+    );
+  }
+  const cpu = incremental.cpu;
+  if (cpu !== null) {
+    add('[cpu] p95 work per frame', `${fixed(cpu.p95, 2)} ms`, '<= 4 ms', cpu.p95 <= 4);
+    const growth = cpu.lastCost / Math.max(cpu.firstCost, 1e-9);
+    const bound = LONG ? 1.5 : 1.3;
+    add('[cpu] cost/token last 10% / first 10%', fixed(growth, 2), `<= ${bound}`, growth <= bound);
+  }
+  add(
+    '[cpu] longest main-thread task (trace)',
+    `${fixed(run.trace.longestTaskCpu, 0)} ms (${run.trace.longTasksCpu.length} > 50 ms)`,
+    'none > 50 ms',
+    run.trace.longTasksCpu.length === 0,
+  );
+  add(
+    '[wall] longest task (longtask observer, load-sensitive)',
+    `${fixed(Math.max(0, ...run.results.longTasks), 0)} ms (${run.results.longTasks.length} > 50 ms)`,
+    'none > 50 ms',
+    run.results.longTasks.length === 0,
+  );
+  if (LONG) {
+    const heap = run.heapBytes / 2 ** 20;
+    add('JS heap at the end (after GC)', `${fixed(heap)} MiB`, '<= 64 MiB', heap <= 64);
+  }
+  if (run.input !== null) {
+    const { handler, nextFrame, slowEvents } = run.input;
+    const p95 = percentile(handler, 0.95);
+    const worst = Math.max(0, ...handler);
+    add(
+      `input delay, ${handler.length} keys while streaming (handler start − event)`,
+      `p95 ${fixed(p95)} ms, max ${fixed(worst)} ms`,
+      'p95 <= 50 ms, max <= 100 ms',
+      p95 <= 50 && worst <= 100,
+    );
+    const frameP95 = percentile(nextFrame, 0.95);
+    const frameMax = Math.max(0, ...nextFrame);
+    add(
+      'key to next frame (the keystroke can be painted)',
+      `p95 ${fixed(frameP95)} ms, max ${fixed(frameMax)} ms`,
+      'p95 <= 50 ms, max <= 100 ms',
+      frameP95 <= 50 && frameMax <= 100,
+    );
+    add(
+      'Event Timing entries >= 16 ms (keydown/keypress/input)',
+      `${slowEvents.length}${slowEvents.length > 0 ? `, longest ${fixed(Math.max(...slowEvents), 0)} ms` : ''}`,
+      'informational',
+      true,
+    );
+  }
+  printRows(rows);
+}
+
 /**
  * Issue 18: four replies streaming at once into Compare columns, each at the full rate, beside the
  * single stream measured in the same run. A sample is one frame: all four columns' updates.
@@ -579,7 +689,11 @@ function printCompareTable(compare: Summary, single: Summary): void {
 }
 
 async function main(): Promise<void> {
-  const tokens = benchmarkTokens(TOKENS);
+  const tokens = LONG ? longBenchmarkTokens(TOKENS) : benchmarkTokens(TOKENS);
+  if (LONG)
+    console.log(
+      'Document: the long reply (long code listings, tables, math; document.ts longBenchmarkTokens).',
+    );
   console.log(
     `Streaming ${tokens.length} tokens (${tokens.join('').length} chars) at ${TOKENS_PER_SECOND} tokens/s, ` +
       `cut into 60 Hz frame updates (identical for both renderers). Naive run capped at ${NAIVE_MAX_MS / 1000} s.`,
@@ -624,11 +738,24 @@ async function main(): Promise<void> {
             .join(' ')}\n`,
       );
       printBaselineTable(summarize(incremental, incremental.results.tokensRendered), baselines);
+      console.log('');
+      printTargets(
+        summarize(incremental, incremental.results.tokensRendered),
+        baselines.find(([name]) => name === BASELINE_NAMES.streamdown)?.[1],
+      );
       console.log(
         '\n[cpu] main-thread CPU, whole run: CDP Performance ThreadTime from the stream start to its end, all work' +
           '\n      (frame callbacks, deferred renders, effects, GC, style, layout, paint). Per-frame rows time the' +
           '\n      frame callback only; work a renderer defers (Streamdown renders in a transition) falls outside them.\n',
       );
+    }
+    if (incremental !== undefined && baselines.length === 0) {
+      console.log(
+        `\nLoad average now: ${loadavg()
+          .map((value) => fixed(value, 2))
+          .join(' ')}\n`,
+      );
+      printTargets(summarize(incremental, incremental.results.tokensRendered), undefined);
     }
     if (incremental !== undefined && compare !== undefined && naive === undefined) {
       printCompareTable(summarize(compare, compare.results.tokensRendered), summarize(incremental, 0));

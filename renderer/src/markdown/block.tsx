@@ -3,7 +3,7 @@ import { MarkdownBlock } from './markdown-block';
 import type { BlockVariant } from './pipeline';
 import { scheduleIdle } from './schedule-idle';
 import { StreamingTail } from './streaming-tail';
-import { completeTail } from './tail-completion';
+import { completeInline, completeTail } from './tail-completion';
 import { tailShape } from './tail-shape';
 
 export interface BlockProps {
@@ -42,11 +42,13 @@ export const Block = memo(function Block({
 
   const streamingTail = !settled && live && !pendingMath;
   if (streamingTail) {
-    // As a fence or list the cost of a frame is its last line or item (streaming-tail.tsx); its
+    // As a fence, list or table the cost of a frame is its last line, item or row (streaming-tail.tsx); its
     // unfinished end is completed so no syntax shows as text mid-stream (tail-completion.ts).
     const shape = tailShape(text);
     if (shape?.kind === 'list')
       return <StreamingTail shape={{ ...shape, lastItem: completeTail(shape.lastItem) }} />;
+    if (shape?.kind === 'table')
+      return <StreamingTail shape={{ ...shape, lastRow: completeInline(shape.lastRow) }} />;
     if (shape !== null) return <StreamingTail shape={shape} />;
     return <MarkdownBlock text={completeTail(text)} variant="plain" />;
   }

@@ -4,7 +4,7 @@ import { CodeBlock } from './code-block';
 import { KatexMath } from './katex-math';
 import { ImagePlaceholder, SafeLink } from './safe-link';
 
-function TableScroll({ children }: { children?: ReactNode }): JSX.Element {
+export function TableScroll({ children }: { children?: ReactNode }): JSX.Element {
   return (
     // Focusable so keyboard users can scroll wide tables (axe: scrollable-region-focusable).
     // biome-ignore lint/a11y/noNoninteractiveTabindex: scrollable region must be reachable by keyboard

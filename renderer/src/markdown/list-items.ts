@@ -27,3 +27,30 @@ export function rehypeListItemsOnly() {
     tree.children = list.children;
   };
 }
+
+/** Rehype plugin: only the table's header row group (`thead`); StreamingTable renders the table once. */
+export function rehypeTableHeadOnly() {
+  return (tree: HastRoot): undefined => {
+    const table = tree.children.find((child) => child.type === 'element');
+    tree.children =
+      table?.type === 'element' && table.tagName === 'table'
+        ? table.children.filter((child) => child.type === 'element' && child.tagName === 'thead')
+        : [];
+  };
+}
+
+/**
+ * Rehype plugin: only the table's body rows. Whitespace between them is dropped, as react-markdown
+ * does inside tables (text is not allowed in `tbody`).
+ */
+export function rehypeTableRowsOnly() {
+  return (tree: HastRoot): undefined => {
+    const table = tree.children.find((child) => child.type === 'element');
+    if (table?.type !== 'element' || table.tagName !== 'table') {
+      tree.children = [];
+      return;
+    }
+    const body = table.children.find((child) => child.type === 'element' && child.tagName === 'tbody');
+    tree.children = body?.type === 'element' ? body.children.filter((child) => child.type === 'element') : [];
+  };
+}

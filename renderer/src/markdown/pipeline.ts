@@ -2,7 +2,13 @@ import type { Options } from 'react-markdown';
 import remarkGfm from 'remark-gfm';
 import remarkMath from 'remark-math';
 import { rehypeHighlightSubset } from './highlight';
-import { rehypeListItemsOnly, remarkLooseList, remarkTightList } from './list-items';
+import {
+  rehypeListItemsOnly,
+  rehypeTableHeadOnly,
+  rehypeTableRowsOnly,
+  remarkLooseList,
+  remarkTightList,
+} from './list-items';
 import { remarkHtmlAsText } from './remark-html-as-text';
 
 /**
@@ -12,9 +18,17 @@ import { remarkHtmlAsText } from './remark-html-as-text';
  *   highlighting: highlighting is the expensive step and pointless on half-written code;
  * - `pending-math`: a tail with an unterminated `$$` block, shown as TeX source;
  * - `list-items-tight` / `list-items-loose`: part of a streaming list's items (StreamingList),
- *   rendered as bare `<li>`s with the whole list's looseness.
+ *   rendered as bare `<li>`s with the whole list's looseness;
+ * - `table-head` / `table-rows`: a streaming table's `thead`, or some of its body rows (StreamingTable).
  */
-export type BlockVariant = 'highlighted' | 'plain' | 'pending-math' | 'list-items-tight' | 'list-items-loose';
+export type BlockVariant =
+  | 'highlighted'
+  | 'plain'
+  | 'pending-math'
+  | 'list-items-tight'
+  | 'list-items-loose'
+  | 'table-head'
+  | 'table-rows';
 
 type PluginList = NonNullable<Options['rehypePlugins']>;
 type RemarkPluginList = NonNullable<Options['remarkPlugins']>;
@@ -27,6 +41,8 @@ export const remarkPluginsFor: Record<BlockVariant, RemarkPluginList> = {
   'pending-math': remarkPlugins,
   'list-items-tight': [...remarkPlugins, remarkTightList],
   'list-items-loose': [...remarkPlugins, remarkLooseList],
+  'table-head': remarkPlugins,
+  'table-rows': remarkPlugins,
 };
 
 // Math is typeset by the KatexMath component, not a rehype plugin (see katex-math.tsx).
@@ -37,6 +53,8 @@ export const rehypePlugins: Record<BlockVariant, PluginList> = {
   'pending-math': [],
   'list-items-tight': [rehypeListItemsOnly],
   'list-items-loose': [rehypeListItemsOnly],
+  'table-head': [rehypeTableHeadOnly],
+  'table-rows': [rehypeTableRowsOnly],
 };
 
 /** Keep URLs as written: the link and image components decide what is safe, and show blocked targets. */

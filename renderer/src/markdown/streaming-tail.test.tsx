@@ -31,6 +31,12 @@ describe('a streaming fence or list renders as the parsed tail would', () => {
     ['task list', '- [ ] a\n- [x] b\n- c'],
     ['item with two paragraphs', '- a\n\n  b\n- c'],
     ['lazy continuation', '- a\nlazy\n- b'],
+    ['table', '| a | b |\n| :-- | --: |\n| 1 | **2** |\n| 3 | `4`'],
+    [
+      'table of many rows',
+      `| a | b |\n| --- | --- |\n${Array.from({ length: 40 }, (_, i) => `| ${i} | x${i} |`).join('\n')}\n`,
+    ],
+    ['table row with fewer cells', '| a | b | c |\n|---|---|---|\n| 1 |\n| 2 | 3'],
   ])('%s', (_name, text) => {
     expect(tailShape(text)).not.toBeNull();
     expectSameAsParse(text);
@@ -42,6 +48,7 @@ describe('a streaming fence or list renders as the parsed tail would', () => {
     ['list kind changes', '- a\n* b'],
     ['info string with an escape', '```a\\_b\ncode\n```\n'],
     ['math fence', '```math\nx\n```\n'],
+    ['table with a wrong delimiter', '| a | b |\n| --- |\n| 1 | 2 |'],
   ])('%s is parsed whole', (_name, text) => {
     expect(tailShape(text)).toBeNull();
   });

@@ -1,19 +1,43 @@
 import type { JSX } from 'react';
 import { CodeBlock } from './code-block';
+import { TableScroll } from './components';
 import type { HastElement } from './hast-text';
 import { MarkdownBlock } from './markdown-block';
 import type { TailShape } from './tail-shape';
 
 /**
- * The streaming tail when it is a code fence or a list (see tailShape): rendered to the same DOM as
+ * The streaming tail when it is a code fence, a list or a table (see tailShape): rendered to the same DOM as
  * MarkdownBlock's `plain` variant would, at a cost per frame of the last line or item instead of
  * the whole block. Once the block settles (or the stream ends) MarkdownBlock renders it whole.
  */
 export function StreamingTail({ shape }: { shape: TailShape }): JSX.Element {
-  return shape.kind === 'fence' ? (
-    <StreamingFence language={shape.language} code={shape.code} />
-  ) : (
-    <StreamingList shape={shape} />
+  switch (shape.kind) {
+    case 'fence':
+      return <StreamingFence language={shape.language} code={shape.code} />;
+    case 'list':
+      return <StreamingList shape={shape} />;
+    case 'table':
+      return <StreamingTable shape={shape} />;
+  }
+}
+
+/**
+ * A table whose finished rows are parsed in fixed chunks (a full chunk never changes, so it is
+ * parsed once) and whose last row is parsed again each frame; the table element is rendered here.
+ */
+function StreamingTable({ shape }: { shape: Extract<TailShape, { kind: 'table' }> }): JSX.Element {
+  return (
+    <TableScroll>
+      <MarkdownBlock text={shape.head} variant="table-head" />
+      <tbody>
+        {shape.rowChunks.map((chunk, index) => (
+          // Chunks only ever append, so the index is the chunk's identity.
+          // biome-ignore lint/suspicious/noArrayIndexKey: see above
+          <MarkdownBlock key={index} text={chunk} variant="table-rows" />
+        ))}
+        <MarkdownBlock key="last" text={`${shape.head}${shape.lastRow}\n`} variant="table-rows" />
+      </tbody>
+    </TableScroll>
   );
 }
 

@@ -20,11 +20,13 @@ export function completeTail(text: string): string {
   // remend scans the whole text on each call: give it only the last paragraph-like chunk, unless a
   // fence is around (it must see the fence to leave code alone).
   const cut = /^ {0,3}(?:`{3,}|~{3,}|\$\$)/m.test(text) ? 0 : text.lastIndexOf('\n\n') + 1;
-  const head = text.slice(0, cut);
-  let tail = hideDanglingMarker(hidePartialTable(text.slice(cut)));
-  tail = closeCodeSpan(tail);
-  tail = remend(tail, REMEND_OPTIONS);
-  return head + tail.replace(BRACKETS_BEFORE_URL, '$1');
+  return text.slice(0, cut) + completeInline(hidePartialTable(text.slice(cut)));
+}
+
+/** completeTail without the table rule: for a table row being written (StreamingTable). */
+export function completeInline(text: string): string {
+  const completed = remend(closeCodeSpan(hideDanglingMarker(text)), REMEND_OPTIONS);
+  return completed.replace(BRACKETS_BEFORE_URL, '$1');
 }
 
 // `[text]` whose `(url)` has not arrived (remend completes only once the `(` is there).

@@ -18,7 +18,20 @@ export type TailShape =
       readonly loose: boolean;
       readonly settledItems: string;
       readonly lastItem: string;
+    }
+  /**
+   * A table: `head` is its header and delimiter rows; the finished body rows come in fixed chunks
+   * of TABLE_CHUNK_ROWS (each with the head, which gives the cells their count and alignment), so
+   * a full chunk's text never changes; only `lastRow` is parsed again each frame.
+   */
+  | {
+      readonly kind: 'table';
+      readonly head: string;
+      readonly rowChunks: readonly string[];
+      readonly lastRow: string;
     };
+
+export const TABLE_CHUNK_ROWS = 16;
 
 // The opener of a fence whose info string needs no unescaping: a plain language word, or none.
 const FENCE_OPENER = /^(`{3,}|~{3,})[ \t]*([\w+#.-]*)[ \t]*$/;
@@ -38,7 +51,7 @@ const COLUMN_ZERO_BLOCK = /^(?:[#>|<]|`{3,}|~{3,}|\$\$)/;
  */
 export function tailShape(text: string): TailShape | null {
   if (text.includes('\r') || text.includes('\0')) return null;
-  return fenceShape(text) ?? listShape(text);
+  return fenceShape(text) ?? listShape(text) ?? tableShape(text);
 }
 
 function fenceShape(text: string): TailShape | null {
@@ -123,4 +136,35 @@ function listShape(text: string): TailShape | null {
     settledItems: text.slice(0, lastItemStart),
     lastItem: text.slice(lastItemStart),
   };
+}
+
+const TABLE_ROW = /^\|/;
+const DELIMITER_ROW = /^\|?[ \t]*:?-+:?[ \t]*(?:\|[ \t]*:?-+:?[ \t]*)*\|?[ \t]*$/;
+
+function tableShape(text: string): TailShape | null {
+  if (!TABLE_ROW.test(text)) return null;
+  const lines = text.split('\n');
+  // A final newline leaves an empty last entry: every row is then complete.
+  if (lines.at(-1) === '') lines.pop();
+  const [header, delimiter] = lines;
+  if (header === undefined || delimiter === undefined || lines.length < 3) return null;
+  if (!DELIMITER_ROW.test(delimiter) || cellCount(delimiter) !== cellCount(header)) return null;
+  const rows = lines.slice(2);
+  if (!rows.every((row) => TABLE_ROW.test(row))) return null;
+  const head = `${header}\n${delimiter}\n`;
+  const settled = rows.slice(0, -1);
+  const rowChunks: string[] = [];
+  for (let at = 0; at < settled.length; at += TABLE_CHUNK_ROWS) {
+    rowChunks.push(`${head}${settled.slice(at, at + TABLE_CHUNK_ROWS).join('\n')}\n`);
+  }
+  return { kind: 'table', head, rowChunks, lastRow: rows.at(-1) ?? '' };
+}
+
+/** GFM: a delimiter row makes a table only with as many cells as the header row. */
+function cellCount(line: string): number {
+  return line
+    .trim()
+    .replace(/^\|/, '')
+    .replace(/(?<!\\)\|$/, '')
+    .split(/(?<!\\)\|/).length;
 }
