@@ -1,6 +1,7 @@
 /**
  * The loopback-feed test (issue 20): electron-updater's own code — the AppImage updater, the generic
- * provider built from app-update.yml, the YAML feed parsing and the sha512 check while downloading —
+ * and GitHub providers built from app-update.yml (GitHub's releases Atom feed and latest-release API),
+ * the YAML feed parsing and the sha512 check while downloading —
  * run in Node against a feed on 127.0.0.1, through our adapter (updater-adapter.ts) and the update
  * service. electron-updater loads without Electron: it requires `electron` only for its default app
  * adapter and HTTP executor, and this test passes its own (AppAdapter, a node:http executor).
@@ -17,6 +18,7 @@ import { createFakeReplies } from '../services/updates/testing/fake-replies';
 import { createUpdateService } from '../services/updates/update-service';
 import {
   FEED_FILE_NAME,
+  GITHUB_REPO,
   type LoopbackFeed,
   NodeHttpExecutor,
   sha512Base64,
@@ -44,12 +46,20 @@ afterEach(async () => {
   await rm(dir, { recursive: true, force: true });
 });
 
-/** A real AppImageUpdater configured by an app-update.yml naming the loopback feed, as the app's is. */
-async function realUpdater(currentVersion = '1.0.0') {
+/**
+ * A real AppImageUpdater configured by an app-update.yml naming the loopback feed, as the app's is:
+ * the generic provider, or the GitHub provider the app uses (`publish: github`), pointed at the
+ * loopback host as GitHub Enterprise would be (`host`, `protocol`).
+ */
+async function realUpdater(currentVersion = '1.0.0', provider: 'generic' | 'github' = 'generic') {
   const configPath = join(dir, 'app-update.yml');
+  const { host } = new URL(feed.url);
+  const [owner, repo] = GITHUB_REPO.split('/');
   await writeFile(
     configPath,
-    `provider: generic\nurl: ${feed.url}\nupdaterCacheDirName: switchboard-updater\n`,
+    provider === 'generic'
+      ? `provider: generic\nurl: ${feed.url}\nupdaterCacheDirName: switchboard-updater\n`
+      : `provider: github\nowner: ${owner}\nrepo: ${repo}\nhost: ${host}\nprotocol: http\nupdaterCacheDirName: switchboard-updater\n`,
   );
   const cacheBase = join(dir, 'cache');
   await mkdir(cacheBase);
@@ -121,6 +131,30 @@ describe('electron-updater against a loopback feed, through the adapter and the 
     // autoDownload and autoInstallOnAppQuit stay off: the service decides.
     expect(updater.autoDownload).toBe(false);
     expect(updater.autoInstallOnAppQuit).toBe(false);
+  });
+
+  it('through the GitHub provider: releases feed, latest tag, latest-linux.yml and the asset', async () => {
+    const { updater, cacheDir } = await realUpdater('1.0.0', 'github');
+    const { service } = serviceOver(updater);
+    expect(await service.checkNow()).toMatchObject({ state: 'downloaded', version: '2.0.0' });
+    const download = `/${GITHUB_REPO}/releases/download/v2.0.0`;
+    expect(feed.requests).toEqual([
+      `/${GITHUB_REPO}/releases.atom`,
+      `/api/v3/repos/${GITHUB_REPO}/releases/latest`,
+      `${download}/latest-linux.yml`,
+      `${download}/${FEED_FILE_NAME}`,
+    ]);
+    const { readFile } = await import('node:fs/promises');
+    expect(sha512Base64(await readFile(join(cacheDir, 'pending', FEED_FILE_NAME)))).toBe(
+      sha512Base64(feed.file),
+    );
+  });
+
+  it('through the GitHub provider, a wrong sha512 is caught the same way', async () => {
+    feed.wrongSha512 = true;
+    const { updater } = await realUpdater('1.0.0', 'github');
+    const { service } = serviceOver(updater);
+    expect(await service.checkNow()).toMatchObject({ state: 'error', problem: 'checksum-mismatch' });
   });
 
   it('says it is up to date when the feed has the running version', async () => {

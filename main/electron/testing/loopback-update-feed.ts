@@ -26,6 +26,8 @@ export interface LoopbackFeed {
 }
 
 export const FEED_FILE_NAME = 'Switchboard-2.0.0.AppImage';
+/** owner/repo of the pretend GitHub repository the loopback feed also serves. */
+export const GITHUB_REPO = 'switchboard-test/switchboard';
 
 export function sha512Base64(bytes: Buffer): string {
   return createHash('sha512').update(bytes).digest('base64');
@@ -37,12 +39,46 @@ export async function startLoopbackFeed(version = '2.0.0'): Promise<LoopbackFeed
   for (let i = 0; i < file.length; i += 64) createHash('sha512').update(String(i)).digest().copy(file, i);
   const feed = { requests: [] as string[], wrongSha512: false, down: false, file };
   const server: Server = createServer((req, res) => {
-    const path = new URL(req.url ?? '/', 'http://127.0.0.1').pathname;
-    feed.requests.push(path);
+    const fullPath = new URL(req.url ?? '/', 'http://127.0.0.1').pathname;
+    feed.requests.push(fullPath);
     if (feed.down) {
       res.writeHead(503).end('Service Unavailable');
       return;
     }
+    // GitHub Releases' layout (electron-updater's GitHubProvider with `host` set: the releases Atom
+    // feed, the REST API's latest release, and each asset under releases/download/<tag>/). The Atom
+    // entry is written here in the shape GitHub serves (entry > link[href=…/releases/tag/<tag>]); it is
+    // not a captured payload.
+    if (fullPath === `/${GITHUB_REPO}/releases.atom`) {
+      res
+        .writeHead(200, { 'content-type': 'application/atom+xml' })
+        .end(
+          [
+            '<?xml version="1.0" encoding="UTF-8"?>',
+            '<feed xmlns="http://www.w3.org/2005/Atom" xml:lang="en-US">',
+            `  <id>tag:github.com,2008:https://github.com/${GITHUB_REPO}/releases</id>`,
+            `  <title>Release notes from switchboard</title>`,
+            '  <entry>',
+            `    <id>tag:github.com,2008:Repository/1/v${version}</id>`,
+            '    <updated>2026-12-01T10:00:00Z</updated>',
+            `    <link rel="alternate" type="text/html" href="https://github.com/${GITHUB_REPO}/releases/tag/v${version}"/>`,
+            `    <title>v${version}</title>`,
+            '    <content type="html">&lt;p&gt;Fixes.&lt;/p&gt;</content>',
+            '  </entry>',
+            '</feed>',
+            '',
+          ].join('\n'),
+        );
+      return;
+    }
+    if (fullPath === `/api/v3/repos/${GITHUB_REPO}/releases/latest`) {
+      res
+        .writeHead(200, { 'content-type': 'application/json' })
+        .end(JSON.stringify({ tag_name: `v${version}` }));
+      return;
+    }
+    const githubAsset = `/${GITHUB_REPO}/releases/download/v${version}/`;
+    const path = fullPath.startsWith(githubAsset) ? `/${fullPath.slice(githubAsset.length)}` : fullPath;
     if (path === '/latest-linux.yml') {
       const sha512 = feed.wrongSha512 ? sha512Base64(Buffer.from('something else')) : sha512Base64(file);
       res
