@@ -19,7 +19,11 @@ function expectSameAsParse(text: string): void {
   );
 }
 
-describe('a streaming fence or list renders as the parsed tail would', () => {
+function fail(): never {
+  throw new Error('expected a tail shape');
+}
+
+describe('a streaming fence, list or table renders as the parsed tail would', () => {
   it.each([
     ['fence', '```ts\nconst a = 1;\n\nlet b;\n```\n'],
     ['empty fence', '```\n```\n'],
@@ -40,6 +44,20 @@ describe('a streaming fence or list renders as the parsed tail would', () => {
   ])('%s', (_name, text) => {
     expect(tailShape(text)).not.toBeNull();
     expectSameAsParse(text);
+  });
+
+  it('a long listing: the same text, its finished lines in blocks of CODE_CHUNK_LINES', () => {
+    const code = Array.from({ length: 150 }, (_, line) => `line ${line} <b>&amp;</b>`).join('\n');
+    const text = `\`\`\`ts\n${code}\n\`\`\`\n`;
+    const streamed = html(<StreamingTail shape={tailShape(text) ?? fail()} />);
+    expect(streamed.match(/<span class="md-code-chunk">/g)).toHaveLength(2);
+    const holder = document.createElement('div');
+    holder.innerHTML = streamed;
+    for (const chunk of holder.querySelectorAll('.md-code-chunk')) chunk.replaceWith(...chunk.childNodes);
+    holder.normalize();
+    const expected = document.createElement('div');
+    expected.innerHTML = html(<MarkdownBlock text={text} variant="plain" />);
+    expect(holder.innerHTML).toBe(expected.innerHTML);
   });
 
   it.each([

@@ -1,4 +1,4 @@
-import type { JSX } from 'react';
+import type { JSX, ReactNode } from 'react';
 import { CodeBlock } from './code-block';
 import { TableScroll } from './components';
 import type { HastElement } from './hast-text';
@@ -63,8 +63,41 @@ function StreamingFence({ language, code }: { language: string | undefined; code
   };
   return (
     <CodeBlock node={node}>
-      <code className={className}>{text}</code>
+      <code className={className}>{text === undefined ? undefined : codeChunks(text)}</code>
     </CodeBlock>
+  );
+}
+
+/** Lines per block of a long streaming listing; shorter listings render exactly as parsed. */
+export const CODE_CHUNK_LINES = 64;
+
+/**
+ * A long listing's finished lines in blocks of CODE_CHUNK_LINES, each its own text node in a
+ * block-level span: the text of a full block never changes, so React leaves its node alone and the
+ * browser re-lays out only the last block, not the whole listing, each frame.
+ */
+function codeChunks(text: string): ReactNode {
+  const chunks: JSX.Element[] = [];
+  let start = 0;
+  let lines = 0;
+  for (let at = text.indexOf('\n'); at !== -1; at = text.indexOf('\n', at + 1)) {
+    lines += 1;
+    if (lines === CODE_CHUNK_LINES && at + 1 < text.length) {
+      chunks.push(
+        <span key={start} className="md-code-chunk">
+          {text.slice(start, at + 1)}
+        </span>,
+      );
+      start = at + 1;
+      lines = 0;
+    }
+  }
+  if (chunks.length === 0) return text;
+  return (
+    <>
+      {chunks}
+      {text.slice(start)}
+    </>
   );
 }
 
