@@ -12,7 +12,7 @@ import { registerAppScheme, serveAppScheme } from './electron/app-protocol';
 import { dialogAsker } from './electron/ask-dialog';
 import { createChatWindows } from './electron/chat-window';
 import { bindChatContract, bindKeyEntryContract } from './electron/contract-tables';
-import { fileDialogs } from './electron/file-dialogs';
+import { backupDialogs, fileDialogs } from './electron/file-dialogs';
 import {
   blockRendererNetwork,
   denyDownloads,
@@ -93,6 +93,7 @@ async function start(): Promise<void> {
     log,
     platform: process.platform,
     dialogs: fileDialogs,
+    backupDialogs,
     keyIntake: keyAdapters({ chatWindows, keyWindows, env: launchEnv }),
     // A question asked before any window shows waits for the first chat window and sits over it.
     ask: dialogAsker(async (windowId) =>

@@ -392,6 +392,19 @@ export const chatContract = defineContract('chat', {
     ConversationSummarySchema,
   ),
   /**
+   * A snapshot as one file encrypted with the person's passphrase (age), saved into a folder they pick
+   * in main's folder dialog (a synced folder, say); `fileName` is its name only.
+   */
+  saveEncryptedBackup: invoke(
+    z.object({ backupId: BackupIdSchema, passphrase: z.string().min(1).max(1024) }).strict(),
+    z.object({ saved: z.boolean(), fileName: z.string().nullable() }),
+  ),
+  /** Opens an encrypted copy the person picks in main's open dialog (maybe from another computer). */
+  openEncryptedBackup: invoke(
+    z.object({ passphrase: z.string().min(1).max(1024) }).strict(),
+    z.object({ cancelled: z.boolean(), backup: BackupSummarySchema.nullable() }),
+  ),
+  /**
    * What the next message could cost (prompt tokens of the whole context that would be sent, and the
    * reply's range up to Max tokens), for paid models; `conversationId` null for a new conversation.
    */

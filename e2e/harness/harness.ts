@@ -265,6 +265,14 @@ export async function startHarness(options: HarnessOptions = {}): Promise<Harnes
       harness.openedUrls.push(url.toString());
       return true;
     },
+    // Encrypted backup copies (issue 20): saved into `exportDir`; `importFile` is the copy "picked".
+    backupDialogs: {
+      chooseBackupFolder: async () => {
+        await mkdir(harness.exportDir, { recursive: true, mode: 0o700 });
+        return harness.exportDir;
+      },
+      chooseEncryptedBackupFile: async () => harness.importFile,
+    },
     dialogs: {
       chooseExportFile: async (defaultName) => {
         // Inside the data directory, so as private as the rest of it (0700 is not narrowed by a usual umask).

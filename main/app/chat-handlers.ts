@@ -94,6 +94,8 @@ export interface ChatHandlerDeps extends KeyHandlerDeps, UpdateHandlerDeps, Loca
   openExternal: ConfirmAndOpenLink;
   /** Backups (issue 20): the list, "Back up now", "Restore…", one conversation back. */
   backups: BackupHandlerDeps['backups'];
+  /** Where encrypted copies go and come from (main's dialogs); null where there are none. */
+  backupDialogs: BackupHandlerDeps['dialogs'];
 }
 
 function streamTarget(streamId: string, ctx: CallContext<ChatContract>): StreamTarget {
@@ -243,7 +245,11 @@ export function createChatHandlers(deps: ChatHandlerDeps): Handlers<ChatContract
     }),
 
     // Backups (issue 20): snapshots named by id, never by path.
-    ...createBackupHandlers({ backups: deps.backups, estimator: deps.estimator }),
+    ...createBackupHandlers({
+      backups: deps.backups,
+      dialogs: deps.backupDialogs,
+      estimator: deps.estimator,
+    }),
 
     // Updates (issue 20): status, "Check for updates", "Restart to update".
     ...createUpdateHandlers(deps),

@@ -36,6 +36,7 @@ import type { SnapshotBeforeUpdate, UpdaterAdapter } from '../services/updates/u
 import type { CiphertextStore } from '../services/vault/ciphertext-store';
 import { createKeyVault } from '../services/vault/key-vault';
 import type { SecretCipher } from '../services/vault/secret-cipher';
+import type { BackupDialogs } from './backup-handlers';
 import { type ConfirmAndOpenLink, createChatHandlers, type FileDialogs } from './chat-handlers';
 import { createKeyEntryHandlers } from './key-entry-window-handlers';
 import { createKeyIntake, type KeyIntakeAdapters } from './key-intake';
@@ -78,6 +79,8 @@ export interface ServiceAdapters {
   platform: NodeJS.Platform;
   /** Issue 20: take a daily backup while the app runs (default true; tests and the harness turn it off). */
   scheduleBackups?: boolean;
+  /** Issue 20: the folder and file dialogs of encrypted backup copies (absent: not offered). */
+  backupDialogs?: BackupDialogs;
   fetch?: typeof fetch;
   /** Where exports go and imports come from: main-process file dialogs (or the harness's stand-ins). */
   dialogs: FileDialogs;
@@ -294,6 +297,7 @@ export function composeServices(adapters: ServiceAdapters) {
     sessions,
     openExternal: adapters.openExternal,
     backups,
+    backupDialogs: adapters.backupDialogs ?? null,
     updates,
     locale,
   });

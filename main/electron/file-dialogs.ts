@@ -1,5 +1,6 @@
 import { join } from 'node:path';
 import { app, dialog } from 'electron';
+import type { BackupDialogs } from '../app/backup-handlers';
 import type { FileDialogs } from '../app/chat-handlers';
 import { windowForContents } from './window-lookup';
 
@@ -66,6 +67,35 @@ export const fileDialogs: FileDialogs = {
       title: 'Import a Switchboard export',
       properties: ['openFile' as const],
       filters: [{ name: 'Switchboard export', extensions: ['json'] }],
+    };
+    const result = owner ? await dialog.showOpenDialog(owner, options) : await dialog.showOpenDialog(options);
+    return result.canceled ? null : (result.filePaths[0] ?? null);
+  },
+};
+
+/**
+ * Encrypted backup copies (issue 20): a folder for a copy, a `.age` file to open. `openDirectory` and
+ * `createDirectory` (macOS: "Allow creating new directories from dialog") are showOpenDialog
+ * `properties` (Electron docs/api/dialog.md, "dialog.showOpenDialog([window, ]options)"); the result's
+ * `canceled` and `filePaths` as in chooseImportFile. Modal to the asking window, as above.
+ */
+export const backupDialogs: BackupDialogs = {
+  async chooseBackupFolder(windowId) {
+    const owner = windowForContents(windowId);
+    const options = {
+      title: 'Choose a folder for the encrypted copy',
+      defaultPath: app.getPath('documents'),
+      properties: ['openDirectory' as const, 'createDirectory' as const],
+    };
+    const result = owner ? await dialog.showOpenDialog(owner, options) : await dialog.showOpenDialog(options);
+    return result.canceled ? null : (result.filePaths[0] ?? null);
+  },
+  async chooseEncryptedBackupFile(windowId) {
+    const owner = windowForContents(windowId);
+    const options = {
+      title: 'Open an encrypted copy',
+      properties: ['openFile' as const],
+      filters: [{ name: 'Switchboard encrypted backup', extensions: ['age'] }],
     };
     const result = owner ? await dialog.showOpenDialog(owner, options) : await dialog.showOpenDialog(options);
     return result.canceled ? null : (result.filePaths[0] ?? null);

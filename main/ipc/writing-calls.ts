@@ -66,6 +66,8 @@ export const chatWritingCalls: WritingCalls<ChatContract> = {
   restoreBackup: true, // a snapshot, then history writes
   listBackupConversations: false, // reads a manifest
   restoreBackupConversation: true, // a history write
+  saveEncryptedBackup: true, // a dialog, scrypt and a file write
+  openEncryptedBackup: true, // a dialog, a file read into memory, backups written
   estimateCost: false, // a token count in main; called as the person types
   openExternal: true, // a dialog, then the browser
   getUpdateStatus: false,

@@ -311,6 +311,11 @@ const validExamples: Record<string, () => unknown> = {
   backUpNow: () => undefined,
   restoreBackup: () => ({ backupId: '2026-01-01T00-00-00-000Z-manual-0a0b0c' }),
   listBackupConversations: () => ({ backupId: '2026-01-01T00-00-00-000Z-manual-0a0b0c' }),
+  saveEncryptedBackup: () => ({
+    backupId: '2026-01-01T00-00-00-000Z-manual-0a0b0c',
+    passphrase: 'correct horse battery staple',
+  }),
+  openEncryptedBackup: () => ({ passphrase: 'correct horse battery staple' }),
   restoreBackupConversation: () => ({
     backupId: '2026-01-01T00-00-00-000Z-manual-0a0b0c',
     conversationId: target.conversationId,

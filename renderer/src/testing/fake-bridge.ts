@@ -405,6 +405,9 @@ export function createFakeBridge(initial: Partial<FakeState> = {}): FakeBridge {
     restoreBackup: async () =>
       ok({ restored: 0, movedToTrash: 0, undoBackupId: '2026-01-01T00-00-00-000Z-pre-restore-000000' }),
     listBackupConversations: async () => ok({ conversations: [] }),
+    saveEncryptedBackup: async ({ backupId }) =>
+      ok({ saved: true, fileName: `switchboard-backup-${backupId}.age` }),
+    openEncryptedBackup: async () => ok({ cancelled: true, backup: null }),
     restoreBackupConversation: async ({ conversationId }) =>
       ok({
         id: conversationId,
