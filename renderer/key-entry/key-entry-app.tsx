@@ -1,8 +1,12 @@
 import { type FormEvent, useEffect, useId, useState } from 'react';
+import { useIntl } from 'react-intl';
 import type { Persistence } from '../../common/key-status';
 import { KeepKeyChoice } from '../shared/keep-key-choice';
 import { getKeyEntryBridge } from './bridge';
-import { keyProblem } from './validate-key';
+import { KEY_PROBLEM_MESSAGES, keyProblem } from './validate-key';
+
+/** Text to show: a catalog message (translated when shown) or main's own message, as given. */
+type Note = { id: string; values?: Record<string, string> } | { text: string };
 
 interface Context {
   backend: string;
@@ -16,14 +20,17 @@ interface Context {
  */
 export function KeyEntryApp() {
   const bridge = getKeyEntryBridge();
+  const intl = useIntl();
+  const t = (id: string, values?: Record<string, string>) => intl.formatMessage({ id }, values);
+  const show = (note: Note) => ('id' in note ? t(note.id, note.values) : note.text);
   const [key, setKey] = useState('');
   const [shown, setShown] = useState(false);
   const [persistence, setPersistence] = useState<Persistence>('encrypted');
   const [acceptWeak, setAcceptWeak] = useState(false);
   const [context, setContext] = useState<Context | null>(null);
-  const [error, setError] = useState<string | null>(null);
+  const [error, setError] = useState<Note | null>(null);
   const [busy, setBusy] = useState(false);
-  const [done, setDone] = useState<string | null>(null);
+  const [done, setDone] = useState<Note | null>(null);
   const errorId = useId();
 
   useEffect(() => {
@@ -38,7 +45,7 @@ export function KeyEntryApp() {
     event.preventDefault();
     const problem = keyProblem(key);
     if (problem) {
-      setError(problem);
+      setError({ id: KEY_PROBLEM_MESSAGES[problem] });
       return;
     }
     setBusy(true);
@@ -51,36 +58,41 @@ export function KeyEntryApp() {
         : {}),
     });
     setBusy(false);
+    // Main's messages are shown as main wrote them (its errors join the catalogs separately).
     if (!result.ok) {
-      setError(result.error.message);
+      setError({ text: result.error.message });
       return;
     }
     if (!result.value.ok) {
-      setError(result.value.error.message);
+      setError({ text: result.value.error.message });
       return;
     }
     // Drop our copy at once; main closes this window.
     setKey('');
     const label = result.value.info?.label;
     setDone(
-      result.value.verified
-        ? `Key saved${label ? ` (${label})` : ''}.`
-        : 'Key saved, but OpenRouter could not be reached to check it. Your first chat will tell you if it is wrong.',
+      !result.value.verified
+        ? { id: 'keyEntry.savedUnverified' }
+        : label
+          ? { id: 'keyEntry.savedWithLabel', values: { label } }
+          : { id: 'keyEntry.saved' },
     );
   };
 
   const weak = context?.persistenceIsWeak ?? false;
   const canEncrypt = context?.encryptionAvailable ?? true;
 
+  const title = t('keyEntry.title');
+  useEffect(() => {
+    document.title = title;
+  }, [title]);
+
   return (
     <main className="key-entry">
-      <h1>Enter your OpenRouter key</h1>
-      <p className="hint">
-        Find it at openrouter.ai → Settings → Keys. It stays in Switchboard’s main process; the chat window
-        never sees it.
-      </p>
+      <h1>{title}</h1>
+      <p className="hint">{t('keyEntry.hint')}</p>
       <form onSubmit={submit} noValidate>
-        <label htmlFor="key">API key</label>
+        <label htmlFor="key">{t('keyEntry.keyLabel')}</label>
         <div className="key-row">
           <input
             id="key"
@@ -99,7 +111,7 @@ export function KeyEntryApp() {
             disabled={busy || done !== null}
           />
           <button type="button" onClick={() => setShown((s) => !s)} aria-pressed={shown}>
-            {shown ? 'Hide' : 'Show'}
+            {shown ? t('keyEntry.hide') : t('keyEntry.show')}
           </button>
         </div>
         <KeepKeyChoice
@@ -109,35 +121,28 @@ export function KeyEntryApp() {
           weak={weak}
           acceptWeak={acceptWeak}
           onAcceptWeak={setAcceptWeak}
-          {...(context ? { encryptedDetail: backendName(context.backend) } : {})}
+          {...(context ? { encryptedDetail: t('keyEntry.backend', { backend: context.backend }) } : {})}
           hintClassName="warning"
         />
         {error && (
           <p id={errorId} role="alert" className="error">
-            {error}
+            {show(error)}
           </p>
         )}
         {done && (
           <p role="status" className="done">
-            {done}
+            {show(done)}
           </p>
         )}
         <div className="buttons">
           <button type="button" onClick={() => void bridge.cancel()}>
-            Cancel
+            {t('keyEntry.cancel')}
           </button>
           <button type="submit" disabled={busy || done !== null}>
-            {busy ? 'Checking…' : 'Save key'}
+            {busy ? t('keyEntry.checking') : t('keyEntry.save')}
           </button>
         </div>
       </form>
     </main>
   );
-}
-
-function backendName(backend: string): string {
-  if (backend === 'keychain') return 'macOS Keychain';
-  if (backend === 'dpapi') return 'Windows DPAPI';
-  if (backend === 'basic_text') return 'no keyring available';
-  return 'your desktop keyring';
 }

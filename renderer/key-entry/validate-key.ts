@@ -1,14 +1,24 @@
+/** The catalog message for each problem `keyProblem` finds (messages/keyEntry). */
+export const KEY_PROBLEM_MESSAGES = {
+  empty: 'keyEntry.problem.empty',
+  prefix: 'keyEntry.problem.prefix',
+  whitespace: 'keyEntry.problem.whitespace',
+  tooShort: 'keyEntry.problem.tooShort',
+  tooLong: 'keyEntry.problem.tooLong',
+} as const;
+
+export type KeyProblem = keyof typeof KEY_PROBLEM_MESSAGES;
+
 /**
  * Checks the person can fix before anything leaves this window. Main checks again (and OpenRouter
- * verifies the key); these only give a fast, specific message.
+ * verifies the key); these only give a fast, specific message (KEY_PROBLEM_MESSAGES).
  */
-export function keyProblem(raw: string): string | null {
+export function keyProblem(raw: string): KeyProblem | null {
   const key = raw.trim();
-  if (key === '') return 'Enter your OpenRouter API key.';
-  if (!key.startsWith('sk-or-'))
-    return 'OpenRouter keys start with “sk-or-”. Check you copied the whole key.';
-  if (/\s/.test(key)) return 'The key contains spaces or line breaks. Copy it again without them.';
-  if (key.length < 20) return 'That key is too short. Check you copied the whole key.';
-  if (key.length > 200) return 'That key is too long. Check you copied only the key.';
+  if (key === '') return 'empty';
+  if (!key.startsWith('sk-or-')) return 'prefix';
+  if (/\s/.test(key)) return 'whitespace';
+  if (key.length < 20) return 'tooShort';
+  if (key.length > 200) return 'tooLong';
   return null;
 }

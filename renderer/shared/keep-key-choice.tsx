@@ -1,3 +1,4 @@
+import { useIntl } from 'react-intl';
 import type { Persistence } from '../../common/key-status';
 
 /**
@@ -19,9 +20,11 @@ export function KeepKeyChoice(props: {
   hintClassName?: string;
 }) {
   const { persistence, onPersistence, weak, acceptWeak, onAcceptWeak, encryptedDetail } = props;
+  const intl = useIntl();
+  const t = (id: string, values?: Record<string, string>) => intl.formatMessage({ id }, values);
   return (
     <fieldset className={props.className}>
-      <legend>Keep the key</legend>
+      <legend>{t('keyEntry.keep.legend')}</legend>
       <label>
         <input
           type="radio"
@@ -30,7 +33,9 @@ export function KeepKeyChoice(props: {
           disabled={!props.canEncrypt}
           onChange={() => onPersistence('encrypted')}
         />
-        Encrypted on this computer{encryptedDetail ? ` (${encryptedDetail})` : ''}
+        {encryptedDetail
+          ? t('keyEntry.keep.encryptedWith', { detail: encryptedDetail })
+          : t('keyEntry.keep.encrypted')}
       </label>
       <label>
         <input
@@ -39,13 +44,12 @@ export function KeepKeyChoice(props: {
           checked={persistence === 'session'}
           onChange={() => onPersistence('session')}
         />
-        For this session only
+        {t('keyEntry.keep.session')}
       </label>
       {weak && persistence === 'encrypted' && (
         <label className={props.hintClassName}>
           <input type="checkbox" checked={acceptWeak} onChange={(e) => onAcceptWeak(e.target.checked)} />
-          No keyring is available, so the key would be saved with a fixed password any program can undo. I
-          accept this weak protection.
+          {t('keyEntry.keep.acceptWeak')}
         </label>
       )}
     </fieldset>

@@ -1,15 +1,29 @@
 import { useEffect, useState } from 'react';
+import type { LocaleState } from '../../common/i18n/locales';
+import { AppIntlProvider } from '../shared/i18n/app-intl-provider';
 import { AppContext, createApp } from './app-context';
 import { getBridge } from './bridge';
 import { AppShell } from './components/app-shell';
+import { useStoreValue } from './hooks/use-store-value';
 
-/** The root: builds the window's stores and actions around the preload's bridge and starts listening to main. */
-export function App() {
-  const [app] = useState(() => createApp(getBridge()));
+/**
+ * The root: builds the window's stores and actions around the preload's bridge and starts listening to
+ * main. `initialLocale`: main's answer before the first render (main.tsx), so the first paint is in the
+ * person's language; English until main answers otherwise.
+ */
+export function App({ initialLocale }: { initialLocale?: LocaleState | null }) {
+  const [app] = useState(() => {
+    const created = createApp(getBridge());
+    if (initialLocale) created.actions.locale.seed(initialLocale);
+    return created;
+  });
   useEffect(() => app.actions.start(), [app]);
+  const locale = useStoreValue(app.actions.locale.state);
   return (
     <AppContext.Provider value={app}>
-      <AppShell />
+      <AppIntlProvider locale={locale?.locale ?? 'en'}>
+        <AppShell />
+      </AppIntlProvider>
     </AppContext.Provider>
   );
 }

@@ -12,6 +12,7 @@ import { createDialogActions } from './dialog-actions';
 import { createHistoryActions } from './history-actions';
 import { createKeyActions } from './key-actions';
 import { createLinkActions } from './link-actions';
+import { createLocaleActions } from './locale-actions';
 import { createMessageActions } from './message-actions';
 import { createMessageAttachmentActions } from './message-attachment-actions';
 import { createModelActions } from './model-actions';
@@ -84,6 +85,8 @@ export function createAppActions(bridge: SwitchboardBridge, stores: AppStores) {
 
   // Issue 20: main's update status, "Check for updates" and "Restart to update".
   const updates = createUpdateActions({ bridge });
+  // Issue 20: the locale main resolved; the window's IntlProvider follows it.
+  const locale = createLocaleActions({ bridge });
 
   return {
     chat,
@@ -107,6 +110,7 @@ export function createAppActions(bridge: SwitchboardBridge, stores: AppStores) {
     spending: createSpendingActions({ bridge, toasts }),
     attachments: createAttachmentActions({ bridge, staged: stagedAttachments, toasts }),
     updates,
+    locale,
 
     /** Subscribes to main's events and loads the first data; returns the teardown. */
     start(): () => void {
@@ -115,6 +119,7 @@ export function createAppActions(bridge: SwitchboardBridge, stores: AppStores) {
       const stopKey = key.listen();
       const stopReplyUsage = replyUsage.listen();
       const stopUpdates = updates.listen();
+      const stopLocale = locale.listen();
       void key.loadStatus();
       void settingsActions.load().then(() => modelChoice.chooseIfUnset(preferredModel(settings.get())));
       void conversationActions.loadFirst();
@@ -127,6 +132,7 @@ export function createAppActions(bridge: SwitchboardBridge, stores: AppStores) {
         stopKey();
         stopReplyUsage();
         stopUpdates();
+        stopLocale();
         messageAttachments.dispose();
         toasts.dispose();
       };

@@ -1,4 +1,5 @@
 import { type ReactNode, type RefObject, useId, useRef } from 'react';
+import { useIntl } from 'react-intl';
 import { useFocusTrap } from '../hooks/use-focus-trap';
 
 interface DialogProps {
@@ -16,6 +17,7 @@ interface DialogProps {
 export function Dialog({ title, onClose, children, initialFocusRef, inert = false, className }: DialogProps) {
   const ref = useRef<HTMLDivElement>(null);
   const titleId = useId();
+  const intl = useIntl();
   useFocusTrap(ref, { onEscape: onClose, initialFocusRef });
   return (
     <div className="dialog-backdrop" inert={inert}>
@@ -30,7 +32,7 @@ export function Dialog({ title, onClose, children, initialFocusRef, inert = fals
         <header className="dialog-header">
           <h2 id={titleId}>{title}</h2>
           <button type="button" className="button-quiet" onClick={onClose}>
-            Close
+            {intl.formatMessage({ id: 'common.close' })}
           </button>
         </header>
         {children}

@@ -1,10 +1,12 @@
 import { useRef } from 'react';
+import { useIntl } from 'react-intl';
 import { useActions, useStores } from '../../app-context';
 import { useStoreValue } from '../../hooks/use-store-value';
 import { Dialog } from '../dialog';
 import { BackupsSection } from './backups-section';
 import { DefaultModelField } from './default-model-field';
 import { KeySection } from './key-section';
+import { LanguageSection } from './language-section';
 import { MaxTokensField } from './max-tokens-field';
 import { PdfReadingSection } from './pdf-reading-section';
 import { ProvidersSection } from './providers-section';
@@ -24,9 +26,10 @@ export function SettingsDialog({ inert }: { inert: boolean }) {
   const settings = useStoreValue(stores.settings);
   const { settingsSection } = useStoreValue(stores.dialogs);
   const spendingRef = useRef<HTMLInputElement>(null);
+  const intl = useIntl();
   return (
     <Dialog
-      title="Settings"
+      title={intl.formatMessage({ id: 'settings.title' })}
       onClose={() => actions.dialogs.closeSettings()}
       inert={inert}
       initialFocusRef={settingsSection === 'spending' ? spendingRef : undefined}
@@ -36,7 +39,7 @@ export function SettingsDialog({ inert }: { inert: boolean }) {
         <StoredProblems />
         <KeySection />
         <section className="settings-section" aria-labelledby="settings-chat-heading">
-          <h3 id="settings-chat-heading">Chat</h3>
+          <h3 id="settings-chat-heading">{intl.formatMessage({ id: 'settings.chat.heading' })}</h3>
           {settings ? (
             <>
               <DefaultModelField value={settings.defaultModel} />
@@ -45,7 +48,7 @@ export function SettingsDialog({ inert }: { inert: boolean }) {
               <MaxTokensField value={settings.maxTokens} />
             </>
           ) : (
-            <p>Loading settings…</p>
+            <p>{intl.formatMessage({ id: 'settings.loading' })}</p>
           )}
         </section>
         {settings && <ReasoningDefaultsSection value={settings.reasoningByModel} />}
@@ -55,8 +58,9 @@ export function SettingsDialog({ inert }: { inert: boolean }) {
         <ProvidersSection />
         <BackupsSection />
         {settings && <UpdatesSection automatic={settings.checkForUpdatesAutomatically} />}
+        {settings && <LanguageSection value={settings.language} />}
         <section className="settings-section" aria-labelledby="settings-look-heading">
-          <h3 id="settings-look-heading">Appearance</h3>
+          <h3 id="settings-look-heading">{intl.formatMessage({ id: 'settings.appearance.heading' })}</h3>
           <ThemeField theme={settings?.theme ?? 'system'} />
         </section>
       </div>
