@@ -7,7 +7,13 @@ import type { MessageActions } from './message-actions';
 export interface BackupActionsDeps {
   bridge: Pick<
     SwitchboardBridge,
-    'listBackups' | 'backUpNow' | 'restoreBackup' | 'listBackupConversations' | 'restoreBackupConversation'
+    | 'listBackups'
+    | 'backUpNow'
+    | 'restoreBackup'
+    | 'listBackupConversations'
+    | 'restoreBackupConversation'
+    | 'saveEncryptedBackup'
+    | 'openEncryptedBackup'
   >;
   conversations: ConversationsStore;
   messages: MessagesStore;
@@ -32,6 +38,11 @@ export function createBackupActions(deps: BackupActionsDeps) {
     list: () => bridge.listBackups(),
     backUpNow: () => bridge.backUpNow(),
     conversationsOf: (backupId: string) => bridge.listBackupConversations({ backupId }),
+    /** Main asks for the folder (its dialog) and writes the copy encrypted with the passphrase. */
+    saveEncrypted: (backupId: string, passphrase: string) =>
+      bridge.saveEncryptedBackup({ backupId, passphrase }),
+    /** Main asks for the file (its dialog) and keeps it as a backup here, restorable like any other. */
+    openEncrypted: (passphrase: string) => bridge.openEncryptedBackup({ passphrase }),
     async restore(backupId: string) {
       const result = await bridge.restoreBackup({ backupId });
       // Also after a failure: a restore that stopped part-way may have changed some conversations.

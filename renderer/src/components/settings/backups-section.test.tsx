@@ -131,4 +131,43 @@ describe('Settings → Backups (issue 20)', () => {
       ),
     );
   });
+
+  it('saves an encrypted copy of the chosen backup with the passphrase typed, and opens one', async () => {
+    const { section, user, fake } = await openBackups([daily]);
+    await user.click(await within(section).findByRole('button', { name: 'Save encrypted copy…' }));
+    expect((await within(section).findByRole('alert')).textContent).toBe(
+      'Type the passphrase for encrypted copies first.',
+    );
+    expect(fake.callsTo('saveEncryptedBackup')).toEqual([]);
+    await user.type(
+      within(section).getByLabelText('Passphrase for encrypted copies'),
+      'correct horse battery staple',
+    );
+    await user.click(within(section).getByRole('button', { name: 'Save encrypted copy…' }));
+    await waitFor(() =>
+      expect(fake.callsTo('saveEncryptedBackup')).toEqual([
+        { backupId: daily.id, passphrase: 'correct horse battery staple' },
+      ]),
+    );
+    await waitFor(() =>
+      expect(within(section).getByRole('status').textContent).toBe(
+        `Saved the encrypted copy as switchboard-backup-${daily.id}.age.`,
+      ),
+    );
+
+    const opened = { ...daily, id: '2026-02-01T09-00-00-000Z-manual-333333', kind: 'manual' as const };
+    fake.override('openEncryptedBackup', async () => ok({ cancelled: false, backup: opened }));
+    fake.override('listBackups', async () => ok({ backups: [daily, opened] }));
+    await user.click(within(section).getByRole('button', { name: 'Open encrypted copy…' }));
+    await waitFor(() =>
+      expect(within(section).getByRole('status').textContent).toMatch(
+        /^Opened the encrypted copy of the backup of/,
+      ),
+    );
+    expect(fake.callsTo('openEncryptedBackup')).toEqual([{ passphrase: 'correct horse battery staple' }]);
+    expect(
+      (within(section).getByRole('radio', { name: /Made by you, 3 conversations/ }) as HTMLInputElement)
+        .checked,
+    ).toBe(true);
+  });
 });

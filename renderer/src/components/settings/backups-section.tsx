@@ -16,6 +16,8 @@ const KIND_LABELS: Record<BackupKind, string> = {
   manual: 'Made by you',
 };
 
+const NEED_PASSPHRASE = 'Type the passphrase for encrypted copies first.';
+
 const dateFormat = new Intl.DateTimeFormat(undefined, { dateStyle: 'medium', timeStyle: 'short' });
 const formatDate = (iso: string) => dateFormat.format(new Date(iso));
 
@@ -49,6 +51,8 @@ export function BackupsSection() {
   const [step, setStep] = useState<Step>({ kind: 'idle' });
   const groupId = useId();
   const pickerId = useId();
+  const passphraseId = useId();
+  const [passphrase, setPassphrase] = useState('');
   const confirmRef = useRef<HTMLButtonElement>(null);
   const pickerRef = useRef<HTMLSelectElement>(null);
   const restoreRef = useRef<HTMLButtonElement>(null);
@@ -144,6 +148,36 @@ export function BackupsSection() {
       b.updatedAt.localeCompare(a.updatedAt),
     );
     setStep({ kind: 'pick-conversation', conversations, chosen: conversations[0]?.id ?? '' });
+  };
+
+  const saveEncrypted = async (backup: BackupSummary) => {
+    if (busy !== null) return;
+    setBusy('Saving the encrypted copy…');
+    setError(null);
+    setStatus('');
+    const result = await actions.backups.saveEncrypted(backup.id, passphrase);
+    setBusy(null);
+    if (!result.ok) setError(result.error.message);
+    else if (result.value.saved) setStatus(`Saved the encrypted copy as ${result.value.fileName}.`);
+  };
+
+  const openEncrypted = async () => {
+    if (busy !== null) return;
+    setBusy('Opening the encrypted copy…');
+    setError(null);
+    setStatus('');
+    const result = await actions.backups.openEncrypted(passphrase);
+    setBusy(null);
+    if (!result.ok) {
+      setError(result.error.message);
+      return;
+    }
+    const opened = result.value.backup;
+    if (!opened) return;
+    setStatus(
+      `Opened the encrypted copy of the backup of ${formatDate(opened.createdAt)}. It is chosen below: press "Restore…" to bring it back.`,
+    );
+    await load(opened.id);
   };
 
   const restoreConversation = async (backup: BackupSummary, conversationId: string) => {
@@ -287,6 +321,46 @@ export function BackupsSection() {
           )}
         </div>
       )}
+      <div className="settings-field">
+        <label htmlFor={passphraseId}>Passphrase for encrypted copies</label>
+        <input
+          id={passphraseId}
+          type="password"
+          autoComplete="new-password"
+          value={passphrase}
+          aria-describedby={`${passphraseId}-hint`}
+          onChange={(e) => setPassphrase(e.currentTarget.value)}
+        />
+        <p id={`${passphraseId}-hint`} className="field-hint">
+          An encrypted copy of the chosen backup goes into a folder you pick, such as a synced folder, and
+          opens on another computer with this passphrase. Switchboard does not keep the passphrase: without it
+          the copy cannot be opened. Use at least 12 characters.
+        </p>
+        <div className="button-row">
+          {chosen && (
+            <button
+              type="button"
+              aria-disabled={busy !== null || passphrase === ''}
+              onClick={() => {
+                if (passphrase === '') setError(NEED_PASSPHRASE);
+                else void saveEncrypted(chosen);
+              }}
+            >
+              Save encrypted copy…
+            </button>
+          )}
+          <button
+            type="button"
+            aria-disabled={busy !== null || passphrase === ''}
+            onClick={() => {
+              if (passphrase === '') setError(NEED_PASSPHRASE);
+              else void openEncrypted();
+            }}
+          >
+            Open encrypted copy…
+          </button>
+        </div>
+      </div>
       <p role="status" className="field-hint">
         {busy ?? status}
       </p>
