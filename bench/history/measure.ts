@@ -47,15 +47,16 @@ export interface MeasureResult {
   heapSpaces?: Record<string, string>;
   /**
    * The same after SETTLE_MS idle: V8's memory reducer (started by a low allocation rate, after ~8 s)
-   * shrinks the young generation the start-up work grew to its maximum. This is main's steady state
-   * between uses; the figures above are right after the work.
+   * shrinks the young generation the start-up work grew to its maximum, and the timed save of the
+   * search index (30 s after the build) has run. This is main's steady state between uses; the
+   * figures above are right after the work.
    */
   settled?: { rssMb: number; heapUsedMb: number; heapTotalMb: number; arrayBuffersMb: number };
   /** Process CPU time (user + system, since the process started) when search was ready. */
   readyCpuMs?: number;
 }
 
-const SETTLE_MS = 25_000;
+const SETTLE_MS = 45_000;
 
 const mb = (bytes: number) => Math.round((bytes / 1024 / 1024) * 10) / 10;
 
