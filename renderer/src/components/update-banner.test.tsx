@@ -31,7 +31,11 @@ describe('the update banner', () => {
       fake.emitUpdateStatus({ state: 'downloading', version: '2.0.0', percent: 40, message: 'Downloading.' }),
     );
     expect(within(banner).queryByRole('button')).toBeNull();
+    // The live region is there, empty, before the message: text added to it is announced.
+    const liveRegion = within(banner).getByRole('status');
+    expect(liveRegion.textContent).toBe('');
     act(() => fake.emitUpdateStatus(DOWNLOADED));
+    expect(within(banner).getByRole('status')).toBe(liveRegion);
     expect(within(banner).getByRole('status').textContent).toContain(
       'Version 2.0.0 is ready. Restart Switchboard to finish updating.',
     );
@@ -91,7 +95,7 @@ describe('the update banner', () => {
         message: 'Switchboard could not reach the update server.',
       }),
     );
-    expect(within(banner).queryByRole('status')).toBeNull();
+    expect(within(banner).getByRole('status').textContent).toBe('');
     act(() =>
       fake.emitUpdateStatus({
         state: 'error',

@@ -41,28 +41,39 @@ export function UpdateBanner({ inert }: { inert: boolean }) {
   const [dismissed, setDismissed] = useState<UpdateStatus | null>(null);
   const [error, setError] = useState<string | null>(null);
   const shown = dismissed === status ? null : bannerFor(status);
+  const message = shown && status && 'message' in status ? status.message : null;
+  // The live region stays mounted (empty while there is nothing to say), so a message that appears
+  // in it is announced; a region inserted together with its text often is not.
   return (
     <section className="update-banner-host" aria-label="Update" inert={inert}>
-      {shown && status && 'message' in status && (
-        <div className={status.state === 'error' ? 'update-banner update-banner-error' : 'update-banner'}>
-          <div role="status" aria-live="polite" className="update-banner-text">
-            <p>{status.message}</p>
-            {error && <p>{error}</p>}
-          </div>
-          {shown.restart !== 'none' && (
-            <button
-              type="button"
-              className="button-primary"
-              aria-disabled={shown.restart === 'pressed'}
-              onClick={() => {
-                if (shown.restart === 'pressed') return;
-                setError(null);
-                void actions.updates.restart().then(setError);
-              }}
-            >
-              {RESTART_TO_UPDATE}
-            </button>
-          )}
+      <div
+        className={
+          message === null
+            ? undefined
+            : status?.state === 'error'
+              ? 'update-banner update-banner-error'
+              : 'update-banner'
+        }
+      >
+        <div role="status" aria-live="polite" className="update-banner-text">
+          {message !== null && <p>{message}</p>}
+          {message !== null && error && <p>{error}</p>}
+        </div>
+        {message !== null && shown && shown.restart !== 'none' && (
+          <button
+            type="button"
+            className="button-primary"
+            aria-disabled={shown.restart === 'pressed'}
+            onClick={() => {
+              if (shown.restart === 'pressed') return;
+              setError(null);
+              void actions.updates.restart().then(setError);
+            }}
+          >
+            {RESTART_TO_UPDATE}
+          </button>
+        )}
+        {message !== null && (
           <button
             type="button"
             className="button-quiet"
@@ -71,8 +82,8 @@ export function UpdateBanner({ inert }: { inert: boolean }) {
           >
             <span aria-hidden="true">×</span>
           </button>
-        </div>
-      )}
+        )}
+      </div>
     </section>
   );
 }
