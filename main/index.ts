@@ -27,7 +27,7 @@ import { readLaunchSettingsOrExit, setUserDataDir, takeKeyOutOfEnvironment } fro
 import { confirmAndOpenLink } from './electron/link-confirmation';
 import { fileLogger } from './electron/log-file';
 import { safeStorageCipher } from './electron/safe-storage-cipher';
-import { createElectronUpdater } from './electron/updater-adapter';
+import { lazyElectronUpdater } from './electron/updater-adapter';
 import { vaultRecordStore } from './electron/vault-record-store';
 import { windowForContents } from './electron/window-lookup';
 
@@ -80,8 +80,8 @@ async function start(): Promise<void> {
   // Updates (issue 20): electron-updater only in a packaged app. Unpackaged (`npm start`), it would
   // skip every check anyway ("not packed and dev update config is not forced": AppUpdater.js
   // isUpdaterActive; we never set `forceDevUpdateConfig`), so it is not even loaded: the update service
-  // says this build does not check.
-  const updates = app.isPackaged ? await createElectronUpdater(log('updates')) : { updater: null };
+  // says this build does not check. Packaged, it loads at the first check, not before the first window.
+  const updates = { updater: app.isPackaged ? lazyElectronUpdater(log('updates')) : null };
 
   // The services, given Electron only as adapters.
   const services = composeServices({

@@ -1,8 +1,11 @@
 import type { AppUpdater, ProgressInfo, UpdateInfo } from 'electron-updater';
 import { describeError } from '../../common/redact';
-import type { UpdatesUnavailableReason } from '../../common/update-types';
 import type { Logger } from '../services/log/logger';
-import type { UpdaterAdapter, UpdaterEvent } from '../services/updates/updater-adapter';
+import {
+  type UpdaterAdapter,
+  type UpdaterEvent,
+  UpdatesUnavailableError,
+} from '../services/updates/updater-adapter';
 
 /**
  * electron-updater (6.8.10) behind the update service's adapter (issue 20). This file imports no
@@ -101,30 +104,53 @@ export function adaptAppUpdater(updater: AppUpdater, log: Logger): UpdaterAdapte
  * The app's updater: electron-updater's `autoUpdater` for this platform (NSIS, Squirrel.Mac, AppImage,
  * or deb/rpm/pacman from resources/package-type; main.js `doLoadAutoUpdater`), configured from the
  * app-update.yml electron-builder writes into resources from `publish:` in electron-builder.yml.
- * Call only in a packaged app: an unpackaged one would look for dev-app-update.yml, which we never
- * force (`forceDevUpdateConfig` stays false), so `npm start` never checks.
+ * Create it only in a packaged app: an unpackaged one would look for dev-app-update.yml, which we
+ * never force (`forceDevUpdateConfig` stays false), so `npm start` never checks.
  *
- * null (with the reason the window shows) where this build cannot update itself: a snap, or an
- * AppImage build run without $APPIMAGE (AppImageUpdater.isUpdaterActive), or electron-updater failing
- * to load (logged). The app starts either way.
+ * Loaded on the first check, not at start: electron-updater and its dependencies take tens of
+ * milliseconds to load, which the first window should not wait for. A build that cannot update itself
+ * (a snap, an AppImage build run without $APPIMAGE: AppImageUpdater.isUpdaterActive) answers that
+ * first check with `UpdatesUnavailableError`, and the service says so. A module that fails to load
+ * rejects the check like any other error (logged; tried again at the next check).
  */
-export async function createElectronUpdater(
-  log: Logger,
-): Promise<{ updater: UpdaterAdapter | null; unavailableReason?: UpdatesUnavailableReason }> {
-  try {
-    // electron-updater is CommonJS and stays external to the main bundle (electron-vite externalizes
-    // package.json `dependencies`: node_modules/electron-vite/dist/chunks/lib-*.js, externalizeDepsPlugin).
-    // Node's ESM import of a CommonJS module gives `module.exports` as the default export; its
-    // `autoUpdater` is a getter (main.js) that builds the platform's updater on first read, so it is
-    // read here, in a packaged app only.
-    const { default: electronUpdater } = await import('electron-updater');
-    const autoUpdater = electronUpdater.autoUpdater;
-    if (!autoUpdater.isUpdaterActive()) return { updater: null, unavailableReason: 'unsupported-package' };
-    return { updater: adaptAppUpdater(autoUpdater, log) };
-  } catch (error) {
-    log.error('electron-updater could not be started; updates are not checked', {
-      error: describeError(error),
+export function lazyElectronUpdater(log: Logger): UpdaterAdapter {
+  const listeners = new Set<(event: UpdaterEvent) => void>();
+  let loaded: Promise<UpdaterAdapter> | null = null;
+  let adapter: UpdaterAdapter | null = null;
+  const load = () => {
+    loaded ??= (async () => {
+      // electron-updater is CommonJS and stays external to the main bundle (electron-vite externalizes
+      // package.json `dependencies`: node_modules/electron-vite/dist/chunks/lib-*.js,
+      // externalizeDepsPlugin). Node's ESM import of a CommonJS module gives `module.exports` as the
+      // default export; its `autoUpdater` is a getter (main.js) that builds the platform's updater on
+      // first read.
+      const { default: electronUpdater } = await import('electron-updater');
+      const autoUpdater = electronUpdater.autoUpdater;
+      if (!autoUpdater.isUpdaterActive()) throw new UpdatesUnavailableError('unsupported-package');
+      const real = adaptAppUpdater(autoUpdater, log);
+      real.on((event) => {
+        for (const listener of [...listeners]) listener(event);
+      });
+      adapter = real;
+      return real;
+    })().catch((error: unknown) => {
+      // Not cached: the next check tries again (an unavailable build is not checked again anyway).
+      loaded = null;
+      throw error;
     });
-    return { updater: null, unavailableReason: 'unsupported-package' };
-  }
+    return loaded;
+  };
+  return {
+    check: async () => (await load()).check(),
+    download: async () => (await load()).download(),
+    quitAndInstall() {
+      // The service installs only a downloaded update, so the module is loaded by now.
+      if (adapter === null) throw new Error('electron-updater is not loaded: nothing was downloaded');
+      adapter.quitAndInstall();
+    },
+    on(listener) {
+      listeners.add(listener);
+      return () => listeners.delete(listener);
+    },
+  };
 }

@@ -5,6 +5,7 @@ import { createMemoryLogger } from '../log/testing/memory-logger';
 import { createFakeReplies } from './testing/fake-replies';
 import { createFakeUpdater, errorWithCode } from './testing/fake-updater';
 import { createUpdateService, DAY_MS, UPDATE_STATUS_MESSAGES } from './update-service';
+import { UpdatesUnavailableError } from './updater-adapter';
 
 function setUp(opts: { automatic?: boolean; snapshot?: () => Promise<void> } = {}) {
   const updater = createFakeUpdater();
@@ -334,6 +335,21 @@ describe('update service', () => {
     });
     expect(service.restartToUpdate().state).toBe('unavailable');
     expect(clock.pendingTimers()).toBe(0);
+  });
+
+  it('an updater that finds, once loaded, that this build cannot update itself says so for good', async () => {
+    const { updater, clock, service } = setUp();
+    updater.nextCheck = { error: new UpdatesUnavailableError('unsupported-package') };
+    expect(await service.checkNow()).toEqual({
+      state: 'unavailable',
+      reason: 'unsupported-package',
+      message: UPDATE_STATUS_MESSAGES.unsupportedPackage,
+    });
+    service.start();
+    clock.advance(3 * DAY_MS);
+    await flush();
+    await service.checkNow();
+    expect(updater.calls).toEqual(['check']);
   });
 
   it('an error the updater reports outside a call (macOS after quitAndInstall) is shown', async () => {

@@ -3,7 +3,13 @@ import type { UpdateStatus, UpdatesUnavailableReason } from '../../../common/upd
 import type { Logger } from '../log/logger';
 import type { Scheduler } from '../shared/scheduler';
 import { classifyUpdateError, UPDATE_MESSAGES } from './update-problems';
-import type { ActiveReplies, SnapshotBeforeUpdate, UpdaterAdapter, UpdaterEvent } from './updater-adapter';
+import {
+  type ActiveReplies,
+  type SnapshotBeforeUpdate,
+  type UpdaterAdapter,
+  type UpdaterEvent,
+  UpdatesUnavailableError,
+} from './updater-adapter';
 
 export const DAY_MS = 24 * 60 * 60 * 1000;
 /** The first automatic check waits a little, so it never competes with the window's first paint. */
@@ -53,17 +59,16 @@ export function createUpdateService(deps: UpdateServiceDeps) {
   const interval = deps.checkIntervalMs ?? DAY_MS;
   const startDelay = deps.startDelayMs ?? START_DELAY_MS;
   const listeners = new Set<(status: UpdateStatus) => void>();
+  const unavailable = (reason: UpdatesUnavailableReason): UpdateStatus => ({
+    state: 'unavailable',
+    reason,
+    message:
+      reason === 'unsupported-package'
+        ? UPDATE_STATUS_MESSAGES.unsupportedPackage
+        : UPDATE_STATUS_MESSAGES.notPackaged,
+  });
   let status: UpdateStatus =
-    deps.updater === null
-      ? {
-          state: 'unavailable',
-          reason: deps.unavailableReason ?? 'not-packaged',
-          message:
-            deps.unavailableReason === 'unsupported-package'
-              ? UPDATE_STATUS_MESSAGES.unsupportedPackage
-              : UPDATE_STATUS_MESSAGES.notPackaged,
-        }
-      : { state: 'idle' };
+    deps.updater === null ? unavailable(deps.unavailableReason ?? 'not-packaged') : { state: 'idle' };
   /** The version downloaded and ready to install, kept through an error (e.g. a failed backup). */
   let readyVersion: string | null = null;
   /** A check (and the download it starts) in progress: a second request joins it. */
@@ -156,6 +161,12 @@ export function createUpdateService(deps: UpdateServiceDeps) {
       const after = current();
       if (after.state === 'downloading') onEvent({ type: 'downloaded', version: after.version });
     } catch (error) {
+      // The updater found, once loaded, that this build cannot update itself: said once, for good.
+      if (error instanceof UpdatesUnavailableError) {
+        deps.log.info('updates are not available in this build', { reason: error.reason });
+        set(unavailable(error.reason));
+        return;
+      }
       fail(error, current().state === 'downloading' ? 'download' : 'check');
     } finally {
       inCall = false;
@@ -165,7 +176,8 @@ export function createUpdateService(deps: UpdateServiceDeps) {
   /** A check unless one runs or an update is already downloaded (or being installed). */
   function check(kind: 'automatic' | 'manual'): Promise<UpdateStatus> {
     const updater = deps.updater;
-    if (updater === null || quitting || busy()) return Promise.resolve(status);
+    if (updater === null || quitting || busy() || status.state === 'unavailable')
+      return Promise.resolve(status);
     if (!checking) {
       deps.log.info('checking for updates', { kind });
       checking = checkAndDownload(updater).finally(() => {

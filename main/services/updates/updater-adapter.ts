@@ -1,3 +1,5 @@
+import type { UpdatesUnavailableReason } from '../../../common/update-types';
+
 /**
  * The update service's view of an updater (issue 20). The app passes an adapter over electron-updater
  * (main/electron/updater-adapter.ts); tests and the browser harness pass a fake
@@ -40,3 +42,14 @@ export interface ActiveReplies {
  * update is then not installed.
  */
 export type SnapshotBeforeUpdate = () => Promise<void>;
+
+/**
+ * Thrown by an adapter's `check` when it finds, once loaded, that this build cannot update itself
+ * (e.g. a snap, or an AppImage build run without $APPIMAGE): the service then says so for good.
+ */
+export class UpdatesUnavailableError extends Error {
+  constructor(readonly reason: UpdatesUnavailableReason) {
+    super(`updates are not available in this build (${reason})`);
+    this.name = 'UpdatesUnavailableError';
+  }
+}
