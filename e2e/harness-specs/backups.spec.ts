@@ -95,3 +95,40 @@ test('Back up now lists a backup; a deleted conversation comes back with Restore
     expect((await readFile(path)).toString('latin1')).not.toContain('sk-or-');
   }
 });
+
+test('an encrypted copy is saved into the folder main picks and opened again with its passphrase', async ({
+  app,
+  harness,
+}) => {
+  await pickModel(app, 'gpt-4o-mini', 'OpenAI: GPT-4o-mini');
+  await sendMessage(app, 'Tell me about otters');
+  await waitForCompleteReply(ui(app).lastReply);
+  const section = await openBackups(app);
+  await section.getByRole('button', { name: 'Back up now' }).click();
+  await expect(section.getByRole('status')).toContainText('Backed up 1 conversation');
+
+  await section.getByLabel('Passphrase for encrypted copies').fill('correct horse battery staple');
+  await section.getByRole('button', { name: 'Save encrypted copy…' }).click();
+  await expect(section.getByRole('status')).toContainText('Saved the encrypted copy as switchboard-backup-', {
+    timeout: 20_000,
+  });
+  const [name] = (await readdir(harness.exportDir)).filter((n) => n.endsWith('.age'));
+  const file = join(harness.exportDir, name ?? '');
+  const bytes = await readFile(file);
+  expect(bytes.subarray(0, 21).toString('latin1')).toBe('age-encryption.org/v1');
+  expect(bytes.toString('latin1')).not.toContain('otters');
+  await expectNoSeriousViolations(app, 'Settings → Backups, encrypted copy saved');
+
+  harness.importFile = file;
+  await section.getByLabel('Passphrase for encrypted copies').fill('not the right passphrase');
+  await section.getByRole('button', { name: 'Open encrypted copy…' }).click();
+  await expect(section.getByRole('alert')).toContainText('That passphrase does not open this file', {
+    timeout: 20_000,
+  });
+  await section.getByLabel('Passphrase for encrypted copies').fill('correct horse battery staple');
+  await section.getByRole('button', { name: 'Open encrypted copy…' }).click();
+  await expect(section.getByRole('status')).toContainText('Opened the encrypted copy of the backup of', {
+    timeout: 20_000,
+  });
+  await expect(section.getByRole('radio', { name: /Made by you, 1 conversation, / })).toBeChecked();
+});
