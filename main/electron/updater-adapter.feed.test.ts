@@ -24,7 +24,7 @@ import {
   sha512Base64,
   startLoopbackFeed,
 } from './testing/loopback-update-feed';
-import { adaptAppUpdater } from './updater-adapter';
+import { lazyElectronUpdater } from './updater-adapter';
 
 const { AppImageUpdater } = electronUpdater;
 
@@ -86,10 +86,11 @@ async function realUpdater(currentVersion = '1.0.0', provider: 'generic' | 'gith
   return { updater, cacheDir: join(cacheBase, 'switchboard-updater') };
 }
 
+/** The update service over the real updater, through the app's own lazy adapter (as main/index.ts builds it). */
 function serviceOver(updater: InstanceType<typeof AppImageUpdater>) {
   const log = createMemoryLogger('updates');
   const service = createUpdateService({
-    updater: adaptAppUpdater(updater, log),
+    updater: lazyElectronUpdater(log, async () => updater),
     automaticChecks: () => true,
     activeReplies: createFakeReplies(),
     snapshotBeforeUpdate: async () => {},
@@ -183,6 +184,14 @@ describe('electron-updater against a loopback feed, through the adapter and the 
     expect(
       log.lines.some((l) => l.includes('ERR_CHECKSUM_MISMATCH') || l.includes('checksum mismatch')),
     ).toBe(true);
+  });
+
+  it('an AppImage build run without $APPIMAGE says it cannot update itself, and asks nothing', async () => {
+    delete process.env.APPIMAGE;
+    const { updater } = await realUpdater();
+    const { service } = serviceOver(updater);
+    expect(await service.checkNow()).toMatchObject({ state: 'unavailable', reason: 'unsupported-package' });
+    expect(feed.requests).toEqual([]);
   });
 
   it('reports the feed down with what to do', async () => {

@@ -113,19 +113,16 @@ export function adaptAppUpdater(updater: AppUpdater, log: Logger): UpdaterAdapte
  * first check with `UpdatesUnavailableError`, and the service says so. A module that fails to load
  * rejects the check like any other error (logged; tried again at the next check).
  */
-export function lazyElectronUpdater(log: Logger): UpdaterAdapter {
+export function lazyElectronUpdater(
+  log: Logger,
+  loadAutoUpdater: () => Promise<AppUpdater> = loadElectronAutoUpdater,
+): UpdaterAdapter {
   const listeners = new Set<(event: UpdaterEvent) => void>();
   let loaded: Promise<UpdaterAdapter> | null = null;
   let adapter: UpdaterAdapter | null = null;
   const load = () => {
     loaded ??= (async () => {
-      // electron-updater is CommonJS and stays external to the main bundle (electron-vite externalizes
-      // package.json `dependencies`: node_modules/electron-vite/dist/chunks/lib-*.js,
-      // externalizeDepsPlugin). Node's ESM import of a CommonJS module gives `module.exports` as the
-      // default export; its `autoUpdater` is a getter (main.js) that builds the platform's updater on
-      // first read.
-      const { default: electronUpdater } = await import('electron-updater');
-      const autoUpdater = electronUpdater.autoUpdater;
+      const autoUpdater = await loadAutoUpdater();
       if (!autoUpdater.isUpdaterActive()) throw new UpdatesUnavailableError('unsupported-package');
       const real = adaptAppUpdater(autoUpdater, log);
       real.on((event) => {
@@ -153,4 +150,16 @@ export function lazyElectronUpdater(log: Logger): UpdaterAdapter {
       return () => listeners.delete(listener);
     },
   };
+}
+
+/**
+ * electron-updater's `autoUpdater`. The module is CommonJS and stays external to the main bundle
+ * (electron-vite externalizes package.json `dependencies`: node_modules/electron-vite/dist/chunks/
+ * lib-*.js, externalizeDepsPlugin). Node's ESM import of a CommonJS module gives `module.exports` as the
+ * default export; its `autoUpdater` is a getter (main.js) that builds the platform's updater on first
+ * read — which needs Electron's `app`, so only in the app.
+ */
+async function loadElectronAutoUpdater(): Promise<AppUpdater> {
+  const { default: electronUpdater } = await import('electron-updater');
+  return electronUpdater.autoUpdater;
 }
