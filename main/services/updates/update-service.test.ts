@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { UpdateStatus } from '../../../common/update-types';
+import { type UpdateStatus, UpdateStatusSchema } from '../../../common/update-types';
 import { createManualClock } from '../history/testing/test-support';
 import { createMemoryLogger } from '../log/testing/memory-logger';
 import { createFakeReplies } from './testing/fake-replies';
@@ -83,6 +83,21 @@ describe('update service', () => {
       version: '2.0.0',
       message: 'Version 2.0.0 is ready. Restart Switchboard to finish updating.',
     });
+  });
+
+  it('keeps the progress a number from 0 to 100 whatever the updater reports', async () => {
+    const { updater, service } = setUp();
+    updater.nextCheck = { available: '2.0.0' };
+    updater.nextDownload = { progress: [Number.NaN, -5, 130] };
+    const percents: number[] = [];
+    service.onStatus((s) => {
+      if (s.state === 'downloading') {
+        expect(UpdateStatusSchema.safeParse(s).success).toBe(true);
+        percents.push(s.percent);
+      }
+    });
+    await service.checkNow();
+    expect(percents).toEqual([0, 0, 0, 100]);
   });
 
   it('backs up before installing: the snapshot comes before quitAndInstall', async () => {

@@ -117,7 +117,8 @@ export function createUpdateService(deps: UpdateServiceDeps) {
           set({
             state: 'downloading',
             version: status.version,
-            percent: Math.max(0, Math.min(100, event.percent)),
+            // A size the server did not send makes NaN: 0, never a value the contract would refuse.
+            percent: Number.isFinite(event.percent) ? Math.max(0, Math.min(100, event.percent)) : 0,
             message: UPDATE_STATUS_MESSAGES.downloading(status.version),
           });
         return;
