@@ -28,7 +28,8 @@ export const UpdateProblemSchema = z.enum([
 ]);
 export type UpdateProblem = z.infer<typeof UpdateProblemSchema>;
 
-const Version = z.string().max(100);
+/** semver's own limit (MAX_LENGTH 256), which electron-updater's version parsing enforces. */
+const Version = z.string().max(256);
 const Message = z.string().max(1000);
 
 export const UpdateStatusSchema = z.discriminatedUnion('state', [
