@@ -49,3 +49,8 @@ export const LANGUAGE_AUTONYMS: Readonly<Record<DisplayLocale, string>> = {
 export function isAppLocale(value: string): value is AppLocale {
   return (APP_LOCALES as readonly string[]).includes(value);
 }
+
+/** The locale `Intl` formats numbers and dates in: the pseudo-locale's are English. */
+export function formattingLocale(locale: DisplayLocale): AppLocale {
+  return locale === PSEUDO_LOCALE ? SOURCE_LOCALE : locale;
+}
