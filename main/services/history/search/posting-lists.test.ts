@@ -29,6 +29,35 @@ describe('PostingLists', () => {
     );
   });
 
+  it('keeps the same lists across freezes, with additions before and after (property)', () => {
+    fc.assert(
+      fc.property(fc.array(fc.tuple(fc.nat(20), fc.nat(300), fc.boolean()), { maxLength: 2000 }), (ops) => {
+        const lists = new PostingLists();
+        const reference = new Map<number, number[]>();
+        let doc = 0;
+        for (const [id, step, freeze] of ops) {
+          doc += step;
+          lists.ensure(id);
+          lists.add(id, doc);
+          const ref = reference.get(id) ?? [];
+          if (ref.at(-1) !== doc) ref.push(doc);
+          reference.set(id, ref);
+          if (freeze) {
+            const frozen = lists.freeze();
+            // Nothing added since: the same buffer, not a copy.
+            expect(lists.freeze()).toBe(frozen);
+          }
+        }
+        for (const [id, ref] of reference) {
+          const got: number[] = [];
+          lists.forEach(id, (d) => got.push(d));
+          expect(got).toEqual(ref);
+          expect(lists.count(id)).toBe(ref.length);
+        }
+      }),
+    );
+  });
+
   it('spans pages for long lists and filters without losing order', () => {
     const lists = new PostingLists();
     lists.ensure(1);

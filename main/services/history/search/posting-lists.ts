@@ -54,6 +54,8 @@ export class PostingLists {
   private lastDoc: Int32Array = new Int32Array(1024).fill(-1);
   private lists = 0;
   private readonly scratch = new Uint32Array(SCRATCH);
+  /** The last `freeze()` result while nothing has been added since (a save then copies nothing). */
+  private frozen: FrozenPostings | null = null;
 
   /** Makes room for list `id` (ids are dense, allocated by the caller). */
   ensure(id: number): void {
@@ -82,6 +84,7 @@ export class PostingLists {
     this.lastDoc[id] = doc;
     let gap = doc - last;
     const length = gap < 0x80 ? 1 : gap < 0x4000 ? 2 : gap < 0x200000 ? 3 : gap < 0x10000000 ? 4 : 5;
+    this.frozen = null;
     let at = this.writeAt[id] as number;
     if (at + length > (this.blockEnd[id] as number)) at = this.newBlock(id, length);
     const page = this.pages[at >>> PAGE_BITS] as Uint8Array;
@@ -148,6 +151,7 @@ export class PostingLists {
    * persisted while the lists keep growing).
    */
   freeze(): FrozenPostings {
+    if (this.frozen && this.frozen.offsets.length === this.lists + 1) return this.frozen;
     const offsets = new Uint32Array(this.lists + 1);
     let total = 0;
     for (let id = 0; id < this.lists; id++) {
@@ -174,7 +178,8 @@ export class PostingLists {
     this.tail.fill(-1);
     this.writeAt.fill(0);
     this.blockEnd.fill(0);
-    return { offsets, bytes };
+    this.frozen = { offsets, bytes };
+    return this.frozen;
   }
 
   /**
@@ -190,6 +195,7 @@ export class PostingLists {
     out.baseEnd.set(frozen.offsets.subarray(1, lists + 1));
     out.counts.set(counts);
     out.lastDoc.set(lastDocs);
+    out.frozen = frozen;
     return out;
   }
 
