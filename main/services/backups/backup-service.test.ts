@@ -1,9 +1,13 @@
 import { promises as fs } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it, vi } from 'vitest';
+import { serializeConversationFile } from '../history';
 import { PDF_BYTES, sha256Of } from '../history/testing/sample-attachments';
+import { PNG_BYTES } from '../history/testing/sample-images';
 import { createManualClock } from '../history/testing/test-support';
+import { createMemoryLogger } from '../log/testing/memory-logger';
 import { backupPathsFor } from './backup-paths';
+import { createBackupService } from './backup-service';
 import { parseManifest } from './manifest';
 import {
   addConversation,
@@ -11,6 +15,7 @@ import {
   diskFillingAfter,
   FIXTURE_KEY,
   filesUnder,
+  openHistory,
 } from './testing/backup-fixture';
 
 type Fixture = Awaited<ReturnType<typeof backupFixture>>;
@@ -324,6 +329,38 @@ describe('restore', () => {
     expect(await fs.readFile(f.conversationFile(a.id))).toEqual(original);
     expect(f.history.get(b.id)?.title).toBe('Otters, renamed');
     await expect(f.service.restoreConversation(backup.id, 'nope')).rejects.toThrow(/not in this backup/);
+  });
+
+  it('brings back the reply images saved before format 2 (beside the conversation, not content-addressed)', async () => {
+    const f = await open();
+    const a = await addConversation(f.history, 'Walruses', 'walruses');
+    await f.history.close();
+    // An older conversation: its reply's image in images/<id>/<messageId>/1.png, named without a hash.
+    const file = JSON.parse(await fs.readFile(f.conversationFile(a.id), 'utf8'));
+    const reply = file.messages.find((m: { id: string }) => m.id === a.reply.id);
+    reply.images = [{ id: '1.png', mimeType: 'image/png', byteLength: PNG_BYTES.length }];
+    await fs.writeFile(f.conversationFile(a.id), serializeConversationFile(file));
+    const imagePath = join(f.dataDir, 'history', 'images', a.id, a.reply.id, '1.png');
+    await fs.mkdir(join(imagePath, '..'), { recursive: true });
+    await fs.writeFile(imagePath, PNG_BYTES);
+    const { history, restorer } = await openHistory(f.dataDir);
+    const service = createBackupService({
+      dataDir: f.dataDir,
+      log: createMemoryLogger('b'),
+      history,
+      restorer,
+    });
+    try {
+      const backup = await service.backUpNow();
+      await history.remove(a.id);
+      // Deleting moved the image folder into the trash with the conversation.
+      await expect(fs.stat(imagePath)).rejects.toThrow();
+      await service.restoreConversation(backup.id, a.id);
+      expect(await fs.readFile(imagePath)).toEqual(Buffer.from(PNG_BYTES));
+      expect((await history.replyImage(a.id, a.reply.id, '1.png')).bytes).toEqual(PNG_BYTES);
+    } finally {
+      await history.close();
+    }
   });
 
   it('is refused while a reply is streaming, and changes nothing', async () => {

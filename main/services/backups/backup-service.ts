@@ -326,6 +326,10 @@ export function createBackupService(options: BackupServiceOptions): BackupServic
         const file = byPath.get(`history/attachments/${sha256}`);
         return file ? readObject(file.sha256) : null;
       },
+      legacyImage: async (conversationId: string, messageId: string, imageId: string) => {
+        const file = byPath.get(`history/images/${conversationId}/${messageId}/${imageId}`);
+        return file ? readObject(file.sha256) : null;
+      },
     };
   };
 

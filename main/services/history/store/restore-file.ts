@@ -1,11 +1,13 @@
 import type { ConversationSummary } from '../../../../common/conversation-types';
 import { appError } from '../../../../common/errors';
 import { describeError } from '../../../../common/redact';
-import { sha256Hex, storedSize, writeAttachmentFile } from './attachment-files';
+import { fileSize, sha256Hex, storedSize, writeAttachmentFile } from './attachment-files';
 import { hashesOf } from './attachment-guard';
 import { serializeConversationFile } from './conversation-file';
 import { repairTree } from './conversation-tree';
 import { writeFileDurably } from './files';
+import { isImageOfType } from './image-bytes';
+import { imageFile, writeReplyImage } from './image-files';
 import { CONVERSATION_ID } from './layout';
 import { decodeConversationText } from './migrations';
 import { dropEntry, recordEntry, type StoreCore, settleOrphanedReplies, summaryOf } from './store-core';
@@ -25,10 +27,15 @@ export interface ConversationRestorer {
    * `attachment(sha256)` (bytes checked against the hash; one that cannot be had is logged and the
    * message shows it missing, as for any missing file). Refused while a reply streams into it.
    */
-  restoreConversationFile(
-    text: string,
-    files: { attachment(sha256: string): Promise<Uint8Array | null> },
-  ): Promise<ConversationSummary>;
+  restoreConversationFile(text: string, files: RestoreFiles): Promise<ConversationSummary>;
+}
+
+/** Where a restore gets the files a conversation names (from the backup), each checked here. */
+export interface RestoreFiles {
+  /** A content-addressed file (attachment or reply image) by its hash; null when the backup lacks it. */
+  attachment(sha256: string): Promise<Uint8Array | null>;
+  /** A reply image saved before format 2 (`images/<conversation>/<message>/<image>`); null when lacking. */
+  legacyImage?(conversationId: string, messageId: string, imageId: string): Promise<Uint8Array | null>;
 }
 
 function unreadable(): Error {
@@ -86,6 +93,26 @@ export function createConversationRestorer(core: StoreCore, ensureOpen: () => vo
             }
             await writeAttachmentFile(core.layout, sha256, bytes);
           });
+        }
+        // Reply images saved before format 2 live beside the conversation, not in the shared store.
+        for (const message of doc.messages) {
+          for (const image of message.images ?? []) {
+            if (image.sha256 !== undefined || !files.legacyImage) continue;
+            if ((await fileSize(imageFile(core.layout, id, message.id, image.id))) !== null) continue;
+            const bytes = await files.legacyImage(id, message.id, image.id).catch(() => null);
+            if (bytes === null || !isImageOfType(bytes, image.mimeType)) {
+              core.log.warn('an image of a restored conversation is not in the backup', {
+                conversationId: id,
+                messageId: message.id,
+              });
+              continue;
+            }
+            await writeReplyImage(core.layout, id, message.id, {
+              id: image.id,
+              mimeType: image.mimeType,
+              bytes,
+            });
+          }
         }
         const file = await writeFileDurably(
           core.layout.conversationFile(id),
