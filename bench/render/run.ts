@@ -560,6 +560,13 @@ function printTargets(incremental: Summary, streamdown: Summary | undefined): vo
   const add = (name: string, value: string, target: string, pass: boolean) =>
     rows.push([name, value, target, mark(pass)]);
   const run = incremental.measured;
+  rows.push([
+    'tokens rendered, effective stream rate',
+    `${run.results.tokensRendered}, ${fixed((run.results.tokensRendered / run.results.wallMs) * 1000, 0)} tok/s`,
+    `${TOKENS_PER_SECOND} tok/s`,
+    '',
+  ]);
+  rows.push(['[cpu] main-thread CPU, whole run', `${fixed(run.threadCpuMs, 0)} ms`, '', '']);
   if (streamdown !== undefined) {
     const ratio = streamdown.measured.threadCpuMs / Math.max(run.threadCpuMs, 1e-9);
     add(
