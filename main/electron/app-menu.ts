@@ -4,7 +4,8 @@ import { appMenuTemplate } from './app-menu-template';
 
 /**
  * Installs the application menu in the current language. Called again when the language changes:
- * `Menu.setApplicationMenu` replaces the whole menu (docs/api/menu.md), so no restart is needed.
+ * `Menu.setApplicationMenu` sets the new menu as the application menu on macOS and as each window's
+ * top menu on Windows and Linux (docs/api/menu.md), replacing the old one, so no restart is needed.
  */
 export function installAppMenu(text: MainText): void {
   const template = appMenuTemplate(text, {
