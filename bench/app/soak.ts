@@ -51,11 +51,13 @@ export async function soak(
   for (let reply = 1; reply <= opts.replies; reply++) {
     await composer.fill(`Soak message ${reply}: tell me one more thing.`);
     await composer.press('Enter');
+    if (process.env.BENCH_VERBOSE) process.stderr.write(`reply ${reply}\n`);
     await page.waitForFunction(
       (n) => (window as unknown as { __soakEnded: number }).__soakEnded >= n,
       reply,
       {
         polling: 'raf',
+        timeout: 120_000,
       },
     );
     await page.getByRole('button', { name: 'Send' }).waitFor();
