@@ -2,14 +2,14 @@ import type { Options } from 'react-markdown';
 import remarkGfm from 'remark-gfm';
 import remarkMath from 'remark-math';
 import { rehypeHighlightSubset } from './highlight';
+import { remarkHtmlAsText } from './remark-html-as-text';
 import {
   rehypeListItemsOnly,
   rehypeTableHeadOnly,
   rehypeTableRowsOnly,
   remarkLooseList,
   remarkTightList,
-} from './list-items';
-import { remarkHtmlAsText } from './remark-html-as-text';
+} from './tail-part-plugins';
 
 /**
  * How a block is rendered:

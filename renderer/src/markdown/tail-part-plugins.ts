@@ -1,3 +1,5 @@
+// Plugins for rendering a streaming list or table in parts (streaming-tail.tsx): each part is parsed
+// alone and rendered as bare items or rows inside the list or table element rendered once.
 import type { Root as HastRoot } from 'hast';
 import type { Root as MdastRoot } from 'mdast';
 
