@@ -3,7 +3,8 @@ import type { Page } from '@playwright/test';
 import type { LanguageSetting } from '../../common/i18n/locales';
 import type { Harness } from '../harness/harness';
 import { expect, test } from './fixtures';
-import { ui } from './helpers/ui';
+import { layoutProblems } from './helpers/layout-problems';
+import { saveScreen, ui } from './helpers/ui';
 import { untranslated } from './helpers/untranslated';
 
 /**
@@ -98,3 +99,34 @@ for (const language of ['de', 'zh-CN'] as const) {
     expect(serious).toEqual([]);
   });
 }
+
+test.describe('long and CJK text: nothing clipped or overlapping on converted screens', () => {
+  test.use({ harnessOptions: { withKey: false } });
+
+  for (const language of ['en', 'de', 'zh-CN', 'en-XA'] as const)
+    test(`${language}: the key-entry window and the Settings frame`, async ({ app, harness }) => {
+      await useLanguage(harness, app, language);
+      await app.getByRole('button', { name: 'Type it in a separate window' }).click();
+      await expect.poll(() => harness.keyWindowRequests).toBe(1);
+      const page = await app.context().newPage();
+      // The key window's page size in the app: 480×500, not resizable (main/electron/window-options.ts).
+      await page.setViewportSize({ width: 480, height: 500 });
+      await page.goto(harness.keyEntryUrl);
+      await expect(page.locator('html')).toHaveAttribute('lang', language);
+      await page.getByRole('button', { name: /.+/ }).last().click(); // Save: shows the validation message
+      await expect(page.getByRole('alert')).toBeVisible();
+      expect(await layoutProblems(page.locator('main'))).toEqual([]);
+      const fits = await page.evaluate(() => ({
+        width: document.documentElement.scrollWidth <= window.innerWidth,
+        height: document.documentElement.scrollHeight <= window.innerHeight,
+      }));
+      expect.soft(fits, 'the fixed-size key window needs no scrolling').toEqual({ width: true, height: true });
+      await saveScreen(page, `i18n-key-entry-${language}`);
+
+      await ui(app).settingsButton.click();
+      const dialog = app.getByRole('dialog');
+      await expect(dialog).toBeVisible();
+      expect(await layoutProblems(dialog.locator('.dialog-header'))).toEqual([]);
+      await saveScreen(app, `i18n-settings-${language}`);
+    });
+});

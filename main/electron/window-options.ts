@@ -46,8 +46,12 @@ export function chatWindowOptions(preloadPath: string): BrowserWindowConstructor
  */
 export function keyEntryWindowOptions(preloadPath: string): BrowserWindowConstructorOptions {
   return {
+    // The page's own size (`useContentSize`, docs/api/structures/base-window-options.md), tall enough for
+    // German's longer lines with a validation message showing (e2e/harness-specs/i18n.spec.ts checks
+    // the page needs no scrolling at this size in German, Chinese and the pseudo-locale).
     width: 480,
-    height: 420,
+    height: 500,
+    useContentSize: true,
     resizable: false,
     minimizable: false,
     maximizable: false,
