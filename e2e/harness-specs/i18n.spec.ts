@@ -120,7 +120,9 @@ test.describe('long and CJK text: nothing clipped or overlapping on converted sc
         width: document.documentElement.scrollWidth <= window.innerWidth,
         height: document.documentElement.scrollHeight <= window.innerHeight,
       }));
-      expect.soft(fits, 'the fixed-size key window needs no scrolling').toEqual({ width: true, height: true });
+      expect
+        .soft(fits, 'the fixed-size key window needs no scrolling')
+        .toEqual({ width: true, height: true });
       await saveScreen(page, `i18n-key-entry-${language}`);
 
       await ui(app).settingsButton.click();
