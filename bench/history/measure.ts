@@ -54,6 +54,12 @@ export interface MeasureResult {
   settled?: { rssMb: number; heapUsedMb: number; heapTotalMb: number; arrayBuffersMb: number };
   /** Process CPU time (user + system, since the process started) when search was ready. */
   readyCpuMs?: number;
+  /**
+   * With --compare-old, after everything else: the old index built in this process too, and each
+   * query run on both in turn (new, old, new, old, new, old; median of each), so both see the same
+   * machine load — on a shared machine, runs minutes apart do not.
+   */
+  interleaved?: { newMs: number[]; oldMs: number[] };
 }
 
 const SETTLE_MS = 45_000;
@@ -164,6 +170,27 @@ async function main() {
       const s = performance.now();
       await naiveSearch(dir, q);
       result.baselineMs.push(performance.now() - s);
+    }
+    if (process.argv.includes('--compare-old')) {
+      const ids = store.list({ limit: Number.MAX_SAFE_INTEGER }).items.map((s) => s.id);
+      const oldIndex = buildOldIndex(dir, ids);
+      const median = (runs: number[]) => runs.sort((a, b) => a - b)[1] ?? Number.NaN;
+      const interleaved = { newMs: [] as number[], oldMs: [] as number[] };
+      for (const q of queries) {
+        const newRuns: number[] = [];
+        const oldRuns: number[] = [];
+        for (let r = 0; r < 3; r++) {
+          let s = performance.now();
+          await store.search(q);
+          newRuns.push(performance.now() - s);
+          s = performance.now();
+          oldSearch(dir, oldIndex, q);
+          oldRuns.push(performance.now() - s);
+        }
+        interleaved.newMs.push(median(newRuns));
+        interleaved.oldMs.push(median(oldRuns));
+      }
+      result.interleaved = interleaved;
     }
   } else if (mode === 'old') {
     const cpu0 = process.cpuUsage();

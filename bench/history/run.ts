@@ -155,7 +155,15 @@ async function main() {
     // 4. The next start loads it.
     console.log(`Measuring: start with the saved search index … (load ${load()})`);
     loads.push(load());
-    const loaded = await measure(script, ['start', dir, queriesFile, '0', results('loaded'), '--settle']);
+    const loaded = await measure(script, [
+      'start',
+      dir,
+      queriesFile,
+      '0',
+      results('loaded'),
+      '--settle',
+      '--compare-old',
+    ]);
     // 5. Normal starts again, list only: start-up times are noisy on a shared machine, so take the median of 3.
     console.log('Measuring: three more normal starts (list only) …');
     const starts = [normal.listReadyMs];
@@ -275,6 +283,12 @@ async function main() {
         value: `${ms(percentile(loadedSearch, 50))} / ${ms(loadedP95)} / ${ms(Math.max(...loadedSearch))}`,
         target: 'p95 ≤ 20 ms',
         pass: loadedP95 <= 20,
+      },
+      {
+        metric: 'search p50 / p95, loaded vs old index, interleaved query by query (same load)',
+        value: `${ms(percentile(loaded.interleaved?.newMs ?? [], 50))} / ${ms(percentile(loaded.interleaved?.newMs ?? [], 95))} vs ${ms(percentile(loaded.interleaved?.oldMs ?? [], 50))} / ${ms(percentile(loaded.interleaved?.oldMs ?? [], 95))}`,
+        target: 'p95 ≤ 20 ms',
+        pass: percentile(loaded.interleaved?.newMs ?? [], 95) <= 20,
       },
       {
         metric: 'hits identical to the old index (ids, order, snippets, totals)',
