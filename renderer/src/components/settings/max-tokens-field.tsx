@@ -1,4 +1,5 @@
 import { useId, useState } from 'react';
+import { useIntl } from 'react-intl';
 import { useDebouncedSave } from '../../hooks/use-debounced-save';
 import { useSettingSaver } from '../../hooks/use-setting-saver';
 
@@ -16,6 +17,7 @@ export function parseMaxTokens(text: string): { ok: true; value: number | null }
 
 /** Longest reply to ask for, or empty for the model's own limit. */
 export function MaxTokensField({ value }: { value: number | null }) {
+  const intl = useIntl();
   const id = useId();
   const [draft, setDraft] = useState(value === null ? '' : String(value));
   const [invalid, setInvalid] = useState(false);
@@ -24,10 +26,12 @@ export function MaxTokensField({ value }: { value: number | null }) {
     (next: number | null) => void save({ maxTokens: next }),
     SAVE_DELAY_MS,
   );
-  const message = invalid ? 'Enter a whole number from 1 to 1,000,000, or leave it empty.' : error;
+  const message = invalid
+    ? intl.formatMessage({ id: 'settings.requests.maxTokens.invalid' }, { min: 1, max: MAX })
+    : error;
   return (
     <div className="settings-field">
-      <label htmlFor={id}>Max tokens</label>
+      <label htmlFor={id}>{intl.formatMessage({ id: 'settings.requests.maxTokens.label' })}</label>
       <input
         id={id}
         type="number"
@@ -36,7 +40,7 @@ export function MaxTokensField({ value }: { value: number | null }) {
         max={MAX}
         step={1}
         value={draft}
-        placeholder="Model default"
+        placeholder={intl.formatMessage({ id: 'settings.requests.modelDefault' })}
         aria-invalid={message ? true : undefined}
         aria-describedby={message ? `${id}-error` : `${id}-hint`}
         onChange={(e) => {
@@ -50,7 +54,7 @@ export function MaxTokensField({ value }: { value: number | null }) {
         onBlur={flush}
       />
       <p id={`${id}-hint`} className="field-hint">
-        Leave empty to let the model decide.
+        {intl.formatMessage({ id: 'settings.requests.maxTokens.hint' })}
       </p>
       {message && (
         <p id={`${id}-error`} role="alert" className="field-error">

@@ -1,3 +1,4 @@
+import { useIntl } from 'react-intl';
 import type { ReasoningChoice } from '../../../../common/request-options';
 import { useStores } from '../../app-context';
 import { describeChoice } from '../../format/reasoning-choice';
@@ -14,19 +15,24 @@ function DefaultRow({
   choice: ReasoningChoice;
   onRemove(): void;
 }) {
+  const intl = useIntl();
   const name = useModelName(modelId) ?? modelId;
   return (
     <li>
       <span>
-        {name}: {describeChoice(choice)}
+        {intl.formatMessage(
+          { id: 'settings.requests.reasoning.row' },
+          // The model's name is OpenRouter's, not the app's: left as it is.
+          { model: <span data-i18n-content>{name}</span>, choice: describeChoice(choice) },
+        )}
       </span>
       <button
         type="button"
         className="button-quiet"
-        aria-label={`Forget the reasoning default for ${name}`}
+        aria-label={intl.formatMessage({ id: 'settings.requests.reasoning.forgetLabel' }, { model: name })}
         onClick={onRemove}
       >
-        Forget
+        {intl.formatMessage({ id: 'settings.requests.reasoning.forget' })}
       </button>
     </li>
   );
@@ -37,18 +43,22 @@ function DefaultRow({
  * options with "Use this for new chats with …"), each removable; stored problems show here.
  */
 export function ReasoningDefaultsSection({ value }: { value: Readonly<Record<string, ReasoningChoice>> }) {
+  const intl = useIntl();
   const problems = useStoreValue(useStores().settingsProblems).filter((p) => p.field === 'reasoningByModel');
   const { save, error } = useSettingSaver();
   const entries = Object.entries(value);
   return (
     <section className="settings-section" aria-labelledby="settings-reasoning-heading">
-      <h3 id="settings-reasoning-heading">Reasoning</h3>
+      <h3 id="settings-reasoning-heading">
+        {intl.formatMessage({ id: 'settings.requests.reasoning.heading' })}
+      </h3>
       {entries.length === 0 ? (
-        <p className="field-hint">
-          No per-model defaults: each model reasons as it does by default. Set one in Conversation options.
-        </p>
+        <p className="field-hint">{intl.formatMessage({ id: 'settings.requests.reasoning.none' })}</p>
       ) : (
-        <ul className="slug-list-items" aria-label="Reasoning defaults">
+        <ul
+          className="slug-list-items"
+          aria-label={intl.formatMessage({ id: 'settings.requests.reasoning.listLabel' })}
+        >
           {entries.map(([modelId, choice]) => (
             <DefaultRow
               key={modelId}
@@ -67,7 +77,7 @@ export function ReasoningDefaultsSection({ value }: { value: Readonly<Record<str
           {problems.map((p) => (
             <p key={p.message}>{p.message}</p>
           ))}
-          {error && <p>Not saved: {error}</p>}
+          {error && <p>{intl.formatMessage({ id: 'settings.requests.notSaved' }, { error })}</p>}
         </div>
       )}
     </section>

@@ -1,3 +1,4 @@
+import { useIntl } from 'react-intl';
 import { useStores } from '../../app-context';
 import { useStoreValue } from '../../hooks/use-store-value';
 
@@ -15,13 +16,14 @@ const SHOWN_BY_THEIR_SECTION = new Set([
  * own: each bad value was replaced by its default (and is not sent) until it is set again here.
  */
 export function StoredProblems() {
+  const intl = useIntl();
   const problems = useStoreValue(useStores().settingsProblems).filter(
     (p) => !SHOWN_BY_THEIR_SECTION.has(p.field.split('.')[0] ?? p.field),
   );
   if (problems.length === 0) return null;
   return (
     <div role="alert" className="field-error settings-problems">
-      <p>Some stored settings could not be used; their defaults apply until you set them again:</p>
+      <p>{intl.formatMessage({ id: 'settings.problems.intro' })}</p>
       <ul>
         {problems.map((p) => (
           <li key={`${p.field}:${p.message}`}>{p.message}</li>

@@ -1,4 +1,5 @@
 import { useId, useState } from 'react';
+import { useIntl } from 'react-intl';
 import { useDebouncedSave } from '../../hooks/use-debounced-save';
 import { useSettingSaver } from '../../hooks/use-setting-saver';
 
@@ -6,6 +7,7 @@ const SAVE_DELAY_MS = 600;
 
 /** The system prompt main puts before every conversation; saved shortly after typing stops. */
 export function SystemPromptField({ value }: { value: string }) {
+  const intl = useIntl();
   const id = useId();
   const [draft, setDraft] = useState(value);
   const { save, error } = useSettingSaver();
@@ -15,10 +17,12 @@ export function SystemPromptField({ value }: { value: string }) {
   );
   return (
     <div className="settings-field">
-      <label htmlFor={id}>System prompt</label>
+      <label htmlFor={id}>{intl.formatMessage({ id: 'settings.requests.systemPrompt.label' })}</label>
       <textarea
         id={id}
         rows={4}
+        // The person's own words: never marked as untranslated text.
+        data-i18n-content
         value={draft}
         maxLength={20_000}
         aria-describedby={`${id}-hint`}
@@ -30,7 +34,7 @@ export function SystemPromptField({ value }: { value: string }) {
         onBlur={flush}
       />
       <p id={`${id}-hint`} className="field-hint">
-        Sent before every conversation. Leave empty for none.
+        {intl.formatMessage({ id: 'settings.requests.systemPrompt.hint' })}
       </p>
       {error && (
         <p role="alert" className="field-error">

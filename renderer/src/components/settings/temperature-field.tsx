@@ -1,4 +1,5 @@
 import { useId, useState } from 'react';
+import { useIntl } from 'react-intl';
 import { useDebouncedSave } from '../../hooks/use-debounced-save';
 import { useSettingSaver } from '../../hooks/use-setting-saver';
 
@@ -8,6 +9,7 @@ const STARTING_TEMPERATURE = 1;
 
 /** Temperature 0–2, or null to leave it to the model. */
 export function TemperatureField({ value }: { value: number | null }) {
+  const intl = useIntl();
   const id = useId();
   const [draft, setDraft] = useState<number | null>(value);
   const { save, error } = useSettingSaver();
@@ -17,9 +19,10 @@ export function TemperatureField({ value }: { value: number | null }) {
     SAVE_DELAY_MS,
   );
   const useDefault = draft === null;
+  const modelDefault = intl.formatMessage({ id: 'settings.requests.modelDefault' });
   return (
     <fieldset className="settings-field">
-      <legend>Temperature</legend>
+      <legend>{intl.formatMessage({ id: 'settings.requests.temperature.label' })}</legend>
       <label className="choice">
         <input
           type="checkbox"
@@ -30,7 +33,7 @@ export function TemperatureField({ value }: { value: number | null }) {
             void save({ temperature: next });
           }}
         />
-        Model default
+        {modelDefault}
       </label>
       <div className="slider-row">
         <input
@@ -39,7 +42,7 @@ export function TemperatureField({ value }: { value: number | null }) {
           min={0}
           max={2}
           step={0.05}
-          aria-label="Temperature"
+          aria-label={intl.formatMessage({ id: 'settings.requests.temperature.label' })}
           disabled={useDefault}
           value={draft ?? STARTING_TEMPERATURE}
           onChange={(e) => {
@@ -50,10 +53,15 @@ export function TemperatureField({ value }: { value: number | null }) {
           onBlur={flush}
         />
         <output htmlFor={id}>
-          {useDefault ? 'Model default' : (draft ?? STARTING_TEMPERATURE).toFixed(2)}
+          {useDefault
+            ? modelDefault
+            : intl.formatNumber(draft ?? STARTING_TEMPERATURE, {
+                minimumFractionDigits: 2,
+                maximumFractionDigits: 2,
+              })}
         </output>
       </div>
-      <p className="field-hint">Lower is more focused, higher is more varied.</p>
+      <p className="field-hint">{intl.formatMessage({ id: 'settings.requests.temperature.hint' })}</p>
       {error && (
         <p role="alert" className="field-error">
           {error}

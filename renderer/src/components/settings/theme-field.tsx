@@ -1,22 +1,25 @@
 import { useId } from 'react';
+import { useIntl } from 'react-intl';
 import type { Theme } from '../../../../common/settings-types';
 import { useSettingSaver } from '../../hooks/use-setting-saver';
 
-const THEMES: readonly { value: Theme; label: string }[] = [
-  { value: 'system', label: 'System' },
-  { value: 'light', label: 'Light' },
-  { value: 'dark', label: 'Dark' },
+/** Each theme with its label's id, translated at render time so a language switch updates it. */
+const THEMES: readonly { value: Theme; labelId: string }[] = [
+  { value: 'system', labelId: 'settings.theme.system' },
+  { value: 'light', labelId: 'settings.theme.light' },
+  { value: 'dark', labelId: 'settings.theme.dark' },
 ];
 
 /** System / Light / Dark, saved as soon as it changes. */
 export function ThemeField({ theme }: { theme: Theme }) {
+  const intl = useIntl();
   const name = useId();
   const { save, error } = useSettingSaver();
   return (
     <fieldset className="settings-field">
-      <legend>Theme</legend>
+      <legend>{intl.formatMessage({ id: 'settings.theme.legend' })}</legend>
       <div className="choice-row">
-        {THEMES.map(({ value, label }) => (
+        {THEMES.map(({ value, labelId }) => (
           <label key={value} className="choice">
             <input
               type="radio"
@@ -25,7 +28,7 @@ export function ThemeField({ theme }: { theme: Theme }) {
               checked={theme === value}
               onChange={() => void save({ theme: value })}
             />
-            {label}
+            {intl.formatMessage({ id: labelId })}
           </label>
         ))}
       </div>
