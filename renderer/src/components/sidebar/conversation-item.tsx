@@ -1,11 +1,13 @@
 import { memo, useEffect, useRef, useState } from 'react';
+import { useIntl } from 'react-intl';
 import type { ConversationSummary } from '../../../../common/conversation-types';
+import type { DisplayLocale } from '../../../../common/i18n/locales';
 import type { ExportFormat } from '../../actions/history-actions';
 import { useActions } from '../../app-context';
 import { formatActivity } from '../../format/activity-time';
+import { formatCalendarDay } from '../../format/calendar-day';
 import { useModelSummary } from '../../hooks/use-model-summary';
 import { MenuButton } from '../menu-button';
-import { formatRetirementDay } from '../model-picker/retirement';
 import { RenameField } from './rename-field';
 
 interface ConversationItemProps {
@@ -22,10 +24,15 @@ export const ConversationItem = memo(function ConversationItem({
   onDeleted,
 }: ConversationItemProps) {
   const actions = useActions();
+  const intl = useIntl();
+  const locale = intl.locale as DisplayLocale;
   const [renaming, setRenaming] = useState(false);
   const [refocus, setRefocus] = useState(false);
   const openRef = useRef<HTMLButtonElement>(null);
-  const title = conversation.title.trim() || 'Untitled conversation';
+  const titled = conversation.title.trim() !== '';
+  const title = titled
+    ? conversation.title.trim()
+    : intl.formatMessage({ id: 'sidebar.conversation.untitled' });
   const retiresOn = useModelSummary(conversation.model)?.expirationDate;
 
   // After renaming, focus goes back to the conversation, where the person was.
@@ -49,7 +56,10 @@ export const ConversationItem = memo(function ConversationItem({
   const exportAs = async (format: ExportFormat) => {
     const result = await actions.history.export(format, conversation.id);
     if (!result.ok) actions.toasts.show(result.error.message, { tone: 'error' });
-    else if (result.value.saved) actions.toasts.show(`Exported to ${result.value.fileName}.`);
+    else if (result.value.saved)
+      actions.toasts.show(
+        intl.formatMessage({ id: 'sidebar.conversation.exported' }, { fileName: result.value.fileName }),
+      );
   };
 
   const remove = async () => {
@@ -59,9 +69,9 @@ export const ConversationItem = memo(function ConversationItem({
       return;
     }
     const { undoToken } = result.value;
-    actions.toasts.show(`Deleted “${title}”`, {
+    actions.toasts.show(intl.formatMessage({ id: 'sidebar.conversation.deleted' }, { title }), {
       action: {
-        label: 'Undo',
+        label: intl.formatMessage({ id: 'sidebar.conversation.undo' }),
         run: () =>
           void actions.conversations.restore(undoToken).then((restored) => {
             if (!restored.ok) actions.toasts.show(restored.error.message, { tone: 'error' });
@@ -90,31 +100,47 @@ export const ConversationItem = memo(function ConversationItem({
             }
           }}
         >
-          <span className="conversation-title">{title}</span>
+          <span className="conversation-title" data-i18n-content={titled || undefined}>
+            {title}
+          </span>
           <span className="conversation-time">
-            <span className="visually-hidden">, last active </span>
-            {formatActivity(conversation.updatedAt)}
+            <span className="visually-hidden">
+              {intl.formatMessage({ id: 'sidebar.conversation.lastActive' })}
+            </span>
+            {formatActivity(conversation.updatedAt, undefined, locale)}
             {/* Part of the button's name, so the marker is heard as well as seen. */}
             {retiresOn && (
               <span
                 className="conversation-retiring"
-                title={`Its model retires on ${formatRetirementDay(retiresOn)}`}
+                title={intl.formatMessage(
+                  { id: 'sidebar.conversation.retiresOn' },
+                  { day: formatCalendarDay(retiresOn, locale) },
+                )}
               >
                 <span aria-hidden="true"> · </span>
                 <span className="visually-hidden">, </span>
-                model retiring
+                {intl.formatMessage({ id: 'sidebar.conversation.retiring' })}
               </span>
             )}
           </span>
         </button>
       )}
       <MenuButton
-        label={`Actions for ${title}`}
+        label={intl.formatMessage({ id: 'sidebar.conversation.actions' }, { title })}
         items={[
-          { label: 'Rename', onSelect: () => setRenaming(true) },
-          { label: 'Export as Markdown', onSelect: () => void exportAs('markdown') },
-          { label: 'Export as JSON', onSelect: () => void exportAs('json') },
-          { label: 'Delete', onSelect: () => void remove() },
+          {
+            label: intl.formatMessage({ id: 'sidebar.conversation.rename' }),
+            onSelect: () => setRenaming(true),
+          },
+          {
+            label: intl.formatMessage({ id: 'sidebar.conversation.exportMarkdown' }),
+            onSelect: () => void exportAs('markdown'),
+          },
+          {
+            label: intl.formatMessage({ id: 'sidebar.conversation.exportJson' }),
+            onSelect: () => void exportAs('json'),
+          },
+          { label: intl.formatMessage({ id: 'sidebar.conversation.delete' }), onSelect: () => void remove() },
         ]}
       />
     </li>

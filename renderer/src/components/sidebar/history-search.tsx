@@ -1,4 +1,5 @@
 import { useEffect, useId, useState } from 'react';
+import { useIntl } from 'react-intl';
 import type { SearchHit } from '../../../../common/conversation-types';
 import { useActions } from '../../app-context';
 import { HighlightedText } from './highlighted-text';
@@ -11,6 +12,7 @@ const DEBOUNCE_MS = 150;
  */
 export function HistorySearch() {
   const actions = useActions();
+  const intl = useIntl();
   const [query, setQuery] = useState('');
   const [result, setResult] = useState<{ hits: SearchHit[]; total: number; complete: boolean } | null>(null);
   const [error, setError] = useState<string | null>(null);
@@ -43,9 +45,9 @@ export function HistorySearch() {
     <search className="history-search">
       <input
         type="search"
-        aria-label="Search conversations"
+        aria-label={intl.formatMessage({ id: 'sidebar.search.label' })}
         aria-describedby={statusId}
-        placeholder="Search conversations"
+        placeholder={intl.formatMessage({ id: 'sidebar.search.label' })}
         value={query}
         onChange={(e) => setQuery(e.target.value)}
         onKeyDown={(e) => {
@@ -53,7 +55,7 @@ export function HistorySearch() {
         }}
       />
       <p id={statusId} className="visually-hidden" aria-live="polite">
-        {result ? `${result.total} matching messages` : ''}
+        {result ? intl.formatMessage({ id: 'sidebar.search.status' }, { count: result.total }) : ''}
       </p>
       {error && (
         <p role="alert" className="field-error">
@@ -61,8 +63,10 @@ export function HistorySearch() {
         </p>
       )}
       {result && (
-        <ul className="search-results" aria-label="Search results">
-          {result.hits.length === 0 && <li className="sidebar-empty">No messages match.</li>}
+        <ul className="search-results" aria-label={intl.formatMessage({ id: 'sidebar.search.results' })}>
+          {result.hits.length === 0 && (
+            <li className="sidebar-empty">{intl.formatMessage({ id: 'sidebar.search.none' })}</li>
+          )}
           {result.hits.map((hit) => (
             <li key={`${hit.conversationId}:${hit.messageId}`}>
               <button
@@ -77,14 +81,18 @@ export function HistorySearch() {
                     .then(() => actions.navigation.open(hit.conversationId));
                 }}
               >
-                <span className="search-hit-title">{hit.title}</span>
-                <span className="search-hit-snippet">
+                <span className="search-hit-title" data-i18n-content>
+                  {hit.title}
+                </span>
+                <span className="search-hit-snippet" data-i18n-content>
                   <HighlightedText text={hit.snippet.text} ranges={hit.snippet.highlights} />
                 </span>
               </button>
             </li>
           ))}
-          {!result.complete && <li className="field-hint">Still indexing older conversations…</li>}
+          {!result.complete && (
+            <li className="field-hint">{intl.formatMessage({ id: 'sidebar.search.indexing' })}</li>
+          )}
         </ul>
       )}
     </search>

@@ -1,13 +1,18 @@
+import { useIntl } from 'react-intl';
 import type { ExportFormat } from '../../actions/history-actions';
 import { useActions } from '../../app-context';
 
 /** Export everything, or import a Switchboard JSON export; main shows the file dialogs. */
 export function HistoryTransfer() {
   const actions = useActions();
+  const intl = useIntl();
   const exportAll = async (format: ExportFormat) => {
     const r = await actions.history.export(format);
     if (!r.ok) actions.toasts.show(r.error.message, { tone: 'error' });
-    else if (r.value.saved) actions.toasts.show(`Exported all conversations to ${r.value.fileName}.`);
+    else if (r.value.saved)
+      actions.toasts.show(
+        intl.formatMessage({ id: 'sidebar.transfer.exported' }, { fileName: r.value.fileName }),
+      );
   };
   const importFile = async () => {
     const r = await actions.history.import();
@@ -18,10 +23,7 @@ export function HistoryTransfer() {
     if (r.value.cancelled) return;
     const { imported, duplicates, rejected } = r.value;
     actions.toasts.show(
-      `Imported ${imported} conversation${imported === 1 ? '' : 's'}` +
-        (duplicates ? `, skipped ${duplicates} already here` : '') +
-        (rejected ? `, ${rejected} could not be read` : '') +
-        '.',
+      intl.formatMessage({ id: 'sidebar.transfer.imported' }, { imported, duplicates, rejected }),
       { tone: rejected ? 'error' : 'info' },
     );
     await actions.conversations.refresh();
@@ -29,13 +31,13 @@ export function HistoryTransfer() {
   return (
     <div className="history-transfer">
       <button type="button" className="button-quiet" onClick={() => void exportAll('markdown')}>
-        Export all as Markdown
+        {intl.formatMessage({ id: 'sidebar.transfer.exportMarkdown' })}
       </button>
       <button type="button" className="button-quiet" onClick={() => void exportAll('json')}>
-        Export all as JSON
+        {intl.formatMessage({ id: 'sidebar.transfer.exportJson' })}
       </button>
       <button type="button" className="button-quiet" onClick={() => void importFile()}>
-        Import…
+        {intl.formatMessage({ id: 'sidebar.transfer.import' })}
       </button>
     </div>
   );

@@ -1,5 +1,6 @@
 import { render, screen } from '@testing-library/react';
 import { describe, expect, it } from 'vitest';
+import { IntlWrapper } from '../../testing/intl';
 import { QuarantineNotices } from './quarantine-notices';
 
 describe('QuarantineNotices', () => {
@@ -10,6 +11,7 @@ describe('QuarantineNotices', () => {
           { conversationId: 'c1', title: 'Trip', path: '/h/quarantine/c1.json', reason: 'not valid JSON' },
         ]}
       />,
+      { wrapper: IntlWrapper },
     );
     expect(screen.getByRole('heading', { name: 'A conversation could not be opened' })).toBeTruthy();
     expect(screen.getByText(/“Trip” could not be opened: not valid JSON/)).toBeTruthy();
@@ -30,6 +32,7 @@ describe('QuarantineNotices', () => {
           },
         ]}
       />,
+      { wrapper: IntlWrapper },
     );
     expect(screen.getByRole('heading', { name: 'A conversation was repaired' })).toBeTruthy();
     expect(

@@ -1,4 +1,5 @@
 import { useId } from 'react';
+import { useIntl } from 'react-intl';
 import type { QuarantineNotice } from '../../../../common/conversation-types';
 
 /**
@@ -6,40 +7,47 @@ import type { QuarantineNotice } from '../../../../common/conversation-types';
  * opened after their damaged tree was repaired (issue 18: a copy of the file as it was is kept).
  */
 export function QuarantineNotices({ notices }: { notices: readonly QuarantineNotice[] }) {
+  const intl = useIntl();
   const headingId = useId();
   if (notices.length === 0) return null;
   const allRepaired = notices.every((n) => n.kind === 'repaired');
-  const heading = allRepaired
-    ? notices.length === 1
-      ? 'A conversation was repaired'
-      : 'Some conversations were repaired'
-    : notices.length === 1
-      ? 'A conversation could not be opened'
-      : 'Some conversations could not be opened';
+  const heading = intl.formatMessage(
+    { id: allRepaired ? 'sidebar.quarantine.repairedHeading' : 'sidebar.quarantine.unreadableHeading' },
+    { count: notices.length },
+  );
   return (
     <section className="quarantine" aria-labelledby={headingId}>
       <h2 id={headingId}>{heading}</h2>
       <ul>
         {notices.map((notice) => {
-          const name = notice.title ? `“${notice.title}”` : 'A conversation';
+          // The title is the person's; the sentence around it is the catalog's (one text node, so the
+          // title stays inside the sentence in every language's word order).
+          const named = { titled: notice.title ? 'yes' : 'no', title: notice.title ?? '' };
+          const path = (
+            <code key="path" className="path" data-i18n-content>
+              {notice.path}
+            </code>
+          );
           return notice.kind === 'repaired' ? (
             <li key={notice.path}>
               <p>
-                {name} had damaged links between its messages and was repaired when it opened.{' '}
-                {notice.reason.replace(/^Repaired: /, '')}
+                {intl.formatMessage(
+                  { id: 'sidebar.quarantine.repaired' },
+                  // Main's note starts "Repaired: "; the sentence before it already says so.
+                  { ...named, details: notice.reason.replace(/^Repaired: /, '') },
+                )}
               </p>
-              <p>
-                A copy of the file as it was is at <code className="path">{notice.path}</code>
-              </p>
+              <p>{intl.formatMessage({ id: 'sidebar.quarantine.repairedCopy' }, { path })}</p>
             </li>
           ) : (
             <li key={notice.path}>
               <p>
-                {name} could not be opened: {notice.reason}
+                {intl.formatMessage(
+                  { id: 'sidebar.quarantine.unreadable' },
+                  { ...named, reason: notice.reason },
+                )}
               </p>
-              <p>
-                Its file was moved, not deleted. It is now at <code className="path">{notice.path}</code>
-              </p>
+              <p>{intl.formatMessage({ id: 'sidebar.quarantine.moved' }, { path })}</p>
             </li>
           );
         })}

@@ -1,4 +1,5 @@
 import { useEffect, useRef, useState } from 'react';
+import { useIntl } from 'react-intl';
 
 interface RenameFieldProps {
   initial: string;
@@ -8,6 +9,7 @@ interface RenameFieldProps {
 
 /** Inline title editor: Enter saves, Escape cancels, leaving the field saves. */
 export function RenameField({ initial, onSave, onCancel }: RenameFieldProps) {
+  const intl = useIntl();
   const [value, setValue] = useState(initial);
   const ref = useRef<HTMLInputElement>(null);
   // Enter/Escape unmount the field, which can also blur it: finish only once.
@@ -30,7 +32,7 @@ export function RenameField({ initial, onSave, onCancel }: RenameFieldProps) {
     <input
       ref={ref}
       className="rename-field"
-      aria-label="Conversation title"
+      aria-label={intl.formatMessage({ id: 'sidebar.rename.label' })}
       value={value}
       maxLength={200}
       onChange={(e) => setValue(e.currentTarget.value)}

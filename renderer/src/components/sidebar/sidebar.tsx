@@ -1,4 +1,5 @@
 import { useCallback, useRef } from 'react';
+import { useIntl } from 'react-intl';
 import { useActions, useStores } from '../../app-context';
 import { useStoreValue } from '../../hooks/use-store-value';
 import { ConversationItem } from './conversation-item';
@@ -10,6 +11,7 @@ import { QuarantineNotices } from './quarantine-notices';
 export function Sidebar() {
   const stores = useStores();
   const actions = useActions();
+  const intl = useIntl();
   const { items, total, loading, error, selectedId, quarantined } = useStoreValue(stores.conversations);
   const newChatRef = useRef<HTMLButtonElement>(null);
   const focusNewChat = useCallback(() => newChatRef.current?.focus(), []);
@@ -17,25 +19,28 @@ export function Sidebar() {
   return (
     <div className="sidebar">
       <header className="brand">
-        <h1>Switchboard</h1>
+        {/* i18n-ignore: the product name, shown alone */}
+        <h1 translate="no">Switchboard</h1>
       </header>
-      <nav aria-label="Conversations" className="conversations">
+      <nav aria-label={intl.formatMessage({ id: 'sidebar.conversations' })} className="conversations">
         <button
           ref={newChatRef}
           type="button"
           className="new-chat"
           onClick={() => actions.navigation.newChat()}
         >
-          New chat
+          {intl.formatMessage({ id: 'sidebar.newChat' })}
         </button>
         <HistorySearch />
         <QuarantineNotices notices={quarantined} />
         {error && (
           <p role="alert" className="field-error">
-            Could not list conversations: {error}
+            {intl.formatMessage({ id: 'sidebar.listError' }, { error })}
           </p>
         )}
-        {items.length === 0 && !loading && !error && <p className="sidebar-empty">No conversations yet.</p>}
+        {items.length === 0 && !loading && !error && (
+          <p className="sidebar-empty">{intl.formatMessage({ id: 'sidebar.empty' })}</p>
+        )}
         <ul className="conversation-list">
           {items.map((conversation) => (
             <ConversationItem
@@ -53,7 +58,7 @@ export function Sidebar() {
             disabled={loading}
             onClick={() => void actions.conversations.loadMore()}
           >
-            Show older conversations
+            {intl.formatMessage({ id: 'sidebar.showOlder' })}
           </button>
         )}
       </nav>
@@ -65,7 +70,7 @@ export function Sidebar() {
         aria-keyshortcuts="Control+Shift+S Meta+Shift+S"
         onClick={() => actions.dialogs.openSpending()}
       >
-        Spending
+        {intl.formatMessage({ id: 'sidebar.spending' })}
       </button>
     </div>
   );
