@@ -6,6 +6,10 @@ import common from './messages/common';
 import keyEntry from './messages/keyEntry';
 import menu from './messages/menu';
 import settings from './messages/settings';
+import settingsPdf from './messages/settings.pdf';
+import settingsProblems from './messages/settings.problems';
+import settingsRequests from './messages/settings.requests';
+import settingsTheme from './messages/settings.theme';
 import sidebar from './messages/sidebar';
 import { pseudoLocalizeCatalog } from './pseudo-locale';
 
@@ -19,6 +23,10 @@ export const AREAS: Readonly<Record<string, AreaCatalog>> = {
   keyEntry,
   menu,
   settings,
+  'settings.pdf': settingsPdf,
+  'settings.problems': settingsProblems,
+  'settings.requests': settingsRequests,
+  'settings.theme': settingsTheme,
   sidebar,
 };
 
