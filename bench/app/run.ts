@@ -372,12 +372,14 @@ try {
 
     const describeScroll = (f: typeof app) => {
       const s = frameSummary(f.frames);
-      return `p50 ${s.p50.toFixed(1)} / p95 ${s.p95.toFixed(1)} / max ${s.max.toFixed(1)} ms over ${f.frames.length} frames; longest task ${f.longestTaskMs.toFixed(1)} ms (${f.longTasks} over 50 ms); ${f.jumps} jumps; first message ${f.reachedFirst ? 'reached' : 'NOT reached'} after ${(f.durationMs / 1000).toFixed(1)} s`;
+      return `p50 ${s.p50.toFixed(1)} / p95 ${s.p95.toFixed(1)} / max ${s.max.toFixed(1)} ms over ${f.frames.length} frames; longest task ${f.longestTaskMs.toFixed(1)} ms wall (${f.longTasks} over 50 ms), ${f.longestTaskCpuMs.toFixed(1)} ms CPU (${f.longTasksCpu} over 50 ms); ${f.jumps} jumps; first message ${f.reachedFirst ? 'reached' : 'NOT reached'} after ${(f.durationMs / 1000).toFixed(1)} s`;
     };
     const s = frameSummary(app.frames);
     const ok = app.reachedFirst && app.jumps === 0 && s.p95 <= 16.7 && app.longestTaskMs <= 50;
+    // The same judged on the page's own work (thread time), which the machine's load does not inflate.
+    const okCpu = app.reachedFirst && app.jumps === 0 && app.longestTaskCpuMs <= 50;
     rows.push(
-      `| scroll a ${SCROLL_MESSAGES.toLocaleString('en')}-message conversation from the bottom to its first message (mouse wheel at ${wheel.speedPxPerSecond.toLocaleString('en')} px/s) | ${describeScroll(app)} | ${describeScroll(plain)} (the same messages as plain text, all in the DOM) | p95 frame ≤ 16.7 ms, no task over 50 ms ${verdict(ok)} |`,
+      `| scroll a ${SCROLL_MESSAGES.toLocaleString('en')}-message conversation from the bottom to its first message (mouse wheel at ${wheel.speedPxPerSecond.toLocaleString('en')} px/s) | ${describeScroll(app)} | ${describeScroll(plain)} (the same messages as plain text, all in the DOM) | p95 frame ≤ 16.7 ms, no task over 50 ms ${verdict(ok)} (no task over 50 ms of CPU ${verdict(okCpu)}) |`,
     );
   }
 
