@@ -3,6 +3,7 @@ import type { AreaCatalog } from './catalog-types';
 import { type AppLocale, type DisplayLocale, PSEUDO_LOCALE, SOURCE_LOCALE } from './locales';
 import callback from './messages/callback';
 import common from './messages/common';
+import format from './messages/format';
 import keyEntry from './messages/keyEntry';
 import menu from './messages/menu';
 import settings from './messages/settings';
@@ -20,6 +21,7 @@ import { pseudoLocalizeCatalog } from './pseudo-locale';
 export const AREAS: Readonly<Record<string, AreaCatalog>> = {
   callback,
   common,
+  format,
   keyEntry,
   menu,
   settings,

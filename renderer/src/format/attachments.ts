@@ -1,5 +1,7 @@
+import type { IntlShape } from 'react-intl';
 import type { AttachmentKind, StagedAttachment } from '../../../common/attachment-types';
 import { type DisplayLocale, PSEUDO_LOCALE } from '../../../common/i18n/locales';
+import { englishIntl } from './format-intl';
 
 const KIB = 1024;
 const MIB = 1024 * 1024;
@@ -46,19 +48,13 @@ export function formatPixelSize(size: { width: number; height: number }): string
   return `${size.width}×${size.height}`;
 }
 
-const KIND_LABELS: Readonly<Record<AttachmentKind, string>> = {
-  image: 'Image',
-  pdf: 'PDF',
-  text: 'Text file',
-  audio: 'Audio',
-};
-
-export function kindLabel(kind: AttachmentKind): string {
-  return KIND_LABELS[kind];
+/** "Image", "PDF", "Text file", "Audio", in `intl`'s language (English when not given). */
+export function kindLabel(kind: AttachmentKind, intl: IntlShape = englishIntl()): string {
+  return intl.formatMessage({ id: 'format.attachment.kind' }, { kind });
 }
 
 /** "Resized to 8000×4500" for an image Switchboard shrank to fit providers' limits; else null. */
-export function describeResize(attachment: StagedAttachment): string | null {
+export function describeResize(attachment: StagedAttachment, intl: IntlShape = englishIntl()): string | null {
   if (!attachment.resizedFrom || !attachment.size) return null;
-  return `Resized to ${attachment.size.width}×${attachment.size.height}`;
+  return intl.formatMessage({ id: 'format.attachment.resized' }, { size: formatPixelSize(attachment.size) });
 }

@@ -1,5 +1,7 @@
+import type { IntlShape } from 'react-intl';
 import type { ModelSummary } from '../../../common/chat-types';
 import type { ModelReasoning, ReasoningChoice, ReasoningEffort } from '../../../common/request-options';
+import { englishIntl } from './format-intl';
 
 /** What the Reasoning control offers for one model, all from the model's own metadata (`/models`). */
 export interface ReasoningOffer {
@@ -11,18 +13,9 @@ export interface ReasoningOffer {
   canBudget: boolean;
 }
 
-const EFFORT_LABELS: Record<ReasoningEffort, string> = {
-  max: 'Max',
-  xhigh: 'Extra high',
-  high: 'High',
-  medium: 'Medium',
-  low: 'Low',
-  minimal: 'Minimal',
-  none: 'None',
-};
-
-export function effortLabel(effort: ReasoningEffort): string {
-  return EFFORT_LABELS[effort];
+/** "High", "Extra high"…, in `intl`'s language (English when not given). */
+export function effortLabel(effort: ReasoningEffort, intl: IntlShape = englishIntl()): string {
+  return intl.formatMessage({ id: 'format.reasoning.effort' }, { effort });
 }
 
 /**
@@ -31,10 +24,14 @@ export function effortLabel(effort: ReasoningEffort): string {
  */
 export function reasoningOffer(
   model: ModelSummary | undefined,
+  intl: IntlShape = englishIntl(),
 ): { ok: true; offer: ReasoningOffer } | { ok: false; reason: string } {
-  if (!model) return { ok: false, reason: 'Reasoning options appear once the model list has loaded.' };
+  if (!model) return { ok: false, reason: intl.formatMessage({ id: 'format.reasoning.notLoaded' }) };
   if (!model.supportedParameters.includes('reasoning')) {
-    return { ok: false, reason: `${model.name} does not take reasoning settings.` };
+    return {
+      ok: false,
+      reason: intl.formatMessage({ id: 'format.reasoning.unsupported' }, { model: model.name }),
+    };
   }
   const meta: ModelReasoning = model.reasoning ?? {
     supportedEfforts: [],
@@ -93,9 +90,10 @@ export function optionToChoice(option: string, current: ReasoningChoice | null):
 }
 
 /** How a choice reads in prose ("High effort", "Off", "Budget of 4,096 tokens", "Model default"). */
-export function describeChoice(choice: ReasoningChoice | null): string {
-  if (choice === null) return 'Model default';
-  if (choice.kind === 'off') return 'Off';
-  if (choice.kind === 'budget') return `Budget of ${choice.maxTokens.toLocaleString('en-US')} tokens`;
-  return `${effortLabel(choice.effort)} effort`;
+export function describeChoice(choice: ReasoningChoice | null, intl: IntlShape = englishIntl()): string {
+  if (choice === null) return intl.formatMessage({ id: 'format.reasoning.modelDefault' });
+  if (choice.kind === 'off') return intl.formatMessage({ id: 'format.reasoning.off' });
+  if (choice.kind === 'budget')
+    return intl.formatMessage({ id: 'format.reasoning.budget' }, { tokens: choice.maxTokens });
+  return intl.formatMessage({ id: 'format.reasoning.effortChoice' }, { effort: choice.effort });
 }

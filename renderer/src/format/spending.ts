@@ -1,6 +1,9 @@
+import type { IntlShape } from 'react-intl';
 import type { AppError } from '../../../common/errors';
+import { formattingLocale, SOURCE_LOCALE } from '../../../common/i18n/locales';
 import type { KeyInfo } from '../../../common/key-status';
 import type { CostEstimate } from '../../../common/spending-types';
+import { englishIntl, localeOf } from './format-intl';
 import { formatUsd } from './usd';
 
 /**
@@ -58,10 +61,18 @@ export function compareLedgerWithKey(
 }
 
 /** `Estimate: $0.0012–$0.031`, or a plain statement when the price is not known. */
-export function describeEstimate(estimate: CostEstimate): string {
-  if (estimate.unknownPrice) return 'Estimate: unknown price for this model';
-  if (estimate.lowUsd === estimate.highUsd) return `Estimate: ${formatUsd(estimate.highUsd)}`;
-  return `Estimate: ${formatUsd(estimate.lowUsd)}–${formatUsd(estimate.highUsd)}`;
+export function describeEstimate(estimate: CostEstimate, intl: IntlShape = englishIntl()): string {
+  if (estimate.unknownPrice) return intl.formatMessage({ id: 'format.spending.estimateUnknown' });
+  const locale = localeOf(intl);
+  if (estimate.lowUsd === estimate.highUsd)
+    return intl.formatMessage(
+      { id: 'format.spending.estimate' },
+      { amount: formatUsd(estimate.highUsd, locale) },
+    );
+  return intl.formatMessage(
+    { id: 'format.spending.estimateRange' },
+    { low: formatUsd(estimate.lowUsd, locale), high: formatUsd(estimate.highUsd, locale) },
+  );
 }
 
 /** Parses a dollar limit typed in Settings: empty is "none" (null); otherwise a positive amount. */
@@ -73,10 +84,12 @@ export function parseUsdLimit(text: string): { ok: true; value: number | null } 
   return Number.isFinite(value) && value > 0 && value <= 1_000_000 ? { ok: true, value } : { ok: false };
 }
 
-function formatWhen(iso: string): string {
+/** English keeps its long-standing day-month-year form (`1 Jul 2026, 00:00`); others their own. */
+function formatWhen(iso: string, intl: IntlShape): string {
   const at = new Date(iso);
   if (Number.isNaN(at.getTime())) return iso;
-  return at.toLocaleString('en-GB', {
+  const tag = formattingLocale(localeOf(intl));
+  return at.toLocaleString(tag === SOURCE_LOCALE ? 'en-GB' : tag, {
     day: 'numeric',
     month: 'short',
     year: 'numeric',
@@ -90,17 +103,20 @@ function formatWhen(iso: string): string {
  * still in progress), when it resets. Main refuses both when the limit is reached and when the next
  * message's worst case would go over it; the two read differently. Null for any other error.
  */
-export function describeSpendingLimit(error: AppError): string | null {
+export function describeSpendingLimit(error: AppError, intl: IntlShape = englishIntl()): string | null {
   if (error.code !== 'spending_limit_reached' || !error.spendingLimit) return null;
   const { period, limitUsd, spentUsd, resetsAt } = error.spendingLimit;
-  const when = period === 'daily' ? 'today' : 'this month';
-  const resets = `It resets on ${formatWhen(resetsAt)}.`;
-  if (spentUsd >= limitUsd) {
-    return `Your ${period} spending limit of ${formatUsd(limitUsd)} is reached: ${formatUsd(spentUsd)} spent ${when}. ${resets}`;
-  }
-  return `This message could go over your ${period} spending limit of ${formatUsd(limitUsd)} (${formatUsd(
-    spentUsd,
-  )} spent ${when}). ${resets}`;
+  const locale = localeOf(intl);
+  const values = {
+    period,
+    limit: formatUsd(limitUsd, locale),
+    spent: formatUsd(spentUsd, locale),
+    resetsAt: formatWhen(resetsAt, intl),
+  };
+  return intl.formatMessage(
+    { id: spentUsd >= limitUsd ? 'format.spending.limitReached' : 'format.spending.limitWouldPass' },
+    values,
+  );
 }
 
 /** A date's local `YYYY-MM-DD`, the day the ledger counts it towards. */

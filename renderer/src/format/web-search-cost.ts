@@ -1,38 +1,47 @@
+import type { IntlShape } from 'react-intl';
 import type { ModelSummary } from '../../../common/chat-types';
 import { exaRequestPrice, type WebSearchSettings } from '../../../common/request-options';
+import { englishIntl, localeOf } from './format-intl';
 import { formatUsd } from './usd';
 
 /**
  * What one web search will cost, said before sending: from the model's own `pricing.web_search` for
  * the model's native search, and Exa's per-request price for Exa; "auto" uses native search where the
- * model prices it and Exa otherwise. Free models are not free here, and the note says so.
+ * model prices it and Exa otherwise. Free models are not free here, and the note says so. In `intl`'s
+ * language (English when not given).
  */
-export function webSearchCostNote(model: ModelSummary | undefined, settings: WebSearchSettings): string {
+export function webSearchCostNote(
+  model: ModelSummary | undefined,
+  settings: WebSearchSettings,
+  intl: IntlShape = englishIntl(),
+): string {
+  const locale = localeOf(intl);
   const native = model?.extraPrices?.webSearchPerRequest ?? null;
-  const exa = exaRequestPrice(settings.maxResults);
-  const results = `up to ${settings.maxResults} result${settings.maxResults === 1 ? '' : 's'}`;
-  let price: string;
+  const count = settings.maxResults;
+  const exa = () =>
+    intl.formatMessage(
+      { id: 'format.webSearch.exa' },
+      { price: formatUsd(exaRequestPrice(count), locale), count },
+    );
+  const own = (price: number) =>
+    intl.formatMessage({ id: 'format.webSearch.native' }, { price: formatUsd(price, locale), count });
+  let cost: string;
   switch (settings.engine) {
     case 'exa':
-      price = `about ${formatUsd(exa)} per search (Exa, ${results})`;
+      cost = exa();
       break;
     case 'native':
-      price =
+      cost =
         native !== null
-          ? `${formatUsd(native)} per search (the model's own search, ${results})`
-          : `billed per search at the model's own price, which OpenRouter does not list for this model (${results})`;
+          ? own(native)
+          : intl.formatMessage({ id: 'format.webSearch.nativeUnlisted' }, { count });
       break;
     case 'auto':
-      price =
-        native !== null
-          ? `${formatUsd(native)} per search (the model's own search, ${results})`
-          : `about ${formatUsd(exa)} per search (Exa, ${results})`;
+      cost = native !== null ? own(native) : exa();
       break;
     default:
-      price = `billed per search by ${settings.engine}, at a price OpenRouter does not list (${results})`;
+      cost = intl.formatMessage({ id: 'format.webSearch.otherEngine' }, { engine: settings.engine, count });
   }
-  const free = model?.isFree
-    ? ' Not free on free models: this is charged even though the model is free.'
-    : '';
-  return `Web search costs ${price}, on top of the tokens.${free}`;
+  // A second sentence: each language's catalog carries the space (or none) that goes between them.
+  return model?.isFree ? cost + intl.formatMessage({ id: 'format.webSearch.freeModel' }) : cost;
 }
