@@ -7,10 +7,14 @@ import format from './messages/format';
 import keyEntry from './messages/keyEntry';
 import menu from './messages/menu';
 import settings from './messages/settings';
+import settingsKey from './messages/settings.key';
 import settingsPdf from './messages/settings.pdf';
 import settingsProblems from './messages/settings.problems';
+import settingsProviders from './messages/settings.providers';
 import settingsRequests from './messages/settings.requests';
+import settingsSpending from './messages/settings.spending';
 import settingsTheme from './messages/settings.theme';
+import settingsUpdates from './messages/settings.updates';
 import sidebar from './messages/sidebar';
 import { pseudoLocalizeCatalog } from './pseudo-locale';
 
@@ -25,10 +29,14 @@ export const AREAS: Readonly<Record<string, AreaCatalog>> = {
   keyEntry,
   menu,
   settings,
+  'settings.key': settingsKey,
   'settings.pdf': settingsPdf,
   'settings.problems': settingsProblems,
+  'settings.providers': settingsProviders,
   'settings.requests': settingsRequests,
+  'settings.spending': settingsSpending,
   'settings.theme': settingsTheme,
+  'settings.updates': settingsUpdates,
   sidebar,
 };
 

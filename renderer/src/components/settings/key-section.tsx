@@ -1,4 +1,5 @@
 import { useState } from 'react';
+import { useIntl } from 'react-intl';
 import type { KeyInfo, KeyStatus } from '../../../../common/key-status';
 import { useActions, useStores } from '../../app-context';
 import { describeBackend, describeKeySource } from '../../format/key-storage';
@@ -14,29 +15,30 @@ type Verification =
   | { state: 'failed'; message: string };
 
 function KeyFacts({ status }: { status: KeyStatus }) {
+  const intl = useIntl();
   switch (status.state) {
     case 'none':
-      return <p>No key yet. The start screen shows the ways to add one.</p>;
+      return <p>{intl.formatMessage({ id: 'settings.key.none' })}</p>;
     case 'unavailable':
-      return <p>Secure storage is not available: {status.reason}</p>;
+      return <p>{intl.formatMessage({ id: 'settings.key.unavailable' }, { reason: status.reason })}</p>;
     case 'unreadable':
-      return <p>The saved key can no longer be read: {status.reason} Add it again to keep chatting.</p>;
+      return <p>{intl.formatMessage({ id: 'settings.key.unreadable' }, { reason: status.reason })}</p>;
     case 'origin-mismatch':
       return <KeyOriginPaused status={status} />;
     case 'stored':
     case 'session-only':
       return (
         <dl className="key-facts">
-          <dt>Key</dt>
+          <dt>{intl.formatMessage({ id: 'settings.key.facts.key' })}</dt>
           <dd>
             <code>{status.preview}</code>
           </dd>
-          <dt>Added</dt>
+          <dt>{intl.formatMessage({ id: 'settings.key.facts.added' })}</dt>
           <dd>{describeKeySource(status.source)}</dd>
-          <dt>Kept in</dt>
+          <dt>{intl.formatMessage({ id: 'settings.key.facts.keptIn' })}</dt>
           <dd>
             {status.state === 'session-only'
-              ? 'Memory only: it is forgotten when Switchboard quits'
+              ? intl.formatMessage({ id: 'settings.key.facts.sessionOnly' })
               : describeBackend(status.backend)}
           </dd>
         </dl>
@@ -46,6 +48,7 @@ function KeyFacts({ status }: { status: KeyStatus }) {
 
 /** The key as main describes it (masked), with Verify and a two-step Remove. */
 export function KeySection() {
+  const intl = useIntl();
   const stores = useStores();
   const actions = useActions();
   const status = useStoreValue(stores.keyStatus);
@@ -66,9 +69,7 @@ export function KeySection() {
     setVerification({ state: 'idle' });
     setRemoveError(result.ok ? null : result.error.message);
     if (result.ok) {
-      actions.toasts.show(
-        'Key removed from Switchboard. Revoke it on the OpenRouter page that just opened, then add a new one.',
-      );
+      actions.toasts.show(intl.formatMessage({ id: 'settings.key.exposedDone' }));
     }
   };
 
@@ -81,20 +82,26 @@ export function KeySection() {
 
   return (
     <section className="settings-section" aria-labelledby="settings-key-heading">
-      <h3 id="settings-key-heading">OpenRouter key</h3>
-      {status ? <KeyFacts status={status} /> : <p>Checking the key…</p>}
+      <h3 id="settings-key-heading">{intl.formatMessage({ id: 'settings.key.heading' })}</h3>
+      {status ? (
+        <KeyFacts status={status} />
+      ) : (
+        <p>{intl.formatMessage({ id: 'settings.key.checkingKey' })}</p>
+      )}
       {status && !hasUsableKey(status) && (
-        <p className="field-hint">Storage: {describeBackend(status.backend)}</p>
+        <p className="field-hint">
+          {intl.formatMessage({ id: 'settings.key.storage' }, { backend: describeBackend(status.backend) })}
+        </p>
       )}
       {hasUsableKey(status) && (
         <>
           <div className="button-row">
             <button type="button" onClick={() => void verify()} disabled={verification.state === 'checking'}>
-              Verify key
+              {intl.formatMessage({ id: 'settings.key.verify' })}
             </button>
             {!confirming && (
               <button type="button" className="button-danger" onClick={() => setConfirming(true)}>
-                Remove key
+                {intl.formatMessage({ id: 'settings.key.remove' })}
               </button>
             )}
             <button
@@ -103,28 +110,29 @@ export function KeySection() {
               onClick={() => void reportExposed()}
               aria-describedby="key-exposed-hint"
             >
-              Key exposed?
+              {intl.formatMessage({ id: 'settings.key.exposed' })}
             </button>
           </div>
           <p id="key-exposed-hint" className="field-hint">
-            Removes the key here at once and opens openrouter.ai/settings/keys so you can revoke it. To
-            replace the key, remove it and add the new one from the start screen.
+            {intl.formatMessage({ id: 'settings.key.exposedHint' })}
           </p>
           {confirming && (
             <div className="confirm">
-              <p>Remove the key from Switchboard? You will need to add it again to chat.</p>
+              <p>{intl.formatMessage({ id: 'settings.key.confirmQuestion' })}</p>
               <div className="button-row">
                 <button type="button" className="button-danger" onClick={() => void remove()}>
-                  Confirm removal
+                  {intl.formatMessage({ id: 'settings.key.confirmRemoval' })}
                 </button>
                 <button type="button" onClick={() => setConfirming(false)}>
-                  Keep key
+                  {intl.formatMessage({ id: 'settings.key.keep' })}
                 </button>
               </div>
             </div>
           )}
           <div role="status" className="verification">
-            {verification.state === 'checking' && <p>Checking with OpenRouter…</p>}
+            {verification.state === 'checking' && (
+              <p>{intl.formatMessage({ id: 'settings.key.checkingWithOpenRouter' })}</p>
+            )}
             {verification.state === 'done' && <KeyVerification info={verification.info} />}
           </div>
           {verification.state === 'failed' && (

@@ -1,6 +1,9 @@
 import { Fragment, type MouseEvent } from 'react';
+import { type IntlShape, useIntl } from 'react-intl';
+import type { DisplayLocale } from '../../../../common/i18n/locales';
 import type { KeyInfo } from '../../../../common/key-status';
 import { useActions } from '../../app-context';
+import { formatLocalDate } from '../../format/local-date';
 import { formatUsd } from '../../format/usd';
 
 const KEYS_URL = 'https://openrouter.ai/settings/keys';
@@ -9,76 +12,109 @@ const DAY_MS = 24 * 60 * 60 * 1000;
 const EXPIRY_WARNING_DAYS = 7;
 
 /** `daily` → `resets daily`; OpenRouter's own word otherwise, so a new period still reads. */
-function describeReset(reset: string | null | undefined): string | null {
+function describeReset(reset: string | null | undefined, intl: IntlShape): string | null {
   if (!reset) return null;
-  const known: Record<string, string> = { daily: 'daily', weekly: 'weekly', monthly: 'monthly' };
-  return `resets ${known[reset] ?? reset}`;
+  return intl.formatMessage({ id: 'settings.key.info.reset' }, { period: reset });
 }
 
-function formatDay(iso: string): string | null {
+function formatDay(iso: string, intl: IntlShape): string | null {
   const date = new Date(iso);
   if (Number.isNaN(date.getTime())) return null;
-  return date.toLocaleDateString('en-GB', { day: 'numeric', month: 'short', year: 'numeric' });
+  return formatLocalDate(date, intl.locale as DisplayLocale, { year: true });
 }
 
 /** Daily / weekly / monthly amounts in one phrase: `$0.10 today · $0.50 this week · $1.25 this month`. */
-function periods(daily?: number, weekly?: number, monthly?: number): string | null {
+function periods(intl: IntlShape, daily?: number, weekly?: number, monthly?: number): string | null {
+  const usd = (amount: number) => formatUsd(amount, intl.locale as DisplayLocale);
   const parts = [
-    daily === undefined ? null : `${formatUsd(daily)} today`,
-    weekly === undefined ? null : `${formatUsd(weekly)} this week`,
-    monthly === undefined ? null : `${formatUsd(monthly)} this month`,
+    daily === undefined
+      ? null
+      : intl.formatMessage({ id: 'settings.key.info.today' }, { amount: usd(daily) }),
+    weekly === undefined
+      ? null
+      : intl.formatMessage({ id: 'settings.key.info.thisWeek' }, { amount: usd(weekly) }),
+    monthly === undefined
+      ? null
+      : intl.formatMessage({ id: 'settings.key.info.thisMonth' }, { amount: usd(monthly) }),
   ].filter((p) => p !== null);
   return parts.length > 0 ? parts.join(' · ') : null;
 }
 
 interface Fact {
+  key: string;
   label: string;
   value: string;
 }
 
-function facts(info: KeyInfo): Fact[] {
-  const reset = describeReset(info.limitReset);
+function facts(info: KeyInfo, intl: IntlShape): Fact[] {
+  const usd = (amount: number) => formatUsd(amount, intl.locale as DisplayLocale);
+  const text = (id: string) => intl.formatMessage({ id });
   const limit =
     info.limit === null
-      ? 'No limit'
-      : `${formatUsd(info.limit)}${info.limitRemaining === null ? '' : ` (${formatUsd(info.limitRemaining)} remaining)`}${reset ? `, ${reset}` : ''}`;
+      ? text('settings.key.info.noLimit')
+      : intl.formatMessage(
+          { id: 'settings.key.info.limitValue' },
+          {
+            limit: usd(info.limit),
+            remaining: info.limitRemaining === null ? 'none' : usd(info.limitRemaining),
+            reset: describeReset(info.limitReset, intl) ?? 'none',
+          },
+        );
   const rows: Fact[] = [
-    { label: 'Label', value: info.label || '—' },
-    { label: 'Credits used', value: formatUsd(info.usage) },
+    { key: 'label', label: text('settings.key.info.label'), value: info.label || '—' },
+    { key: 'used', label: text('settings.key.info.creditsUsed'), value: usd(info.usage) },
   ];
-  const recent = periods(info.usageDaily, info.usageWeekly, info.usageMonthly);
-  if (recent) rows.push({ label: 'Recent usage', value: recent });
-  rows.push({ label: 'Limit', value: limit });
-  if (info.expiresAt) rows.push({ label: 'Expires', value: formatDay(info.expiresAt) ?? info.expiresAt });
-  if (info.byokUsage !== undefined && (info.byokUsage > 0 || info.includeByokInLimit)) {
-    const byokRecent = periods(info.byokUsageDaily, info.byokUsageWeekly, info.byokUsageMonthly);
-    const counts = info.includeByokInLimit ? ' (counts towards the limit)' : '';
+  const recent = periods(intl, info.usageDaily, info.usageWeekly, info.usageMonthly);
+  if (recent) rows.push({ key: 'recent', label: text('settings.key.info.recentUsage'), value: recent });
+  rows.push({ key: 'limit', label: text('settings.key.info.limit'), value: limit });
+  if (info.expiresAt) {
     rows.push({
-      label: 'Own provider keys (BYOK)',
-      value: `${formatUsd(info.byokUsage)} upstream${byokRecent ? ` · ${byokRecent}` : ''}${counts}`,
+      key: 'expires',
+      label: text('settings.key.info.expires'),
+      value: formatDay(info.expiresAt, intl) ?? info.expiresAt,
     });
   }
-  rows.push({ label: 'Free tier', value: info.isFreeTier ? 'Yes' : 'No' });
+  if (info.byokUsage !== undefined && (info.byokUsage > 0 || info.includeByokInLimit)) {
+    const byokRecent = periods(intl, info.byokUsageDaily, info.byokUsageWeekly, info.byokUsageMonthly);
+    rows.push({
+      key: 'byok',
+      label: text('settings.key.info.byok'),
+      value: intl.formatMessage(
+        { id: 'settings.key.info.byokValue' },
+        {
+          amount: usd(info.byokUsage),
+          recent: byokRecent ?? 'none',
+          counts: info.includeByokInLimit ? 'yes' : 'no',
+        },
+      ),
+    });
+  }
+  rows.push({
+    key: 'free',
+    label: text('settings.key.info.freeTier'),
+    value: text(info.isFreeTier ? 'settings.key.info.yes' : 'settings.key.info.no'),
+  });
   return rows;
 }
 
 /** Says when the key stops working soon (or has stopped); null while there is time. */
-function expiryWarning(expiresAt: string | null | undefined, now: number): string | null {
+function expiryWarning(expiresAt: string | null | undefined, now: number, intl: IntlShape): string | null {
   if (!expiresAt) return null;
   const at = Date.parse(expiresAt);
   if (Number.isNaN(at)) return null;
-  const day = formatDay(expiresAt);
-  if (at <= now) return `This key expired on ${day}. Create a new key on openrouter.ai and add it here.`;
+  const day = formatDay(expiresAt, intl);
+  if (at <= now) return intl.formatMessage({ id: 'settings.key.expired' }, { day });
   if (at - now <= EXPIRY_WARNING_DAYS * DAY_MS) {
-    return `This key expires on ${day}. Create a new key on openrouter.ai before then and add it here.`;
+    return intl.formatMessage({ id: 'settings.key.expiresSoon' }, { day });
   }
   return null;
 }
 
 /** What OpenRouter says about the key: label, spend (recent and BYOK), limit and its reset, expiry, tier. */
 export function KeyVerification({ info, now = Date.now() }: { info: KeyInfo; now?: number }) {
+  const intl = useIntl();
   const actions = useActions();
-  const expiry = expiryWarning(info.expiresAt, now);
+  const expiry = expiryWarning(info.expiresAt, now, intl);
   const openKeys = (event: MouseEvent<HTMLAnchorElement>) => {
     event.preventDefault();
     void actions.links.open(KEYS_URL);
@@ -86,22 +122,28 @@ export function KeyVerification({ info, now = Date.now() }: { info: KeyInfo; now
   return (
     <>
       <dl className="key-facts">
-        {facts(info).map((fact) => (
-          <Fragment key={fact.label}>
+        {facts(info, intl).map((fact) => (
+          <Fragment key={fact.key}>
             <dt>{fact.label}</dt>
-            <dd>{fact.value}</dd>
+            {/* The key's label is the person's own name for it. */}
+            <dd data-i18n-content={fact.key === 'label' ? true : undefined}>{fact.value}</dd>
           </Fragment>
         ))}
       </dl>
       {expiry && <p className="key-warning">{expiry}</p>}
       {info.limit === null && (
         <p className="key-warning">
-          This key has no spending limit. OpenRouter recommends a credit limit for app keys. Set one at{' '}
-          {/* Opens through main (asks, then https only), like every link in the app. */}
-          <a href={KEYS_URL} rel="noopener noreferrer" onClick={openKeys}>
-            openrouter.ai/settings/keys
-          </a>
-          .
+          {intl.formatMessage(
+            { id: 'settings.key.noLimitWarning' },
+            {
+              link: (chunks) => (
+                // Opens through main (asks, then https only), like every link in the app.
+                <a href={KEYS_URL} rel="noopener noreferrer" onClick={openKeys}>
+                  {chunks}
+                </a>
+              ),
+            },
+          )}
         </p>
       )}
     </>

@@ -1,4 +1,5 @@
 import { useEffect, useId } from 'react';
+import { useIntl } from 'react-intl';
 import type { ProviderPreferences } from '../../../../common/request-options';
 import { useActions, useStores } from '../../app-context';
 import { normalizePreferences, problemsFor } from '../../format/provider-preferences';
@@ -13,6 +14,7 @@ import { ProviderPreferencesEditor } from '../request-controls/provider-preferen
  * whether each conversation keeps to one provider (`session_id`). Nothing is sent until chosen.
  */
 export function ProvidersSection() {
+  const intl = useIntl();
   const stores = useStores();
   const actions = useActions();
   const settings = useStoreValue(stores.settings);
@@ -31,14 +33,11 @@ export function ProvidersSection() {
   const stickyErrors = problemsFor(problems, '', 'stickyProvider').map((p) => p.message);
   return (
     <section className="settings-section" aria-labelledby="settings-providers-heading">
-      <h3 id="settings-providers-heading">Providers</h3>
-      <p className="field-hint">
-        Which of OpenRouter's providers may serve your messages, unless a conversation sets its own
-        (Conversation options). Nothing here is sent until you choose it.
-      </p>
+      <h3 id="settings-providers-heading">{intl.formatMessage({ id: 'settings.providers.heading' })}</h3>
+      <p className="field-hint">{intl.formatMessage({ id: 'settings.providers.hint' })}</p>
       {error && (
         <p role="alert" className="field-error">
-          Not saved: {error}
+          {intl.formatMessage({ id: 'settings.providers.notSaved' }, { error })}
         </p>
       )}
       <ProviderPreferencesEditor
@@ -56,10 +55,9 @@ export function ProvidersSection() {
           aria-describedby={`${stickyId}-hint`}
           onChange={(e) => void save({ stickyProvider: e.currentTarget.checked })}
         />
-        <label htmlFor={stickyId}>Keep each conversation on one provider</label>
+        <label htmlFor={stickyId}>{intl.formatMessage({ id: 'settings.providers.sticky' })}</label>
         <p id={`${stickyId}-hint`} className="field-hint">
-          Sends each conversation's own session id, so OpenRouter keeps it with one provider and prompt
-          caching pays off.
+          {intl.formatMessage({ id: 'settings.providers.stickyHint' })}
         </p>
         {stickyErrors.length > 0 && (
           <p role="alert" className="field-error">

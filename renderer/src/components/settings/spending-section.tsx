@@ -1,4 +1,5 @@
 import { type RefObject, useId, useState } from 'react';
+import { useIntl } from 'react-intl';
 import type { SpendingLimits } from '../../../../common/spending-types';
 import { useStores } from '../../app-context';
 import { problemsFor } from '../../format/provider-preferences';
@@ -8,7 +9,6 @@ import { useSettingSaver } from '../../hooks/use-setting-saver';
 import { useStoreValue } from '../../hooks/use-store-value';
 
 const SAVE_DELAY_MS = 500;
-const INVALID = 'Enter an amount in dollars greater than 0 (like 5 or 2.50), or leave it empty.';
 
 interface LimitFieldProps {
   field: keyof SpendingLimits;
@@ -20,6 +20,7 @@ interface LimitFieldProps {
 
 /** One dollar amount of Settings → Spending: empty is "none"; bad input is said inline and not saved. */
 function LimitField({ field, label, hint, value, inputRef }: LimitFieldProps) {
+  const intl = useIntl();
   const id = useId();
   const stores = useStores();
   const problems = problemsFor(useStoreValue(stores.settingsProblems), 'spending', field);
@@ -36,7 +37,7 @@ function LimitField({ field, label, hint, value, inputRef }: LimitFieldProps) {
     void save({ spending: { ...current, [field]: next } });
   }, SAVE_DELAY_MS);
   const errors = [
-    ...(invalid ? [INVALID] : []),
+    ...(invalid ? [intl.formatMessage({ id: 'settings.spending.invalid' })] : []),
     ...problems.map((p) => p.message),
     ...(error ? [error] : []),
   ];
@@ -50,7 +51,7 @@ function LimitField({ field, label, hint, value, inputRef }: LimitFieldProps) {
         inputMode="decimal"
         autoComplete="off"
         value={draft}
-        placeholder="None"
+        placeholder={intl.formatMessage({ id: 'settings.spending.none' })}
         aria-invalid={errors.length > 0 ? true : undefined}
         aria-describedby={errors.length > 0 ? `${id}-hint ${id}-error` : `${id}-hint`}
         onChange={(e) => {
@@ -88,14 +89,12 @@ export function SpendingSection({
   /** Settings opened at this section ("Change limit") puts focus here. */
   firstFieldRef?: RefObject<HTMLInputElement | null>;
 }) {
+  const intl = useIntl();
   const problems = useStoreValue(useStores().settingsProblems).filter((p) => p.field === 'spending');
   return (
     <section className="settings-section" aria-labelledby="settings-spending-heading">
-      <h3 id="settings-spending-heading">Spending</h3>
-      <p className="field-hint">
-        When Switchboard&apos;s ledger (with replies still being written) reaches a limit, nothing more is
-        sent until it resets: at midnight for the daily limit, on the first of the month for the monthly one.
-      </p>
+      <h3 id="settings-spending-heading">{intl.formatMessage({ id: 'settings.spending.heading' })}</h3>
+      <p className="field-hint">{intl.formatMessage({ id: 'settings.spending.hint' })}</p>
       {problems.length > 0 && (
         <p role="alert" className="field-error">
           {problems.map((p) => p.message).join(' ')}
@@ -103,21 +102,21 @@ export function SpendingSection({
       )}
       <LimitField
         field="dailyUsd"
-        label="Daily spending limit (USD)"
-        hint="Leave empty for no daily limit."
+        label={intl.formatMessage({ id: 'settings.spending.daily.label' })}
+        hint={intl.formatMessage({ id: 'settings.spending.daily.hint' })}
         value={value.dailyUsd}
         inputRef={firstFieldRef}
       />
       <LimitField
         field="monthlyUsd"
-        label="Monthly spending limit (USD)"
-        hint="Leave empty for no monthly limit."
+        label={intl.formatMessage({ id: 'settings.spending.monthly.label' })}
+        hint={intl.formatMessage({ id: 'settings.spending.monthly.hint' })}
         value={value.monthlyUsd}
       />
       <LimitField
         field="askAboveUsd"
-        label="Ask before a message that could cost more than (USD)"
-        hint="Send asks first when the highest estimate is above this. Leave empty never to ask."
+        label={intl.formatMessage({ id: 'settings.spending.askAbove.label' })}
+        hint={intl.formatMessage({ id: 'settings.spending.askAbove.hint' })}
         value={value.askAboveUsd}
       />
     </section>

@@ -1,18 +1,18 @@
 import { useId, useState } from 'react';
-import { CHECK_FOR_UPDATES, RESTART_TO_UPDATE, type UpdateStatus } from '../../../../common/update-types';
+import { type IntlShape, useIntl } from 'react-intl';
+import type { UpdateStatus } from '../../../../common/update-types';
 import { useActions } from '../../app-context';
 import { useSettingSaver } from '../../hooks/use-setting-saver';
 import { useStoreValue } from '../../hooks/use-store-value';
 
 /*
- * Every sentence shown here is main's whole sentence (common/update-types.ts) or written whole here,
- * so each can move to a message catalog as it is.
+ * Every sentence shown here is main's whole sentence (common/update-types.ts, shown as main gives it)
+ * or a message of this section's catalog (`settings.updates`).
  */
 
-function statusText(status: UpdateStatus | null): string {
-  if (status === null || status.state === 'idle')
-    return 'Switchboard has not checked for updates since it started.';
-  if (status.state === 'checking') return 'Switchboard is checking for updates.';
+function statusText(status: UpdateStatus | null, intl: IntlShape): string {
+  if (status === null || status.state === 'idle') return intl.formatMessage({ id: 'settings.updates.idle' });
+  if (status.state === 'checking') return intl.formatMessage({ id: 'settings.updates.checking' });
   return status.message;
 }
 
@@ -22,6 +22,7 @@ function statusText(status: UpdateStatus | null): string {
  * once an update is downloaded.
  */
 export function UpdatesSection({ automatic }: { automatic: boolean }) {
+  const intl = useIntl();
   const actions = useActions();
   const status = useStoreValue(actions.updates.status);
   const { save, error } = useSettingSaver();
@@ -32,7 +33,7 @@ export function UpdatesSection({ automatic }: { automatic: boolean }) {
     status?.state === 'downloaded' || (status?.state === 'error' && status.version !== undefined);
   return (
     <section className="settings-section" aria-labelledby="settings-updates-heading">
-      <h3 id="settings-updates-heading">Updates</h3>
+      <h3 id="settings-updates-heading">{intl.formatMessage({ id: 'settings.updates.heading' })}</h3>
       <div className="settings-field settings-checkbox">
         <input
           id={checkboxId}
@@ -41,10 +42,9 @@ export function UpdatesSection({ automatic }: { automatic: boolean }) {
           aria-describedby={`${checkboxId}-hint`}
           onChange={(e) => void save({ checkForUpdatesAutomatically: e.currentTarget.checked })}
         />
-        <label htmlFor={checkboxId}>Check for updates automatically</label>
+        <label htmlFor={checkboxId}>{intl.formatMessage({ id: 'settings.updates.automatic' })}</label>
         <p id={`${checkboxId}-hint`} className="field-hint">
-          When Switchboard starts and once a day. Updates download in the background and are installed only
-          when you restart to update.
+          {intl.formatMessage({ id: 'settings.updates.automaticHint' })}
         </p>
         {error && (
           <p role="alert" className="field-error">
@@ -54,10 +54,14 @@ export function UpdatesSection({ automatic }: { automatic: boolean }) {
       </div>
       <div className="settings-field">
         <p role="status" aria-live="polite">
-          {statusText(status)}
+          {statusText(status, intl)}
         </p>
         {status?.state === 'downloading' && (
-          <progress max={100} value={status.percent} aria-label="Update download progress" />
+          <progress
+            max={100}
+            value={status.percent}
+            aria-label={intl.formatMessage({ id: 'settings.updates.progress' })}
+          />
         )}
         <div className="button-row">
           <button
@@ -69,7 +73,7 @@ export function UpdatesSection({ automatic }: { automatic: boolean }) {
               void actions.updates.check().then(setCallError);
             }}
           >
-            {CHECK_FOR_UPDATES}
+            {intl.formatMessage({ id: 'settings.updates.check' })}
           </button>
           {canRestart && (
             <button
@@ -80,7 +84,7 @@ export function UpdatesSection({ automatic }: { automatic: boolean }) {
                 void actions.updates.restart().then(setCallError);
               }}
             >
-              {RESTART_TO_UPDATE}
+              {intl.formatMessage({ id: 'settings.updates.restart' })}
             </button>
           )}
         </div>
