@@ -2,20 +2,20 @@ import type { MessageFormatElement } from '@formatjs/icu-messageformat-parser';
 import type { AreaCatalog } from './catalog-types';
 import { type AppLocale, type DisplayLocale, PSEUDO_LOCALE, SOURCE_LOCALE } from './locales';
 import callback from './messages/callback';
+import chat from './messages/chat';
 import common from './messages/common';
+import compare from './messages/compare';
 import format from './messages/format';
 import keyEntry from './messages/keyEntry';
 import menu from './messages/menu';
 import settings from './messages/settings';
-import settingsKey from './messages/settings.key';
 import settingsPdf from './messages/settings.pdf';
 import settingsProblems from './messages/settings.problems';
-import settingsProviders from './messages/settings.providers';
 import settingsRequests from './messages/settings.requests';
-import settingsSpending from './messages/settings.spending';
 import settingsTheme from './messages/settings.theme';
-import settingsUpdates from './messages/settings.updates';
 import sidebar from './messages/sidebar';
+import toasts from './messages/toasts';
+import updatesBanner from './messages/updates.banner';
 import { pseudoLocalizeCatalog } from './pseudo-locale';
 
 /**
@@ -24,20 +24,20 @@ import { pseudoLocalizeCatalog } from './pseudo-locale';
  */
 export const AREAS: Readonly<Record<string, AreaCatalog>> = {
   callback,
+  chat,
   common,
+  compare,
   format,
   keyEntry,
   menu,
   settings,
-  'settings.key': settingsKey,
   'settings.pdf': settingsPdf,
   'settings.problems': settingsProblems,
-  'settings.providers': settingsProviders,
   'settings.requests': settingsRequests,
-  'settings.spending': settingsSpending,
   'settings.theme': settingsTheme,
-  'settings.updates': settingsUpdates,
   sidebar,
+  toasts,
+  'updates.banner': updatesBanner,
 };
 
 export type Messages = Record<string, string> | Record<string, MessageFormatElement[]>;

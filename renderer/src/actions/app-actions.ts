@@ -1,4 +1,5 @@
 import type { SwitchboardBridge } from '../../../common/ipc/bridge-types';
+import { createTranslate } from '../i18n/note';
 import type { AppStores } from '../state/app-stores';
 import { preferredModel } from '../state/model-choice-store';
 import { createAddKeyActions } from './add-key-actions';
@@ -45,12 +46,16 @@ export function createAppActions(bridge: SwitchboardBridge, stores: AppStores) {
     stagedAttachments,
     compare: compareStore,
   } = stores;
+  // Issue 20: the locale main resolved; the window's IntlProvider follows it, and the refusals the
+  // renderer writes itself (as `{ code, message }`, like main's) are written in it.
+  const locale = createLocaleActions({ bridge });
+  const translate = createTranslate(() => locale.state.get()?.locale ?? null);
   const settingsActions = createSettingsActions({ bridge, settings });
   const conversationActions = createConversationActions({ bridge, conversations, messages });
   const messageActions = createMessageActions({ bridge, messages });
   const key = createKeyActions({ bridge, keyStatus });
   const requestOptionsActions = createRequestOptionsActions({ bridge, requestOptions });
-  const branches = createBranchActions({ bridge, messages, streams });
+  const branches = createBranchActions({ bridge, messages, streams, translate });
   // The chat and Compare both follow main's stream events, through one subscription.
   const streamBridge = shareChatEvents(bridge);
   const chat = createChatActions({
@@ -63,11 +68,12 @@ export function createAppActions(bridge: SwitchboardBridge, stores: AppStores) {
     settingsActions,
     requestOptionsActions,
     branchActions: branches,
+    translate,
   });
   const modelActions = createModelActions({ bridge, models, modelChoice });
   const toastActions = createToastActions({ toasts });
   const replyUsage = createReplyUsageActions({ bridge, messages });
-  const messageAttachments = createMessageAttachmentActions({ bridge, toasts });
+  const messageAttachments = createMessageAttachmentActions({ bridge, toasts, translate });
   const compare = createCompareActions({
     bridge: streamBridge,
     compare: compareStore,
@@ -81,12 +87,11 @@ export function createAppActions(bridge: SwitchboardBridge, stores: AppStores) {
     messageActions,
     settingsActions,
     requestOptionsActions,
+    translate,
   });
 
   // Issue 20: main's update status, "Check for updates" and "Restart to update".
   const updates = createUpdateActions({ bridge });
-  // Issue 20: the locale main resolved; the window's IntlProvider follows it.
-  const locale = createLocaleActions({ bridge });
 
   return {
     chat,
@@ -108,7 +113,7 @@ export function createAppActions(bridge: SwitchboardBridge, stores: AppStores) {
     toasts: toastActions,
     requestOptions: requestOptionsActions,
     spending: createSpendingActions({ bridge, toasts }),
-    attachments: createAttachmentActions({ bridge, staged: stagedAttachments, toasts }),
+    attachments: createAttachmentActions({ bridge, staged: stagedAttachments, toasts, translate }),
     updates,
     locale,
 

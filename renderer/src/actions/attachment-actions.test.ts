@@ -2,6 +2,7 @@ import { describe, expect, it, vi } from 'vitest';
 import type { StagedAttachment } from '../../../common/attachment-types';
 import { createStagedAttachmentsStore } from '../state/staged-attachments-store';
 import { createToastsStore } from '../state/toasts-store';
+import { englishNote } from '../testing/english-note';
 import { makeStaged } from '../testing/fake-attachments';
 import { createFakeBridge, fail, ok } from '../testing/fake-bridge';
 import { makeFile, PNG_1X1 } from '../testing/test-files';
@@ -30,7 +31,7 @@ describe('attachment actions', () => {
     };
     await actions.attachFromDialog();
     expect(staged.get().map((c) => [c.name, c.status])).toEqual([['notes.txt', 'staged']]);
-    expect(toasts.get().map((t) => [t.message, t.tone])).toEqual([
+    expect(toasts.get().map((t) => [englishNote(t.message), t.tone])).toEqual([
       [
         'bomb.png was not attached: It is not a PNG, JPEG, WebP or GIF image, whatever its name says.',
         'error',
@@ -68,7 +69,8 @@ describe('attachment actions', () => {
     );
     await actions.stageFiles([makeFile('PK\u0003\u0004', 'bomb.png')]);
     expect(staged.get()).toEqual([]);
-    expect(toasts.get()[0]?.message).toBe(
+    const [toast] = toasts.get();
+    expect(toast && englishNote(toast.message)).toBe(
       'bomb.png was not attached: It is not a PNG, JPEG, WebP or GIF image, whatever its name says.',
     );
     toasts.dispose();
@@ -125,6 +127,8 @@ describe('attachment actions', () => {
     await actions.attachFromDialog();
     await vi.waitFor(() => expect(staged.get()[0]?.status).toBe('failed'));
     const [chip] = staged.get();
-    expect(chip?.status === 'failed' && chip.reason).toContain('It could not be made small enough');
+    expect(chip?.status === 'failed' && englishNote(chip.reason)).toBe(
+      'Too large to send, and it could not be made smaller: It could not be made small enough (10 bytes at most). Remove it to send.',
+    );
   });
 });

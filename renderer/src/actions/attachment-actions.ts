@@ -1,6 +1,6 @@
 import { ATTACHMENT_LIMITS, type StagedAttachment } from '../../../common/attachment-types';
 import type { SwitchboardBridge } from '../../../common/ipc/bridge-types';
-import { formatBytes } from '../format/attachments';
+import { createTranslate, type Note, type Translate } from '../i18n/note';
 import { type ResizedImage, type ResizeLimits, resizeImage } from '../image/resize-image';
 import { imageDataUrlToBlob } from '../state/image-data-url';
 import type { StagedAttachmentsStore, StagedChip } from '../state/staged-attachments-store';
@@ -15,6 +15,8 @@ export interface AttachmentActionsDeps {
   toasts: ToastsStore;
   /** Draws an image smaller (the canvas one by default; tests pass their own). */
   resize?: (source: Blob, limits: ResizeLimits) => Promise<ResizedImage>;
+  /** Names a pasted file in the interface's language (English when not given). */
+  translate?: Translate;
 }
 
 /** The largest file any kind accepts: bigger ones are refused before their bytes are read. */
@@ -40,6 +42,9 @@ function renamedFor(name: string, type: ResizedImage['type']): string {
 
 const reasonOf = (error: unknown) => (error instanceof Error ? error.message : String(error));
 
+/** Main's image could not be decoded here: said in the catalog's words, not an Error's. */
+class UnreadableImage extends Error {}
+
 /**
  * Files attached to the message being written (issue 17). Every way in ends in main, which reads
  * each file's type from its bytes: "Attach files" opens main's dialog; a dropped or pasted file's
@@ -48,23 +53,29 @@ const reasonOf = (error: unknown) => (error instanceof Error ? error.message : S
 export function createAttachmentActions(deps: AttachmentActionsDeps) {
   const { bridge, staged, toasts } = deps;
   const resize = deps.resize ?? resizeImage;
+  const translate = deps.translate ?? createTranslate();
 
-  // Main's reasons name the file already; one that does not is prefixed with it.
-  const refuse = (name: string, message: string) =>
-    toasts.show(message.includes(name) ? message : `${name} was not attached: ${message}`, {
-      tone: 'error',
-    });
+  // Main's reasons (its text, shown as given) name the file already; one that does not is prefixed
+  // with it. The renderer's own reasons are catalog messages that name it.
+  const refuse = (name: string, reason: Note) =>
+    toasts.show(
+      'id' in reason || reason.text.includes(name)
+        ? reason
+        : { id: 'chat.attachments.notAttached', values: { name, reason: reason.text } },
+      { tone: 'error' },
+    );
 
   /** Draws an image main asked to shrink, and stages the result in place of the original. */
   const shrink = async (id: string, original: StagedAttachment, limits: ResizeLimits) => {
     staged.replace({ id, name: original.name, status: 'resizing', attachment: original });
-    let failure: string;
+    /** Main's or the resize's reason (their text); null: the image could not be read. */
+    let failure: string | null;
     try {
       const image = await bridge.getAttachmentImage({ sha256: original.sha256 });
       if (!image.ok) throw new Error(image.error.message);
       // Only a raster image type main vouched for is decoded (never an SVG).
       const source = imageDataUrlToBlob(image.value.dataUrl);
-      if (!source) throw new Error('The image could not be read.');
+      if (!source) throw new UnreadableImage();
       const resized = await resize(source, limits);
       const bytes = new Uint8Array(await resized.blob.arrayBuffer());
       const result = await bridge.stageAttachment({
@@ -80,7 +91,7 @@ export function createAttachmentActions(deps: AttachmentActionsDeps) {
       staged.replace({ id, name: result.value.name, status: 'staged', attachment: result.value });
       return;
     } catch (error) {
-      failure = reasonOf(error);
+      failure = error instanceof UnreadableImage ? null : reasonOf(error);
     }
     if (!staged.find(id)) return;
     staged.replace({
@@ -88,7 +99,10 @@ export function createAttachmentActions(deps: AttachmentActionsDeps) {
       name: original.name,
       status: 'failed',
       attachment: original,
-      reason: `Too large to send, and it could not be made smaller: ${failure} Remove it to send.`,
+      reason:
+        failure === null
+          ? { id: 'chat.attachments.notShrunkUnreadable' }
+          : { id: 'chat.attachments.notShrunk', values: { reason: failure } },
     });
   };
 
@@ -105,12 +119,13 @@ export function createAttachmentActions(deps: AttachmentActionsDeps) {
 
   const stageOne = async (file: File) => {
     const id = crypto.randomUUID();
-    const name = file.name || 'Pasted file';
+    // A pasted screenshot has no name: the chip and main see "Pasted file" in the language now.
+    const name = file.name || translate('chat.attachments.pastedFile');
     if (file.size > LARGEST_FILE) {
-      refuse(
-        name,
-        `${name} is ${formatBytes(file.size)}; files can be at most ${formatBytes(LARGEST_FILE)}. Attach a smaller file.`,
-      );
+      refuse(name, {
+        id: 'chat.attachments.tooLarge',
+        values: { name, size: { bytes: file.size }, max: { bytes: LARGEST_FILE } },
+      });
       return;
     }
     staged.add({ id, name, status: 'reading' });
@@ -119,18 +134,18 @@ export function createAttachmentActions(deps: AttachmentActionsDeps) {
       dataBase64 = bytesToBase64(new Uint8Array(await file.arrayBuffer()));
     } catch {
       staged.remove(id);
-      refuse(name, `${name} could not be read. Try attaching it again.`);
+      refuse(name, { id: 'chat.attachments.unreadable', values: { name } });
       return;
     }
     if (file.size === 0 || dataBase64 === '') {
       staged.remove(id);
-      refuse(name, `${name} is empty. Choose a file with something in it.`);
+      refuse(name, { id: 'chat.attachments.empty', values: { name } });
       return;
     }
     const result = await bridge.stageAttachment({ name, dataBase64 });
     if (!result.ok) {
       staged.remove(id);
-      refuse(name, result.error.message);
+      refuse(name, { text: result.error.message });
       return;
     }
     settle(id, result.value);
@@ -141,7 +156,10 @@ export function createAttachmentActions(deps: AttachmentActionsDeps) {
     async attachFromDialog(): Promise<void> {
       const result = await bridge.attachFiles();
       if (!result.ok) {
-        toasts.show(`Nothing was attached: ${result.error.message}`, { tone: 'error' });
+        toasts.show(
+          { id: 'chat.attachments.nothingAttached', values: { reason: result.error.message } },
+          { tone: 'error' },
+        );
         return;
       }
       for (const attachment of result.value.attached) {
@@ -149,7 +167,7 @@ export function createAttachmentActions(deps: AttachmentActionsDeps) {
         staged.add({ id, name: attachment.name, status: 'reading' });
         settle(id, attachment);
       }
-      for (const refusal of result.value.refused) refuse(refusal.name, refusal.message);
+      for (const refusal of result.value.refused) refuse(refusal.name, { text: refusal.message });
     },
 
     /** Dropped or pasted files: their bytes are read here and given to main one by one, in order. */

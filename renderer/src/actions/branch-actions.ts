@@ -1,6 +1,7 @@
 import type { Message } from '../../../common/conversation-types';
 import type { SwitchboardBridge } from '../../../common/ipc/bridge-types';
 import type { Result } from '../../../common/ipc/define';
+import { createTranslate, type Translate } from '../i18n/note';
 import type { MessagePage, MessagesStore } from '../state/messages-store';
 import type { StreamsStore } from '../state/streams-store';
 import { FIRST_PAGE_SIZE, MESSAGE_PAGE_SIZE } from './message-actions';
@@ -9,6 +10,8 @@ export interface BranchActionsDeps {
   bridge: Pick<SwitchboardBridge, 'switchBranch' | 'loadMessages'>;
   messages: MessagesStore;
   streams: StreamsStore;
+  /** Writes the renderer's own refusals in the interface's language (English when not given). */
+  translate?: Translate;
 }
 
 /** Which of a message's version buttons was pressed. */
@@ -23,6 +26,7 @@ const MAX_PAGE = 500;
  */
 export function createBranchActions(deps: BranchActionsDeps) {
   const { bridge, messages, streams } = deps;
+  const translate = deps.translate ?? createTranslate();
   // The version switcher that was pressed belongs to a message the switch takes off the path; its
   // sibling's switcher, which replaces it, takes the focus back when it appears (see takeFocus).
   let focusRequest: { messageId: string; control: VersionControl } | null = null;
@@ -89,7 +93,7 @@ export function createBranchActions(deps: BranchActionsDeps) {
       if (streams.forConversation(conversationId) !== null) {
         return {
           ok: false,
-          error: { code: 'validation', message: 'Wait for the reply to finish, then switch versions.' },
+          error: { code: 'validation', message: translate('chat.versions.waitForReply') },
         };
       }
       const branch = message.branch;

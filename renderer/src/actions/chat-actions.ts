@@ -1,6 +1,7 @@
 import type { Message } from '../../../common/conversation-types';
 import type { SwitchboardBridge } from '../../../common/ipc/bridge-types';
 import type { Result } from '../../../common/ipc/define';
+import { createTranslate, type Translate } from '../i18n/note';
 import { endsStream } from '../state/apply-stream-events';
 import type { ConversationsStore } from '../state/conversations-store';
 import type { MessagesStore } from '../state/messages-store';
@@ -25,6 +26,8 @@ export interface ChatActionsDeps {
   requestOptionsActions: Pick<RequestOptionsActions, 'applyPending'>;
   /** Reads the visible path again once a new version's reply has ended (issue 18). */
   branchActions: Pick<BranchActions, 'reloadPath'>;
+  /** Writes the renderer's own refusals in the interface's language (English when not given). */
+  translate?: Translate;
 }
 
 /** What the composer adds to one message (issue 15). */
@@ -44,10 +47,6 @@ export interface RegenerateOverride {
 /** What "Continue" on a cut-off reply sends: the plain request models understand as "go on". */
 export const CONTINUE_PROMPT = 'Continue';
 
-function failure(message: string): Result<never> {
-  return { ok: false, error: { code: 'validation', message } };
-}
-
 /** Sending, regenerating, editing and stopping: the renderer's side of a streamed reply. */
 export function createChatActions(deps: ChatActionsDeps) {
   const {
@@ -61,6 +60,12 @@ export function createChatActions(deps: ChatActionsDeps) {
     requestOptionsActions,
     branchActions,
   } = deps;
+  const translate = deps.translate ?? createTranslate();
+  // Said where main's refusals are (the same `{ code, message }`), so written in the language now.
+  const noModel = (): Result<never> => ({
+    ok: false,
+    error: { code: 'validation', message: translate('chat.pickModelFirst') },
+  });
   // Streams writing a new version (regenerate, edit and resend), by stream id, with their conversation:
   // when one ends, the path is read again, so the versions shown are main's (issue 18).
   const versionStreams = new Map<string, string>();
@@ -98,7 +103,7 @@ export function createChatActions(deps: ChatActionsDeps) {
   return {
     async send(content: string, options: SendOptions = {}): Promise<Result<unknown>> {
       const model = modelChoice.get();
-      if (!model) return failure('Pick a model first.');
+      if (!model) return noModel();
       let conversationId = conversations.get().selectedId;
       if (conversationId === null) {
         const created = await conversationActions.create(model);
@@ -141,7 +146,7 @@ export function createChatActions(deps: ChatActionsDeps) {
       override: RegenerateOverride = {},
     ): Promise<Result<unknown>> {
       const model = override.model ?? modelChoice.get() ?? reply.model;
-      if (!model) return failure('Pick a model first.');
+      if (!model) return noModel();
       const { maxTokens } = override;
       return streamReply(
         conversationId,
@@ -169,7 +174,7 @@ export function createChatActions(deps: ChatActionsDeps) {
      */
     async continueReply(conversationId: string, reply: Message): Promise<Result<unknown>> {
       const model = modelChoice.get() ?? reply.model;
-      if (!model) return failure('Pick a model first.');
+      if (!model) return noModel();
       return streamReply(
         conversationId,
         (streamId) => bridge.sendMessage({ streamId, conversationId, content: CONTINUE_PROMPT, model }),
@@ -183,7 +188,7 @@ export function createChatActions(deps: ChatActionsDeps) {
       content: string,
     ): Promise<Result<unknown>> {
       const model = modelChoice.get();
-      if (!model) return failure('Pick a model first.');
+      if (!model) return noModel();
       return streamReply(
         conversationId,
         (streamId) => bridge.editAndResend({ streamId, conversationId, messageId, content, model }),

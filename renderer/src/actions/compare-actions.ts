@@ -1,5 +1,6 @@
 import type { SwitchboardBridge } from '../../../common/ipc/bridge-types';
 import type { Result } from '../../../common/ipc/define';
+import { createTranslate, type Translate } from '../i18n/note';
 import {
   type CompareStore,
   MAX_COMPARE_COLUMNS,
@@ -32,6 +33,8 @@ export interface CompareActionsDeps {
   requestOptionsActions: Pick<RequestOptionsActions, 'applyPending'>;
   /** The clock the columns' times are read from (a fake one in tests). */
   now?: () => number;
+  /** Writes the renderer's own refusals in the interface's language (English when not given). */
+  translate?: Translate;
 }
 
 /** What the composer hands over when the person presses Compare. */
@@ -57,6 +60,7 @@ function candidateModels(deps: CompareActionsDeps): string[] {
 export function createCompareActions(deps: CompareActionsDeps) {
   const { bridge, compare, conversations, messages, modelChoice, dialogs } = deps;
   const now = deps.now ?? (() => performance.now());
+  const translate = deps.translate ?? createTranslate();
 
   /** The next model not in any column yet (a column may still repeat one, chosen in the picker). */
   const nextModel = (taken: readonly string[]): string | null =>
@@ -119,7 +123,7 @@ export function createCompareActions(deps: CompareActionsDeps) {
     async send(): Promise<Result<unknown>> {
       const s = compare.get();
       if (s.phase !== 'choosing')
-        return { ok: false, error: { code: 'validation', message: 'Already sent.' } };
+        return { ok: false, error: { code: 'validation', message: translate('compare.alreadySent') } };
       let conversationId = conversations.get().selectedId;
       const streamIds = s.columns.map(() => crypto.randomUUID());
       compare.sending(streamIds, now());
@@ -178,7 +182,7 @@ export function createCompareActions(deps: CompareActionsDeps) {
       if (conversationId === null || !reply) {
         const error = {
           code: 'validation' as const,
-          message: 'That reply is not stored yet: try again in a moment.',
+          message: translate('compare.notStoredYet'),
         };
         compare.failed(error);
         return { ok: false, error };

@@ -22,7 +22,12 @@ export function createReplyImageActions(deps: ReplyImageActionsDeps) {
     async save(ref: ReplyImageRef): Promise<void> {
       const result = await bridge.saveReplyImage(ref);
       if (!result.ok) toasts.show(result.error.message, { tone: 'error' });
-      else if (result.value.saved) toasts.show(`Saved the image to ${result.value.fileName ?? 'a file'}.`);
+      else if (result.value.saved)
+        toasts.show(
+          result.value.fileName == null
+            ? { id: 'chat.replyImage.savedSomewhere' }
+            : { id: 'chat.replyImage.saved', values: { file: result.value.fileName } },
+        );
     },
   };
 }

@@ -42,11 +42,19 @@ export function createSpendingActions(deps: SpendingActionsDeps) {
     async exportCsv(days?: number): Promise<void> {
       const result = await bridge.exportSpendingCsv(days === undefined ? {} : { days });
       if (!result.ok) {
-        toasts.show(`Spending not exported: ${result.error.message}`, { tone: 'error' });
+        // Main's reason, as given, inside the sentence.
+        toasts.show(
+          { id: 'toasts.spending.notExported', values: { reason: result.error.message } },
+          { tone: 'error' },
+        );
         return;
       }
       if (result.value.saved) {
-        toasts.show(`Spending exported to ${result.value.fileName ?? 'the file you chose'}.`);
+        toasts.show(
+          result.value.fileName == null
+            ? { id: 'toasts.spending.exportedSomewhere' }
+            : { id: 'toasts.spending.exported', values: { file: result.value.fileName } },
+        );
       }
     },
 

@@ -1,8 +1,14 @@
-import { type JSX, useEffect, useRef, useState } from 'react';
+import { type JSX, useContext, useEffect, useRef, useState } from 'react';
+import { IntlContext } from 'react-intl';
+import { intlFor } from '../i18n/note';
 
 type CopyState = 'idle' | 'copied' | 'failed';
 
-const LABELS: Record<CopyState, string> = { idle: 'Copy', copied: 'Copied', failed: 'Copy failed' };
+const LABEL_IDS: Record<CopyState, string> = {
+  idle: 'chat.copy.copy',
+  copied: 'chat.copy.copied',
+  failed: 'chat.copy.failed',
+};
 /** How long the button says "Copied" or "Copy failed" before it says "Copy" again. */
 const RESET_AFTER_MS = 2000;
 
@@ -37,6 +43,10 @@ export interface CopyButtonProps {
 export function CopyButton(props: CopyButtonProps): JSX.Element {
   const { text, className, label, disabled = false, onCopied, statusClassName } = props;
   const [state, setState] = useState<CopyState>('idle');
+  // The app always provides one; Markdown's unit tests mount code blocks without it (English then).
+  // TODO(issue 20): plain useIntl() once renderer/src/markdown/*.test.tsx render with IntlWrapper.
+  const intl = useContext(IntlContext) ?? intlFor('en');
+  const labelOf = (s: CopyState) => intl.formatMessage({ id: LABEL_IDS[s] });
   const timer = useRef<ReturnType<typeof setTimeout> | undefined>(undefined);
   useEffect(() => () => clearTimeout(timer.current), []);
 
@@ -62,7 +72,7 @@ export function CopyButton(props: CopyButtonProps): JSX.Element {
         void copy();
       }}
     >
-      {LABELS[state]}
+      {labelOf(state)}
     </button>
   );
   if (onCopied) return button;
@@ -70,7 +80,7 @@ export function CopyButton(props: CopyButtonProps): JSX.Element {
     <>
       {button}
       <span className={statusClassName} role="status">
-        {state === 'idle' ? '' : LABELS[state]}
+        {state === 'idle' ? '' : labelOf(state)}
       </span>
     </>
   );

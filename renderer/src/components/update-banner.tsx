@@ -1,5 +1,6 @@
 import { useState } from 'react';
-import { RESTART_TO_UPDATE, type UpdateStatus } from '../../../common/update-types';
+import { useIntl } from 'react-intl';
+import type { UpdateStatus } from '../../../common/update-types';
 import { useActions } from '../app-context';
 import { useStoreValue } from '../hooks/use-store-value';
 import './update-banner.css';
@@ -37,6 +38,7 @@ export function bannerFor(status: UpdateStatus | null): { restart: 'offer' | 'pr
  */
 export function UpdateBanner({ inert }: { inert: boolean }) {
   const actions = useActions();
+  const intl = useIntl();
   const status = useStoreValue(actions.updates.status);
   const [dismissed, setDismissed] = useState<UpdateStatus | null>(null);
   const [error, setError] = useState<string | null>(null);
@@ -45,7 +47,11 @@ export function UpdateBanner({ inert }: { inert: boolean }) {
   // The live region stays mounted (empty while there is nothing to say), so a message that appears
   // in it is announced; a region inserted together with its text often is not.
   return (
-    <section className="update-banner-host" aria-label="Update" inert={inert}>
+    <section
+      className="update-banner-host"
+      aria-label={intl.formatMessage({ id: 'updates.banner.region' })}
+      inert={inert}
+    >
       <div
         className={
           message === null
@@ -70,14 +76,14 @@ export function UpdateBanner({ inert }: { inert: boolean }) {
               void actions.updates.restart().then(setError);
             }}
           >
-            {RESTART_TO_UPDATE}
+            {intl.formatMessage({ id: 'updates.banner.restart' })}
           </button>
         )}
         {message !== null && (
           <button
             type="button"
             className="button-quiet"
-            aria-label="Dismiss the update notice"
+            aria-label={intl.formatMessage({ id: 'updates.banner.dismiss' })}
             onClick={() => setDismissed(status)}
           >
             <span aria-hidden="true">×</span>

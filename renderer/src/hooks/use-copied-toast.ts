@@ -6,8 +6,8 @@ export function useCopiedToast(): (copied: boolean) => void {
   const { toasts } = useActions();
   return useCallback(
     (copied: boolean) => {
-      if (copied) toasts.show('Copied to the clipboard');
-      else toasts.show('Could not copy to the clipboard.', { tone: 'error' });
+      if (copied) toasts.show({ id: 'toasts.copied' });
+      else toasts.show({ id: 'toasts.copyFailed' }, { tone: 'error' });
     },
     [toasts],
   );

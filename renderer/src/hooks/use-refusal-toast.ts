@@ -13,13 +13,17 @@ export function useRefusalToast(): (error: AppError) => void {
     (error: AppError) => {
       const limit = describeSpendingLimit(error);
       if (limit === null) {
+        // Main's sentence, shown as given.
         actions.toasts.show(error.message, { tone: 'error' });
         return;
       }
-      actions.toasts.show(`Not sent. ${limit}`, {
-        tone: 'error',
-        action: { label: 'Change limit', run: () => actions.dialogs.openSettings('spending') },
-      });
+      actions.toasts.show(
+        { id: 'chat.notSent', values: { reason: limit } },
+        {
+          tone: 'error',
+          action: { label: { id: 'chat.changeLimit' }, run: () => actions.dialogs.openSettings('spending') },
+        },
+      );
     },
     [actions],
   );

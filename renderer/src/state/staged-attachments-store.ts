@@ -1,4 +1,5 @@
 import type { StagedAttachment } from '../../../common/attachment-types';
+import type { Note } from '../i18n/note';
 import { createValueStore } from './value-store';
 
 /**
@@ -10,7 +11,7 @@ import { createValueStore } from './value-store';
 export type StagedChip =
   | { id: string; name: string; status: 'reading' }
   | { id: string; name: string; status: 'resizing' | 'staged'; attachment: StagedAttachment }
-  | { id: string; name: string; status: 'failed'; attachment: StagedAttachment; reason: string };
+  | { id: string; name: string; status: 'failed'; attachment: StagedAttachment; reason: Note };
 
 /** The files attached to the message being written, in the order they were added. */
 export function createStagedAttachmentsStore() {

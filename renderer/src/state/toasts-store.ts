@@ -1,13 +1,20 @@
+import type { Note } from '../i18n/note';
 import { createValueStore } from './value-store';
 
+/**
+ * What a toast says: a catalog message (`{ id, values }`, translated when shown, so a language switch
+ * follows it) or text main wrote, as a string or `{ text }`, shown as given.
+ */
+export type ToastText = Note | string;
+
 export interface ToastAction {
-  label: string;
+  label: ToastText;
   run: () => void;
 }
 
 export interface Toast {
   id: number;
-  message: string;
+  message: Note;
   tone: 'info' | 'error';
   action: ToastAction | null;
 }
@@ -30,11 +37,16 @@ export function createToastsStore() {
     subscribe: store.subscribe,
     get: store.get,
     dismiss,
-    show(message: string, opts: { tone?: Toast['tone']; action?: ToastAction } = {}): number {
+    show(message: ToastText, opts: { tone?: Toast['tone']; action?: ToastAction } = {}): number {
       const id = nextId++;
       store.update((list) => [
         ...list,
-        { id, message, tone: opts.tone ?? 'info', action: opts.action ?? null },
+        {
+          id,
+          message: typeof message === 'string' ? { text: message } : message,
+          tone: opts.tone ?? 'info',
+          action: opts.action ?? null,
+        },
       ]);
       timers.set(
         id,

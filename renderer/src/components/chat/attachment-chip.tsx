@@ -1,16 +1,10 @@
 import { forwardRef, useEffect, useState } from 'react';
-import type { AttachmentKind } from '../../../../common/attachment-types';
+import { useIntl } from 'react-intl';
+import type { DisplayLocale } from '../../../../common/i18n/locales';
 import { useActions } from '../../app-context';
-import { describeResize, formatBytes, kindLabel } from '../../format/attachments';
+import { formatBytes, formatPixelSize } from '../../format/attachments';
+import { useNoteText } from '../../i18n/use-note-text';
 import type { StagedChip } from '../../state/staged-attachments-store';
-
-/** The short badge shown where an image's thumbnail would be. */
-const KIND_BADGES: Readonly<Record<AttachmentKind, string>> = {
-  image: 'IMG',
-  pdf: 'PDF',
-  text: 'TXT',
-  audio: 'AUDIO',
-};
 
 /** A staged image's thumbnail, asked of main (which checks the bytes are that image first). */
 function useThumbnail(chip: StagedChip): string | null {
@@ -52,9 +46,16 @@ export const AttachmentChip = forwardRef<HTMLButtonElement, AttachmentChipProps>
   { chip, onRemove },
   removeRef,
 ) {
+  const intl = useIntl();
+  const noteText = useNoteText();
+  const locale = intl.locale as DisplayLocale;
   const thumbnail = useThumbnail(chip);
   const attachment = chip.status === 'reading' ? null : chip.attachment;
-  const resized = attachment && chip.status === 'staged' ? describeResize(attachment) : null;
+  // "Resized to 8000×4500" for an image Switchboard shrank to fit providers' limits.
+  const resized =
+    attachment && chip.status === 'staged' && attachment.resizedFrom && attachment.size
+      ? intl.formatMessage({ id: 'chat.attachments.resizedTo' }, { size: formatPixelSize(attachment.size) })
+      : null;
   return (
     <li
       className={`attachment-chip attachment-chip-${chip.status}`}
@@ -63,26 +64,36 @@ export const AttachmentChip = forwardRef<HTMLButtonElement, AttachmentChipProps>
       {thumbnail ? (
         <img className="attachment-chip-thumb" src={thumbnail} alt="" width={32} height={32} />
       ) : (
-        <span className="attachment-chip-badge">{attachment ? KIND_BADGES[attachment.kind] : '…'}</span>
+        <span className="attachment-chip-badge">
+          {attachment ? intl.formatMessage({ id: 'chat.attachments.badge' }, { kind: attachment.kind }) : '…'}
+        </span>
       )}
       <span className="attachment-chip-text">
-        <span className="attachment-chip-name" title={chip.name}>
+        <span className="attachment-chip-name" title={chip.name} data-i18n-content>
           {chip.name}
         </span>
         <span className="attachment-chip-detail">
-          {attachment ? `${kindLabel(attachment.kind)}, ${formatBytes(attachment.byteLength)}` : ''}
-          {chip.status === 'reading' && 'Reading…'}
-          {chip.status === 'resizing' && ' · Resizing…'}
+          {attachment
+            ? intl.formatMessage(
+                { id: 'chat.attachments.detail' },
+                { kind: attachment.kind, size: formatBytes(attachment.byteLength, locale) },
+              )
+            : ''}
+          {chip.status === 'reading' && intl.formatMessage({ id: 'chat.attachments.reading' })}
+          {chip.status === 'resizing' && ` · ${intl.formatMessage({ id: 'chat.attachments.resizing' })}`}
           {resized && ` · ${resized}`}
         </span>
-        {chip.status === 'failed' && <span className="attachment-chip-error">{chip.reason}</span>}
+        {chip.status === 'failed' && (
+          // Main's reason inside is main's text; the sentence around it is the catalog's.
+          <span className="attachment-chip-error">{noteText(chip.reason)}</span>
+        )}
       </span>
       <button
         ref={removeRef}
         type="button"
         className="attachment-chip-remove"
-        aria-label={`Remove ${chip.name}`}
-        title={`Remove ${chip.name}`}
+        aria-label={intl.formatMessage({ id: 'chat.attachments.remove' }, { name: chip.name })}
+        title={intl.formatMessage({ id: 'chat.attachments.remove' }, { name: chip.name })}
         onClick={() => onRemove(chip.id)}
       >
         <span aria-hidden="true">×</span>

@@ -1,4 +1,5 @@
 import { useLayoutEffect, useRef } from 'react';
+import { useIntl } from 'react-intl';
 import { useActions } from '../../app-context';
 import type { StagedChip } from '../../state/staged-attachments-store';
 import { AttachmentChip } from './attachment-chip';
@@ -15,6 +16,7 @@ interface AttachmentChipsProps {
  */
 export function AttachmentChips({ chips, focusAfterLast }: AttachmentChipsProps) {
   const actions = useActions();
+  const intl = useIntl();
   const buttons = useRef(new Map<string, HTMLButtonElement>());
   /** After a removal: the chip to focus next (null: the message box); undefined: nothing pending. */
   const focusNext = useRef<string | null | undefined>(undefined);
@@ -36,7 +38,7 @@ export function AttachmentChips({ chips, focusAfterLast }: AttachmentChipsProps)
 
   if (chips.length === 0) return null;
   return (
-    <ul className="attachment-chips" aria-label="Attachments">
+    <ul className="attachment-chips" aria-label={intl.formatMessage({ id: 'chat.attachments.list' })}>
       {chips.map((chip) => (
         <AttachmentChip
           key={chip.id}

@@ -1,4 +1,5 @@
 import { useEffect, useState } from 'react';
+import { useIntl } from 'react-intl';
 
 /** Whether a drag carries files (not text or a link being dragged within the page). */
 function carriesFiles(event: DragEvent): boolean {
@@ -14,6 +15,7 @@ function carriesFiles(event: DragEvent): boolean {
  */
 export function AttachmentDropZone({ onFiles }: { onFiles: (files: File[]) => void }) {
   const [dragging, setDragging] = useState(false);
+  const intl = useIntl();
 
   useEffect(() => {
     // dragenter/dragleave fire for every element crossed: count them to know when the drag leaves.
@@ -64,7 +66,7 @@ export function AttachmentDropZone({ onFiles }: { onFiles: (files: File[]) => vo
   if (!dragging) return null;
   return (
     <div className="attachment-drop-overlay">
-      <p>Drop files to attach</p>
+      <p>{intl.formatMessage({ id: 'chat.attachments.dropHere' })}</p>
     </div>
   );
 }

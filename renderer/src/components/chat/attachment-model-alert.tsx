@@ -1,10 +1,14 @@
+import { useIntl } from 'react-intl';
 import type { ModelSummary } from '../../../../common/chat-types';
+import type { Note } from '../../i18n/note';
+import { useNoteText } from '../../i18n/use-note-text';
 
 interface AttachmentModelAlertProps {
   /** What the model cannot read (the composer's check, or main's `unsupported_input` message). */
-  message: string;
+  message: Note;
   alternatives: readonly ModelSummary[];
-  removeLabel: string | null;
+  /** What the remove button takes out; null: no button. */
+  removes: 'images' | 'attachments' | null;
   onUseModel: (modelId: string) => void;
   onRemove: () => void;
 }
@@ -16,24 +20,26 @@ interface AttachmentModelAlertProps {
 export function AttachmentModelAlert({
   message,
   alternatives,
-  removeLabel,
+  removes,
   onUseModel,
   onRemove,
 }: AttachmentModelAlertProps) {
+  const intl = useIntl();
+  const noteText = useNoteText();
   return (
     <div className="attachment-model-alert">
       <p role="alert" className="composer-error">
-        Not sent. {message}
+        {intl.formatMessage({ id: 'chat.notSent' }, { reason: noteText(message) })}
       </p>
       <div className="attachment-model-actions">
         {alternatives.map((model) => (
           <button key={model.id} type="button" onClick={() => onUseModel(model.id)}>
-            Use {model.name}
+            {intl.formatMessage({ id: 'chat.attachments.useModel' }, { model: model.name })}
           </button>
         ))}
-        {removeLabel && (
+        {removes && (
           <button type="button" onClick={onRemove}>
-            {removeLabel}
+            {intl.formatMessage({ id: 'chat.attachments.removeUnreadable' }, { what: removes })}
           </button>
         )}
       </div>

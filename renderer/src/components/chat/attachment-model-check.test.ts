@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { englishNote } from '../../testing/english-note';
 import { makeModel, STANDARD_MODELS } from '../../testing/fixtures';
 import { checkAttachmentsForModel } from './attachment-model-check';
 
@@ -32,22 +33,24 @@ describe('checkAttachmentsForModel', () => {
     const check = checkAttachmentsForModel(['image', 'text'], 'auto', TEXT_ONLY, MODELS, [
       'google/gemini-2.5-flash',
     ]);
-    expect(check?.message).toBe('Text Only cannot read images.');
+    expect(check && englishNote(check.message)).toBe('Text Only cannot read images.');
     expect(check?.alternatives.map((m) => m.id)).toEqual([
       'google/gemini-2.5-flash',
       'openai/gpt-4o',
       'anthropic/claude-sonnet-4',
     ]);
-    expect(check?.removeLabel).toBe('Remove the images');
+    expect(check?.removes).toBe('images');
     expect([...(check?.removeKinds ?? [])]).toEqual(['image']);
   });
 
   it('says audio, and PDFs with its own reading when the engine is native', () => {
     const claude = MODELS.find((m) => m.id === 'anthropic/claude-sonnet-4');
     const check = checkAttachmentsForModel(['audio', 'pdf', 'image'], 'native', claude, MODELS, []);
-    expect(check?.message).toBe('Claude Sonnet 4 cannot read audio or PDFs with its own reading.');
+    expect(check && englishNote(check.message)).toBe(
+      'Claude Sonnet 4 cannot read audio or PDFs with its own reading.',
+    );
     expect(check?.alternatives.map((m) => m.id)).toEqual(['google/gemini-2.5-flash']);
-    expect(check?.removeLabel).toBe('Remove attachments');
+    expect(check?.removes).toBe('attachments');
     expect(new Set(check?.removeKinds)).toEqual(new Set(['audio', 'pdf']));
   });
 });

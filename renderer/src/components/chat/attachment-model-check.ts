@@ -5,23 +5,22 @@ import {
   requiredModalities,
 } from '../../../../common/attachment-types';
 import type { ModelSummary } from '../../../../common/chat-types';
+import type { Note } from '../../i18n/note';
 
 /** Why the chosen model cannot take the attachments, and the ways out the composer offers. */
 export interface AttachmentModelProblem {
   /** "<Model name> cannot read images." */
-  message: string;
+  message: Note;
   /** Up to three models that read everything attached. */
   alternatives: ModelSummary[];
   /** The kinds the model cannot read: what the remove button takes out. */
   removeKinds: ReadonlySet<AttachmentKind>;
-  removeLabel: 'Remove the images' | 'Remove attachments';
+  /** What the remove button says it removes: "Remove the images" or "Remove attachments". */
+  removes: 'images' | 'attachments';
 }
 
-const MODALITY_WORDS: Readonly<Record<string, string>> = {
-  image: 'images',
-  audio: 'audio',
-  file: 'PDFs with its own reading',
-};
+/** The order modalities are named in (`what` in `chat.attachments.cannotRead`: `imageAudio`…). */
+const MODALITY_ORDER = ['image', 'audio', 'file'];
 
 const MAX_ALTERNATIVES = 3;
 
@@ -83,11 +82,13 @@ export function checkAttachmentsForModel(
 
   const removeKinds = new Set(missing.flatMap((m) => kindsNeeding(m, kinds)));
   const onlyImages = removeKinds.size === 1 && removeKinds.has('image');
-  const what = missing.map((m) => MODALITY_WORDS[m] ?? m).join(' or ');
+  const what = MODALITY_ORDER.filter((m) => missing.includes(m))
+    .map((m, i) => (i === 0 ? m : `${m.charAt(0).toUpperCase()}${m.slice(1)}`))
+    .join('');
   return {
-    message: `${model.name || model.id} cannot read ${what}.`,
+    message: { id: 'chat.attachments.cannotRead', values: { model: model.name || model.id, what } },
     alternatives,
     removeKinds,
-    removeLabel: onlyImages ? 'Remove the images' : 'Remove attachments',
+    removes: onlyImages ? 'images' : 'attachments',
   };
 }

@@ -1,7 +1,9 @@
+import { useIntl } from 'react-intl';
+import type { DisplayLocale } from '../../../../common/i18n/locales';
 import { useActions, useStores } from '../../app-context';
+import { formatCalendarDay } from '../../format/calendar-day';
 import { useModelSummary } from '../../hooks/use-model-summary';
 import { useStoreValue } from '../../hooks/use-store-value';
-import { formatRetirementDay } from '../model-picker/retirement';
 import { ConversationCost } from './conversation-cost';
 import { ModelButton } from './model-button';
 import { ModelDetailsButton } from './model-details-button';
@@ -10,29 +12,42 @@ import { ModelDetailsButton } from './model-details-button';
 function RetirementWarning() {
   const stores = useStores();
   const actions = useActions();
+  const intl = useIntl();
   const model = useModelSummary(useStoreValue(stores.modelChoice));
   if (!model?.expirationDate) return null;
   return (
     <p className="model-retirement-warning">
-      <span>Retires on {formatRetirementDay(model.expirationDate)} — </span>
+      <span>
+        {intl.formatMessage(
+          { id: 'chat.header.retiresOn' },
+          { day: formatCalendarDay(model.expirationDate, intl.locale as DisplayLocale) },
+        )}
+      </span>
       <button
         type="button"
         className="button-quiet"
         aria-haspopup="dialog"
         onClick={() => actions.dialogs.openPicker('chat')}
       >
-        pick another model
+        {intl.formatMessage({ id: 'chat.header.pickAnother' })}
       </button>
     </p>
   );
 }
 
 /** The open conversation's title, the model picker button, the model's details and Settings. */
-export function ChatHeader({ title }: { title: string }) {
+export function ChatHeader({ title }: { title: string | null }) {
   const actions = useActions();
+  const intl = useIntl();
   return (
     <header className="chat-header">
-      <h2 className="chat-title">{title}</h2>
+      {title === null ? (
+        <h2 className="chat-title">{intl.formatMessage({ id: 'chat.header.newChat' })}</h2>
+      ) : (
+        <h2 className="chat-title" data-i18n-content>
+          {title}
+        </h2>
+      )}
       <ConversationCost />
       <div className="chat-header-actions">
         <RetirementWarning />
@@ -44,7 +59,7 @@ export function ChatHeader({ title }: { title: string }) {
           aria-haspopup="dialog"
           onClick={() => actions.dialogs.openConversationOptions()}
         >
-          Conversation options
+          {intl.formatMessage({ id: 'chat.header.conversationOptions' })}
         </button>
         <button
           type="button"
@@ -53,7 +68,7 @@ export function ChatHeader({ title }: { title: string }) {
           aria-keyshortcuts="Control+, Meta+,"
           onClick={() => actions.dialogs.openSettings()}
         >
-          Settings
+          {intl.formatMessage({ id: 'chat.header.settings' })}
         </button>
       </div>
     </header>

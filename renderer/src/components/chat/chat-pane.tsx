@@ -1,3 +1,4 @@
+import { useIntl } from 'react-intl';
 import { useStores } from '../../app-context';
 import { useEscapeStops } from '../../hooks/use-escape-stops';
 import { useStoreValue } from '../../hooks/use-store-value';
@@ -11,6 +12,7 @@ import { NoKeyBanner } from './no-key-banner';
 /** The main pane: header, the open conversation (or the start screen), and the composer. */
 export function ChatPane() {
   const stores = useStores();
+  const intl = useIntl();
   const keyStatus = useStoreValue(stores.keyStatus);
   const { selectedId, items } = useStoreValue(stores.conversations);
   useEscapeStops(selectedId);
@@ -19,7 +21,7 @@ export function ChatPane() {
 
   return (
     <main className="chat">
-      <ChatHeader title={conversation?.title.trim() || 'New chat'} />
+      <ChatHeader title={conversation?.title.trim() || null} />
       <div className="chat-body">
         {selectedId === null ? (
           noKey && keyStatus ? (
@@ -28,8 +30,8 @@ export function ChatPane() {
             </div>
           ) : (
             <div className="chat-placeholder">
-              <p className="chat-welcome">What would you like to ask?</p>
-              <p>Choose a model with Ctrl+K, write below, and press Enter to send.</p>
+              <p className="chat-welcome">{intl.formatMessage({ id: 'chat.welcome.title' })}</p>
+              <p>{intl.formatMessage({ id: 'chat.welcome.hint' })}</p>
             </div>
           )
         ) : (

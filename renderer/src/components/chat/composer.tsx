@@ -8,6 +8,7 @@ import {
   useRef,
   useState,
 } from 'react';
+import { useIntl } from 'react-intl';
 import {
   ATTACHMENT_LIMITS,
   type AttachmentKind,
@@ -22,6 +23,7 @@ import { useAutoGrow } from '../../hooks/use-auto-grow';
 import { useCostEstimate } from '../../hooks/use-cost-estimate';
 import { useModelSummary } from '../../hooks/use-model-summary';
 import { useStoreValue } from '../../hooks/use-store-value';
+import { useNoteText } from '../../i18n/use-note-text';
 import { CompareView } from '../compare/compare-view';
 import { COMPARE_SHORTCUT, useCompareShortcut } from '../compare/use-compare-shortcut';
 import { RequestControls } from '../request-controls/request-controls';
@@ -43,6 +45,8 @@ import { CostEstimateNote } from './cost-estimate';
 export function Composer() {
   const stores = useStores();
   const actions = useActions();
+  const intl = useIntl();
+  const noteText = useNoteText();
   const keyStatus = useStoreValue(stores.keyStatus);
   const model = useStoreValue(stores.modelChoice);
   const { selectedId } = useStoreValue(stores.conversations);
@@ -71,11 +75,14 @@ export function Composer() {
   const attachments = useMemo(() => stagedChips.map((c) => c.attachment.sha256), [stagedChips]);
   const tooMany = chips.length - ATTACHMENT_LIMITS.maxFilesPerMessage;
   const attachReason = chips.some((c) => c.status === 'failed')
-    ? 'Remove the attachment that cannot be sent'
+    ? intl.formatMessage({ id: 'chat.composer.attachReason.failed' })
     : tooMany > 0
-      ? `A message can carry ${ATTACHMENT_LIMITS.maxFilesPerMessage} files at most: remove ${tooMany}`
+      ? intl.formatMessage(
+          { id: 'chat.composer.attachReason.tooMany' },
+          { max: ATTACHMENT_LIMITS.maxFilesPerMessage, extra: tooMany },
+        )
       : stagedChips.length < chips.length
-        ? 'Wait until the attachments are ready'
+        ? intl.formatMessage({ id: 'chat.composer.attachReason.notReady' })
         : null;
   const hasContent = draft.trim() !== '' || chips.length > 0;
 
@@ -179,6 +186,7 @@ export function Composer() {
 
   // Main refuses too (`unsupported_input`: it also counts files earlier in the conversation).
   const refusedInput = error?.code === 'unsupported_input' ? error.message : null;
+  // Main's sentence, shown as given.
   const removable = (kind: AttachmentKind) =>
     modelProblem ? modelProblem.removeKinds.has(kind) : requiredModalities([kind], pdfEngine).size > 0;
   const modelAlert =
@@ -186,7 +194,7 @@ export function Composer() {
       ? modelProblem
       : refusedInput !== null
         ? {
-            message: refusedInput,
+            message: { text: refusedInput },
             // Offered only for what is attached here: a refusal for files earlier in the
             // conversation names them in main's message, and any model would match nothing.
             alternatives:
@@ -198,7 +206,7 @@ export function Composer() {
                     preferredModels,
                     model,
                   ),
-            removeLabel: stagedChips.some((c) => removable(c.attachment.kind)) ? 'Remove attachments' : null,
+            removes: stagedChips.some((c) => removable(c.attachment.kind)) ? ('attachments' as const) : null,
           }
         : null;
   const switchModel = (modelId: string) => {
@@ -266,16 +274,16 @@ export function Composer() {
         <button
           type="button"
           className="composer-attach button-quiet"
-          aria-label="Attach files"
-          title="Attach files"
+          aria-label={intl.formatMessage({ id: 'chat.composer.attach' })}
+          title={intl.formatMessage({ id: 'chat.composer.attach' })}
           onClick={() => void actions.attachments.attachFromDialog()}
         >
           <span aria-hidden="true">+</span>
         </button>
         <textarea
           ref={textareaRef}
-          aria-label="Message"
-          placeholder="Write a message"
+          aria-label={intl.formatMessage({ id: 'chat.composer.message' })}
+          placeholder={intl.formatMessage({ id: 'chat.composer.placeholder' })}
           rows={1}
           value={draft}
           readOnly={sending}
@@ -286,7 +294,7 @@ export function Composer() {
         />
         {streaming ? (
           <button type="button" className="button-primary" onClick={stop} aria-keyshortcuts="Escape">
-            Stop
+            {intl.formatMessage({ id: 'chat.composer.stop' })}
           </button>
         ) : (
           <button
@@ -297,25 +305,25 @@ export function Composer() {
               blocked ? reasonId : attachReason ? attachReasonId : estimate ? estimateId : undefined
             }
           >
-            Send
+            {intl.formatMessage({ id: 'chat.composer.send' })}
           </button>
         )}
         <button
           type="button"
           disabled={!canSend}
-          title="Compare models (Ctrl+Shift+M)"
+          title={intl.formatMessage({ id: 'chat.composer.compareTitle' })}
           aria-keyshortcuts={COMPARE_SHORTCUT}
           aria-haspopup="dialog"
           onClick={openCompare}
         >
-          Compare
+          {intl.formatMessage({ id: 'chat.composer.compare' })}
         </button>
       </div>
       {estimate && !blocked && <CostEstimateNote id={estimateId} estimate={estimate} />}
       <RequestControls webSearchNext={webSearchNext} onWebSearchNext={setWebSearchNext} />
       {blocked && (
         <p id={reasonId} className="composer-reason">
-          {blocked}
+          {noteText(blocked)}
         </p>
       )}
       {attachReason && !blocked && (
@@ -327,27 +335,27 @@ export function Composer() {
         <AttachmentModelAlert
           message={modelAlert.message}
           alternatives={modelAlert.alternatives}
-          removeLabel={modelAlert.removeLabel}
+          removes={modelAlert.removes}
           onUseModel={switchModel}
           onRemove={removeUnreadable}
         />
       )}
       {error && limitReached === null && refusedInput === null && (
         <p role="alert" className="composer-error">
-          Not sent: {error.message}
+          {intl.formatMessage({ id: 'chat.notSentBecause' }, { reason: error.message })}
         </p>
       )}
       {limitReached !== null && (
         <div className="composer-limit">
           <p role="alert" className="composer-error">
-            Not sent. {limitReached}
+            {intl.formatMessage({ id: 'chat.notSent' }, { reason: limitReached })}
           </p>
           <button
             type="button"
             aria-haspopup="dialog"
             onClick={() => actions.dialogs.openSettings('spending')}
           >
-            Change limit
+            {intl.formatMessage({ id: 'chat.changeLimit' })}
           </button>
         </div>
       )}

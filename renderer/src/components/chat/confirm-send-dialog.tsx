@@ -1,5 +1,7 @@
 import { useRef } from 'react';
 import { createPortal } from 'react-dom';
+import { useIntl } from 'react-intl';
+import type { DisplayLocale } from '../../../../common/i18n/locales';
 import type { CostEstimate } from '../../../../common/spending-types';
 import { formatUsd } from '../../format/usd';
 import { Dialog } from '../dialog';
@@ -22,17 +24,24 @@ export function ConfirmSendDialog({
   onCancel: () => void;
 }) {
   const cancelRef = useRef<HTMLButtonElement>(null);
+  const intl = useIntl();
+  const locale = intl.locale as DisplayLocale;
+  const threshold = formatUsd(thresholdUsd, locale);
   const reason =
     estimate === null
-      ? `This message's cost could not be estimated (${failure ?? 'no answer'}), so it could cost more than ${formatUsd(thresholdUsd)}.`
+      ? failure === null
+        ? intl.formatMessage({ id: 'chat.confirmSend.noEstimate' }, { threshold })
+        : // Main's reason, as given, inside the sentence.
+          intl.formatMessage({ id: 'chat.confirmSend.estimateFailed' }, { reason: failure, threshold })
       : estimate.unknownPrice
-        ? `The price of this model is not known, so this message could cost more than ${formatUsd(thresholdUsd)}.`
-        : `This message could cost up to ${formatUsd(estimate.highUsd)} (estimate), more than the ${formatUsd(
-            thresholdUsd,
-          )} you asked to be asked about in Settings → Spending.`;
+        ? intl.formatMessage({ id: 'chat.confirmSend.unknownPrice' }, { threshold })
+        : intl.formatMessage(
+            { id: 'chat.confirmSend.aboveThreshold' },
+            { high: formatUsd(estimate.highUsd, locale), threshold },
+          );
   return createPortal(
     <Dialog
-      title="Send this message?"
+      title={intl.formatMessage({ id: 'chat.confirmSend.title' })}
       onClose={onCancel}
       initialFocusRef={cancelRef}
       className="confirm-send"
@@ -41,10 +50,10 @@ export function ConfirmSendDialog({
         <p>{reason}</p>
         <div className="dialog-actions">
           <button type="button" className="button-primary" onClick={onSend}>
-            Send anyway
+            {intl.formatMessage({ id: 'chat.confirmSend.send' })}
           </button>
           <button ref={cancelRef} type="button" onClick={onCancel}>
-            Cancel
+            {intl.formatMessage({ id: 'chat.confirmSend.cancel' })}
           </button>
         </div>
       </div>

@@ -1,4 +1,6 @@
-import { useEffect, useState } from 'react';
+import { type ReactNode, useEffect, useState } from 'react';
+import { useIntl } from 'react-intl';
+import type { DisplayLocale } from '../../../../common/i18n/locales';
 import type { ConversationSpending } from '../../actions/spending-actions';
 import { useActions, useStores } from '../../app-context';
 import { formatCost } from '../../format/usd';
@@ -18,6 +20,7 @@ export function ConversationCost() {
  */
 function ConversationCostOf({ conversationId }: { conversationId: string }) {
   const actions = useActions();
+  const intl = useIntl();
   const list = useConversationMessages(conversationId);
   const lastId = list?.ids.at(-1) ?? '';
   const last = useMessage(lastId);
@@ -41,13 +44,26 @@ function ConversationCostOf({ conversationId }: { conversationId: string }) {
   if (spending === null || spending.replies === 0) return null;
   const { totalUsd, replies, estimated } = spending;
   // Short, to leave the title room; the reply count is in the words a screen reader hears and on hover.
-  const count = `${replies} ${replies === 1 ? 'reply' : 'replies'}`;
   return (
-    <p className="conversation-cost" title={`This conversation so far, over ${count}`}>
-      <span className="visually-hidden">This conversation has cost </span>
-      {formatCost(totalUsd)}
-      {estimated && <span className="estimated-mark"> (estimated)</span>}
-      <span className="visually-hidden"> over {count}</span>
+    <p className="conversation-cost" title={intl.formatMessage({ id: 'chat.cost.title' }, { replies })}>
+      {intl.formatMessage(
+        { id: 'chat.cost.summary' },
+        {
+          replies,
+          cost: formatCost(totalUsd, intl.locale as DisplayLocale),
+          estimated: estimated ? 'yes' : 'no',
+          hidden: (chunks: ReactNode[]) => (
+            <span key="hidden" className="visually-hidden">
+              {chunks}
+            </span>
+          ),
+          mark: (chunks: ReactNode[]) => (
+            <span key="mark" className="estimated-mark">
+              {chunks}
+            </span>
+          ),
+        },
+      )}
     </p>
   );
 }

@@ -1,12 +1,9 @@
 import { useId } from 'react';
+import { useIntl } from 'react-intl';
+import type { DisplayLocale } from '../../../../common/i18n/locales';
 import { type CostEstimate, keyLimitBelowEstimate } from '../../../../common/spending-types';
 import { describeEstimate } from '../../format/spending';
 import { formatUsd } from '../../format/usd';
-
-export const ESTIMATE_EXPLANATION =
-  'An estimate, not the price: the whole conversation that would be sent, counted with a tokenizer, at ' +
-  "the model's prompt price, plus a reply from nothing up to Max tokens at its completion price, plus " +
-  'reasoning and web search when on. The exact cost appears on the reply.';
 
 /**
  * What the next message could cost, shown near Send (paid models, or web search on). Not a live
@@ -14,20 +11,29 @@ export const ESTIMATE_EXPLANATION =
  */
 export function CostEstimateNote({ id, estimate }: { id: string; estimate: CostEstimate }) {
   const explanationId = useId();
+  const intl = useIntl();
+  const locale = intl.locale as DisplayLocale;
   const keyShort = keyLimitBelowEstimate(estimate);
+  const explanation = intl.formatMessage({ id: 'chat.estimate.explanation' });
   return (
     <div id={id} className="composer-estimate">
-      <p title={ESTIMATE_EXPLANATION} aria-describedby={explanationId}>
-        {describeEstimate(estimate)}
-        {estimate.unknownPrice && ': the cost will show on the reply.'}
+      <p title={explanation} aria-describedby={explanationId}>
+        {estimate.unknownPrice
+          ? intl.formatMessage({ id: 'chat.estimate.unknownPrice' }, { estimate: describeEstimate(estimate) })
+          : describeEstimate(estimate)}
       </p>
       <p id={explanationId} className="visually-hidden">
-        {ESTIMATE_EXPLANATION}
+        {explanation}
       </p>
       {keyShort && (
         <p className="composer-key-short">
-          Your key has {formatUsd(estimate.keyLimitRemainingUsd ?? 0)} left on OpenRouter; this message could
-          cost up to {formatUsd(estimate.highUsd)}. OpenRouter may refuse it or cut the reply short.
+          {intl.formatMessage(
+            { id: 'chat.estimate.keyShort' },
+            {
+              left: formatUsd(estimate.keyLimitRemainingUsd ?? 0, locale),
+              high: formatUsd(estimate.highUsd, locale),
+            },
+          )}
         </p>
       )}
     </div>

@@ -1,4 +1,5 @@
 import { useId } from 'react';
+import { useIntl } from 'react-intl';
 import { useActions, useStores } from '../../app-context';
 import { useModelSummary } from '../../hooks/use-model-summary';
 import { useStoreValue } from '../../hooks/use-store-value';
@@ -12,16 +13,21 @@ import { ModelDetailsPanel } from '../model-picker/model-details-panel';
 export function ModelDetailsDialog() {
   const stores = useStores();
   const actions = useActions();
+  const intl = useIntl();
   const model = useModelSummary(useStoreValue(stores.modelChoice));
   const close = () => actions.dialogs.closeModelDetails();
   return (
-    <Dialog title="Model details" onClose={close} className="model-details-dialog">
+    <Dialog
+      title={intl.formatMessage({ id: 'chat.modelDetails.title' })}
+      onClose={close}
+      className="model-details-dialog"
+    >
       <div className="dialog-body">
         {model ? (
           <ModelDetailsPanel model={model} />
         ) : (
           // A refresh can drop the model from the list while the dialog is open.
-          <p>This model is no longer in OpenRouter's model list. Pick another model to see its details.</p>
+          <p>{intl.formatMessage({ id: 'chat.modelDetails.gone' })}</p>
         )}
       </div>
     </Dialog>
@@ -37,15 +43,18 @@ export function ModelDetailsButton() {
   const modelId = useStoreValue(stores.modelChoice);
   const model = useModelSummary(modelId);
   const actions = useActions();
+  const intl = useIntl();
   const whyId = useId();
   // Described by the model's name, or by why there is nothing to show. aria-disabled rather than
   // disabled, so the button stays in the Tab order and a screen reader can say why it does nothing.
-  const about = model ? model.name : modelId ? 'Not in the model list' : 'No model chosen';
+  const about = model
+    ? null
+    : intl.formatMessage({ id: modelId ? 'chat.modelDetails.notListed' : 'chat.modelDetails.noModel' });
   return (
     <button
       type="button"
       className="button-quiet model-details-button"
-      aria-label="Model details"
+      aria-label={intl.formatMessage({ id: 'chat.modelDetails.title' })}
       aria-describedby={whyId}
       aria-haspopup="dialog"
       aria-disabled={model ? undefined : true}
@@ -53,10 +62,16 @@ export function ModelDetailsButton() {
         if (model) actions.dialogs.openModelDetails();
       }}
     >
-      <span aria-hidden="true">Details</span>
-      <span id={whyId} className="visually-hidden">
-        {about}
-      </span>
+      <span aria-hidden="true">{intl.formatMessage({ id: 'chat.modelDetails.button' })}</span>
+      {model ? (
+        <span id={whyId} className="visually-hidden" data-i18n-content>
+          {model.name}
+        </span>
+      ) : (
+        <span id={whyId} className="visually-hidden">
+          {about}
+        </span>
+      )}
     </button>
   );
 }

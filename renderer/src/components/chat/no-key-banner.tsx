@@ -1,3 +1,4 @@
+import { useIntl } from 'react-intl';
 import type { KeyStatus } from '../../../../common/key-status';
 import { useActions } from '../../app-context';
 import { KeyOriginPaused } from '../onboarding/key-origin-paused';
@@ -8,15 +9,16 @@ import { KeyOriginPaused } from '../onboarding/key-origin-paused';
  */
 export function NoKeyBanner({ status }: { status: KeyStatus }) {
   const actions = useActions();
+  const intl = useIntl();
   return (
     <div className="banner">
       {status.state === 'origin-mismatch' ? (
         <KeyOriginPaused status={status} />
       ) : (
-        <p>There is no usable OpenRouter key, so new messages cannot be sent.</p>
+        <p>{intl.formatMessage({ id: 'chat.noKey.message' })}</p>
       )}
       <button type="button" onClick={() => actions.navigation.newChat()}>
-        Show how to add a key
+        {intl.formatMessage({ id: 'chat.noKey.showHow' })}
       </button>
     </div>
   );

@@ -1,4 +1,5 @@
 import { useId } from 'react';
+import { useIntl } from 'react-intl';
 import { useActions } from '../../app-context';
 import { formatModelPrice } from '../../format/model-details';
 import { useModelName } from '../../hooks/use-model-name';
@@ -34,6 +35,7 @@ export function CompareColumnView({
   onContinue,
 }: CompareColumnProps) {
   const actions = useActions();
+  const intl = useIntl();
   const name = useModelName(column.model) ?? column.model;
   const summary = useModelSummary(column.model);
   const reply = useCompareReply(column.key);
@@ -45,28 +47,30 @@ export function CompareColumnView({
     <section className="compare-column" aria-labelledby={headingId} aria-busy={streaming}>
       <header className="compare-column-header">
         <h3 id={headingId}>
-          <span className="visually-hidden">Column {index + 1}: </span>
-          {name}
+          <span className="visually-hidden">
+            {intl.formatMessage({ id: 'compare.column.heading' }, { number: index + 1 })}
+          </span>
+          <span data-i18n-content>{name}</span>
         </h3>
         {summary && <p className="compare-column-price">{formatModelPrice(summary)}</p>}
         {choosing && (
           <div className="compare-column-actions">
             <button
               type="button"
-              aria-label={`Change model: ${name}`}
+              aria-label={intl.formatMessage({ id: 'compare.column.changeModelOf' }, { model: name })}
               aria-haspopup="dialog"
               onClick={() => actions.compare.pickModel(column.key)}
             >
-              Change model
+              {intl.formatMessage({ id: 'compare.column.changeModel' })}
             </button>
             {canRemove && (
               <button
                 type="button"
                 className="button-quiet"
-                aria-label={`Remove ${name}`}
+                aria-label={intl.formatMessage({ id: 'compare.column.removeModel' }, { model: name })}
                 onClick={() => actions.compare.removeColumn(column.key)}
               >
-                Remove
+                {intl.formatMessage({ id: 'compare.column.remove' })}
               </button>
             )}
           </div>
@@ -75,14 +79,14 @@ export function CompareColumnView({
           <button
             type="button"
             className="compare-column-stop"
-            aria-label={`Stop ${name}`}
+            aria-label={intl.formatMessage({ id: 'compare.column.stopModel' }, { model: name })}
             onClick={(e) => {
               // This button goes once the column stops: focus stays in the view, not on the page.
               e.currentTarget.closest<HTMLElement>('[role="dialog"]')?.focus();
               void actions.compare.stop(column.key);
             }}
           >
-            Stop
+            {intl.formatMessage({ id: 'compare.column.stop' })}
           </button>
         )}
       </header>
@@ -92,15 +96,19 @@ export function CompareColumnView({
           {message.content !== '' && (
             <MarkdownView source={message.content} streaming={streaming} onLinkClick={actions.links.open} />
           )}
-          {streaming && message.content === '' && <p className="message-waiting">Waiting for the reply…</p>}
-          {message.status === 'cancelled' && <p className="reply-note">Stopped</p>}
+          {streaming && message.content === '' && (
+            <p className="message-waiting">{intl.formatMessage({ id: 'compare.column.waiting' })}</p>
+          )}
+          {message.status === 'cancelled' && (
+            <p className="reply-note">{intl.formatMessage({ id: 'compare.column.stopped' })}</p>
+          )}
           {message.status === 'error' && message.error && <ReplyError error={message.error} onRetry={null} />}
         </div>
       )}
       {reply && <CompareStats reply={reply} />}
       {stored && message?.status === 'complete' && (
         <button type="button" className="button-primary" onClick={() => onContinue(column.key)}>
-          Continue with this
+          {intl.formatMessage({ id: 'compare.column.continue' })}
         </button>
       )}
     </section>

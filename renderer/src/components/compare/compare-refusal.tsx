@@ -1,3 +1,4 @@
+import { useIntl } from 'react-intl';
 import type { AppError } from '../../../../common/errors';
 import { useActions } from '../../app-context';
 import { describeSpendingLimit } from '../../format/spending';
@@ -8,21 +9,22 @@ import { describeSpendingLimit } from '../../format/spending';
  */
 export function CompareRefusal({ error }: { error: AppError }) {
   const actions = useActions();
+  const intl = useIntl();
   const limitReached = describeSpendingLimit(error);
   if (limitReached === null) {
     return (
       <p role="alert" className="composer-error">
-        Not sent: {error.message}
+        {intl.formatMessage({ id: 'chat.notSentBecause' }, { reason: error.message })}
       </p>
     );
   }
   return (
     <div className="composer-limit">
       <p role="alert" className="composer-error">
-        Not sent. {limitReached}
+        {intl.formatMessage({ id: 'chat.notSent' }, { reason: limitReached })}
       </p>
       <button type="button" aria-haspopup="dialog" onClick={() => actions.dialogs.openSettings('spending')}>
-        Change limit
+        {intl.formatMessage({ id: 'chat.changeLimit' })}
       </button>
     </div>
   );

@@ -1,10 +1,17 @@
-import { formatTokens } from '../../format/tokens';
+import { type IntlShape, useIntl } from 'react-intl';
+import type { DisplayLocale } from '../../../../common/i18n/locales';
 import { formatCost } from '../../format/usd';
 import type { CompareReply } from '../../state/compare-store';
 
 /** Seconds with two decimals (`0.42 s`): what a person compares between columns at a glance. */
-export function formatSeconds(ms: number | null): string {
-  return ms === null ? '—' : `${(ms / 1000).toFixed(2)} s`;
+export function formatSeconds(ms: number | null, intl?: IntlShape): string {
+  if (ms === null) return '—';
+  const seconds = ms / 1000;
+  if (!intl) return `${seconds.toFixed(2)} s`;
+  return intl.formatMessage(
+    { id: 'compare.stats.seconds' },
+    { seconds: intl.formatNumber(seconds, { minimumFractionDigits: 2, maximumFractionDigits: 2 }) },
+  );
 }
 
 /**
@@ -13,28 +20,37 @@ export function formatSeconds(ms: number | null): string {
  * provider that served the reply.
  */
 export function CompareStats({ reply }: { reply: CompareReply }) {
+  const intl = useIntl();
   const { message, startedAt, firstTokenAt, endedAt } = reply;
+  const { usage } = message;
   return (
     <dl className="compare-stats">
       <div>
-        <dt>Time to first token</dt>
-        <dd>{formatSeconds(firstTokenAt === null ? null : firstTokenAt - startedAt)}</dd>
+        <dt>{intl.formatMessage({ id: 'compare.stats.firstToken' })}</dt>
+        <dd>{formatSeconds(firstTokenAt === null ? null : firstTokenAt - startedAt, intl)}</dd>
       </div>
       <div>
-        <dt>Total time</dt>
-        <dd>{formatSeconds(endedAt === null ? null : endedAt - startedAt)}</dd>
+        <dt>{intl.formatMessage({ id: 'compare.stats.totalTime' })}</dt>
+        <dd>{formatSeconds(endedAt === null ? null : endedAt - startedAt, intl)}</dd>
       </div>
       <div>
-        <dt>Tokens</dt>
-        <dd>{formatTokens(message.usage)}</dd>
+        <dt>{intl.formatMessage({ id: 'compare.stats.tokens' })}</dt>
+        <dd>
+          {usage
+            ? intl.formatMessage(
+                { id: 'compare.stats.tokensValue' },
+                { prompt: usage.promptTokens, completion: usage.completionTokens },
+              )
+            : '—'}
+        </dd>
       </div>
       <div>
-        <dt>Cost</dt>
-        <dd>{formatCost(message.usage?.cost)}</dd>
+        <dt>{intl.formatMessage({ id: 'compare.stats.cost' })}</dt>
+        <dd>{formatCost(usage?.cost, intl.locale as DisplayLocale)}</dd>
       </div>
       <div>
-        <dt>Provider</dt>
-        <dd>{message.provider ?? '—'}</dd>
+        <dt>{intl.formatMessage({ id: 'compare.stats.provider' })}</dt>
+        <dd data-i18n-content>{message.provider ?? '—'}</dd>
       </div>
     </dl>
   );

@@ -1,5 +1,6 @@
 import { useEffect, useId, useRef } from 'react';
 import { createPortal } from 'react-dom';
+import { useIntl } from 'react-intl';
 import { useActions, useStores } from '../../app-context';
 import { useFocusTrap } from '../../hooks/use-focus-trap';
 import { useStoreValue } from '../../hooks/use-store-value';
@@ -22,6 +23,7 @@ interface CompareViewProps {
 export function CompareView({ onSent }: CompareViewProps) {
   const stores = useStores();
   const actions = useActions();
+  const intl = useIntl();
   const state = useStoreValue(stores.compare);
   const dialogs = useStoreValue(stores.dialogs);
   const streaming = useCompareStreaming();
@@ -71,23 +73,21 @@ export function CompareView({ onSent }: CompareViewProps) {
         tabIndex={-1}
       >
         <header className="compare-header">
-          <h2 id={titleId}>Compare</h2>
+          <h2 id={titleId}>{intl.formatMessage({ id: 'compare.title' })}</h2>
           {streaming && (
             <button type="button" onClick={() => void actions.compare.stopAll()} aria-keyshortcuts="Escape">
-              Stop all
+              {intl.formatMessage({ id: 'compare.stopAll' })}
             </button>
           )}
           <button type="button" className="button-quiet" onClick={close}>
-            Close
+            {intl.formatMessage({ id: 'common.close' })}
           </button>
         </header>
-        <section className="compare-prompt" aria-label="Prompt">
-          <p>{state.prompt}</p>
+        <section className="compare-prompt" aria-label={intl.formatMessage({ id: 'compare.prompt' })}>
+          <p data-i18n-content>{state.prompt}</p>
           {state.attachments.length > 0 && (
             <p className="compare-prompt-files">
-              {state.attachments.length === 1
-                ? '1 attached file'
-                : `${state.attachments.length} attached files`}
+              {intl.formatMessage({ id: 'compare.attachedFiles' }, { count: state.attachments.length })}
             </p>
           )}
         </section>
@@ -112,10 +112,10 @@ export function CompareView({ onSent }: CompareViewProps) {
               disabled={state.columns.length >= MAX_COMPARE_COLUMNS}
               onClick={() => actions.compare.addColumn()}
             >
-              Add model
+              {intl.formatMessage({ id: 'compare.addModel' })}
             </button>
             <button ref={sendRef} type="button" className="button-primary" onClick={() => void send()}>
-              Send to all
+              {intl.formatMessage({ id: 'compare.sendToAll' })}
             </button>
           </footer>
         )}

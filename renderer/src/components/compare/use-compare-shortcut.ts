@@ -2,6 +2,7 @@ import { useEffect, useRef } from 'react';
 import { useStores } from '../../app-context';
 
 /** Shown on the Compare button (`aria-keyshortcuts`, title) and matched below. */
+// i18n-ignore: key names for aria-keyshortcuts (ARIA's own syntax), never shown as text
 export const COMPARE_SHORTCUT = 'Control+Shift+M Meta+Shift+M';
 
 /**

@@ -1,0 +1,57 @@
+import { createIntl, createIntlCache, type IntlShape } from 'react-intl';
+import { messagesFor } from '../../../common/i18n/catalogs';
+import { type DisplayLocale, formattingLocale, SOURCE_LOCALE } from '../../../common/i18n/locales';
+import { formatBytes } from '../format/attachments';
+
+/** A file size, formatted in the interface's language where the note is shown. */
+export interface BytesValue {
+  bytes: number;
+}
+
+export type NoteValue = string | number | BytesValue;
+
+/**
+ * Text an action (no hooks, no locale) wants shown: a catalog message by id, translated where it is
+ * rendered so a language switch follows it (docs/i18n.md step 5), or text main wrote, shown as given.
+ */
+export type Note = { id: string; values?: Readonly<Record<string, NoteValue>> } | { text: string };
+
+/** A note's text in `intl`'s language; a size value goes through the locale's file-size format. */
+export function noteText(intl: IntlShape, note: Note, locale: DisplayLocale): string {
+  if ('text' in note) return note.text;
+  const values: Record<string, string | number> = {};
+  for (const [name, value] of Object.entries(note.values ?? {}))
+    values[name] = typeof value === 'object' ? formatBytes(value.bytes, locale) : value;
+  return intl.formatMessage({ id: note.id }, values);
+}
+
+const cache = createIntlCache();
+const intls = new Map<DisplayLocale, IntlShape>();
+
+/** An IntlShape outside React (actions, tests), one per locale. */
+export function intlFor(locale: DisplayLocale): IntlShape {
+  let intl = intls.get(locale);
+  if (!intl) {
+    intl = createIntl(
+      { locale: formattingLocale(locale), messages: messagesFor(locale), defaultLocale: SOURCE_LOCALE },
+      cache,
+    );
+    intls.set(locale, intl);
+  }
+  return intl;
+}
+
+/** Translates a catalog message in the locale in effect now (for text that leaves as a plain string). */
+export type Translate = (id: string, values?: Readonly<Record<string, NoteValue>>) => string;
+
+/**
+ * A `Translate` for actions whose refusals travel as `{ code, message }` like main's errors (rendered
+ * by components that show `error.message`): the message is written in the locale in effect when the
+ * refusal is made. English when nothing says otherwise (tests, before main answers).
+ */
+export function createTranslate(localeOf: () => DisplayLocale | null = () => null): Translate {
+  return (id, values) => {
+    const locale = localeOf() ?? SOURCE_LOCALE;
+    return noteText(intlFor(locale), values ? { id, values } : { id }, locale);
+  };
+}
