@@ -1,4 +1,5 @@
 import { useCallback } from 'react';
+import { useIntl } from 'react-intl';
 import type { AppError } from '../../../common/errors';
 import { useActions } from '../app-context';
 import { describeSpendingLimit } from '../format/spending';
@@ -9,9 +10,10 @@ import { describeSpendingLimit } from '../format/spending';
  */
 export function useRefusalToast(): (error: AppError) => void {
   const actions = useActions();
+  const intl = useIntl();
   return useCallback(
     (error: AppError) => {
-      const limit = describeSpendingLimit(error);
+      const limit = describeSpendingLimit(error, intl);
       if (limit === null) {
         // Main's sentence, shown as given.
         actions.toasts.show(error.message, { tone: 'error' });
@@ -25,6 +27,6 @@ export function useRefusalToast(): (error: AppError) => void {
         },
       );
     },
-    [actions],
+    [actions, intl],
   );
 }

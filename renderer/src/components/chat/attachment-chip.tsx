@@ -2,7 +2,7 @@ import { forwardRef, useEffect, useState } from 'react';
 import { useIntl } from 'react-intl';
 import type { DisplayLocale } from '../../../../common/i18n/locales';
 import { useActions } from '../../app-context';
-import { formatBytes, formatPixelSize } from '../../format/attachments';
+import { describeResize, formatBytes, kindLabel } from '../../format/attachments';
 import { useNoteText } from '../../i18n/use-note-text';
 import type { StagedChip } from '../../state/staged-attachments-store';
 
@@ -51,11 +51,7 @@ export const AttachmentChip = forwardRef<HTMLButtonElement, AttachmentChipProps>
   const locale = intl.locale as DisplayLocale;
   const thumbnail = useThumbnail(chip);
   const attachment = chip.status === 'reading' ? null : chip.attachment;
-  // "Resized to 8000×4500" for an image Switchboard shrank to fit providers' limits.
-  const resized =
-    attachment && chip.status === 'staged' && attachment.resizedFrom && attachment.size
-      ? intl.formatMessage({ id: 'chat.attachments.resizedTo' }, { size: formatPixelSize(attachment.size) })
-      : null;
+  const resized = attachment && chip.status === 'staged' ? describeResize(attachment, intl) : null;
   return (
     <li
       className={`attachment-chip attachment-chip-${chip.status}`}
@@ -76,7 +72,7 @@ export const AttachmentChip = forwardRef<HTMLButtonElement, AttachmentChipProps>
           {attachment
             ? intl.formatMessage(
                 { id: 'chat.attachments.detail' },
-                { kind: attachment.kind, size: formatBytes(attachment.byteLength, locale) },
+                { kind: kindLabel(attachment.kind, intl), size: formatBytes(attachment.byteLength, locale) },
               )
             : ''}
           {chip.status === 'reading' && intl.formatMessage({ id: 'chat.attachments.reading' })}

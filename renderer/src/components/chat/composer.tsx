@@ -182,7 +182,7 @@ export function Composer() {
       actions.attachments.sent(sentChips);
     } else setError(result.error);
   };
-  const limitReached = error ? describeSpendingLimit(error) : null;
+  const limitReached = error ? describeSpendingLimit(error, intl) : null;
 
   // Main refuses too (`unsupported_input`: it also counts files earlier in the conversation).
   const refusedInput = error?.code === 'unsupported_input' ? error.message : null;

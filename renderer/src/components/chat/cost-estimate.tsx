@@ -19,8 +19,11 @@ export function CostEstimateNote({ id, estimate }: { id: string; estimate: CostE
     <div id={id} className="composer-estimate">
       <p title={explanation} aria-describedby={explanationId}>
         {estimate.unknownPrice
-          ? intl.formatMessage({ id: 'chat.estimate.unknownPrice' }, { estimate: describeEstimate(estimate) })
-          : describeEstimate(estimate)}
+          ? intl.formatMessage(
+              { id: 'chat.estimate.unknownPrice' },
+              { estimate: describeEstimate(estimate, intl) },
+            )
+          : describeEstimate(estimate, intl)}
       </p>
       <p id={explanationId} className="visually-hidden">
         {explanation}

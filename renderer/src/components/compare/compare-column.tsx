@@ -52,7 +52,7 @@ export function CompareColumnView({
           </span>
           <span data-i18n-content>{name}</span>
         </h3>
-        {summary && <p className="compare-column-price">{formatModelPrice(summary)}</p>}
+        {summary && <p className="compare-column-price">{formatModelPrice(summary, intl)}</p>}
         {choosing && (
           <div className="compare-column-actions">
             <button

@@ -10,7 +10,7 @@ import { describeSpendingLimit } from '../../format/spending';
 export function CompareRefusal({ error }: { error: AppError }) {
   const actions = useActions();
   const intl = useIntl();
-  const limitReached = describeSpendingLimit(error);
+  const limitReached = describeSpendingLimit(error, intl);
   if (limitReached === null) {
     return (
       <p role="alert" className="composer-error">
