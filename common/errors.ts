@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { type ErrorMessage, englishErrorText } from './i18n/error-messages';
 
 /**
  * Every error that crosses the bridge is one of these codes plus a message written for a person:
@@ -76,9 +77,26 @@ export const MODEL_ID_PATTERN =
 /** OpenRouter's moderation excerpt is at most 100 characters; a little room for the ellipsis. */
 export const MAX_FLAGGED_INPUT_CHARS = 101;
 
+/** Values for an error message's placeholders: short names, plain strings or numbers. */
+export const ErrorValuesSchema = z.record(
+  z.string().regex(/^[A-Za-z][A-Za-z0-9_]{0,39}$/),
+  z.union([z.string().max(4000), z.number()]),
+);
+
 export const AppErrorSchema = z.object({
   code: ErrorCodeSchema,
+  /** The English text: what the logs say, and what a window shows when it cannot format `messageId`. */
   message: z.string(),
+  /**
+   * The catalog message (`errors.*`) the window shows in its own language, with `values`. Main never
+   * formats errors in the person's language: it holds no locale state per error, and a window that
+   * switches language re-renders an error already on screen.
+   */
+  messageId: z
+    .string()
+    .regex(/^errors\.[A-Za-z0-9_.]{1,118}$/)
+    .optional(),
+  values: ErrorValuesSchema.optional(),
   /** Seconds to wait before trying again (rate limits), when OpenRouter said so. */
   retryAfterSeconds: z.number().nonnegative().optional(),
   /** Moderation reasons (403) as given by OpenRouter. */
@@ -122,6 +140,30 @@ export class AppFailure extends Error {
   }
 }
 
-export function appError(code: ErrorCode, message: string, extra: Omit<AppError, 'code' | 'message'> = {}) {
-  return new AppFailure({ code, message, ...extra });
+type ErrorExtra = Omit<AppError, 'code' | 'message' | 'messageId' | 'values'>;
+
+/**
+ * The failure for `code`, its words a catalog message: `message` is the English text (exactly what the
+ * `en` catalog says), `messageId` and `values` let each window show it in its own language.
+ * A plain string is English only, for the files still listed in scripts/i18n-main-pending.txt
+ * (`npm run check:i18n` refuses one anywhere else); it goes once that list is empty.
+ */
+export function appError(code: ErrorCode, text: ErrorMessage | string, extra: ErrorExtra = {}) {
+  return new AppFailure(errorWithText(code, text, extra));
+}
+
+/** The AppError itself (for the places that return one rather than throw). */
+export function errorWithText(
+  code: ErrorCode,
+  text: ErrorMessage | string,
+  extra: ErrorExtra = {},
+): AppError {
+  if (typeof text === 'string') return { code, message: text, ...extra };
+  return {
+    code,
+    message: englishErrorText(text),
+    messageId: text.id,
+    ...(text.values !== undefined ? { values: { ...text.values } } : {}),
+    ...extra,
+  };
 }

@@ -36,7 +36,7 @@ const BASE64_CHARACTERS = /^[A-Za-z0-9+/]*={0,2}$/;
 
 function decodeBase64(text: string): Uint8Array {
   if (text.length % 4 !== 0 || !BASE64_CHARACTERS.test(text)) {
-    throw appError('attachment_refused', 'That file could not be read. Try attaching it again.');
+    throw appError('attachment_refused', { id: 'errors.app.fileNotReadable' });
   }
   return new Uint8Array(Buffer.from(text, 'base64'));
 }
@@ -45,7 +45,7 @@ async function writePrivateFile(path: string, bytes: Uint8Array): Promise<void> 
   try {
     await writeFileAtomic(path, Buffer.from(bytes), { mode: PRIVATE_FILE_MODE });
   } catch {
-    throw appError('internal', 'The file could not be saved there. Pick another folder and try again.');
+    throw appError('internal', { id: 'errors.app.fileNotSaved' });
   }
 }
 
@@ -62,10 +62,7 @@ export function createAttachmentHandlers(
       return deps.history.attachment(ref.conversationId, ref.messageId, ref.sha256);
     const staged = deps.attachments.get(ref.sha256);
     if (!staged) {
-      throw appError(
-        'validation',
-        'That attachment is no longer in the message being written. Attach it again.',
-      );
+      throw appError('validation', { id: 'errors.app.attachmentGone' });
     }
     return staged;
   };
@@ -85,7 +82,7 @@ export function createAttachmentHandlers(
       // Only an image, and only when its bytes are the image type it claims: the page puts this in an
       // <img>, never anything else.
       if (attachment.kind !== 'image' || sniffImageType(bytes) !== attachment.mimeType) {
-        throw appError('validation', `${attachment.name} is not an image Switchboard can show.`);
+        throw appError('validation', { id: 'errors.app.notAnImage', values: { name: attachment.name } });
       }
       return { dataUrl: `data:${attachment.mimeType};base64,${Buffer.from(bytes).toString('base64')}` };
     },

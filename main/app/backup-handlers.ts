@@ -39,10 +39,7 @@ export interface BackupHandlerDeps {
 }
 
 function noDialogs(): Error {
-  return appError(
-    'validation',
-    'Encrypted copies are not available in this window. Use the Switchboard app.',
-  );
+  return appError('validation', { id: 'errors.app.encryptedCopiesUnavailable' });
 }
 
 /**

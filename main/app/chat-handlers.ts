@@ -260,7 +260,7 @@ export function createChatHandlers(deps: ChatHandlerDeps): Handlers<ChatContract
     openExternal: async ({ url }, ctx) => {
       const safe = parseSafeExternalUrl(url);
       if (!safe) {
-        throw appError('validation', 'Only https links can be opened. This link was not opened.');
+        throw appError('validation', { id: 'errors.app.onlyHttpsLinks' });
       }
       return { opened: await deps.openExternal(safe, ctx.windowId) };
     },

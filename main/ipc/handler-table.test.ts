@@ -18,6 +18,7 @@ import type { WriteLimits } from './write-budget';
 const INTERNAL_ERROR = {
   code: 'internal',
   message: 'Something went wrong inside Switchboard. Please retry.',
+  messageId: 'errors.app.internal',
 };
 const repoRoot = resolve(import.meta.dirname, '../..');
 const ORIGIN = 'app://switchboard';
@@ -325,7 +326,7 @@ describe('errors cross to a window only in the error contract shape', () => {
       },
     });
     const result = await table.dispatch('t:fail', good, undefined);
-    expect(result).toEqual({ ok: false, error: { code: 'internal', message: expect.any(String) } });
+    expect(result).toEqual({ ok: false, error: INTERNAL_ERROR });
     expect(JSON.stringify(result)).not.toContain('/home/me');
     expect(log.lines.join('\n')).toMatch(/error outside its contract/);
   });
@@ -391,7 +392,13 @@ describe('per-window write budget', () => {
     const refused = await save(table, good, 'one too many');
     expect(refused).toEqual({
       ok: false,
-      error: { code: 'throttled', message: expect.any(String), retryAfterSeconds: 10 },
+      error: {
+        code: 'throttled',
+        message: expect.any(String),
+        messageId: 'errors.app.throttled',
+        values: { exceeded: 'calls', calls: 3, size: '1000 bytes', seconds: 10 },
+        retryAfterSeconds: 10,
+      },
     });
     const { message } = (refused as { error: AppError }).error;
     expect(message).toMatch(/more than 3 changes/);

@@ -1,5 +1,5 @@
 import type { z } from 'zod';
-import { type AppError, AppErrorSchema, AppFailure } from '../../common/errors';
+import { type AppError, AppErrorSchema, AppFailure, errorWithText } from '../../common/errors';
 import type {
   Contract,
   EventKeys,
@@ -81,10 +81,7 @@ export interface HandlerTableOptions<C extends Contract> {
   writeLimits: { writingCalls: WritingCalls<C>; limits?: WriteLimits; now?: () => number };
 }
 
-const INTERNAL: AppError = {
-  code: 'internal',
-  message: 'Something went wrong inside Switchboard. Please retry.',
-};
+const INTERNAL: AppError = errorWithText('internal', { id: 'errors.app.internal' });
 
 /** Size of a validated request as history would store it (JSON, UTF-8). */
 function requestBytes(request: unknown): number {
@@ -202,7 +199,10 @@ export function createHandlerTable<C extends Contract>(options: HandlerTableOpti
     const parsed = spec.request.safeParse(payload);
     if (!parsed.success) {
       log.warn('rejected malformed payload', { channel: spec.channel, issues: parsed.error.issues.length });
-      return failure({ code: 'validation', message: `Invalid request for ${spec.channel}.` }, spec.channel);
+      return failure(
+        errorWithText('validation', { id: 'errors.app.invalidRequest', values: { channel: spec.channel } }),
+        spec.channel,
+      );
     }
     const rule = writing[name];
     if (rule === true || (typeof rule === 'function' && rule(parsed.data))) {
@@ -248,12 +248,12 @@ export function createHandlerTable<C extends Contract>(options: HandlerTableOpti
       if (!verdict.allowed) {
         log.warn('refused IPC call', { channel: String(channel).slice(0, 100), reason: verdict.reason });
         return Promise.resolve(
-          failure({ code: 'forbidden_sender', message: 'This call is not allowed from here.' }, ''),
+          failure(errorWithText('forbidden_sender', { id: 'errors.app.forbiddenSender' }), ''),
         );
       }
       const entry = typeof channel === 'string' ? byChannel.get(channel) : undefined;
       if (!entry || sender.windowId === null) {
-        return Promise.resolve(failure({ code: 'validation', message: 'Unknown request.' }, ''));
+        return Promise.resolve(failure(errorWithText('validation', { id: 'errors.app.unknownRequest' }), ''));
       }
       return run(entry.name, entry.spec, sender.windowId, payload);
     },

@@ -1,4 +1,4 @@
-import type { AppError } from '../../common/errors';
+import { type AppError, errorWithText } from '../../common/errors';
 
 /**
  * A per-window budget for calls that write to disk or start work in main (a message, a rename, a
@@ -133,22 +133,23 @@ export function throttledError(
   limits: WriteLimits,
 ): AppError {
   if (verdict.retryAfterSeconds === null) {
-    return {
-      code: 'throttled',
-      message: `That is too large to save at once (more than ${formatSize(limits.bytes.burst)}). Split it into smaller parts and try again.`,
-    };
+    return errorWithText('throttled', {
+      id: 'errors.app.tooLargeToSave',
+      values: { size: formatSize(limits.bytes.burst) },
+    });
   }
-  const what =
-    verdict.exceeded === 'calls'
-      ? `asked for more than ${limits.calls.burst} changes`
-      : `sent more than ${formatSize(limits.bytes.burst)}`;
   const seconds = verdict.retryAfterSeconds;
-  return {
-    code: 'throttled',
-    message:
-      `Switchboard paused changes from this window: it ${what} in a short time. ` +
-      `Nothing already saved was affected. Wait ${seconds} ${seconds === 1 ? 'second' : 'seconds'}, then try again; ` +
-      'if you did not do this, reload the window.',
-    retryAfterSeconds: seconds,
-  };
+  return errorWithText(
+    'throttled',
+    {
+      id: 'errors.app.throttled',
+      values: {
+        exceeded: verdict.exceeded,
+        calls: limits.calls.burst,
+        size: formatSize(limits.bytes.burst),
+        seconds,
+      },
+    },
+    { retryAfterSeconds: seconds },
+  );
 }

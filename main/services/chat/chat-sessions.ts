@@ -66,7 +66,7 @@ export function createChatSessions(deps: ChatSessionsDeps) {
       deliver: (events: ChatStreamEvent[]) => void,
       hooks: StreamHooks = {},
     ): void {
-      if (running.has(streamId)) throw appError('validation', 'That reply is already streaming.');
+      if (running.has(streamId)) throw appError('validation', { id: 'errors.chat.replyAlreadyStreaming' });
       const controller = new AbortController();
       const coalescer = createEventCoalescer(deliver, scheduler);
       const done = deps.client

@@ -2,7 +2,8 @@ import { mkdtemp, readdir, readFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { AppFailure } from '../../../common/errors';
+import { AppFailure, errorWithText } from '../../../common/errors';
+import { englishErrorText } from '../../../common/i18n/error-messages';
 import { DEFAULT_SETTINGS, type Settings } from '../../../common/settings-types';
 import { createHistoryStore } from '../history';
 import { createMemoryLogger } from '../log/testing/memory-logger';
@@ -76,7 +77,8 @@ describe('a key in what would be sent is refused in main', () => {
       ),
     );
     expect(failure.error.code).toBe('key_in_message');
-    expect(failure.error.message).toBe(KEY_IN_MESSAGE_MESSAGES.knownKey);
+    expect(failure.error.message).toBe(englishErrorText(KEY_IN_MESSAGE_MESSAGES.knownKey));
+    expect(failure.error.messageId).toBe('errors.chat.keyInMessage');
     expect(failure.error.message).toMatch(/remove the key/);
     expect(failure.error.message).toMatch(/revoke it/);
     await sessions.settle();
@@ -107,7 +109,7 @@ describe('a key in what would be sent is refused in main', () => {
       const failure = await refusal(
         chat.send({ conversationId: conversation.id, content, model: 'm' }, target()),
       );
-      expect(failure.error).toEqual({ code: 'key_in_message', message: KEY_IN_MESSAGE_MESSAGES.keyShaped });
+      expect(failure.error).toEqual(errorWithText('key_in_message', KEY_IN_MESSAGE_MESSAGES.keyShaped));
     }
     expect(streamer.requests).toEqual([]);
     expect(await history.allMessages(conversation.id)).toEqual([]);
@@ -172,7 +174,7 @@ describe('a key in what would be sent is refused in main', () => {
     const failure = await refusal(
       chat.regenerate({ conversationId: conversation.id, fromMessageId: reply.id, model: 'm' }, target()),
     );
-    expect(failure.error).toEqual({ code: 'key_in_message', message: KEY_IN_MESSAGE_MESSAGES.earlier });
+    expect(failure.error).toEqual(errorWithText('key_in_message', KEY_IN_MESSAGE_MESSAGES.earlier));
     await sessions.settle();
     expect(streamer.requests).toEqual([]);
     expect(await history.allMessages(conversation.id)).toEqual(before);
@@ -182,7 +184,7 @@ describe('a key in what would be sent is refused in main', () => {
     const again = await refusal(
       chat.send({ conversationId: conversation.id, content: 'and now?', model: 'm' }, target()),
     );
-    expect(again.error.message).toBe(KEY_IN_MESSAGE_MESSAGES.earlier);
+    expect(again.error.message).toBe(englishErrorText(KEY_IN_MESSAGE_MESSAGES.earlier));
     expect(streamer.requests).toEqual([]);
     expect(await history.allMessages(conversation.id)).toEqual(before);
 
@@ -228,7 +230,7 @@ describe('a key in what would be sent is refused in main', () => {
     const failure = await refusal(
       chat.send({ conversationId: conversation.id, content: 'ok', model: 'm' }, target()),
     );
-    expect(failure.error.message).toBe(KEY_IN_MESSAGE_MESSAGES.earlier);
+    expect(failure.error.message).toBe(englishErrorText(KEY_IN_MESSAGE_MESSAGES.earlier));
     expect(streamer.requests).toEqual([]);
   });
 
@@ -240,7 +242,7 @@ describe('a key in what would be sent is refused in main', () => {
     const failure = await refusal(
       chat.send({ conversationId: conversation.id, content: 'Hello', model: 'm' }, target()),
     );
-    expect(failure.error).toEqual({ code: 'key_in_message', message: KEY_IN_MESSAGE_MESSAGES.systemPrompt });
+    expect(failure.error).toEqual(errorWithText('key_in_message', KEY_IN_MESSAGE_MESSAGES.systemPrompt));
     expect(streamer.requests).toEqual([]);
     expect(await history.allMessages(conversation.id)).toEqual([]);
   });
@@ -248,7 +250,7 @@ describe('a key in what would be sent is refused in main', () => {
   it('no refusal message repeats the key', () => {
     for (const message of Object.values(KEY_IN_MESSAGE_MESSAGES)) {
       // A message about a file names the file (as main cleaned it), never what the file held.
-      const text = typeof message === 'function' ? message('notes.txt') : message;
+      const text = englishErrorText(typeof message === 'function' ? message('notes.txt') : message);
       expect(text).not.toMatch(/sk-or-\w/);
     }
   });
@@ -272,7 +274,7 @@ describe('a key in a system prompt about to be saved', () => {
   it('is refused with a reason; an ordinary prompt passes', async () => {
     const { chat } = await setup();
     expect(() => chat.refuseKeyInSystemPrompt(`Always use ${CURRENT_KEY}`)).toThrow(
-      KEY_IN_MESSAGE_MESSAGES.systemPromptNotSaved,
+      englishErrorText(KEY_IN_MESSAGE_MESSAGES.systemPromptNotSaved),
     );
     expect(() =>
       chat.refuseKeyInSystemPrompt(`key: ${OTHER_KEY.slice(0, 30)}\n${OTHER_KEY.slice(30)}`),

@@ -244,7 +244,7 @@ export function createConversationChat(deps: ConversationChatDeps) {
     });
     const messages = buildContext(context, settings.systemPrompt, contents);
     if (!messages.some((m) => m.role === 'user'))
-      throw appError('validation', 'There is no message to reply to.');
+      throw appError('validation', { id: 'errors.chat.nothingToReplyTo' });
     const kinds = attachmentKinds(context);
     const requests: ChatRequest[] = [];
     for (const [i, { model }] of columns.entries()) {
@@ -375,11 +375,7 @@ export function createConversationChat(deps: ConversationChatDeps) {
     const messages = await deps.history.transcript(conversationId);
     const index = messages.findIndex((m) => m.id === messageId);
     const message = messages[index];
-    if (!message)
-      throw appError(
-        'validation',
-        'That message is not in the conversation as shown. Reload it and try again.',
-      );
+    if (!message) throw appError('validation', { id: 'errors.chat.messageNotShown' });
     const earlier = messages.slice(0, index);
     guard.check({ conversationId, systemPrompt: deps.settings().systemPrompt, earlier, newContent });
     // The visible path is a chain: the message before this one on it is its parent.
@@ -391,16 +387,13 @@ export function createConversationChat(deps: ConversationChatDeps) {
     const items = [...new Set(hashes)].map((sha) => {
       const staged = deps.attachments?.get(sha) ?? null;
       if (!staged) {
-        throw appError(
-          'attachment_refused',
-          'An attachment is no longer ready to send (it was removed, or Switchboard restarted). Attach it again, then send.',
-        );
+        throw appError('attachment_refused', { id: 'errors.chat.attachmentNotReady' });
       }
       if (staged.pendingResize) {
-        throw appError(
-          'attachment_refused',
-          `${staged.attachment.name} is too large for the models' image limits and has not been resized yet. Wait for it to be resized, or remove it, then send.`,
-        );
+        throw appError('attachment_refused', {
+          id: 'errors.chat.attachmentNotResized',
+          values: { name: staged.attachment.name },
+        });
       }
       return { attachment: staged.attachment, bytes: staged.bytes };
     });
@@ -471,7 +464,7 @@ export function createConversationChat(deps: ConversationChatDeps) {
         null,
       );
       if (message.role !== 'assistant' || parentId === null)
-        throw appError('validation', 'Only a reply can be regenerated.');
+        throw appError('validation', { id: 'errors.chat.regenerateReplyOnly' });
       const { replies } = await streamReplies(input.conversationId, {
         newUser: null,
         earlier,
@@ -501,7 +494,7 @@ export function createConversationChat(deps: ConversationChatDeps) {
         input.messageId,
         input.content,
       );
-      if (message.role !== 'user') throw appError('validation', 'Only your own messages can be edited.');
+      if (message.role !== 'user') throw appError('validation', { id: 'errors.chat.editOwnOnly' });
       // The edited message keeps its files (already in the history folder).
       const kept: AttachmentInput[] = (message.attachments ?? []).map((attachment) => ({ attachment }));
       const { userMessage, replies } = await streamReplies(input.conversationId, {
@@ -526,7 +519,7 @@ export function createConversationChat(deps: ConversationChatDeps) {
       },
       columns: ReadonlyArray<{ model: string; target: StreamTarget }>,
     ) {
-      if (columns.length < 2) throw appError('validation', 'A comparison needs at least two models.');
+      if (columns.length < 2) throw appError('validation', { id: 'errors.chat.compareNeedsTwo' });
       const { userMessage, replies } = await streamReplies(input.conversationId, {
         newUser: { content: input.content, attachments: stagedAttachments(input.attachments ?? []) },
         columns,

@@ -87,7 +87,7 @@ export function createConversationOptions(deps: ConversationOptionsDeps) {
     ): Promise<ConversationOptionsResult> {
       // The bridge checked the patch; checked again here because this writes the person's file.
       const parsed = ConversationOptionsSchema.partial().strict().safeParse(patch);
-      if (!parsed.success) throw appError('validation', 'Those conversation options are not valid.');
+      if (!parsed.success) throw appError('validation', { id: 'errors.chat.optionsInvalid' });
       return result(await deps.history.updateOptions(conversationId, parsed.data));
     },
   };

@@ -9,22 +9,20 @@
  * keys in code samples, and one of those must not lock the person out of their conversation.
  */
 import { appError } from '../../../common/errors';
+import type { ErrorMessage } from '../../../common/i18n/error-messages';
 import type { TranscriptEntry } from '../history';
 import { KEY_PREFIX, MIN_KEY_LENGTH } from '../vault/key-format';
 import { findKeyInText, type KeyFound } from './key-in-message';
 
-const REVOKE = 'If you have shared the key anywhere else, revoke it at openrouter.ai/settings/keys.';
-
+/** What each refusal says (errors.chat.*): the key, where it was found, what to do. */
 export const KEY_IN_MESSAGE_MESSAGES = {
-  knownKey: `This message contains your OpenRouter API key. Messages go to the model's provider and into your history, so Switchboard did not send it: remove the key and send again. ${REVOKE}`,
-  keyShaped: `This message contains what looks like an OpenRouter API key. Messages go to the model's provider and into your history, so Switchboard did not send it: remove the key and send again. ${REVOKE}`,
-  systemPrompt: `Your system prompt contains an OpenRouter API key, and it goes to the model with every message, so Switchboard sent nothing. Remove the key from the system prompt in Settings, then try again. ${REVOKE}`,
-  systemPromptNotSaved: `This system prompt contains an OpenRouter API key, so it was not saved: it would go to the model with every message and sit in Switchboard's settings file. Remove the key. ${REVOKE}`,
-  attachedFile: (name: string) =>
-    `The attached file "${name}" contains what looks like an OpenRouter API key. Attached text files go to the model's provider and into your history, so Switchboard did not send it: remove the key from the file (or remove the file) and send again. ${REVOKE}`,
-  earlier:
-    'An earlier message in this conversation contains an OpenRouter API key, so Switchboard will not send the conversation to the model again. Edit that message to remove the key, or start a new chat. The key may have been sent before: revoke it at openrouter.ai/settings/keys.',
-} as const;
+  knownKey: { id: 'errors.chat.keyInMessage' },
+  keyShaped: { id: 'errors.chat.keyShapedInMessage' },
+  systemPrompt: { id: 'errors.chat.keyInSystemPrompt' },
+  systemPromptNotSaved: { id: 'errors.chat.keyInSystemPromptNotSaved' },
+  attachedFile: (name: string): ErrorMessage => ({ id: 'errors.chat.keyInAttachedFile', values: { name } }),
+  earlier: { id: 'errors.chat.keyInEarlierMessage' },
+} as const satisfies Record<string, ErrorMessage | ((name: string) => ErrorMessage)>;
 
 export interface OutgoingText {
   conversationId: string;

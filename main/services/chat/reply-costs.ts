@@ -151,10 +151,7 @@ export function createReplyCosts(deps: ReplyCostsDeps) {
       // The ledger loads in the background at start: a limit is checked against all of it. A limit
       // fails closed: when the ledger could not be read, what was spent is unknown, so nothing is sent.
       if (deps.limits.active() && !(await deps.ledger.loaded())) {
-        throw appError(
-          'spending_limit_reached',
-          'Your spending limit cannot be checked: Switchboard could not read its spending ledger (see the log). Nothing was sent. Clear the limit in Settings → Spending to send anyway, or restart Switchboard.',
-        );
+        throw appError('spending_limit_reached', { id: 'errors.chat.ledgerUnreadable' });
       }
       const prices = deps.limits.active() ? await deps.prices(request.model).catch(() => null) : null;
       const worst = deps.limits.active() ? await worstCase(request, prices) : 0;

@@ -105,7 +105,7 @@ function resolveProvider(input: RequestOptionsInput): ProviderPreferences | null
 }
 
 function refusal(problem: string) {
-  return appError('validation', `Nothing was sent: your provider routing cannot be used as set. ${problem}`);
+  return appError('validation', { id: 'errors.chat.routingUnusable', values: { problem } });
 }
 
 /** The resolver the chat service calls per request, wired to the services it reads. */

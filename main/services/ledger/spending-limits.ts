@@ -54,28 +54,25 @@ export function createSpendingLimits(deps: SpendingLimitsDeps) {
           limitUsd: limits.dailyUsd,
           spentUsd: spent.todayUsd + pending,
           resetsAt: deps.calendar.startOfNextDay(now),
-          when: 'today',
-          resets: 'at midnight',
         },
         {
           period: 'monthly' as const,
           limitUsd: limits.monthlyUsd,
           spentUsd: spent.thisMonthUsd + pending,
           resetsAt: deps.calendar.startOfNextMonth(now),
-          when: 'this month',
-          resets: 'on the first of next month',
         },
       ];
       for (const p of periods) {
         if (p.limitUsd === null) continue;
         const reached = p.spentUsd >= p.limitUsd;
         if (!reached && p.spentUsd + nextUsd <= p.limitUsd) continue;
-        const what = reached
-          ? `Your ${p.period} spending limit of ${formatUsd(p.limitUsd)} is reached: ${formatUsd(p.spentUsd)} spent ${p.when}, counting replies still in progress.`
-          : `This message could cost up to ${formatUsd(nextUsd)}, which would go over your ${p.period} spending limit of ${formatUsd(p.limitUsd)} (${formatUsd(p.spentUsd)} spent ${p.when}).`;
+        // Sums in US dollars as main writes them ("$1.50"): the window shows the message as given.
+        const values = { period: p.period, limit: formatUsd(p.limitUsd), spent: formatUsd(p.spentUsd) };
         throw appError(
           'spending_limit_reached',
-          `${what} Nothing was sent. The limit resets ${p.resets}. Raise or clear the limit in Settings → Spending.`,
+          reached
+            ? { id: 'errors.chat.spendingLimitReached', values }
+            : { id: 'errors.chat.spendingLimitWouldExceed', values: { ...values, cost: formatUsd(nextUsd) } },
           {
             spendingLimit: {
               period: p.period,

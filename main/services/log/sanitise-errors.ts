@@ -28,13 +28,37 @@ export function sanitiseAppError<E extends AppError>(error: E, clean: Clean = re
   const reasonsChanged = reasons?.some((r, i) => r !== error.reasons?.[i]) === true;
   // The provider's name comes from upstream text too (error.metadata.provider_name).
   const provider = error.provider === undefined ? undefined : clean(error.provider);
-  if (message === error.message && !reasonsChanged && provider === error.provider) return error;
+  // The message's placeholder values are shown in the window's language: the same text, so the same pass.
+  const values = error.values === undefined ? undefined : cleanValues(error.values, clean);
+  if (
+    message === error.message &&
+    !reasonsChanged &&
+    provider === error.provider &&
+    values === error.values
+  ) {
+    return error;
+  }
   return {
     ...error,
     message,
     ...(reasons !== undefined ? { reasons } : {}),
     ...(provider !== undefined ? { provider } : {}),
+    ...(values !== undefined ? { values } : {}),
   };
+}
+
+/** String values redacted; the same object when nothing changed. */
+function cleanValues(values: NonNullable<AppError['values']>, clean: Clean): NonNullable<AppError['values']> {
+  let copy: Record<string, string | number> | null = null;
+  for (const [name, value] of Object.entries(values)) {
+    if (typeof value !== 'string') continue;
+    const cleaned = clean(value);
+    if (cleaned !== value) {
+      copy ??= { ...values };
+      copy[name] = cleaned;
+    }
+  }
+  return copy ?? values;
 }
 
 function isPlainObject(value: unknown): value is Record<string, unknown> {

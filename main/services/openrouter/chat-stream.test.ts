@@ -488,6 +488,7 @@ describe('streamChat timers and cancellation', () => {
     expect(f.error).toEqual({
       code: 'offline',
       message: "Can't reach OpenRouter. Check your internet connection and try again.",
+      messageId: 'errors.openrouter.offline',
     });
     expect(calls).toHaveLength(1);
   });

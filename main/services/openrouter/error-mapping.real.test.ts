@@ -157,6 +157,7 @@ describe('402 is not always "out of credits"', () => {
       status: 402,
       message:
         'Your OpenRouter account is out of credits. Add credits at openrouter.ai/settings/credits, then retry.',
+      messageId: 'errors.openrouter.outOfCredits',
     });
   });
 });

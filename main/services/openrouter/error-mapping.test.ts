@@ -1,4 +1,6 @@
 import { describe, expect, it } from 'vitest';
+import { type ErrorCode, errorWithText } from '../../../common/errors';
+import type { ErrorMessage } from '../../../common/i18n/error-messages';
 import { formatSeconds, MESSAGES, mapHttpError, mapStreamError, readUpstreamError } from './error-mapping';
 
 const KEY = `sk-or-v1-${'0123456789abcdef'.repeat(4)}`;
@@ -17,9 +19,9 @@ describe('mapHttpError by status', () => {
     [503, 'provider_unavailable', MESSAGES.providerUnavailable],
     [529, 'provider_unavailable', MESSAGES.providerUnavailable],
     [404, 'model_unavailable', MESSAGES.modelUnavailable],
-  ])('%i → %s', (status, code, message) => {
+  ] satisfies [number, ErrorCode, ErrorMessage][])('%i → %s', (status, code, message) => {
     const e = mapHttpError(status, body(status, 'whatever'), undefined).error;
-    expect(e).toEqual({ code, message, status });
+    expect(e).toEqual({ ...errorWithText(code, message), status });
   });
 
   it.each([400, 413, 422])('%i → bad_request including OpenRouter’s message', (status) => {
@@ -53,6 +55,8 @@ describe('mapHttpError by status', () => {
       status: 429,
       retryAfterSeconds: 7,
       message: 'Rate limited by OpenRouter. Wait 7 seconds and retry.',
+      messageId: 'errors.openrouter.rateLimitedFor',
+      values: { seconds: 7 },
     });
     const without = mapHttpError(429, body(429, 'slow down'), undefined).error;
     expect(without.retryAfterSeconds).toBeUndefined();
@@ -65,7 +69,7 @@ describe('mapHttpError by status', () => {
       body(400, "This endpoint's maximum context length is 8192 tokens"),
       undefined,
     );
-    expect(e.error).toEqual({ code: 'context_too_long', status: 400, message: MESSAGES.contextTooLong });
+    expect(e.error).toEqual({ ...errorWithText('context_too_long', MESSAGES.contextTooLong), status: 400 });
   });
 
   it('a non-JSON body or unknown status still maps', () => {
@@ -138,9 +142,8 @@ describe('mapStreamError (error chunk after the first token)', () => {
       metadata: { error_type: 'provider_unavailable' },
     });
     expect(e.error).toEqual({
-      code: 'provider_unavailable',
+      ...errorWithText('provider_unavailable', MESSAGES.providerUnavailable),
       status: 502,
-      message: MESSAGES.providerUnavailable,
     });
   });
 

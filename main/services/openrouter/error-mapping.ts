@@ -1,5 +1,7 @@
 import { z } from 'zod';
-import { AppFailure, type AvailabilityCode, type ErrorCode } from '../../../common/errors';
+import { AppFailure, type AvailabilityCode, type ErrorCode, errorWithText } from '../../../common/errors';
+import type { ErrorMessage } from '../../../common/i18n/error-messages';
+import { sanitiseAppError } from '../log/sanitise-errors';
 import { creditsError, policyError } from './account-errors';
 import { availabilityError, isAvailabilityCode } from './availability-errors';
 import { unsupportedInputError } from './input-errors';
@@ -13,55 +15,57 @@ import { scrub } from './scrub';
  * can echo the request, including the Authorization header.
  */
 
+/** The fixed messages (errors.openrouter.*); each window shows them in its own language. */
 export const MESSAGES = {
-  keyMissing: 'No OpenRouter API key is set. Sign in or add a key in Settings.',
-  keyRejected:
-    'OpenRouter rejected the API key. It may have been revoked or mistyped. Remove it in Settings and sign in again.',
-  outOfCredits:
-    'Your OpenRouter account is out of credits. Add credits at openrouter.ai/settings/credits, then retry.',
-  providerUnavailable:
-    "The model's provider is unavailable right now. Retry in a moment or pick another model.",
-  contextTooLong:
-    "The conversation is longer than this model's context window. Start a new chat or pick a model with a larger context.",
-  offline: "Can't reach OpenRouter. Check your internet connection and try again.",
-  connectionLost:
-    'The connection to OpenRouter broke mid-reply. The partial reply is kept; retry to continue.',
-  cancelled: 'The reply was stopped. The partial reply is kept.',
-  upstreamTimeout: 'OpenRouter timed out waiting for the model. Try again or pick another model.',
-  modelUnavailable: "This model isn't available on OpenRouter right now. Pick another model.",
-  malformedReply:
-    "OpenRouter sent a reply Switchboard couldn't read. The partial reply is kept; retry to continue.",
-  unexpectedRedirect: 'OpenRouter answered with an unexpected redirect, which Switchboard does not follow.',
-} as const;
+  keyMissing: { id: 'errors.openrouter.keyMissing' },
+  keyRejected: { id: 'errors.openrouter.keyRejected' },
+  outOfCredits: { id: 'errors.openrouter.outOfCredits' },
+  providerUnavailable: { id: 'errors.openrouter.providerUnavailable' },
+  contextTooLong: { id: 'errors.openrouter.contextTooLong' },
+  offline: { id: 'errors.openrouter.offline' },
+  connectionLost: { id: 'errors.openrouter.connectionLost' },
+  cancelled: { id: 'errors.openrouter.cancelled' },
+  upstreamTimeout: { id: 'errors.openrouter.upstreamTimeout' },
+  modelUnavailable: { id: 'errors.openrouter.modelUnavailable' },
+  malformedReply: { id: 'errors.openrouter.malformedReply' },
+  unexpectedRedirect: { id: 'errors.openrouter.unexpectedRedirect' },
+} as const satisfies Record<string, ErrorMessage>;
+
+/** Whole seconds, or two decimals below one second (short timeouts used by tests and settings). */
+function seconds(ms: number): number {
+  const s = ms / 1000;
+  return s >= 1 ? Math.round(s) : Number(s.toFixed(2));
+}
 
 /** "60 s" for whole seconds, "0.3 s" below one second (short timeouts used by tests and settings). */
 export function formatSeconds(ms: number): string {
-  const seconds = ms / 1000;
-  return `${seconds >= 1 ? Math.round(seconds) : Number(seconds.toFixed(2))} s`;
+  return `${seconds(ms)} s`;
 }
 
-export function firstByteTimeoutMessage(ms: number): string {
-  return `OpenRouter didn't start replying within ${formatSeconds(ms)}. The model may be overloaded — try again or pick another model.`;
+export function firstByteTimeoutMessage(ms: number): ErrorMessage {
+  return { id: 'errors.openrouter.firstByteTimeout', values: { seconds: seconds(ms) } };
 }
 
-export function idleTimeoutMessage(ms: number): string {
-  return `The reply stalled: nothing arrived for ${formatSeconds(ms)}. The partial reply is kept; retry to continue.`;
+export function idleTimeoutMessage(ms: number): ErrorMessage {
+  return { id: 'errors.openrouter.idleTimeout', values: { seconds: seconds(ms) } };
 }
 
-export function requestTimeoutMessage(ms: number): string {
-  return `OpenRouter didn't answer within ${formatSeconds(ms)}. Check your connection and try again.`;
+export function requestTimeoutMessage(ms: number): ErrorMessage {
+  return { id: 'errors.openrouter.requestTimeout', values: { seconds: seconds(ms) } };
 }
 
-export function rateLimitedMessage(retryAfterSeconds: number | undefined): string {
-  if (retryAfterSeconds === undefined) return 'Rate limited by OpenRouter. Wait a moment and retry.';
-  const unit = retryAfterSeconds === 1 ? 'second' : 'seconds';
-  return `Rate limited by OpenRouter. Wait ${retryAfterSeconds} ${unit} and retry.`;
+export function rateLimitedMessage(retryAfterSeconds: number | undefined): ErrorMessage {
+  if (retryAfterSeconds === undefined) return { id: 'errors.openrouter.rateLimited' };
+  return { id: 'errors.openrouter.rateLimitedFor', values: { seconds: retryAfterSeconds } };
 }
 
-/** Builds the failure; the single place where messages and reasons are scrubbed. */
+/**
+ * Builds the failure; the single place where messages, their values and reasons are scrubbed. A string
+ * is English text built around upstream wording (not in the catalogs yet: the window shows it as is).
+ */
 export function failure(
   code: ErrorCode,
-  message: string,
+  message: ErrorMessage | string,
   extra: {
     status?: number;
     retryAfterSeconds?: number;
@@ -76,9 +80,9 @@ export function failure(
   } = {},
   secrets: readonly string[] = [],
 ): AppFailure {
+  const text = errorWithText(code, message);
   return new AppFailure({
-    code,
-    message: scrub(message, secrets),
+    ...sanitiseAppError(text, (t) => scrub(t, secrets)),
     ...(extra.status !== undefined ? { status: extra.status } : {}),
     ...(extra.retryAfterSeconds !== undefined ? { retryAfterSeconds: extra.retryAfterSeconds } : {}),
     ...(extra.reasons !== undefined ? { reasons: extra.reasons.map((r) => scrub(r, secrets)) } : {}),
@@ -416,8 +420,10 @@ export function mapUpstreamError(input: MapInput): AppFailure {
     (e.errorType !== undefined ? TYPE_TO_CODE[e.errorType] : undefined) ??
     (e.availabilityCode !== undefined ? TYPE_TO_CODE[e.availabilityCode] : undefined);
   const code = typed ?? codeFromStatus(status, e);
-  const make = (message: string, extra: { retryAfterSeconds?: number; reasons?: readonly string[] } = {}) =>
-    failure(code, message, { ...base, ...extra }, secrets);
+  const make = (
+    message: ErrorMessage | string,
+    extra: { retryAfterSeconds?: number; reasons?: readonly string[] } = {},
+  ) => failure(code, message, { ...base, ...extra }, secrets);
 
   const retryAfterSeconds = input.retryAfterSeconds ?? e.retryAfterSeconds;
   const fromProvider = providerFailure(

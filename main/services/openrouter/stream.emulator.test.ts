@@ -221,6 +221,7 @@ describe('mid-stream failures keep the partial text and are never retried', () =
       code: 'provider_unavailable',
       status: 502,
       message: "The model's provider is unavailable right now. Retry in a moment or pick another model.",
+      messageId: 'errors.openrouter.providerUnavailable',
     });
     expect(failure?.partialContent).toBe(plainTokens.slice(0, 5).join(''));
     expect(events.at(-1)).toEqual({
@@ -255,6 +256,7 @@ describe('mid-stream failures keep the partial text and are never retried', () =
     expect(failure?.error).toEqual({
       code: 'connection_lost',
       message: 'The connection to OpenRouter broke mid-reply. The partial reply is kept; retry to continue.',
+      messageId: 'errors.openrouter.connectionLost',
     });
     expect(failure?.partialContent).toBe(plainTokens.slice(0, 3).join(''));
     expect(chatRequests()).toHaveLength(1);
@@ -265,6 +267,7 @@ describe('mid-stream failures keep the partial text and are never retried', () =
     expect(failure?.error).toEqual({
       code: 'offline',
       message: "Can't reach OpenRouter. Check your internet connection and try again.",
+      messageId: 'errors.openrouter.offline',
     });
     expect(failure?.partialContent).toBe('');
     expect(chatRequests()).toHaveLength(1);
@@ -278,6 +281,8 @@ describe('timeouts', () => {
       code: 'timeout',
       message:
         "OpenRouter didn't start replying within 0.3 s. The model may be overloaded — try again or pick another model.",
+      messageId: 'errors.openrouter.firstByteTimeout',
+      values: { seconds: 0.3 },
     });
     const [request] = chatRequests();
     await emulator.waitForClientClose(request?.id ?? -1, 5000);
@@ -295,6 +300,8 @@ describe('timeouts', () => {
     expect(failure?.error).toEqual({
       code: 'timeout',
       message: 'The reply stalled: nothing arrived for 0.3 s. The partial reply is kept; retry to continue.',
+      messageId: 'errors.openrouter.idleTimeout',
+      values: { seconds: 0.3 },
     });
     expect(failure?.partialContent).toBe(plainTokens.slice(0, 3).join(''));
     const [request] = chatRequests();

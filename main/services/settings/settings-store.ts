@@ -145,17 +145,14 @@ export function createSettingsStore(opts: { dir: string; log: Logger; now?: () =
     },
     async update(patch: SettingsPatch): Promise<Settings> {
       const next = SettingsSchema.safeParse({ ...current, ...patch });
-      if (!next.success) throw appError('validation', 'Those settings are not valid.');
+      if (!next.success) throw appError('validation', { id: 'errors.app.settingsInvalid' });
       current = next.data;
       problems = problems.filter((p) => !(p.field in patch));
       try {
         await persist(current);
       } catch (error) {
         opts.log.error('could not save settings', { error: describeError(error) });
-        throw appError(
-          'internal',
-          'Settings could not be saved. Check that the disk is not full, then retry.',
-        );
+        throw appError('internal', { id: 'errors.app.settingsNotSaved' });
       }
       for (const listener of listeners) listener(current);
       return current;

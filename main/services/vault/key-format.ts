@@ -20,40 +20,22 @@ const VISIBLE_ASCII = /^[\x21-\x7e]+$/;
 export function normaliseKey(input: string): string {
   const key = input.trim();
   if (key.length === 0) {
-    throw appError(
-      'key_invalid_format',
-      'No key was entered. Paste your OpenRouter key; it starts with "sk-or-".',
-    );
+    throw appError('key_invalid_format', { id: 'errors.key.empty' });
   }
   if (!key.startsWith(KEY_PREFIX)) {
-    throw appError(
-      'key_invalid_format',
-      'That does not look like an OpenRouter key: OpenRouter keys start with "sk-or-". Copy the key from openrouter.ai/keys and try again.',
-    );
+    throw appError('key_invalid_format', { id: 'errors.key.notAKey' });
   }
   if (key.length < MIN_KEY_LENGTH) {
-    throw appError(
-      'key_invalid_format',
-      'That key is too short to be an OpenRouter key. Check that you copied all of it and try again.',
-    );
+    throw appError('key_invalid_format', { id: 'errors.key.tooShort' });
   }
   if (key.length > MAX_KEY_LENGTH) {
-    throw appError(
-      'key_invalid_format',
-      'That is too long to be an OpenRouter key; it may include other text. Copy only the key and try again.',
-    );
+    throw appError('key_invalid_format', { id: 'errors.key.tooLong' });
   }
   if (INVISIBLE_OR_SPACE.test(key)) {
-    throw appError(
-      'key_invalid_format',
-      'That key contains spaces, line breaks or invisible characters. Copy only the key and try again.',
-    );
+    throw appError('key_invalid_format', { id: 'errors.key.whitespace' });
   }
   if (!VISIBLE_ASCII.test(key)) {
-    throw appError(
-      'key_invalid_format',
-      'That key contains characters that cannot be part of an OpenRouter key. Copy the key from openrouter.ai/keys and try again.',
-    );
+    throw appError('key_invalid_format', { id: 'errors.key.invalidCharacters' });
   }
   return key;
 }

@@ -12,11 +12,12 @@
  * (`allowLaunchOrigin`, this launch only). The base URL is a launch setting that same-user software
  * can set; without this, the next launch would send the key wherever it names.
  */
-import { AppFailure, appError, type ErrorCode } from '../../../common/errors';
+import { AppFailure, appError, type ErrorCode, errorWithText } from '../../../common/errors';
 import type { KeyInfo, KeySource, KeyStatus, Persistence } from '../../../common/key-status';
 import { describeError, maskKey, redact } from '../../../common/redact';
 import { knownSecrets } from '../log/known-secrets';
 import type { Logger } from '../log/logger';
+import { sanitiseAppError } from '../log/sanitise-errors';
 import { createSerialQueue } from '../shared/serial-queue';
 import { type CiphertextStore, type StoredKeyRecord, StoredKeyRecordSchema } from './ciphertext-store';
 import {
@@ -28,7 +29,7 @@ import {
 } from './key-binding';
 import { normaliseKey } from './key-format';
 import type { SecretCipher } from './secret-cipher';
-import { MESSAGES, originMismatchMessage, UNREADABLE_REASON } from './vault-messages';
+import { MESSAGES, originMismatchMessage } from './vault-messages';
 import {
   isWeakBackend,
   noneStatus,
@@ -187,7 +188,7 @@ export function createKeyVault(deps: KeyVaultDeps): KeyVault {
   /** A failure from outside the vault, re-thrown with its message redacted just in case it echoed the key. */
   function sanitised(error: unknown): AppFailure {
     if (error instanceof AppFailure) {
-      return new AppFailure({ ...error.error, message: redact(error.error.message) });
+      return new AppFailure(sanitiseAppError(error.error, redact));
     }
     log.error('key verification failed unexpectedly', { error: describeError(error) });
     return appError('internal', MESSAGES.verifyFailed);
@@ -451,7 +452,7 @@ export function createKeyVault(deps: KeyVaultDeps): KeyVault {
       const usable = keyFor(launchOrigin);
       if (usable === null) {
         throw current.state === 'unreadable'
-          ? appError('key_unreadable', UNREADABLE_REASON)
+          ? appError('key_unreadable', MESSAGES.unreadable)
           : appError('key_missing', MESSAGES.keyMissing);
       }
       try {
@@ -460,7 +461,7 @@ export function createKeyVault(deps: KeyVaultDeps): KeyVault {
         if (error instanceof AppFailure && error.error.code === 'key_rejected') {
           // Status stays as it is: the person decides whether to remove the key.
           log.warn('OpenRouter rejected the current key', { preview: maskKey(usable) });
-          throw new AppFailure({ ...error.error, message: MESSAGES.keyRejected });
+          throw new AppFailure({ ...error.error, ...errorWithText(error.error.code, MESSAGES.keyRejected) });
         }
         throw sanitised(error);
       }

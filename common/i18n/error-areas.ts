@@ -1,0 +1,8 @@
+import type { AreaCatalog } from './catalog-types';
+import app from './messages/errors.app';
+import chat from './messages/errors.chat';
+import key from './messages/errors.key';
+import openrouter from './messages/errors.openrouter';
+
+/** The catalogs of the errors main reports (`AppError.messageId`), by sub-area. */
+export const ERROR_AREAS: readonly AreaCatalog[] = [app, chat, key, openrouter];

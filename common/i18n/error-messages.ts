@@ -1,0 +1,36 @@
+import { createIntl, createIntlCache } from '@formatjs/intl';
+import { ERROR_AREAS } from './error-areas';
+import { SOURCE_LOCALE } from './locales';
+import type app from './messages/errors.app/en.json';
+import type chat from './messages/errors.chat/en.json';
+import type key from './messages/errors.key/en.json';
+import type openrouter from './messages/errors.openrouter/en.json';
+
+/**
+ * An error's words as a catalog message: the id (checked against the English catalogs at compile time,
+ * so an error cannot be raised with prose written in code) and its placeholder values.
+ */
+export type ErrorMessageId =
+  | keyof typeof app
+  | keyof typeof chat
+  | keyof typeof key
+  | keyof typeof openrouter;
+export type ErrorValues = Readonly<Record<string, string | number>>;
+export interface ErrorMessage {
+  id: ErrorMessageId;
+  values?: ErrorValues;
+}
+
+const english = createIntl(
+  {
+    locale: SOURCE_LOCALE,
+    messages: Object.assign({}, ...ERROR_AREAS.map((area) => area.en)),
+    defaultLocale: SOURCE_LOCALE,
+  },
+  createIntlCache(),
+);
+
+/** The English text of an error (`AppError.message`): for the logs, and the fallback a window shows. */
+export function englishErrorText(text: ErrorMessage): string {
+  return english.formatMessage({ id: text.id }, text.values);
+}
