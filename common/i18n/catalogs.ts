@@ -4,11 +4,11 @@ import { type AppLocale, type DisplayLocale, PSEUDO_LOCALE, SOURCE_LOCALE } from
 import callback from './messages/callback';
 import chat from './messages/chat';
 import common from './messages/common';
+import compare from './messages/compare';
 import errorsApp from './messages/errors.app';
 import errorsChat from './messages/errors.chat';
 import errorsKey from './messages/errors.key';
 import errorsOpenrouter from './messages/errors.openrouter';
-import compare from './messages/compare';
 import format from './messages/format';
 import keyEntry from './messages/keyEntry';
 import menu from './messages/menu';
@@ -30,11 +30,11 @@ export const AREAS: Readonly<Record<string, AreaCatalog>> = {
   callback,
   chat,
   common,
+  compare,
   'errors.app': errorsApp,
   'errors.chat': errorsChat,
   'errors.key': errorsKey,
   'errors.openrouter': errorsOpenrouter,
-  compare,
   format,
   keyEntry,
   menu,
