@@ -1,6 +1,7 @@
 import AxeBuilder from '@axe-core/playwright';
 import type { Page } from '@playwright/test';
-import type { LanguageSetting } from '../../common/i18n/locales';
+import type { DisplayLocale, LanguageSetting } from '../../common/i18n/locales';
+import { catalogIntl } from '../../main/services/i18n/catalog-intl';
 import type { Harness } from '../harness/harness';
 import { expect, test } from './fixtures';
 import { layoutProblems } from './helpers/layout-problems';
@@ -12,6 +13,25 @@ import { untranslated } from './helpers/untranslated';
  * screens converted so far (docs/i18n.md; the list grows as screens are converted); a language chosen in
  * Settings applies without a reload; axe stays clean in German and Chinese.
  */
+
+/** A catalog message as the page shows it in `locale` (controls are found by their translated names). */
+const text = (locale: DisplayLocale, id: string) => catalogIntl(locale).formatMessage({ id });
+
+/** The chat header's Settings button, in the language the page is in. */
+const settingsButton = (app: Page, locale: DisplayLocale) =>
+  app.getByRole('button', { name: text(locale, 'chat.header.settings'), exact: true });
+
+/**
+ * Opens the key-entry window the way the person does (onboarding's button, in English), then switches
+ * the language before the window loads: it reads the locale when it opens.
+ */
+async function openKeyEntry(app: Page, harness: Harness, language: LanguageSetting): Promise<Page> {
+  await app.getByRole('button', { name: 'Type it in a separate window' }).click();
+  await expect.poll(() => harness.keyWindowRequests).toBe(1);
+  await harness.services.settings.update({ language });
+  const page = await app.context().newPage();
+  return page;
+}
 
 /** Settings → "Language", chosen as a person would (the select is labelled in the current language). */
 async function chooseLanguage(app: Page, value: LanguageSetting): Promise<void> {
@@ -42,10 +62,7 @@ test.describe('pseudo-locale: no text outside the catalogs on converted screens'
     test.use({ harnessOptions: { withKey: false } });
 
     test('the key-entry window, all of it', async ({ app, harness }) => {
-      await useLanguage(harness, app, 'en-XA');
-      await app.getByRole('button', { name: 'Type it in a separate window' }).click();
-      await expect.poll(() => harness.keyWindowRequests).toBe(1);
-      const page = await app.context().newPage();
+      const page = await openKeyEntry(app, harness, 'en-XA');
       await page.goto(harness.keyEntryUrl);
       await expect(page.getByRole('heading', { level: 1 })).toContainText('⟦');
       await expect(page.locator('html')).toHaveAttribute('lang', 'en-XA');
@@ -80,7 +97,7 @@ test.describe('System default follows the system languages', () => {
   test.use({ harnessOptions: { withKey: true, systemLanguages: ['fr-CA', 'en-US'] } });
 
   test('French from ["fr-CA", "en-US"]', async ({ app }) => {
-    await ui(app).settingsButton.click();
+    await settingsButton(app, 'fr').click();
     await expect(app.getByRole('dialog', { name: 'Paramètres' })).toBeVisible();
     await expect(app.getByRole('combobox', { name: 'Langue' })).toHaveValue('system');
   });
@@ -90,7 +107,7 @@ for (const language of ['de', 'zh-CN'] as const) {
   test(`axe finds no serious violations with Settings open in ${language}`, async ({ app, harness }) => {
     await useLanguage(harness, app, language);
     await expect(app.locator('html')).toHaveAttribute('lang', language);
-    await app.getByRole('button', { name: 'Settings' }).click();
+    await settingsButton(app, language).click();
     await expect(app.getByRole('dialog')).toBeVisible();
     const results = await new AxeBuilder({ page: app }).analyze();
     const serious = results.violations
@@ -105,10 +122,7 @@ test.describe('long and CJK text: nothing clipped or overlapping on converted sc
 
   for (const language of ['en', 'de', 'zh-CN', 'en-XA'] as const)
     test(`${language}: the key-entry window and the Settings frame`, async ({ app, harness }) => {
-      await useLanguage(harness, app, language);
-      await app.getByRole('button', { name: 'Type it in a separate window' }).click();
-      await expect.poll(() => harness.keyWindowRequests).toBe(1);
-      const page = await app.context().newPage();
+      const page = await openKeyEntry(app, harness, language);
       // The key window's page size in the app: 480×500, not resizable (main/electron/window-options.ts).
       await page.setViewportSize({ width: 480, height: 500 });
       await page.goto(harness.keyEntryUrl);
@@ -125,7 +139,8 @@ test.describe('long and CJK text: nothing clipped or overlapping on converted sc
         .toEqual({ width: true, height: true });
       await saveScreen(page, `i18n-key-entry-${language}`);
 
-      await ui(app).settingsButton.click();
+      await app.reload();
+      await settingsButton(app, language).click();
       const dialog = app.getByRole('dialog');
       await expect(dialog).toBeVisible();
       expect(await layoutProblems(dialog.locator('.dialog-header'))).toEqual([]);
