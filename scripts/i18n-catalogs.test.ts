@@ -93,7 +93,8 @@ describe('message catalogs', () => {
     const walk = (dir: string) => {
       for (const name of readdirSync(dir)) {
         const path = join(dir, name);
-        if (name === 'node_modules' || name === 'messages') continue;
+        // The catalogs themselves, not every folder named `messages` (renderer/src/components/messages uses ids).
+        if (name === 'node_modules' || path === MESSAGES_DIR) continue;
         if (statSync(path).isDirectory()) walk(path);
         else if (/\.tsx?$/.test(name) && !/\.test\.tsx?$/.test(name))
           sources.push(readFileSync(path, 'utf8'));

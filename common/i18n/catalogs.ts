@@ -12,6 +12,7 @@ import errorsOpenrouter from './messages/errors.openrouter';
 import format from './messages/format';
 import keyEntry from './messages/keyEntry';
 import menu from './messages/menu';
+import messages from './messages/messages';
 import settings from './messages/settings';
 import settingsPdf from './messages/settings.pdf';
 import settingsProblems from './messages/settings.problems';
@@ -38,6 +39,7 @@ export const AREAS: Readonly<Record<string, AreaCatalog>> = {
   format,
   keyEntry,
   menu,
+  messages,
   settings,
   'settings.pdf': settingsPdf,
   'settings.problems': settingsProblems,

@@ -1,3 +1,4 @@
+import { useIntl } from 'react-intl';
 import type { Message } from '../../../../common/conversation-types';
 import { useActions } from '../../app-context';
 import { useActiveStream } from '../../hooks/use-active-stream';
@@ -22,6 +23,7 @@ interface AssistantMessageProps {
 /** A reply: reasoning (collapsed), the Markdown text, how it ended, usage, and its actions. */
 export function AssistantMessage({ conversationId, message, isLast }: AssistantMessageProps) {
   const actions = useActions();
+  const intl = useIntl();
   const activeStream = useActiveStream(conversationId);
   const regenerate = useRegenerate(conversationId, message);
   const copiedToast = useCopiedToast();
@@ -37,12 +39,18 @@ export function AssistantMessage({ conversationId, message, isLast }: AssistantM
   };
 
   return (
-    <article aria-label="assistant message" className="message message-assistant" aria-busy={streaming}>
+    <article
+      aria-label={intl.formatMessage({ id: 'messages.assistant.label' })}
+      className="message message-assistant"
+      aria-busy={streaming}
+    >
       {message.reasoning !== '' && <ReasoningView text={message.reasoning} streaming={streaming} />}
       {message.content !== '' && (
         <MarkdownView source={message.content} streaming={streaming} onLinkClick={actions.links.open} />
       )}
-      {streaming && message.content === '' && <p className="message-waiting">Waiting for the reply…</p>}
+      {streaming && message.content === '' && (
+        <p className="message-waiting">{intl.formatMessage({ id: 'messages.assistant.waiting' })}</p>
+      )}
       {/* Images and sources arrive with the finished reply; main holds the image files. */}
       {!streaming && message.images && (
         <ReplyImages conversationId={conversationId} messageId={message.id} images={message.images} />
@@ -51,13 +59,15 @@ export function AssistantMessage({ conversationId, message, isLast }: AssistantM
       {message.status === 'complete' && (
         <FinishNote finishReason={message.finishReason} onContinue={canRegenerate ? continueReply : null} />
       )}
-      {message.status === 'cancelled' && <p className="reply-note">Stopped</p>}
+      {message.status === 'cancelled' && (
+        <p className="reply-note">{intl.formatMessage({ id: 'messages.assistant.stopped' })}</p>
+      )}
       {message.status === 'interrupted' && (
         <div className="reply-note">
-          <p>This reply was interrupted</p>
+          <p>{intl.formatMessage({ id: 'messages.assistant.interrupted' })}</p>
           {canRegenerate && (
             <button type="button" onClick={regenerate}>
-              Regenerate
+              {intl.formatMessage({ id: 'messages.assistant.regenerate' })}
             </button>
           )}
         </div>
@@ -81,7 +91,7 @@ export function AssistantMessage({ conversationId, message, isLast }: AssistantM
         />
         {canRegenerate && message.status !== 'interrupted' && (
           <button type="button" className="button-quiet" onClick={regenerate}>
-            Regenerate
+            {intl.formatMessage({ id: 'messages.assistant.regenerate' })}
           </button>
         )}
       </div>

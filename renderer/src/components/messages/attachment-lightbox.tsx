@@ -1,6 +1,8 @@
 import { useEffect } from 'react';
 import { createPortal } from 'react-dom';
+import { useIntl } from 'react-intl';
 import type { Attachment } from '../../../../common/attachment-types';
+import type { DisplayLocale } from '../../../../common/i18n/locales';
 import { ATTACHMENT_GONE } from '../../actions/message-attachment-actions';
 import { formatBytes, formatPixelSize } from '../../format/attachments';
 import { useAttachmentImage } from '../../hooks/use-attachment-image';
@@ -38,6 +40,7 @@ export function AttachmentLightbox({
   onSave,
   onClose,
 }: AttachmentLightboxProps) {
+  const intl = useIntl();
   const current = images[index];
   const count = images.length;
 
@@ -60,24 +63,28 @@ export function AttachmentLightbox({
         <LightboxPicture key={attachment.sha256} image={current} />
         {/* Polite: moving to another image says which, as the dialog's new name may go unread. */}
         <p className="attachment-lightbox-details" aria-live="polite">
-          {formatBytes(attachment.byteLength)}
+          {formatBytes(attachment.byteLength, intl.locale as DisplayLocale)}
           {attachment.size ? ` · ${formatPixelSize(attachment.size)}` : ''}
-          {count > 1 ? ` · image ${index + 1} of ${count}` : ''}
+          {count > 1
+            ? ` · ${intl.formatMessage({ id: 'messages.lightbox.position' }, { index: index + 1, count })}`
+            : ''}
         </p>
-        {attachment.resizedFrom && <p className="attachment-note">{resizedNote(attachment.resizedFrom)}</p>}
+        {attachment.resizedFrom && (
+          <p className="attachment-note">{resizedNote(attachment.resizedFrom, intl)}</p>
+        )}
         <div className="attachment-lightbox-actions">
           {count > 1 && (
             <button type="button" onClick={() => onIndexChange(stepIndex(index, -1, count))}>
-              Previous image
+              {intl.formatMessage({ id: 'messages.lightbox.previous' })}
             </button>
           )}
           {count > 1 && (
             <button type="button" onClick={() => onIndexChange(stepIndex(index, 1, count))}>
-              Next image
+              {intl.formatMessage({ id: 'messages.lightbox.next' })}
             </button>
           )}
           <button type="button" onClick={() => onSave(current)}>
-            Save image
+            {intl.formatMessage({ id: 'messages.image.save' })}
           </button>
         </div>
       </div>
@@ -87,6 +94,7 @@ export function AttachmentLightbox({
 }
 
 function LightboxPicture({ image }: { image: LightboxImage }) {
+  const intl = useIntl();
   const { attachment } = image;
   const loaded = useAttachmentImage(
     { conversationId: image.conversationId, messageId: image.messageId, sha256: attachment.sha256 },
@@ -102,7 +110,7 @@ function LightboxPicture({ image }: { image: LightboxImage }) {
   if (loaded.state !== 'ready') {
     return (
       <p className="attachment-lightbox-loading" aria-busy="true">
-        Loading {attachment.name}…
+        {intl.formatMessage({ id: 'messages.lightbox.loading' }, { name: attachment.name })}
       </p>
     );
   }
@@ -111,6 +119,7 @@ function LightboxPicture({ image }: { image: LightboxImage }) {
       className="attachment-lightbox-image"
       src={loaded.url}
       alt={attachment.name}
+      data-i18n-content
       width={attachment.size?.width}
       height={attachment.size?.height}
       decoding="async"

@@ -1,10 +1,11 @@
+import type { IntlShape } from 'react-intl';
 import type { Attachment } from '../../../../common/attachment-types';
 import { REPLY_IMAGE_TYPES } from '../../../../common/chat-types';
 import { formatPixelSize } from '../../format/attachments';
 
 /** Said on an image Switchboard shrank before sending it. */
-export function resizedNote(from: NonNullable<Attachment['resizedFrom']>): string {
-  return `Resized from ${formatPixelSize(from)} to fit providers' limits`;
+export function resizedNote(from: NonNullable<Attachment['resizedFrom']>, intl: IntlShape): string {
+  return intl.formatMessage({ id: 'messages.attachment.resizedFrom' }, { size: formatPixelSize(from) });
 }
 
 /**

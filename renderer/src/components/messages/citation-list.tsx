@@ -1,4 +1,5 @@
 import type { MouseEvent } from 'react';
+import { useIntl } from 'react-intl';
 import type { Citation } from '../../../../common/chat-types';
 import { useActions } from '../../app-context';
 import { toLinkTarget } from '../../markdown/links';
@@ -9,10 +10,11 @@ import { toLinkTarget } from '../../markdown/links';
  */
 export function CitationList({ citations }: { citations: readonly Citation[] }) {
   const actions = useActions();
+  const intl = useIntl();
   if (citations.length === 0) return null;
   return (
-    <section className="reply-sources" aria-label="Sources">
-      <h3 className="reply-sources-heading">Sources</h3>
+    <section className="reply-sources" aria-label={intl.formatMessage({ id: 'messages.sources' })}>
+      <h3 className="reply-sources-heading">{intl.formatMessage({ id: 'messages.sources' })}</h3>
       <ol>
         {citations.map((citation, index) => {
           // Main keeps only https URLs; checked again here so nothing else is ever made clickable.
@@ -26,7 +28,7 @@ export function CitationList({ citations }: { citations: readonly Citation[] }) 
           return (
             // Citations never change order once the reply is complete, so the position is a stable key.
             // biome-ignore lint/suspicious/noArrayIndexKey: the same URL may be cited twice.
-            <li key={index}>
+            <li key={index} data-i18n-content>
               {target ? (
                 <a
                   href={target.href}

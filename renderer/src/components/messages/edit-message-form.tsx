@@ -1,4 +1,5 @@
 import { useEffect, useRef, useState } from 'react';
+import { useIntl } from 'react-intl';
 
 interface EditMessageFormProps {
   initial: string;
@@ -8,6 +9,7 @@ interface EditMessageFormProps {
 
 /** Inline editor for a sent message; saving drops the replies after it and asks again. */
 export function EditMessageForm({ initial, onSave, onCancel }: EditMessageFormProps) {
+  const intl = useIntl();
   const [value, setValue] = useState(initial);
   const [error, setError] = useState<string | null>(null);
   const [saving, setSaving] = useState(false);
@@ -33,7 +35,7 @@ export function EditMessageForm({ initial, onSave, onCancel }: EditMessageFormPr
     >
       <textarea
         ref={ref}
-        aria-label="Edit message"
+        aria-label={intl.formatMessage({ id: 'messages.edit.label' })}
         value={value}
         rows={Math.min(12, Math.max(3, value.split('\n').length))}
         onChange={(e) => setValue(e.currentTarget.value)}
@@ -52,10 +54,10 @@ export function EditMessageForm({ initial, onSave, onCancel }: EditMessageFormPr
       )}
       <div className="button-row">
         <button type="submit" className="button-primary" disabled={!value.trim() || saving}>
-          Save and resend
+          {intl.formatMessage({ id: 'messages.edit.save' })}
         </button>
         <button type="button" onClick={onCancel}>
-          Cancel
+          {intl.formatMessage({ id: 'messages.edit.cancel' })}
         </button>
       </div>
     </form>

@@ -1,3 +1,4 @@
+import { useIntl } from 'react-intl';
 import type { FinishReason } from '../../../../common/chat-types';
 
 interface FinishNoteProps {
@@ -12,20 +13,21 @@ interface FinishNoteProps {
  * from a finished one.
  */
 export function FinishNote({ finishReason, onContinue }: FinishNoteProps) {
+  const intl = useIntl();
   if (finishReason === 'length') {
     return (
       <div className="reply-note">
-        <p>Cut off: the reply reached the Max tokens limit</p>
+        <p>{intl.formatMessage({ id: 'messages.finish.length' })}</p>
         {onContinue && (
           <button type="button" onClick={onContinue}>
-            Continue
+            {intl.formatMessage({ id: 'messages.finish.continue' })}
           </button>
         )}
       </div>
     );
   }
   if (finishReason === 'content_filter') {
-    return <p className="reply-note">Stopped by the provider's content filter</p>;
+    return <p className="reply-note">{intl.formatMessage({ id: 'messages.finish.contentFilter' })}</p>;
   }
   return null;
 }

@@ -1,5 +1,7 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
-import type { Attachment, AttachmentKind } from '../../../../common/attachment-types';
+import { useIntl } from 'react-intl';
+import type { Attachment } from '../../../../common/attachment-types';
+import type { DisplayLocale } from '../../../../common/i18n/locales';
 import { ATTACHMENT_GONE } from '../../actions/message-attachment-actions';
 import { useActions } from '../../app-context';
 import { formatBytes } from '../../format/attachments';
@@ -14,13 +16,6 @@ interface MessageAttachmentsProps {
   attachments: readonly Attachment[];
 }
 
-const KIND_LABEL: Readonly<Record<AttachmentKind, string>> = {
-  image: 'Image',
-  pdf: 'PDF',
-  text: 'Text',
-  audio: 'Audio',
-};
-
 /**
  * A user message's attachments, under its text: images as thumbnails (loaded once scrolled into view;
  * click, Enter or Space opens the viewer), other files as chips with name, size and "Save <name>". A
@@ -28,6 +23,7 @@ const KIND_LABEL: Readonly<Record<AttachmentKind, string>> = {
  */
 export function MessageAttachments({ conversationId, messageId, attachments }: MessageAttachmentsProps) {
   const actions = useActions();
+  const intl = useIntl();
   const images: LightboxImage[] = attachments
     .filter(isDrawnImage)
     .map((attachment) => ({ conversationId, messageId, attachment }));
@@ -59,7 +55,7 @@ export function MessageAttachments({ conversationId, messageId, attachments }: M
   let imageNumber = 0;
   return (
     <>
-      <ul className="message-attachments" aria-label="Attached files">
+      <ul className="message-attachments" aria-label={intl.formatMessage({ id: 'messages.attachment.list' })}>
         {attachments.map((attachment, position) => {
           if (!isDrawnImage(attachment)) {
             return (
@@ -119,6 +115,7 @@ function AttachmentThumbnail({
   buttonRef: (el: HTMLButtonElement | null) => void;
   onOpen: () => void;
 }) {
+  const intl = useIntl();
   const boxRef = useRef<HTMLLIElement>(null);
   const seen = useInView(boxRef);
   const image = useAttachmentImage({ conversationId, messageId, sha256: attachment.sha256 }, seen);
@@ -133,7 +130,7 @@ function AttachmentThumbnail({
         ref={buttonRef}
         type="button"
         className="attachment-thumb"
-        aria-label={`View ${attachment.name}`}
+        aria-label={intl.formatMessage({ id: 'messages.attachment.view' }, { name: attachment.name })}
         style={{ width: box.width, height: box.height }}
         onClick={onOpen}
       >
@@ -141,6 +138,7 @@ function AttachmentThumbnail({
           <img
             src={image.url}
             alt={attachment.name}
+            data-i18n-content
             width={attachment.size?.width}
             height={attachment.size?.height}
             decoding="async"
@@ -154,19 +152,26 @@ function AttachmentThumbnail({
 }
 
 function AttachmentChip({ attachment, onSave }: { attachment: Attachment; onSave: () => void }) {
+  const intl = useIntl();
   return (
     <li className={attachment.missing ? 'attachment-chip attachment-chip-gone' : 'attachment-chip'}>
-      <span className="attachment-kind">{KIND_LABEL[attachment.kind]}</span>
-      <span className="attachment-name">{attachment.name}</span>
-      <span className="attachment-size">{formatBytes(attachment.byteLength)}</span>
+      <span className="attachment-kind">
+        {intl.formatMessage({ id: 'messages.attachment.kind' }, { kind: attachment.kind })}
+      </span>
+      <span className="attachment-name" data-i18n-content>
+        {attachment.name}
+      </span>
+      <span className="attachment-size">
+        {formatBytes(attachment.byteLength, intl.locale as DisplayLocale)}
+      </span>
       {attachment.resizedFrom && (
-        <span className="attachment-note">{resizedNote(attachment.resizedFrom)}</span>
+        <span className="attachment-note">{resizedNote(attachment.resizedFrom, intl)}</span>
       )}
       {attachment.missing ? (
         <span className="attachment-gone">{ATTACHMENT_GONE}</span>
       ) : (
         <button type="button" className="button-quiet" onClick={onSave}>
-          Save {attachment.name}
+          {intl.formatMessage({ id: 'messages.attachment.save' }, { name: attachment.name })}
         </button>
       )}
     </li>

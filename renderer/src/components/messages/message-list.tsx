@@ -1,4 +1,5 @@
 import { type CSSProperties, useCallback, useEffect, useState } from 'react';
+import { useIntl } from 'react-intl';
 import { useActions, useStores } from '../../app-context';
 import { useBottomAnchoredWindow } from '../../hooks/use-bottom-anchored-window';
 import { useConversationMessages } from '../../hooks/use-conversation-messages';
@@ -16,8 +17,10 @@ const FIRST_INDEX = 1_000_000;
 const SCROLLER_STYLE: CSSProperties = { height: '100%', overflowY: 'auto', overflowAnchor: 'none' };
 
 function ListHeader({ loadingOlder, hasMore }: { loadingOlder: boolean; hasMore: boolean }) {
-  if (loadingOlder) return <p className="list-edge">Loading earlier messages…</p>;
-  if (!hasMore) return <p className="list-edge">Start of the conversation</p>;
+  const intl = useIntl();
+  if (loadingOlder)
+    return <p className="list-edge">{intl.formatMessage({ id: 'messages.list.loadingOlder' })}</p>;
+  if (!hasMore) return <p className="list-edge">{intl.formatMessage({ id: 'messages.list.start' })}</p>;
   return <div className="list-edge" />;
 }
 
@@ -27,6 +30,7 @@ function ListHeader({ loadingOlder, hasMore }: { loadingOlder: boolean; hasMore:
  */
 export function MessageList({ conversationId }: { conversationId: string }) {
   const actions = useActions();
+  const intl = useIntl();
   const list = useConversationMessages(conversationId);
 
   useEffect(() => {
@@ -36,22 +40,22 @@ export function MessageList({ conversationId }: { conversationId: string }) {
   if (!list || list.status === 'loading') {
     return (
       <p className="chat-placeholder" role="status">
-        Loading messages…
+        {intl.formatMessage({ id: 'messages.list.loading' })}
       </p>
     );
   }
   if (list.status === 'error') {
     return (
       <div className="chat-placeholder">
-        <p role="alert">Could not load this conversation: {list.error}</p>
+        <p role="alert">{intl.formatMessage({ id: 'messages.list.loadError' }, { error: list.error })}</p>
         <button type="button" onClick={() => void actions.messages.ensureLoaded(conversationId)}>
-          Try again
+          {intl.formatMessage({ id: 'messages.list.tryAgain' })}
         </button>
       </div>
     );
   }
   if (list.ids.length === 0) {
-    return <p className="chat-placeholder">No messages yet. Write the first one below.</p>;
+    return <p className="chat-placeholder">{intl.formatMessage({ id: 'messages.list.empty' })}</p>;
   }
   // Keyed: another conversation starts with a fresh window (its own heights, pinned to its end).
   return <VirtualMessages key={conversationId} conversationId={conversationId} list={list} />;
@@ -60,6 +64,7 @@ export function MessageList({ conversationId }: { conversationId: string }) {
 function VirtualMessages({ conversationId, list }: { conversationId: string; list: ConversationMessages }) {
   const stores = useStores();
   const actions = useActions();
+  const intl = useIntl();
   const loadOlder = useCallback(
     () => void actions.messages.loadOlder(conversationId),
     [actions, conversationId],
@@ -106,7 +111,7 @@ function VirtualMessages({ conversationId, list }: { conversationId: string; lis
       </div>
       {!rows.atBottom && (
         <button type="button" className="jump-to-latest" onClick={rows.jumpToLatest}>
-          Jump to latest
+          {intl.formatMessage({ id: 'messages.list.jumpToLatest' })}
         </button>
       )}
     </div>

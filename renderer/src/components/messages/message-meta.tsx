@@ -1,4 +1,6 @@
+import { useIntl } from 'react-intl';
 import type { Message } from '../../../../common/conversation-types';
+import type { DisplayLocale } from '../../../../common/i18n/locales';
 import { byokNote, usageDetails } from '../../format/usage';
 import { formatCost } from '../../format/usd';
 import { useModelSummary } from '../../hooks/use-model-summary';
@@ -14,12 +16,18 @@ function Separator() {
 export function MessageMeta({ message }: { message: Message }) {
   // Cache prices come from the model list; a served variant it does not list just shows counts.
   const model = useModelSummary(message.model);
-  const details = message.usage ? usageDetails(message.usage, model) : [];
-  const byok = byokNote(message.usage);
+  const intl = useIntl();
+  const details = message.usage ? usageDetails(message.usage, model, intl) : [];
+  const byok = byokNote(message.usage, intl);
   return (
     <p className="message-meta">
-      <span>{message.model ?? 'Unknown model'}</span>
-      {message.provider && <span className="message-provider"> via {message.provider}</span>}
+      <span>{message.model ?? intl.formatMessage({ id: 'messages.meta.unknownModel' })}</span>
+      {message.provider && (
+        <span className="message-provider">
+          {' '}
+          {intl.formatMessage({ id: 'messages.meta.via' }, { provider: message.provider })}
+        </span>
+      )}
       {details.map((detail) => (
         <span key={detail}>
           <Separator />
@@ -27,7 +35,7 @@ export function MessageMeta({ message }: { message: Message }) {
         </span>
       ))}
       <Separator />
-      <span className="message-cost">{formatCost(message.usage?.cost)}</span>
+      <span className="message-cost">{formatCost(message.usage?.cost, intl.locale as DisplayLocale)}</span>
       {byok && (
         <>
           <Separator />

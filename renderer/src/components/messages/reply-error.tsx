@@ -1,4 +1,5 @@
 import { useId } from 'react';
+import { useIntl } from 'react-intl';
 import type { Message } from '../../../../common/conversation-types';
 import type { AppError } from '../../../../common/errors';
 import type { RegenerateOverride } from '../../actions/chat-actions';
@@ -47,10 +48,11 @@ function TryModelButton({
   modelId: string;
   onRegenerateWith: RegenerateWith;
 }) {
+  const intl = useIntl();
   const name = useModelName(modelId) ?? modelId;
   return (
     <button type="button" onClick={() => onRegenerateWith({ model: modelId })}>
-      Try {name}
+      {intl.formatMessage({ id: 'messages.error.tryModel' }, { model: name })}
     </button>
   );
 }
@@ -65,6 +67,7 @@ function ErrorActions({
   onRegenerateWith: RegenerateWith | null;
 }) {
   const actions = useActions();
+  const intl = useIntl();
   // OpenRouter's own word that the same request won't pass (a retired model) removes Retry.
   const canRetry = onRetry !== null && error.retryable !== false;
   // A wait OpenRouter asked for (availability retry_after) counts down before Retry is enabled.
@@ -72,7 +75,7 @@ function ErrorActions({
     canRetry && onRetry ? <RetryButton onRetry={onRetry} waitSeconds={error.retryAfterSeconds} /> : null;
   const pickModel = (
     <button type="button" onClick={() => actions.dialogs.openPicker('chat')}>
-      Pick another model
+      {intl.formatMessage({ id: 'messages.error.pickModel' })}
     </button>
   );
   const fallbacks =
@@ -83,7 +86,7 @@ function ErrorActions({
       : null;
   const openPrivacy = (
     <button type="button" onClick={() => void actions.links.open(PRIVACY_URL)}>
-      Open privacy settings
+      {intl.formatMessage({ id: 'messages.error.openPrivacy' })}
     </button>
   );
   switch (error.code) {
@@ -99,13 +102,13 @@ function ErrorActions({
             })
           }
         >
-          Remove key
+          {intl.formatMessage({ id: 'messages.error.removeKey' })}
         </button>
       );
     case 'out_of_credits':
       return (
         <button type="button" onClick={() => void actions.links.open(CREDITS_URL)}>
-          Add credits
+          {intl.formatMessage({ id: 'messages.error.addCredits' })}
         </button>
       );
     case 'max_tokens_unaffordable': {
@@ -117,10 +120,10 @@ function ErrorActions({
         return (
           <>
             <button type="button" onClick={() => void actions.links.open(CREDITS_URL)}>
-              Add credits
+              {intl.formatMessage({ id: 'messages.error.addCredits' })}
             </button>
             <button type="button" onClick={() => void actions.links.open(KEYS_URL)}>
-              Raise key limit
+              {intl.formatMessage({ id: 'messages.error.raiseKeyLimit' })}
             </button>
           </>
         );
@@ -129,11 +132,11 @@ function ErrorActions({
         <>
           {onRegenerateWith && (
             <button type="button" onClick={() => onRegenerateWith({ maxTokens: fits })}>
-              Retry with {fits} max tokens
+              {intl.formatMessage({ id: 'messages.error.retryWithTokens' }, { tokens: fits })}
             </button>
           )}
           <button type="button" onClick={() => actions.dialogs.openSettings()}>
-            Lower Max tokens
+            {intl.formatMessage({ id: 'messages.error.lowerMaxTokens' })}
           </button>
           {retry}
         </>
@@ -142,7 +145,7 @@ function ErrorActions({
     case 'key_limit_reached':
       return (
         <button type="button" onClick={() => void actions.links.open(KEYS_URL)}>
-          Raise key limit
+          {intl.formatMessage({ id: 'messages.error.raiseKeyLimit' })}
         </button>
       );
     case 'privacy_blocked':
@@ -198,6 +201,7 @@ function ErrorActions({
  */
 export function ReplyError({ error, onRetry, conversationId, reply }: ReplyErrorProps) {
   const actions = useActions();
+  const intl = useIntl();
   const reportRefusal = useRefusalToast();
   const flaggedId = useId();
   const onRegenerateWith: RegenerateWith | null =
@@ -213,7 +217,7 @@ export function ReplyError({ error, onRetry, conversationId, reply }: ReplyError
       <div role="alert">
         <p>{error.message}</p>
         {error.code === 'moderation' && error.reasons && error.reasons.length > 0 && (
-          <ul className="moderation-reasons">
+          <ul className="moderation-reasons" data-i18n-content>
             {error.reasons.map((reason) => (
               <li key={reason}>{reason}</li>
             ))}
@@ -221,8 +225,8 @@ export function ReplyError({ error, onRetry, conversationId, reply }: ReplyError
         )}
         {error.code === 'moderation' && error.flaggedInput !== undefined && (
           <figure className="moderation-flagged" aria-labelledby={flaggedId}>
-            <figcaption id={flaggedId}>Flagged text</figcaption>
-            <blockquote>{error.flaggedInput}</blockquote>
+            <figcaption id={flaggedId}>{intl.formatMessage({ id: 'messages.error.flaggedText' })}</figcaption>
+            <blockquote data-i18n-content>{error.flaggedInput}</blockquote>
           </figure>
         )}
       </div>

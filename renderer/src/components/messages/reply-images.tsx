@@ -1,4 +1,5 @@
 import { useEffect, useState } from 'react';
+import { useIntl } from 'react-intl';
 import type { ReplyImage } from '../../../../common/chat-types';
 import { useActions } from '../../app-context';
 
@@ -25,8 +26,9 @@ function ReplyImageFigure({
   number: number;
 }) {
   const actions = useActions();
+  const intl = useIntl();
   const [loaded, setLoaded] = useState<Loaded>({ state: 'loading' });
-  const label = `Image ${number} from the reply`;
+  const label = intl.formatMessage({ id: 'messages.image.label' }, { number });
   const ref = { conversationId, messageId, imageId: image.id };
 
   // Bytes never live in the store: main reads the file when the image is shown.
@@ -52,16 +54,16 @@ function ReplyImageFigure({
       {loaded.state === 'ready' && <img src={loaded.dataUrl} alt={label} />}
       {loaded.state === 'loading' && (
         <p className="reply-image-placeholder" aria-busy="true">
-          Loading image {number}…
+          {intl.formatMessage({ id: 'messages.image.loading' }, { number })}
         </p>
       )}
       {loaded.state === 'failed' && (
         <p className="reply-image-error">
-          Image {number} could not be shown: {loaded.message}
+          {intl.formatMessage({ id: 'messages.image.failed' }, { number, error: loaded.message })}
         </p>
       )}
       <button type="button" className="button-quiet" onClick={() => void actions.replyImages.save(ref)}>
-        Save image
+        {intl.formatMessage({ id: 'messages.image.save' })}
       </button>
     </figure>
   );

@@ -1,3 +1,4 @@
+import { useIntl } from 'react-intl';
 import { useCountdown } from '../../hooks/use-countdown';
 
 interface RetryButtonProps {
@@ -8,10 +9,13 @@ interface RetryButtonProps {
 
 /** Retry, or "Retry in N s" while OpenRouter asked us to wait. */
 export function RetryButton({ onRetry, waitSeconds = 0 }: RetryButtonProps) {
+  const intl = useIntl();
   const left = useCountdown(waitSeconds);
   return (
     <button type="button" disabled={left > 0} onClick={onRetry}>
-      {left > 0 ? `Retry in ${left} s` : 'Retry'}
+      {left > 0
+        ? intl.formatMessage({ id: 'messages.retryIn' }, { seconds: left })
+        : intl.formatMessage({ id: 'messages.retry' })}
     </button>
   );
 }

@@ -1,4 +1,5 @@
 import { useState } from 'react';
+import { useIntl } from 'react-intl';
 import type { Message } from '../../../../common/conversation-types';
 import { useActions } from '../../app-context';
 import { describeSpendingLimit } from '../../format/spending';
@@ -14,6 +15,7 @@ import { VersionSwitcher } from './version-switcher';
 /** Something the person wrote, shown as they wrote it, with Copy and Edit. */
 export function UserMessage({ conversationId, message }: { conversationId: string; message: Message }) {
   const actions = useActions();
+  const intl = useIntl();
   const activeStream = useActiveStream(conversationId);
   const [editing, setEditing] = useState(false);
   const copiedToast = useCopiedToast();
@@ -23,7 +25,7 @@ export function UserMessage({ conversationId, message }: { conversationId: strin
     const result = await actions.chat.editAndResend(conversationId, message.id, content);
     if (!result.ok) {
       // A spending limit also gets the toast, for its "Change limit"; the edit stays in the form.
-      const limit = describeSpendingLimit(result.error);
+      const limit = describeSpendingLimit(result.error, intl);
       if (limit !== null) reportRefusal(result.error);
       return limit ?? result.error.message;
     }
@@ -40,7 +42,7 @@ export function UserMessage({ conversationId, message }: { conversationId: strin
   ) : null;
 
   return (
-    <article aria-label="user message" className="message message-user">
+    <article aria-label={intl.formatMessage({ id: 'messages.user.label' })} className="message message-user">
       {editing ? (
         <>
           <EditMessageForm initial={message.content} onSave={save} onCancel={() => setEditing(false)} />
@@ -64,7 +66,7 @@ export function UserMessage({ conversationId, message }: { conversationId: strin
               disabled={activeStream !== null}
               onClick={() => setEditing(true)}
             >
-              Edit
+              {intl.formatMessage({ id: 'messages.user.edit' })}
             </button>
           </div>
         </>

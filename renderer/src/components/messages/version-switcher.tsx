@@ -1,4 +1,5 @@
 import { useEffect, useId, useRef, useState } from 'react';
+import { useIntl } from 'react-intl';
 import type { Message } from '../../../../common/conversation-types';
 import type { VersionControl } from '../../actions/branch-actions';
 import { useActions } from '../../app-context';
@@ -18,6 +19,7 @@ interface VersionSwitcherProps {
  */
 export function VersionSwitcher({ conversationId, message }: VersionSwitcherProps) {
   const actions = useActions();
+  const intl = useIntl();
   const activeStream = useActiveStream(conversationId);
   const reportRefusal = useRefusalToast();
   const [switching, setSwitching] = useState(false);
@@ -54,7 +56,7 @@ export function VersionSwitcher({ conversationId, message }: VersionSwitcherProp
         ref={previousRef}
         type="button"
         className="button-quiet"
-        aria-label="Previous version"
+        aria-label={intl.formatMessage({ id: 'messages.version.previous' })}
         aria-describedby={indicatorId}
         aria-disabled={busy || atFirst}
         onClick={() => go('previous', atFirst)}
@@ -66,14 +68,17 @@ export function VersionSwitcher({ conversationId, message }: VersionSwitcherProp
           {branch.index + 1} / {branch.count}
         </span>
         <span id={indicatorId} className="visually-hidden">
-          Version {branch.index + 1} of {branch.count}
+          {intl.formatMessage(
+            { id: 'messages.version.indicator' },
+            { index: branch.index + 1, count: branch.count },
+          )}
         </span>
       </span>
       <button
         ref={nextRef}
         type="button"
         className="button-quiet"
-        aria-label="Next version"
+        aria-label={intl.formatMessage({ id: 'messages.version.next' })}
         aria-describedby={indicatorId}
         aria-disabled={busy || atLast}
         onClick={() => go('next', atLast)}
