@@ -11,6 +11,7 @@ import errorsKey from './messages/errors.key';
 import errorsOpenrouter from './messages/errors.openrouter';
 import format from './messages/format';
 import keyEntry from './messages/keyEntry';
+import markdown from './messages/markdown';
 import menu from './messages/menu';
 import messages from './messages/messages';
 import settings from './messages/settings';
@@ -38,6 +39,7 @@ export const AREAS: Readonly<Record<string, AreaCatalog>> = {
   'errors.openrouter': errorsOpenrouter,
   format,
   keyEntry,
+  markdown,
   menu,
   messages,
   settings,

@@ -1,5 +1,7 @@
 import { type JSX, type ReactNode, useContext } from 'react';
+import { IntlContext } from 'react-intl';
 import { CopyButton } from '../components/copy-button';
+import { englishIntl } from '../format/format-intl';
 import { codeLanguage, firstChildElement, type HastElement, hastText } from './hast-text';
 import { KatexMath } from './katex-math';
 import { DisplayMathContext } from './math-context';
@@ -12,6 +14,8 @@ export interface CodeBlockProps {
 /** Replaces `<pre>`: a fenced code block with a language label and a copy button. */
 export function CodeBlock({ node, children }: CodeBlockProps): JSX.Element {
   const displayMath = useContext(DisplayMathContext);
+  // The app always provides one; Markdown's unit tests mount code blocks without it (English then).
+  const intl = useContext(IntlContext) ?? englishIntl();
   const code = firstChildElement(node, 'code');
   const language = codeLanguage(code);
   // mdast-util-to-hast appends one newline to every code block's text; the reader never typed it.
@@ -28,8 +32,16 @@ export function CodeBlock({ node, children }: CodeBlockProps): JSX.Element {
   return (
     <div className="md-code">
       <div className="md-code-header">
-        <span className="md-code-lang">{language ?? 'text'}</span>
-        <CopyButton text={text} className="md-copy" label="Copy code" statusClassName="md-visually-hidden" />
+        {/* The fence's language name (`python`) is the model's, not translated. */}
+        <span className="md-code-lang" translate={language ? 'no' : undefined}>
+          {language ?? intl.formatMessage({ id: 'markdown.code.plainText' })}
+        </span>
+        <CopyButton
+          text={text}
+          className="md-copy"
+          label={intl.formatMessage({ id: 'markdown.code.copy' })}
+          statusClassName="md-visually-hidden"
+        />
       </div>
       <pre className="md-code-pre">{children}</pre>
     </div>

@@ -1,3 +1,6 @@
+import type { IntlShape } from 'react-intl';
+import { englishIntl } from '../format/format-intl';
+
 // Only these schemes are ever made clickable; main additionally confirms with the
 // person and opens https only. Everything else (javascript:, data:, file:,
 // vbscript:, relative paths that would resolve against the app) stays inert.
@@ -36,11 +39,17 @@ export function textShowsTarget(text: string, target: LinkTarget): boolean {
   );
 }
 
-/** Shortened raw URL for the tooltip of a blocked link, so it can still be inspected. */
-export function describeBlocked(raw: string | null | undefined): string {
+/**
+ * Shortened raw URL for the tooltip of a blocked link, so it can still be inspected; in `intl`'s
+ * language (English when not given).
+ */
+export function describeBlocked(raw: string | null | undefined, intl: IntlShape = englishIntl()): string {
   const value = (raw ?? '').trim();
-  if (value === '') return 'Link without a usable target';
-  return `Blocked link: ${value.length > 200 ? `${value.slice(0, 200)}…` : value}`;
+  if (value === '') return intl.formatMessage({ id: 'markdown.link.noTarget' });
+  return intl.formatMessage(
+    { id: 'markdown.link.blocked' },
+    { url: value.length > 200 ? `${value.slice(0, 200)}…` : value },
+  );
 }
 
 function safeDecode(value: string): string {

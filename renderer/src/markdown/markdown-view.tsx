@@ -73,7 +73,12 @@ export function MarkdownView({ source, streaming, onLinkClick, className }: Mark
   }
 
   return (
-    <div className={className ? `md-root ${className}` : 'md-root'} aria-busy={streaming || undefined}>
+    <div
+      className={className ? `md-root ${className}` : 'md-root'}
+      aria-busy={streaming || undefined}
+      // The model's text: the pseudo-locale check skips it (docs/i18n.md step 7).
+      data-i18n-content
+    >
       <LinkClickContext.Provider value={onLink}>{content}</LinkClickContext.Provider>
     </div>
   );

@@ -1,4 +1,6 @@
-import { type JSX, useState } from 'react';
+import { type JSX, useContext, useState } from 'react';
+import { IntlContext } from 'react-intl';
+import { englishIntl } from '../format/format-intl';
 
 export interface ReasoningViewProps {
   /** The model's reasoning text; untrusted, shown verbatim. */
@@ -14,6 +16,8 @@ export interface ReasoningViewProps {
  */
 export function ReasoningView({ text, streaming = false }: ReasoningViewProps): JSX.Element {
   const [open, setOpen] = useState(false);
+  // The app always provides one; Markdown's unit tests may mount this without it (English then).
+  const intl = useContext(IntlContext) ?? englishIntl();
   return (
     <details
       className="md-reasoning"
@@ -21,8 +25,12 @@ export function ReasoningView({ text, streaming = false }: ReasoningViewProps): 
       onToggle={(event) => setOpen(event.currentTarget.open)}
       aria-busy={streaming || undefined}
     >
-      <summary className="md-reasoning-summary">Reasoning</summary>
-      {open ? <div className="md-reasoning-text">{text}</div> : null}
+      <summary className="md-reasoning-summary">{intl.formatMessage({ id: 'markdown.reasoning' })}</summary>
+      {open ? (
+        <div className="md-reasoning-text" data-i18n-content>
+          {text}
+        </div>
+      ) : null}
     </details>
   );
 }

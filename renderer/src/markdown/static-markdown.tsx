@@ -21,7 +21,8 @@ export function StaticMarkdown({ source, onLinkClick }: StaticMarkdownProps): JS
   }, [onLinkClick]);
   const onLink = useCallback((href: string) => handler.current(href), []);
   return (
-    <div className="md-root">
+    // Same root as MarkdownView's (the model's text, skipped by the pseudo-locale check).
+    <div className="md-root" data-i18n-content>
       <LinkClickContext.Provider value={onLink}>
         <MarkdownBlock text={source} variant="highlighted" />
       </LinkClickContext.Provider>
