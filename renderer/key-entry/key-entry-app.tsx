@@ -1,12 +1,13 @@
 import { type FormEvent, useEffect, useId, useState } from 'react';
 import { useIntl } from 'react-intl';
 import type { Persistence } from '../../common/key-status';
+import { formatAppError, type ShownError } from '../shared/i18n/error-text';
 import { KeepKeyChoice } from '../shared/keep-key-choice';
 import { getKeyEntryBridge } from './bridge';
 import { KEY_PROBLEM_MESSAGES, keyProblem } from './validate-key';
 
-/** Text to show: a catalog message (translated when shown) or main's own message, as given. */
-type Note = { id: string; values?: Record<string, string> } | { text: string };
+/** Text to show: a catalog message or an error from main, both translated when shown. */
+type Note = { id: string; values?: Record<string, string> } | { error: ShownError };
 
 interface Context {
   backend: string;
@@ -22,7 +23,7 @@ export function KeyEntryApp() {
   const bridge = getKeyEntryBridge();
   const intl = useIntl();
   const t = (id: string, values?: Record<string, string>) => intl.formatMessage({ id }, values);
-  const show = (note: Note) => ('id' in note ? t(note.id, note.values) : note.text);
+  const show = (note: Note) => ('id' in note ? t(note.id, note.values) : formatAppError(intl, note.error));
   const [key, setKey] = useState('');
   const [shown, setShown] = useState(false);
   const [persistence, setPersistence] = useState<Persistence>('encrypted');
@@ -58,13 +59,12 @@ export function KeyEntryApp() {
         : {}),
     });
     setBusy(false);
-    // Main's messages are shown as main wrote them (its errors join the catalogs separately).
     if (!result.ok) {
-      setError({ text: result.error.message });
+      setError({ error: result.error });
       return;
     }
     if (!result.value.ok) {
-      setError({ text: result.value.error.message });
+      setError({ error: result.value.error });
       return;
     }
     // Drop our copy at once; main closes this window.

@@ -25,3 +25,14 @@ export function useErrorText(): (error: ShownError) => string {
 export function ErrorText({ error }: { error: ShownError }) {
   return <>{useErrorText()(error)}</>;
 }
+
+/**
+ * For code without hooks (actions, toasts): the error as a note, `{ id, values }` translated where it
+ * is shown (so a language switch follows it), or main's English `{ text }` when it has no message id.
+ */
+export function errorNote(
+  error: ShownError,
+): { id: string; values?: Readonly<Record<string, string | number>> } | { text: string } {
+  if (error.messageId === undefined) return { text: error.message };
+  return error.values === undefined ? { id: error.messageId } : { id: error.messageId, values: error.values };
+}

@@ -1,4 +1,5 @@
 import type { SwitchboardBridge } from '../../../common/ipc/bridge-types';
+import { errorNote } from '../../shared/i18n/error-text';
 import type { ToastsStore } from '../state/toasts-store';
 
 export interface LinkActionsDeps {
@@ -12,7 +13,7 @@ export function createLinkActions(deps: LinkActionsDeps) {
   return {
     async open(url: string): Promise<void> {
       const result = await bridge.openExternal({ url });
-      if (!result.ok) toasts.show(result.error.message, { tone: 'error' });
+      if (!result.ok) toasts.show(errorNote(result.error), { tone: 'error' });
     },
   };
 }

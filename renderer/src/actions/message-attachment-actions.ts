@@ -2,6 +2,7 @@ import type { AttachmentRef } from '../../../common/attachment-types';
 import type { AppError } from '../../../common/errors';
 import type { SwitchboardBridge } from '../../../common/ipc/bridge-types';
 import type { Result } from '../../../common/ipc/define';
+import { errorNote } from '../../shared/i18n/error-text';
 import { createTranslate, type Translate } from '../i18n/note';
 import { type AttachmentImageCache, createAttachmentImageCache } from '../state/attachment-image-cache';
 import { imageDataUrlToBlob } from '../state/image-data-url';
@@ -56,7 +57,7 @@ export function createMessageAttachmentActions(deps: MessageAttachmentActionsDep
     /** Saves through main's save dialog; says where it went, or why not. Cancelling says nothing. */
     async save(ref: AttachmentRef, name: string): Promise<void> {
       const result = await bridge.saveAttachment(ref);
-      if (!result.ok) toasts.show(result.error.message, { tone: 'error' });
+      if (!result.ok) toasts.show(errorNote(result.error), { tone: 'error' });
       else if (result.value.saved)
         toasts.show(
           result.value.fileName == null

@@ -1,6 +1,7 @@
 import type { SwitchboardBridge } from '../../../common/ipc/bridge-types';
 import type { ReplyImageRef } from '../../../common/ipc/contract';
 import type { Result } from '../../../common/ipc/define';
+import { errorNote } from '../../shared/i18n/error-text';
 import type { ToastsStore } from '../state/toasts-store';
 
 export interface ReplyImageActionsDeps {
@@ -21,7 +22,7 @@ export function createReplyImageActions(deps: ReplyImageActionsDeps) {
     /** Saves through main's save dialog; says where it went, or why not. Cancelling says nothing. */
     async save(ref: ReplyImageRef): Promise<void> {
       const result = await bridge.saveReplyImage(ref);
-      if (!result.ok) toasts.show(result.error.message, { tone: 'error' });
+      if (!result.ok) toasts.show(errorNote(result.error), { tone: 'error' });
       else if (result.value.saved)
         toasts.show(
           result.value.fileName == null

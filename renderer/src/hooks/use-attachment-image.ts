@@ -1,4 +1,5 @@
-import { useEffect, useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
+import { useErrorText } from '../../shared/i18n/error-text';
 import { useActions } from '../app-context';
 
 export type AttachmentImageState =
@@ -17,6 +18,10 @@ export function useAttachmentImage(
   enabled: boolean,
 ): AttachmentImageState {
   const actions = useActions();
+  // Read when the answer comes, so a language switch does not ask main for the image again.
+  const formatError = useErrorText();
+  const errorText = useRef(formatError);
+  errorText.current = formatError;
   const [image, setImage] = useState<AttachmentImageState>({ state: 'idle' });
   const { conversationId, messageId, sha256 } = ref;
 
@@ -38,7 +43,7 @@ export function useAttachmentImage(
       setImage(
         result.ok
           ? { state: 'ready', url: result.value }
-          : { state: 'failed', message: result.error.message },
+          : { state: 'failed', message: errorText.current(result.error) },
       );
     });
     return () => {

@@ -1,6 +1,7 @@
 import { useCallback } from 'react';
 import { useIntl } from 'react-intl';
 import type { AppError } from '../../../common/errors';
+import { formatAppError } from '../../shared/i18n/error-text';
 import { useActions } from '../app-context';
 import { describeSpendingLimit } from '../format/spending';
 
@@ -15,8 +16,8 @@ export function useRefusalToast(): (error: AppError) => void {
     (error: AppError) => {
       const limit = describeSpendingLimit(error, intl);
       if (limit === null) {
-        // Main's sentence, shown as given.
-        actions.toasts.show(error.message, { tone: 'error' });
+        // Main's sentence, in the window's language.
+        actions.toasts.show(formatAppError(intl, error), { tone: 'error' });
         return;
       }
       actions.toasts.show(

@@ -16,6 +16,7 @@ import {
 } from '../../../../common/attachment-types';
 import type { AppError } from '../../../../common/errors';
 import type { CostEstimate } from '../../../../common/spending-types';
+import { formatAppError } from '../../../shared/i18n/error-text';
 import { useActions, useStores } from '../../app-context';
 import { describeSpendingLimit } from '../../format/spending';
 import { useActiveStream } from '../../hooks/use-active-stream';
@@ -146,7 +147,7 @@ export function Composer() {
       webSearch,
       attachments,
     });
-    if (!fresh.ok) return { estimate: null, failure: fresh.error.message, thresholdUsd };
+    if (!fresh.ok) return { estimate: null, failure: formatAppError(intl, fresh.error), thresholdUsd };
     const estimate = fresh.value;
     return estimate.unknownPrice || estimate.highUsd > thresholdUsd
       ? { estimate, failure: null, thresholdUsd }
@@ -185,7 +186,7 @@ export function Composer() {
   const limitReached = error ? describeSpendingLimit(error, intl) : null;
 
   // Main refuses too (`unsupported_input`: it also counts files earlier in the conversation).
-  const refusedInput = error?.code === 'unsupported_input' ? error.message : null;
+  const refusedInput = error?.code === 'unsupported_input' ? formatAppError(intl, error) : null;
   // Main's sentence, shown as given.
   const removable = (kind: AttachmentKind) =>
     modelProblem ? modelProblem.removeKinds.has(kind) : requiredModalities([kind], pdfEngine).size > 0;
@@ -342,7 +343,7 @@ export function Composer() {
       )}
       {error && limitReached === null && refusedInput === null && (
         <p role="alert" className="composer-error">
-          {intl.formatMessage({ id: 'chat.notSentBecause' }, { reason: error.message })}
+          {intl.formatMessage({ id: 'chat.notSentBecause' }, { reason: formatAppError(intl, error) })}
         </p>
       )}
       {limitReached !== null && (

@@ -1,5 +1,6 @@
 import { useIntl } from 'react-intl';
 import type { AppError } from '../../../../common/errors';
+import { formatAppError } from '../../../shared/i18n/error-text';
 import { useActions } from '../../app-context';
 import { describeSpendingLimit } from '../../format/spending';
 
@@ -14,7 +15,7 @@ export function CompareRefusal({ error }: { error: AppError }) {
   if (limitReached === null) {
     return (
       <p role="alert" className="composer-error">
-        {intl.formatMessage({ id: 'chat.notSentBecause' }, { reason: error.message })}
+        {intl.formatMessage({ id: 'chat.notSentBecause' }, { reason: formatAppError(intl, error) })}
       </p>
     );
   }

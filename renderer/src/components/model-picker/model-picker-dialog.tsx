@@ -8,6 +8,7 @@ import {
   useRef,
   useState,
 } from 'react';
+import { errorNote } from '../../../shared/i18n/error-text';
 import { useActions, useStores } from '../../app-context';
 import { useFixedRowWindow } from '../../hooks/use-fixed-row-window';
 import { useStoreValue } from '../../hooks/use-store-value';
@@ -109,7 +110,7 @@ export function ModelPickerDialog({ purpose }: { purpose: PickerPurpose }) {
   const toggleFavourite = useCallback(
     async (modelId: string) => {
       const result = await actions.settings.toggleFavourite(modelId);
-      if (!result.ok) actions.toasts.show(result.error.message, { tone: 'error' });
+      if (!result.ok) actions.toasts.show(errorNote(result.error), { tone: 'error' });
     },
     [actions],
   );

@@ -1,6 +1,7 @@
 import { useEffect, useId, useState } from 'react';
 import { useIntl } from 'react-intl';
 import type { SearchHit } from '../../../../common/conversation-types';
+import { formatAppError, type ShownError } from '../../../shared/i18n/error-text';
 import { useActions } from '../../app-context';
 import { HighlightedText } from './highlighted-text';
 
@@ -15,7 +16,7 @@ export function HistorySearch() {
   const intl = useIntl();
   const [query, setQuery] = useState('');
   const [result, setResult] = useState<{ hits: SearchHit[]; total: number; complete: boolean } | null>(null);
-  const [error, setError] = useState<string | null>(null);
+  const [error, setError] = useState<ShownError | null>(null);
   const statusId = useId();
 
   useEffect(() => {
@@ -32,7 +33,7 @@ export function HistorySearch() {
         if (r.ok) {
           setResult(r.value);
           setError(null);
-        } else setError(r.error.message);
+        } else setError(r.error);
       });
     }, DEBOUNCE_MS);
     return () => {
@@ -59,7 +60,7 @@ export function HistorySearch() {
       </p>
       {error && (
         <p role="alert" className="field-error">
-          {error}
+          {formatAppError(intl, error)}
         </p>
       )}
       {result && (
