@@ -24,6 +24,8 @@ export interface SoakPoint {
   mainRss: number;
 }
 
+const SEND_INTERVAL_MS = 1_100;
+
 /** Node's gc(), reachable without --expose-gc on the command line. */
 function nodeGc(): () => void {
   setFlagsFromString('--expose-gc');
@@ -48,18 +50,28 @@ export async function soak(
   });
   const composer = page.getByRole('textbox', { name: 'Message' });
   const points: SoakPoint[] = [];
+  let lastSend = 0;
   for (let reply = 1; reply <= opts.replies; reply++) {
+    // Main's write budget (main/ipc/write-budget.ts: a burst of 120 changes, then 60 a minute)
+    // refuses a faster pace, and no person sends a message a second for minutes on end.
+    const wait = lastSend + SEND_INTERVAL_MS - performance.now();
+    if (wait > 0) await new Promise((resolve) => setTimeout(resolve, wait));
+    lastSend = performance.now();
     await composer.fill(`Soak message ${reply}: tell me one more thing.`);
     await composer.press('Enter');
     if (process.env.BENCH_VERBOSE) process.stderr.write(`reply ${reply}\n`);
-    await page.waitForFunction(
-      (n) => (window as unknown as { __soakEnded: number }).__soakEnded >= n,
-      reply,
-      {
+    await page
+      .waitForFunction((n) => (window as unknown as { __soakEnded: number }).__soakEnded >= n, reply, {
         polling: 'raf',
         timeout: 120_000,
-      },
-    );
+      })
+      .catch(async (error: unknown) => {
+        const shown = await page
+          .locator('.composer')
+          .textContent()
+          .catch(() => '');
+        throw new Error(`reply ${reply} did not end; the composer shows: ${shown}`, { cause: error });
+      });
     await page.getByRole('button', { name: 'Send' }).waitFor();
     await opts.afterReply();
     if (opts.checkpoints.includes(reply)) {
