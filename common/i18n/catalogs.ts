@@ -14,11 +14,16 @@ import keyEntry from './messages/keyEntry';
 import markdown from './messages/markdown';
 import menu from './messages/menu';
 import messages from './messages/messages';
+import onboarding from './messages/onboarding';
 import settings from './messages/settings';
+import settingsKey from './messages/settings.key';
 import settingsPdf from './messages/settings.pdf';
 import settingsProblems from './messages/settings.problems';
+import settingsProviders from './messages/settings.providers';
 import settingsRequests from './messages/settings.requests';
+import settingsSpending from './messages/settings.spending';
 import settingsTheme from './messages/settings.theme';
+import settingsUpdates from './messages/settings.updates';
 import sidebar from './messages/sidebar';
 import toasts from './messages/toasts';
 import updatesBanner from './messages/updates.banner';
@@ -42,11 +47,16 @@ export const AREAS: Readonly<Record<string, AreaCatalog>> = {
   markdown,
   menu,
   messages,
+  onboarding,
   settings,
+  'settings.key': settingsKey,
   'settings.pdf': settingsPdf,
   'settings.problems': settingsProblems,
+  'settings.providers': settingsProviders,
   'settings.requests': settingsRequests,
+  'settings.spending': settingsSpending,
   'settings.theme': settingsTheme,
+  'settings.updates': settingsUpdates,
   sidebar,
   toasts,
   'updates.banner': updatesBanner,

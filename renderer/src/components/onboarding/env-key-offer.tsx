@@ -1,6 +1,10 @@
 import { useEffect, useState } from 'react';
+import { useIntl } from 'react-intl';
 import type { KeyChoice, KeyStored } from '../../../../common/key-intake-types';
 import { useActions } from '../../app-context';
+
+/** The variable main reads the key from (main/electron), the same in every language. */
+const ENV_VARIABLE = 'OPENROUTER_API_KEY';
 
 /**
  * `OPENROUTER_API_KEY` was set when Switchboard started. Main holds it; this shows only a masked
@@ -11,6 +15,7 @@ export function EnvKeyOffer(props: {
   onSaved: (stored: KeyStored) => void;
   onError: (message: string) => void;
 }) {
+  const intl = useIntl();
   const { addKey } = useActions();
   const [preview, setPreview] = useState<string | null>(null);
   useEffect(() => {
@@ -28,20 +33,26 @@ export function EnvKeyOffer(props: {
     } else props.onSaved(result.value);
   };
   return (
-    <section className="env-offer" aria-label="Key from the environment">
+    <section className="env-offer" aria-label={intl.formatMessage({ id: 'onboarding.envOffer.label' })}>
       <p>
-        Switchboard found an OpenRouter key in the <code>OPENROUTER_API_KEY</code> environment variable (
-        <span>{preview}</span>). Use it?
+        {intl.formatMessage(
+          { id: 'onboarding.envOffer.text' },
+          {
+            // A variable's name is the same in every language.
+            variable: <code translate="no">{ENV_VARIABLE}</code>,
+            preview: <span>{preview}</span>,
+          },
+        )}
       </p>
       <div className="button-row">
         <button type="button" onClick={() => void accept('session')}>
-          Use for this session
+          {intl.formatMessage({ id: 'onboarding.envOffer.session' })}
         </button>
         <button type="button" onClick={() => void accept('encrypted')}>
-          Store encrypted
+          {intl.formatMessage({ id: 'onboarding.envOffer.encrypted' })}
         </button>
         <button type="button" onClick={() => void addKey.dismissEnvKey().then(() => setPreview(null))}>
-          Ignore it
+          {intl.formatMessage({ id: 'onboarding.envOffer.ignore' })}
         </button>
       </div>
     </section>

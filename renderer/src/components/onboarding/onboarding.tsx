@@ -1,4 +1,5 @@
 import { useEffect, useId, useState } from 'react';
+import { type IntlShape, useIntl } from 'react-intl';
 import type { KeyChoice, KeyStored, SignInProgress } from '../../../../common/key-intake-types';
 import type { KeyStatus, Persistence } from '../../../../common/key-status';
 import { KeepKeyChoice } from '../../../shared/keep-key-choice';
@@ -9,33 +10,29 @@ import { KeyOriginPaused } from './key-origin-paused';
 import { keySavedMessage } from './key-saved-message';
 
 function Problem({ status }: { status: KeyStatus }) {
+  const intl = useIntl();
   if (status.state === 'origin-mismatch') return <KeyOriginPaused status={status} />;
   if (status.state === 'unreadable') {
     return (
       <p className="onboarding-problem">
-        Your saved key can no longer be read: {status.reason} Add it again using one of the ways below.
+        {intl.formatMessage({ id: 'onboarding.unreadable' }, { reason: status.reason })}
       </p>
     );
   }
   if (status.state === 'unavailable') {
     return (
-      <p className="onboarding-problem">Secure storage is not available on this computer: {status.reason}</p>
+      <p className="onboarding-problem">
+        {intl.formatMessage({ id: 'onboarding.unavailable' }, { reason: status.reason })}
+      </p>
     );
   }
   return null;
 }
 
-/**
- * A key was added while the sign-in ran, and the person chose in main's dialog to keep it. A toast, not
- * an alert: it is the person's own decision, and this start screen may already have given way to chat.
- */
-const KEPT_CURRENT_KEY =
-  'Kept your current key. OpenRouter created a new key during this sign-in; if you do not need it, delete it at openrouter.ai/settings/keys.';
-
-function progressText(p: SignInProgress | null): string | null {
+function progressText(p: SignInProgress | null, intl: IntlShape): string | null {
   if (!p) return null;
-  if (p.phase === 'waiting-for-browser') return 'Waiting for you to approve access in your browser…';
-  if (p.phase === 'exchanging') return 'Approved. Getting your key from OpenRouter…';
+  if (p.phase === 'waiting-for-browser') return intl.formatMessage({ id: 'onboarding.progress.waiting' });
+  if (p.phase === 'exchanging') return intl.formatMessage({ id: 'onboarding.progress.exchanging' });
   return null;
 }
 
@@ -44,6 +41,7 @@ function progressText(p: SignInProgress | null): string | null {
  * the key in this window — and where it will be kept.
  */
 export function Onboarding({ status }: { status: KeyStatus }) {
+  const intl = useIntl();
   const { addKey, toasts } = useActions();
   const headingId = useId();
   const weak = status.backend === 'basic_text';
@@ -63,7 +61,7 @@ export function Onboarding({ status }: { status: KeyStatus }) {
     ...(persistence === 'encrypted' && weak ? { allowWeakEncryption: acceptWeak } : {}),
   };
 
-  const saved = (stored: KeyStored) => toasts.show(keySavedMessage(stored));
+  const saved = (stored: KeyStored) => toasts.show(keySavedMessage(stored, intl));
 
   const signIn = async () => {
     setError(null);
@@ -74,9 +72,11 @@ export function Onboarding({ status }: { status: KeyStatus }) {
     setStaleSignIn(!result.ok && result.error.code === 'sign_in_in_progress');
     if (!result.ok) setError(result.error.message);
     else if (result.value.phase === 'failed') setError(result.value.error.message);
-    else if (result.value.phase === 'cancelled') setError('Sign-in was cancelled.');
+    else if (result.value.phase === 'cancelled') setError(intl.formatMessage({ id: 'onboarding.cancelled' }));
     else if (result.value.phase === 'done') saved(result.value);
-    else if (result.value.phase === 'kept') toasts.show(KEPT_CURRENT_KEY);
+    // A key was added while the sign-in ran, and the person chose in main's dialog to keep it. A toast,
+    // not an alert: it is the person's own decision, and this start screen may already have given way to chat.
+    else if (result.value.phase === 'kept') toasts.show(intl.formatMessage({ id: 'onboarding.keptCurrent' }));
   };
 
   const paste = async () => {
@@ -94,14 +94,11 @@ export function Onboarding({ status }: { status: KeyStatus }) {
     if (!result.ok) setError(result.error.message);
   };
 
-  const waiting = progressText(progress);
+  const waiting = progressText(progress, intl);
   return (
     <section className="onboarding" aria-labelledby={headingId}>
-      <h2 id={headingId}>Connect your OpenRouter key</h2>
-      <p>
-        Switchboard sends your messages to models through OpenRouter, using your own API key. The key stays in
-        Switchboard’s background process: this window never sees it.
-      </p>
+      <h2 id={headingId}>{intl.formatMessage({ id: 'onboarding.heading' })}</h2>
+      <p>{intl.formatMessage({ id: 'onboarding.intro' })}</p>
       <Problem status={status} />
       <EnvKeyOffer choice={choice} onSaved={saved} onError={setError} />
 
@@ -119,32 +116,29 @@ export function Onboarding({ status }: { status: KeyStatus }) {
       <ul className="ways-in">
         <li>
           <button type="button" onClick={() => void signIn()} disabled={busy !== null}>
-            Sign in with OpenRouter
+            {intl.formatMessage({ id: 'onboarding.signIn' })}
           </button>
-          <p>Opens OpenRouter in your browser. You approve access there and the key comes straight back.</p>
+          <p>{intl.formatMessage({ id: 'onboarding.signInHint' })}</p>
           {busy === 'sign-in' && (
             <p role="status">
-              {waiting ?? 'Starting sign-in…'}{' '}
+              {waiting ?? intl.formatMessage({ id: 'onboarding.starting' })}{' '}
               <button type="button" onClick={() => void addKey.cancelSignIn()}>
-                Cancel sign-in
+                {intl.formatMessage({ id: 'onboarding.cancelSignIn' })}
               </button>
             </p>
           )}
         </li>
         <li>
           <button type="button" onClick={() => void paste()} disabled={busy !== null}>
-            Paste from clipboard
+            {intl.formatMessage({ id: 'onboarding.paste' })}
           </button>
-          <p>Copy a key from openrouter.ai; Switchboard reads it from the clipboard once, then clears it.</p>
+          <p>{intl.formatMessage({ id: 'onboarding.pasteHint' })}</p>
         </li>
         <li>
           <button type="button" onClick={() => void typeIt()} disabled={busy !== null}>
-            Type it in a separate window
+            {intl.formatMessage({ id: 'onboarding.typeIt' })}
           </button>
-          <p>
-            A small window run by Switchboard’s background process takes the key, so this window never sees
-            it.
-          </p>
+          <p>{intl.formatMessage({ id: 'onboarding.typeItHint' })}</p>
         </li>
       </ul>
       {error && (
@@ -162,16 +156,18 @@ export function Onboarding({ status }: { status: KeyStatus }) {
             });
           }}
         >
-          Cancel sign-in
+          {intl.formatMessage({ id: 'onboarding.cancelSignIn' })}
         </button>
       )}
-      <h3>Where the key is kept</h3>
-      <p>{storageSentence(status.backend)}</p>
+      <h3>{intl.formatMessage({ id: 'onboarding.whereKept' })}</h3>
+      <p>{storageSentence(status.backend, intl)}</p>
     </section>
   );
 }
 
-function storageSentence(backend: string): string {
-  if (backend === 'basic_text') return `There is ${describeBackend(backend)}.`;
-  return `Encrypted with ${describeBackend(backend)}, so only your user account on this computer can read it.`;
+function storageSentence(backend: string, intl: IntlShape): string {
+  const described = describeBackend(backend, intl);
+  if (backend === 'basic_text')
+    return intl.formatMessage({ id: 'onboarding.storage.weak' }, { backend: described });
+  return intl.formatMessage({ id: 'onboarding.storage.encrypted' }, { backend: described });
 }

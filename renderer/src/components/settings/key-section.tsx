@@ -34,12 +34,12 @@ function KeyFacts({ status }: { status: KeyStatus }) {
             <code>{status.preview}</code>
           </dd>
           <dt>{intl.formatMessage({ id: 'settings.key.facts.added' })}</dt>
-          <dd>{describeKeySource(status.source)}</dd>
+          <dd>{describeKeySource(status.source, intl)}</dd>
           <dt>{intl.formatMessage({ id: 'settings.key.facts.keptIn' })}</dt>
           <dd>
             {status.state === 'session-only'
               ? intl.formatMessage({ id: 'settings.key.facts.sessionOnly' })
-              : describeBackend(status.backend)}
+              : describeBackend(status.backend, intl)}
           </dd>
         </dl>
       );
@@ -90,7 +90,7 @@ export function KeySection() {
       )}
       {status && !hasUsableKey(status) && (
         <p className="field-hint">
-          {intl.formatMessage({ id: 'settings.key.storage' }, { backend: describeBackend(status.backend) })}
+          {intl.formatMessage({ id: 'settings.key.storage' }, { backend: describeBackend(status.backend, intl) })}
         </p>
       )}
       {hasUsableKey(status) && (

@@ -23,7 +23,7 @@ function DefaultRow({
         {intl.formatMessage(
           { id: 'settings.requests.reasoning.row' },
           // The model's name is OpenRouter's, not the app's: left as it is.
-          { model: <span data-i18n-content>{name}</span>, choice: describeChoice(choice) },
+          { model: <span data-i18n-content>{name}</span>, choice: describeChoice(choice, intl) },
         )}
       </span>
       <button
