@@ -1,5 +1,5 @@
 import AxeBuilder from '@axe-core/playwright';
-import type { Page } from '@playwright/test';
+import type { Locator, Page } from '@playwright/test';
 import type { DisplayLocale, LanguageSetting } from '../../common/i18n/locales';
 import { catalogIntl } from '../../main/services/i18n/catalog-intl';
 import type { Harness } from '../harness/harness';
@@ -145,5 +145,121 @@ test.describe('long and CJK text: nothing clipped or overlapping on converted sc
       await expect(dialog).toBeVisible();
       expect(await layoutProblems(dialog.locator('.dialog-header'))).toEqual([]);
       await saveScreen(app, `i18n-settings-${language}`);
+    });
+});
+
+test.describe('the sidebar and a conversation (sidebar, messages, format, markdown areas)', () => {
+  /** Two conversations: a finished reply with every figure, sources and a cut-off note; an interrupted one. */
+  async function seedHistory(harness: Harness): Promise<void> {
+    const history = harness.services.history;
+    const first = await history.create({ model: 'openai/gpt-4o-mini', title: 'Sourdough' });
+    await history.appendUserMessage(first.id, 'How do I bake sourdough bread?');
+    const reply = await history.beginReply(first.id, { model: 'openai/gpt-4o-mini' });
+    await history.finishReply(first.id, reply.id, {
+      status: 'complete',
+      content: 'Feed the starter, then let the dough **ferment** overnight.\n\n```python\nprint(1)\n```',
+      reasoning: 'The person asks about bread.',
+      finishReason: 'length',
+      provider: 'OpenAI',
+      usage: {
+        promptTokens: 1234,
+        completionTokens: 56,
+        reasoningTokens: 12,
+        cachedPromptTokens: 1000,
+        webSearchRequests: 1,
+        cost: 0.0012,
+      },
+      citations: [{ url: 'https://example.com/bread', title: 'Bread basics', host: 'example.com' }],
+    });
+    const second = await history.create({ model: 'openai/gpt-4o-mini', title: 'Cheese' });
+    await history.appendUserMessage(second.id, 'And cheese?');
+    const cut = await history.beginReply(second.id, { model: 'openai/gpt-4o-mini' });
+    await history.finishReply(second.id, cut.id, { status: 'interrupted', content: 'Start with milk' });
+    await history.whenSearchReady();
+  }
+
+  test('en-XA: the sidebar, its menu, rename and search, and the messages of a conversation', async ({
+    app,
+    harness,
+  }) => {
+    await seedHistory(harness);
+    await useLanguage(harness, app, 'en-XA');
+    const sidebar = app.locator('.sidebar');
+    await expect(sidebar.locator('.conversation')).toHaveCount(2);
+    expect(await untranslated(app, sidebar)).toEqual([]);
+
+    // The conversation's menu, and renaming from it.
+    await sidebar.locator('.conversation').first().getByRole('button', { name: /⟦/ }).last().click();
+    const menu = sidebar.getByRole('menu');
+    await expect(menu.getByRole('menuitem')).toHaveCount(4);
+    expect(await untranslated(app, menu)).toEqual([]);
+    await menu.getByRole('menuitem').first().click();
+    await expect(sidebar.locator('.rename-field')).toBeFocused();
+    expect(await untranslated(app, sidebar)).toEqual([]);
+    await app.keyboard.press('Escape');
+
+    // Search: results, and the hidden count read out.
+    await sidebar.getByRole('searchbox').fill('ferment');
+    await expect(sidebar.locator('.search-hit')).toHaveCount(1);
+    expect(await untranslated(app, sidebar.locator('.history-search'))).toEqual([]);
+    await sidebar.getByRole('searchbox').fill('nothing-matches-this');
+    await expect(sidebar.locator('.search-results .sidebar-empty')).toContainText('⟦');
+    expect(await untranslated(app, sidebar.locator('.history-search'))).toEqual([]);
+    await sidebar.getByRole('searchbox').fill('');
+
+    // The finished reply: reasoning, code block, sources, the cut-off note, its figures and actions.
+    await sidebar.locator('.conversation-open', { hasText: 'Sourdough' }).click();
+    const reply = app.locator('.message-assistant');
+    await expect(reply.locator('.reply-sources')).toBeVisible();
+    await expect(reply.locator('.message-meta')).toContainText('⟦');
+    await reply.locator('.md-reasoning-summary').click();
+    const list = app.locator('.message-list-frame');
+    expect(await untranslated(app, list)).toEqual([]);
+    await saveScreen(app, 'i18n-messages-en-XA');
+
+    // Editing a message.
+    await app.locator('.message-user .message-actions button').last().click();
+    await expect(app.locator('.edit-message textarea')).toBeFocused();
+    expect(await untranslated(app, app.locator('.message-user'))).toEqual([]);
+    await app.keyboard.press('Escape');
+
+    // The interrupted reply, with Regenerate.
+    await sidebar.locator('.conversation-open', { hasText: 'Cheese' }).click();
+    await expect(app.locator('.message-assistant .reply-note')).toContainText('⟦');
+    expect(await untranslated(app, list)).toEqual([]);
+  });
+
+  /**
+   * layoutProblems without the screen-reader-only text (`.visually-hidden`, such as ", last active"),
+   * which is clipped to a pixel on purpose.
+   */
+  async function visibleLayoutProblems(root: Locator): Promise<string[]> {
+    const hidden = (await root.locator('.visually-hidden').allTextContents()).map((t) =>
+      t.replace(/\s+/g, ' ').trim().slice(0, 40),
+    );
+    return (await layoutProblems(root)).filter((p) => !hidden.some((t) => t !== '' && p.endsWith(`"${t}"`)));
+  }
+
+  for (const language of ['de', 'zh-CN'] as const)
+    test(`${language}: the sidebar and the messages neither clipped nor overlapping`, async ({
+      app,
+      harness,
+    }) => {
+      await seedHistory(harness);
+      await useLanguage(harness, app, language);
+      const sidebar = app.locator('.sidebar');
+      await expect(sidebar.locator('.conversation')).toHaveCount(2);
+      await sidebar.locator('.conversation-open', { hasText: 'Sourdough' }).click();
+      const reply = app.locator('.message-assistant');
+      await expect(reply.locator('.reply-sources')).toBeVisible();
+      for (const part of [
+        '.sidebar',
+        '.message-user',
+        '.message-assistant .message-actions',
+        '.message-meta',
+      ])
+        expect(await visibleLayoutProblems(app.locator(part).first()), part).toEqual([]);
+      expect(await visibleLayoutProblems(reply.locator('.reply-note')), '.reply-note').toEqual([]);
+      await saveScreen(app, `i18n-messages-${language}`);
     });
 });

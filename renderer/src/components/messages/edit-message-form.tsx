@@ -36,6 +36,7 @@ export function EditMessageForm({ initial, onSave, onCancel }: EditMessageFormPr
       <textarea
         ref={ref}
         aria-label={intl.formatMessage({ id: 'messages.edit.label' })}
+        data-i18n-content
         value={value}
         rows={Math.min(12, Math.max(3, value.split('\n').length))}
         onChange={(e) => setValue(e.currentTarget.value)}
