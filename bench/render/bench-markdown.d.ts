@@ -19,3 +19,10 @@ declare module 'bench-markdown' {
   }
   export function StaticMarkdown(props: StaticMarkdownProps): JSX.Element;
 }
+
+// The app's catalogs provider (renderer/shared/i18n/app-intl-provider.tsx), through the same kind of alias.
+declare module 'bench-intl' {
+  import type { JSX, ReactNode } from 'react';
+
+  export function AppIntlProvider(props: { locale: 'en'; children?: ReactNode }): JSX.Element;
+}

@@ -1,6 +1,7 @@
 // Benchmark page: streams tokens into either the incremental MarkdownView or a
 // naive renderer that re-parses the whole message on every update. Written
 // with createElement because tsconfig.e2e.json (which checks bench/) has no JSX.
+import { AppIntlProvider } from 'bench-intl';
 import { MarkdownView, StaticMarkdown } from 'bench-markdown';
 import { createElement, type JSX, useLayoutEffect, useState } from 'react';
 import { flushSync } from 'react-dom';
@@ -64,7 +65,14 @@ function Reply({ column }: { column: number }): JSX.Element {
  * columns, each scrolling on its own), so layout work per frame is that of four narrow columns.
  */
 function App(): JSX.Element {
-  if (renderer !== 'compare') return createElement(Reply, { column: 0 });
+  if (renderer !== 'compare')
+    // One message row as the message list lays it out (messages.css .message-row: 780px wide at most,
+    // centred, 10px 24px padding) inside the scroller (see `scroller` below).
+    return createElement(
+      'div',
+      { style: { maxWidth: '780px', margin: '0 auto', padding: '10px 24px' } },
+      createElement(Reply, { column: 0 }),
+    );
   return createElement(
     'div',
     {
@@ -88,6 +96,16 @@ function App(): JSX.Element {
 
 const container = document.getElementById('root');
 if (container === null) throw new Error('missing #root');
+/**
+ * A single reply streams into a scroller of the app's size that sticks to the bottom on every update,
+ * as the message list does (hooks/use-follow-growing-reply.ts): the tail is on screen and the settled
+ * start of a long reply scrolls off the top, so every renderer's off-screen work is measured as in the
+ * app. 640px is the message list's height in the default 1200×820 window (window-options.ts) less the
+ * header and composer. The Compare case keeps its own scrolling columns.
+ */
+const scroller: HTMLElement | null = renderer === 'compare' ? null : container;
+if (scroller !== null)
+  Object.assign(scroller.style, { display: 'block', height: '640px', overflowY: 'auto' });
 let root: Root = mount();
 let results: BenchResults | null = null;
 const cspViolations: string[] = [];
@@ -97,7 +115,8 @@ document.addEventListener('securitypolicyviolation', (event) => {
 
 function mount(): Root {
   const next = createRoot(container as HTMLElement);
-  flushSync(() => next.render(createElement(App)));
+  // Under the English catalogs, as the app renders messages (code blocks' "Copy code" comes from them).
+  flushSync(() => next.render(createElement(AppIntlProvider, { locale: 'en' }, createElement(App))));
   return next;
 }
 
@@ -122,8 +141,11 @@ function update(messages: readonly Message[]): void {
   // The last update (the stream ended) is drawn at once in every column, as the app does.
   if (messages.some((m) => !m.streaming)) pacer.flushAll();
   else pacer.runFrame();
-  // Reading layout forces the style/layout the update caused into the measurement.
-  container?.getBoundingClientRect();
+  // Reading layout forces the style/layout the update caused into the measurement. A single reply then
+  // follows its end as the app does (the app scrolls in the next frame, after React's commit; here the
+  // commit is synchronous, so the same frame).
+  if (scroller !== null) scroller.scrollTop = scroller.scrollHeight;
+  else container?.getBoundingClientRect();
 }
 
 function start(streams: string[][], tps: number, maxWallMs = Number.POSITIVE_INFINITY): Promise<void> {

@@ -60,7 +60,7 @@ export function jsSelfTimes(profile: CpuProfile): [string, number][] {
 /**
  * Inclusive time (ms) of the named functions (a sample counts once per name on its stack): how much
  * of the JS went to parsing (react-markdown's Markdown → unified), React's render and commit phases,
- * and forced style/layout (getBoundingClientRect).
+ * and forced style/layout (getBoundingClientRect, or reading scrollHeight to follow the reply).
  */
 export function jsInclusiveTimes(profile: CpuProfile, names: readonly string[]): [string, number][] {
   const parent = new Map<number, number>();

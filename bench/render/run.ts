@@ -64,6 +64,7 @@ const PROFILE_FUNCTIONS = [
   'post',
   'toJsxRuntime',
   'getBoundingClientRect',
+  'scrollHeight',
   'highlight',
   'renderToString',
   'Streamdown',
@@ -103,7 +104,12 @@ async function buildPage(outDir: string): Promise<void> {
     configFile: false,
     logLevel: 'warn',
     plugins: [react()],
-    resolve: { alias: { 'bench-markdown': join(repoRoot, 'renderer/src/markdown/index.ts') } },
+    resolve: {
+      alias: {
+        'bench-markdown': join(repoRoot, 'renderer/src/markdown/index.ts'),
+        'bench-intl': join(repoRoot, 'renderer/shared/i18n/app-intl-provider.tsx'),
+      },
+    },
     build: {
       outDir,
       emptyOutDir: true,
@@ -537,6 +543,11 @@ function printBaselineTable(incremental: Summary, baselines: readonly [string, S
     false,
   );
   printRows(rows);
+  // Which policy each violation broke, so a new one is explained, not only counted.
+  for (const s of [incremental, ...baselines.map(([, b]) => b)]) {
+    const seen = [...new Set(s.measured.results.cspViolations)];
+    if (seen.length > 0) console.log(`CSP violations (${s.measured.results.renderer}): ${seen.join('; ')}`);
+  }
   const streamdown = baselines.find(([name]) => name === BASELINE_NAMES.streamdown)?.[1];
   if (streamdown !== undefined) {
     const ratio = streamdown.measured.threadCpuMs / Math.max(incremental.measured.threadCpuMs, 1e-9);
