@@ -1,6 +1,7 @@
 import { type JSX, memo, useEffect, useState } from 'react';
 import { MarkdownBlock } from './markdown-block';
 import type { BlockVariant } from './pipeline';
+import { plainParagraphText } from './plain-paragraph';
 import { scheduleIdle } from './schedule-idle';
 import { StreamingTail } from './streaming-tail';
 import { completeInline, completeTail } from './tail-completion';
@@ -50,6 +51,9 @@ export const Block = memo(function Block({
     if (shape?.kind === 'table')
       return <StreamingTail shape={{ ...shape, lastRow: completeInline(shape.lastRow) }} />;
     if (shape !== null) return <StreamingTail shape={shape} />;
+    // A paragraph of plain text so far: the same <p> react-markdown would make, with no parse.
+    const plain = plainParagraphText(text);
+    if (plain !== null) return <p>{plain}</p>;
     return <MarkdownBlock text={completeTail(text)} variant="plain" />;
   }
 
