@@ -30,6 +30,7 @@ import { safeStorageCipher } from './electron/safe-storage-cipher';
 import { lazyElectronUpdater } from './electron/updater-adapter';
 import { vaultRecordStore } from './electron/vault-record-store';
 import { windowForContents } from './electron/window-lookup';
+import type { MainText } from './services/i18n/catalog-intl';
 
 // Main's steps, in order. Each names a module in electron/ (Electron glue) or app/ (the services'
 // composition); the services themselves never import electron.
@@ -83,6 +84,10 @@ async function start(): Promise<void> {
   // says this build does not check. Packaged, it loads at the first check, not before the first window.
   const updates = { updater: app.isPackaged ? lazyElectronUpdater(log('updates')) : null };
 
+  // Main's dialogs take their words in the language in effect as each is shown (read from the locale
+  // service, which exists once composeServices below has returned; no dialog is shown before that).
+  const mainTextNow = (): MainText => services.locale.text();
+
   // The services, given Electron only as adapters.
   const services = composeServices({
     appInfo: { name: app.getName(), version: app.getVersion(), platform: process.platform },
@@ -92,14 +97,15 @@ async function start(): Promise<void> {
     ciphertextStore,
     log,
     platform: process.platform,
-    dialogs: fileDialogs,
-    backupDialogs,
+    dialogs: fileDialogs(mainTextNow),
+    backupDialogs: backupDialogs(mainTextNow),
     keyIntake: keyAdapters({ chatWindows, keyWindows, env: launchEnv }),
     // A question asked before any window shows waits for the first chat window and sits over it.
-    ask: dialogAsker(async (windowId) =>
-      windowId === null ? chatWindows.firstShown : windowForContents(windowId),
+    ask: dialogAsker(
+      async (windowId) => (windowId === null ? chatWindows.firstShown : windowForContents(windowId)),
+      mainTextNow,
     ),
-    openExternal: confirmAndOpenLink,
+    openExternal: confirmAndOpenLink(mainTextNow),
     updates,
     // Issue 20: "System default" follows the OS's preferred languages, most preferred first
     // (docs/api/app.md `app.getPreferredSystemLanguages()`: GlobalizationPreferences on Windows,

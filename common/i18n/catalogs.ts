@@ -5,6 +5,7 @@ import callback from './messages/callback';
 import chat from './messages/chat';
 import common from './messages/common';
 import compare from './messages/compare';
+import dialogs from './messages/dialogs';
 import errorsApp from './messages/errors.app';
 import errorsChat from './messages/errors.chat';
 import errorsKey from './messages/errors.key';
@@ -38,6 +39,7 @@ export const AREAS: Readonly<Record<string, AreaCatalog>> = {
   chat,
   common,
   compare,
+  dialogs,
   'errors.app': errorsApp,
   'errors.chat': errorsChat,
   'errors.key': errorsKey,

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { catalogIntl, mainText } from '../services/i18n/catalog-intl';
 import { questionDialog } from './question-dialogs';
 import type { MainQuestion, MainQuestionKind } from './questions';
 
@@ -53,5 +54,40 @@ describe('main-process question dialogs', () => {
     expect(options.buttons[yesId]).toBe('Replace key');
     const unlabelled = questionDialog({ ...QUESTIONS['replace-key'], currentLabel: null, newLabel: null });
     expect(unlabelled.options.detail).toContain('sk-or-v1-…3f2a');
+  });
+});
+
+describe('question dialogs in the language main is in when it asks', () => {
+  it('English is word for word what it was before the catalogs', () => {
+    const { options } = questionDialog(QUESTIONS['replace-key']);
+    expect(options.title).toBe('Replace your OpenRouter key?');
+    expect(options.message).toBe('Replace the key Switchboard keeps with the one you just signed in for?');
+    expect(options.detail).toBe(
+      'New key: “Switchboard sign-in” (sk-or-v1-…9b1c).\nKey it replaces: “laptop” (sk-or-v1-…3f2a).\n\nIf you keep the current key, the new one is not saved; you can delete it on openrouter.ai/settings/keys.',
+    );
+    const send = questionDialog(QUESTIONS['send-key-to-origin']).options;
+    expect(send.detail).toBe(
+      [
+        'Your key was checked with https://openrouter.ai. This time Switchboard was started pointed at https://collector.example (the --openrouter-base-url setting or the SWITCHBOARD_OPENROUTER_BASE_URL variable).',
+        'Send it only if you set this up yourself, for example a proxy you trust: whoever runs https://collector.example can use your key and spend your credits.',
+        "If you don't, chat stays paused: add a key for https://collector.example, or quit and start Switchboard without that setting. Your answer holds until Switchboard quits.",
+      ].join('\n\n'),
+    );
+  });
+
+  it('ja: every word in Japanese, the origins and masked keys as given, the safe default unchanged', () => {
+    const ja = mainText(() => catalogIntl('ja'));
+    const send = questionDialog(QUESTIONS['send-key-to-origin'], ja);
+    expect(send.options.title).toBe('OpenRouter キーを別のアドレスに送信しますか？');
+    expect(send.options.buttons).toEqual(['送信しない', 'https://collector.example にキーを送信']);
+    expect(send.options.detail).toContain('https://openrouter.ai');
+    expect(send.options.cancelId).toBe(0);
+    const replace = questionDialog(QUESTIONS['replace-key'], ja);
+    expect(replace.options.title).toBe('OpenRouter キーを置き換えますか？');
+    expect(replace.options.detail).toContain('「laptop」（sk-or-v1-…3f2a）');
+    expect(replace.options.buttons[replace.options.cancelId]).toBe('現在のキーを残す');
+    for (const text of [send.options.message, send.options.detail, replace.options.message]) {
+      expect(text).not.toMatch(/\b(Send|Replace|Your key|the key)\b/);
+    }
   });
 });

@@ -1,3 +1,4 @@
+import { ENGLISH_TEXT, type MainText } from '../services/i18n/catalog-intl';
 import type { MainQuestion } from './questions';
 
 /**
@@ -26,11 +27,14 @@ export interface QuestionDialog {
 const NO = 0;
 const YES = 1;
 
-function labelled(label: string | null, preview: string): string {
-  return label ? `“${label}” (${preview})` : preview;
-}
-
-export function questionDialog(question: MainQuestion): QuestionDialog {
+/**
+ * The dialog for `question` in `text`'s language: main calls this as it shows the box, so a language
+ * switch applies to the next question asked.
+ */
+export function questionDialog(question: MainQuestion, text: MainText = ENGLISH_TEXT): QuestionDialog {
+  const t = text.message;
+  const labelled = (label: string | null, preview: string) =>
+    label ? t('dialogs.replaceKey.labelled', { label, preview }) : preview;
   switch (question.kind) {
     case 'send-key-to-origin': {
       const { keyOrigin, launchOrigin } = question;
@@ -38,14 +42,10 @@ export function questionDialog(question: MainQuestion): QuestionDialog {
         yesId: YES,
         options: {
           type: 'warning',
-          title: 'Send your OpenRouter key to another address?',
-          message: `Send your saved OpenRouter key to ${launchOrigin}?`,
-          detail: [
-            `Your key was checked with ${keyOrigin}. This time Switchboard was started pointed at ${launchOrigin} (the --openrouter-base-url setting or the SWITCHBOARD_OPENROUTER_BASE_URL variable).`,
-            `Send it only if you set this up yourself, for example a proxy you trust: whoever runs ${launchOrigin} can use your key and spend your credits.`,
-            `If you don't, chat stays paused: add a key for ${launchOrigin}, or quit and start Switchboard without that setting. Your answer holds until Switchboard quits.`,
-          ].join('\n\n'),
-          buttons: ["Don't send", `Send key to ${launchOrigin}`],
+          title: t('dialogs.sendKey.title'),
+          message: t('dialogs.sendKey.message', { launchOrigin }),
+          detail: t('dialogs.sendKey.detail', { keyOrigin, launchOrigin }),
+          buttons: [t('dialogs.sendKey.dontSend'), t('dialogs.sendKey.send', { launchOrigin })],
           defaultId: NO,
           cancelId: NO,
           noLink: true,
@@ -59,10 +59,10 @@ export function questionDialog(question: MainQuestion): QuestionDialog {
         yesId: YES,
         options: {
           type: 'question',
-          title: 'Replace your OpenRouter key?',
-          message: 'Replace the key Switchboard keeps with the one you just signed in for?',
-          detail: `New key: ${next}.\nKey it replaces: ${current}.\n\nIf you keep the current key, the new one is not saved; you can delete it on openrouter.ai/settings/keys.`,
-          buttons: ['Keep current key', 'Replace key'],
+          title: t('dialogs.replaceKey.title'),
+          message: t('dialogs.replaceKey.message'),
+          detail: t('dialogs.replaceKey.detail', { next, current }),
+          buttons: [t('dialogs.replaceKey.keep'), t('dialogs.replaceKey.replace')],
           defaultId: NO,
           cancelId: NO,
           noLink: true,

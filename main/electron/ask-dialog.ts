@@ -1,6 +1,7 @@
 import { type BrowserWindow, dialog } from 'electron';
 import { questionDialog } from '../app/question-dialogs';
 import type { AskPerson } from '../app/questions';
+import type { MainText } from '../services/i18n/catalog-intl';
 
 /**
  * Main's questions (questions.ts) as native message boxes, never in a renderer (which may be
@@ -10,11 +11,15 @@ import type { AskPerson } from '../app/questions';
  * message_box_win.cc falls back to `cancel_id`). question-dialogs.ts makes `cancelId` and `defaultId`
  * the "no" button; only `yesId` is a yes. With an owner the box is modal to that window (a sheet on
  * macOS), so it sits over the window whose state it explains; the same page notes that on macOS a box
- * without a parent runs synchronously, which would block main meanwhile.
+ * without a parent runs synchronously, which would block main meanwhile. Each box is worded in the
+ * language main is in when it is shown (`text`, read per question).
  */
-export function dialogAsker(ownerFor: (windowId: number | null) => Promise<BrowserWindow | null>): AskPerson {
+export function dialogAsker(
+  ownerFor: (windowId: number | null) => Promise<BrowserWindow | null>,
+  text: () => MainText,
+): AskPerson {
   return async (question, windowId) => {
-    const { options, yesId } = questionDialog(question);
+    const { options, yesId } = questionDialog(question, text());
     const owner = await ownerFor(windowId);
     const { response } =
       owner && !owner.isDestroyed()

@@ -313,7 +313,7 @@ describe('main process glue (static checks of code that runs only inside Electro
       'main/electron/link-confirmation.ts: await shell.openExternal(url.toString());',
     ]);
     // That confirmation is the chat handler's openExternal, and the key adapters are the key services'.
-    expect(index).toMatch(/openExternal: confirmAndOpenLink,/);
+    expect(index).toMatch(/openExternal: confirmAndOpenLink\(mainTextNow\),/);
     expect(index).toMatch(/keyIntake: keyAdapters\(/);
     const handlers = code('main/app/chat-handlers.ts');
     expect(handlers).toMatch(

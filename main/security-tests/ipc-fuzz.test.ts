@@ -891,7 +891,11 @@ describe('IPC sender policy: calls from anywhere but our main frame are refused 
             const result = await dispatchChecked(table, channel, sender, payload);
             expect(result, `${channel} from ${why}`).toEqual({
               ok: false,
-              error: { code: 'forbidden_sender', message: expect.any(String) },
+              error: {
+                code: 'forbidden_sender',
+                message: expect.any(String),
+                messageId: 'errors.app.forbiddenSender',
+              },
             });
             calls++;
           }
