@@ -26,6 +26,7 @@ import settingsSpending from './messages/settings.spending';
 import settingsTheme from './messages/settings.theme';
 import settingsUpdates from './messages/settings.updates';
 import sidebar from './messages/sidebar';
+import spending from './messages/spending';
 import toasts from './messages/toasts';
 import updatesBanner from './messages/updates.banner';
 import { pseudoLocalizeCatalog } from './pseudo-locale';
@@ -60,6 +61,7 @@ export const AREAS: Readonly<Record<string, AreaCatalog>> = {
   'settings.theme': settingsTheme,
   'settings.updates': settingsUpdates,
   sidebar,
+  spending,
   toasts,
   'updates.banner': updatesBanner,
 };

@@ -1,19 +1,23 @@
 import { useEffect, useState } from 'react';
+import { type IntlShape, useIntl } from 'react-intl';
 import type { KeyInfo } from '../../../../common/key-status';
 import { useActions } from '../../app-context';
+import { localeOf } from '../../format/format-intl';
 import { compareLedgerWithKey } from '../../format/spending';
 import { formatCost, formatUsd } from '../../format/usd';
 
 type Loaded = { state: 'loading' } | { state: 'done'; info: KeyInfo } | { state: 'failed'; message: string };
 
-function resetPeriod(reset: string | null | undefined): string {
-  if (!reset) return 'Never (the limit is for the key’s whole life)';
-  const known: Record<string, string> = { daily: 'Daily', weekly: 'Weekly', monthly: 'Monthly' };
-  return known[reset] ?? reset;
+function resetPeriod(reset: string | null | undefined, intl: IntlShape): string {
+  if (!reset) return intl.formatMessage({ id: 'spending.key.never' });
+  // OpenRouter's own word for a period the catalog does not know, so a new one still reads.
+  return intl.formatMessage({ id: 'spending.key.period' }, { period: reset });
 }
 
-function optionalUsd(amount: number | undefined): string {
-  return amount === undefined ? 'Not reported' : formatUsd(amount);
+function optionalUsd(amount: number | undefined, intl: IntlShape): string {
+  return amount === undefined
+    ? intl.formatMessage({ id: 'spending.key.notReported' })
+    : formatUsd(amount, localeOf(intl));
 }
 
 /**
@@ -21,6 +25,7 @@ function optionalUsd(amount: number | undefined): string {
  * whether Switchboard's ledger agrees for today and this month. A gap is shown with both figures.
  */
 export function KeyUsagePanel({ ledger }: { ledger: { todayUsd: number; thisMonthUsd: number } | null }) {
+  const intl = useIntl();
   const actions = useActions();
   const [loaded, setLoaded] = useState<Loaded>({ state: 'loading' });
   useEffect(() => {
@@ -40,11 +45,11 @@ export function KeyUsagePanel({ ledger }: { ledger: { todayUsd: number; thisMont
 
   return (
     <section className="spending-key" aria-labelledby="spending-key-heading">
-      <h3 id="spending-key-heading">Your key on OpenRouter</h3>
-      {loaded.state === 'loading' && <p>Asking OpenRouter about your key…</p>}
+      <h3 id="spending-key-heading">{intl.formatMessage({ id: 'spending.key.heading' })}</h3>
+      {loaded.state === 'loading' && <p>{intl.formatMessage({ id: 'spending.key.loading' })}</p>}
       {loaded.state === 'failed' && (
         <p role="alert" className="field-error">
-          OpenRouter&apos;s figures for the key could not be read: {loaded.message}
+          {intl.formatMessage({ id: 'spending.key.failed' }, { error: loaded.message })}
         </p>
       )}
       {loaded.state === 'done' && <KeyFigures info={loaded.info} ledger={ledger} />}
@@ -59,51 +64,60 @@ function KeyFigures({
   info: KeyInfo;
   ledger: { todayUsd: number; thisMonthUsd: number } | null;
 }) {
+  const intl = useIntl();
+  const locale = localeOf(intl);
+  const text = (id: string) => intl.formatMessage({ id });
   const comparisons = ledger ? compareLedgerWithKey(ledger, info) : [];
   return (
     <>
       <dl className="spending-facts">
-        <dt>Limit</dt>
-        <dd>{info.limit === null ? 'No limit' : formatUsd(info.limit)}</dd>
-        <dt>Remaining</dt>
-        <dd>{info.limitRemaining === null ? '—' : formatUsd(info.limitRemaining)}</dd>
-        <dt>Limit resets</dt>
-        <dd>{info.limit === null ? '—' : resetPeriod(info.limitReset)}</dd>
-        <dt>Used today</dt>
-        <dd>{optionalUsd(info.usageDaily)}</dd>
-        <dt>Used this week</dt>
-        <dd>{optionalUsd(info.usageWeekly)}</dd>
-        <dt>Used this month</dt>
-        <dd>{optionalUsd(info.usageMonthly)}</dd>
+        <dt>{text('spending.key.limit')}</dt>
+        <dd>{info.limit === null ? text('spending.key.noLimit') : formatUsd(info.limit, locale)}</dd>
+        <dt>{text('spending.key.remaining')}</dt>
+        <dd>{info.limitRemaining === null ? '—' : formatUsd(info.limitRemaining, locale)}</dd>
+        <dt>{text('spending.key.resets')}</dt>
+        <dd>{info.limit === null ? '—' : resetPeriod(info.limitReset, intl)}</dd>
+        <dt>{text('spending.key.usedToday')}</dt>
+        <dd>{optionalUsd(info.usageDaily, intl)}</dd>
+        <dt>{text('spending.key.usedWeek')}</dt>
+        <dd>{optionalUsd(info.usageWeekly, intl)}</dd>
+        <dt>{text('spending.key.usedMonth')}</dt>
+        <dd>{optionalUsd(info.usageMonthly, intl)}</dd>
       </dl>
       {comparisons.length > 0 && (
         <>
-          <h4>Does Switchboard agree?</h4>
+          <h4>{text('spending.key.agreeHeading')}</h4>
           <ul className="spending-comparison">
             {comparisons.map((c) =>
               c.agrees ? (
                 <li key={c.period}>
-                  {cap(c.period)}: agrees with OpenRouter ({formatCost(c.ledgerUsd)}).
+                  {intl.formatMessage(
+                    { id: 'spending.key.agrees' },
+                    { period: periodKey(c.period), amount: formatCost(c.ledgerUsd, locale) },
+                  )}
                 </li>
               ) : (
                 <li key={c.period} className="spending-discrepancy">
-                  {cap(c.period)}: differs — Switchboard recorded {formatCost(c.ledgerUsd)}, OpenRouter
-                  reports {formatCost(c.openRouterUsd)}.
+                  {intl.formatMessage(
+                    { id: 'spending.key.differs' },
+                    {
+                      period: periodKey(c.period),
+                      ledger: formatCost(c.ledgerUsd, locale),
+                      openRouter: formatCost(c.openRouterUsd, locale),
+                    },
+                  )}
                 </li>
               ),
             )}
           </ul>
         </>
       )}
-      <p className="field-hint">
-        OpenRouter counts everything spent with this key, including in other apps that use the same key;
-        Switchboard counts only the replies it sent. OpenRouter&apos;s days and months may also start at a
-        different hour (UTC) than yours.
-      </p>
+      <p className="field-hint">{text('spending.key.note')}</p>
     </>
   );
 }
 
-function cap(text: string): string {
-  return text.charAt(0).toUpperCase() + text.slice(1);
+/** The comparison's period as the catalog's select key (a select key cannot hold a space). */
+function periodKey(period: 'today' | 'this month'): 'today' | 'month' {
+  return period === 'today' ? 'today' : 'month';
 }

@@ -1,13 +1,9 @@
+import { useIntl } from 'react-intl';
 import { Bar, BarChart, CartesianGrid, Legend, Tooltip, XAxis, YAxis } from 'recharts';
 import type { SpendingDay } from '../../../../common/spending-types';
+import { localeOf } from '../../format/format-intl';
+import { formatLedgerDay } from '../../format/local-date';
 import { formatUsd } from '../../format/usd';
-
-/** `2026-12-06` → `6 Dec`: the axis has room for short days only. */
-export function shortDay(day: string): string {
-  const [y, m, d] = day.split('-').map(Number);
-  if (!y || !m || !d) return day;
-  return new Date(y, m - 1, d).toLocaleDateString('en-GB', { day: 'numeric', month: 'short' });
-}
 
 interface SpendingChartProps {
   days: readonly SpendingDay[];
@@ -21,6 +17,10 @@ interface SpendingChartProps {
  * arrow keys move the tooltip day by day; the same figures are in the table for screen readers.
  */
 export function SpendingChart({ days, models, colours }: SpendingChartProps) {
+  const intl = useIntl();
+  const locale = localeOf(intl);
+  // `2026-12-06` → `6 Dec` in the interface's language: the axis has room for short days only.
+  const shortDay = (day: string) => formatLedgerDay(day, locale);
   const estimatedDays = new Set(days.filter((d) => d.estimated).map((d) => d.day));
   return (
     <BarChart
@@ -30,23 +30,31 @@ export function SpendingChart({ days, models, colours }: SpendingChartProps) {
       style={{ width: '100%', height: 280 }}
       margin={{ top: 8, right: 8, bottom: 8, left: 8 }}
       accessibilityLayer
-      title="Cost per day by model"
+      title={intl.formatMessage({ id: 'spending.chart.title' })}
     >
       <CartesianGrid strokeDasharray="3 3" vertical={false} stroke="var(--border)" />
       <XAxis dataKey="day" tickFormatter={shortDay} tick={{ fill: 'currentColor' }} minTickGap={12} />
-      <YAxis tickFormatter={(v: number) => formatUsd(v)} tick={{ fill: 'currentColor' }} width={72} />
+      <YAxis tickFormatter={(v: number) => formatUsd(v, locale)} tick={{ fill: 'currentColor' }} width={72} />
       <Tooltip
-        formatter={(value) => formatUsd(typeof value === 'number' ? value : Number(value))}
+        formatter={(value) => formatUsd(typeof value === 'number' ? value : Number(value), locale)}
         labelFormatter={(label) => {
           const day = String(label);
-          return estimatedDays.has(day) ? `${shortDay(day)} (estimated)` : shortDay(day);
+          return estimatedDays.has(day)
+            ? intl.formatMessage({ id: 'spending.estimatedDay' }, { day: shortDay(day) })
+            : shortDay(day);
         }}
         contentStyle={{ background: 'var(--bg-elevated)', color: 'var(--fg)', borderColor: 'var(--border)' }}
         // Recharts writes each line in its bar's colour; text in the theme's colour keeps 4.5:1 contrast.
         itemStyle={{ color: 'var(--fg)' }}
       />
       {/* The swatch carries the model's colour; its name is in the theme's text colour, for contrast. */}
-      <Legend formatter={(value) => <span className="spending-legend-text">{String(value)}</span>} />
+      <Legend
+        formatter={(value) => (
+          <span className="spending-legend-text" data-i18n-content>
+            {String(value)}
+          </span>
+        )}
+      />
       {models.map((model) => (
         <Bar
           key={model}

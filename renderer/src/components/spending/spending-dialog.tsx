@@ -1,4 +1,5 @@
 import { useEffect, useMemo, useState } from 'react';
+import { useIntl } from 'react-intl';
 import type { SpendingSummary } from '../../../../common/spending-types';
 import { useActions } from '../../app-context';
 import { localDay, modelColours } from '../../format/spending';
@@ -19,6 +20,8 @@ type Loaded =
  * 90 days, as a chart or a table, the totals beside it, and the key's own figures from OpenRouter.
  */
 export function SpendingDialog() {
+  const intl = useIntl();
+  const text = (id: string) => intl.formatMessage({ id });
   const actions = useActions();
   const [range, setRange] = useState<Range>(30);
   const [asTable, setAsTable] = useState(false);
@@ -45,11 +48,15 @@ export function SpendingDialog() {
   const colours = useMemo(() => modelColours(models), [models]);
 
   return (
-    <Dialog title="Spending" onClose={() => actions.dialogs.closeSpending()} className="spending">
+    <Dialog
+      title={text('spending.title')}
+      onClose={() => actions.dialogs.closeSpending()}
+      className="spending"
+    >
       <div className="dialog-body spending-body">
         <div className="spending-toolbar">
           <fieldset className="spending-range">
-            <legend className="visually-hidden">Range</legend>
+            <legend className="visually-hidden">{text('spending.range')}</legend>
             {([30, 90] as const).map((days) => (
               <label key={days}>
                 <input
@@ -58,34 +65,34 @@ export function SpendingDialog() {
                   checked={range === days}
                   onChange={() => setRange(days)}
                 />{' '}
-                Last {days} days
+                {intl.formatMessage({ id: 'spending.lastDays' }, { days })}
               </label>
             ))}
           </fieldset>
           <button type="button" aria-pressed={asTable} onClick={() => setAsTable((v) => !v)}>
-            Show as table
+            {text('spending.asTable')}
           </button>
           <button type="button" onClick={() => void actions.spending.exportCsv(range)}>
-            Export CSV
+            {text('spending.exportCsv')}
           </button>
         </div>
-        {loaded.state === 'loading' && <p>Loading spending…</p>}
+        {loaded.state === 'loading' && <p>{text('spending.loading')}</p>}
         {loaded.state === 'failed' && (
           <p role="alert" className="field-error">
-            Spending could not be loaded: {loaded.message}
+            {intl.formatMessage({ id: 'spending.failed' }, { error: loaded.message })}
           </p>
         )}
         {summary && summary.damaged > 0 && (
           <p role="alert" className="field-error spending-damaged">
-            {summary.damaged === 1 ? '1 ledger entry' : `${summary.damaged} ledger entries`} could not be read
-            and {summary.damaged === 1 ? 'is' : 'are'} not in these totals.{' '}
-            {summary.damaged === 1 ? 'It was' : 'They were'} kept aside in the data folder, not deleted.
+            {intl.formatMessage({ id: 'spending.damaged' }, { count: summary.damaged })}
           </p>
         )}
         <div className="spending-columns">
           <div className="spending-main">
             {summary && summary.byModel.length === 0 && (
-              <p className="spending-empty">Nothing spent in the last {range} days.</p>
+              <p className="spending-empty">
+                {intl.formatMessage({ id: 'spending.empty' }, { days: range })}
+              </p>
             )}
             {summary &&
               summary.byModel.length > 0 &&
@@ -94,9 +101,7 @@ export function SpendingDialog() {
               ) : (
                 <figure className="spending-figure">
                   <SpendingChart days={summary.days} models={models} colours={colours} />
-                  <figcaption className="field-hint">
-                    Cost per day by model. Focus the chart and use the arrow keys to read each day.
-                  </figcaption>
+                  <figcaption className="field-hint">{text('spending.chart.caption')}</figcaption>
                 </figure>
               ))}
           </div>
