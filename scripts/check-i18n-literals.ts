@@ -10,6 +10,24 @@ import { findLiterals, type Literal } from './i18n-literals';
 
 const ROOT = join(import.meta.dirname, '..');
 export const PENDING_FILE = join(ROOT, 'scripts/i18n-pending.txt');
+/**
+ * Main's own text (errors that cross the bridge, dialogs, pages): main/** is checked the same way, with
+ * its own list of files not converted yet.
+ */
+export const MAIN_PENDING_FILE = join(ROOT, 'scripts/i18n-main-pending.txt');
+export const MAIN_DIRS = ['main'];
+
+/** A log line (`log.warn('…')`, `deps.log.error(\n '…')`): for the person reading the log file, in English. */
+const LOG_CALL =
+  /\blog(ger)?\??\.(debug|info|warn|error)\(\s*$|\blog(ger)?\??\.(debug|info|warn|error)\(\s*['`"]/;
+
+/** True for a literal on a logger call's line (or the line after its opening parenthesis). */
+export function isLogLine(lines: readonly string[], line: number): boolean {
+  return (
+    LOG_CALL.test(lines[line - 1] ?? '') ||
+    /\blog(ger)?\??\.(debug|info|warn|error)\(\s*$/.test(lines[line - 2] ?? '')
+  );
+}
 /** What is checked: every component of both windows. */
 const CHECKED_DIRS = ['renderer/src', 'renderer/key-entry', 'renderer/shared'];
 
@@ -38,20 +56,27 @@ export function checkLiterals(opts: {
   root: string;
   pending: readonly string[];
   dirs?: readonly string[];
+  /** The pending list's name, for the messages. */
+  listName?: string;
+  /** Main: log lines are not shown to a person. */
+  skipLogLines?: boolean;
 }): CheckResult {
+  const list = opts.listName ?? 'scripts/i18n-pending.txt';
   const files = (opts.dirs ?? CHECKED_DIRS).flatMap((d) => componentFiles(join(opts.root, d)));
   const rel = (p: string) => relative(opts.root, p).split(sep).join('/');
   const pending = new Set(opts.pending);
   const problems: string[] = [];
   for (const entry of pending)
-    if (!existsSync(join(opts.root, entry)))
-      problems.push(`${entry}: listed in i18n-pending.txt but does not exist`);
+    if (!existsSync(join(opts.root, entry))) problems.push(`${entry}: listed in ${list} but does not exist`);
   for (const file of files) {
     const name = rel(file);
-    const literals: Literal[] = findLiterals(readFileSync(file, 'utf8'), file);
+    const source = readFileSync(file, 'utf8');
+    const lines = opts.skipLogLines ? source.split('\n') : [];
+    const literals: Literal[] = findLiterals(source, file).filter(
+      (l) => !opts.skipLogLines || !isLogLine(lines, l.line),
+    );
     if (pending.has(name)) {
-      if (literals.length === 0)
-        problems.push(`${name}: has no literal text left — remove it from scripts/i18n-pending.txt`);
+      if (literals.length === 0) problems.push(`${name}: has no literal text left — remove it from ${list}`);
       continue;
     }
     for (const l of literals)
@@ -62,10 +87,19 @@ export function checkLiterals(opts: {
 
 if (process.argv[1] && import.meta.filename === process.argv[1]) {
   const result = checkLiterals({ root: ROOT, pending: readPending(readFileSync(PENDING_FILE, 'utf8')) });
-  for (const p of result.problems) console.error(p);
-  if (result.problems.length > 0) {
-    console.error(`\ni18n: ${result.problems.length} problem(s).`);
+  const main = checkLiterals({
+    root: ROOT,
+    pending: readPending(readFileSync(MAIN_PENDING_FILE, 'utf8')),
+    dirs: MAIN_DIRS,
+    listName: 'scripts/i18n-main-pending.txt',
+    skipLogLines: true,
+  });
+  const problems = [...result.problems, ...main.problems];
+  for (const p of problems) console.error(p);
+  if (problems.length > 0) {
+    console.error(`\ni18n: ${problems.length} problem(s).`);
     process.exit(1);
   }
   console.log(`i18n: ${result.checked} component files clean; ${result.pending} still pending conversion.`);
+  console.log(`i18n: ${main.checked} main files clean; ${main.pending} still pending conversion.`);
 }
