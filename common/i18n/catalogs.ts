@@ -16,6 +16,7 @@ import markdown from './messages/markdown';
 import menu from './messages/menu';
 import messages from './messages/messages';
 import onboarding from './messages/onboarding';
+import requestControls from './messages/requestControls';
 import settings from './messages/settings';
 import settingsKey from './messages/settings.key';
 import settingsPdf from './messages/settings.pdf';
@@ -51,6 +52,7 @@ export const AREAS: Readonly<Record<string, AreaCatalog>> = {
   menu,
   messages,
   onboarding,
+  requestControls,
   settings,
   'settings.key': settingsKey,
   'settings.pdf': settingsPdf,

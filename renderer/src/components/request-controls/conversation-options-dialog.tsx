@@ -1,4 +1,5 @@
 import { useEffect, useId } from 'react';
+import { useIntl } from 'react-intl';
 import type { ReasoningChoice } from '../../../../common/request-options';
 import { DEFAULT_WEB_SEARCH } from '../../../../common/request-options';
 import { useActions, useStores } from '../../app-context';
@@ -18,6 +19,8 @@ import { SlugListEditor } from './slug-list-editor';
  * in a new chat, given to it when its first message creates it); none is sent until chosen.
  */
 export function ConversationOptionsDialog({ inert }: { inert: boolean }) {
+  const intl = useIntl();
+  const text = (id: string) => intl.formatMessage({ id });
   const stores = useStores();
   const actions = useActions();
   const settings = useStoreValue(stores.settings);
@@ -34,7 +37,11 @@ export function ConversationOptionsDialog({ inert }: { inert: boolean }) {
 
   const change = (patch: Parameters<typeof actions.requestOptions.change>[1]) =>
     void actions.requestOptions.change(selectedId, patch).then((result) => {
-      if (!result.ok) actions.toasts.show(`Not saved: ${result.error.message}`, { tone: 'error' });
+      if (!result.ok)
+        actions.toasts.show(
+          intl.formatMessage({ id: 'requestControls.options.notSaved' }, { error: result.error.message }),
+          { tone: 'error' },
+        );
     });
   const modelDefault = modelId === null ? undefined : settings?.reasoningByModel[modelId];
   const reasoning = effectiveReasoning(options.reasoning, modelDefault);
@@ -52,11 +59,12 @@ export function ConversationOptionsDialog({ inert }: { inert: boolean }) {
     (p) => !['reasoning', 'fallbackModels', 'provider'].includes(p.field.split('.')[0] ?? p.field),
   );
   const fallbackChoices = models.map((m) => ({ value: m.id, label: m.name }));
-  const modelName = model?.name ?? modelId ?? 'this model';
+  // Only shown with a model chosen: its name, or its id while the list loads.
+  const modelName = model?.name ?? modelId ?? '';
 
   return (
     <Dialog
-      title="Conversation options"
+      title={text('requestControls.options.title')}
       onClose={() => actions.dialogs.closeConversationOptions()}
       inert={inert}
       className="settings conversation-options"
@@ -70,10 +78,10 @@ export function ConversationOptionsDialog({ inert }: { inert: boolean }) {
           </div>
         )}
         {selectedId === null && (
-          <p className="dialog-intro">These apply to the new chat from its first message.</p>
+          <p className="dialog-intro">{text('requestControls.options.newChatIntro')}</p>
         )}
         <section className="settings-section" aria-labelledby="conversation-reasoning-heading">
-          <h3 id="conversation-reasoning-heading">Reasoning</h3>
+          <h3 id="conversation-reasoning-heading">{text('requestControls.options.reasoningHeading')}</h3>
           <ReasoningControl
             model={model}
             value={options.reasoning}
@@ -87,15 +95,21 @@ export function ConversationOptionsDialog({ inert }: { inert: boolean }) {
           )}
           {modelId !== null && model?.supportedParameters.includes('reasoning') && (
             <p className="field-hint">
-              New chats with {modelName}: {describeChoice(modelDefault ?? null)}.{' '}
+              {intl.formatMessage(
+                { id: 'requestControls.options.newChatsWith' },
+                {
+                  model: modelName,
+                  choice: describeChoice(modelDefault ?? null, intl),
+                },
+              )}{' '}
               <button type="button" className="button-quiet" onClick={() => saveAsDefault(reasoning)}>
-                Use this for new chats with {modelName}
+                {intl.formatMessage({ id: 'requestControls.options.useForNewChats' }, { model: modelName })}
               </button>
             </p>
           )}
         </section>
         <section className="settings-section" aria-labelledby="conversation-web-search-heading">
-          <h3 id="conversation-web-search-heading">Web search</h3>
+          <h3 id="conversation-web-search-heading">{text('requestControls.options.webSearchHeading')}</h3>
           <div className="settings-field settings-checkbox">
             <input
               id={alwaysId}
@@ -104,17 +118,17 @@ export function ConversationOptionsDialog({ inert }: { inert: boolean }) {
               aria-describedby={`${alwaysId}-hint`}
               onChange={(e) => change({ webSearchAlways: e.currentTarget.checked })}
             />
-            <label htmlFor={alwaysId}>Search the web for every message in this conversation</label>
+            <label htmlFor={alwaysId}>{text('requestControls.options.webSearchAlways')}</label>
             <p id={`${alwaysId}-hint`} className="field-hint">
-              {webSearchCostNote(model, settings?.webSearch ?? DEFAULT_WEB_SEARCH)}
+              {webSearchCostNote(model, settings?.webSearch ?? DEFAULT_WEB_SEARCH, intl)}
             </p>
           </div>
         </section>
         <section className="settings-section" aria-labelledby="conversation-fallbacks-heading">
-          <h3 id="conversation-fallbacks-heading">Fallbacks</h3>
+          <h3 id="conversation-fallbacks-heading">{text('requestControls.options.fallbacksHeading')}</h3>
           <SlugListEditor
-            legend="Fallback models"
-            hint="Tried in this order when the conversation's model cannot answer; the reply names the model that did."
+            legend={text('requestControls.options.fallbacksLegend')}
+            hint={text('requestControls.options.fallbacksHint')}
             ordered
             values={options.fallbackModels ?? []}
             choices={fallbackChoices}
@@ -127,14 +141,14 @@ export function ConversationOptionsDialog({ inert }: { inert: boolean }) {
                 aria-haspopup="dialog"
                 onClick={() => actions.dialogs.openPicker('fallback-model')}
               >
-                Add a fallback model
+                {text('requestControls.options.addFallback')}
               </button>
             }
           />
         </section>
         <section className="settings-section" aria-labelledby="conversation-providers-heading">
-          <h3 id="conversation-providers-heading">Providers for this conversation</h3>
-          <p className="field-hint">Nothing set here: Settings → Providers applies.</p>
+          <h3 id="conversation-providers-heading">{text('requestControls.options.providersHeading')}</h3>
+          <p className="field-hint">{text('requestControls.options.providersHint')}</p>
           <ProviderPreferencesEditor
             value={options.provider}
             onChange={(provider) => change({ provider })}

@@ -1,14 +1,14 @@
 import { useEffect, useState } from 'react';
+import { useIntl } from 'react-intl';
 import type { ModelEndpoint } from '../../../../common/endpoints-types';
 import { useActions } from '../../app-context';
+import { localeOf } from '../../format/format-intl';
 import { formatUsd } from '../../format/usd';
 
 type Load =
   | { state: 'loading' }
   | { state: 'failed'; message: string }
   | { state: 'done'; endpoints: readonly ModelEndpoint[] };
-
-const price = (value: number | null) => (value === null ? '—' : formatUsd(value));
 
 /**
  * The providers serving one model (`/models/{id}/endpoints`): price, context, quantization and
@@ -25,6 +25,11 @@ export function ModelEndpointsTable({
   onPrefer(slug: string): void;
   onIgnore(slug: string): void;
 }) {
+  const intl = useIntl();
+  const locale = localeOf(intl);
+  const text = (id: string) => intl.formatMessage({ id });
+  const price = (value: number | null) => (value === null ? '—' : formatUsd(value, locale));
+  const model = modelName;
   const actions = useActions();
   const [load, setLoad] = useState<Load>({ state: 'loading' });
   useEffect(() => {
@@ -42,62 +47,84 @@ export function ModelEndpointsTable({
       live = false;
     };
   }, [actions, modelId]);
-  const caption = `Providers serving ${modelName}`;
-  if (load.state === 'loading') return <p role="status">Loading the providers serving {modelName}…</p>;
+  if (load.state === 'loading')
+    return <p role="status">{intl.formatMessage({ id: 'requestControls.endpoints.loading' }, { model })}</p>;
   if (load.state === 'failed')
     return (
       <p role="alert" className="field-error">
-        Could not list the providers serving {modelName}: {load.message}
+        {intl.formatMessage({ id: 'requestControls.endpoints.failed' }, { model, error: load.message })}
       </p>
     );
-  if (load.endpoints.length === 0) return <p>OpenRouter lists no providers for {modelName}.</p>;
+  if (load.endpoints.length === 0)
+    return <p>{intl.formatMessage({ id: 'requestControls.endpoints.none' }, { model })}</p>;
   return (
     <div className="endpoints-table-wrap">
       <table className="endpoints-table">
-        <caption>{caption}</caption>
+        <caption>{intl.formatMessage({ id: 'requestControls.endpoints.caption' }, { model })}</caption>
         <thead>
           <tr>
-            <th scope="col">Provider</th>
-            <th scope="col">Price per M tokens (in / out)</th>
-            <th scope="col">Context</th>
-            <th scope="col">Quantization</th>
-            <th scope="col">Uptime (30 min)</th>
-            <th scope="col">Use</th>
+            <th scope="col">{text('requestControls.endpoints.provider')}</th>
+            <th scope="col">{text('requestControls.endpoints.price')}</th>
+            <th scope="col">{text('requestControls.endpoints.context')}</th>
+            <th scope="col">{text('requestControls.endpoints.quantization')}</th>
+            <th scope="col">{text('requestControls.endpoints.uptime')}</th>
+            <th scope="col">{text('requestControls.endpoints.use')}</th>
           </tr>
         </thead>
         <tbody>
           {load.endpoints.map((e) => (
             <tr key={`${e.providerName}|${e.tag ?? ''}|${e.quantization ?? ''}`}>
-              <th scope="row">{e.providerName}</th>
+              {/* A provider's name is the same in every language. */}
+              <th scope="row" translate="no">
+                {e.providerName}
+              </th>
               <td>
                 {price(e.promptPricePerMTok)} / {price(e.completionPricePerMTok)}
               </td>
-              <td>{e.contextLength === null ? '—' : e.contextLength.toLocaleString('en-US')}</td>
-              <td>{e.quantization ?? '—'}</td>
+              <td>{e.contextLength === null ? '—' : intl.formatNumber(e.contextLength)}</td>
+              <td translate="no">{e.quantization ?? '—'}</td>
               <td>
-                {e.status !== null && e.status < 0 ? 'Degraded or down; ' : ''}
-                {e.uptimeLast30m === null ? '—' : `${e.uptimeLast30m.toFixed(1)}%`}
+                {intl.formatMessage(
+                  { id: 'requestControls.endpoints.uptimeValue' },
+                  {
+                    status: e.status !== null && e.status < 0 ? 'down' : 'up',
+                    uptime:
+                      e.uptimeLast30m === null
+                        ? '—'
+                        : intl.formatNumber(e.uptimeLast30m / 100, {
+                            style: 'percent',
+                            minimumFractionDigits: 1,
+                            maximumFractionDigits: 1,
+                          }),
+                  },
+                )}
               </td>
               <td>
                 {e.tag === null ? (
-                  'No slug given'
+                  text('requestControls.endpoints.noSlug')
                 ) : (
                   <>
                     <button
                       type="button"
                       className="button-quiet"
-                      aria-label={`Prefer ${e.providerName}`}
+                      aria-label={intl.formatMessage(
+                        { id: 'requestControls.endpoints.preferLabel' },
+                        { provider: e.providerName },
+                      )}
                       onClick={() => e.tag !== null && onPrefer(e.tag)}
                     >
-                      Prefer
+                      {text('requestControls.endpoints.prefer')}
                     </button>
                     <button
                       type="button"
                       className="button-quiet"
-                      aria-label={`Never use ${e.providerName}`}
+                      aria-label={intl.formatMessage(
+                        { id: 'requestControls.endpoints.neverLabel' },
+                        { provider: e.providerName },
+                      )}
                       onClick={() => e.tag !== null && onIgnore(e.tag)}
                     >
-                      Never use
+                      {text('requestControls.endpoints.never')}
                     </button>
                   </>
                 )}

@@ -1,3 +1,4 @@
+import { useIntl } from 'react-intl';
 import { useActions } from '../../app-context';
 
 /** Where the account's privacy and provider settings live on openrouter.ai. */
@@ -17,23 +18,29 @@ export function PrivacyWarning({
   modelName: string;
   accountModelIds: readonly string[] | null;
 }) {
+  const intl = useIntl();
   const actions = useActions();
   if (accountModelIds === null || modelId === null || modelId.startsWith('@preset/')) return null;
   if (accountModelIds.includes(modelId)) return null;
   return (
     <p className="composer-privacy-warning" role="status">
-      Your OpenRouter account's privacy or provider settings exclude {modelName}, so OpenRouter will likely
-      refuse this message. Pick another model, or change them in{' '}
-      <a
-        href={PRIVACY_SETTINGS_URL}
-        onClick={(e) => {
-          e.preventDefault();
-          void actions.links.open(PRIVACY_SETTINGS_URL);
-        }}
-      >
-        OpenRouter's privacy settings
-      </a>
-      .
+      {intl.formatMessage(
+        { id: 'requestControls.privacy.warning' },
+        {
+          model: modelName,
+          link: (chunks) => (
+            <a
+              href={PRIVACY_SETTINGS_URL}
+              onClick={(e) => {
+                e.preventDefault();
+                void actions.links.open(PRIVACY_SETTINGS_URL);
+              }}
+            >
+              {chunks}
+            </a>
+          ),
+        },
+      )}
     </p>
   );
 }

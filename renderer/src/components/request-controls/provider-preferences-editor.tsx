@@ -1,4 +1,5 @@
 import { useId, useState } from 'react';
+import { useIntl } from 'react-intl';
 import type { ProviderInfo } from '../../../../common/endpoints-types';
 import type { OptionProblem } from '../../../../common/option-problems';
 import {
@@ -78,12 +79,11 @@ function PriceField({
   onChange(next: number | undefined): void;
   errors?: readonly string[];
 }) {
+  const intl = useIntl();
   const id = useId();
   const [draft, setDraft] = useState(value === undefined ? '' : String(value));
   const [invalid, setInvalid] = useState(false);
-  const shown = invalid
-    ? ['Enter a price of 0 or more in US dollars per million tokens, or leave it empty.']
-    : errors;
+  const shown = invalid ? [intl.formatMessage({ id: 'requestControls.prefs.priceInvalid' })] : errors;
   return (
     <div className="settings-field">
       <label htmlFor={id}>{label}</label>
@@ -93,7 +93,7 @@ function PriceField({
         min={0}
         step="any"
         inputMode="decimal"
-        placeholder="No limit"
+        placeholder={intl.formatMessage({ id: 'requestControls.prefs.noLimit' })}
         value={draft}
         aria-invalid={shown.length > 0 ? true : undefined}
         aria-describedby={shown.length > 0 ? `${id}-error` : undefined}
@@ -131,6 +131,8 @@ export function ProviderPreferencesEditor({
   problems = [],
   problemPrefix = 'provider',
 }: ProviderPreferencesEditorProps) {
+  const intl = useIntl();
+  const text = (id: string) => intl.formatMessage({ id });
   const sortId = useId();
   const prefs: ProviderPreferences = value ?? {};
   const set = (patch: Partial<ProviderPreferences>) => onChange(normalizePreferences({ ...prefs, ...patch }));
@@ -149,8 +151,8 @@ export function ProviderPreferencesEditor({
         </div>
       )}
       <SlugListEditor
-        legend="Provider order"
-        hint="Tried first, in this order."
+        legend={text('requestControls.prefs.order')}
+        hint={text('requestControls.prefs.orderHint')}
         ordered
         values={prefs.order ?? []}
         choices={choices}
@@ -158,27 +160,27 @@ export function ProviderPreferencesEditor({
         errors={errorsOf('order')}
       />
       <SlugListEditor
-        legend="Only these providers"
+        legend={text('requestControls.prefs.only')}
         values={prefs.only ?? []}
         choices={choices}
         onChange={(only) => set({ only })}
         errors={errorsOf('only')}
       />
       <SlugListEditor
-        legend="Never these providers"
+        legend={text('requestControls.prefs.ignore')}
         values={prefs.ignore ?? []}
         choices={choices}
         onChange={(ignore) => set({ ignore })}
         errors={errorsOf('ignore')}
       />
       <Checkbox
-        label="Allow other providers when these are unavailable"
+        label={text('requestControls.prefs.allowFallbacks')}
         checked={prefs.allowFallbacks !== false}
         onChange={(checked) => set({ allowFallbacks: checked ? undefined : false })}
         errors={errorsOf('allowFallbacks')}
       />
       <div className="settings-field">
-        <label htmlFor={sortId}>Sort providers by</label>
+        <label htmlFor={sortId}>{text('requestControls.prefs.sort')}</label>
         <select
           id={sortId}
           value={prefs.sort ?? ''}
@@ -188,10 +190,10 @@ export function ProviderPreferencesEditor({
             set({ sort: v === '' ? undefined : (v as NonNullable<ProviderPreferences['sort']>) });
           }}
         >
-          <option value="">OpenRouter's default</option>
-          <option value="price">Price</option>
-          <option value="throughput">Throughput</option>
-          <option value="latency">Latency</option>
+          <option value="">{text('requestControls.prefs.sortDefault')}</option>
+          <option value="price">{text('requestControls.prefs.sortPrice')}</option>
+          <option value="throughput">{text('requestControls.prefs.sortThroughput')}</option>
+          <option value="latency">{text('requestControls.prefs.sortLatency')}</option>
         </select>
         {errorsOf('sort').length > 0 && (
           <p role="alert" className="field-error">
@@ -200,24 +202,24 @@ export function ProviderPreferencesEditor({
         )}
       </div>
       <Checkbox
-        label="Refuse providers that collect or train on your data"
+        label={text('requestControls.prefs.dataCollection')}
         checked={prefs.dataCollection === 'deny'}
         onChange={(checked) => set({ dataCollection: checked ? 'deny' : undefined })}
         errors={errorsOf('dataCollection')}
       />
       <Checkbox
-        label="Only zero data retention (ZDR) endpoints"
+        label={text('requestControls.prefs.zdr')}
         checked={prefs.zdr === true}
         onChange={(checked) => set({ zdr: checked ? true : undefined })}
         errors={errorsOf('zdr')}
       />
       <fieldset className="quantizations">
-        <legend>Quantizations allowed</legend>
-        <p className="field-hint">None ticked: any.</p>
+        <legend>{text('requestControls.prefs.quantizations')}</legend>
+        <p className="field-hint">{text('requestControls.prefs.quantizationsHint')}</p>
         {QuantizationSchema.options.map((q: Quantization) => (
           <Checkbox
             key={q}
-            label={q}
+            label={intl.formatMessage({ id: 'requestControls.prefs.quantization' }, { quantization: q })}
             checked={quantizations.includes(q)}
             onChange={(checked) =>
               set({
@@ -235,18 +237,18 @@ export function ProviderPreferencesEditor({
         )}
       </fieldset>
       <PriceField
-        label="Max prompt price (USD per million tokens)"
+        label={text('requestControls.prefs.maxPrompt')}
         value={prefs.maxPrice?.promptPerMTok}
         onChange={(promptPerMTok) => set({ maxPrice: { ...prefs.maxPrice, promptPerMTok } })}
         errors={errorsOf('maxPrice')}
       />
       <PriceField
-        label="Max completion price (USD per million tokens)"
+        label={text('requestControls.prefs.maxCompletion')}
         value={prefs.maxPrice?.completionPerMTok}
         onChange={(completionPerMTok) => set({ maxPrice: { ...prefs.maxPrice, completionPerMTok } })}
       />
       <Checkbox
-        label="Only providers that support every parameter sent"
+        label={text('requestControls.prefs.requireParameters')}
         checked={prefs.requireParameters === true}
         onChange={(checked) => set({ requireParameters: checked ? true : undefined })}
         errors={errorsOf('requireParameters')}

@@ -1,9 +1,14 @@
-import { render, screen } from '@testing-library/react';
+import { render as renderBare, screen } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
+import type { ReactElement } from 'react';
 import { describe, expect, it, vi } from 'vitest';
 import type { ReasoningChoice } from '../../../../common/request-options';
 import { makeModel } from '../../testing/fixtures';
+import { IntlWrapper } from '../../testing/intl';
 import { ReasoningControl } from './reasoning-control';
+
+/** Rendered in English from the catalogs, as the app does (docs/i18n.md, step 9). */
+const render = (ui: ReactElement) => renderBare(ui, { wrapper: IntlWrapper });
 
 const thinker = makeModel({
   id: 'openai/o3',

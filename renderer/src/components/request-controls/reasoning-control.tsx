@@ -1,4 +1,5 @@
 import { useId, useState } from 'react';
+import { useIntl } from 'react-intl';
 import type { ModelSummary } from '../../../../common/chat-types';
 import type { ReasoningChoice } from '../../../../common/request-options';
 import {
@@ -29,22 +30,19 @@ const BUDGET_MAX = 1_000_000;
  * token budget where the model takes one. Effort and budget are one select, so both can never be set.
  * For a model without reasoning the select is disabled and says why.
  */
-export function ReasoningControl({
-  model,
-  value,
-  personalDefault,
-  onChange,
-  label = 'Reasoning',
-}: ReasoningControlProps) {
+export function ReasoningControl({ model, value, personalDefault, onChange, label }: ReasoningControlProps) {
+  const intl = useIntl();
+  const text = (id: string) => intl.formatMessage({ id });
+  const name = label ?? text('requestControls.reasoning.label');
   const id = useId();
-  const offered = reasoningOffer(model);
+  const offered = reasoningOffer(model, intl);
   const [budgetDraft, setBudgetDraft] = useState<string | null>(null);
   if (!offered.ok) {
     return (
       <div className="reasoning-control">
-        <label htmlFor={id}>{label}</label>
+        <label htmlFor={id}>{name}</label>
         <select id={id} disabled aria-describedby={`${id}-reason`} value="">
-          <option value="">Not available</option>
+          <option value="">{text('requestControls.reasoning.notAvailable')}</option>
         </select>
         <span id={`${id}-reason`} className="control-reason">
           {offered.reason}
@@ -62,13 +60,19 @@ export function ReasoningControl({
   // else the model's. It sends nothing of its own.
   const defaultLabel =
     personalDefault !== undefined && choiceFits(personalDefault, offer)
-      ? `Your default (${describeChoice(personalDefault)})`
+      ? intl.formatMessage(
+          { id: 'requestControls.reasoning.yourDefault' },
+          { choice: describeChoice(personalDefault, intl) },
+        )
       : offer.defaultEffort
-        ? `Default (${effortLabel(offer.defaultEffort)})`
-        : 'Model default';
+        ? intl.formatMessage(
+            { id: 'requestControls.reasoning.defaultEffort' },
+            { effort: effortLabel(offer.defaultEffort, intl) },
+          )
+        : text('requestControls.reasoning.modelDefault');
   return (
     <div className="reasoning-control">
-      <label htmlFor={id}>{label}</label>
+      <label htmlFor={id}>{name}</label>
       <select
         id={id}
         value={choiceToOption(shown)}
@@ -80,16 +84,16 @@ export function ReasoningControl({
         <option value="">{defaultLabel}</option>
         {offer.efforts.map((effort) => (
           <option key={effort} value={`effort:${effort}`}>
-            {effortLabel(effort)}
+            {effortLabel(effort, intl)}
           </option>
         ))}
-        {offer.canTurnOff && <option value="off">Off</option>}
-        {offer.canBudget && <option value="budget">Token budget</option>}
+        {offer.canTurnOff && <option value="off">{text('requestControls.reasoning.off')}</option>}
+        {offer.canBudget && <option value="budget">{text('requestControls.reasoning.budget')}</option>}
       </select>
       {shown?.kind === 'budget' && (
         <>
           <label htmlFor={`${id}-budget`} className="visually-hidden">
-            Reasoning token budget
+            {text('requestControls.reasoning.budgetLabel')}
           </label>
           <input
             id={`${id}-budget`}
@@ -113,7 +117,10 @@ export function ReasoningControl({
           />
           {!budgetValid && (
             <span id={`${id}-budget-error`} role="alert" className="field-error">
-              Enter a whole number of tokens from 1 to 1,000,000.
+              {intl.formatMessage(
+                { id: 'requestControls.reasoning.budgetInvalid' },
+                { min: 1, max: BUDGET_MAX },
+              )}
             </span>
           )}
         </>

@@ -1,3 +1,4 @@
+import { useIntl } from 'react-intl';
 import type { ReasoningChoice } from '../../../../common/request-options';
 import { DEFAULT_WEB_SEARCH } from '../../../../common/request-options';
 import { useActions, useStores } from '../../app-context';
@@ -20,6 +21,7 @@ export function RequestControls({
   webSearchNext: boolean;
   onWebSearchNext(on: boolean): void;
 }) {
+  const intl = useIntl();
   const stores = useStores();
   const actions = useActions();
   const modelId = useStoreValue(stores.modelChoice);
@@ -51,14 +53,14 @@ export function RequestControls({
       />
       {problems.length > 0 && (
         <p className="composer-privacy-warning" role="status">
-          Some of this conversation's stored options could not be used and are not sent.{' '}
+          {intl.formatMessage({ id: 'requestControls.controls.problems' })}{' '}
           <button
             type="button"
             className="button-quiet"
             aria-haspopup="dialog"
             onClick={() => actions.dialogs.openConversationOptions()}
           >
-            Fix them in Conversation options
+            {intl.formatMessage({ id: 'requestControls.controls.fix' })}
           </button>
         </p>
       )}

@@ -1,4 +1,5 @@
 import { useId, useState } from 'react';
+import { useIntl } from 'react-intl';
 
 export interface SlugChoice {
   /** What is stored and sent (a provider slug, a model id). */
@@ -35,6 +36,8 @@ export function SlugListEditor({
   hint,
   errors = [],
 }: SlugListEditorProps) {
+  const intl = useIntl();
+  const text = (id: string) => intl.formatMessage({ id });
   const id = useId();
   const [adding, setAdding] = useState('');
   const labelOf = (value: string) => choices.find((c) => c.value === value)?.label ?? value;
@@ -51,41 +54,51 @@ export function SlugListEditor({
       <legend>{legend}</legend>
       {hint && <p className="field-hint">{hint}</p>}
       {values.length === 0 ? (
-        <p className="slug-list-empty">None</p>
+        <p className="slug-list-empty">{text('requestControls.slugs.none')}</p>
       ) : (
         <ol className="slug-list-items" aria-label={legend}>
           {values.map((value, index) => (
             <li key={value}>
-              <span>{labelOf(value)}</span>
+              {/* A provider's or model's name is not the app's text. */}
+              <span data-i18n-content>{labelOf(value)}</span>
               {ordered && (
                 <>
                   <button
                     type="button"
                     className="button-quiet"
-                    aria-label={`Move ${labelOf(value)} up`}
+                    aria-label={intl.formatMessage(
+                      { id: 'requestControls.slugs.moveUp' },
+                      { item: labelOf(value) },
+                    )}
                     disabled={index === 0}
                     onClick={() => move(index, -1)}
                   >
-                    Up
+                    {text('requestControls.slugs.up')}
                   </button>
                   <button
                     type="button"
                     className="button-quiet"
-                    aria-label={`Move ${labelOf(value)} down`}
+                    aria-label={intl.formatMessage(
+                      { id: 'requestControls.slugs.moveDown' },
+                      { item: labelOf(value) },
+                    )}
                     disabled={index === values.length - 1}
                     onClick={() => move(index, 1)}
                   >
-                    Down
+                    {text('requestControls.slugs.down')}
                   </button>
                 </>
               )}
               <button
                 type="button"
                 className="button-quiet"
-                aria-label={`Remove ${labelOf(value)}`}
+                aria-label={intl.formatMessage(
+                  { id: 'requestControls.slugs.removeLabel' },
+                  { item: labelOf(value) },
+                )}
                 onClick={() => onChange(values.filter((v) => v !== value))}
               >
-                Remove
+                {text('requestControls.slugs.remove')}
               </button>
             </li>
           ))}
@@ -94,12 +107,16 @@ export function SlugListEditor({
       {addControl ?? (
         <div className="slug-list-add">
           <label htmlFor={`${id}-add`} className="visually-hidden">
-            {`Add to ${legend}`}
+            {intl.formatMessage({ id: 'requestControls.slugs.addTo' }, { list: legend })}
           </label>
           <select id={`${id}-add`} value={adding} onChange={(e) => setAdding(e.currentTarget.value)}>
-            <option value="">{available.length > 0 ? 'Choose a provider…' : 'No providers to add'}</option>
+            <option value="">
+              {text(
+                available.length > 0 ? 'requestControls.slugs.choose' : 'requestControls.slugs.noneToAdd',
+              )}
+            </option>
             {available.map((c) => (
-              <option key={c.value} value={c.value}>
+              <option key={c.value} value={c.value} data-i18n-content>
                 {c.label}
               </option>
             ))}
@@ -107,14 +124,14 @@ export function SlugListEditor({
           <button
             type="button"
             className="button-quiet"
-            aria-label={`Add to ${legend}`}
+            aria-label={intl.formatMessage({ id: 'requestControls.slugs.addTo' }, { list: legend })}
             disabled={adding === ''}
             onClick={() => {
               onChange([...values, adding]);
               setAdding('');
             }}
           >
-            Add
+            {text('requestControls.slugs.add')}
           </button>
         </div>
       )}

@@ -1,8 +1,13 @@
-import { render, screen } from '@testing-library/react';
+import { render as renderBare, screen } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
+import type { ReactElement } from 'react';
 import { describe, expect, it, vi } from 'vitest';
 import { makeModel } from '../../testing/fixtures';
+import { IntlWrapper } from '../../testing/intl';
 import { WebSearchToggle } from './web-search-toggle';
+
+/** Rendered in English from the catalogs, as the app does (docs/i18n.md, step 9). */
+const render = (ui: ReactElement) => renderBare(ui, { wrapper: IntlWrapper });
 
 const free = makeModel({ id: 'm/free:free', name: 'Free', isFree: true, promptPricePerMTok: 0 });
 const priced = makeModel({

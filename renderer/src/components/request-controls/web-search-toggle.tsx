@@ -1,4 +1,5 @@
 import { useId } from 'react';
+import { useIntl } from 'react-intl';
 import type { ModelSummary } from '../../../../common/chat-types';
 import type { WebSearchSettings } from '../../../../common/request-options';
 import { webSearchCostNote } from '../../format/web-search-cost';
@@ -19,6 +20,7 @@ export interface WebSearchToggleProps {
  * of a search is shown before anything is sent, free models included.
  */
 export function WebSearchToggle({ model, settings, on, onChange, always }: WebSearchToggleProps) {
+  const intl = useIntl();
   const noteId = useId();
   const active = on || always;
   return (
@@ -31,14 +33,14 @@ export function WebSearchToggle({ model, settings, on, onChange, always }: WebSe
         aria-describedby={active ? noteId : undefined}
         onClick={() => onChange(!on)}
       >
-        Web search
+        {intl.formatMessage({ id: 'requestControls.webSearch.label' })}
       </button>
       {active && (
         <p id={noteId} className="web-search-cost">
-          {always
-            ? 'On for every message in this conversation (Conversation options). '
-            : 'On for the next message only. '}
-          {webSearchCostNote(model, settings)}
+          {intl.formatMessage(
+            { id: always ? 'requestControls.webSearch.always' : 'requestControls.webSearch.next' },
+            { note: webSearchCostNote(model, settings, intl) },
+          )}
         </p>
       )}
     </div>
