@@ -10,6 +10,7 @@ import errorsApp from './messages/errors.app';
 import errorsChat from './messages/errors.chat';
 import errorsKey from './messages/errors.key';
 import errorsOpenrouter from './messages/errors.openrouter';
+import errorsSignIn from './messages/errors.signIn';
 import format from './messages/format';
 import keyEntry from './messages/keyEntry';
 import markdown from './messages/markdown';
@@ -46,6 +47,7 @@ export const AREAS: Readonly<Record<string, AreaCatalog>> = {
   'errors.chat': errorsChat,
   'errors.key': errorsKey,
   'errors.openrouter': errorsOpenrouter,
+  'errors.signIn': errorsSignIn,
   format,
   keyEntry,
   markdown,

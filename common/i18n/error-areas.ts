@@ -3,6 +3,7 @@ import app from './messages/errors.app';
 import chat from './messages/errors.chat';
 import key from './messages/errors.key';
 import openrouter from './messages/errors.openrouter';
+import signIn from './messages/errors.signIn';
 
 /** The catalogs of the errors main reports (`AppError.messageId`), by sub-area. */
-export const ERROR_AREAS: readonly AreaCatalog[] = [app, chat, key, openrouter];
+export const ERROR_AREAS: readonly AreaCatalog[] = [app, chat, key, openrouter, signIn];

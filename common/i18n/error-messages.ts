@@ -5,6 +5,7 @@ import type app from './messages/errors.app/en.json';
 import type chat from './messages/errors.chat/en.json';
 import type key from './messages/errors.key/en.json';
 import type openrouter from './messages/errors.openrouter/en.json';
+import type signIn from './messages/errors.signIn/en.json';
 
 /**
  * An error's words as a catalog message: the id (checked against the English catalogs at compile time,
@@ -14,7 +15,8 @@ export type ErrorMessageId =
   | keyof typeof app
   | keyof typeof chat
   | keyof typeof key
-  | keyof typeof openrouter;
+  | keyof typeof openrouter
+  | keyof typeof signIn;
 export type ErrorValues = Readonly<Record<string, string | number>>;
 export interface ErrorMessage {
   id: ErrorMessageId;

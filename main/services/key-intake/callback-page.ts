@@ -7,7 +7,7 @@ import type { OutgoingHttpHeaders } from 'node:http';
 import { ENGLISH_TEXT, type MainText } from '../i18n/catalog-intl';
 
 /** A page's words: a catalog message (shown in the app's current language) or text given as is. */
-type PageWords = { id: string } | { text: string };
+type PageWords = { id: string; values?: Readonly<Record<string, string | number>> } | { text: string };
 
 export interface CallbackPage {
   outcome: 'success' | 'failure';
@@ -40,10 +40,7 @@ export const KEPT_PAGE: CallbackPage = {
   message: { id: 'callback.kept.message' },
 };
 
-/**
- * A failed sign-in. `message` is the error's own text (sign-in-errors.ts) until main's error messages
- * are in the catalogs; the fixed endings below are.
- */
+/** A failed sign-in: the error's catalog message (sign-in-errors.ts), or text given as is. */
 export function failurePage(message: PageWords): CallbackPage {
   return { outcome: 'failure', title: { id: 'callback.failure.title' }, message };
 }
@@ -79,7 +76,7 @@ const STYLE =
 
 /** The page in the language `text` is in when it is sent (the person may switch during a sign-in). */
 export function renderPage(page: CallbackPage, text: MainText = ENGLISH_TEXT): string {
-  const words = (w: PageWords) => ('id' in w ? text.message(w.id) : w.text);
+  const words = (w: PageWords) => ('id' in w ? text.message(w.id, w.values) : w.text);
   const title = words(page.title);
   return [
     '<!doctype html>',

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { AppFailure, appError } from '../../../common/errors';
+import { AppFailure, appError, errorWithText } from '../../../common/errors';
+import { englishErrorText } from '../../../common/i18n/error-messages';
 import { expectFailure, makeKey, makeVault } from '../vault/testing/test-support';
 import { CLIPBOARD_MESSAGES, importFromClipboard } from './clipboard-import';
 import { createCaptureLogger, FULL_KEY_PATTERN } from './testing/test-support';
@@ -130,8 +131,8 @@ describe('import from clipboard', () => {
   ])('refuses %s with the one generic message, without quoting it', async (_what, text) => {
     const f = setup(text);
     const failure = await expectFailure(f.run(), 'key_invalid_format');
-    expect(failure.error).toEqual({ code: 'key_invalid_format', message: CLIPBOARD_MESSAGES.notAKey });
-    expect(CLIPBOARD_MESSAGES.notAKey).toBe(
+    expect(failure.error).toEqual(errorWithText('key_invalid_format', CLIPBOARD_MESSAGES.notAKey));
+    expect(englishErrorText(CLIPBOARD_MESSAGES.notAKey)).toBe(
       'The clipboard does not hold an OpenRouter key. Copy the key from openrouter.ai/settings/keys and try again.',
     );
     if (text.trim() !== '') {
@@ -222,7 +223,7 @@ describe('import from clipboard', () => {
       const key = makeKey();
       const f = setup(key, { selection: key, activated: false });
       const failure = await expectFailure(f.run(), 'validation');
-      expect(failure.message).toBe(CLIPBOARD_MESSAGES.noUserActivation);
+      expect(failure.message).toBe(englishErrorText(CLIPBOARD_MESSAGES.noUserActivation));
       expect(failure.message).toMatch(/Paste from clipboard/);
       expect(f.clipboard.reads).toBe(0);
       expect(f.selection?.reads).toBe(0);

@@ -53,10 +53,8 @@ export interface ClipboardImportResult extends StoreKeyResult {
 }
 
 export const CLIPBOARD_MESSAGES = {
-  notAKey:
-    'The clipboard does not hold an OpenRouter key. Copy the key from openrouter.ai/settings/keys and try again.',
-  noUserActivation:
-    'Switchboard reads the clipboard only right after you click “Paste from clipboard” (or press Enter on it). Click it again to paste your key.',
+  notAKey: { id: 'errors.signIn.clipboardNotAKey' },
+  noUserActivation: { id: 'errors.signIn.clipboardNoActivation' },
 } as const;
 
 /**
@@ -80,10 +78,7 @@ async function readClipboard(clipboard: ClipboardBuffer, log: Logger): Promise<s
     return await clipboard.readText();
   } catch (error) {
     log.warn('reading the clipboard failed', { error: describeError(error) });
-    throw appError(
-      'internal',
-      "Switchboard couldn't read the clipboard. Try again, or type the key instead.",
-    );
+    throw appError('internal', { id: 'errors.signIn.clipboardUnreadable' });
   }
 }
 

@@ -66,7 +66,7 @@ export function createEnvKeyOffer(deps: EnvKeyOfferDeps): EnvKeyOffer {
     async accept(persistence, allowWeakEncryption) {
       const candidate = key;
       if (candidate === null || accepting) {
-        throw appError('key_missing', 'There is no key from OPENROUTER_API_KEY waiting to be imported.');
+        throw appError('key_missing', { id: 'errors.signIn.envKeyGone' });
       }
       accepting = true;
       try {

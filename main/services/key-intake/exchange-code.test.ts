@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { englishErrorText } from '../../../common/i18n/error-messages';
 import { fakeFetch } from '../openrouter/testing/test-support';
 import { expectFailure, makeKey } from '../vault/testing/test-support';
 import { exchangeAuthCode } from './exchange-code';
@@ -78,10 +79,10 @@ describe('exchangeAuthCode', () => {
       setup(() => json(503, { error: { code: 503, message: 'down' } }, { 'retry-after': '2' })).exchange(),
       'provider_unavailable',
     );
-    expect(outage.message).toBe(SIGN_IN_MESSAGES.exchangeUnavailable);
+    expect(outage.message).toBe(englishErrorText(SIGN_IN_MESSAGES.exchangeUnavailable));
     expect(outage.error.retryAfterSeconds).toBe(2);
     const slow = await expectFailure(setup(() => json(524, {})).exchange(), 'timeout');
-    expect(slow.message).toBe(SIGN_IN_MESSAGES.exchangeTimeout);
+    expect(slow.message).toBe(englishErrorText(SIGN_IN_MESSAGES.exchangeTimeout));
     const odd = await expectFailure(setup(() => json(404, {})).exchange(), 'upstream_error');
     expect(odd.message).toMatch(/HTTP 404/);
   });
@@ -95,7 +96,7 @@ describe('exchangeAuthCode', () => {
     );
     for (const body of [{ nope: 1 }, { key: 42 }, { key: 'not a key at all' }, 'plain text']) {
       const failure = await expectFailure(setup(() => json(200, body)).exchange(), 'upstream_error');
-      expect(failure.message).toBe(SIGN_IN_MESSAGES.badResponse);
+      expect(failure.message).toBe(englishErrorText(SIGN_IN_MESSAGES.badResponse));
     }
   });
 

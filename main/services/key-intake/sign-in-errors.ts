@@ -7,38 +7,34 @@
  * code, and the message carries the precise reason.
  */
 import { type AppFailure, appError } from '../../../common/errors';
-import { formatSeconds } from '../openrouter/error-mapping';
+import type { ErrorMessage } from '../../../common/i18n/error-messages';
 
+/** The sign-in's fixed messages (errors.signIn.*), each shown in the window's language. */
 export const SIGN_IN_MESSAGES = {
-  inProgress: 'A sign-in is already in progress. Finish it in your browser or cancel it first.',
-  stateMismatch:
-    "The answer from the browser didn't match this sign-in, so Switchboard ignored it. Try signing in again.",
-  deniedInBrowser: 'Sign-in was cancelled in the browser. Sign in again whenever you are ready.',
-  noCode: 'OpenRouter did not return a code, so the sign-in could not finish. Try signing in again.',
-  invalidCode: 'The sign-in code was invalid or expired. Try signing in again.',
-  cancelled: 'Sign-in was cancelled.',
-  browserOpenFailed:
-    "Switchboard couldn't open your web browser for sign-in. Try again, or paste or type your key instead.",
-  badResponse:
-    "OpenRouter sent a sign-in answer Switchboard couldn't read, so no key was saved. Try signing in again.",
-  exchangeTimeout: 'OpenRouter took too long to finish the sign-in. Try signing in again.',
-  exchangeUnavailable: "OpenRouter couldn't finish the sign-in right now. Try again in a moment.",
-  launchReused:
-    'The sign-in link was opened more than once, so Switchboard stopped this sign-in to be safe. Try signing in again; if this keeps happening, paste or type your key instead.',
-} as const;
+  inProgress: { id: 'errors.signIn.inProgress' },
+  stateMismatch: { id: 'errors.signIn.stateMismatch' },
+  deniedInBrowser: { id: 'errors.signIn.deniedInBrowser' },
+  noCode: { id: 'errors.signIn.noCode' },
+  invalidCode: { id: 'errors.signIn.invalidCode' },
+  cancelled: { id: 'errors.signIn.cancelled' },
+  browserOpenFailed: { id: 'errors.signIn.browserOpenFailed' },
+  badResponse: { id: 'errors.signIn.badResponse' },
+  exchangeTimeout: { id: 'errors.signIn.exchangeTimeout' },
+  exchangeUnavailable: { id: 'errors.signIn.exchangeUnavailable' },
+  launchReused: { id: 'errors.signIn.launchReused' },
+  failed: { id: 'errors.signIn.failed' },
+} as const satisfies Record<string, ErrorMessage>;
 
 /** "5 minutes", "1 minute", or seconds below a minute (tests use short timeouts). */
-function formatWait(ms: number): string {
-  if (ms < 60_000) return formatSeconds(ms);
-  const minutes = Math.round(ms / 60_000);
-  return `${minutes} ${minutes === 1 ? 'minute' : 'minutes'}`;
-}
-
 export function signInTimedOut(timeoutMs: number): AppFailure {
-  return appError(
-    'timeout',
-    `Sign-in timed out: the browser did not come back within ${formatWait(timeoutMs)}. Try signing in again.`,
-  );
+  if (timeoutMs < 60_000) {
+    // As formatSeconds: whole seconds, two decimals below one.
+    const s = timeoutMs / 1000;
+    const seconds = s >= 1 ? Math.round(s) : Number(s.toFixed(2));
+    return appError('timeout', { id: 'errors.signIn.timedOutSeconds', values: { seconds } });
+  }
+  const minutes = Math.round(timeoutMs / 60_000);
+  return appError('timeout', { id: 'errors.signIn.timedOutMinutes', values: { minutes } });
 }
 
 export function signInCancelled(): AppFailure {
@@ -63,23 +59,16 @@ const OAUTH_ERROR_TOKEN = /^[A-Za-z0-9_.-]{1,64}$/;
 /** The browser came back with `error=…` (RFC 6749 §4.1.2.1). */
 export function browserReportedError(error: string): AppFailure {
   if (error === 'access_denied') return appError('cancelled', SIGN_IN_MESSAGES.deniedInBrowser);
-  const detail = OAUTH_ERROR_TOKEN.test(error) ? ` (${error})` : '';
-  return appError(
-    'upstream_error',
-    `OpenRouter reported a problem with the sign-in${detail}. Try signing in again.`,
-  );
+  return OAUTH_ERROR_TOKEN.test(error)
+    ? appError('upstream_error', { id: 'errors.signIn.browserErrorNamed', values: { error } })
+    : appError('upstream_error', { id: 'errors.signIn.browserError' });
 }
 
 export function loopbackPortBusy(port: number): AppFailure {
-  return appError(
-    'internal',
-    `Switchboard couldn't start its sign-in listener on 127.0.0.1:${port} because that port is already in use. Close the program using it, or try again.`,
-  );
+  // A string: a number would be grouped ("54,321").
+  return appError('internal', { id: 'errors.signIn.portBusy', values: { port: String(port) } });
 }
 
 export function loopbackListenFailed(reason: string): AppFailure {
-  return appError(
-    'internal',
-    `Switchboard couldn't start its local sign-in listener (${reason}). Try again, or paste or type your key instead.`,
-  );
+  return appError('internal', { id: 'errors.signIn.listenFailed', values: { reason } });
 }

@@ -6,7 +6,8 @@
  */
 import { randomBytes } from 'node:crypto';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { appError } from '../../../common/errors';
+import { appError, errorWithText } from '../../../common/errors';
+import { englishErrorText } from '../../../common/i18n/error-messages';
 import { maskKey } from '../../../common/redact';
 import { CODE_LIFETIME_MS } from '../../../e2e/emulator/oauth';
 import { type Emulator, startEmulator } from '../../../e2e/emulator/server';
@@ -244,7 +245,7 @@ describe('sign in with OpenRouter (emulator)', () => {
     const f = setup({ mode });
     const result = await f.flow.start();
 
-    expect(result).toEqual({ phase: 'failed', error: { code, message } });
+    expect(result).toEqual({ phase: 'failed', error: errorWithText(code, message) });
     expect(f.phases()).toEqual(['waiting-for-browser', 'failed']);
     expect(exchangeRequests()).toEqual([]);
     expect(f.vault.status().state).toBe('none');
@@ -262,9 +263,9 @@ describe('sign in with OpenRouter (emulator)', () => {
 
     expect(result).toEqual({
       phase: 'failed',
-      error: { code: 'forbidden', message: SIGN_IN_MESSAGES.invalidCode, status: 403 },
+      error: { ...errorWithText('forbidden', SIGN_IN_MESSAGES.invalidCode), status: 403 },
     });
-    expect(SIGN_IN_MESSAGES.invalidCode).toBe(
+    expect(englishErrorText(SIGN_IN_MESSAGES.invalidCode)).toBe(
       'The sign-in code was invalid or expired. Try signing in again.',
     );
     expect(f.phases()).toEqual(['waiting-for-browser', 'exchanging', 'failed']);
@@ -283,7 +284,7 @@ describe('sign in with OpenRouter (emulator)', () => {
 
     expect(result).toMatchObject({
       phase: 'failed',
-      error: { code: 'forbidden', message: SIGN_IN_MESSAGES.invalidCode },
+      error: errorWithText('forbidden', SIGN_IN_MESSAGES.invalidCode),
     });
     expect(exchangeRequests()[0]?.responseStatus).toBe(403);
     expect(f.vault.status().state).toBe('none');
@@ -327,7 +328,7 @@ describe('sign in with OpenRouter (emulator)', () => {
     expect(f.phases()).toEqual(['waiting-for-browser', 'exchanging', 'cancelled']);
     const page = await f.browser.pages[0];
     expect(page?.status).toBe(400);
-    expect(page?.body).toContain(SIGN_IN_MESSAGES.cancelled);
+    expect(page?.body).toContain(englishErrorText(SIGN_IN_MESSAGES.cancelled));
     expect(await f.portOpen()).toBe(false);
   });
 
@@ -392,7 +393,7 @@ describe('sign in with OpenRouter (emulator)', () => {
     const url = await f.browser.opening;
 
     const second = await expectFailure(f.flow.start(), 'sign_in_in_progress');
-    expect(second.message).toBe(SIGN_IN_MESSAGES.inProgress);
+    expect(second.message).toBe(englishErrorText(SIGN_IN_MESSAGES.inProgress));
     expect(f.flow.isRunning()).toBe(true);
     expect(await f.portOpen()).toBe(true);
     expect(f.browser.opened).toHaveLength(1);
@@ -457,7 +458,7 @@ describe('sign in with OpenRouter (emulator)', () => {
     const result = await f.flow.start();
     expect(result).toEqual({
       phase: 'failed',
-      error: { code: 'internal', message: SIGN_IN_MESSAGES.browserOpenFailed },
+      error: errorWithText('internal', SIGN_IN_MESSAGES.browserOpenFailed),
     });
     expect(await acceptsConnections(port)).toBe(false);
   });
@@ -514,7 +515,7 @@ describe('the URL handed to the system browser', () => {
     expect(await second.text()).toContain('already used');
     expect(await running).toEqual({
       phase: 'failed',
-      error: { code: 'upstream_error', message: SIGN_IN_MESSAGES.launchReused },
+      error: errorWithText('upstream_error', SIGN_IN_MESSAGES.launchReused),
     });
     expect(await f.portOpen()).toBe(false);
     expect(exchangeRequests()).toEqual([]);

@@ -4,12 +4,13 @@
  * verifier, the state and the new key never leave this module except towards OpenRouter and the vault.
  */
 import { randomBytes } from 'node:crypto';
-import { type AppError, AppFailure, appError } from '../../../common/errors';
+import { type AppError, AppFailure, appError, errorWithText } from '../../../common/errors';
 import type { KeyInfo, KeyStatus } from '../../../common/key-status';
 import { describeError } from '../../../common/redact';
 import { parseBaseUrl } from '../../config/base-url';
 import type { MainText } from '../i18n/catalog-intl';
 import type { Logger } from '../log/logger';
+import { sanitiseAppError } from '../log/sanitise-errors';
 import { scrub } from '../openrouter/scrub';
 import type { StoreKeyResult } from '../vault/key-vault';
 import { buildAuthorizeUrl } from './auth-url';
@@ -210,7 +211,12 @@ export function createSignInFlow(deps: SignInDeps): SignInFlow {
         result = { phase: 'cancelled' };
       } else {
         const appErr = toAppError(error, secrets);
-        page = failurePage({ text: appErr.message });
+        // In the language the app is in when the page is sent, like the page's own words.
+        page = failurePage(
+          appErr.messageId !== undefined
+            ? { id: appErr.messageId, ...(appErr.values !== undefined ? { values: appErr.values } : {}) }
+            : { text: appErr.message },
+        );
         result = { phase: 'failed', error: appErr };
       }
     }
@@ -225,10 +231,10 @@ export function createSignInFlow(deps: SignInDeps): SignInFlow {
 
   function toAppError(error: unknown, secrets: readonly string[]): AppError {
     if (error instanceof AppFailure) {
-      return { ...error.error, message: scrub(error.error.message, secrets) };
+      return sanitiseAppError(error.error, (text) => scrub(text, secrets));
     }
     log.error('sign-in failed unexpectedly', { error: scrub(describeError(error), secrets) });
-    return { code: 'internal', message: 'Something went wrong during sign-in. Try signing in again.' };
+    return errorWithText('internal', SIGN_IN_MESSAGES.failed);
   }
 
   return {

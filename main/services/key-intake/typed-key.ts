@@ -4,7 +4,7 @@
  * what went wrong, and an error message never repeats what was typed.
  */
 import type { z } from 'zod';
-import { type AppError, AppFailure } from '../../../common/errors';
+import { type AppError, AppFailure, errorWithText } from '../../../common/errors';
 import { TypedKeySubmissionSchema } from '../../../common/key-intake-types';
 import type { KeyInfo, KeyStatus } from '../../../common/key-status';
 import { describeError } from '../../../common/redact';
@@ -34,10 +34,7 @@ export interface TypedKeyHandler {
   submit(input: TypedKeySubmission): Promise<TypedKeyResult>;
 }
 
-const BUSY: AppError = {
-  code: 'validation',
-  message: 'Your key is already being checked with OpenRouter. Wait a moment.',
-};
+const BUSY: AppError = errorWithText('validation', { id: 'errors.signIn.alreadyChecking' });
 
 export function createTypedKeyHandler(deps: TypedKeyDeps): TypedKeyHandler {
   const { log } = deps;
@@ -69,7 +66,7 @@ export function createTypedKeyHandler(deps: TypedKeyDeps): TypedKeyHandler {
         log.error('storing a typed key failed unexpectedly', { error: describeError(error) });
         return {
           ok: false,
-          error: { code: 'internal', message: 'Something went wrong while saving the key. Try again.' },
+          error: errorWithText('internal', { id: 'errors.signIn.saveFailed' }),
         };
       } finally {
         busy = false;
