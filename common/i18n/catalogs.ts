@@ -16,6 +16,7 @@ import keyEntry from './messages/keyEntry';
 import markdown from './messages/markdown';
 import menu from './messages/menu';
 import messages from './messages/messages';
+import modelPicker from './messages/modelPicker';
 import onboarding from './messages/onboarding';
 import requestControls from './messages/requestControls';
 import settings from './messages/settings';
@@ -53,6 +54,7 @@ export const AREAS: Readonly<Record<string, AreaCatalog>> = {
   markdown,
   menu,
   messages,
+  modelPicker,
   onboarding,
   requestControls,
   settings,

@@ -1,4 +1,5 @@
 import { memo } from 'react';
+import { useIntl } from 'react-intl';
 
 interface FavouriteToggleProps {
   modelId: string;
@@ -14,11 +15,12 @@ interface FavouriteToggleProps {
  */
 export const FavouriteToggle = memo(function FavouriteToggle(props: FavouriteToggleProps) {
   const { modelId, modelName, favourite, top, onToggle } = props;
+  const intl = useIntl();
   return (
     <button
       type="button"
       className={favourite ? 'favourite-toggle on' : 'favourite-toggle'}
-      aria-label={`Favourite ${modelName}`}
+      aria-label={intl.formatMessage({ id: 'modelPicker.favourite' }, { model: modelName })}
       aria-pressed={favourite}
       style={{ top }}
       onClick={() => onToggle(modelId)}

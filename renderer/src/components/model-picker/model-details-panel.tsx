@@ -1,5 +1,7 @@
 import { Fragment } from 'react';
+import { type IntlShape, useIntl } from 'react-intl';
 import type { ModelSummary } from '../../../../common/chat-types';
+import { localeOf } from '../../format/format-intl';
 import {
   formatContextLength,
   formatKnowledgeCutoff,
@@ -13,18 +15,29 @@ interface FactRow extends PriceRow {
   warning?: boolean;
 }
 
-function facts(model: ModelSummary): FactRow[] {
+function facts(model: ModelSummary, intl: IntlShape): FactRow[] {
+  const text = (id: string) => intl.formatMessage({ id });
   const rows: FactRow[] = [];
   if (model.expirationDate) {
-    rows.push({ label: 'Retires on', value: formatRetirementDay(model.expirationDate), warning: true });
+    rows.push({
+      label: text('modelPicker.details.retires'),
+      value: formatRetirementDay(model.expirationDate, localeOf(intl)),
+      warning: true,
+    });
   }
   if (model.knowledgeCutoff) {
-    rows.push({ label: 'Knowledge cutoff', value: formatKnowledgeCutoff(model.knowledgeCutoff) });
+    rows.push({
+      label: text('modelPicker.details.cutoff'),
+      value: formatKnowledgeCutoff(model.knowledgeCutoff, intl),
+    });
   }
-  rows.push({ label: 'Context', value: formatContextLength(model.contextLength) });
-  const maxReply = formatMaxCompletion(model.maxCompletionTokens);
-  if (maxReply) rows.push({ label: 'Longest reply', value: maxReply });
-  return [...rows, ...modelPriceRows(model)];
+  rows.push({
+    label: text('modelPicker.details.context'),
+    value: formatContextLength(model.contextLength, intl),
+  });
+  const maxReply = formatMaxCompletion(model.maxCompletionTokens, intl);
+  if (maxReply) rows.push({ label: text('modelPicker.details.longestReply'), value: maxReply });
+  return [...rows, ...modelPriceRows(model, intl)];
 }
 
 /**
@@ -32,13 +45,23 @@ function facts(model: ModelSummary): FactRow[] {
  * how current it is, how much it can read and write, and every price it charges, with its unit.
  */
 export function ModelDetailsPanel({ model }: { model: ModelSummary }) {
+  const intl = useIntl();
   return (
-    <section className="model-details" aria-label={`Details of ${model.name}`}>
-      <h3 className="model-details-name">{model.name}</h3>
+    <section
+      className="model-details"
+      aria-label={intl.formatMessage({ id: 'modelPicker.details.label' }, { model: model.name })}
+    >
+      <h3 className="model-details-name" data-i18n-content>
+        {model.name}
+      </h3>
       {/* Plain text: a description is upstream text, never rendered as Markdown or HTML. */}
-      {model.description && <p className="model-description">{model.description}</p>}
+      {model.description && (
+        <p className="model-description" data-i18n-content>
+          {model.description}
+        </p>
+      )}
       <dl className="model-facts">
-        {facts(model).map((row) => (
+        {facts(model, intl).map((row) => (
           <Fragment key={row.label}>
             <dt>{row.label}</dt>
             <dd className={row.warning ? 'model-retires' : undefined}>{row.value}</dd>

@@ -1,14 +1,8 @@
 import { useId } from 'react';
+import { useIntl } from 'react-intl';
 import { INPUT_MODALITIES, type InputModality, type PriceFilter } from './filter-models';
 
-const MODALITY_LABELS: Record<InputModality, string> = {
-  text: 'Text',
-  image: 'Image',
-  file: 'File',
-  audio: 'Audio',
-};
-
-const PRICE_LABELS: Record<PriceFilter, string> = { all: 'All', free: 'Free', paid: 'Paid' };
+const PRICE_FILTERS: readonly PriceFilter[] = ['all', 'free', 'paid'];
 
 interface ModelFiltersProps {
   modalities: readonly InputModality[];
@@ -19,6 +13,7 @@ interface ModelFiltersProps {
 
 /** Input-modality checkboxes and a free/paid choice. */
 export function ModelFilters({ modalities, onModalitiesChange, price, onPriceChange }: ModelFiltersProps) {
+  const intl = useIntl();
   const priceName = useId();
   const toggle = (modality: InputModality, on: boolean) =>
     onModalitiesChange(
@@ -29,7 +24,7 @@ export function ModelFilters({ modalities, onModalitiesChange, price, onPriceCha
   return (
     <div className="picker-filters">
       <fieldset>
-        <legend>Accepts</legend>
+        <legend>{intl.formatMessage({ id: 'modelPicker.filters.accepts' })}</legend>
         {INPUT_MODALITIES.map((modality) => (
           <label key={modality} className="choice">
             <input
@@ -37,13 +32,13 @@ export function ModelFilters({ modalities, onModalitiesChange, price, onPriceCha
               checked={modalities.includes(modality)}
               onChange={(e) => toggle(modality, e.currentTarget.checked)}
             />
-            {MODALITY_LABELS[modality]}
+            {intl.formatMessage({ id: 'modelPicker.filters.modality' }, { modality })}
           </label>
         ))}
       </fieldset>
       <fieldset>
-        <legend>Price</legend>
-        {(Object.keys(PRICE_LABELS) as PriceFilter[]).map((value) => (
+        <legend>{intl.formatMessage({ id: 'modelPicker.filters.price' })}</legend>
+        {PRICE_FILTERS.map((value) => (
           <label key={value} className="choice">
             <input
               type="radio"
@@ -52,7 +47,7 @@ export function ModelFilters({ modalities, onModalitiesChange, price, onPriceCha
               checked={price === value}
               onChange={() => onPriceChange(value)}
             />
-            {PRICE_LABELS[value]}
+            {intl.formatMessage({ id: 'modelPicker.filters.priceChoice' }, { price: value })}
           </label>
         ))}
       </fieldset>

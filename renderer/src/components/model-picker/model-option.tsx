@@ -1,4 +1,6 @@
 import { memo } from 'react';
+import { useIntl } from 'react-intl';
+import { localeOf } from '../../format/format-intl';
 import { formatContextLength, formatModelPrice } from '../../format/model-details';
 import type { PickerEntry } from './filter-models';
 import { formatRetirementDay } from './retirement';
@@ -19,10 +21,11 @@ interface ModelOptionProps {
 export const ModelOption = memo(function ModelOption(props: ModelOptionProps) {
   const { id, entry, index, setSize, top, active, current, onChoose, onHover } = props;
   const { model } = entry;
+  const intl = useIntl();
   const tags = [
-    entry.favourite ? 'Favourite' : null,
-    entry.recent ? 'Recent' : null,
-    current ? 'Current' : null,
+    entry.favourite ? intl.formatMessage({ id: 'modelPicker.tag.favourite' }) : null,
+    entry.recent ? intl.formatMessage({ id: 'modelPicker.tag.recent' }) : null,
+    current ? intl.formatMessage({ id: 'modelPicker.tag.current' }) : null,
   ]
     .filter((t) => t !== null)
     .join(' · ');
@@ -44,17 +47,24 @@ export const ModelOption = memo(function ModelOption(props: ModelOptionProps) {
       onClick={() => onChoose(model.id)}
     >
       <span className="model-option-line">
-        <span className="model-name">{model.name}</span>
-        <span className="model-price">{formatModelPrice(model)}</span>
+        <span className="model-name" data-i18n-content>
+          {model.name}
+        </span>
+        <span className="model-price">{formatModelPrice(model, intl)}</span>
       </span>
       <span className="model-option-line model-option-meta">
         <span className="model-id">{model.id}</span>
-        <span>{formatContextLength(model.contextLength)}</span>
+        <span>{formatContextLength(model.contextLength, intl)}</span>
         {tags && <span className="model-tags">{tags}</span>}
         {/* Plain text inside the option, so it is part of the option's accessible name; on the meta
             line because rows have a fixed height (the list is windowed). */}
         {model.expirationDate && (
-          <span className="model-retires">Retires on {formatRetirementDay(model.expirationDate)}</span>
+          <span className="model-retires">
+            {intl.formatMessage(
+              { id: 'modelPicker.retiresOn' },
+              { day: formatRetirementDay(model.expirationDate, localeOf(intl)) },
+            )}
+          </span>
         )}
       </span>
     </div>

@@ -8,6 +8,7 @@ import {
   useRef,
   useState,
 } from 'react';
+import { useIntl } from 'react-intl';
 import { errorNote } from '../../../shared/i18n/error-text';
 import { useActions, useStores } from '../../app-context';
 import { useFixedRowWindow } from '../../hooks/use-fixed-row-window';
@@ -28,6 +29,8 @@ const NO_FAVOURITES: readonly string[] = [];
 
 /** The model picker (Ctrl/Cmd+K): search, filters, favourites, full keyboard use. */
 export function ModelPickerDialog({ purpose }: { purpose: PickerPurpose }) {
+  const intl = useIntl();
+  const text = (id: string) => intl.formatMessage({ id });
   const stores = useStores();
   const actions = useActions();
   const models = useStoreValue(stores.models);
@@ -142,27 +145,26 @@ export function ModelPickerDialog({ purpose }: { purpose: PickerPurpose }) {
 
   const visible = entries.slice(win.start, win.end);
   return (
-    <Dialog title="Choose a model" onClose={close} initialFocusRef={searchRef} className="model-picker">
-      {purpose === 'default-model' && (
-        <p className="dialog-intro">New chats will start with the model you choose.</p>
-      )}
-      {purpose === 'fallback-model' && (
-        <p className="dialog-intro">
-          The model you choose is tried, in list order, when the conversation's model cannot answer.
-        </p>
-      )}
+    <Dialog
+      title={text('modelPicker.title')}
+      onClose={close}
+      initialFocusRef={searchRef}
+      className="model-picker"
+    >
+      {purpose === 'default-model' && <p className="dialog-intro">{text('modelPicker.defaultIntro')}</p>}
+      {purpose === 'fallback-model' && <p className="dialog-intro">{text('modelPicker.fallbackIntro')}</p>}
       {purpose === 'chat' && <PresetField onUse={choose} />}
       {models.list?.stale && (
         <p className="notice" role="status">
-          Offline — showing the last known list
+          {text('modelPicker.offline')}
         </p>
       )}
       <input
         ref={searchRef}
         type="search"
         className="picker-search"
-        aria-label="Search models"
-        placeholder="Search by name or id"
+        aria-label={text('modelPicker.search')}
+        placeholder={text('modelPicker.searchPlaceholder')}
         autoComplete="off"
         spellCheck={false}
         value={query}
@@ -179,8 +181,8 @@ export function ModelPickerDialog({ purpose }: { purpose: PickerPurpose }) {
       />
       <div className="picker-status">
         <p aria-live="polite">
-          {models.list ? `${entries.length} ${entries.length === 1 ? 'model' : 'models'}` : null}
-          {!models.list && models.loading ? 'Loading models…' : null}
+          {models.list ? intl.formatMessage({ id: 'modelPicker.count' }, { count: entries.length }) : null}
+          {!models.list && models.loading ? text('modelPicker.loading') : null}
         </p>
         <button
           type="button"
@@ -188,13 +190,20 @@ export function ModelPickerDialog({ purpose }: { purpose: PickerPurpose }) {
           disabled={models.loading}
           onClick={() => void actions.models.loadList({ refresh: true })}
         >
-          Refresh list
+          {text('modelPicker.refresh')}
         </button>
       </div>
-      {models.error && <p role="alert">Could not load the model list: {models.error}</p>}
+      {models.error && (
+        <p role="alert">{intl.formatMessage({ id: 'modelPicker.loadFailed' }, { error: models.error })}</p>
+      )}
       <div className="model-scroller" ref={win.scrollerRef} onScroll={win.onScroll}>
         <div className="model-canvas" style={{ height: win.totalHeight }}>
-          <div role="listbox" id={listId} aria-label="Models" className="model-listbox">
+          <div
+            role="listbox"
+            id={listId}
+            aria-label={text('modelPicker.listLabel')}
+            className="model-listbox"
+          >
             {visible.map((entry, offset) => {
               const index = win.start + offset;
               return (

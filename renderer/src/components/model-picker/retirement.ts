@@ -1,14 +1,10 @@
+import { type DisplayLocale, SOURCE_LOCALE } from '../../../../common/i18n/locales';
+import { formatCalendarDay } from '../../format/calendar-day';
+
 /**
- * `2026-12-31` → `31 Dec 2026`: month spelled out so the day can't be read the wrong way round. Formatted
- * in UTC because the value is a calendar day, not an instant (local time could move it a day back).
+ * `2026-12-31` → `31 Dec 2026` (in the interface's locale when given): month spelled out so the day
+ * can't be read the wrong way round; a calendar day, formatted in UTC (see formatCalendarDay).
  */
-export function formatRetirementDay(day: string): string {
-  const date = new Date(`${day}T00:00:00Z`);
-  if (Number.isNaN(date.getTime())) return day;
-  return date.toLocaleDateString('en-GB', {
-    day: 'numeric',
-    month: 'short',
-    year: 'numeric',
-    timeZone: 'UTC',
-  });
+export function formatRetirementDay(day: string, locale: DisplayLocale = SOURCE_LOCALE): string {
+  return formatCalendarDay(day, locale);
 }
