@@ -20,6 +20,7 @@ import modelPicker from './messages/modelPicker';
 import onboarding from './messages/onboarding';
 import requestControls from './messages/requestControls';
 import settings from './messages/settings';
+import settingsBackups from './messages/settings.backups';
 import settingsKey from './messages/settings.key';
 import settingsPdf from './messages/settings.pdf';
 import settingsProblems from './messages/settings.problems';
@@ -58,6 +59,7 @@ export const AREAS: Readonly<Record<string, AreaCatalog>> = {
   onboarding,
   requestControls,
   settings,
+  'settings.backups': settingsBackups,
   'settings.key': settingsKey,
   'settings.pdf': settingsPdf,
   'settings.problems': settingsProblems,

@@ -1,33 +1,44 @@
 import { useCallback, useEffect, useId, useRef, useState } from 'react';
+import { type IntlShape, useIntl } from 'react-intl';
 import type { BackupConversation, BackupKind, BackupSummary } from '../../../../common/backup-types';
+import { formatAppError } from '../../../shared/i18n/error-text';
 import { useActions } from '../../app-context';
 import { formatBytes } from '../../format/attachments';
+import { localeOf } from '../../format/format-intl';
 
 /*
- * Every sentence shown here is written whole (no fragments joined at run time), so each can move to a
- * message catalog as it is when the window is translated.
+ * Every sentence shown here is one message of `settings.backups` (no fragments joined at run time);
+ * dates, sizes and counts go through Intl in the interface's language.
  */
 
-const KIND_LABELS: Record<BackupKind, string> = {
-  daily: 'Daily',
-  weekly: 'Weekly',
-  'pre-update': 'Before an update',
-  'pre-restore': 'Before a restore',
-  manual: 'Made by you',
+/** A status line: a message id and its values, translated where it is shown. */
+type Note = { id: string; values?: Record<string, string | number> } | null;
+
+/** A backup's kind as the catalog's select key (ICU select keys take no dash). */
+const KIND_KEYS: Record<BackupKind, string> = {
+  daily: 'daily',
+  weekly: 'weekly',
+  'pre-update': 'preUpdate',
+  'pre-restore': 'preRestore',
+  manual: 'manual',
 };
 
-const NEED_PASSPHRASE = 'Type the passphrase for encrypted copies first.';
-
-const dateFormat = new Intl.DateTimeFormat(undefined, { dateStyle: 'medium', timeStyle: 'short' });
-const formatDate = (iso: string) => dateFormat.format(new Date(iso));
-
-function conversationsText(count: number): string {
-  return count === 1 ? '1 conversation' : `${count} conversations`;
+function formatDate(iso: string, intl: IntlShape): string {
+  return intl.formatDate(new Date(iso), { dateStyle: 'medium', timeStyle: 'short' });
 }
 
-function backupLabel(backup: BackupSummary): string {
-  if (!backup.complete) return `${formatDate(backup.createdAt)}: incomplete, cannot be restored`;
-  return `${formatDate(backup.createdAt)}, ${KIND_LABELS[backup.kind]}, ${conversationsText(backup.conversationCount)}, ${formatBytes(backup.totalBytes)}`;
+function backupLabel(backup: BackupSummary, intl: IntlShape): string {
+  const date = formatDate(backup.createdAt, intl);
+  if (!backup.complete) return intl.formatMessage({ id: 'settings.backups.incomplete' }, { date });
+  return intl.formatMessage(
+    { id: 'settings.backups.label' },
+    {
+      date,
+      kind: intl.formatMessage({ id: 'settings.backups.kind' }, { kind: KIND_KEYS[backup.kind] }),
+      count: backup.conversationCount,
+      size: formatBytes(backup.totalBytes, localeOf(intl)),
+    },
+  );
 }
 
 type Step =
@@ -42,11 +53,14 @@ type Step =
  * by an id; no path reaches the window.
  */
 export function BackupsSection() {
+  const intl = useIntl();
+  const text = (id: string) => intl.formatMessage({ id });
+  const date = (iso: string) => formatDate(iso, intl);
   const actions = useActions();
   const [backups, setBackups] = useState<BackupSummary[] | null>(null);
   const [selected, setSelected] = useState<string | null>(null);
   const [busy, setBusy] = useState<string | null>(null);
-  const [status, setStatus] = useState('');
+  const [status, setStatus] = useState<Note>(null);
   const [error, setError] = useState<string | null>(null);
   const [step, setStep] = useState<Step>({ kind: 'idle' });
   const groupId = useId();
@@ -64,7 +78,7 @@ export function BackupsSection() {
     async (select?: string) => {
       const result = await actions.backups.list();
       if (!result.ok) {
-        setError(result.error.message);
+        setError(formatAppError(intl, result.error));
         return;
       }
       setBackups(result.value.backups);
@@ -99,36 +113,43 @@ export function BackupsSection() {
 
   const backUpNow = async () => {
     if (busy !== null) return;
-    setBusy('Backing up…');
+    setBusy('settings.backups.busy.backingUp');
     setError(null);
-    setStatus('');
+    setStatus(null);
     const result = await actions.backups.backUpNow();
     setBusy(null);
     if (!result.ok) {
-      setError(result.error.message);
+      setError(formatAppError(intl, result.error));
       return;
     }
-    setStatus(
-      `Backed up ${conversationsText(result.value.conversationCount)} (${formatBytes(result.value.totalBytes)}).`,
-    );
+    setStatus({
+      id: 'settings.backups.backedUp',
+      values: {
+        count: result.value.conversationCount,
+        size: formatBytes(result.value.totalBytes, localeOf(intl)),
+      },
+    });
     await load(result.value.id);
   };
 
   const restore = async (backup: BackupSummary) => {
     backToIdle('restore');
-    setBusy('Backing up the current state, then restoring…');
+    setBusy('settings.backups.busy.restoring');
     setError(null);
-    setStatus('');
+    setStatus(null);
     const result = await actions.backups.restore(backup.id);
     setBusy(null);
     if (!result.ok) {
-      setError(result.error.message);
+      setError(formatAppError(intl, result.error));
     } else {
       const { restored, movedToTrash } = result.value;
       setStatus(
         movedToTrash === 0
-          ? `Restored ${conversationsText(restored)} from the backup of ${formatDate(backup.createdAt)}. To undo, restore the backup marked "Before a restore".`
-          : `Restored ${conversationsText(restored)} from the backup of ${formatDate(backup.createdAt)}, and moved ${conversationsText(movedToTrash)} made since then to the trash. To undo, restore the backup marked "Before a restore".`,
+          ? { id: 'settings.backups.restored', values: { count: restored, date: date(backup.createdAt) } }
+          : {
+              id: 'settings.backups.restoredMoved',
+              values: { count: restored, moved: movedToTrash, date: date(backup.createdAt) },
+            },
       );
     }
     await load();
@@ -136,12 +157,12 @@ export function BackupsSection() {
 
   const openPicker = async (backup: BackupSummary) => {
     setError(null);
-    setStatus('');
+    setStatus(null);
     setStep({ kind: 'pick-conversation', conversations: null, chosen: '' });
     const result = await actions.backups.conversationsOf(backup.id);
     if (!result.ok) {
       backToIdle('restore-one');
-      setError(result.error.message);
+      setError(formatAppError(intl, result.error));
       return;
     }
     const conversations = [...result.value.conversations].sort((a, b) =>
@@ -152,67 +173,65 @@ export function BackupsSection() {
 
   const saveEncrypted = async (backup: BackupSummary) => {
     if (busy !== null) return;
-    setBusy('Saving the encrypted copy…');
+    setBusy('settings.backups.busy.saving');
     setError(null);
-    setStatus('');
+    setStatus(null);
     const result = await actions.backups.saveEncrypted(backup.id, passphrase);
     setBusy(null);
-    if (!result.ok) setError(result.error.message);
-    else if (result.value.saved) setStatus(`Saved the encrypted copy as ${result.value.fileName}.`);
+    if (!result.ok) setError(formatAppError(intl, result.error));
+    else if (result.value.saved)
+      setStatus({ id: 'settings.backups.savedCopy', values: { fileName: result.value.fileName ?? '' } });
   };
 
   const openEncrypted = async () => {
     if (busy !== null) return;
-    setBusy('Opening the encrypted copy…');
+    setBusy('settings.backups.busy.opening');
     setError(null);
-    setStatus('');
+    setStatus(null);
     const result = await actions.backups.openEncrypted(passphrase);
     setBusy(null);
     if (!result.ok) {
-      setError(result.error.message);
+      setError(formatAppError(intl, result.error));
       return;
     }
     const opened = result.value.backup;
     if (!opened) return;
-    setStatus(
-      `Opened the encrypted copy of the backup of ${formatDate(opened.createdAt)}. It is chosen below: press "Restore…" to bring it back.`,
-    );
+    setStatus({ id: 'settings.backups.openedCopy', values: { date: date(opened.createdAt) } });
     await load(opened.id);
   };
 
   const restoreConversation = async (backup: BackupSummary, conversationId: string) => {
     backToIdle('restore-one');
-    setBusy('Restoring the conversation…');
+    setBusy('settings.backups.busy.restoringOne');
     setError(null);
     const result = await actions.backups.restoreConversation(backup.id, conversationId);
     setBusy(null);
-    if (!result.ok) setError(result.error.message);
+    if (!result.ok) setError(formatAppError(intl, result.error));
     else
-      setStatus(`"${result.value.title}" was restored from the backup of ${formatDate(backup.createdAt)}.`);
+      setStatus({
+        id: 'settings.backups.restoredOne',
+        values: { title: result.value.title, date: date(backup.createdAt) },
+      });
   };
 
   return (
     <section className="settings-section" aria-labelledby="settings-backups-heading">
-      <h3 id="settings-backups-heading">Backups</h3>
-      <p className="field-hint">
-        Switchboard keeps copies of your conversations, settings and spending record in its data folder: one a
-        day while you use it, one before each update, and the ones you make. Your OpenRouter key is never in a
-        backup.
-      </p>
+      <h3 id="settings-backups-heading">{text('settings.backups.heading')}</h3>
+      <p className="field-hint">{text('settings.backups.hint')}</p>
       <div className="button-row">
         <button type="button" onClick={() => void backUpNow()} aria-disabled={busy !== null}>
-          Back up now
+          {text('settings.backups.backUpNow')}
         </button>
       </div>
       {backups === null ? (
-        <p>Loading backups…</p>
+        <p>{text('settings.backups.loading')}</p>
       ) : backups.length === 0 ? (
-        <p>No backups yet.</p>
+        <p>{text('settings.backups.none')}</p>
       ) : (
         <fieldset className="backups-list" aria-describedby={`${groupId}-hint`}>
-          <legend className="field-label">Backups kept</legend>
+          <legend className="field-label">{text('settings.backups.kept')}</legend>
           <p id={`${groupId}-hint`} className="field-hint">
-            Choose a backup, then restore all of it or one conversation from it.
+            {text('settings.backups.keptHint')}
           </p>
           {backups.map((backup) => (
             <label key={backup.id} className="choice">
@@ -227,7 +246,7 @@ export function BackupsSection() {
                   setStep({ kind: 'idle' });
                 }}
               />
-              {backupLabel(backup)}
+              {backupLabel(backup, intl)}
             </label>
           ))}
         </fieldset>
@@ -242,7 +261,7 @@ export function BackupsSection() {
               if (busy === null) setStep({ kind: 'confirm-restore' });
             }}
           >
-            Restore…
+            {text('settings.backups.restore')}
           </button>
           <button
             ref={restoreOneRef}
@@ -252,17 +271,13 @@ export function BackupsSection() {
               if (busy === null) void openPicker(chosen);
             }}
           >
-            Restore a conversation…
+            {text('settings.backups.restoreOne')}
           </button>
         </div>
       )}
       {chosen && step.kind === 'confirm-restore' && (
         <div className="confirm">
-          <p>
-            Restore the backup of {formatDate(chosen.createdAt)}? Switchboard first backs up your
-            conversations as they are now, so you can undo this by restoring that backup. Conversations made
-            since then move to the trash.
-          </p>
+          <p>{intl.formatMessage({ id: 'settings.backups.confirm' }, { date: date(chosen.createdAt) })}</p>
           <div className="button-row">
             <button
               ref={confirmRef}
@@ -270,10 +285,10 @@ export function BackupsSection() {
               className="button-danger"
               onClick={() => void restore(chosen)}
             >
-              Restore this backup
+              {text('settings.backups.confirmRestore')}
             </button>
             <button type="button" onClick={() => backToIdle('restore')}>
-              Cancel
+              {text('settings.backups.cancel')}
             </button>
           </div>
         </div>
@@ -281,19 +296,19 @@ export function BackupsSection() {
       {chosen && step.kind === 'pick-conversation' && (
         <div className="settings-field">
           {step.conversations === null ? (
-            <p>Loading the conversations of this backup…</p>
+            <p>{text('settings.backups.loadingConversations')}</p>
           ) : step.conversations.length === 0 ? (
             <>
-              <p>This backup has no conversations.</p>
+              <p>{text('settings.backups.noConversations')}</p>
               <div className="button-row">
                 <button type="button" onClick={() => backToIdle('restore-one')}>
-                  Cancel
+                  {text('settings.backups.cancel')}
                 </button>
               </div>
             </>
           ) : (
             <>
-              <label htmlFor={pickerId}>Conversation to restore</label>
+              <label htmlFor={pickerId}>{text('settings.backups.pickLabel')}</label>
               <select
                 id={pickerId}
                 ref={pickerRef}
@@ -301,20 +316,19 @@ export function BackupsSection() {
                 onChange={(e) => setStep({ ...step, chosen: e.currentTarget.value })}
               >
                 {step.conversations.map((c) => (
-                  <option key={c.id} value={c.id}>
+                  // A conversation's title is the person's (or the model's) words.
+                  <option key={c.id} value={c.id} data-i18n-content>
                     {c.title}
                   </option>
                 ))}
               </select>
-              <p className="field-hint">
-                The conversation comes back as it was in this backup; a newer version of it is replaced.
-              </p>
+              <p className="field-hint">{text('settings.backups.pickHint')}</p>
               <div className="button-row">
                 <button type="button" onClick={() => void restoreConversation(chosen, step.chosen)}>
-                  Restore this conversation
+                  {text('settings.backups.restoreThis')}
                 </button>
                 <button type="button" onClick={() => backToIdle('restore-one')}>
-                  Cancel
+                  {text('settings.backups.cancel')}
                 </button>
               </div>
             </>
@@ -322,7 +336,7 @@ export function BackupsSection() {
         </div>
       )}
       <div className="settings-field">
-        <label htmlFor={passphraseId}>Passphrase for encrypted copies</label>
+        <label htmlFor={passphraseId}>{text('settings.backups.passphrase')}</label>
         <input
           id={passphraseId}
           type="password"
@@ -332,9 +346,7 @@ export function BackupsSection() {
           onChange={(e) => setPassphrase(e.currentTarget.value)}
         />
         <p id={`${passphraseId}-hint`} className="field-hint">
-          An encrypted copy of the chosen backup goes into a folder you pick, such as a synced folder, and
-          opens on another computer with this passphrase. Switchboard does not keep the passphrase: without it
-          the copy cannot be opened. Use at least 12 characters.
+          {text('settings.backups.passphraseHint')}
         </p>
         <div className="button-row">
           {chosen && (
@@ -342,27 +354,27 @@ export function BackupsSection() {
               type="button"
               aria-disabled={busy !== null || passphrase === ''}
               onClick={() => {
-                if (passphrase === '') setError(NEED_PASSPHRASE);
+                if (passphrase === '') setError(text('settings.backups.needPassphrase'));
                 else void saveEncrypted(chosen);
               }}
             >
-              Save encrypted copy…
+              {text('settings.backups.saveCopy')}
             </button>
           )}
           <button
             type="button"
             aria-disabled={busy !== null || passphrase === ''}
             onClick={() => {
-              if (passphrase === '') setError(NEED_PASSPHRASE);
+              if (passphrase === '') setError(text('settings.backups.needPassphrase'));
               else void openEncrypted();
             }}
           >
-            Open encrypted copy…
+            {text('settings.backups.openCopy')}
           </button>
         </div>
       </div>
       <p role="status" className="field-hint">
-        {busy ?? status}
+        {busy !== null ? text(busy) : status && intl.formatMessage({ id: status.id }, status.values)}
       </p>
       {error && (
         <p role="alert" className="field-error">
