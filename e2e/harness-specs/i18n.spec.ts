@@ -290,9 +290,3 @@ test.describe("main's errors in the window's language (errors.* areas)", () => {
     await expect(app.getByRole('article')).toHaveCount(0);
   });
 });
-
-/**
- * Settings' sections, the Spending view, the model picker, Conversation options and the start screen
- * (areas settings.*, spending, modelPicker, requestControls, onboarding): no text outside the catalogs in
- * en-XA, and nothing clipped or overlapping in German.
- */
