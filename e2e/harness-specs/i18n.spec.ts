@@ -148,6 +148,124 @@ test.describe('long and CJK text: nothing clipped or overlapping on converted sc
     });
 });
 
+test.describe('the chat pane, composer, attachments, toasts and Compare', () => {
+  /** Two files main's "Attach files" dialog hands over (the harness's stand-in), and one it refuses. */
+  async function attachable(dir: string): Promise<string[]> {
+    const { mkdir, writeFile } = await import('node:fs/promises');
+    await mkdir(dir, { recursive: true });
+    const files: Record<string, string> = {
+      'notes.txt': 'Meeting notes\n- ship attachments\n',
+      'bomb.png': 'PK\u0003\u0004 not an image',
+    };
+    for (const [name, text] of Object.entries(files)) await writeFile(`${dir}/${name}`, text);
+    return Object.keys(files).map((name) => `${dir}/${name}`);
+  }
+
+  /**
+   * layoutProblems() without the text only a screen reader gets: `.visually-hidden` is a 1 px clipped
+   * box by design ("Column 1: " before a column's model, the estimate's explanation), in every language.
+   */
+  async function shownLayoutProblems(root: Locator): Promise<string[]> {
+    const hidden = await root.evaluate((el) =>
+      [...el.querySelectorAll('.visually-hidden')].map((h) =>
+        (h.textContent ?? '').replace(/\s+/g, ' ').trim().slice(0, 40),
+      ),
+    );
+    return (await layoutProblems(root)).filter((p) => !hidden.some((t) => t !== '' && p.endsWith(`"${t}"`)));
+  }
+
+  /** Opens the chat on a paid model (so the cost estimate shows) in `language`. */
+  async function openChat(harness: Harness, app: Page, language: LanguageSetting): Promise<void> {
+    await harness.services.settings.update({ language, defaultModel: 'openai/gpt-4o' });
+    await app.reload();
+    await expect(app.locator('html')).toHaveAttribute('lang', language);
+    await expect(app.locator('.model-button-name')).toHaveText('OpenAI: GPT-4o');
+  }
+
+  test('en-XA: no text outside the catalogs, before and after sending', async ({
+    app,
+    harness,
+  }, testInfo) => {
+    // Ask before any message that could cost something: the ask-before-sending dialog shows.
+    await harness.services.settings.update({
+      spending: { dailyUsd: null, monthlyUsd: null, askAboveUsd: 0.000001 },
+    });
+    await openChat(harness, app, 'en-XA');
+    for (const part of ['.chat-header', '.chat-placeholder', '.composer-box'])
+      expect(await untranslated(app, app.locator(part)), part).toEqual([]);
+
+    // Attachments: the chips, and main's refusal in a toast (its reason is main's, inside our sentence).
+    harness.attachFiles = await attachable(testInfo.outputPath('files'));
+    await app.locator('.composer-attach').click();
+    const chips = app.locator('.attachment-chips');
+    await expect(chips.getByRole('listitem')).toHaveCount(1);
+    await expect(chips.locator('.attachment-chip-detail')).toContainText('⟦');
+    expect(await untranslated(app, chips)).toEqual([]);
+    // Main's own sentence (it names the file) is shown as given until main's errors are converted;
+    // the region and the toast's button are ours.
+    const toasts = app.locator('.toasts');
+    await expect(toasts.locator('.toast-error')).toContainText('bomb.png');
+    await expect(toasts).toHaveAttribute('aria-label', /⟦/);
+    expect(await untranslated(app, toasts.locator('.toast-error button'))).toEqual([]);
+
+    // The estimate beside Send, and the ask-before-sending dialog.
+    await app.locator('.composer textarea').fill('Which is larger, 9.11 or 9.9?');
+    await expect(app.locator('.composer-estimate')).toContainText('⟦');
+    expect(await untranslated(app, app.locator('.composer-estimate'))).toEqual([]);
+    await app.locator('.composer-box button[type="submit"]').click();
+    const confirm = app.locator('.confirm-send');
+    await expect(confirm).toBeVisible();
+    expect(await untranslated(app, confirm)).toEqual([]);
+    await app.keyboard.press('Escape');
+    await expect(confirm).toBeHidden();
+
+    // Compare: before sending, and once both replies and their figures are in.
+    await app.locator('.composer-box button[aria-haspopup="dialog"]').click();
+    const compare = app.locator('.compare[role="dialog"]');
+    await expect(compare.locator('.compare-column')).toHaveCount(2);
+    expect(await untranslated(app, compare)).toEqual([]);
+    await compare.locator('.compare-footer .button-primary').click();
+    await expect(compare.locator('.compare-column > .button-primary')).toHaveCount(2, { timeout: 30_000 });
+    await expect(compare.locator('.compare-stats dd').first()).toContainText('⟦');
+    expect(await untranslated(app, compare)).toEqual([]);
+    await saveScreen(app, 'i18n-compare-en-XA');
+    // "Continue with this": the conversation, its header (title, cost) and the composer.
+    await compare.locator('.compare-column > .button-primary').first().click();
+    await expect(compare).toBeHidden();
+    await expect(app.locator('.conversation-cost')).toBeVisible();
+    expect(await untranslated(app, app.locator('.chat-header'))).toEqual([]);
+    expect(await untranslated(app, app.locator('.composer-box'))).toEqual([]);
+  });
+
+  for (const language of ['de', 'zh-CN'] as const)
+    test(`${language}: header, composer, chips and Compare neither clipped nor overlapping`, async ({
+      app,
+      harness,
+    }, testInfo) => {
+      await openChat(harness, app, language);
+      harness.attachFiles = await attachable(testInfo.outputPath('files'));
+      await app.locator('.composer-attach').click();
+      await expect(app.locator('.attachment-chips').getByRole('listitem')).toHaveCount(1);
+      await app.locator('.composer textarea').fill('Which is larger, 9.11 or 9.9?');
+      await expect(app.locator('.composer-estimate')).toBeVisible();
+      // The model's name is cut with an ellipsis by design (layout.css, .model-button-name; its full
+      // name is the button's description), in English too at this width: not a language's doing.
+      const byDesign = (problem: string) => problem.endsWith('"OpenAI: GPT-4o"');
+      for (const part of ['.chat-header', '.composer-box', '.attachment-chips', '.composer-estimate'])
+        expect(
+          (await shownLayoutProblems(app.locator(part))).filter((p) => !byDesign(p)),
+          part,
+        ).toEqual([]);
+      await saveScreen(app, `i18n-chat-${language}`);
+      await app.locator('.composer-box button[aria-haspopup="dialog"]').click();
+      const compare = app.locator('.compare[role="dialog"]');
+      await expect(compare.locator('.compare-column')).toHaveCount(2);
+      for (const part of ['.compare-header', '.compare-column-header', '.compare-footer'])
+        expect(await shownLayoutProblems(compare.locator(part).first()), part).toEqual([]);
+      await saveScreen(app, `i18n-compare-${language}`);
+    });
+});
+
 test.describe('the sidebar and a conversation (sidebar, messages, format, markdown areas)', () => {
   /** Two conversations: a finished reply with every figure, sources and a cut-off note; an interrupted one. */
   async function seedHistory(harness: Harness): Promise<void> {
