@@ -408,3 +408,150 @@ test.describe("main's errors in the window's language (errors.* areas)", () => {
     await expect(app.getByRole('article')).toHaveCount(0);
   });
 });
+
+/**
+ * Settings' sections, the Spending view, the model picker, Conversation options and the start screen
+ * (areas settings.*, spending, modelPicker, requestControls, onboarding): no text outside the catalogs in
+ * en-XA, and nothing clipped or overlapping in German.
+ */
+test.describe('Settings sections, Spending, the model picker, Conversation options and the start screen', () => {
+  const XA = 'en-XA' as const;
+
+  async function openSettings(app: Page, locale: DisplayLocale): Promise<Locator> {
+    await settingsButton(app, locale).click();
+    const dialog = app.getByRole('dialog', { name: text(locale, 'settings.title') });
+    await expect(
+      dialog.getByRole('heading', { name: text(locale, 'settings.backups.heading') }),
+    ).toBeVisible();
+    return dialog;
+  }
+
+  async function openSpending(app: Page, locale: DisplayLocale): Promise<Locator> {
+    await app.getByRole('button', { name: text(locale, 'sidebar.spending') }).click();
+    const dialog = app.getByRole('dialog', { name: text(locale, 'spending.title') });
+    await expect(
+      dialog.getByRole('heading', { name: text(locale, 'spending.totals.heading') }),
+    ).toBeVisible();
+    await expect(dialog.getByText(text(locale, 'spending.key.loading'))).toBeHidden();
+    return dialog;
+  }
+
+  async function openPicker(app: Page, locale: DisplayLocale): Promise<Locator> {
+    await app.getByRole('button', { name: text(locale, 'chat.model.label'), exact: true }).click();
+    const dialog = app.getByRole('dialog', { name: text(locale, 'modelPicker.title') });
+    await expect(dialog.getByRole('option').first()).toBeVisible();
+    return dialog;
+  }
+
+  async function openConversationOptions(app: Page, locale: DisplayLocale): Promise<Locator> {
+    await app.getByRole('button', { name: text(locale, 'chat.header.conversationOptions') }).click();
+    const dialog = app.getByRole('dialog', { name: text(locale, 'requestControls.options.title') });
+    await expect(
+      dialog.getByRole('heading', { name: text(locale, 'requestControls.options.fallbacksHeading') }),
+    ).toBeVisible();
+    return dialog;
+  }
+
+  test('en-XA: every Settings section, with the key verified and its removal asked', async ({
+    app,
+    harness,
+  }) => {
+    await useLanguage(harness, app, XA);
+    const dialog = await openSettings(app, XA);
+    expect(await untranslated(app, dialog)).toEqual([]);
+    await dialog.getByRole('button', { name: text(XA, 'settings.key.verify') }).click();
+    await expect(dialog.locator('.verification .key-facts')).toBeVisible();
+    await dialog.getByRole('button', { name: text(XA, 'settings.key.remove') }).click();
+    await expect(dialog.getByRole('button', { name: text(XA, 'settings.key.confirmRemoval') })).toBeVisible();
+    // A bad value in a field says so in the language too.
+    await dialog.getByRole('textbox', { name: text(XA, 'settings.spending.daily.label') }).fill('-1');
+    await expect(dialog.getByText(text(XA, 'settings.spending.invalid'))).toBeVisible();
+    expect(await untranslated(app, dialog)).toEqual([]);
+  });
+
+  test('en-XA: the Spending view, as a chart and as a table', async ({ app, harness }) => {
+    await useLanguage(harness, app, XA);
+    const dialog = await openSpending(app, XA);
+    expect(await untranslated(app, dialog)).toEqual([]);
+    await dialog.getByRole('button', { name: text(XA, 'spending.asTable') }).click();
+    await dialog
+      .getByRole('radio', { name: catalogIntl(XA).formatMessage({ id: 'spending.lastDays' }, { days: 90 }) })
+      .check();
+    expect(await untranslated(app, dialog)).toEqual([]);
+  });
+
+  test('en-XA: the model picker with its filters, details and preset field', async ({ app, harness }) => {
+    await useLanguage(harness, app, XA);
+    const picker = await openPicker(app, XA);
+    await picker.getByRole('button', { name: text(XA, 'modelPicker.preset.use') }).click();
+    await expect(picker.getByRole('alert')).toContainText('⟦');
+    expect(await untranslated(app, picker)).toEqual([]);
+  });
+
+  test('en-XA: Conversation options and the request controls beside the composer', async ({
+    app,
+    harness,
+  }) => {
+    await useLanguage(harness, app, XA);
+    await app.getByRole('button', { name: text(XA, 'requestControls.webSearch.label') }).click();
+    expect(await untranslated(app, app.locator('.composer-controls'))).toEqual([]);
+    const dialog = await openConversationOptions(app, XA);
+    expect(await untranslated(app, dialog)).toEqual([]);
+  });
+
+  test.describe('without a key', () => {
+    test.use({ harnessOptions: { withKey: false } });
+
+    test('en-XA: the start screen', async ({ app, harness }) => {
+      await useLanguage(harness, app, XA);
+      const start = app.locator('.onboarding');
+      await expect(start.getByRole('heading', { level: 2 })).toContainText('⟦');
+      expect(await untranslated(app, start)).toEqual([]);
+    });
+
+    test('de: the start screen neither clipped nor overlapping', async ({ app, harness }) => {
+      await useLanguage(harness, app, 'de');
+      const start = app.locator('.onboarding');
+      await expect(start.getByRole('heading', { name: text('de', 'onboarding.heading') })).toBeVisible();
+      expect(await layoutProblems(start)).toEqual([]);
+    });
+  });
+
+  test('de: Settings, Spending, the model picker and Conversation options neither clipped nor overlapping', async ({
+    app,
+    harness,
+  }) => {
+    await useLanguage(harness, app, 'de');
+    /** The screen-reader-only text (`.visually-hidden`) is clipped to a pixel on purpose. */
+    const problems = async (root: Locator) => {
+      const hidden = (await root.locator('.visually-hidden').allTextContents()).map((t) =>
+        t.replace(/\s+/g, ' ').trim().slice(0, 40),
+      );
+      return (await layoutProblems(root)).filter(
+        (p) => !hidden.some((t) => t !== '' && p.endsWith(`"${t}"`)),
+      );
+    };
+    const settings = await openSettings(app, 'de');
+    expect(await problems(settings), 'Settings').toEqual([]);
+    await saveScreen(app, 'i18n-settings-sections-de');
+    await app.keyboard.press('Escape');
+    const spending = await openSpending(app, 'de');
+    expect(await problems(spending), 'Spending').toEqual([]);
+    await app.keyboard.press('Escape');
+    const picker = await openPicker(app, 'de');
+    // Its parts, not the windowed list as a whole: rows and their stars scrolled out of view are clipped
+    // by the list's scroller, which a box-overlap check cannot see.
+    for (const part of [
+      '.preset-field',
+      '.picker-search',
+      '.picker-filters',
+      '.picker-status',
+      '.model-details',
+    ])
+      expect(await problems(picker.locator(part)), part).toEqual([]);
+    expect(await problems(picker.getByRole('option').first()), 'first option').toEqual([]);
+    await app.keyboard.press('Escape');
+    const options = await openConversationOptions(app, 'de');
+    expect(await problems(options), 'Conversation options').toEqual([]);
+  });
+});
