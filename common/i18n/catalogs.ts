@@ -7,6 +7,7 @@ import common from './messages/common';
 import compare from './messages/compare';
 import dialogs from './messages/dialogs';
 import errorsApp from './messages/errors.app';
+import errorsBackups from './messages/errors.backups';
 import errorsChat from './messages/errors.chat';
 import errorsKey from './messages/errors.key';
 import errorsOpenrouter from './messages/errors.openrouter';
@@ -46,6 +47,7 @@ export const AREAS: Readonly<Record<string, AreaCatalog>> = {
   compare,
   dialogs,
   'errors.app': errorsApp,
+  'errors.backups': errorsBackups,
   'errors.chat': errorsChat,
   'errors.key': errorsKey,
   'errors.openrouter': errorsOpenrouter,

@@ -1,9 +1,10 @@
 import type { AreaCatalog } from './catalog-types';
 import app from './messages/errors.app';
+import backups from './messages/errors.backups';
 import chat from './messages/errors.chat';
 import key from './messages/errors.key';
 import openrouter from './messages/errors.openrouter';
 import signIn from './messages/errors.signIn';
 
 /** The catalogs of the errors main reports (`AppError.messageId`), by sub-area. */
-export const ERROR_AREAS: readonly AreaCatalog[] = [app, chat, key, openrouter, signIn];
+export const ERROR_AREAS: readonly AreaCatalog[] = [app, backups, chat, key, openrouter, signIn];

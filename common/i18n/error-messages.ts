@@ -2,6 +2,7 @@ import { createIntl, createIntlCache } from '@formatjs/intl';
 import { ERROR_AREAS } from './error-areas';
 import { SOURCE_LOCALE } from './locales';
 import type app from './messages/errors.app/en.json';
+import type backups from './messages/errors.backups/en.json';
 import type chat from './messages/errors.chat/en.json';
 import type key from './messages/errors.key/en.json';
 import type openrouter from './messages/errors.openrouter/en.json';
@@ -13,6 +14,7 @@ import type signIn from './messages/errors.signIn/en.json';
  */
 export type ErrorMessageId =
   | keyof typeof app
+  | keyof typeof backups
   | keyof typeof chat
   | keyof typeof key
   | keyof typeof openrouter

@@ -87,32 +87,27 @@ export interface BackupService extends SnapshotBeforeUpdate {
 
 const sha256Hex = (bytes: Uint8Array) => createHash('sha256').update(bytes).digest('hex');
 
-function failure(error: unknown, action: string): AppFailure {
+/** What could not be done (errors.backups.*: the sentence names it in each language). */
+type FailedAction = 'backup' | 'encryptedCopy' | 'openedBackup';
+
+function failure(error: unknown, action: FailedAction): AppFailure {
   if (error instanceof AppFailure) return error;
   const code = (error as NodeJS.ErrnoException | null)?.code;
   if (code === 'ENOSPC' || code === 'EDQUOT') {
-    return appError(
-      'internal',
-      `Switchboard could not ${action} because the disk is full. Free some disk space, then try again. Your conversations were not changed.`,
-    );
+    return appError('internal', { id: 'errors.backups.diskFull', values: { action } });
   }
   if (code === 'EACCES' || code === 'EPERM' || code === 'EROFS') {
-    return appError(
-      'internal',
-      `Switchboard is not allowed to write in its backups folder, so it could not ${action}. Check that the data folder is writable, then try again. Your conversations were not changed.`,
-    );
+    return appError('internal', { id: 'errors.backups.notWritable', values: { action } });
   }
-  return appError(
-    'internal',
-    `Switchboard could not ${action} (${code ?? 'unexpected error'}). Try again; if it keeps happening, check the disk. Your conversations were not changed.`,
-  );
+  return appError('internal', {
+    id: 'errors.backups.failed',
+    // i18n-ignore: an error code, or the log's word for none
+    values: { action, code: code ?? 'unexpected error' },
+  });
 }
 
 function notRestorable(): AppFailure {
-  return appError(
-    'validation',
-    'That backup is incomplete or damaged, so it cannot be restored. Choose another backup.',
-  );
+  return appError('validation', { id: 'errors.backups.damaged' });
 }
 
 /**
@@ -277,7 +272,7 @@ export function createBackupService(options: BackupServiceOptions): BackupServic
       log.error('a backup could not be written', { kind, error: describeError(error) });
       // What was read this time may not be in objects/ (the write failed): copy everything again.
       copied.clear();
-      throw failure(error, 'finish the backup');
+      throw failure(error, 'backup');
     } finally {
       inProgress = null;
     }
@@ -312,10 +307,7 @@ export function createBackupService(options: BackupServiceOptions): BackupServic
 
   const refuseWhileStreaming = () => {
     if (options.restorer.streaming()) {
-      throw appError(
-        'validation',
-        'A reply is still being written, so nothing was restored. Wait for it to finish (or stop it), then restore again.',
-      );
+      throw appError('validation', { id: 'errors.backups.replyStreaming' });
     }
   };
 
@@ -400,10 +392,8 @@ export function createBackupService(options: BackupServiceOptions): BackupServic
         } catch (error) {
           log.error('a restore stopped part-way', { backupId, error: describeError(error) });
           const reason = error instanceof AppFailure ? `${error.message} ` : '';
-          throw appError(
-            'internal',
-            `${reason}The restore stopped part-way. Your conversations as they were just before are in the backup marked "before restore": restore it to undo.`,
-          );
+          // The cause's own sentence (English) leads, as before; the rest is in the window's language.
+          throw appError('internal', { id: 'errors.backups.restoreStopped', values: { reason } });
         }
         // Conversations the snapshot did not have go to the trash (restorable there for 30 days).
         let movedToTrash = 0;
@@ -434,7 +424,7 @@ export function createBackupService(options: BackupServiceOptions): BackupServic
           await fs.writeDurably(join(folder, fileName), encrypted);
         } catch (error) {
           log.error('an encrypted copy could not be written', { backupId, error: describeError(error) });
-          throw failure(error, 'save the encrypted copy there');
+          throw failure(error, 'encryptedCopy');
         }
         return { fileName };
       });
@@ -446,14 +436,11 @@ export function createBackupService(options: BackupServiceOptions): BackupServic
         try {
           bytes = await fs.readFile(file);
         } catch {
-          throw appError('validation', 'That file could not be read. Choose the file again, or another one.');
+          throw appError('validation', { id: 'errors.backups.fileUnreadable' });
         }
         const unpacked = unpackArchive(await decryptArchive(bytes, passphrase));
         if (!unpacked) {
-          throw appError(
-            'validation',
-            'That file opened, but it is not a whole Switchboard backup (it may be damaged). Nothing was changed.',
-          );
+          throw appError('validation', { id: 'errors.backups.notABackup' });
         }
         const { manifest, manifestText, objects } = unpacked;
         try {
@@ -466,7 +453,7 @@ export function createBackupService(options: BackupServiceOptions): BackupServic
           await fs.makeDir(paths.snapshotDir(manifest.id));
           await fs.writeDurably(paths.manifest(manifest.id), manifestText);
         } catch (error) {
-          throw failure(error, 'keep the opened backup');
+          throw failure(error, 'openedBackup');
         }
         checked.delete(manifest.id);
         log.info('encrypted copy opened', { backupId: manifest.id, files: manifest.files.length });
@@ -479,10 +466,7 @@ export function createBackupService(options: BackupServiceOptions): BackupServic
         const manifest = await restorable(backupId);
         const file = manifest.files.find((f) => conversationIdOfPath(f.path) === conversationId);
         if (!file) {
-          throw appError(
-            'validation',
-            'That conversation is not in this backup. Choose another backup or another conversation.',
-          );
+          throw appError('validation', { id: 'errors.backups.conversationNotInBackup' });
         }
         return restoreOne(manifest, file.sha256);
       });

@@ -42,10 +42,10 @@ function distinctObjects(manifest: Manifest): { sha256: string; size: number }[]
 
 export function checkPassphrase(passphrase: string): void {
   if (passphrase.length < MIN_PASSPHRASE_LENGTH) {
-    throw appError(
-      'validation',
-      `Use a passphrase of at least ${MIN_PASSPHRASE_LENGTH} characters; four or five random words are a good choice. Nothing was saved.`,
-    );
+    throw appError('validation', {
+      id: 'errors.backups.passphraseTooShort',
+      values: { min: MIN_PASSPHRASE_LENGTH },
+    });
   }
 }
 
@@ -110,9 +110,6 @@ export async function decryptArchive(file: Uint8Array, passphrase: string): Prom
     return await decrypter.decrypt(file);
   } catch {
     // age does not say which: a wrong passphrase, or a file that is not (or no longer) an age file.
-    throw appError(
-      'validation',
-      'That passphrase does not open this file, or the file is not a Switchboard encrypted backup. Check the passphrase and the file, then try again.',
-    );
+    throw appError('validation', { id: 'errors.backups.wrongPassphrase' });
   }
 }
