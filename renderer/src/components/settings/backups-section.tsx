@@ -88,7 +88,7 @@ export function BackupsSection() {
           select ?? (restorable.some((b) => b.id === current) ? current : (restorable[0]?.id ?? null)),
       );
     },
-    [actions],
+    [actions, intl],
   );
 
   useEffect(() => {

@@ -90,7 +90,10 @@ export function KeySection() {
       )}
       {status && !hasUsableKey(status) && (
         <p className="field-hint">
-          {intl.formatMessage({ id: 'settings.key.storage' }, { backend: describeBackend(status.backend, intl) })}
+          {intl.formatMessage(
+            { id: 'settings.key.storage' },
+            { backend: describeBackend(status.backend, intl) },
+          )}
         </p>
       )}
       {hasUsableKey(status) && (

@@ -8,14 +8,11 @@ import { formatCost } from '../../format/usd';
 export function SpendingTable({ days, models }: { days: readonly SpendingDay[]; models: readonly string[] }) {
   const intl = useIntl();
   const locale = localeOf(intl);
+  const label = intl.formatMessage({ id: 'spending.table.label' });
   return (
     // Scrolls on its own (90 rows): focusable, so the keyboard can scroll it too.
     // biome-ignore lint/a11y/noNoninteractiveTabindex: a scrolling region must be reachable by keyboard (WCAG 2.1.1).
-    <section
-      className="spending-table-wrap"
-      tabIndex={0}
-      aria-label={intl.formatMessage({ id: 'spending.table.label' })}
-    >
+    <section className="spending-table-wrap" tabIndex={0} aria-label={label}>
       <table className="spending-table">
         <caption>{intl.formatMessage({ id: 'spending.chart.title' })}</caption>
         <thead>
