@@ -138,7 +138,11 @@ describe('the Spending view', () => {
     const { dialog, fake, user } = await openSpending();
     await user.click(within(dialog).getByRole('button', { name: 'Export CSV' }));
     expect(fake.callsTo('exportSpendingCsv')).toEqual([{ days: 30 }]);
-    expect((await screen.findByRole('status')).textContent).toContain('switchboard-spending.csv');
+    // The toasts' own live region (the update banner has one too).
+    const notifications = screen.getByRole('region', { name: 'Notifications' });
+    expect((await within(notifications).findByRole('status')).textContent).toContain(
+      'switchboard-spending.csv',
+    );
   });
 
   it('opens with Ctrl+Shift+S and closes with Escape', async () => {
