@@ -2,6 +2,7 @@ import { useId } from 'react';
 import { useIntl } from 'react-intl';
 import type { Message } from '../../../../common/conversation-types';
 import type { AppError } from '../../../../common/errors';
+import { formatAppError } from '../../../shared/i18n/error-text';
 import type { RegenerateOverride } from '../../actions/chat-actions';
 import { useActions } from '../../app-context';
 import { useModelName } from '../../hooks/use-model-name';
@@ -98,7 +99,7 @@ function ErrorActions({
             void actions.key.remove().then((result) => {
               // Back to the start screen, where the ways to add a key are.
               if (result.ok) actions.navigation.newChat();
-              else actions.toasts.show(result.error.message, { tone: 'error' });
+              else actions.toasts.show(formatAppError(intl, result.error), { tone: 'error' });
             })
           }
         >
@@ -215,7 +216,7 @@ export function ReplyError({ error, onRetry, conversationId, reply }: ReplyError
   return (
     <div className="reply-error">
       <div role="alert">
-        <p>{error.message}</p>
+        <p>{formatAppError(intl, error)}</p>
         {error.code === 'moderation' && error.reasons && error.reasons.length > 0 && (
           <ul className="moderation-reasons" data-i18n-content>
             {error.reasons.map((reason) => (

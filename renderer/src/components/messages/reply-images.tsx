@@ -1,6 +1,7 @@
 import { useEffect, useState } from 'react';
 import { useIntl } from 'react-intl';
 import type { ReplyImage } from '../../../../common/chat-types';
+import { formatAppError } from '../../../shared/i18n/error-text';
 import { useActions } from '../../app-context';
 
 interface ReplyImagesProps {
@@ -41,7 +42,7 @@ function ReplyImageFigure({
       setLoaded(
         result.ok
           ? { state: 'ready', dataUrl: result.value }
-          : { state: 'failed', message: result.error.message },
+          : { state: 'failed', message: formatAppError(intl, result.error) },
       );
     });
     return () => {

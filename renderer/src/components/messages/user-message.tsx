@@ -1,6 +1,7 @@
 import { useState } from 'react';
 import { useIntl } from 'react-intl';
 import type { Message } from '../../../../common/conversation-types';
+import { formatAppError } from '../../../shared/i18n/error-text';
 import { useActions } from '../../app-context';
 import { describeSpendingLimit } from '../../format/spending';
 import { useActiveStream } from '../../hooks/use-active-stream';
@@ -27,7 +28,7 @@ export function UserMessage({ conversationId, message }: { conversationId: strin
       // A spending limit also gets the toast, for its "Change limit"; the edit stays in the form.
       const limit = describeSpendingLimit(result.error, intl);
       if (limit !== null) reportRefusal(result.error);
-      return limit ?? result.error.message;
+      return limit ?? formatAppError(intl, result.error);
     }
     setEditing(false);
     return null;

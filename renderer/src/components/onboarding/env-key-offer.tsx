@@ -1,6 +1,7 @@
 import { useEffect, useState } from 'react';
 import { useIntl } from 'react-intl';
 import type { KeyChoice, KeyStored } from '../../../../common/key-intake-types';
+import { formatAppError } from '../../../shared/i18n/error-text';
 import { useActions } from '../../app-context';
 
 /** The variable main reads the key from (main/electron), the same in every language. */
@@ -26,7 +27,7 @@ export function EnvKeyOffer(props: {
   const accept = async (persistence: KeyChoice['persistence']) => {
     const result = await addKey.acceptEnvKey({ ...props.choice, persistence });
     if (!result.ok) {
-      props.onError(result.error.message);
+      props.onError(formatAppError(intl, result.error));
       // Main drops an offer whose key was rejected; keep showing it only if it is still on offer.
       const still = await addKey.envKeyOffer();
       setPreview(still.ok ? (still.value?.preview ?? null) : null);

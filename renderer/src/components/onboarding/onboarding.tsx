@@ -2,6 +2,7 @@ import { useEffect, useId, useState } from 'react';
 import { type IntlShape, useIntl } from 'react-intl';
 import type { KeyChoice, KeyStored, SignInProgress } from '../../../../common/key-intake-types';
 import type { KeyStatus, Persistence } from '../../../../common/key-status';
+import { formatAppError } from '../../../shared/i18n/error-text';
 import { KeepKeyChoice } from '../../../shared/keep-key-choice';
 import { useActions } from '../../app-context';
 import { describeBackend } from '../../format/key-storage';
@@ -70,8 +71,8 @@ export function Onboarding({ status }: { status: KeyStatus }) {
     setBusy(null);
     setProgress(null);
     setStaleSignIn(!result.ok && result.error.code === 'sign_in_in_progress');
-    if (!result.ok) setError(result.error.message);
-    else if (result.value.phase === 'failed') setError(result.value.error.message);
+    if (!result.ok) setError(formatAppError(intl, result.error));
+    else if (result.value.phase === 'failed') setError(formatAppError(intl, result.value.error));
     else if (result.value.phase === 'cancelled') setError(intl.formatMessage({ id: 'onboarding.cancelled' }));
     else if (result.value.phase === 'done') saved(result.value);
     // A key was added while the sign-in ran, and the person chose in main's dialog to keep it. A toast,
@@ -84,14 +85,14 @@ export function Onboarding({ status }: { status: KeyStatus }) {
     setBusy('clipboard');
     const result = await addKey.pasteFromClipboard(choice);
     setBusy(null);
-    if (!result.ok) setError(result.error.message);
+    if (!result.ok) setError(formatAppError(intl, result.error));
     else saved(result.value);
   };
 
   const typeIt = async () => {
     setError(null);
     const result = await addKey.openKeyWindow();
-    if (!result.ok) setError(result.error.message);
+    if (!result.ok) setError(formatAppError(intl, result.error));
   };
 
   const waiting = progressText(progress, intl);

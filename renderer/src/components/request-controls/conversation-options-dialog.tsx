@@ -2,6 +2,7 @@ import { useEffect, useId } from 'react';
 import { useIntl } from 'react-intl';
 import type { ReasoningChoice } from '../../../../common/request-options';
 import { DEFAULT_WEB_SEARCH } from '../../../../common/request-options';
+import { formatAppError } from '../../../shared/i18n/error-text';
 import { useActions, useStores } from '../../app-context';
 import { describeChoice, effectiveReasoning } from '../../format/reasoning-choice';
 import { webSearchCostNote } from '../../format/web-search-cost';
@@ -39,7 +40,10 @@ export function ConversationOptionsDialog({ inert }: { inert: boolean }) {
     void actions.requestOptions.change(selectedId, patch).then((result) => {
       if (!result.ok)
         actions.toasts.show(
-          intl.formatMessage({ id: 'requestControls.options.notSaved' }, { error: result.error.message }),
+          intl.formatMessage(
+            { id: 'requestControls.options.notSaved' },
+            { error: formatAppError(intl, result.error) },
+          ),
           { tone: 'error' },
         );
     });

@@ -1,6 +1,7 @@
 import { useState } from 'react';
 import { useIntl } from 'react-intl';
 import type { KeyInfo, KeyStatus } from '../../../../common/key-status';
+import { formatAppError } from '../../../shared/i18n/error-text';
 import { useActions, useStores } from '../../app-context';
 import { describeBackend, describeKeySource } from '../../format/key-storage';
 import { useStoreValue } from '../../hooks/use-store-value';
@@ -60,14 +61,16 @@ export function KeySection() {
     setVerification({ state: 'checking' });
     const result = await actions.key.verify();
     setVerification(
-      result.ok ? { state: 'done', info: result.value } : { state: 'failed', message: result.error.message },
+      result.ok
+        ? { state: 'done', info: result.value }
+        : { state: 'failed', message: formatAppError(intl, result.error) },
     );
   };
 
   const reportExposed = async () => {
     const result = await actions.key.reportExposed();
     setVerification({ state: 'idle' });
-    setRemoveError(result.ok ? null : result.error.message);
+    setRemoveError(result.ok ? null : formatAppError(intl, result.error));
     if (result.ok) {
       actions.toasts.show(intl.formatMessage({ id: 'settings.key.exposedDone' }));
     }
@@ -77,7 +80,7 @@ export function KeySection() {
     const result = await actions.key.remove();
     setConfirming(false);
     setVerification({ state: 'idle' });
-    setRemoveError(result.ok ? null : result.error.message);
+    setRemoveError(result.ok ? null : formatAppError(intl, result.error));
   };
 
   return (
