@@ -8,6 +8,23 @@ const secrets = createKnownSecrets();
 secrets.add(SECRET);
 const clean = secrets.redact;
 
+describe('sanitiseAppError: the message values too', () => {
+  it('redacts a string value of an error shown in the window’s language; numbers and clean values stay', () => {
+    const error: AppError = {
+      code: 'internal',
+      message: `Switchboard couldn't start its local sign-in listener (${SECRET}).`,
+      messageId: 'errors.signIn.listenFailed',
+      values: { reason: `bind ${SECRET}`, port: 8080, kept: 'plain' },
+    };
+    const out = sanitiseAppError(error, clean);
+    expect(out.values).toEqual({ reason: 'bind [REDACTED]', port: 8080, kept: 'plain' });
+    expect(out.message).not.toContain(SECRET);
+    expect(error.values?.reason).toContain(SECRET); // the input is not mutated
+    const untouched: AppError = { ...error, message: 'clean', values: { kept: 'plain' } };
+    expect(sanitiseAppError(untouched, clean)).toBe(untouched);
+  });
+});
+
 describe('sanitiseErrorsIn', () => {
   it('redacts every AppError-shaped object, however deep, and leaves other strings alone', () => {
     const value = {
