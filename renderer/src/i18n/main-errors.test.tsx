@@ -24,7 +24,9 @@ describe("main's errors in the window's language", () => {
     // No id (an older error, or one main has not converted yet): main's English, as given.
     expect(formatAppError(intlIn('de'), { message: 'As given.' })).toBe('As given.');
     // An id this window does not know: the English rather than a bare id.
-    expect(formatAppError(intlIn('de'), { message: 'As given.', messageId: 'errors.app.nope' })).toBe('As given.');
+    expect(formatAppError(intlIn('de'), { message: 'As given.', messageId: 'errors.app.nope' })).toBe(
+      'As given.',
+    );
   });
 
   it('errorNote: an id for a toast to translate when shown, or the English text', () => {
