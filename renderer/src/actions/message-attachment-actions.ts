@@ -1,3 +1,5 @@
+import { createElement } from 'react';
+import { FormattedMessage } from 'react-intl';
 import type { AttachmentRef } from '../../../common/attachment-types';
 import type { AppError } from '../../../common/errors';
 import type { SwitchboardBridge } from '../../../common/ipc/bridge-types';
@@ -8,9 +10,11 @@ import { type AttachmentImageCache, createAttachmentImageCache } from '../state/
 import { imageDataUrlToBlob } from '../state/image-data-url';
 import type { ToastsStore } from '../state/toasts-store';
 
-/** What a message shows for an attachment whose file is gone or could not be read. */
-// i18n-ignore: messages/** still import it while they are converted (issue 20); the catalog's is `chat.attachments.gone`
-export const ATTACHMENT_GONE = 'This file is no longer saved';
+/**
+ * What a message shows for an attachment whose file is gone or could not be read: the catalog's words
+ * as an element, so wherever it is placed it reads in the interface's language and follows a switch.
+ */
+export const ATTACHMENT_GONE = createElement(FormattedMessage, { id: 'chat.attachments.gone' });
 
 export interface MessageAttachmentActionsDeps {
   bridge: Pick<SwitchboardBridge, 'getAttachmentImage' | 'saveAttachment'>;
