@@ -5,6 +5,7 @@ import { AppContext, createApp } from './app-context';
 import { getBridge } from './bridge';
 import { AppShell } from './components/app-shell';
 import { useStoreValue } from './hooks/use-store-value';
+import { preloadDialogViews } from './lazy/deferred-views';
 
 /**
  * The root: builds the window's stores and actions around the preload's bridge and starts listening to
@@ -18,6 +19,18 @@ export function App({ initialLocale }: { initialLocale?: LocaleState | null }) {
     return created;
   });
   useEffect(() => app.actions.start(), [app]);
+  // Issue 19: Compare's and Spending's chunks (Recharts alone is ~0.9 MB) load after the first paint,
+  // so they never delay the composer. rAF runs before that paint, a task queued from it after.
+  useEffect(() => {
+    let timer: ReturnType<typeof setTimeout> | undefined;
+    const frame = requestAnimationFrame(() => {
+      timer = setTimeout(preloadDialogViews, 0);
+    });
+    return () => {
+      cancelAnimationFrame(frame);
+      clearTimeout(timer);
+    };
+  }, []);
   const locale = useStoreValue(app.actions.locale.state);
   return (
     <AppContext.Provider value={app}>

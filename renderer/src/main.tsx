@@ -4,6 +4,7 @@ import { createRoot } from 'react-dom/client';
 import type { LocaleState } from '../../common/i18n/locales';
 import { App } from './app';
 import { getBridge } from './bridge';
+import { preloadMessageViews } from './lazy/deferred-views';
 
 const container = document.getElementById('root');
 if (!container) throw new Error('#root missing');
@@ -14,6 +15,9 @@ const render = (initialLocale: LocaleState | null) =>
       <App initialLocale={initialLocale} />
     </StrictMode>,
   );
+// Issue 19: the message views (with the Markdown pipeline) are a chunk of their own; it loads while
+// the locale's round trip below is under way, so opening a conversation need not wait for it.
+preloadMessageViews();
 // Ask main for the language before the first paint (one IPC round trip), so no English flashes first.
 getBridge()
   .getLocale()

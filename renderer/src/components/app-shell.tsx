@@ -1,16 +1,20 @@
+import { Suspense } from 'react';
 import { useStores } from '../app-context';
 import { useGlobalShortcuts } from '../hooks/use-global-shortcuts';
 import { useStoreValue } from '../hooks/use-store-value';
+import { SpendingDialogView } from '../lazy/deferred-views';
 import { ChatPane } from './chat/chat-pane';
 import { ModelDetailsDialog } from './chat/model-details-button';
 import { ModelPickerDialog } from './model-picker/model-picker-dialog';
 import { ConversationOptionsDialog } from './request-controls/conversation-options-dialog';
 import { SettingsDialog } from './settings/settings-dialog';
 import { Sidebar } from './sidebar/sidebar';
-import { SpendingDialog } from './spending/spending-dialog';
 import { ThemeApplier } from './theme-applier';
 import { Toasts } from './toasts';
 import { UpdateBanner } from './update-banner';
+
+/** Recharts and its dependencies load in a chunk of their own (issue 19), preloaded after the first paint (app.tsx). */
+const SpendingDialog = SpendingDialogView.Component;
 
 /** Layout: sidebar and chat pane; modal dialogs above them (which make them inert while open). */
 export function AppShell() {
@@ -36,7 +40,11 @@ export function AppShell() {
       {dialogs.settingsOpen && <SettingsDialog inert={dialogs.picker !== null} />}
       {dialogs.picker !== null && <ModelPickerDialog purpose={dialogs.picker} />}
       {dialogs.modelDetailsOpen && <ModelDetailsDialog />}
-      {dialogs.spendingOpen && <SpendingDialog />}
+      {dialogs.spendingOpen && (
+        <Suspense fallback={null}>
+          <SpendingDialog />
+        </Suspense>
+      )}
       {dialogs.conversationOptionsOpen && <ConversationOptionsDialog inert={dialogs.picker !== null} />}
       {/* Issue 20: non-modal; inert like the app while a dialog is open. */}
       <UpdateBanner inert={anyDialog} />

@@ -1,5 +1,5 @@
 import { cleanup } from '@testing-library/react';
-import { afterEach } from 'vitest';
+import { afterEach, beforeAll } from 'vitest';
 
 afterEach(() => cleanup());
 
@@ -8,3 +8,15 @@ afterEach(() => cleanup());
 if (!Element.prototype.scrollBy) {
   Element.prototype.scrollBy = function scrollBy() {};
 }
+
+// The message views, Compare and Spending are chunks of their own (renderer/src/lazy), loaded at
+// start-up in the app; here before each file's tests, so a render shows them at once, as before.
+beforeAll(async () => {
+  const views = await import('../lazy/deferred-views');
+  await Promise.all([
+    views.AssistantMessageView.preload(),
+    views.UserMessageView.preload(),
+    views.CompareViewView.preload(),
+    views.SpendingDialogView.preload(),
+  ]);
+});

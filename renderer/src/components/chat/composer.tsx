@@ -1,6 +1,7 @@
 import {
   type ClipboardEvent,
   type KeyboardEvent,
+  Suspense,
   useCallback,
   useEffect,
   useId,
@@ -25,7 +26,7 @@ import { useCostEstimate } from '../../hooks/use-cost-estimate';
 import { useModelSummary } from '../../hooks/use-model-summary';
 import { useStoreValue } from '../../hooks/use-store-value';
 import { useNoteText } from '../../i18n/use-note-text';
-import { CompareView } from '../compare/compare-view';
+import { CompareViewView } from '../../lazy/deferred-views';
 import { COMPARE_SHORTCUT, useCompareShortcut } from '../compare/use-compare-shortcut';
 import { RequestControls } from '../request-controls/request-controls';
 import { AttachmentChips } from './attachment-chips';
@@ -35,6 +36,9 @@ import { checkAttachmentsForModel, modelsThatRead } from './attachment-model-che
 import { composerBlockReason } from './composer-block';
 import { ConfirmSendDialog } from './confirm-send-dialog';
 import { CostEstimateNote } from './cost-estimate';
+
+/** Compare (issue 18) loads in a chunk of its own (issue 19), preloaded after the first paint. */
+const CompareView = CompareViewView.Component;
 
 /**
  * Where the person writes. Enter sends, Shift+Enter adds a line, and Enter while an input method is
@@ -360,7 +364,11 @@ export function Composer() {
           </button>
         </div>
       )}
-      {compareOpen && <CompareView onSent={compareSent} />}
+      {compareOpen && (
+        <Suspense fallback={null}>
+          <CompareView onSent={compareSent} />
+        </Suspense>
+      )}
       {confirming && (
         <ConfirmSendDialog
           estimate={confirming.estimate}

@@ -1,8 +1,10 @@
-import { memo } from 'react';
+import { memo, Suspense } from 'react';
 import { useIntl } from 'react-intl';
 import { useMessage } from '../../hooks/use-message';
-import { AssistantMessage } from './assistant-message';
-import { UserMessage } from './user-message';
+import { AssistantMessageView, UserMessageView } from '../../lazy/deferred-views';
+
+const AssistantMessage = AssistantMessageView.Component;
+const UserMessage = UserMessageView.Component;
 
 interface MessageRowProps {
   conversationId: string;
@@ -17,18 +19,23 @@ export const MessageRow = memo(function MessageRow({ conversationId, messageId, 
   if (!message) return <div className="message-row" />;
   return (
     <div className="message-row">
-      {message.role === 'assistant' ? (
-        <AssistantMessage conversationId={conversationId} message={message} isLast={isLast} />
-      ) : message.role === 'user' ? (
-        <UserMessage conversationId={conversationId} message={message} />
-      ) : (
-        <p className="system-note">
-          {intl.formatMessage(
-            { id: 'messages.systemPrompt' },
-            { prompt: <span data-i18n-content>{message.content}</span> },
-          )}
-        </p>
-      )}
+      {/* The views' chunk starts loading at start-up (main.tsx), so this fallback shows
+          only if a conversation opens before it has arrived: the row stays empty, like a message not
+          yet read, and the list's window measures and anchors it like any row. */}
+      <Suspense fallback={null}>
+        {message.role === 'assistant' ? (
+          <AssistantMessage conversationId={conversationId} message={message} isLast={isLast} />
+        ) : message.role === 'user' ? (
+          <UserMessage conversationId={conversationId} message={message} />
+        ) : (
+          <p className="system-note">
+            {intl.formatMessage(
+              { id: 'messages.systemPrompt' },
+              { prompt: <span data-i18n-content>{message.content}</span> },
+            )}
+          </p>
+        )}
+      </Suspense>
     </div>
   );
 });
