@@ -1,5 +1,6 @@
 import { ATTACHMENT_LIMITS, type StagedAttachment } from '../../../common/attachment-types';
 import type { SwitchboardBridge } from '../../../common/ipc/bridge-types';
+import { errorNote } from '../../shared/i18n/error-text';
 import { createTranslate, type Note, type Translate } from '../i18n/note';
 import { type ResizedImage, type ResizeLimits, resizeImage } from '../image/resize-image';
 import { imageDataUrlToBlob } from '../state/image-data-url';
@@ -145,7 +146,7 @@ export function createAttachmentActions(deps: AttachmentActionsDeps) {
     const result = await bridge.stageAttachment({ name, dataBase64 });
     if (!result.ok) {
       staged.remove(id);
-      refuse(name, { text: result.error.message });
+      refuse(name, errorNote(result.error));
       return;
     }
     settle(id, result.value);
