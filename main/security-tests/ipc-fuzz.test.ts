@@ -326,6 +326,8 @@ const validExamples: Record<string, () => unknown> = {
   getUpdateStatus: () => undefined,
   checkForUpdates: () => undefined,
   restartToUpdate: () => undefined,
+  // Issue 20: the interface language (chat and key-entry contracts); no arguments.
+  getLocale: () => undefined,
   // key-entry contract
   getKeyEntryContext: () => undefined,
   submit: () => ({ key: `sk-or-v1-${'0f'.repeat(32)}`, persistence: 'session' }),
