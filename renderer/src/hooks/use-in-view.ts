@@ -3,7 +3,7 @@ import { type RefObject, useEffect, useState } from 'react';
 /**
  * True once the element has come within `margin` of what its scroll container shows, and from then
  * on (a thumbnail that was loaded stays loaded while its row is mounted). The observer's root is the
- * nearest scroller marked `data-scroll-root` or Virtuoso's scroller (`data-virtuoso-scroller`): with
+ * nearest scroller marked `data-scroll-root` (the message list's own scroller): with
  * the viewport as root, the margin would grow the viewport but not the list's own clipping, so a row
  * just above or below the list's visible part would never count as near. Where there is no
  * IntersectionObserver (jsdom), the element counts as seen at once.
@@ -18,7 +18,7 @@ export function useInView(ref: RefObject<Element | null>, margin = '300px'): boo
       setSeen(true);
       return;
     }
-    const root = el.closest('[data-scroll-root], [data-virtuoso-scroller]');
+    const root = el.closest('[data-scroll-root]');
     const observer = new IntersectionObserver(
       (entries) => {
         if (entries.some((e) => e.isIntersecting)) {
