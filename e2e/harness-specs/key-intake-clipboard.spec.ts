@@ -101,7 +101,11 @@ test.describe('Paste from clipboard', () => {
       expect(harness.clipboard.text).toBe(text);
     }
     for (const answer of answers) {
-      expect(answer).toEqual({ ok: false, error: { code: 'key_invalid_format', message: NOT_A_KEY } });
+      // The same answer, word for word and with the same catalog id (issue 20), whatever was copied.
+      expect(answer).toEqual({
+        ok: false,
+        error: { code: 'key_invalid_format', message: NOT_A_KEY, messageId: 'errors.signIn.clipboardNotAKey' },
+      });
     }
     await expectNothingStored(harness);
     expect(verifications(emulatorOf(harness))).toHaveLength(0);
