@@ -104,7 +104,11 @@ test.describe('Paste from clipboard', () => {
       // The same answer, word for word and with the same catalog id (issue 20), whatever was copied.
       expect(answer).toEqual({
         ok: false,
-        error: { code: 'key_invalid_format', message: NOT_A_KEY, messageId: 'errors.signIn.clipboardNotAKey' },
+        error: {
+          code: 'key_invalid_format',
+          message: NOT_A_KEY,
+          messageId: 'errors.signIn.clipboardNotAKey',
+        },
       });
     }
     await expectNothingStored(harness);
