@@ -1,7 +1,6 @@
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import type { Locator, Page } from '@playwright/test';
 import { messageText, seedConversation } from '../../bench/app/long-conversation';
 import { expect, test } from './fixtures';
 
@@ -17,42 +16,6 @@ test.beforeAll(async () => {
   await seedConversation(dataDir, { id: 'long', title: TITLE, age: 1, count: MESSAGES });
 });
 
-/**
- * Records, every frame, the message at the top of the view by its number in the conversation (each
- * message's text carries it). Scrolling up it may only move to earlier ones.
- */
-async function watchTops(list: Locator): Promise<void> {
-  await list.evaluate((scroller) => {
-    const seen: number[] = [];
-    (window as unknown as { __tops: number[] }).__tops = seen;
-    const tick = () => {
-      const view = scroller.getBoundingClientRect();
-      const row = document
-        .elementFromPoint(view.left + view.width / 2, view.top + 4)
-        ?.closest<HTMLElement>('[data-index]');
-      const number = /(?:Question |answer for )(\d+)/.exec(row?.textContent ?? '')?.[1];
-      if (number !== undefined) seen.push(Number(number));
-      requestAnimationFrame(tick);
-    };
-    requestAnimationFrame(tick);
-  });
-}
-
-/** Turns the wheel upwards over the list until `target` is visible. */
-async function scrollUpTo(app: Page, list: Locator, target: Locator): Promise<void> {
-  const box = await list.boundingBox();
-  if (!box) throw new Error('the list is not laid out');
-  await app.mouse.move(box.x + box.width / 2, box.y + box.height / 2);
-  for (let i = 0; i < 1_000 && !(await target.isVisible()); i++) await app.mouse.wheel(0, -1_000);
-  await expect(target).toBeVisible();
-}
-
-/** The tops recorded since `watchTops`, and those that moved to a later message (jumps). */
-async function recordedJumps(app: Page): Promise<{ tops: number[]; jumps: number[] }> {
-  const tops = await app.evaluate(() => (window as unknown as { __tops: number[] }).__tops);
-  return { tops, jumps: tops.filter((top, i) => i > 0 && top > (tops[i - 1] ?? top)) };
-}
-
 test('opens at the last message, scrolls to the first with no jump, and keeps its place as pages load', async ({
   app,
 }) => {
@@ -67,33 +30,31 @@ test('opens at the last message, scrolls to the first with no jump, and keeps it
     1,
   );
 
-  await watchTops(list);
+  // Every frame while the wheel turns: the message at the top of the view, by its number in the
+  // conversation (each message's text carries it). Scrolling up it may only move to earlier ones.
+  await list.evaluate((scroller) => {
+    const seen: number[] = [];
+    (window as unknown as { __tops: number[] }).__tops = seen;
+    const tick = () => {
+      const view = scroller.getBoundingClientRect();
+      const row = document
+        .elementFromPoint(view.left + view.width / 2, view.top + 4)
+        ?.closest<HTMLElement>('[data-index]');
+      const number = /(?:Question |answer for )(\d+)/.exec(row?.textContent ?? '')?.[1];
+      if (number !== undefined) seen.push(Number(number));
+      requestAnimationFrame(tick);
+    };
+    requestAnimationFrame(tick);
+  });
+  const box = await list.boundingBox();
+  if (!box) throw new Error('the list is not laid out');
+  await app.mouse.move(box.x + box.width / 2, box.y + box.height / 2);
   const first = app.getByText(messageText(0));
-  await scrollUpTo(app, list, first);
+  for (let i = 0; i < 1_000 && !(await first.isVisible()); i++) await app.mouse.wheel(0, -1_000);
+  await expect(first).toBeVisible();
   await expect(app.getByText('Start of the conversation')).toBeVisible();
-  const { tops, jumps } = await recordedJumps(app);
-  expect(tops.length).toBeGreaterThan(10);
-  expect(jumps).toEqual([]);
-});
-
-test('after following the end with many pages loaded (the older ones let go), scrolls back to the first with no jump', async ({
-  app,
-}) => {
-  test.setTimeout(240_000);
-  await app.getByRole('navigation', { name: 'Conversations' }).getByText(TITLE, { exact: true }).click();
-  const list = app.locator('.message-list');
-  await expect(app.getByText(messageText(MESSAGES - 2))).toBeVisible();
-  // Read far back: 200 messages and more loaded, past what is kept while the end is followed.
-  await scrollUpTo(app, list, app.getByText(messageText(MESSAGES - 200)));
-  // Back at the end, following it: the oldest loaded pages are let go (the view stays at the end).
-  await app.getByRole('button', { name: 'Jump to latest' }).click();
-  await expect(app.getByText(messageText(MESSAGES - 2))).toBeVisible();
-  await expect(app.getByRole('button', { name: 'Jump to latest' })).toHaveCount(0);
-  // Up again to the very first: the pages let go are read from main again, and nothing jumps.
-  await watchTops(list);
-  await scrollUpTo(app, list, app.getByText(messageText(0)));
-  await expect(app.getByText('Start of the conversation')).toBeVisible();
-  const { tops, jumps } = await recordedJumps(app);
+  const tops = await app.evaluate(() => (window as unknown as { __tops: number[] }).__tops);
+  const jumps = tops.filter((top, i) => i > 0 && top > (tops[i - 1] ?? top));
   expect(tops.length).toBeGreaterThan(10);
   expect(jumps).toEqual([]);
 });
