@@ -9,13 +9,6 @@ export const MESSAGE_PAGE_SIZE = 50;
  */
 export const FIRST_PAGE_SIZE = 20;
 
-/**
- * While the person follows a conversation's end, at most this many of its messages stay loaded once
- * the list has grown a page past it (issue 19: a 200-reply session must not hold all 400 in memory).
- * Two pages: more than any screen shows, and the page just above is there when scrolling up begins.
- */
-export const LOADED_WHILE_FOLLOWING = 2 * MESSAGE_PAGE_SIZE;
-
 export interface MessageActionsDeps {
   bridge: Pick<SwitchboardBridge, 'loadMessages'>;
   messages: MessagesStore;
@@ -45,17 +38,6 @@ export function createMessageActions(deps: MessageActionsDeps) {
       const result = await bridge.loadMessages({ conversationId, before, limit: MESSAGE_PAGE_SIZE });
       if (result.ok) messages.olderPageLoaded(conversationId, result.value);
       else messages.olderLoadFailed(conversationId, result.error.message);
-    },
-
-    /**
-     * The person is at the conversation's end: once a page more than `LOADED_WHILE_FOLLOWING` is
-     * loaded (sends and replies, or pages read while scrolled up), the oldest are let go — read again
-     * by `loadOlder` when scrolled back to. The page of slack keeps this from undoing each page load.
-     */
-    followingEnd(conversationId: string): void {
-      const current = messages.lists.get(conversationId);
-      if (!current || current.ids.length <= LOADED_WHILE_FOLLOWING + MESSAGE_PAGE_SIZE) return;
-      messages.dropOldest(conversationId, LOADED_WHILE_FOLLOWING);
     },
   };
 }

@@ -1,5 +1,5 @@
 import { describe, expect, it, vi } from 'vitest';
-import { createMessageActions, LOADED_WHILE_FOLLOWING, MESSAGE_PAGE_SIZE } from '../actions/message-actions';
+import { createMessageActions } from '../actions/message-actions';
 import { createFakeBridge } from '../testing/fake-bridge';
 import { makeMessage } from '../testing/fixtures';
 import { createMessagesStore } from './messages-store';
@@ -51,41 +51,6 @@ describe('messages store', () => {
     await actions.loadOlder('c1');
     expect(store.lists.get('c1')).toMatchObject({ hasMore: false, prepended: 100 });
     expect(store.lists.get('c1')?.ids).toHaveLength(120);
-  });
-
-  it('while the end is followed, keeps a bounded number of messages loaded and reads dropped ones again', async () => {
-    // Main has stored 420 messages; the window saw the first 20, then 200 sends and their replies
-    // arrived one by one while the person followed the end.
-    const { store, fake, actions } = storeWith(420);
-    const all = fake.bridge.loadMessages({ conversationId: 'c1', limit: 420 });
-    const stored = await all;
-    if (!stored.ok) throw new Error('the fake main did not answer');
-    store.loadStarted('c1');
-    store.latestPageLoaded('c1', { messages: stored.value.messages.slice(0, 20), hasMore: false });
-    for (let i = 20; i < 420; i += 2) {
-      store.append('c1', stored.value.messages.slice(i, i + 2));
-      actions.followingEnd('c1');
-      expect(store.lists.get('c1')?.ids.length).toBeLessThanOrEqual(
-        LOADED_WHILE_FOLLOWING + MESSAGE_PAGE_SIZE,
-      );
-    }
-    const list = store.lists.get('c1');
-    expect(list?.ids.at(-1)).toBe('m419');
-    expect(list?.hasMore).toBe(true);
-    // The dropped messages are let go, not only hidden.
-    expect(store.messages.has('m0')).toBe(false);
-    expect(store.messages.has('m300')).toBe(false);
-    // A row's index (its place minus what was prepended) is the same as before the drops.
-    const rowIndex = (id: string) => {
-      const l = store.lists.get('c1');
-      return (l?.ids.indexOf(id) ?? 0) - (l?.prepended ?? 0);
-    };
-    expect(rowIndex('m419')).toBe(419);
-    // Scrolled back up, the dropped pages are read from main again, in order, down to the first.
-    for (let i = 0; i < 20 && store.lists.get('c1')?.hasMore; i++) await actions.loadOlder('c1');
-    expect(store.lists.get('c1')?.hasMore).toBe(false);
-    expect(store.lists.get('c1')?.ids).toEqual(stored.value.messages.map((m) => m.id));
-    expect(rowIndex('m419')).toBe(419);
   });
 
   it('shows a new version in place of the one it replaces, with its version indicator', async () => {

@@ -106,21 +106,6 @@ export function createMessagesStore() {
       }));
     },
 
-    /**
-     * Keeps only the latest `keep` messages loaded (issue 19: memory bounded in a long session): the
-     * older ones are let go here and read from main again, a page at a time, if the person scrolls back
-     * to them (`hasMore`). `prepended` goes down by as many, so each row keeps its index. Not while an
-     * older page is loading: it would be put before messages no longer here.
-     */
-    dropOldest(conversationId: string, keep: number) {
-      patchList(conversationId, (list) => {
-        const drop = list.ids.length - keep;
-        if (drop <= 0 || list.loadingOlder || list.status !== 'ready') return list;
-        for (const id of list.ids.slice(0, drop)) messages.delete(id);
-        return { ...list, ids: list.ids.slice(drop), hasMore: true, prepended: list.prepended - drop };
-      });
-    },
-
     /** Appends messages main has just stored (a sent message and its reply placeholder). */
     append,
 

@@ -82,13 +82,6 @@ function VirtualMessages({ conversationId, list }: { conversationId: string; lis
     [scrollerRef],
   );
   useFollowGrowingReply(scroller, stores.messages.messages, lastId);
-  // Following the end of a long conversation, pages far above are let go (read again when scrolled
-  // back to): the window is pinned there, so dropping rows above never moves the view.
-  const following = rows.atBottom;
-  const loaded = list.ids.length;
-  useEffect(() => {
-    if (following && loaded > 0) actions.messages.followingEnd(conversationId);
-  }, [following, loaded, actions, conversationId]);
 
   // Stable per message across prepends (the same scheme as `prepended`): a row's index never changes.
   const firstIndex = FIRST_INDEX - list.prepended;
