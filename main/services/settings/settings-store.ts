@@ -157,6 +157,25 @@ export function createSettingsStore(opts: { dir: string; log: Logger; now?: () =
       for (const listener of listeners) listener(current);
       return current;
     },
+    /**
+     * Replaces every setting at once (a backup's restore, issue 20: main/services/backups): checked
+     * against the schema, saved like an update, the stored file's problems forgotten (every value is
+     * now a valid one), and every listener told, so the language follows at once.
+     */
+    async replaceAll(next: Settings): Promise<Settings> {
+      const checked = SettingsSchema.safeParse(next);
+      if (!checked.success) throw appError('validation', { id: 'errors.app.settingsInvalid' });
+      current = checked.data;
+      problems = [];
+      try {
+        await persist(current);
+      } catch (error) {
+        opts.log.error('could not save settings', { error: describeError(error) });
+        throw appError('internal', { id: 'errors.app.settingsNotSaved' });
+      }
+      for (const listener of listeners) listener(current);
+      return current;
+    },
     /** Calls `listener` after every saved change; returns the unsubscribe. */
     onChange(listener: (settings: Settings) => void): () => void {
       listeners.add(listener);
