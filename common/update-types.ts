@@ -1,9 +1,10 @@
 import { z } from 'zod';
 
 /**
- * Updates (issue 20): what main's update service tells the window. Every `message` is a whole
- * sentence written for a person (what happened and what to do), so a later i18n pass can replace each
- * one by a catalog key without gluing fragments.
+ * Updates (issue 20): what main's update service tells the window. A status carries no words: its
+ * state, version, problem kind or reason is all a window needs to say it in the person's language
+ * (catalog area `updates.status`, renderer/src/components/update-status-text.ts), and a status already
+ * on screen is said again in the new language when the person switches.
  */
 
 /** Why checking for updates is not possible in this build at all. */
@@ -12,10 +13,15 @@ export const UpdatesUnavailableReasonSchema = z.enum([
   'not-packaged',
   /** A package kind electron-updater cannot update itself (e.g. a Linux build that is not an AppImage/deb/rpm). */
   'unsupported-package',
+  /**
+   * A packaged build made without an update feed: no resources/app-update.yml (electron-builder writes
+   * it only when the build knows the repository to publish to; electron-builder.yml, README: Updates).
+   */
+  'not-configured',
 ]);
 export type UpdatesUnavailableReason = z.infer<typeof UpdatesUnavailableReasonSchema>;
 
-/** What went wrong, so the window can offer the right action; `message` says it to the person. */
+/** What went wrong, so the window can say what happened and what to do. */
 export const UpdateProblemSchema = z.enum([
   'offline', // no network, DNS failure, connection refused
   'feed-unavailable', // the release feed answered with an error (GitHub down, release or file missing)
@@ -30,35 +36,28 @@ export type UpdateProblem = z.infer<typeof UpdateProblemSchema>;
 
 /** semver's own limit (MAX_LENGTH 256), which electron-updater's version parsing enforces. */
 const Version = z.string().max(256);
-const Message = z.string().max(1000);
 
 export const UpdateStatusSchema = z.discriminatedUnion('state', [
-  z.object({ state: z.literal('unavailable'), reason: UpdatesUnavailableReasonSchema, message: Message }),
+  z.object({ state: z.literal('unavailable'), reason: UpdatesUnavailableReasonSchema }),
   z.object({ state: z.literal('idle') }),
   z.object({ state: z.literal('checking') }),
-  z.object({ state: z.literal('not-available'), message: Message }),
-  z.object({ state: z.literal('available'), version: Version, message: Message }),
+  z.object({ state: z.literal('not-available') }),
+  z.object({ state: z.literal('available'), version: Version }),
   z.object({
     state: z.literal('downloading'),
     version: Version,
     /** 0–100. */
     percent: z.number().min(0).max(100),
-    message: Message,
   }),
-  z.object({ state: z.literal('downloaded'), version: Version, message: Message }),
+  z.object({ state: z.literal('downloaded'), version: Version }),
   /** "Restart to update" was pressed while a reply streams: installed when the replies end, or on quit. */
-  z.object({ state: z.literal('waiting-for-replies'), version: Version, message: Message }),
-  z.object({ state: z.literal('installing'), version: Version, message: Message }),
+  z.object({ state: z.literal('waiting-for-replies'), version: Version }),
+  z.object({ state: z.literal('installing'), version: Version }),
   z.object({
     state: z.literal('error'),
     problem: UpdateProblemSchema,
-    message: Message,
     /** Set when a downloaded update is still ready (e.g. the backup failed): "Restart to update" stays offered. */
     version: Version.optional(),
   }),
 ]);
 export type UpdateStatus = z.infer<typeof UpdateStatusSchema>;
-
-/** The accessible name of the banner's button and the Settings button, part of the interface. */
-export const RESTART_TO_UPDATE = 'Restart to update';
-export const CHECK_FOR_UPDATES = 'Check for updates';

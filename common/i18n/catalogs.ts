@@ -34,6 +34,7 @@ import sidebar from './messages/sidebar';
 import spending from './messages/spending';
 import toasts from './messages/toasts';
 import updatesBanner from './messages/updates.banner';
+import updatesStatus from './messages/updates.status';
 import { pseudoLocalizeCatalog } from './pseudo-locale';
 
 /**
@@ -74,6 +75,7 @@ export const AREAS: Readonly<Record<string, AreaCatalog>> = {
   spending,
   toasts,
   'updates.banner': updatesBanner,
+  'updates.status': updatesStatus,
 };
 
 export type Messages = Record<string, string> | Record<string, MessageFormatElement[]>;

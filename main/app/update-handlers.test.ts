@@ -39,8 +39,6 @@ describe('updates through the chat handlers', () => {
     const expected = {
       state: 'unavailable',
       reason: 'not-packaged',
-      message:
-        'Updates are checked only in the installed app. This is a development build, so Switchboard does not check for updates.',
     };
     expect(await services.handlers.getUpdateStatus(undefined, ctx)).toEqual(expected);
     expect(await services.handlers.checkForUpdates(undefined, ctx)).toEqual(expected);
@@ -167,7 +165,6 @@ describe('updates through the chat handlers', () => {
     expect(await services.handlers.restartToUpdate(undefined, ctx)).toEqual({
       state: 'waiting-for-replies',
       version: '2.0.0',
-      message: 'The update will be installed when the reply finishes.',
     });
     await flush();
     expect(order).toEqual([]);

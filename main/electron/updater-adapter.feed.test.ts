@@ -51,16 +51,19 @@ afterEach(async () => {
  * the generic provider, or the GitHub provider the app uses (`publish: github`), pointed at the
  * loopback host as GitHub Enterprise would be (`host`, `protocol`).
  */
-async function realUpdater(currentVersion = '1.0.0', provider: 'generic' | 'github' = 'generic') {
+async function realUpdater(currentVersion = '1.0.0', provider: 'generic' | 'github' | 'none' = 'generic') {
   const configPath = join(dir, 'app-update.yml');
   const { host } = new URL(feed.url);
   const [owner, repo] = GITHUB_REPO.split('/');
-  await writeFile(
-    configPath,
-    provider === 'generic'
-      ? `provider: generic\nurl: ${feed.url}\nupdaterCacheDirName: switchboard-updater\n`
-      : `provider: github\nowner: ${owner}\nrepo: ${repo}\nhost: ${host}\nprotocol: http\nupdaterCacheDirName: switchboard-updater\n`,
-  );
+  // 'none': a build made without a feed (electron-builder.yml: no `repository`, `--publish never`)
+  // ships no app-update.yml at all.
+  if (provider !== 'none')
+    await writeFile(
+      configPath,
+      provider === 'generic'
+        ? `provider: generic\nurl: ${feed.url}\nupdaterCacheDirName: switchboard-updater\n`
+        : `provider: github\nowner: ${owner}\nrepo: ${repo}\nhost: ${host}\nprotocol: http\nupdaterCacheDirName: switchboard-updater\n`,
+    );
   const cacheBase = join(dir, 'cache');
   await mkdir(cacheBase);
   const updater = new AppImageUpdater(null, {
@@ -114,7 +117,6 @@ describe('electron-updater against a loopback feed, through the adapter and the 
     expect(status).toEqual({
       state: 'downloaded',
       version: '2.0.0',
-      message: 'Version 2.0.0 is ready. Restart Switchboard to finish updating.',
     });
     expect(states).toEqual(['checking', 'available', 'downloading', 'downloaded']);
     expect(percents.at(-1)).toBe(100);
@@ -163,7 +165,6 @@ describe('electron-updater against a loopback feed, through the adapter and the 
     const { service } = serviceOver(updater);
     expect(await service.checkNow()).toEqual({
       state: 'not-available',
-      message: 'Switchboard is up to date.',
     });
     expect(feed.requests).toEqual(['/latest-linux.yml']);
   });
@@ -176,8 +177,6 @@ describe('electron-updater against a loopback feed, through the adapter and the 
     expect(status).toEqual({
       state: 'error',
       problem: 'checksum-mismatch',
-      message:
-        'The downloaded update did not match its published checksum and was deleted. Switchboard will try again later.',
     });
     const pending = await readdir(join(cacheDir, 'pending')).catch(() => []);
     expect(pending.filter((f) => f.endsWith('.AppImage'))).toEqual([]);
@@ -192,6 +191,17 @@ describe('electron-updater against a loopback feed, through the adapter and the 
     const { service } = serviceOver(updater);
     expect(await service.checkNow()).toMatchObject({ state: 'unavailable', reason: 'unsupported-package' });
     expect(feed.requests).toEqual([]);
+  });
+
+  it('a build without app-update.yml says updates are not configured, asks nothing and stops checking', async () => {
+    const { updater } = await realUpdater('1.0.0', 'none');
+    const { service, states, log } = serviceOver(updater);
+    expect(await service.checkNow()).toEqual({ state: 'unavailable', reason: 'not-configured' });
+    expect(states).not.toContain('error');
+    // Asked again ("Check for updates", or the daily check): electron-updater is not called again.
+    expect(await service.checkNow()).toEqual({ state: 'unavailable', reason: 'not-configured' });
+    expect(feed.requests).toEqual([]);
+    expect(log.lines.filter((l) => l.includes('update check failed'))).toEqual([]);
   });
 
   it('reports the feed down with what to do', async () => {

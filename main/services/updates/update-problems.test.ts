@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { classifyUpdateError } from './update-problems';
+import { classifyUpdateError, isUpdateFeedMissing } from './update-problems';
 
 /**
  * Error shapes as electron-updater and its platforms produce them: messages and codes copied from
@@ -58,5 +58,62 @@ describe('classifyUpdateError', () => {
     [null, 'unknown'],
   ])('%s → %s', (error, problem) => {
     expect(classifyUpdateError(error)).toBe(problem);
+  });
+});
+
+/** Node's own error for a file that is not there (fs.readFile), as fs-extra passes it on. */
+async function missingFileError(path: string): Promise<unknown> {
+  const { readFile } = await import('node:fs/promises');
+  return readFile(path, 'utf-8').then(
+    () => null,
+    (error: unknown) => error,
+  );
+}
+
+describe('isUpdateFeedMissing', () => {
+  it('a build with no app-update.yml (AppUpdater.loadUpdateConfig: ENOENT on its path) has no feed', async () => {
+    const { join } = await import('node:path');
+    const { tmpdir } = await import('node:os');
+    const missing = join(tmpdir(), 'switchboard-no-such-dir', 'resources', 'app-update.yml');
+    expect(isUpdateFeedMissing(await missingFileError(missing))).toBe(true);
+    // `forceDevUpdateConfig` reads dev-app-update.yml instead (ElectronAppAdapter.appUpdateConfigPath).
+    expect(
+      isUpdateFeedMissing(
+        await missingFileError(join(tmpdir(), 'switchboard-no-such-dir', 'dev-app-update.yml')),
+      ),
+    ).toBe(true);
+    // A shape without a path is not trusted on its message alone.
+    expect(
+      isUpdateFeedMissing(withCode("ENOENT: no such file or directory, open 'app-update.yml'", 'ENOENT')),
+    ).toBe(false);
+  });
+
+  it('an app-update.yml that names no provider (providerFactory.createClient) has no feed', () => {
+    expect(
+      isUpdateFeedMissing(
+        withCode('Please pass PublishConfiguration object', 'ERR_UPDATER_INVALID_PROVIDER_CONFIGURATION'),
+      ),
+    ).toBe(true);
+  });
+
+  it.each([
+    // A missing file elsewhere (the installer, the running AppImage) is a failure, not a missing feed.
+    [
+      withCode("ENOENT: no such file or directory, open '/tmp/x/Switchboard.AppImage'", 'ENOENT', {
+        path: '/tmp/x/Switchboard.AppImage',
+      }),
+    ],
+    [
+      withCode(
+        'Cannot find channel "latest-linux.yml" update info: HttpError: 404 Not Found',
+        'ERR_UPDATER_CHANNEL_FILE_NOT_FOUND',
+      ),
+    ],
+    [new Error('app-update.yml')],
+    [null],
+  ])('%s is not a missing feed', (error) => {
+    expect(isUpdateFeedMissing(error)).toBe(false);
+    // …and is still classified as a problem (never silently dropped).
+    expect(classifyUpdateError(error)).toBeTypeOf('string');
   });
 });

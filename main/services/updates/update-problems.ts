@@ -1,30 +1,13 @@
+import { basename } from 'node:path';
 import type { UpdateProblem } from '../../../common/update-types';
 
 /**
- * What an updater error means for the person: a problem kind and one whole sentence saying what
- * happened and what to do. The codes are electron-updater's and builder-util-runtime's own
+ * What an updater error means for the person: a problem kind, which the window words in its language
+ * (catalog area `updates.status`). The codes are electron-updater's and builder-util-runtime's own
  * (node_modules/electron-updater/out/*.js, builder-util-runtime/out/httpExecutor.js), Node's
  * system-error codes, and Chromium's `net::ERR_*` names (electron-updater downloads through
  * Electron's `net` module, electronHttpExecutor.js).
  */
-export const UPDATE_MESSAGES: Readonly<Record<UpdateProblem, string>> = Object.freeze({
-  offline:
-    'Switchboard could not reach the update server. Check your internet connection; Switchboard will try again later.',
-  'feed-unavailable':
-    'The update server did not answer as expected. Switchboard will try again later, or you can check again in Settings.',
-  'bad-signature':
-    'The downloaded update failed its signature check and was deleted. Switchboard will try again later.',
-  'checksum-mismatch':
-    'The downloaded update did not match its published checksum and was deleted. Switchboard will try again later.',
-  'no-write-access':
-    'Switchboard cannot write to the folder it is installed in, so it cannot update itself. Install the new version from the releases page, or ask your administrator.',
-  'snapshot-failed':
-    'The update was not installed because the backup before updating failed. Check that the disk has free space, then press "Restart to update" again.',
-  'install-failed':
-    'The update could not be started. Quit Switchboard and open it again to retry, or install the new version from the releases page.',
-  unknown:
-    'Checking for updates failed. Switchboard will try again later, or you can check again in Settings.',
-});
 
 const OFFLINE_CODES = new Set([
   'ENOTFOUND',
@@ -78,4 +61,26 @@ export function classifyUpdateError(error: unknown): UpdateProblem {
   // builder-util-runtime's HttpError: code `HTTP_ERROR_<status>`.
   if (FEED_CODES.has(code) || /^HTTP_ERROR_\d+$/.test(code)) return 'feed-unavailable';
   return 'unknown';
+}
+
+/**
+ * The names electron-updater reads its feed configuration from (ElectronAppAdapter.appUpdateConfigPath:
+ * `resources/app-update.yml` in a packaged app, `dev-app-update.yml` with `forceDevUpdateConfig`).
+ */
+const UPDATE_CONFIG_FILES = new Set(['app-update.yml', 'dev-app-update.yml']);
+
+/**
+ * True when the error says this build has no update feed at all — not that checking failed.
+ * AppUpdater.loadUpdateConfig reads the config with fs-extra's `readFile`, so a build shipped without
+ * app-update.yml (electron-builder writes it only when it knows the repository: electron-builder.yml)
+ * rejects every check with Node's ENOENT for that path; an app-update.yml without a provider makes
+ * providerFactory.createClient throw ERR_UPDATER_INVALID_PROVIDER_CONFIGURATION. Decided by the code and
+ * the error's `path`, never by its English message. Retrying cannot help: the service says so, calmly,
+ * and stops checking.
+ */
+export function isUpdateFeedMissing(error: unknown): boolean {
+  const code = field(error, 'code');
+  if (code === 'ERR_UPDATER_INVALID_PROVIDER_CONFIGURATION') return true;
+  const path = field(error, 'path');
+  return code === 'ENOENT' && typeof path === 'string' && UPDATE_CONFIG_FILES.has(basename(path));
 }

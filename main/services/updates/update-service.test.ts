@@ -4,7 +4,7 @@ import { createManualClock } from '../history/testing/test-support';
 import { createMemoryLogger } from '../log/testing/memory-logger';
 import { createFakeReplies } from './testing/fake-replies';
 import { createFakeUpdater, errorWithCode } from './testing/fake-updater';
-import { createUpdateService, DAY_MS, UPDATE_STATUS_MESSAGES } from './update-service';
+import { createUpdateService, DAY_MS } from './update-service';
 import { UpdatesUnavailableError } from './updater-adapter';
 
 function setUp(opts: { automatic?: boolean; snapshot?: () => Promise<void> } = {}) {
@@ -55,7 +55,7 @@ describe('update service', () => {
     await flush();
     expect(updater.calls).toEqual(['check']);
     expect(seen).toEqual(['checking', 'not-available']);
-    expect(service.status()).toEqual({ state: 'not-available', message: 'Switchboard is up to date.' });
+    expect(service.status()).toEqual({ state: 'not-available' });
   });
 
   it('downloads a newer version in the background with progress, then offers "Restart to update"', async () => {
@@ -81,7 +81,6 @@ describe('update service', () => {
     expect(final).toEqual({
       state: 'downloaded',
       version: '2.0.0',
-      message: 'Version 2.0.0 is ready. Restart Switchboard to finish updating.',
     });
   });
 
@@ -127,8 +126,6 @@ describe('update service', () => {
       state: 'error',
       problem: 'snapshot-failed',
       version: '2.0.0',
-      message:
-        'The update was not installed because the backup before updating failed. Check that the disk has free space, then press "Restart to update" again.',
     });
     fail = false;
     service.restartToUpdate();
@@ -145,7 +142,6 @@ describe('update service', () => {
     expect(service.restartToUpdate()).toEqual({
       state: 'waiting-for-replies',
       version: '2.0.0',
-      message: 'The update will be installed when the reply finishes.',
     });
     // Pressing again changes nothing.
     expect(service.restartToUpdate().state).toBe('waiting-for-replies');
@@ -219,8 +215,6 @@ describe('update service', () => {
     expect(status).toEqual({
       state: 'error',
       problem: 'bad-signature',
-      message:
-        'The downloaded update failed its signature check and was deleted. Switchboard will try again later.',
     });
     expect(service.restartToUpdate().state).toBe('error');
     updater.nextDownload = { progress: [100] };
@@ -250,15 +244,11 @@ describe('update service', () => {
     expect(await service.checkNow()).toEqual({
       state: 'error',
       problem: 'feed-unavailable',
-      message:
-        'The update server did not answer as expected. Switchboard will try again later, or you can check again in Settings.',
     });
     updater.nextCheck = { error: new Error('net::ERR_INTERNET_DISCONNECTED') };
     expect(await service.checkNow()).toEqual({
       state: 'error',
       problem: 'offline',
-      message:
-        'Switchboard could not reach the update server. Check your internet connection; Switchboard will try again later.',
     });
     // One log line per failure (the rejection), not a second one for the error event.
     expect(log.lines.filter((l) => l.includes('update check failed'))).toHaveLength(2);
@@ -346,7 +336,6 @@ describe('update service', () => {
     expect(await service.checkNow()).toEqual({
       state: 'unavailable',
       reason: 'not-packaged',
-      message: UPDATE_STATUS_MESSAGES.notPackaged,
     });
     expect(service.restartToUpdate().state).toBe('unavailable');
     expect(clock.pendingTimers()).toBe(0);
@@ -358,13 +347,37 @@ describe('update service', () => {
     expect(await service.checkNow()).toEqual({
       state: 'unavailable',
       reason: 'unsupported-package',
-      message: UPDATE_STATUS_MESSAGES.unsupportedPackage,
     });
     service.start();
     clock.advance(3 * DAY_MS);
     await flush();
     await service.checkNow();
     expect(updater.calls).toEqual(['check']);
+  });
+
+  it('a build with no update feed (no app-update.yml) says so calmly, and never checks or fails again', async () => {
+    const { updater, clock, service, seen, log } = setUp();
+    // What AppUpdater.loadUpdateConfig rejects with when resources/app-update.yml is not there:
+    // Node's ENOENT from reading that path.
+    const { readFile } = await import('node:fs/promises');
+    const { join } = await import('node:path');
+    const { tmpdir } = await import('node:os');
+    const missing = await readFile(join(tmpdir(), 'switchboard-no-build', 'app-update.yml'), 'utf-8').then(
+      () => null,
+      (error: unknown) => error,
+    );
+    updater.nextCheck = { error: missing };
+    service.start();
+    clock.advance(1000);
+    await flush();
+    expect(service.status()).toEqual({ state: 'unavailable', reason: 'not-configured' });
+    // A week of daily ticks and a press of "Check for updates": nothing is asked again, no error shown.
+    clock.advance(7 * DAY_MS);
+    await flush();
+    expect(await service.checkNow()).toEqual({ state: 'unavailable', reason: 'not-configured' });
+    expect(updater.calls).toEqual(['check']);
+    expect(seen).not.toContain('error');
+    expect(log.lines.filter((l) => l.includes('failed'))).toEqual([]);
   });
 
   it('an error the updater reports outside a call (macOS after quitAndInstall) is shown', async () => {

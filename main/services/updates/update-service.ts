@@ -2,7 +2,7 @@ import { describeError } from '../../../common/redact';
 import type { UpdateStatus, UpdatesUnavailableReason } from '../../../common/update-types';
 import type { Logger } from '../log/logger';
 import type { Scheduler } from '../shared/scheduler';
-import { classifyUpdateError, UPDATE_MESSAGES } from './update-problems';
+import { classifyUpdateError, isUpdateFeedMissing } from './update-problems';
 import {
   type ActiveReplies,
   type SnapshotBeforeUpdate,
@@ -14,21 +14,6 @@ import {
 export const DAY_MS = 24 * 60 * 60 * 1000;
 /** The first automatic check waits a little, so it never competes with the window's first paint. */
 export const START_DELAY_MS = 10_000;
-
-export const UPDATE_STATUS_MESSAGES = {
-  notPackaged:
-    'Updates are checked only in the installed app. This is a development build, so Switchboard does not check for updates.',
-  unsupportedPackage:
-    'This kind of package cannot update itself. Install new versions with the package manager you installed Switchboard with.',
-  upToDate: 'Switchboard is up to date.',
-  waitingForReplies: 'The update will be installed when the reply finishes.',
-  available: (version: string) =>
-    `Version ${version} is available. Switchboard is downloading it in the background.`,
-  downloading: (version: string) => `Switchboard is downloading version ${version} in the background.`,
-  downloaded: (version: string) => `Version ${version} is ready. Restart Switchboard to finish updating.`,
-  installing: (version: string) =>
-    `Switchboard is saving a backup and will then restart to install version ${version}.`,
-} as const;
 
 export interface UpdateServiceDeps {
   /** null: this build cannot update itself (`unavailableReason` says why); nothing is ever checked. */
@@ -59,14 +44,7 @@ export function createUpdateService(deps: UpdateServiceDeps) {
   const interval = deps.checkIntervalMs ?? DAY_MS;
   const startDelay = deps.startDelayMs ?? START_DELAY_MS;
   const listeners = new Set<(status: UpdateStatus) => void>();
-  const unavailable = (reason: UpdatesUnavailableReason): UpdateStatus => ({
-    state: 'unavailable',
-    reason,
-    message:
-      reason === 'unsupported-package'
-        ? UPDATE_STATUS_MESSAGES.unsupportedPackage
-        : UPDATE_STATUS_MESSAGES.notPackaged,
-  });
+  const unavailable = (reason: UpdatesUnavailableReason): UpdateStatus => ({ state: 'unavailable', reason });
   let status: UpdateStatus =
     deps.updater === null ? unavailable(deps.unavailableReason ?? 'not-packaged') : { state: 'idle' };
   /** The version downloaded and ready to install, kept through an error (e.g. a failed backup). */
@@ -92,7 +70,6 @@ export function createUpdateService(deps: UpdateServiceDeps) {
     set({
       state: 'error',
       problem,
-      message: UPDATE_MESSAGES[problem],
       ...(readyVersion !== null ? { version: readyVersion } : {}),
     });
   };
@@ -106,11 +83,10 @@ export function createUpdateService(deps: UpdateServiceDeps) {
         set({
           state: 'available',
           version: event.version,
-          message: UPDATE_STATUS_MESSAGES.available(event.version),
         });
         return;
       case 'not-available':
-        set({ state: 'not-available', message: UPDATE_STATUS_MESSAGES.upToDate });
+        set({ state: 'not-available' });
         return;
       case 'progress':
         if (status.state === 'available' || status.state === 'downloading')
@@ -119,7 +95,6 @@ export function createUpdateService(deps: UpdateServiceDeps) {
             version: status.version,
             // A size the server did not send makes NaN: 0, never a value the contract would refuse.
             percent: Number.isFinite(event.percent) ? Math.max(0, Math.min(100, event.percent)) : 0,
-            message: UPDATE_STATUS_MESSAGES.downloading(status.version),
           });
         return;
       case 'downloaded':
@@ -127,7 +102,6 @@ export function createUpdateService(deps: UpdateServiceDeps) {
         set({
           state: 'downloaded',
           version: event.version,
-          message: UPDATE_STATUS_MESSAGES.downloaded(event.version),
         });
         return;
       case 'error':
@@ -154,7 +128,6 @@ export function createUpdateService(deps: UpdateServiceDeps) {
         state: 'downloading',
         version: status.version,
         percent: 0,
-        message: UPDATE_STATUS_MESSAGES.downloading(status.version),
       });
       await updater.download();
       // electron-updater emits `update-downloaded` before its download promise resolves; a fake may not.
@@ -166,6 +139,13 @@ export function createUpdateService(deps: UpdateServiceDeps) {
       if (error instanceof UpdatesUnavailableError) {
         deps.log.info('updates are not available in this build', { reason: error.reason });
         set(unavailable(error.reason));
+        return;
+      }
+      // A build shipped without an update feed (no app-update.yml): nothing to retry, so no daily error —
+      // said once, for good, like an unsupported package.
+      if (isUpdateFeedMissing(error)) {
+        deps.log.info('this build has no update feed configured', { error: describeError(error) });
+        set(unavailable('not-configured'));
         return;
       }
       fail(error, current().state === 'downloading' ? 'download' : 'check');
@@ -190,7 +170,7 @@ export function createUpdateService(deps: UpdateServiceDeps) {
 
   /** The backup, then the installer; false when the backup failed (nothing installed, the reason shown). */
   async function snapshot(version: string): Promise<boolean> {
-    set({ state: 'installing', version, message: UPDATE_STATUS_MESSAGES.installing(version) });
+    set({ state: 'installing', version });
     try {
       await deps.snapshotBeforeUpdate();
       return true;
@@ -201,7 +181,6 @@ export function createUpdateService(deps: UpdateServiceDeps) {
       set({
         state: 'error',
         problem: 'snapshot-failed',
-        message: UPDATE_MESSAGES['snapshot-failed'],
         version,
       });
       return false;
@@ -220,8 +199,7 @@ export function createUpdateService(deps: UpdateServiceDeps) {
   async function installWhenRepliesEnd(updater: UpdaterAdapter, version: string): Promise<void> {
     for (;;) {
       while (!quitting && deps.activeReplies.count() > 0) {
-        if (status.state !== 'waiting-for-replies')
-          set({ state: 'waiting-for-replies', version, message: UPDATE_STATUS_MESSAGES.waitingForReplies });
+        if (status.state !== 'waiting-for-replies') set({ state: 'waiting-for-replies', version });
         await deps.activeReplies.settle();
       }
       // Quitting: `finishQuit` installs after the history is flushed.

@@ -1,5 +1,6 @@
 import type { SwitchboardBridge } from '../../../common/ipc/bridge-types';
 import type { UpdateStatus } from '../../../common/update-types';
+import type { ShownError } from '../../shared/i18n/error-text';
 import { createValueStore, readOnly } from '../state/value-store';
 
 export interface UpdateActionsDeps {
@@ -37,20 +38,23 @@ export function createUpdateActions({ bridge }: UpdateActionsDeps) {
       return stop;
     },
 
-    /** "Check for updates": null when main answered, else the error's message to show. */
-    async check(): Promise<string | null> {
+    /**
+     * "Check for updates": null when main answered, else main's error, shown through the one error
+     * formatter (renderer/shared/i18n/error-text.tsx) so it follows the language.
+     */
+    async check(): Promise<ShownError | null> {
       const before = eventsSeen;
       const result = await bridge.checkForUpdates();
-      if (!result.ok) return result.error.message;
+      if (!result.ok) return result.error;
       fromAnswer(result.value, before);
       return null;
     },
 
     /** "Restart to update": null when main answered (installing, or waiting for the replies), else the error. */
-    async restart(): Promise<string | null> {
+    async restart(): Promise<ShownError | null> {
       const before = eventsSeen;
       const result = await bridge.restartToUpdate();
-      if (!result.ok) return result.error.message;
+      if (!result.ok) return result.error;
       fromAnswer(result.value, before);
       return null;
     },

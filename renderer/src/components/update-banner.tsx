@@ -1,13 +1,15 @@
 import { useState } from 'react';
 import { useIntl } from 'react-intl';
 import type { UpdateStatus } from '../../../common/update-types';
+import { ErrorText, type ShownError } from '../../shared/i18n/error-text';
 import { useActions } from '../app-context';
 import { useStoreValue } from '../hooks/use-store-value';
+import { updateStatusText } from './update-status-text';
 import './update-banner.css';
 
 /*
- * Every sentence shown here is main's whole sentence (common/update-types.ts says why), or written
- * whole here, so each can move to a message catalog as it is.
+ * The status is worded here from main's state, version and problem kind (update-status-text.ts), at
+ * render time: a banner on screen follows a language switch.
  */
 
 /** Problems worth interrupting for: a download that was refused or cannot happen. Others wait for Settings. */
@@ -41,9 +43,9 @@ export function UpdateBanner({ inert }: { inert: boolean }) {
   const intl = useIntl();
   const status = useStoreValue(actions.updates.status);
   const [dismissed, setDismissed] = useState<UpdateStatus | null>(null);
-  const [error, setError] = useState<string | null>(null);
+  const [error, setError] = useState<ShownError | null>(null);
   const shown = dismissed === status ? null : bannerFor(status);
-  const message = shown && status && 'message' in status ? status.message : null;
+  const message = shown && status ? updateStatusText(status, intl) : null;
   // The live region stays mounted (empty while there is nothing to say), so a message that appears
   // in it is announced; a region inserted together with its text often is not.
   return (
@@ -63,7 +65,11 @@ export function UpdateBanner({ inert }: { inert: boolean }) {
       >
         <div role="status" aria-live="polite" className="update-banner-text">
           {message !== null && <p>{message}</p>}
-          {message !== null && error && <p>{error}</p>}
+          {message !== null && error && (
+            <p>
+              <ErrorText error={error} />
+            </p>
+          )}
         </div>
         {message !== null && shown && shown.restart !== 'none' && (
           <button

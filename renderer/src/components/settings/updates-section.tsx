@@ -1,19 +1,21 @@
 import { useId, useState } from 'react';
 import { type IntlShape, useIntl } from 'react-intl';
 import type { UpdateStatus } from '../../../../common/update-types';
+import { ErrorText, type ShownError } from '../../../shared/i18n/error-text';
 import { useActions } from '../../app-context';
 import { useSettingSaver } from '../../hooks/use-setting-saver';
 import { useStoreValue } from '../../hooks/use-store-value';
+import { updateStatusText } from '../update-status-text';
 
 /*
- * Every sentence shown here is main's whole sentence (common/update-types.ts, shown as main gives it)
- * or a message of this section's catalog (`settings.updates`).
+ * Every sentence shown here comes from a catalog: this section's (`settings.updates`), or main's
+ * status worded from its state, version and problem kind (`updates.status`, update-status-text.ts) at
+ * render time, so it follows a language switch.
  */
 
 function statusText(status: UpdateStatus | null, intl: IntlShape): string {
   if (status === null || status.state === 'idle') return intl.formatMessage({ id: 'settings.updates.idle' });
-  if (status.state === 'checking') return intl.formatMessage({ id: 'settings.updates.checking' });
-  return status.message;
+  return updateStatusText(status, intl) ?? intl.formatMessage({ id: 'settings.updates.checking' });
 }
 
 /**
@@ -26,7 +28,7 @@ export function UpdatesSection({ automatic }: { automatic: boolean }) {
   const actions = useActions();
   const status = useStoreValue(actions.updates.status);
   const { save, error } = useSettingSaver();
-  const [callError, setCallError] = useState<string | null>(null);
+  const [callError, setCallError] = useState<ShownError | null>(null);
   const checkboxId = useId();
   const busy = status?.state === 'checking' || status?.state === 'downloading';
   const canRestart =
@@ -90,7 +92,7 @@ export function UpdatesSection({ automatic }: { automatic: boolean }) {
         </div>
         {callError && (
           <p role="alert" className="field-error">
-            {callError}
+            <ErrorText error={callError} />
           </p>
         )}
       </div>
