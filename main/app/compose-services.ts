@@ -151,6 +151,15 @@ export function composeServices(adapters: ServiceAdapters) {
     log: adapters.log('backups'),
     history,
     restorer: historyRestorer,
+    // A whole restore replaces the settings through their store (listeners told: the language
+    // follows) and merges the snapshot's ledger into the live one (entries added, none removed). The
+    // ledger store is made below; a restore only runs after composition.
+    settings,
+    ledger: {
+      loaded: () => ledger.loaded(),
+      get: (messageId) => ledger.get(messageId),
+      record: (entry) => ledger.record(entry),
+    },
   });
   const sessions = createChatSessions({ client, log: adapters.log('chat') });
   // Issue 20: updates, checked at start and daily unless Settings says not; installed only after a

@@ -11,6 +11,7 @@ import { backupPathsFor } from './backup-paths';
 import { createBackupService } from './backup-service';
 import { parseManifest } from './manifest';
 import { addConversation, openHistory } from './testing/backup-fixture';
+import { unusedRestoreTargets } from './testing/restore-targets';
 
 /**
  * A crash during a backup, with real process deaths: a child process backs up a data directory again
@@ -100,6 +101,7 @@ const freshService = (dataDir: string) =>
       streaming: () => false,
       restoreConversationFile: () => Promise.reject(new Error('not in this test')),
     },
+    ...unusedRestoreTargets(),
   });
 
 /** True when the snapshot's manifest is valid and every object is there with the bytes it names. */

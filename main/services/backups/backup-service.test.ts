@@ -1,11 +1,15 @@
 import { promises as fs } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it, vi } from 'vitest';
+import { DEFAULT_SETTINGS } from '../../../common/settings-types';
 import { serializeConversationFile } from '../history';
 import { PDF_BYTES, sha256Of } from '../history/testing/sample-attachments';
 import { PNG_BYTES } from '../history/testing/sample-images';
 import { createManualClock } from '../history/testing/test-support';
+import { serializeEntry } from '../ledger/ledger-file';
+import { ledgerEntry } from '../ledger/testing/entries';
 import { createMemoryLogger } from '../log/testing/memory-logger';
+import { createSettingsStore } from '../settings/settings-store';
 import { backupPathsFor } from './backup-paths';
 import { createBackupService } from './backup-service';
 import { parseManifest } from './manifest';
@@ -14,9 +18,12 @@ import {
   backupFixture,
   diskFillingAfter,
   FIXTURE_KEY,
+  FIXTURE_LEDGER_ENTRY,
   filesUnder,
+  ledgerEntries,
   openHistory,
 } from './testing/backup-fixture';
+import { unusedRestoreTargets } from './testing/restore-targets';
 
 type Fixture = Awaited<ReturnType<typeof backupFixture>>;
 let fixture: Fixture | null = null;
@@ -112,12 +119,13 @@ describe('snapshots', () => {
 
   it('a ledger line being appended is left for the next snapshot (the copy ends at a whole line)', async () => {
     const f = await open();
+    await f.ledger().settle();
     await fs.appendFile(join(f.dataDir, 'ledger', 'ledger.jsonl'), '{"messageId":"r2","cos');
     const summary = await f.service.backUpNow();
     const manifest = parseManifest(await fs.readFile(backupPathsFor(f.dataDir).manifest(summary.id), 'utf8'));
     const ledger = manifest?.files.find((file) => file.path === 'ledger/ledger.jsonl');
     const copy = await fs.readFile(backupPathsFor(f.dataDir).object(ledger?.sha256 ?? ''), 'utf8');
-    expect(copy).toBe('{"messageId":"r1","costUsd":0.001}\n');
+    expect(copy).toBe(serializeEntry(FIXTURE_LEDGER_ENTRY));
   });
 });
 
@@ -180,6 +188,7 @@ async function backupFixtureList(f: Fixture) {
     log: createMemoryLogger('backups'),
     history: f.history,
     restorer: f.restorer,
+    ...unusedRestoreTargets(),
   }).list();
 }
 
@@ -349,6 +358,7 @@ describe('restore', () => {
       log: createMemoryLogger('b'),
       history,
       restorer,
+      ...unusedRestoreTargets(),
     });
     try {
       const backup = await service.backUpNow();
@@ -369,12 +379,17 @@ describe('restore', () => {
     const backup = await f.service.backUpNow();
     await f.history.appendUserMessage(a.id, 'And seals?');
     await f.history.beginReply(a.id, { model: 'openai/gpt-4o' });
+    await f.settings.update({ theme: 'light' });
+    await f.replaceLedger('');
     const before = (await f.service.list()).length;
     await expect(f.service.restore(backup.id)).rejects.toThrow(
       'A reply is still being written, so nothing was restored. Wait for it to finish (or stop it), then restore again.',
     );
     await expect(f.service.restoreConversation(backup.id, a.id)).rejects.toThrow(/still being written/);
     expect((await f.service.list()).length).toBe(before);
+    // Neither the settings nor the ledger were touched.
+    expect(f.settings.get().theme).toBe('light');
+    expect(f.ledger().size).toBe(0);
   });
 
   it('a damaged conversation object refuses the restore before anything changes', async () => {
@@ -391,5 +406,114 @@ describe('restore', () => {
     await expect(f.service.restore(backup.id)).rejects.toThrow(/incomplete or damaged/);
     expect(f.history.get(a.id)?.title).toBe('Renamed');
     expect((await f.service.list()).filter((b) => b.kind === 'pre-restore')).toEqual([]);
+  });
+});
+
+describe('restore: settings and the spending ledger', () => {
+  /** The settings as a start reads them from the data folder's settings.json. */
+  const settingsOnDisk = async (dataDir: string) => {
+    const store = createSettingsStore({ dir: dataDir, log: createMemoryLogger('settings') });
+    return store.init();
+  };
+
+  it('puts the snapshot’s settings back (listeners told), merges the ledger (old ∪ new), and the pre-restore snapshot undoes the settings', async () => {
+    const f = await open();
+    await addConversation(f.history, 'Walruses', 'walruses');
+    await f.settings.update({ theme: 'light', language: 'de', systemPrompt: 'Be brief.', temperature: 0.3 });
+    const r2 = ledgerEntry({ messageId: 'r2', costUsd: 0.02 });
+    await f.ledger().record(r2);
+    const backup = await f.service.backUpNow();
+    const backedUp = f.settings.get();
+
+    // After the backup: settings changed; the ledger lost r1 and r2 (a reset data folder), then more was spent.
+    await f.settings.update({ theme: 'dark', language: 'fr', systemPrompt: 'Changed.', temperature: null });
+    const changed = f.settings.get();
+    const r3 = ledgerEntry({ messageId: 'r3', costUsd: 0.5 });
+    await f.replaceLedger(serializeEntry(r3));
+    const r4 = ledgerEntry({ messageId: 'r4', costUsd: 0.25 });
+    await f.ledger().record(r4);
+    const told: string[] = [];
+    f.settings.onChange((settings) => told.push(`${settings.theme}/${settings.language}`));
+
+    const result = await f.service.restore(backup.id);
+    expect(result).toMatchObject({ restored: 1, settingsRestored: true, spendingEntriesAdded: 2 });
+    expect(f.settings.get()).toEqual(backedUp);
+    expect(await settingsOnDisk(f.dataDir)).toEqual(backedUp);
+    expect(told).toEqual(['light/de']);
+    // Nothing live dropped: the entries spent since stay, the backup's missing ones are added.
+    expect(ledgerEntries(f.ledger())).toEqual([FIXTURE_LEDGER_ENTRY, r2, r3, r4]);
+    // …on disk too (a start reads them back).
+    await f.replaceLedger(await fs.readFile(join(f.dataDir, 'ledger', 'ledger.jsonl'), 'utf8'));
+    expect(ledgerEntries(f.ledger())).toEqual([FIXTURE_LEDGER_ENTRY, r2, r3, r4]);
+
+    // The snapshot taken first holds the settings as they were: restoring it puts them back.
+    const undone = await f.service.restore(result.undoBackupId);
+    expect(undone).toMatchObject({ settingsRestored: true, spendingEntriesAdded: 0 });
+    expect(f.settings.get()).toEqual(changed);
+    expect(told).toEqual(['light/de', 'dark/fr']);
+    expect(ledgerEntries(f.ledger())).toEqual([FIXTURE_LEDGER_ENTRY, r2, r3, r4]);
+
+    // Restoring one conversation leaves the settings and the ledger as they are.
+    await f.service.restoreConversation(backup.id, (await f.service.conversations(backup.id))[0]?.id ?? '');
+    expect(f.settings.get()).toEqual(changed);
+  });
+
+  it('a ledger line that is not an entry (a torn last line, a damaged one) is skipped; the others merge', async () => {
+    const f = await open();
+    const r2 = ledgerEntry({ messageId: 'r2' });
+    const r3 = ledgerEntry({ messageId: 'r3' });
+    await f.ledger().settle();
+    // Written behind the store's back, as another version or a hand edit might: a bad line between two.
+    await fs.appendFile(
+      join(f.dataDir, 'ledger', 'ledger.jsonl'),
+      `${serializeEntry(r2)}{"messageId":"bad","costUsd":"lots"}\n${serializeEntry(r3)}`,
+    );
+    const backup = await f.service.backUpNow();
+    await f.replaceLedger('');
+    const result = await f.service.restore(backup.id);
+    expect(result.spendingEntriesAdded).toBe(3);
+    expect(ledgerEntries(f.ledger())).toEqual([FIXTURE_LEDGER_ENTRY, r2, r3]);
+    expect(f.log.lines.join('\n')).toMatch(
+      /ledger lines in a backup that are not entries were skipped.*count.*1/,
+    );
+  });
+
+  for (const [label, text, message] of [
+    ['not JSON', '{"formatVersion":1,"settings":{"theme":"da', /settings in that backup are damaged/],
+    ['a value the schema refuses', '{"formatVersion":1,"settings":{"theme":"purple"}}', /are damaged/],
+    ['no settings object', '{"formatVersion":1}', /are damaged/],
+    ['a newer format', '{"formatVersion":2,"settings":{"theme":"light"}}', /saved by a newer version/],
+    [
+      'a setting this version does not know',
+      '{"formatVersion":1,"settings":{"theme":"light","lasers":true}}',
+      /newer version/,
+    ],
+  ] as const) {
+    it(`a snapshot whose settings file has ${label} is refused whole, before anything changes`, async () => {
+      const f = await open();
+      const a = await addConversation(f.history, 'Walruses', 'walruses');
+      await fs.writeFile(join(f.dataDir, 'settings.json'), text);
+      const backup = await f.service.backUpNow();
+      await f.history.rename(a.id, 'Renamed');
+      await f.settings.update({ theme: 'light' });
+      const before = f.settings.get();
+      await expect(f.service.restore(backup.id)).rejects.toThrow(message);
+      await expect(f.service.restore(backup.id)).rejects.toThrow(/nothing was restored/);
+      expect(f.history.get(a.id)?.title).toBe('Renamed');
+      expect(f.settings.get()).toEqual(before);
+      expect((await f.service.list()).filter((b) => b.kind === 'pre-restore')).toEqual([]);
+      // Its conversations can still come back one at a time.
+      await f.service.restoreConversation(backup.id, a.id);
+      expect(f.history.get(a.id)?.title).toBe('Walruses');
+    });
+  }
+
+  it('a settings file saved before some settings existed restores them as their defaults', async () => {
+    const f = await open();
+    // The fixture's settings.json holds the theme only (an older version's file).
+    const backup = await f.service.backUpNow();
+    await f.settings.update({ theme: 'light', language: 'ja', stickyProvider: true });
+    await f.service.restore(backup.id);
+    expect(f.settings.get()).toEqual({ ...DEFAULT_SETTINGS, theme: 'dark' });
   });
 });

@@ -10,6 +10,7 @@ import type { ConversationSummary } from '../../../common/conversation-types';
 import { AppFailure, appError } from '../../../common/errors';
 import { describeError } from '../../../common/redact';
 import type { ConversationRestorer, HistoryStore } from '../history';
+import { type LedgerCopy, type LedgerMergeTarget, mergeLedger, readLedgerCopy } from '../ledger/ledger-merge';
 import type { Logger } from '../log/logger';
 import { type Scheduler, timerScheduler } from '../shared/scheduler';
 import { createSerialQueue } from '../shared/serial-queue';
@@ -23,9 +24,10 @@ import {
   unpackArchive,
 } from './encrypted-copy';
 import { type Manifest, parseManifest } from './manifest';
+import { parseBackedUpSettings, type SettingsRestoreTarget } from './restore-settings';
 import { chooseKept, DEFAULT_RETENTION, type RetentionPolicy } from './retention';
 import { type CopiedFile, writeSnapshot } from './snapshot-writer';
-import { conversationIdOfPath, isBackedUp } from './sources';
+import { conversationIdOfPath, isBackedUp, LEDGER_FILE, SETTINGS_FILE } from './sources';
 
 const HOUR_MS = 3_600_000;
 const DAY_MS = 24 * HOUR_MS;
@@ -46,6 +48,10 @@ export interface BackupServiceOptions {
   history: Pick<HistoryStore, 'get' | 'list' | 'remove'>;
   /** The store's way to put a conversation file back (main/services/history/store/restore-file.ts). */
   restorer: ConversationRestorer;
+  /** The live settings: a whole restore puts the snapshot's back (`replaceAll`, listeners told). */
+  settings: SettingsRestoreTarget;
+  /** The live spending ledger: a whole restore adds the snapshot's entries it lacks, drops none. */
+  ledger: LedgerMergeTarget;
   fs?: BackupFs;
   now?: () => Date;
   scheduler?: Scheduler;
@@ -69,9 +75,15 @@ export interface BackupService extends SnapshotBeforeUpdate {
   startSchedule(firstCheckAfterMs?: number): void;
   stop(): void;
   conversations(backupId: string): Promise<BackupConversation[]>;
-  /** The whole snapshot back, after a `pre-restore` snapshot of the current state (the undo). */
+  /**
+   * The whole snapshot back, after a `pre-restore` snapshot of the current state (the undo): its
+   * conversations and settings replace the live ones, its spending ledger is merged into the live one.
+   */
   restore(backupId: string): Promise<BackupRestoreResult>;
-  /** One conversation of a snapshot back (it replaces the live one of the same id, or comes back if deleted). */
+  /**
+   * One conversation of a snapshot back (it replaces the live one of the same id, or comes back if
+   * deleted); settings and the ledger are left as they are.
+   */
   restoreConversation(backupId: string, conversationId: string): Promise<ConversationSummary>;
   /**
    * Writes the snapshot as one age file encrypted with `passphrase` into `folder` (one main's folder
@@ -325,6 +337,42 @@ export function createBackupService(options: BackupServiceOptions): BackupServic
     };
   };
 
+  /** The bytes of a snapshot's file at `path`; null when it has none; refused when it is damaged. */
+  const fileOf = async (manifest: Manifest, path: string): Promise<Buffer | null> => {
+    const file = manifest.files.find((f) => f.path === path);
+    if (!file) return null;
+    const bytes = await readObject(file.sha256);
+    if (!bytes) throw notRestorable();
+    return bytes;
+  };
+
+  /**
+   * A snapshot's settings, held to the settings store's schema, or null when it has no settings file
+   * (no setting had been saved yet: the live ones stay). A damaged file, or one a newer version
+   * wrote, refuses the whole restore: a restore brings back one moment or nothing (the person can
+   * still restore its conversations one at a time).
+   */
+  const settingsOf = async (manifest: Manifest) => {
+    const bytes = await fileOf(manifest, SETTINGS_FILE);
+    if (!bytes) return null;
+    const parsed = parseBackedUpSettings(bytes.toString('utf8'));
+    if (!parsed.ok) throw parsed.error;
+    return parsed.settings;
+  };
+
+  /** A snapshot's ledger entries (a line that is not an entry, such as a torn last one, skipped). */
+  const ledgerOf = async (manifest: Manifest, backupId: string): Promise<LedgerCopy | null> => {
+    const bytes = await fileOf(manifest, LEDGER_FILE);
+    if (!bytes) return null;
+    const copy = await readLedgerCopy(bytes.toString('utf8'));
+    if (copy.skippedLines > 0)
+      log.warn('ledger lines in a backup that are not entries were skipped', {
+        backupId,
+        count: copy.skippedLines,
+      });
+    return copy;
+  };
+
   const restoreOne = async (manifest: Manifest, sha256: string) => {
     const bytes = await readObject(sha256);
     if (!bytes) throw notRestorable();
@@ -382,13 +430,25 @@ export function createBackupService(options: BackupServiceOptions): BackupServic
         const conversationFiles = manifest.files.filter((f) => conversationIdOfPath(f.path) !== null);
         // Every conversation file is checked before anything changes: a damaged backup changes nothing.
         for (const file of conversationFiles) if (!(await readObject(file.sha256))) throw notRestorable();
+        // So are its settings and ledger, and the live ledger must be known to merge into it.
+        const settings = await settingsOf(manifest);
+        const ledger = await ledgerOf(manifest, backupId);
+        if (ledger && !(await options.ledger.loaded())) {
+          throw appError('internal', { id: 'errors.backups.ledgerUnreadable' });
+        }
+        // Holds the settings and ledger as they are now too: restoring it puts these settings back.
         const undo = await takeSnapshot('pre-restore');
         const restoredIds = new Set<string>();
+        let spendingEntriesAdded = 0;
         try {
           for (const file of conversationFiles) {
             const restored = await restoreOne(manifest, file.sha256);
             restoredIds.add(restored.id);
           }
+          // Through the store: saved atomically, and its listeners told (main's language follows).
+          if (settings) await options.settings.replaceAll(settings);
+          // Merged, never replaced: an older ledger would forget money spent and loosen the limits.
+          if (ledger) spendingEntriesAdded = (await mergeLedger(options.ledger, ledger)).added;
         } catch (error) {
           log.error('a restore stopped part-way', { backupId, error: describeError(error) });
           const reason = error instanceof AppFailure ? `${error.message} ` : '';
@@ -405,8 +465,21 @@ export function createBackupService(options: BackupServiceOptions): BackupServic
         await tidy().catch((error: unknown) =>
           log.warn('old backups could not be removed', { error: describeError(error) }),
         );
-        log.info('backup restored', { backupId, restored: restoredIds.size, movedToTrash });
-        return { restored: restoredIds.size, movedToTrash, undoBackupId: undo.id };
+        const settingsRestored = settings !== null;
+        log.info('backup restored', {
+          backupId,
+          restored: restoredIds.size,
+          movedToTrash,
+          settingsRestored,
+          spendingEntriesAdded,
+        });
+        return {
+          restored: restoredIds.size,
+          movedToTrash,
+          settingsRestored,
+          spendingEntriesAdded,
+          undoBackupId: undo.id,
+        };
       });
     },
 

@@ -3,7 +3,14 @@ import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { PDF_BYTES, sha256Of } from '../history/testing/sample-attachments';
 import { makeTempDir } from '../history/testing/test-support';
-import { addConversation, backupFixture, FIXTURE_KEY } from './testing/backup-fixture';
+import { ledgerEntry } from '../ledger/testing/entries';
+import {
+  addConversation,
+  backupFixture,
+  FIXTURE_KEY,
+  FIXTURE_LEDGER_ENTRY,
+  ledgerEntries,
+} from './testing/backup-fixture';
 
 type Fixture = Awaited<ReturnType<typeof backupFixture>>;
 const opened: Fixture[] = [];
@@ -13,8 +20,8 @@ afterEach(async () => {
   for (const t of temps.splice(0)) await t.cleanup();
 });
 // A low scrypt work factor keeps the test fast; the app uses age's default (18).
-const open = async () => {
-  const f = await backupFixture({ scryptWorkFactor: 10 });
+const open = async (fresh = false) => {
+  const f = await backupFixture({ scryptWorkFactor: 10, fresh });
   opened.push(f);
   return f;
 };
@@ -50,6 +57,30 @@ describe('encrypted copies (age, passphrase)', () => {
     await there.service.restore(imported.id);
     expect(await fs.readFile(there.conversationFile(a.id))).toEqual(original);
     expect(await there.history.attachmentBytes(sha256Of(PDF_BYTES))).toEqual(PDF_BYTES);
+  });
+
+  it('restored in a fresh data folder, a copy brings back the settings and the spending ledger too', async () => {
+    const here = await open();
+    await addConversation(here.history, 'Walruses', 'walruses');
+    await here.settings.update({ theme: 'light', language: 'ja', defaultModel: 'openai/gpt-4o' });
+    const r2 = ledgerEntry({ messageId: 'r2', costUsd: 0.75 });
+    await here.ledger().record(r2);
+    const backup = await here.service.backUpNow();
+    const folder = await makeTempDir('switchboard-synced-folder-');
+    temps.push(folder);
+    const { fileName } = await here.service.exportEncrypted(backup.id, folder.dir, PASSPHRASE);
+
+    const there = await open(true);
+    const told: string[] = [];
+    there.settings.onChange((settings) => told.push(settings.language));
+    const imported = await there.service.importEncrypted(join(folder.dir, fileName), PASSPHRASE);
+    const result = await there.service.restore(imported.id);
+    expect(result).toMatchObject({ restored: 1, settingsRestored: true, spendingEntriesAdded: 2 });
+    expect(there.settings.get()).toEqual(here.settings.get());
+    expect(told).toEqual(['ja']);
+    // A fresh ledger merged with the backup's is the backup's.
+    expect(ledgerEntries(there.ledger())).toEqual([FIXTURE_LEDGER_ENTRY, r2]);
+    expect(ledgerEntries(there.ledger())).toEqual(ledgerEntries(here.ledger()));
   });
 
   it('refuses a short passphrase, and an altered file, changing nothing', async () => {

@@ -3,6 +3,7 @@ import type { ConversationsStore } from '../state/conversations-store';
 import type { MessagesStore } from '../state/messages-store';
 import type { ConversationActions } from './conversation-actions';
 import type { MessageActions } from './message-actions';
+import type { SettingsActions } from './settings-actions';
 
 export interface BackupActionsDeps {
   bridge: Pick<
@@ -19,12 +20,15 @@ export interface BackupActionsDeps {
   messages: MessagesStore;
   conversationActions: Pick<ConversationActions, 'refresh'>;
   messageActions: Pick<MessageActions, 'ensureLoaded'>;
+  /** A whole restore puts the backup's settings back in main: Settings and the theme read them again. */
+  settingsActions: Pick<SettingsActions, 'load'>;
 }
 
 /**
  * Settings → Backups (issue 20): main keeps the snapshots; the window names them by id. After a
  * restore, the conversations shown are read again from main (their loaded messages are forgotten, and
- * the open one is loaded again), since their files were replaced.
+ * the open one is loaded again), since their files were replaced; so are the settings (the language
+ * follows by itself: main tells every window when it changes).
  */
 export function createBackupActions(deps: BackupActionsDeps) {
   const { bridge, conversations, messages } = deps;
@@ -47,6 +51,7 @@ export function createBackupActions(deps: BackupActionsDeps) {
       const result = await bridge.restoreBackup({ backupId });
       // Also after a failure: a restore that stopped part-way may have changed some conversations.
       await reloadShown(conversations.get().items.map((c) => c.id));
+      await deps.settingsActions.load();
       return result;
     },
     async restoreConversation(backupId: string, conversationId: string) {

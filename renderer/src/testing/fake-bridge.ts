@@ -403,7 +403,13 @@ export function createFakeBridge(initial: Partial<FakeState> = {}): FakeBridge {
         complete: true,
       }),
     restoreBackup: async () =>
-      ok({ restored: 0, movedToTrash: 0, undoBackupId: '2026-01-01T00-00-00-000Z-pre-restore-000000' }),
+      ok({
+        restored: 0,
+        movedToTrash: 0,
+        settingsRestored: true,
+        spendingEntriesAdded: 0,
+        undoBackupId: '2026-01-01T00-00-00-000Z-pre-restore-000000',
+      }),
     listBackupConversations: async () => ok({ conversations: [] }),
     saveEncryptedBackup: async ({ backupId }) =>
       ok({ saved: true, fileName: `switchboard-backup-${backupId}.age` }),

@@ -13,6 +13,7 @@ import { join } from 'node:path';
 import { createHistoryStoreWithRestorer } from '../../history';
 import { createLogger } from '../../log/logger';
 import { createBackupService } from '../backup-service';
+import { unusedRestoreTargets } from './restore-targets';
 
 async function main() {
   const [dataDir] = process.argv.slice(2);
@@ -25,7 +26,7 @@ async function main() {
     sweepAttachments: false,
   });
   await history.init();
-  const service = createBackupService({ dataDir, log, history, restorer });
+  const service = createBackupService({ dataDir, log, history, restorer, ...unusedRestoreTargets() });
   process.stdout.write('ready\n');
   const ids = history.list({ limit: 1000 }).items.map((c) => c.id);
   for (let n = 0; ; n++) {

@@ -13,6 +13,7 @@ import { makeTempDir } from '../../history/testing/test-support';
 import { createMemoryLogger } from '../../log/testing/memory-logger';
 import { backupPathsFor } from '../backup-paths';
 import { createBackupService } from '../backup-service';
+import { unusedRestoreTargets } from './restore-targets';
 
 const arg = (name: string, fallback: number) => {
   const i = process.argv.indexOf(`--${name}`);
@@ -53,6 +54,7 @@ async function main() {
       log: createMemoryLogger('backups'),
       history,
       restorer,
+      ...unusedRestoreTargets(),
     });
     const timed = async (label: string) => {
       const started = performance.now();
@@ -76,6 +78,7 @@ async function main() {
       log: createMemoryLogger('backups'),
       history,
       restorer,
+      ...unusedRestoreTargets(),
     }).list();
     console.log(
       `list at the next start (every object checked once): ${(performance.now() - started).toFixed(0)} ms`,

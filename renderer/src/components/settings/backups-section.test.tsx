@@ -64,6 +64,10 @@ describe('Settings → Backups (issue 20)', () => {
     expect(section.textContent).toContain(
       'Switchboard first backs up your conversations as they are now, so you can undo this by restoring that backup.',
     );
+    // What a restore brings back, and that spending is merged, not replaced.
+    expect(section.textContent).toContain(
+      'Your conversations and settings go back to how they were in this backup. Your spending history is merged: the entries in the backup are added, and nothing recorded since is removed.',
+    );
     await user.click(within(section).getByRole('button', { name: 'Cancel' }));
     expect(fake.callsTo('restoreBackup')).toEqual([]);
     // Focus goes back to the button that opened the confirmation, never to the page.
@@ -72,17 +76,26 @@ describe('Settings → Backups (issue 20)', () => {
     );
 
     fake.override('restoreBackup', async () =>
-      ok({ restored: 3, movedToTrash: 0, undoBackupId: '2026-03-05T09-00-00-000Z-pre-restore-222222' }),
+      ok({
+        restored: 3,
+        movedToTrash: 0,
+        settingsRestored: true,
+        spendingEntriesAdded: 2,
+        undoBackupId: '2026-03-05T09-00-00-000Z-pre-restore-222222',
+      }),
     );
+    const settingsReads = fake.callsTo('getSettings').length;
     await user.click(within(section).getByRole('button', { name: 'Restore…' }));
     await user.click(within(section).getByRole('button', { name: 'Restore this backup' }));
     await waitFor(() => expect(fake.callsTo('restoreBackup')).toEqual([{ backupId: daily.id }]));
     await waitFor(() =>
       expect(within(section).getByRole('status').textContent).toMatch(
-        /^Restored 3 conversations from the backup of/,
+        /^Restored 3 conversations from the backup of .*\. Your settings are back as they were\. 2 spending entries from the backup were added to your spending history\.$/,
       ),
     );
     expect(fake.callsTo('listConversations').length).toBeGreaterThan(1);
+    // The restored settings are read again from main (the fields and the theme show them).
+    expect(fake.callsTo('getSettings').length).toBeGreaterThan(settingsReads);
   });
 
   it('says what went wrong and what to do when a restore is refused', async () => {

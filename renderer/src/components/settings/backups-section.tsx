@@ -60,7 +60,9 @@ export function BackupsSection() {
   const [backups, setBackups] = useState<BackupSummary[] | null>(null);
   const [selected, setSelected] = useState<string | null>(null);
   const [busy, setBusy] = useState<string | null>(null);
-  const [status, setStatus] = useState<Note>(null);
+  /** What the status line says: one sentence, or two after a whole restore (settings and spending). */
+  const [status, setNotes] = useState<readonly Note[]>([]);
+  const setStatus = (...notes: Note[]) => setNotes(notes);
   const [error, setError] = useState<string | null>(null);
   const [step, setStep] = useState<Step>({ kind: 'idle' });
   const groupId = useId();
@@ -142,7 +144,7 @@ export function BackupsSection() {
     if (!result.ok) {
       setError(formatAppError(intl, result.error));
     } else {
-      const { restored, movedToTrash } = result.value;
+      const { restored, movedToTrash, settingsRestored, spendingEntriesAdded } = result.value;
       setStatus(
         movedToTrash === 0
           ? { id: 'settings.backups.restored', values: { count: restored, date: date(backup.createdAt) } }
@@ -150,6 +152,10 @@ export function BackupsSection() {
               id: 'settings.backups.restoredMoved',
               values: { count: restored, moved: movedToTrash, date: date(backup.createdAt) },
             },
+        {
+          id: 'settings.backups.restoredAlso',
+          values: { settings: settingsRestored ? 'yes' : 'no', added: spendingEntriesAdded },
+        },
       );
     }
     await load();
@@ -278,6 +284,7 @@ export function BackupsSection() {
       {chosen && step.kind === 'confirm-restore' && (
         <div className="confirm">
           <p>{intl.formatMessage({ id: 'settings.backups.confirm' }, { date: date(chosen.createdAt) })}</p>
+          <p>{text('settings.backups.confirmWhat')}</p>
           <div className="button-row">
             <button
               ref={confirmRef}
@@ -374,7 +381,11 @@ export function BackupsSection() {
         </div>
       </div>
       <p role="status" className="field-hint">
-        {busy !== null ? text(busy) : status && intl.formatMessage({ id: status.id }, status.values)}
+        {busy !== null
+          ? text(busy)
+          : status
+              .flatMap((note) => (note ? [intl.formatMessage({ id: note.id }, note.values)] : []))
+              .join(' ')}
       </p>
       {error && (
         <p role="alert" className="field-error">

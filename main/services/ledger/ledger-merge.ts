@@ -1,0 +1,49 @@
+import type { LedgerEntry } from '../../../common/spending-types';
+import { parseLedger } from './ledger-file';
+import type { LedgerStore } from './ledger-store';
+
+/**
+ * Merging a backup's spending ledger into the live one (issue 20, "Restore…"). Never a replacement:
+ * an older ledger put back would forget money spent since, and the spending limits are worked out
+ * from the ledger. So the backup's entries the live ledger lacks are added, and every live entry stays.
+ *
+ * An entry's identity is its reply (`messageId`: the ledger keeps one entry per reply, README.md). A
+ * reply the live ledger already has keeps the live entry, whatever the backup says. On a fresh data
+ * folder (an encrypted copy opened on another computer) the live ledger is empty, so the merge leaves
+ * it holding the backup's entries.
+ */
+
+/** What the merge needs of the live ledger (`LedgerStore`): written through it, so its totals follow. */
+export type LedgerMergeTarget = Pick<LedgerStore, 'loaded' | 'get' | 'record'>;
+
+/** A backup's ledger, read: its entries (one per reply) and how many lines were skipped. */
+export interface LedgerCopy {
+  entries: LedgerEntry[];
+  /** Lines that were not a valid entry (a torn last line, a damaged line): skipped, never merged. */
+  skippedLines: number;
+}
+
+/**
+ * Reads a ledger file's text as the ledger itself does (`parseLedger`: each line checked against
+ * `LedgerEntrySchema`, a later line for a reply replacing an earlier one, an estimate never replacing
+ * exact figures). Lines that are not an entry are counted and skipped. Never throws.
+ */
+export async function readLedgerCopy(text: string): Promise<LedgerCopy> {
+  const read = await parseLedger(text, { yieldEvery: 5_000 });
+  return { entries: [...read.entries.values()], skippedLines: read.damagedLines.length };
+}
+
+/**
+ * Adds to `live` every entry of `copy` whose reply it has no entry for, in the copy's order; resolves
+ * to how many were added. Each one is recorded through the store (appended and fsynced, counted at
+ * once by the limits); a failure rejects, leaving the entries recorded so far (a retry adds the rest).
+ */
+export async function mergeLedger(live: LedgerMergeTarget, copy: LedgerCopy): Promise<{ added: number }> {
+  let added = 0;
+  for (const entry of copy.entries) {
+    if (live.get(entry.messageId) !== undefined) continue;
+    await live.record(entry);
+    added++;
+  }
+  return { added };
+}
