@@ -11,6 +11,7 @@ import errorsBackups from './messages/errors.backups';
 import errorsChat from './messages/errors.chat';
 import errorsKey from './messages/errors.key';
 import errorsOpenrouter from './messages/errors.openrouter';
+import errorsSettings from './messages/errors.settings';
 import errorsSignIn from './messages/errors.signIn';
 import format from './messages/format';
 import keyEntry from './messages/keyEntry';
@@ -52,6 +53,7 @@ export const AREAS: Readonly<Record<string, AreaCatalog>> = {
   'errors.chat': errorsChat,
   'errors.key': errorsKey,
   'errors.openrouter': errorsOpenrouter,
+  'errors.settings': errorsSettings,
   'errors.signIn': errorsSignIn,
   format,
   keyEntry,

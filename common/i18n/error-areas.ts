@@ -4,7 +4,8 @@ import backups from './messages/errors.backups';
 import chat from './messages/errors.chat';
 import key from './messages/errors.key';
 import openrouter from './messages/errors.openrouter';
+import settings from './messages/errors.settings';
 import signIn from './messages/errors.signIn';
 
 /** The catalogs of the errors main reports (`AppError.messageId`), by sub-area. */
-export const ERROR_AREAS: readonly AreaCatalog[] = [app, backups, chat, key, openrouter, signIn];
+export const ERROR_AREAS: readonly AreaCatalog[] = [app, backups, chat, key, openrouter, settings, signIn];

@@ -6,6 +6,7 @@ import type backups from './messages/errors.backups/en.json';
 import type chat from './messages/errors.chat/en.json';
 import type key from './messages/errors.key/en.json';
 import type openrouter from './messages/errors.openrouter/en.json';
+import type settings from './messages/errors.settings/en.json';
 import type signIn from './messages/errors.signIn/en.json';
 
 /**
@@ -18,6 +19,7 @@ export type ErrorMessageId =
   | keyof typeof chat
   | keyof typeof key
   | keyof typeof openrouter
+  | keyof typeof settings
   | keyof typeof signIn;
 export type ErrorValues = Readonly<Record<string, string | number>>;
 export interface ErrorMessage {

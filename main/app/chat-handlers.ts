@@ -119,7 +119,7 @@ function withProblems(settings: Settings, deps: ChatHandlerDeps): SettingsWithPr
     known && settings.providerDefaults
       ? unknownProviderProblems(settings.providerDefaults, known, {
           field: 'providerDefaults',
-          fix: 'Settings → Providers',
+          place: 'settings',
         })
       : [];
   return { ...settings, problems: [...deps.settings.problems(), ...unknown] };

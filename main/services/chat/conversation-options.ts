@@ -12,11 +12,11 @@ import {
   checkProviderPreferences,
   checkReasoningChoice,
   type FixWhere,
+  optionProblem,
   unknownProviderProblems,
 } from '../settings/option-checks';
 
-const FIX = "this conversation's options";
-const at = (field: keyof ConversationOptions): FixWhere => ({ field, fix: FIX });
+const at = (field: keyof ConversationOptions): FixWhere => ({ field, place: 'conversation' });
 
 /**
  * A conversation's options as stored, checked field by field (issue 15): a bad value is described in
@@ -50,11 +50,7 @@ export function readConversationOptions(
   }
   if (raw.webSearchAlways !== undefined) {
     if (typeof raw.webSearchAlways === 'boolean') options.webSearchAlways = raw.webSearchAlways;
-    else
-      problems.push({
-        field: 'webSearchAlways',
-        message: `Web search for every message: the saved value is not valid, so it is off. Fix it in ${FIX}.`,
-      });
+    else problems.push(optionProblem(at('webSearchAlways'), 'errors.settings.webSearchAlwaysInvalid'));
   }
   return { options, problems };
 }

@@ -96,8 +96,8 @@ function resolveProvider(input: RequestOptionsInput): ProviderPreferences | null
   if (input.knownProviders) {
     const where =
       input.conversation.provider !== null
-        ? { field: 'provider', fix: "this conversation's options" }
-        : { field: 'providerDefaults', fix: 'Settings → Providers' };
+        ? ({ field: 'provider', place: 'conversation' } as const)
+        : ({ field: 'providerDefaults', place: 'settings' } as const);
     const [unknown] = unknownProviderProblems(provider, input.knownProviders, where);
     if (unknown) throw refusal(unknown.message);
   }

@@ -6,7 +6,7 @@ import {
   unknownProviderProblems,
 } from './option-checks';
 
-const where = { field: 'fallbackModels', fix: "this conversation's options" };
+const where = { field: 'fallbackModels', place: 'conversation' } as const;
 
 describe('option checks', () => {
   it('an empty fallback list, a bad id and a repeated id are each named', () => {
@@ -17,6 +17,8 @@ describe('option checks', () => {
           field: 'fallbackModels',
           message:
             "Fallback models: the list is empty; add a model or turn fallbacks off. Fix it in this conversation's options.",
+          messageId: 'errors.settings.fallbacks.empty',
+          values: { place: 'conversation' },
         },
       ],
     });
@@ -44,12 +46,14 @@ describe('option checks', () => {
     expect(
       unknownProviderProblems(checked.value, new Set(['anthropic', 'deepinfra']), {
         field: 'providerDefaults',
-        fix: 'Settings → Providers',
+        place: 'settings',
       }),
     ).toEqual([
       {
         field: 'providerDefaults',
         message: 'Providers: “acme” is not a provider OpenRouter knows. Fix it in Settings → Providers.',
+        messageId: 'errors.settings.providers.unknown',
+        values: { slug: 'acme', place: 'settings' },
       },
     ]);
   });

@@ -1,4 +1,5 @@
 import type { z } from 'zod';
+import { type ErrorMessageId, type ErrorValues, englishErrorText } from '../../../common/i18n/error-messages';
 import type { OptionProblem } from '../../../common/option-problems';
 import {
   FallbackModelsSchema,
@@ -22,17 +23,35 @@ import {
 
 export type Checked<T> = { ok: true; value: T } | { ok: false; problems: OptionProblem[] };
 
-/** Where the person fixes a value, e.g. "Settings → Providers" or "this conversation's options". */
+/**
+ * Where the person fixes a value: this conversation's options, or Settings (each family of checks
+ * names its own section there: Providers, Reasoning, Web search).
+ */
 export interface FixWhere {
   field: string;
-  fix: string;
+  place: 'settings' | 'conversation';
 }
 
-const quote = (value: unknown) => `“${typeof value === 'string' ? value : JSON.stringify(value)}”`;
-const problem = (where: FixWhere, label: string, what: string): OptionProblem => ({
-  field: where.field,
-  message: `${label}: ${what} Fix it in ${where.fix}.`,
-});
+/** A stored value as the person would recognise it (a string as it is, anything else as JSON). */
+const shown = (value: unknown): string => {
+  const text = typeof value === 'string' ? value : String(JSON.stringify(value));
+  // A pathological stored value must not make the whole settings payload fail the bridge's bounds.
+  return text.length > MAX_SHOWN_CHARS ? `${text.slice(0, MAX_SHOWN_CHARS)}…` : text;
+};
+const MAX_SHOWN_CHARS = 200;
+
+/**
+ * A problem as a catalog message (`errors.settings.*`, issue 20): each window shows it in its own
+ * language; `message` is the English text, for the logs and as the fallback.
+ */
+export const optionProblem = (
+  where: FixWhere,
+  id: ErrorMessageId,
+  values: ErrorValues = {},
+): OptionProblem => {
+  const text = { id, values: { ...values, place: where.place } };
+  return { field: where.field, message: englishErrorText(text), messageId: id, values: text.values };
+};
 
 const SLUG_LISTS = ['order', 'only', 'ignore'] as const;
 
@@ -40,7 +59,6 @@ const SLUG_LISTS = ['order', 'only', 'ignore'] as const;
 export function checkProviderPreferences(raw: unknown, where: FixWhere): Checked<ProviderPreferences> {
   const parsed = ProviderPreferencesSchema.safeParse(raw);
   if (parsed.success) return { ok: true, value: parsed.data };
-  const label = 'Providers';
   const problems: OptionProblem[] = [];
   if (raw !== null && typeof raw === 'object' && !Array.isArray(raw)) {
     const value = raw as Record<string, unknown>;
@@ -48,17 +66,13 @@ export function checkProviderPreferences(raw: unknown, where: FixWhere): Checked
       const slugs = value[list];
       if (slugs === undefined) continue;
       if (!Array.isArray(slugs)) {
-        problems.push(problem(where, label, `the ${quote(list)} list is not a list of providers.`));
+        problems.push(optionProblem(where, 'errors.settings.providers.notAList', { list }));
       } else if (slugs.length === 0) {
-        problems.push(
-          problem(where, label, `the ${quote(list)} list is empty; name at least one provider or remove it.`),
-        );
+        problems.push(optionProblem(where, 'errors.settings.providers.emptyList', { list }));
       } else {
         for (const slug of slugs)
           if (!ProviderSlugSchema.safeParse(slug).success)
-            problems.push(
-              problem(where, label, `${quote(slug)} is not a provider slug (such as “anthropic”).`),
-            );
+            problems.push(optionProblem(where, 'errors.settings.providers.badSlug', { slug: shown(slug) }));
       }
     }
     const maxPrice = value.maxPrice;
@@ -66,15 +80,18 @@ export function checkProviderPreferences(raw: unknown, where: FixWhere): Checked
       for (const [key, price] of Object.entries(maxPrice as Record<string, unknown>))
         if (typeof price === 'number' && price < 0)
           problems.push(
-            problem(
-              where,
-              label,
-              `a maximum price cannot be negative (${key === 'completionPerMTok' ? 'completion' : 'prompt'}: ${price} USD per million tokens).`,
-            ),
+            optionProblem(where, 'errors.settings.providers.negativePrice', {
+              kind: key === 'completionPerMTok' ? 'completion' : 'prompt',
+              // As stored, not rounded by a number format: the person looks for this value in the file.
+              price: String(price),
+            }),
           );
     }
   }
-  if (problems.length === 0) problems.push(problem(where, label, `${describeIssues(parsed.error)}.`));
+  if (problems.length === 0)
+    problems.push(
+      optionProblem(where, 'errors.settings.providers.invalid', { detail: issueDetail(parsed.error) }),
+    );
   return { ok: false, problems };
 }
 
@@ -91,29 +108,40 @@ export function unknownProviderProblems(
   for (const list of SLUG_LISTS)
     for (const slug of preferences[list] ?? [])
       if (!known.has(slug) && !known.has(slug.split('/')[0] ?? slug))
-        problems.push(problem(where, 'Providers', `${quote(slug)} is not a provider OpenRouter knows.`));
+        problems.push(optionProblem(where, 'errors.settings.providers.unknown', { slug: shown(slug) }));
   return problems;
 }
 
-/** One reasoning choice: effort, a token budget, or off — never two at once. */
+/**
+ * One reasoning choice: effort, a token budget, or off — never two at once. `model` names the model
+ * it is for (Settings' reasoning per model); without it the problem says "Reasoning".
+ */
 export function checkReasoningChoice(
   raw: unknown,
   where: FixWhere,
-  label = 'Reasoning',
+  model?: string,
 ): Checked<ReasoningChoice> {
   const parsed = ReasoningChoiceSchema.safeParse(raw);
   if (parsed.success) return { ok: true, value: parsed.data };
   const value = (raw !== null && typeof raw === 'object' ? raw : {}) as Record<string, unknown>;
   const hasEffort = value.effort !== undefined;
   const hasBudget = value.maxTokens !== undefined || value.max_tokens !== undefined;
-  let what: string;
-  if (hasEffort && hasBudget)
-    what = 'both an effort and a token budget are set, and OpenRouter accepts only one. Choose one.';
+  const scope = model === undefined ? { scope: 'all', model: '' } : { scope: 'model', model: shown(model) };
+  let found: OptionProblem;
+  if (hasEffort && hasBudget) found = optionProblem(where, 'errors.settings.reasoning.bothSet', scope);
   else if (hasEffort && !ReasoningChoiceSchema.options[0].shape.effort.safeParse(value.effort).success)
-    what = `${quote(value.effort)} is not a reasoning effort (${REASONING_EFFORTS.join(', ')}).`;
-  else if (hasBudget) what = 'a token budget must be a whole number from 1 to 1,000,000.';
-  else what = `${describeIssues(parsed.error)}.`;
-  return { ok: false, problems: [problem(where, label, what)] };
+    found = optionProblem(where, 'errors.settings.reasoning.badEffort', {
+      ...scope,
+      effort: shown(value.effort),
+      efforts: REASONING_EFFORTS.join(', '),
+    });
+  else if (hasBudget) found = optionProblem(where, 'errors.settings.reasoning.badBudget', scope);
+  else
+    found = optionProblem(where, 'errors.settings.reasoning.invalid', {
+      ...scope,
+      detail: issueDetail(parsed.error),
+    });
+  return { ok: false, problems: [found] };
 }
 
 /**
@@ -127,15 +155,15 @@ export function checkReasoningByModel(
   const value: Record<string, ReasoningChoice> = {};
   const problems: OptionProblem[] = [];
   if (raw === null || typeof raw !== 'object' || Array.isArray(raw)) {
-    problems.push(problem(where, 'Reasoning', 'the per-model choices are not readable.'));
+    problems.push(optionProblem(where, 'errors.settings.reasoning.unreadable'));
     return { value, problems };
   }
   for (const [model, choice] of Object.entries(raw as Record<string, unknown>)) {
     if (!ModelIdSchema.safeParse(model).success) {
-      problems.push(problem(where, 'Reasoning', `${quote(model)} is not an OpenRouter model id.`));
+      problems.push(optionProblem(where, 'errors.settings.reasoning.badModelId', { model: shown(model) }));
       continue;
     }
-    const checked = checkReasoningChoice(choice, where, `Reasoning for ${quote(model)}`);
+    const checked = checkReasoningChoice(choice, where, model);
     if (checked.ok) value[model] = checked.value;
     else problems.push(...checked.problems);
   }
@@ -146,23 +174,23 @@ export function checkReasoningByModel(
 export function checkFallbackModels(raw: unknown, where: FixWhere): Checked<string[]> {
   const parsed = FallbackModelsSchema.safeParse(raw);
   if (parsed.success) return { ok: true, value: parsed.data };
-  const label = 'Fallback models';
   const problems: OptionProblem[] = [];
   if (Array.isArray(raw)) {
-    if (raw.length === 0)
-      problems.push(problem(where, label, 'the list is empty; add a model or turn fallbacks off.'));
+    if (raw.length === 0) problems.push(optionProblem(where, 'errors.settings.fallbacks.empty'));
     const seen = new Set<unknown>();
     for (const id of raw) {
       if (!ModelIdSchema.safeParse(id).success)
-        problems.push(
-          problem(where, label, `${quote(id)} is not an OpenRouter model id (such as “openai/gpt-4o”).`),
-        );
-      else if (seen.has(id)) problems.push(problem(where, label, `${quote(id)} is listed twice.`));
+        problems.push(optionProblem(where, 'errors.settings.fallbacks.badModel', { model: shown(id) }));
+      else if (seen.has(id))
+        problems.push(optionProblem(where, 'errors.settings.fallbacks.twice', { model: shown(id) }));
       seen.add(id);
     }
-    if (raw.length > 10) problems.push(problem(where, label, 'at most 10 models can be listed.'));
+    if (raw.length > 10) problems.push(optionProblem(where, 'errors.settings.fallbacks.tooMany'));
   }
-  if (problems.length === 0) problems.push(problem(where, label, `${describeIssues(parsed.error)}.`));
+  if (problems.length === 0)
+    problems.push(
+      optionProblem(where, 'errors.settings.fallbacks.invalid', { detail: issueDetail(parsed.error) }),
+    );
   return { ok: false, problems };
 }
 
@@ -174,36 +202,40 @@ export function checkWebSearch(raw: unknown, where: FixWhere): Checked<WebSearch
   const problems: OptionProblem[] = [];
   if (!WebSearchEngineSchema.safeParse(value.engine).success)
     problems.push(
-      problem(
-        where,
-        'Web search',
-        `${quote(value.engine)} is not a search engine (${WebSearchEngineSchema.options.join(', ')}).`,
-      ),
+      optionProblem(where, 'errors.settings.webSearch.badEngine', {
+        engine: shown(value.engine),
+        engines: WebSearchEngineSchema.options.join(', '),
+      }),
     );
   if (!WebSearchSettingsSchema.shape.maxResults.safeParse(value.maxResults).success)
-    problems.push(problem(where, 'Web search', 'results per search must be a whole number from 1 to 25.'));
-  if (problems.length === 0) problems.push(problem(where, 'Web search', `${describeIssues(parsed.error)}.`));
+    problems.push(optionProblem(where, 'errors.settings.webSearch.badMaxResults'));
+  if (problems.length === 0)
+    problems.push(
+      optionProblem(where, 'errors.settings.webSearch.invalid', { detail: issueDetail(parsed.error) }),
+    );
   return { ok: false, problems };
 }
 
-/** A plain value: one generic sentence (the older settings fields). */
-export function checkValue<T>(
-  schema: z.ZodType<T>,
-  raw: unknown,
-  where: FixWhere,
-  label: string,
-): Checked<T> {
+/**
+ * A plain Settings value (the older fields): one generic sentence, naming the field (`where.field`, a
+ * key of Settings; the catalog names each one and the section where it is fixed).
+ */
+export function checkValue<T>(schema: z.ZodType<T>, raw: unknown, where: FixWhere): Checked<T> {
   const parsed = schema.safeParse(raw);
   if (parsed.success) return { ok: true, value: parsed.data };
   return {
     ok: false,
-    problems: [problem(where, label, 'the saved value is not valid, so the default is used.')],
+    problems: [optionProblem(where, 'errors.settings.valueInvalid', { field: where.field })],
   };
 }
 
-function describeIssues(error: z.ZodError): string {
+/**
+ * What zod found first, as `path: message` — a technical detail for the person to find the value in
+ * the file (zod's wording, in English), inside the translated sentence.
+ */
+function issueDetail(error: z.ZodError): string {
   const first = error.issues[0];
-  if (!first) return 'the saved value is not valid';
+  if (!first) return '';
   const path = first.path.length > 0 ? `${first.path.join('.')}: ` : '';
-  return `the saved value is not valid (${path}${first.message})`;
+  return `${path}${first.message}`;
 }

@@ -22,41 +22,13 @@ import {
 
 const FILE = 'settings.json';
 
-/** How each field is named to the person, and where in Settings it is fixed. */
-const FIELD_LABELS: Record<keyof Settings, string> = {
-  defaultModel: 'Default model',
-  systemPrompt: 'System prompt',
-  temperature: 'Temperature',
-  maxTokens: 'Max tokens',
-  theme: 'Theme',
-  favouriteModels: 'Favourite models',
-  recentModels: 'Recent models',
-  reasoningByModel: 'Reasoning',
-  providerDefaults: 'Providers',
-  webSearch: 'Web search',
-  stickyProvider: 'Keep a conversation on one provider',
-  spending: 'Spending limits',
-  pdfEngine: 'PDF reading',
-  checkForUpdatesAutomatically: 'Check for updates automatically',
-  language: 'Language',
-};
-const FIX_IN: Partial<Record<keyof Settings, string>> = {
-  spending: 'Settings → Spending',
-  pdfEngine: 'Settings → PDF reading',
-  checkForUpdatesAutomatically: 'Settings → Updates',
-  language: 'Settings → Language',
-  reasoningByModel: 'Settings → Reasoning',
-  providerDefaults: 'Settings → Providers',
-  webSearch: 'Settings → Web search',
-  stickyProvider: 'Settings → Providers',
-};
-
 /**
  * One stored field, checked: a bad value is replaced by its default and described. Reasoning per model
  * keeps its good entries (one bad model's choice does not drop the others').
  */
 function checkStoredField(key: keyof Settings, raw: unknown): { value: unknown; problems: OptionProblem[] } {
-  const where = { field: key, fix: FIX_IN[key] ?? 'Settings' };
+  // The catalog (errors.settings.*) names the field and the section of Settings where it is fixed.
+  const where = { field: key, place: 'settings' } as const;
   if (key === 'reasoningByModel') return checkReasoningByModel(raw, where);
   const checked: Checked<unknown> =
     key === 'providerDefaults'
@@ -65,7 +37,7 @@ function checkStoredField(key: keyof Settings, raw: unknown): { value: unknown; 
         : checkProviderPreferences(raw, where)
       : key === 'webSearch'
         ? checkWebSearch(raw, where)
-        : checkValue<unknown>(SettingsSchema.shape[key], raw, where, FIELD_LABELS[key]);
+        : checkValue<unknown>(SettingsSchema.shape[key], raw, where);
   return checked.ok
     ? { value: checked.value, problems: [] }
     : { value: DEFAULT_SETTINGS[key], problems: checked.problems };

@@ -57,7 +57,9 @@ export function ConversationOptionsDialog({ inert }: { inert: boolean }) {
     });
   };
   const messagesFor = (field: string) =>
-    problems.filter((p) => p.field === field || p.field.startsWith(`${field}.`)).map((p) => p.message);
+    problems
+      .filter((p) => p.field === field || p.field.startsWith(`${field}.`))
+      .map((p) => formatAppError(intl, p));
   // Problems the sections below do not show beside a field.
   const unclaimed = problems.filter(
     (p) => !['reasoning', 'fallbackModels', 'provider'].includes(p.field.split('.')[0] ?? p.field),
@@ -77,7 +79,7 @@ export function ConversationOptionsDialog({ inert }: { inert: boolean }) {
         {unclaimed.length > 0 && (
           <div role="alert" className="field-error">
             {unclaimed.map((p) => (
-              <p key={`${p.field}:${p.message}`}>{p.message}</p>
+              <p key={`${p.field}:${p.message}`}>{formatAppError(intl, p)}</p>
             ))}
           </div>
         )}

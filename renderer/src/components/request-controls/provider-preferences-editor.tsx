@@ -1,5 +1,5 @@
 import { useId, useState } from 'react';
-import { useIntl } from 'react-intl';
+import { type IntlShape, useIntl } from 'react-intl';
 import type { ProviderInfo } from '../../../../common/endpoints-types';
 import type { OptionProblem } from '../../../../common/option-problems';
 import {
@@ -7,6 +7,7 @@ import {
   type Quantization,
   QuantizationSchema,
 } from '../../../../common/request-options';
+import { formatAppError } from '../../../shared/i18n/error-text';
 import { generalProblems, normalizePreferences, problemsFor } from '../../format/provider-preferences';
 import { type SlugChoice, SlugListEditor } from './slug-list-editor';
 
@@ -33,7 +34,9 @@ export interface ProviderPreferencesEditorProps {
   problemPrefix?: string;
 }
 
-const messages = (problems: readonly OptionProblem[]) => problems.map((p) => p.message);
+/** Main's problems in the window's language (errors.settings.*, through the one error formatter). */
+const messages = (intl: IntlShape, problems: readonly OptionProblem[]) =>
+  problems.map((p) => formatAppError(intl, p));
 
 function Checkbox({
   label,
@@ -138,8 +141,8 @@ export function ProviderPreferencesEditor({
   const set = (patch: Partial<ProviderPreferences>) => onChange(normalizePreferences({ ...prefs, ...patch }));
   const choices: SlugChoice[] = providers.map((p) => ({ value: p.slug, label: p.name }));
   // Slugs already chosen (or stored) that the list lacks still show, by their slug.
-  const errorsOf = (key: (typeof KEYS)[number]) => messages(problemsFor(problems, problemPrefix, key));
-  const general = messages(generalProblems(problems, problemPrefix, KEYS));
+  const errorsOf = (key: (typeof KEYS)[number]) => messages(intl, problemsFor(problems, problemPrefix, key));
+  const general = messages(intl, generalProblems(problems, problemPrefix, KEYS));
   const quantizations = prefs.quantizations ?? [];
   return (
     <div className="provider-preferences">

@@ -1,6 +1,7 @@
 import { useEffect, useId } from 'react';
 import { useIntl } from 'react-intl';
 import type { ProviderPreferences } from '../../../../common/request-options';
+import { formatAppError } from '../../../shared/i18n/error-text';
 import { useActions, useStores } from '../../app-context';
 import { normalizePreferences, problemsFor } from '../../format/provider-preferences';
 import { useModelName } from '../../hooks/use-model-name';
@@ -30,7 +31,7 @@ export function ProvidersSection() {
   if (!settings) return null;
   const current = settings.providerDefaults;
   const saveDefaults = (next: ProviderPreferences | null) => void save({ providerDefaults: next });
-  const stickyErrors = problemsFor(problems, '', 'stickyProvider').map((p) => p.message);
+  const stickyErrors = problemsFor(problems, '', 'stickyProvider').map((p) => formatAppError(intl, p));
   return (
     <section className="settings-section" aria-labelledby="settings-providers-heading">
       <h3 id="settings-providers-heading">{intl.formatMessage({ id: 'settings.providers.heading' })}</h3>

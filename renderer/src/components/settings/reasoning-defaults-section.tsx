@@ -1,5 +1,6 @@
 import { useIntl } from 'react-intl';
 import type { ReasoningChoice } from '../../../../common/request-options';
+import { formatAppError } from '../../../shared/i18n/error-text';
 import { useStores } from '../../app-context';
 import { describeChoice } from '../../format/reasoning-choice';
 import { useModelName } from '../../hooks/use-model-name';
@@ -75,7 +76,7 @@ export function ReasoningDefaultsSection({ value }: { value: Readonly<Record<str
       {(problems.length > 0 || error) && (
         <div role="alert" className="field-error">
           {problems.map((p) => (
-            <p key={p.message}>{p.message}</p>
+            <p key={p.message}>{formatAppError(intl, p)}</p>
           ))}
           {error && <p>{intl.formatMessage({ id: 'settings.requests.notSaved' }, { error })}</p>}
         </div>

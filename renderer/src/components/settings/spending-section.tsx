@@ -1,6 +1,7 @@
 import { type RefObject, useId, useState } from 'react';
 import { useIntl } from 'react-intl';
 import type { SpendingLimits } from '../../../../common/spending-types';
+import { formatAppError } from '../../../shared/i18n/error-text';
 import { useStores } from '../../app-context';
 import { problemsFor } from '../../format/provider-preferences';
 import { parseUsdLimit } from '../../format/spending';
@@ -38,7 +39,7 @@ function LimitField({ field, label, hint, value, inputRef }: LimitFieldProps) {
   }, SAVE_DELAY_MS);
   const errors = [
     ...(invalid ? [intl.formatMessage({ id: 'settings.spending.invalid' })] : []),
-    ...problems.map((p) => p.message),
+    ...problems.map((p) => formatAppError(intl, p)),
     ...(error ? [error] : []),
   ];
   return (
@@ -97,7 +98,7 @@ export function SpendingSection({
       <p className="field-hint">{intl.formatMessage({ id: 'settings.spending.hint' })}</p>
       {problems.length > 0 && (
         <p role="alert" className="field-error">
-          {problems.map((p) => p.message).join(' ')}
+          {problems.map((p) => formatAppError(intl, p)).join(' ')}
         </p>
       )}
       <LimitField

@@ -1,4 +1,5 @@
 import { useIntl } from 'react-intl';
+import { formatAppError } from '../../../shared/i18n/error-text';
 import { useStores } from '../../app-context';
 import { useStoreValue } from '../../hooks/use-store-value';
 
@@ -26,7 +27,7 @@ export function StoredProblems() {
       <p>{intl.formatMessage({ id: 'settings.problems.intro' })}</p>
       <ul>
         {problems.map((p) => (
-          <li key={`${p.field}:${p.message}`}>{p.message}</li>
+          <li key={`${p.field}:${p.message}`}>{formatAppError(intl, p)}</li>
         ))}
       </ul>
     </div>

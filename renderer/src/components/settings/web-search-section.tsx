@@ -1,6 +1,7 @@
 import { useId, useState } from 'react';
 import { type IntlShape, useIntl } from 'react-intl';
 import { WebSearchEngineSchema, type WebSearchSettings } from '../../../../common/request-options';
+import { formatAppError } from '../../../shared/i18n/error-text';
 import { useStores } from '../../app-context';
 import { problemsFor } from '../../format/provider-preferences';
 import { useSettingSaver } from '../../hooks/use-setting-saver';
@@ -42,7 +43,7 @@ export function WebSearchSection({ value }: { value: WebSearchSettings }) {
             { min: MIN_RESULTS, max: MAX_RESULTS },
           ),
         ]),
-    ...problemsFor(problems, '', 'webSearch').map((p) => p.message),
+    ...problemsFor(problems, '', 'webSearch').map((p) => formatAppError(intl, p)),
     ...(error ? [error] : []),
   ];
   return (
