@@ -84,7 +84,7 @@ function exchangeFailure(status: number, body: unknown, retryAfter: number | und
   }
   return failure(
     'upstream_error',
-    `OpenRouter couldn't finish the sign-in (HTTP ${status}). Try signing in again.`,
+    { id: 'errors.signIn.exchangeFailedStatus', values: { status } },
     { status },
   );
 }

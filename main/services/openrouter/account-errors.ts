@@ -1,4 +1,5 @@
 import type { ErrorCode } from '../../../common/errors';
+import type { ErrorMessage } from '../../../common/i18n/error-messages';
 import { cleanUpstreamText } from './provider-reason';
 
 /**
@@ -14,7 +15,8 @@ import { cleanUpstreamText } from './provider-reason';
 
 export interface AccountError {
   code: ErrorCode;
-  message: string;
+  /** The catalog message (errors.openrouter.*); upstream wording goes in as values. */
+  message: ErrorMessage;
   affordableTokens?: number;
 }
 
@@ -25,8 +27,7 @@ const DATA_POLICY = /data policy/i;
 const DATA_POLICY_NAME = /data policy\s*\(([^)]{1,80})\)/i;
 const NO_ALLOWED_PROVIDERS = /no allowed providers/i;
 
-export const KEY_LIMIT_MESSAGE =
-  "This API key has reached its own spending limit (your account may still have credits). Raise the key's limit at openrouter.ai/settings/keys, then retry.";
+export const KEY_LIMIT_MESSAGE: ErrorMessage = { id: 'errors.openrouter.keyLimitReached' };
 
 function firstNumber(match: RegExpMatchArray | null): number | undefined {
   const digits = match?.[1] ?? match?.[2];
@@ -42,11 +43,18 @@ export function creditsError(status: number | undefined, message: string): Accou
   const affordable = firstNumber(message.match(AFFORD));
   if (affordable !== undefined && affordable > 0) {
     const requested = firstNumber(message.match(REQUESTED));
-    const reply = requested !== undefined ? `a reply of up to ${requested} tokens` : 'a reply this long';
-    const message_ = keyLimit
-      ? `This API key's spending limit can't cover ${reply}; it covers about ${affordable}. Set Max tokens to ${affordable} or less in Settings (or raise the key's limit at openrouter.ai/settings/keys), then retry.`
-      : `Your OpenRouter credits can't cover ${reply}; they cover about ${affordable}. Set Max tokens to ${affordable} or less in Settings (or add credits), then retry.`;
-    return { code: 'max_tokens_unaffordable', message: message_, affordableTokens: affordable };
+    // Token counts are what the person types into Max tokens: the catalog shows them ungrouped.
+    const values = {
+      affordable,
+      ...(requested !== undefined ? { reply: 'sized', requested } : { reply: 'unsized' }),
+    };
+    return {
+      code: 'max_tokens_unaffordable',
+      message: keyLimit
+        ? { id: 'errors.openrouter.maxTokensKeyLimit', values }
+        : { id: 'errors.openrouter.maxTokensCredits', values },
+      affordableTokens: affordable,
+    };
   }
   if (keyLimit) return { code: 'key_limit_reached', message: KEY_LIMIT_MESSAGE };
   return undefined;
@@ -58,27 +66,49 @@ function providerList(names: readonly string[] | undefined): string | undefined 
   return `${shown.join(', ')}${names.length > 10 ? ', …' : ''}`;
 }
 
-/** 404s caused by the account's privacy settings or provider restrictions. */
+/** Which of the two provider lists OpenRouter gave, as the catalog's `lists` select says it. */
+function listsKey(allowed: string | undefined, servedBy: string | undefined): string {
+  if (allowed !== undefined && servedBy !== undefined) return 'both';
+  if (allowed !== undefined) return 'allowed';
+  return servedBy !== undefined ? 'servedBy' : 'none';
+}
+
+/**
+ * 404s caused by the account's privacy settings or provider restrictions. `suggested`: OpenRouter
+ * suggested other models (offered as "Try …" buttons), so the message points at them, not the picker.
+ */
 export function policyError(
   message: string,
   providers: { requested?: readonly string[]; available?: readonly string[] },
+  suggested = false,
 ): AccountError | undefined {
+  const next = suggested ? 'suggested' : 'picker';
   if (NO_ALLOWED_PROVIDERS.test(message)) {
     const allowed = providerList(providers.requested);
     const servedBy = providerList(providers.available);
-    const parts = [allowed && `allowed: ${allowed}`, servedBy && `served by: ${servedBy}`].filter(Boolean);
-    const detail = parts.length > 0 ? ` (${parts.join('; ')})` : '';
     return {
       code: 'privacy_blocked',
-      message: `None of the providers your OpenRouter account allows serve this model${detail}. Change the provider restrictions in openrouter.ai/settings/privacy, or pick another model.`,
+      message: {
+        id: 'errors.openrouter.noAllowedProviders',
+        values: {
+          lists: listsKey(allowed, servedBy),
+          next,
+          ...(allowed !== undefined ? { allowed } : {}),
+          ...(servedBy !== undefined ? { servedBy } : {}),
+        },
+      },
     };
   }
   if (DATA_POLICY.test(message)) {
     const policy = message.match(DATA_POLICY_NAME)?.[1];
-    const detail = policy ? ` (data policy: ${cleanUpstreamText(policy, 80)})` : '';
     return {
       code: 'privacy_blocked',
-      message: `No provider of this model meets your OpenRouter privacy settings${detail}. Allow more in openrouter.ai/settings/privacy, or pick another model.`,
+      message: {
+        id: 'errors.openrouter.dataPolicy',
+        values: policy
+          ? { dataPolicy: 'named', policy: cleanUpstreamText(policy, 80), next }
+          : { dataPolicy: 'unnamed', next },
+      },
     };
   }
   return undefined;

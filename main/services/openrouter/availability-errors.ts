@@ -5,6 +5,7 @@ import {
   MAX_FALLBACK_MODELS,
   MODEL_ID_PATTERN,
 } from '../../../common/errors';
+import type { ErrorMessage, ErrorMessageId } from '../../../common/i18n/error-messages';
 import { cleanUpstreamText } from './provider-reason';
 
 /**
@@ -27,7 +28,8 @@ export interface AvailabilityInput {
 
 export interface AvailabilityError {
   code: ErrorCode;
-  message: string;
+  /** The catalog message (errors.openrouter.*); OpenRouter's `excluded_by`/`constraint` go in as values. */
+  message: ErrorMessage;
   availability: AvailabilityCode;
   retryable?: boolean;
   retryAfterSeconds?: number;
@@ -79,72 +81,67 @@ function describeUpstream(value: unknown): string | undefined {
   return clean === '' ? undefined : clean;
 }
 
-function seconds(n: number): string {
-  return `${n} ${n === 1 ? 'second' : 'seconds'}`;
+/** Which of `excluded_by` and `constraint` OpenRouter gave, as the catalogs' `why` select says it. */
+function whyValues(input: AvailabilityInput): Record<string, string> {
+  const excludedBy = describeUpstream(input.excludedBy);
+  const constraint = describeUpstream(input.constraint);
+  if (excludedBy !== undefined && constraint !== undefined) return { why: 'both', excludedBy, constraint };
+  if (excludedBy !== undefined) return { why: 'excludedBy', excludedBy };
+  return constraint !== undefined ? { why: 'constraint', constraint } : { why: 'none' };
 }
 
-/** The message and code for each case: what happened, then what to do. */
+interface Case {
+  code: ErrorCode;
+  id: ErrorMessageId;
+  /** The wording says how long to wait (`wait`, `seconds`). */
+  wait?: true;
+  /** The wording names what ruled the providers out (`why`, `excludedBy`, `constraint`). */
+  why?: true;
+}
+
+/** Each case: its code and catalog message (errors.openrouter.*), what happened, then what to do. */
+const CASES: Readonly<Record<AvailabilityCode, Case>> = {
+  model_not_found: { code: 'model_unavailable', id: 'errors.openrouter.modelNotFound' },
+  wrong_endpoint: { code: 'model_unavailable', id: 'errors.openrouter.wrongEndpoint' },
+  no_endpoints: { code: 'model_unavailable', id: 'errors.openrouter.noEndpoints' },
+  model_deprecated: { code: 'model_retired', id: 'errors.openrouter.modelRetired' },
+  free_variant_ended: { code: 'model_retired', id: 'errors.openrouter.freeVariantEnded' },
+  model_unavailable_upstream: {
+    code: 'provider_unavailable',
+    id: 'errors.openrouter.providerTookOffline',
+    wait: true,
+  },
+  capacity_exhausted: { code: 'provider_unavailable', id: 'errors.openrouter.capacityExhausted', wait: true },
+  temporarily_unavailable: {
+    code: 'provider_unavailable',
+    id: 'errors.openrouter.temporarilyUnavailable',
+    wait: true,
+  },
+  region_restricted: { code: 'region_restricted', id: 'errors.openrouter.regionRestricted', why: true },
+  privacy_restricted: { code: 'privacy_blocked', id: 'errors.openrouter.privacyRestricted', why: true },
+  constraint_filtered: {
+    code: 'no_matching_provider',
+    id: 'errors.openrouter.constraintFiltered',
+    why: true,
+  },
+};
+
+/** The message and code for each case. */
 export function availabilityError(input: AvailabilityInput): AvailabilityError {
   const fallbackModels = fallbackModelIds(input.fallbackModels);
-  const wait =
-    input.retryAfterSeconds !== undefined
-      ? `Wait ${seconds(input.retryAfterSeconds)} and retry`
-      : 'Retry in a moment';
-  const orPick = fallbackModels.length > 0 ? 'or try a suggested model' : 'or pick another model';
-  const why = [
-    describeUpstream(input.excludedBy) && `excluded by: ${describeUpstream(input.excludedBy)}`,
-    describeUpstream(input.constraint) && `constraint: ${describeUpstream(input.constraint)}`,
-  ].filter(Boolean);
-  const because = why.length > 0 ? ` (${why.join('; ')})` : '';
-
-  let code: ErrorCode;
-  let message: string;
-  switch (input.code) {
-    case 'model_not_found':
-      code = 'model_unavailable';
-      message = `OpenRouter has no model with this id (it may have been renamed or removed). Pick another model${fallbackModels.length > 0 ? ' or try a suggested one' : ''}.`;
-      break;
-    case 'wrong_endpoint':
-      code = 'model_unavailable';
-      message = `This model can't answer chat requests: OpenRouter serves it on another endpoint. Pick a chat model${fallbackModels.length > 0 ? ' or try a suggested one' : ''}.`;
-      break;
-    case 'no_endpoints':
-      code = 'model_unavailable';
-      message = `No provider serves this model on OpenRouter right now. Pick another model${fallbackModels.length > 0 ? ' or try a suggested one' : ''}, or retry later.`;
-      break;
-    case 'model_deprecated':
-      code = 'model_retired';
-      message = `OpenRouter has retired this model; it no longer answers. Pick another model${fallbackModels.length > 0 ? ' or try a suggested one' : ''} — this conversation's history is kept.`;
-      break;
-    case 'free_variant_ended':
-      code = 'model_retired';
-      message = `The free variant of this model has ended. Pick the paid version (it costs credits) or another free model${fallbackModels.length > 0 ? ', or try a suggested one' : ''}.`;
-      break;
-    case 'model_unavailable_upstream':
-      code = 'provider_unavailable';
-      message = `This model's provider has taken it offline for now. ${wait}, ${orPick}.`;
-      break;
-    case 'capacity_exhausted':
-      code = 'provider_unavailable';
-      message = `Every provider of this model is at capacity right now. ${wait}, ${orPick}.`;
-      break;
-    case 'temporarily_unavailable':
-      code = 'provider_unavailable';
-      message = `This model is temporarily unavailable on OpenRouter. ${wait}, ${orPick}.`;
-      break;
-    case 'region_restricted':
-      code = 'region_restricted';
-      message = `This model isn't offered in your region${because}. Pick another model${fallbackModels.length > 0 ? ' or try a suggested one' : ''}.`;
-      break;
-    case 'privacy_restricted':
-      code = 'privacy_blocked';
-      message = `No provider of this model meets your OpenRouter privacy settings${because}. Allow more in openrouter.ai/settings/privacy, ${orPick}.`;
-      break;
-    case 'constraint_filtered':
-      code = 'no_matching_provider';
-      message = `No provider of this model meets the request's routing constraints${because}. Loosen the provider restrictions in openrouter.ai/settings/privacy, ${orPick}.`;
-      break;
-  }
+  const { code, id, wait, why } = CASES[input.code];
+  const message: ErrorMessage = {
+    id,
+    values: {
+      suggested: fallbackModels.length > 0 ? 'yes' : 'no',
+      ...(wait
+        ? input.retryAfterSeconds !== undefined
+          ? { wait: 'seconds', seconds: input.retryAfterSeconds }
+          : { wait: 'moment' }
+        : {}),
+      ...(why ? whyValues(input) : {}),
+    },
+  };
   return {
     code,
     message,

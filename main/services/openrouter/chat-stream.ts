@@ -11,7 +11,7 @@ import { ReasoningDetailsCollector } from './reasoning-details';
 import { ImageCollector } from './reply-images';
 import { chatRequestBody } from './request-body';
 import { retryDelayMs, shouldRetryAutomatically } from './retry';
-import { consumeStreamBody, logReportedError, type StreamState } from './stream-body';
+import { consumeStreamBody, reportedErrorFields, type StreamState } from './stream-body';
 import { ChatStreamFailure } from './stream-failure';
 import { AttemptScope } from './timeouts';
 
@@ -49,7 +49,7 @@ export async function streamChat(
       opts.onEvent(event);
     } catch (error) {
       ctx.log.error('Chat stream consumer threw', { error: describeError(error) });
-      throw failure('internal', 'Switchboard failed while showing the reply. The partial reply is kept.');
+      throw failure('internal', { id: 'errors.openrouter.replyDisplayFailed' });
     }
   };
 
@@ -117,10 +117,7 @@ function toStreamFailure(ctx: ClientContext, error: unknown, state: StreamState)
   }
   // Only a bug gets here; the details stay in the (redacted) log, the person gets a plain message.
   ctx.log.error('Unexpected error in chat stream', { error: describeError(error) });
-  const internal = failure(
-    'internal',
-    'Something went wrong while reading the reply. The partial reply is kept.',
-  );
+  const internal = failure('internal', { id: 'errors.openrouter.replyReadFailed' });
   return new ChatStreamFailure(internal.error, state.content, state.reasoning, state.generationId);
 }
 
@@ -236,7 +233,7 @@ async function nonStreamingReply(
   const completion = readCompletionBody(body, state, emit);
   if (completion.kind === 'failed') {
     const mapped = mapStreamError(completion.error, [key]);
-    logReportedError(ctx, 'OpenRouter reported an error in a whole completion', mapped, state);
+    ctx.log.warn('OpenRouter reported an error in a whole completion', reportedErrorFields(mapped, state));
     return mapped;
   }
   if (completion.kind === 'read') {

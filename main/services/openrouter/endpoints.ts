@@ -97,17 +97,14 @@ export function parseModelEndpoints(modelId: string, body: unknown): ModelEndpoi
 export async function listModelEndpoints(ctx: ClientContext, modelId: string): Promise<ModelEndpoints> {
   const path = modelEndpointsPath(modelId);
   if (path === null) {
-    throw failure('validation', 'Providers can only be listed for a model id such as "openai/gpt-4o".');
+    throw failure('validation', { id: 'errors.openrouter.endpointsNeedModelId' });
   }
   const key = requireKey(ctx);
   const body = await getJson(ctx, path, key);
   const parsed = parseModelEndpoints(modelId, body);
   if (parsed === null) {
     ctx.log.warn('OpenRouter endpoint list had an unexpected shape', { modelId });
-    throw failure(
-      'upstream_error',
-      "OpenRouter sent a provider list Switchboard couldn't read. Try again later.",
-    );
+    throw failure('upstream_error', { id: 'errors.openrouter.unreadableProviders' });
   }
   if (parsed.skipped > 0) ctx.log.warn('Skipped unreadable endpoints', { modelId, skipped: parsed.skipped });
   return parsed;

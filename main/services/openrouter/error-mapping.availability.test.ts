@@ -66,6 +66,8 @@ describe('error.availability codes', () => {
       fallbackModels: ['meta-llama/llama-3.3-70b-instruct'],
       message:
         'The free variant of this model has ended. Pick the paid version (it costs credits) or another free model, or try a suggested one.',
+      messageId: 'errors.openrouter.freeVariantEnded',
+      values: { suggested: 'yes' },
     });
   });
 
@@ -218,6 +220,18 @@ describe('403 moderation', () => {
       model: 'openai/gpt-4o',
       message:
         "Your message was blocked by OpenAI's moderation (required for openai/gpt-4o) for harassment, violence. Flagged text: “some text that was flagged...”. Rephrase it, or pick a model without this moderation.",
+      // The provider, model, reasons and excerpt are OpenRouter's words: values, shown as given.
+      messageId: 'errors.openrouter.moderationBlocked',
+      values: {
+        named: 'yes',
+        provider: 'OpenAI',
+        forModel: 'yes',
+        model: 'openai/gpt-4o',
+        why: 'yes',
+        reasons: 'harassment, violence',
+        flagged: 'yes',
+        excerpt: 'some text that was flagged...',
+      },
     });
     expect(AppErrorSchema.safeParse(e).success).toBe(true);
   });

@@ -50,6 +50,13 @@ describe('provider errors show the provider’s own reason and name', () => {
       provider: 'OpenAI',
       message:
         "OpenAI (the model's provider) rejected the request: Response input messages must contain the word 'json' in some form to use 'text.format' of type 'json_object'. Change the request or pick another model.",
+      messageId: 'errors.openrouter.providerRejected',
+      values: {
+        named: 'yes',
+        provider: 'OpenAI',
+        reason:
+          "Response input messages must contain the word 'json' in some form to use 'text.format' of type 'json_object'.",
+      },
     });
   });
 
@@ -91,6 +98,12 @@ describe('provider errors show the provider’s own reason and name', () => {
       provider: 'AtlasCloud',
       message:
         "AtlasCloud (the model's provider) failed: Unexpected token 173781 while expecting start token 200006. Retry in a moment or pick another model.",
+      messageId: 'errors.openrouter.providerFailedRetry',
+      values: {
+        named: 'yes',
+        provider: 'AtlasCloud',
+        reason: 'Unexpected token 173781 while expecting start token 200006.',
+      },
     });
   });
 });
@@ -123,6 +136,8 @@ describe('402 is not always "out of credits"', () => {
       affordableTokens: 10114,
       message:
         "Your OpenRouter credits can't cover a reply of up to 65536 tokens; they cover about 10114. Set Max tokens to 10114 or less in Settings (or add credits), then retry.",
+      messageId: 'errors.openrouter.maxTokensCredits',
+      values: { affordable: 10114, reply: 'sized', requested: 65536 },
     });
   });
 
@@ -134,6 +149,8 @@ describe('402 is not always "out of credits"', () => {
       affordableTokens: 19484,
       message:
         "This API key's spending limit can't cover a reply of up to 128000 tokens; it covers about 19484. Set Max tokens to 19484 or less in Settings (or raise the key's limit at openrouter.ai/settings/keys), then retry.",
+      messageId: 'errors.openrouter.maxTokensKeyLimit',
+      values: { affordable: 19484, reply: 'sized', requested: 128000 },
     });
   });
 
@@ -147,6 +164,7 @@ describe('402 is not always "out of credits"', () => {
       status,
       message:
         "This API key has reached its own spending limit (your account may still have credits). Raise the key's limit at openrouter.ai/settings/keys, then retry.",
+      messageId: 'errors.openrouter.keyLimitReached',
     });
   });
 
@@ -170,6 +188,8 @@ describe('404 by account policy', () => {
       status: 404,
       message:
         'No provider of this model meets your OpenRouter privacy settings (data policy: Paid model training). Allow more in openrouter.ai/settings/privacy, or pick another model.',
+      messageId: 'errors.openrouter.dataPolicy',
+      values: { dataPolicy: 'named', policy: 'Paid model training', next: 'picker' },
     });
   });
 
@@ -180,6 +200,8 @@ describe('404 by account policy', () => {
       status: 404,
       message:
         'None of the providers your OpenRouter account allows serve this model (allowed: anthropic; served by: z-ai). Change the provider restrictions in openrouter.ai/settings/privacy, or pick another model.',
+      messageId: 'errors.openrouter.noAllowedProviders',
+      values: { lists: 'both', allowed: 'anthropic', servedBy: 'z-ai', next: 'picker' },
     });
   });
 });
@@ -192,6 +214,8 @@ describe('404 for an input no provider of the model reads (issue 17)', () => {
       status: 404,
       message:
         'No provider of this model can read images, so OpenRouter did not send the message. Choose a model that can, or remove those attachments.',
+      messageId: 'errors.openrouter.unsupportedInput',
+      values: { kind: 'image' },
     });
   });
 });

@@ -39,6 +39,8 @@ describe('mapHttpError by status', () => {
       reasons: ['violence', 'hate'],
       message:
         "Your message was blocked by the provider's moderation for violence, hate. Rephrase it, or pick a model without this moderation.",
+      messageId: 'errors.openrouter.moderationBlocked',
+      values: { named: 'no', forModel: 'no', why: 'yes', reasons: 'violence, hate', flagged: 'no' },
     });
   });
 
@@ -120,6 +122,8 @@ describe('mapHttpError branches on error_type before status', () => {
       retryAfterSeconds: 12,
       message:
         'Every provider of this model is at capacity right now. Wait 12 seconds and retry, or pick another model.',
+      messageId: 'errors.openrouter.capacityExhausted',
+      values: { suggested: 'no', wait: 'seconds', seconds: 12 },
     });
     // The header, when present, wins over the body.
     expect(mapHttpError(429, availability, 3).error.retryAfterSeconds).toBe(3);

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { AppFailure, type AvailabilityCode, type ErrorCode, errorWithText } from '../../../common/errors';
-import type { ErrorMessage } from '../../../common/i18n/error-messages';
+import type { ErrorMessage, ErrorMessageId } from '../../../common/i18n/error-messages';
 import { sanitiseAppError } from '../log/sanitise-errors';
 import { creditsError, policyError } from './account-errors';
 import { availabilityError, isAvailabilityCode } from './availability-errors';
@@ -11,8 +11,10 @@ import { scrub } from './scrub';
 
 /**
  * Turns what OpenRouter reports (HTTP status, JSON error body, mid-stream error chunk) into an
- * AppFailure with a message written for a person. Every message passes `scrub`, because upstream text
- * can echo the request, including the Authorization header.
+ * AppFailure with a message written for a person: a catalog message (errors.openrouter.*) that each
+ * window shows in its own language, with OpenRouter's and the provider's own wording as values (so the
+ * error still shows its true cause). Every message and value passes `scrub`, because upstream text can
+ * echo the request, including the Authorization header.
  */
 
 /** The fixed messages (errors.openrouter.*); each window shows them in its own language. */
@@ -59,13 +61,10 @@ export function rateLimitedMessage(retryAfterSeconds: number | undefined): Error
   return { id: 'errors.openrouter.rateLimitedFor', values: { seconds: retryAfterSeconds } };
 }
 
-/**
- * Builds the failure; the single place where messages, their values and reasons are scrubbed. A string
- * is English text built around upstream wording (not in the catalogs yet: the window shows it as is).
- */
+/** Builds the failure; the single place where messages, their values and reasons are scrubbed. */
 export function failure(
   code: ErrorCode,
-  message: ErrorMessage | string,
+  message: ErrorMessage,
   extra: {
     status?: number;
     retryAfterSeconds?: number;
@@ -233,9 +232,21 @@ function detail(message: string | undefined): string {
   return text.length > 300 ? `${text.slice(0, 300)}…` : text;
 }
 
-function withDetail(prefix: string, message: string | undefined, suffix = ''): string {
+/**
+ * One of a pair of messages: `withDetail` quoting OpenRouter's wording (its trailing full stop
+ * dropped, the catalog ends the sentence), or `without` when it gave none.
+ */
+function withDetail(
+  ids: { without: ErrorMessageId; withDetail: ErrorMessageId },
+  message: string | undefined,
+  values: Record<string, string | number> = {},
+): ErrorMessage {
   const d = detail(message);
-  return d ? `${prefix}: ${d.replace(/[.\s]+$/, '')}.${suffix}` : `${prefix}.${suffix}`;
+  return d
+    ? { id: ids.withDetail, values: { ...values, detail: d.replace(/[.\s]+$/, '') } }
+    : Object.keys(values).length > 0
+      ? { id: ids.without, values }
+      : { id: ids.without };
 }
 
 const CONTEXT_PATTERN = /context length|context window|maximum context/i;
@@ -325,34 +336,38 @@ function providerFailure(
   if (reason === undefined) return undefined;
   const provider =
     e.providerName !== undefined ? cleanUpstreamText(e.providerName, 60, secrets) || undefined : undefined;
-  const who = provider !== undefined ? `${provider} (the model's provider)` : "The model's provider";
-  const said = sentence(reason);
-  let message: string;
+  // The provider's name and its own reason (upstream text, shown as is) inside the catalog's sentence.
+  const said = {
+    ...(provider !== undefined ? { named: 'yes', provider } : { named: 'no' }),
+    reason: sentence(reason),
+  };
+  let message: ErrorMessage;
   switch (code) {
-    case 'rate_limited': {
-      const wait =
-        extra.retryAfterSeconds !== undefined
-          ? `Wait ${extra.retryAfterSeconds} ${extra.retryAfterSeconds === 1 ? 'second' : 'seconds'}`
-          : 'Wait a moment';
-      const ownKey = OWN_KEY_HINT.test(`${reason} ${e.remedyHint ?? ''}`)
-        ? ` Adding your own ${provider ?? 'provider'} key in OpenRouter's integrations settings lifts the shared limit.`
-        : '';
-      message = `${who} is rate limiting this model, not OpenRouter: ${said} ${wait} and retry, or pick another model.${ownKey}`;
+    case 'rate_limited':
+      message = {
+        id: 'errors.openrouter.providerRateLimited',
+        values: {
+          ...said,
+          ...(extra.retryAfterSeconds !== undefined
+            ? { wait: 'seconds', seconds: extra.retryAfterSeconds }
+            : { wait: 'moment' }),
+          ownKey: OWN_KEY_HINT.test(`${reason} ${e.remedyHint ?? ''}`) ? 'yes' : 'no',
+        },
+      };
       break;
-    }
     case 'forbidden':
-      message = `${who} refused the request: ${said} Pick another model.`;
+      message = { id: 'errors.openrouter.providerRefused', values: said };
       break;
     case 'provider_unavailable':
     case 'timeout':
-      message = `${who} failed: ${said} Retry in a moment or pick another model.`;
+      message = { id: 'errors.openrouter.providerFailedRetry', values: said };
       break;
     case 'model_unavailable':
-      message = `${who} failed: ${said} Pick another model.`;
+      message = { id: 'errors.openrouter.providerFailed', values: said };
       break;
     case 'bad_request':
     case 'upstream_error':
-      message = `${who} rejected the request: ${said} Change the request or pick another model.`;
+      message = { id: 'errors.openrouter.providerRejected', values: said };
       break;
     default:
       return undefined;
@@ -387,13 +402,12 @@ export function mapUpstreamError(input: MapInput): AppFailure {
     });
     // The data-policy wording names the policy that ruled providers out: keep that detail, and point at
     // the suggested models (offered as "Try …" buttons) rather than the picker when there are some.
-    const policy = availabilityCode === 'privacy_restricted' ? policyError(text, {}) : undefined;
-    const policyMessage =
-      policy !== undefined && (e.fallbackModels?.length ?? 0) > 0
-        ? policy.message.replace(/, or pick another model\.$/, ', or try a model OpenRouter suggests.')
-        : policy?.message;
+    const policy =
+      availabilityCode === 'privacy_restricted'
+        ? policyError(text, {}, (e.fallbackModels?.length ?? 0) > 0)
+        : undefined;
     const { code: foundCode, message: foundMessage, ...extra } = found;
-    return failure(foundCode, policyMessage ?? foundMessage, { ...base, ...extra }, secrets);
+    return failure(foundCode, policy?.message ?? foundMessage, { ...base, ...extra }, secrets);
   }
 
   // What the account allows (the key's limit, privacy settings) before anything generic.
@@ -421,7 +435,7 @@ export function mapUpstreamError(input: MapInput): AppFailure {
     (e.availabilityCode !== undefined ? TYPE_TO_CODE[e.availabilityCode] : undefined);
   const code = typed ?? codeFromStatus(status, e);
   const make = (
-    message: ErrorMessage | string,
+    message: ErrorMessage,
     extra: { retryAfterSeconds?: number; reasons?: readonly string[] } = {},
   ) => failure(code, message, { ...base, ...extra }, secrets);
 
@@ -460,9 +474,8 @@ export function mapUpstreamError(input: MapInput): AppFailure {
     case 'forbidden':
       return make(
         withDetail(
-          'OpenRouter refused the request',
+          { without: 'errors.openrouter.refused', withDetail: 'errors.openrouter.refusedDetail' },
           e.message,
-          ' Check the key’s permissions or pick another model.',
         ),
       );
     case 'timeout':
@@ -483,10 +496,27 @@ export function mapUpstreamError(input: MapInput): AppFailure {
     case 'model_unavailable':
       return make(MESSAGES.modelUnavailable);
     case 'bad_request':
-      return make(withDetail('OpenRouter rejected the request', e.message));
+      return make(
+        withDetail(
+          { without: 'errors.openrouter.rejected', withDetail: 'errors.openrouter.rejectedDetail' },
+          e.message,
+        ),
+      );
     default:
       return make(
-        withDetail(`OpenRouter reported an error${status !== undefined ? ` (${status})` : ''}`, e.message),
+        status !== undefined
+          ? withDetail(
+              {
+                without: 'errors.openrouter.reportedStatus',
+                withDetail: 'errors.openrouter.reportedStatusDetail',
+              },
+              e.message,
+              { status },
+            )
+          : withDetail(
+              { without: 'errors.openrouter.reported', withDetail: 'errors.openrouter.reportedDetail' },
+              e.message,
+            ),
       );
   }
 }

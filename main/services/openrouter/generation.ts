@@ -56,7 +56,7 @@ export async function fetchGeneration(
   signal?: AbortSignal,
 ): Promise<GenerationInfo | null> {
   if (!GENERATION_ID.test(generationId)) {
-    throw failure('internal', 'Switchboard asked for usage figures with an invalid generation id.');
+    throw failure('internal', { id: 'errors.openrouter.invalidGenerationId' });
   }
   const key = requireKey(ctx);
   const scope = new AttemptScope(signal);
@@ -98,7 +98,7 @@ export async function fetchGeneration(
 
 function unreadable(ctx: ClientContext): never {
   ctx.log.warn('OpenRouter generation details had an unexpected shape');
-  throw failure('upstream_error', "OpenRouter sent usage figures Switchboard couldn't read.");
+  throw failure('upstream_error', { id: 'errors.openrouter.unreadableGeneration' });
 }
 
 function tokens(n: number | null | undefined): number | undefined {

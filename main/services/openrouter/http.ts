@@ -75,6 +75,7 @@ export function requireKey(ctx: ClientContext, candidate?: string): string {
 
 export function buildHeaders(key: string, appUrl: string, withJsonBody: boolean): Record<string, string> {
   return {
+    // i18n-ignore: an HTTP header's value, never shown to a person
     Authorization: `Bearer ${key}`,
     'HTTP-Referer': appUrl,
     'X-OpenRouter-Title': APP_TITLE,
@@ -200,7 +201,7 @@ export async function getJsonUnless(
       if (error instanceof AppFailure) throw error;
       if (error instanceof SyntaxError) {
         ctx.log.warn('OpenRouter sent invalid JSON', { path });
-        throw failure('upstream_error', `OpenRouter sent a response Switchboard couldn't read (${path}).`);
+        throw failure('upstream_error', { id: 'errors.openrouter.unreadableResponse', values: { path } });
       }
       // Nothing partial is worth keeping here, so a body cut short is reported like no answer at all.
       throw transportFailure(ctx, scope, error, 'before-response');

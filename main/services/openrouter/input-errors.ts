@@ -9,19 +9,13 @@ import type { AccountError } from './account-errors';
  */
 const NO_INPUT_SUPPORT = /no endpoints found that support (image|audio|file|video) input/i;
 
-const WORDS: Record<string, string> = {
-  image: 'images',
-  audio: 'audio',
-  file: 'files such as PDFs',
-  video: 'video',
-};
-
 export function unsupportedInputError(status: number | undefined, message: string): AccountError | undefined {
   if (status !== undefined && status !== 404) return undefined;
   const kind = message.match(NO_INPUT_SUPPORT)?.[1]?.toLowerCase();
   if (kind === undefined) return undefined;
+  // `kind` picks the words in the catalog (image, audio, file, video).
   return {
     code: 'unsupported_input',
-    message: `No provider of this model can read ${WORDS[kind] ?? kind}, so OpenRouter did not send the message. Choose a model that can, or remove those attachments.`,
+    message: { id: 'errors.openrouter.unsupportedInput', values: { kind } },
   };
 }

@@ -74,7 +74,7 @@ export async function getKeyInfo(ctx: ClientContext, candidate?: string): Promis
   const parsed = KeyResponseSchema.safeParse(body);
   if (!parsed.success) {
     ctx.log.warn('OpenRouter key info had an unexpected shape');
-    throw failure('upstream_error', "OpenRouter sent key details Switchboard couldn't read.");
+    throw failure('upstream_error', { id: 'errors.openrouter.unreadableKeyInfo' });
   }
   const d = parsed.data.data;
   return {

@@ -20,7 +20,7 @@ export function createModelsCache(ctx: ClientContext) {
     const parsed = parseModelsResponse(body);
     if (parsed === null) {
       ctx.log.warn('OpenRouter model list had an unexpected shape');
-      throw failure('upstream_error', "OpenRouter sent a model list Switchboard couldn't read.");
+      throw failure('upstream_error', { id: 'errors.openrouter.unreadableModels' });
     }
     if (parsed.skipped > 0) ctx.log.warn('Skipped unreadable models', { skipped: parsed.skipped });
     const fetchedAtMs = ctx.now();

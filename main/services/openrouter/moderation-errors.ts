@@ -1,4 +1,5 @@
 import { MAX_FLAGGED_INPUT_CHARS } from '../../../common/errors';
+import type { ErrorMessage } from '../../../common/i18n/error-messages';
 import { cleanUpstreamText } from './provider-reason';
 
 /**
@@ -17,7 +18,8 @@ export interface ModerationInput {
 }
 
 export interface ModerationError {
-  message: string;
+  /** errors.openrouter.moderationBlocked; the provider, model, reasons and excerpt go in as values. */
+  message: ErrorMessage;
   reasons: string[];
   flaggedInput?: string;
   provider?: string;
@@ -38,11 +40,16 @@ export function moderationError(input: ModerationInput, secrets: readonly string
   const provider = input.providerName !== undefined ? cleanUpstreamText(input.providerName, 60, secrets) : '';
   const model = input.modelSlug !== undefined ? cleanUpstreamText(input.modelSlug, 100, secrets) : '';
 
-  const by = provider !== '' ? `${provider}'s moderation` : "the provider's moderation";
-  const forModel = model !== '' ? ` (required for ${model})` : '';
-  const why = reasons.length > 0 ? ` for ${reasons.join(', ')}` : '';
-  const excerpt = flagged !== '' ? ` Flagged text: “${flagged}”.` : '';
-  const message = `Your message was blocked by ${by}${forModel}${why}.${excerpt} Rephrase it, or pick a model without this moderation.`;
+  const message: ErrorMessage = {
+    id: 'errors.openrouter.moderationBlocked',
+    values: {
+      ...(provider !== '' ? { named: 'yes', provider } : { named: 'no' }),
+      ...(model !== '' ? { forModel: 'yes', model } : { forModel: 'no' }),
+      // OpenRouter's own category words, listed as it gave them (upstream English, shown as is).
+      ...(reasons.length > 0 ? { why: 'yes', reasons: reasons.join(', ') } : { why: 'no' }),
+      ...(flagged !== '' ? { flagged: 'yes', excerpt: flagged } : { flagged: 'no' }),
+    },
+  };
   return {
     message,
     reasons,

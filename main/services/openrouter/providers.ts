@@ -59,10 +59,7 @@ export async function listProviders(ctx: ClientContext): Promise<ProviderInfo[]>
   const parsed = parseProviders(await getJson(ctx, 'providers', key));
   if (parsed === null) {
     ctx.log.warn('OpenRouter provider list had an unexpected shape');
-    throw failure(
-      'upstream_error',
-      "OpenRouter sent a provider list Switchboard couldn't read. Try again later.",
-    );
+    throw failure('upstream_error', { id: 'errors.openrouter.unreadableProviders' });
   }
   return parsed;
 }

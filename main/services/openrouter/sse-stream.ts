@@ -18,6 +18,7 @@ export interface SseHooks {
 
 export class SseOverflowError extends Error {
   constructor() {
+    // i18n-ignore: for the log only; stream-body.ts shows the person errors.openrouter.malformedReply
     super(`An event exceeded ${MAX_EVENT_CHARS} characters`);
     this.name = 'SseOverflowError';
   }

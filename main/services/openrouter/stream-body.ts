@@ -1,5 +1,6 @@
 import type { ChatStreamEvent, FinishReason, Usage } from '../../../common/chat-types';
 import { AppFailure } from '../../../common/errors';
+import type { LogFields } from '../log/logger';
 import {
   ChunkSchema,
   normalizeFinishReason,
@@ -117,15 +118,13 @@ function handleChunk(
         state.usage = toUsage(chunk.usage);
         emit({ type: 'usage', usage: state.usage });
       }
-      logReportedError(
-        ctx,
+      ctx.log.warn(
         'OpenRouter sent an error after the reply was cut off by the length limit',
-        mapped,
-        state,
+        reportedErrorFields(mapped, state),
       );
       return 'ended';
     }
-    logReportedError(ctx, 'OpenRouter reported an error mid-stream', mapped, state);
+    ctx.log.warn('OpenRouter reported an error mid-stream', reportedErrorFields(mapped, state));
     throw mapped;
   }
 
@@ -156,17 +155,12 @@ function handleChunk(
   return 'more';
 }
 
-/** One log line for an error OpenRouter reported inside a 200 reply: what it was and how much text came first. */
-export function logReportedError(
-  ctx: ClientContext,
-  what: string,
-  mapped: AppFailure,
-  state: StreamState,
-): void {
-  ctx.log.warn(what, {
+/** A log line's fields for an error OpenRouter reported inside a 200 reply: what it was and how much text came first. */
+export function reportedErrorFields(mapped: AppFailure, state: StreamState): LogFields {
+  return {
     code: mapped.error.code,
     status: mapped.error.status,
     message: mapped.error.message,
     chars: state.content.length,
-  });
+  };
 }

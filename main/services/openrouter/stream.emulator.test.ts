@@ -399,6 +399,8 @@ describe('HTTP error statuses', () => {
       status: 400,
       message:
         'OpenRouter rejected the request: Provider returned error: invalid request parameters for emulator/status-400.',
+      messageId: 'errors.openrouter.rejectedDetail',
+      values: { detail: 'Provider returned error: invalid request parameters for emulator/status-400' },
     });
     expect(chatRequests()).toHaveLength(1);
     expect(sleeps).toEqual([]);
@@ -415,6 +417,17 @@ describe('HTTP error statuses', () => {
       model: 'openai/gpt-4o',
       message:
         "Your message was blocked by OpenAI's moderation (required for openai/gpt-4o) for violence. Flagged text: “Describe in detail how the knight attacks the…”. Rephrase it, or pick a model without this moderation.",
+      messageId: 'errors.openrouter.moderationBlocked',
+      values: {
+        named: 'yes',
+        provider: 'OpenAI',
+        forModel: 'yes',
+        model: 'openai/gpt-4o',
+        why: 'yes',
+        reasons: 'violence',
+        flagged: 'yes',
+        excerpt: 'Describe in detail how the knight attacks the…',
+      },
     });
   });
 
