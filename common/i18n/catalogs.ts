@@ -9,11 +9,13 @@ import dialogs from './messages/dialogs';
 import errorsApp from './messages/errors.app';
 import errorsBackups from './messages/errors.backups';
 import errorsChat from './messages/errors.chat';
+import errorsHistory from './messages/errors.history';
 import errorsKey from './messages/errors.key';
 import errorsOpenrouter from './messages/errors.openrouter';
 import errorsSettings from './messages/errors.settings';
 import errorsSignIn from './messages/errors.signIn';
 import format from './messages/format';
+import historyExport from './messages/history.export';
 import keyEntry from './messages/keyEntry';
 import markdown from './messages/markdown';
 import menu from './messages/menu';
@@ -51,11 +53,13 @@ export const AREAS: Readonly<Record<string, AreaCatalog>> = {
   'errors.app': errorsApp,
   'errors.backups': errorsBackups,
   'errors.chat': errorsChat,
+  'errors.history': errorsHistory,
   'errors.key': errorsKey,
   'errors.openrouter': errorsOpenrouter,
   'errors.settings': errorsSettings,
   'errors.signIn': errorsSignIn,
   format,
+  'history.export': historyExport,
   keyEntry,
   markdown,
   menu,

@@ -4,6 +4,7 @@ import { SOURCE_LOCALE } from './locales';
 import type app from './messages/errors.app/en.json';
 import type backups from './messages/errors.backups/en.json';
 import type chat from './messages/errors.chat/en.json';
+import type history from './messages/errors.history/en.json';
 import type key from './messages/errors.key/en.json';
 import type openrouter from './messages/errors.openrouter/en.json';
 import type settings from './messages/errors.settings/en.json';
@@ -17,6 +18,7 @@ export type ErrorMessageId =
   | keyof typeof app
   | keyof typeof backups
   | keyof typeof chat
+  | keyof typeof history
   | keyof typeof key
   | keyof typeof openrouter
   | keyof typeof settings

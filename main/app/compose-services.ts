@@ -143,6 +143,8 @@ export function composeServices(adapters: ServiceAdapters) {
   const { history, restorer: historyRestorer } = createHistoryStoreWithRestorer({
     dir: join(adapters.dataDir, 'history'),
     log: adapters.log('history'),
+    // A Markdown export's own words (speakers, headings) in the interface language of the moment.
+    text: locale.text(),
   });
   // Issue 20: snapshots of the history, settings and ledger in <dataDir>/backups (never the key); a
   // restore puts conversation files back through the history's restorer, so its caches and search follow.

@@ -19,6 +19,7 @@ const RelativePath = z
   .string()
   .max(1000)
   .refine((p) => p.split('/').every((s) => s !== '' && s !== '.' && s !== '..' && !s.includes('\\')), {
+    // i18n-ignore: a schema check's reason; parseManifest only answers null, this text is never shown
     message: 'not a plain relative path',
   });
 

@@ -74,13 +74,13 @@ export function createHistoryStoreWithRestorer(options: HistoryStoreOptions): {
     },
 
     async exportConversation(id, format) {
-      return inConversation(id, async (doc) => exportConversationText(core, doc, format));
+      return inConversation(id, async (doc) => exportConversationText(core, doc, format, options.text));
     },
 
     async exportAll(format) {
       ensureOpen();
       const ids = store.list({ limit: Number.MAX_SAFE_INTEGER }).items.map((s) => s.id);
-      return exportConversationsText(core, ids, format);
+      return exportConversationsText(core, ids, format, options.text);
     },
 
     async importJson(text) {

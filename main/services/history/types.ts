@@ -11,6 +11,7 @@ import type {
   SearchHitSchema,
   SearchResultSchema,
 } from '../../../common/conversation-types';
+import type { MainText } from '../i18n/catalog-intl';
 import type { Logger } from '../log/logger';
 import type { Scheduler } from '../shared/scheduler';
 import type { StoredOptions } from './store/conversation-file';
@@ -42,6 +43,11 @@ export interface HistoryStoreOptions {
   onReplyPersisted?: (event: ReplyPersisted) => void;
   /** Called when a file is quarantined after init (init's own notices are in its result). */
   onQuarantine?: (notice: QuarantineNotice) => void;
+  /**
+   * The interface language's words for a Markdown export's own text (speakers, headings, notes), read
+   * when each export is made (issue 20; `services.locale.text()` in the app). Default: English.
+   */
+  text?: MainText;
 }
 
 export interface ReplyPersisted {

@@ -49,7 +49,7 @@ export async function writeAttachmentFile(layout: Layout, sha256: string, bytes:
       mode: PRIVATE_FILE_MODE,
     });
   } catch (error) {
-    throw storageFailure(error, 'save an attached file', path);
+    throw storageFailure(error, 'saveAttachment', path);
   }
 }
 

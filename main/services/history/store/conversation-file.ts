@@ -76,6 +76,7 @@ function uniqueIds(messages: ReadonlyArray<{ id: string }>, ctx: z.RefinementCtx
   const seen = new Set<string>();
   messages.forEach((m, i) => {
     if (seen.has(m.id))
+      // i18n-ignore: a schema issue, quoted as a technical detail (field path and reason) like zod's own messages
       ctx.addIssue({ code: 'custom', message: `duplicate message id "${m.id}"`, path: [i, 'id'] });
     seen.add(m.id);
   });
@@ -132,6 +133,11 @@ export type ConversationFile = ConversationFileV3;
 /** A file of any version this build reads: what tools and benchmarks may write (they upgrade on load). */
 export type AnyConversationFile = ConversationFileV1 | ConversationFileV2 | ConversationFileV3;
 
+/**
+ * A new conversation's stored title until its first message names it (conversation-store.ts compares
+ * against it). Stored data, like every title: not reworded per language.
+ */
+// i18n-ignore: a stored sentinel title, compared when the first message names the conversation
 export const DEFAULT_TITLE = 'New conversation';
 
 /** Pretty-printed: these are the person's files, and readable files are easier to trust and recover. */

@@ -50,27 +50,23 @@ import { moveToTrash, parseUndoToken, purgeExpiredTrash, trashFile, trashImages 
 const DAY_MS = 24 * 60 * 60 * 1000;
 /** The limit of the shared ChatMessage schema: longer text could never be sent anyway. */
 const MAX_MESSAGE_CHARS = 2_000_000;
+/** The most files one message holds (the stored schema's limit). */
+const MAX_ATTACHMENTS = 100;
 
 const defaultId = () => randomBytes(12).toString('base64url');
 /** How long a request for a reply's image waits for that reply to be finished (written). */
 const IMAGE_WAIT_MS = 10_000;
 
 function messageGone(): Error {
-  return appError('validation', 'That message no longer exists. Reload the conversation.');
+  return appError('validation', { id: 'errors.history.messageGone' });
 }
 
 function attachmentGone(): Error {
-  return appError(
-    'validation',
-    'That file is no longer saved in this conversation. The message may have been edited or regenerated, or the file was removed or changed in the history folder.',
-  );
+  return appError('validation', { id: 'errors.history.attachmentGone' });
 }
 
 function imageGone(): Error {
-  return appError(
-    'validation',
-    'That image is no longer saved. The reply may have been regenerated, or its file was removed from the history folder.',
-  );
+  return appError('validation', { id: 'errors.history.imageGone' });
 }
 
 /** The store's own methods; search, export and import are added by history-store.ts. */
@@ -117,7 +113,7 @@ export function createConversationStore(options: HistoryStoreOptions): {
   const newId = () => {
     const id = idFactory();
     if (!ConversationIdSchema.safeParse(id).success || !MessageIdSchema.safeParse(id).success) {
-      throw appError('internal', 'Switchboard made an invalid id. This is a bug; please report it.');
+      throw appError('internal', { id: 'errors.history.invalidId' });
     }
     return id;
   };
@@ -196,8 +192,9 @@ export function createConversationStore(options: HistoryStoreOptions): {
         if (!present) return fs.rm(layout.sweepPending, { force: true });
         await writeFileDurably(
           layout.sweepPending,
+          // i18n-ignore: a marker file's body inside the history folder, never shown by the app
           'Switchboard will remove attachment files no conversation uses.\n',
-          'note a pending clean-up',
+          'notePendingCleanup',
         );
       })
       .catch((error: unknown) =>
@@ -267,10 +264,10 @@ export function createConversationStore(options: HistoryStoreOptions): {
       }
       const size = await core.attachmentGuard.claim(stored.sha256, () => storedSize(layout, stored.sha256));
       if (size !== stored.byteLength) {
-        throw appError(
-          'validation',
-          `"${stored.name}" is no longer saved in the history folder, so it cannot be sent again. Attach the file again.`,
-        );
+        throw appError('validation', {
+          id: 'errors.history.attachmentNotStored',
+          values: { name: stored.name },
+        });
       }
     }
   };
@@ -279,14 +276,15 @@ export function createConversationStore(options: HistoryStoreOptions): {
   const checkAttachmentInputs = (
     inputs: readonly AttachmentInput[],
   ): Array<{ stored: Attachment; bytes?: Uint8Array }> => {
-    if (inputs.length > 100) throw appError('validation', 'A message can hold at most 100 files.');
+    if (inputs.length > MAX_ATTACHMENTS)
+      throw appError('validation', {
+        id: 'errors.history.tooManyAttachments',
+        values: { max: MAX_ATTACHMENTS },
+      });
     return inputs.map((input) => {
       const parsed = StoredAttachmentSchema.safeParse(input?.attachment);
       if (!parsed.success) {
-        throw appError(
-          'validation',
-          'An attached file could not be saved because its description is invalid. Attach it again.',
-        );
+        throw appError('validation', { id: 'errors.history.attachmentDescriptionInvalid' });
       }
       const stored = parsed.data;
       const bytes = input.bytes;
@@ -296,10 +294,10 @@ export function createConversationStore(options: HistoryStoreOptions): {
           bytes.length !== stored.byteLength ||
           sha256Hex(bytes) !== stored.sha256
         ) {
-          throw appError(
-            'validation',
-            `"${stored.name}" could not be saved because its contents changed while it was being sent. Attach it again.`,
-          );
+          throw appError('validation', {
+            id: 'errors.history.attachmentChanged',
+            values: { name: stored.name },
+          });
         }
         return { stored, bytes };
       }
@@ -309,12 +307,9 @@ export function createConversationStore(options: HistoryStoreOptions): {
 
   const ensureOpen = () => {
     if (state === 'open') return;
-    throw appError(
-      'internal',
-      state === 'closed'
-        ? 'The history is already closed.'
-        : 'The history is not open yet; call init() first.',
-    );
+    throw appError('internal', {
+      id: state === 'closed' ? 'errors.history.historyClosed' : 'errors.history.historyNotOpen',
+    });
   };
 
   const inConversation = <T>(id: string, task: (doc: ConversationFile) => Promise<T>): Promise<T> => {
@@ -362,7 +357,7 @@ export function createConversationStore(options: HistoryStoreOptions): {
 
   const store: ConversationStore = {
     async init() {
-      if (state !== 'new') throw appError('internal', 'The history was already opened.');
+      if (state !== 'new') throw appError('internal', { id: 'errors.history.historyAlreadyOpened' });
       state = 'opening';
       let report: Awaited<ReturnType<typeof loadHistory>>;
       try {
@@ -375,7 +370,7 @@ export function createConversationStore(options: HistoryStoreOptions): {
         state = 'new';
         core.entries.clear();
         log.error('could not open the history', { error: describeError(error) });
-        throw error instanceof AppFailure ? error : storageFailure(error, 'open your history', layout.root);
+        throw error instanceof AppFailure ? error : storageFailure(error, 'openYourHistory', layout.root);
       }
       log.info('history opened', {
         conversations: core.entries.size,
@@ -396,7 +391,7 @@ export function createConversationStore(options: HistoryStoreOptions): {
       await writeFileDurably(
         layout.session,
         `${JSON.stringify({ pid: process.pid, openedAt: now().toISOString() })}\n`,
-        'open the history',
+        'openHistory',
       );
       state = 'open';
       indexWriter.start();
@@ -440,17 +435,17 @@ export function createConversationStore(options: HistoryStoreOptions): {
         activeLeafId: null,
       };
       await core.queue.run(id, async () => {
-        await persistDoc(core, doc, 'create the conversation', [{ kind: 'conversation-created', doc }]);
+        await persistDoc(core, doc, 'createConversation', [{ kind: 'conversation-created', doc }]);
       });
       return summaryOf(doc);
     },
 
     async rename(id, title) {
       const normalized = normalizeTitle(title);
-      if (!normalized) return Promise.reject(appError('validation', 'A title cannot be empty.'));
+      if (!normalized) return Promise.reject(appError('validation', { id: 'errors.history.titleEmpty' }));
       return inConversation(id, async (doc) => {
         doc.conversation.title = normalized;
-        await persistDoc(core, doc, 'rename the conversation', [
+        await persistDoc(core, doc, 'renameConversation', [
           { kind: 'conversation-renamed', conversationId: id, title: normalized },
         ]);
         return summaryOf(doc);
@@ -466,7 +461,7 @@ export function createConversationStore(options: HistoryStoreOptions): {
         try {
           undoToken = await moveToTrash(layout, id, now());
         } catch (error) {
-          throw storageFailure(error, 'delete the conversation', layout.trash);
+          throw storageFailure(error, 'deleteConversation', layout.trash);
         }
         dropEntry(core, id, 'deleted');
         log.info('conversation moved to the trash', { conversationId: id });
@@ -477,22 +472,15 @@ export function createConversationStore(options: HistoryStoreOptions): {
     async restore(undoToken) {
       ensureOpen();
       const parsed = parseUndoToken(undoToken);
-      if (!parsed)
-        throw appError('validation', 'That undo is not valid. The conversation may be in the trash folder.');
+      if (!parsed) throw appError('validation', { id: 'errors.history.undoInvalid' });
       const path = trashFile(layout, undoToken);
       const text = await fs.readFile(path, 'utf8').catch(() => null);
       if (text === null) {
-        throw appError(
-          'validation',
-          'That conversation is no longer in the trash, so it cannot be restored.',
-        );
+        throw appError('validation', { id: 'errors.history.trashEntryGone' });
       }
       const decoded = decodeConversationText(text, parsed.conversationId);
       if (decoded.kind !== 'ok') {
-        throw appError(
-          'validation',
-          `That conversation could not be restored because its file cannot be read; it is still at ${path}.`,
-        );
+        throw appError('validation', { id: 'errors.history.trashFileUnreadable', values: { path } });
       }
       const doc = decoded.value;
       const repairs = repairTree(doc);
@@ -502,7 +490,7 @@ export function createConversationStore(options: HistoryStoreOptions): {
       const id = doc.conversation.id;
       return core.queue.run(id, async () => {
         settleOrphanedReplies(core, doc);
-        await persistDoc(core, doc, 'restore the conversation', [{ kind: 'conversation-restored', doc }]);
+        await persistDoc(core, doc, 'restoreConversation', [{ kind: 'conversation-restored', doc }]);
         await fs.unlink(path).catch((error: unknown) => {
           log.warn('restored conversation also left in the trash', { error: describeError(error) });
         });
@@ -517,7 +505,7 @@ export function createConversationStore(options: HistoryStoreOptions): {
 
     async messages(id, { before, limit }) {
       if (!Number.isInteger(limit) || limit < 1)
-        return Promise.reject(appError('validation', 'The page size must be at least 1.'));
+        return Promise.reject(appError('validation', { id: 'errors.history.pageSizeTooSmall' }));
       return inConversation(id, async (doc) => {
         const path = visiblePath(doc);
         let end = path.length;
@@ -548,7 +536,7 @@ export function createConversationStore(options: HistoryStoreOptions): {
         const leafId = leafFrom(doc, messageId);
         if (doc.activeLeafId !== leafId) {
           doc.activeLeafId = leafId;
-          await persistDoc(core, doc, 'show that version', [
+          await persistDoc(core, doc, 'showVersion', [
             { kind: 'active-branch-changed', conversationId: id, activeLeafId: leafId },
           ]);
         }
@@ -574,7 +562,7 @@ export function createConversationStore(options: HistoryStoreOptions): {
     async appendUserMessage(id, content, attachments = [], opts = {}) {
       if (typeof content !== 'string' || content.length > MAX_MESSAGE_CHARS) {
         return Promise.reject(
-          appError('validation', 'That message is too long to save (2,000,000 characters at most).'),
+          appError('validation', { id: 'errors.history.messageTooLong', values: { max: MAX_MESSAGE_CHARS } }),
         );
       }
       let files: ReturnType<typeof checkAttachmentInputs>;
@@ -615,7 +603,7 @@ export function createConversationStore(options: HistoryStoreOptions): {
         const autoTitle = doc.conversation.title === DEFAULT_TITLE ? titleFromMessage(content) : null;
         if (autoTitle) doc.conversation.title = autoTitle;
         try {
-          await persistDoc(core, doc, 'save your message', [
+          await persistDoc(core, doc, 'saveMessage', [
             { kind: 'messages-appended', conversationId: id, messages: [message] },
             ...(autoTitle
               ? [{ kind: 'conversation-renamed' as const, conversationId: id, title: autoTitle }]
@@ -633,7 +621,7 @@ export function createConversationStore(options: HistoryStoreOptions): {
     async beginReply(id, { model, messageId, parentId: requestedParent, activate = true }) {
       return inConversation(id, async (doc) => {
         if (messageId !== undefined && doc.messages.some((m) => m.id === messageId)) {
-          throw appError('validation', 'That reply already exists.');
+          throw appError('validation', { id: 'errors.history.replyExists' });
         }
         const parentId = parentFor(doc, requestedParent);
         const message: Message = {
@@ -659,7 +647,7 @@ export function createConversationStore(options: HistoryStoreOptions): {
         const key = replyKey(id, message.id);
         core.liveReplies.add(key);
         try {
-          await persistDoc(core, doc, 'start saving the reply', [
+          await persistDoc(core, doc, 'startReply', [
             { kind: 'messages-appended', conversationId: id, messages: [message] },
           ]);
         } catch (error) {
@@ -680,7 +668,7 @@ export function createConversationStore(options: HistoryStoreOptions): {
 
     async finishReply(id, messageId, final: ReplyFinal) {
       if (final.status === 'streaming') {
-        return Promise.reject(appError('validation', 'A finished reply cannot still be streaming.'));
+        return Promise.reject(appError('validation', { id: 'errors.history.finishedReplyStreaming' }));
       }
       const pending = replies.stop(id, messageId);
       return inConversation(id, async (doc) => {
@@ -721,9 +709,7 @@ export function createConversationStore(options: HistoryStoreOptions): {
           message.fileAnnotations = [...final.fileAnnotations];
         doc.conversation.updatedAt = now().toISOString();
         if (message.model && doc.activeLeafId === message.id) doc.conversation.model = message.model;
-        await persistDoc(core, doc, 'save the reply', [
-          { kind: 'message-replaced', conversationId: id, message },
-        ]);
+        await persistDoc(core, doc, 'saveReply', [{ kind: 'message-replaced', conversationId: id, message }]);
         replySettled(replyKey(id, messageId));
         options.onReplyPersisted?.({
           conversationId: id,
@@ -744,7 +730,7 @@ export function createConversationStore(options: HistoryStoreOptions): {
         if (message?.role !== 'assistant') return null;
         message.usage = figures.usage;
         if (figures.provider !== null) message.provider = figures.provider;
-        await persistDoc(core, doc, "save the reply's final figures", [
+        await persistDoc(core, doc, 'saveReplyFigures', [
           { kind: 'message-replaced', conversationId: id, message },
         ]);
         return forWindow(message);
@@ -763,7 +749,7 @@ export function createConversationStore(options: HistoryStoreOptions): {
       return inConversation(id, async (doc) => {
         // Undefined values are dropped by JSON: a field set to undefined goes back to its default.
         doc.options = { ...(doc.options ?? {}), ...patch };
-        await persistDoc(core, doc, "save the conversation's options", [
+        await persistDoc(core, doc, 'saveOptions', [
           { kind: 'conversation-options-changed', conversationId: id },
         ]);
         return { ...doc.options };

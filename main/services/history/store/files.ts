@@ -1,7 +1,7 @@
 import { promises as fs } from 'node:fs';
 import writeFileAtomic from 'write-file-atomic';
 import { ensurePrivateDir, PRIVATE_FILE_MODE } from '../../private-files/private-files';
-import { errnoOf, storageFailure } from './storage-errors';
+import { errnoOf, type StorageAction, storageFailure } from './storage-errors';
 
 /**
  * The only way the history writes a file: write-file-atomic writes a temporary file next to the target,
@@ -12,7 +12,7 @@ import { errnoOf, storageFailure } from './storage-errors';
 export async function writeFileDurably(
   path: string,
   text: string,
-  action: string,
+  action: StorageAction,
 ): Promise<{ size: number; mtimeMs: number }> {
   try {
     await writeFileAtomic(path, text, { encoding: 'utf8', fsync: true, mode: PRIVATE_FILE_MODE });
@@ -38,7 +38,7 @@ export async function ensureDir(path: string): Promise<void> {
   try {
     await ensurePrivateDir(path);
   } catch (error) {
-    throw storageFailure(error, 'open your history folder', path);
+    throw storageFailure(error, 'openHistoryFolder', path);
   }
 }
 

@@ -45,7 +45,7 @@ export async function writeReplyImage(
     await ensurePrivateDir(dirname(path));
     await writeFileAtomic(path, Buffer.from(image.bytes), { fsync: true, mode: PRIVATE_FILE_MODE });
   } catch (error) {
-    throw storageFailure(error, 'save an image of the reply', path);
+    throw storageFailure(error, 'saveReplyImage', path);
   }
 }
 

@@ -25,7 +25,7 @@ export function createIndexWriter(deps: { core: StoreCore; scheduler: Scheduler;
         await writeFileDurably(
           core.layout.index,
           serializeIndex(core.entries.values(), core.now()),
-          'save the conversation list',
+          'saveConversationList',
         );
       } catch (error) {
         dirty = true;

@@ -75,7 +75,7 @@ export function createReplyCheckpoints(deps: ReplyCheckpointsDeps) {
           sibling.content = other.latest.content;
           sibling.reasoning = other.latest.reasoning;
         }
-        await persistDoc(core, doc, 'save the reply being written', [
+        await persistDoc(core, doc, 'saveReplyCheckpoint', [
           { kind: 'reply-checkpointed', conversationId, messageId },
         ]);
         return true;

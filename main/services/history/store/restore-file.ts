@@ -39,10 +39,7 @@ export interface RestoreFiles {
 }
 
 function unreadable(): Error {
-  return appError(
-    'validation',
-    'That conversation could not be read from the backup, so it was not restored. Try another backup.',
-  );
+  return appError('validation', { id: 'errors.history.backupConversationUnreadable' });
 }
 
 /** The conversation id a file's text claims, or null when it names none a file could be called by. */
@@ -70,10 +67,7 @@ export function createConversationRestorer(core: StoreCore, ensureOpen: () => vo
       const doc = decoded.value;
       return core.queue.run(id, async () => {
         if (streamingInto(id)) {
-          throw appError(
-            'validation',
-            'A reply is still being written into this conversation, so it was not restored. Wait for the reply to finish (or stop it), then restore again.',
-          );
+          throw appError('validation', { id: 'errors.history.restoreWhileStreaming' });
         }
         // As a read does: a damaged tree is repaired, a reply cut off while streaming becomes interrupted.
         repairTree(doc);
@@ -117,7 +111,7 @@ export function createConversationRestorer(core: StoreCore, ensureOpen: () => vo
         const file = await writeFileDurably(
           core.layout.conversationFile(id),
           serializeConversationFile(doc),
-          'restore a conversation from a backup',
+          'restoreFromBackup',
         ).catch((error: unknown) => {
           core.cache.delete(id);
           core.log.warn('a conversation could not be restored', {

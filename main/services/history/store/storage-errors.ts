@@ -1,4 +1,5 @@
 import { type AppFailure, appError } from '../../../../common/errors';
+import type { ErrorMessageId } from '../../../../common/i18n/error-messages';
 
 /**
  * Turns a file-system failure into an error written for the person: what happened, and what to do.
@@ -14,31 +15,56 @@ export function errnoOf(error: unknown): string | undefined {
   return undefined;
 }
 
-export function storageFailure(error: unknown, action: string, path: string): AppFailure {
-  switch (errnoOf(error)) {
+/**
+ * What the history was doing when the disk said no. Each is a key of the `action` select in the
+ * `errors.history.storage*` messages, so the window words it in its own language ("could not save your
+ * message"); a new action adds a key there, in every catalog.
+ */
+export type StorageAction =
+  | 'createConversation'
+  | 'deleteConversation'
+  | 'importConversation'
+  | 'notePendingCleanup'
+  | 'openHistory'
+  | 'openHistoryFolder'
+  | 'openYourHistory'
+  | 'renameConversation'
+  | 'restoreConversation'
+  | 'restoreFromBackup'
+  | 'saveAttachment'
+  | 'saveConversationList'
+  | 'saveInterruptedReply'
+  | 'saveMessage'
+  | 'saveOptions'
+  | 'saveReply'
+  | 'saveReplyCheckpoint'
+  | 'saveReplyFigures'
+  | 'saveReplyImage'
+  | 'showVersion'
+  | 'startReply';
+
+function storageMessage(errno: string | undefined): ErrorMessageId {
+  switch (errno) {
     case 'ENOSPC':
     case 'EDQUOT':
-      return appError(
-        'internal',
-        `Switchboard could not ${action} because the disk is full. Free some disk space and try again; everything saved before is still there.`,
-      );
+      return 'errors.history.storageDiskFull';
     case 'EACCES':
     case 'EPERM':
     case 'EROFS':
-      return appError(
-        'internal',
-        `Switchboard is not allowed to write to ${path}, so it could not ${action}. Check that the folder is writable (permissions, read-only disk or sync tool) and try again.`,
-      );
+      return 'errors.history.storageNotWritable';
     case 'EMFILE':
     case 'ENFILE':
-      return appError(
-        'internal',
-        `Switchboard could not ${action} because too many files are open. Close some programs and try again.`,
-      );
+      return 'errors.history.storageTooManyFiles';
     default:
-      return appError(
-        'internal',
-        `Switchboard could not ${action} (${errnoOf(error) ?? 'unknown error'} at ${path}). Try again; if it keeps happening, check the disk.`,
-      );
+      return 'errors.history.storageFailed';
   }
+}
+
+export function storageFailure(error: unknown, action: StorageAction, path: string): AppFailure {
+  const errno = errnoOf(error);
+  // Every message gets the same values (those it does not use are ignored), so one call covers all four.
+  return appError('internal', {
+    id: storageMessage(errno),
+    values: { action, path, known: errno === undefined ? 'no' : 'yes', code: errno ?? '' },
+  });
 }

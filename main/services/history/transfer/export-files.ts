@@ -11,7 +11,7 @@ export async function writeExportFile(path: string, text: string): Promise<void>
   try {
     await writeFileAtomic(path, text, { mode: PRIVATE_FILE_MODE });
   } catch {
-    throw appError('internal', 'The export could not be written there. Pick another folder and try again.');
+    throw appError('internal', { id: 'errors.history.exportNotWritten' });
   }
 }
 
@@ -20,7 +20,7 @@ export async function writeImageFile(path: string, bytes: Uint8Array): Promise<v
   try {
     await writeFileAtomic(path, Buffer.from(bytes), { mode: PRIVATE_FILE_MODE });
   } catch {
-    throw appError('internal', 'The image could not be saved there. Pick another folder and try again.');
+    throw appError('internal', { id: 'errors.history.imageNotSaved' });
   }
 }
 
@@ -28,11 +28,11 @@ export async function readImportFile(path: string): Promise<string> {
   try {
     const info = await stat(path);
     if (info.size > MAX_IMPORT_BYTES) {
-      throw appError('validation', 'That file is too large to be a Switchboard export (over 512 MB).');
+      throw appError('validation', { id: 'errors.history.importTooLarge' });
     }
     return await readFile(path, 'utf8');
   } catch (error) {
     if (error instanceof Error && error.name === 'AppFailure') throw error;
-    throw appError('validation', 'That file could not be read. Check it still exists and try again.');
+    throw appError('validation', { id: 'errors.history.importUnreadable' });
   }
 }

@@ -1,4 +1,5 @@
 import { describeError } from '../../../../common/redact';
+import type { MainText } from '../../i18n/catalog-intl';
 import type { ConversationFile } from '../store/conversation-file';
 import { mapLimit } from '../store/files';
 import { loadDoc, type StoreCore } from '../store/store-core';
@@ -13,12 +14,13 @@ export async function exportConversationText(
   core: StoreCore,
   doc: ConversationFile,
   format: ExportFormat,
+  text?: MainText,
 ): Promise<string> {
   const images = await readExportImages(core, [doc]);
   const attachments = await readExportAttachments(core, [doc]);
   return format === 'json'
     ? conversationsToJson([doc], core.now(), images, attachments)
-    : conversationToMarkdown(doc, images, attachments);
+    : conversationToMarkdown(doc, images, attachments, text);
 }
 
 /**
@@ -29,6 +31,7 @@ export async function exportConversationsText(
   core: StoreCore,
   ids: readonly string[],
   format: ExportFormat,
+  text?: MainText,
 ): Promise<string> {
   const docs = (
     await mapLimit(ids, 16, (id) =>
@@ -47,5 +50,5 @@ export async function exportConversationsText(
   const attachments = await readExportAttachments(core, docs);
   return format === 'json'
     ? conversationsToJson(docs, core.now(), images, attachments)
-    : conversationsToMarkdown(docs, images, attachments);
+    : conversationsToMarkdown(docs, images, attachments, text);
 }

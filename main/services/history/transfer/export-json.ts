@@ -44,6 +44,7 @@ export const ExportedConversationSchema = z.object({
     const seen = new Set<string>();
     messages.forEach((m, i) => {
       if (seen.has(m.id))
+        // i18n-ignore: a schema issue, quoted as a technical detail (field path and reason) like zod's own messages
         ctx.addIssue({ code: 'custom', message: `duplicate message id "${m.id}"`, path: [i, 'id'] });
       seen.add(m.id);
     });

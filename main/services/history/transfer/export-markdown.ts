@@ -1,5 +1,6 @@
 import type { Citation } from '../../../../common/chat-types';
 import type { Message } from '../../../../common/conversation-types';
+import { ENGLISH_TEXT, type MainText } from '../../i18n/catalog-intl';
 import type { ConversationFile } from '../store/conversation-file';
 import { visiblePath } from '../store/conversation-tree';
 import type { AttachmentsByMessage, ExportedAttachment } from './export-attachments';
@@ -10,11 +11,15 @@ import { withoutControlCharacters } from './plain-text';
  * A conversation as Markdown, for reading and sharing (the JSON export is the lossless one): the
  * versions shown (the visible path), not the other branches.
  * Message text is already Markdown (that is how replies are written and shown), so it goes in as is.
+ * The file is for the person to read, so its own words (speakers, headings, notes) are in the interface
+ * language (`text`, read when the export is made; English by default); what the person and the models
+ * wrote, titles, file names and dates (ISO 8601, unambiguous in every language) go in as they are.
  */
 export function conversationToMarkdown(
   file: ConversationFile,
   images: ImagesByReply = new Map(),
   attachments: AttachmentsByMessage = new Map(),
+  text: MainText = ENGLISH_TEXT,
 ): string {
   const { conversation } = file;
   // The conversation as it is shown: the visible path (the JSON export keeps every branch).
@@ -22,11 +27,11 @@ export function conversationToMarkdown(
   const lines = [
     `# ${conversation.title}`,
     '',
-    `_Created ${conversation.createdAt}. Last activity ${conversation.updatedAt}._`,
+    `_${text.message('history.export.dates', { createdAt: conversation.createdAt, updatedAt: conversation.updatedAt })}_`,
   ];
   for (const message of messages) {
     const key = imageKey(conversation.id, message.id);
-    lines.push('', ...messageToMarkdown(message, images.get(key) ?? [], attachments.get(key) ?? []));
+    lines.push('', ...messageToMarkdown(message, images.get(key) ?? [], attachments.get(key) ?? [], text));
   }
   return `${lines.join('\n')}\n`;
 }
@@ -35,19 +40,21 @@ export function conversationsToMarkdown(
   files: readonly ConversationFile[],
   images: ImagesByReply = new Map(),
   attachments: AttachmentsByMessage = new Map(),
+  text: MainText = ENGLISH_TEXT,
 ): string {
-  return files.map((f) => conversationToMarkdown(f, images, attachments)).join('\n---\n\n');
+  return files.map((f) => conversationToMarkdown(f, images, attachments, text)).join('\n---\n\n');
 }
 
 function messageToMarkdown(
   message: Message,
   images: readonly ExportedImage[],
   attachments: readonly ExportedAttachment[],
+  text: MainText,
 ): string[] {
-  const out = [`**${speaker(message)}**`, ''];
+  const out = [`**${speaker(message, text)}**`, ''];
   if (message.reasoning.trim() !== '') {
     out.push(
-      '> **Reasoning**',
+      `> **${text.message('history.export.reasoning')}**`,
       '>',
       ...message.reasoning.split('\n').map((l) => (l === '' ? '>' : `> ${l}`)),
       '',
@@ -58,18 +65,18 @@ function messageToMarkdown(
   for (const a of attachments) {
     if (a.kind === 'image' && a.dataUrl !== undefined)
       out.push(`![${escapeMarkdown(a.name)}](${a.dataUrl})`, '');
-    else
-      out.push(
-        `📎 ${escapeMarkdown(a.name)} (${formatSize(a.byteLength)})${a.dataUrl === undefined ? ' — file missing' : ''}`,
-        '',
-      );
+    else {
+      const id = a.dataUrl === undefined ? 'history.export.attachmentMissing' : 'history.export.attachment';
+      out.push(text.message(id, { name: escapeMarkdown(a.name), size: formatSize(a.byteLength, text) }), '');
+    }
   }
   // Images inline as data-URL images, so the Markdown file stands alone.
   images.forEach((image, i) => {
-    out.push(`![Image ${i + 1}](${image.dataUrl})`, '');
+    out.push(`![${text.message('history.export.image', { number: i + 1 })}](${image.dataUrl})`, '');
   });
-  if (message.citations?.length) out.push('**Sources**', '', ...message.citations.map(sourceLine), '');
-  const note = statusNote(message);
+  if (message.citations?.length)
+    out.push(`**${text.message('history.export.sources')}**`, '', ...message.citations.map(sourceLine), '');
+  const note = statusNote(message, text);
   if (note) out.push(`_${note}_`, '');
   out.pop();
   return out;
@@ -92,30 +99,47 @@ export function escapeMarkdown(text: string): string {
   return withoutControlCharacters(text).replace(/[\\`*_{}[\]()#+\-.!|<>~&]/g, (c) => `\\${c}`);
 }
 
-/** 1,234 bytes → "1.2 KB"; sizes as the person's file manager would round them. */
-export function formatSize(bytes: number): string {
-  if (bytes < 1024) return `${bytes} B`;
-  if (bytes < 1024 * 1024) return `${(bytes / 1024).toFixed(1)} KB`;
-  return `${(bytes / (1024 * 1024)).toFixed(1)} MB`;
+/**
+ * 1,234 bytes → "1.2 KB" (one decimal, no grouping); sizes as the person's file manager would round
+ * them, the decimal sign and units as the language writes them ("1,2 Ko").
+ */
+export function formatSize(bytes: number, text: MainText = ENGLISH_TEXT): string {
+  if (bytes < 1024) return text.message('history.export.size', { unit: 'bytes', count: bytes });
+  if (bytes < 1024 * 1024)
+    return text.message('history.export.size', { unit: 'kilobytes', count: bytes / 1024 });
+  return text.message('history.export.size', { unit: 'megabytes', count: bytes / (1024 * 1024) });
 }
 
-function speaker(message: Message): string {
-  if (message.role === 'user') return 'You';
-  if (message.role === 'system') return 'System';
-  return message.model ? `Assistant (${message.model})` : 'Assistant';
+function speaker(message: Message, text: MainText): string {
+  // The model id is a name, the same in every language.
+  if (message.role === 'assistant' && message.model)
+    return text.message('history.export.assistantWithModel', { model: message.model });
+  return text.message('history.export.speaker', { role: message.role });
 }
 
-function statusNote(message: Message): string | null {
+function statusNote(message: Message, text: MainText): string | null {
   switch (message.status) {
     case 'complete':
       return null;
     case 'streaming':
-      return 'This reply was still being written when it was exported.';
+      return text.message('history.export.replyStreaming');
     case 'interrupted':
-      return 'This reply was interrupted; the text above is what had arrived.';
+      return text.message('history.export.replyInterrupted');
     case 'cancelled':
-      return 'This reply was stopped before it finished.';
+      return text.message('history.export.replyCancelled');
     case 'error':
-      return `This reply failed: ${message.error?.message ?? 'unknown error'}`;
+      return message.error
+        ? text.message('history.export.replyFailed', { reason: errorReason(message.error, text) })
+        : text.message('history.export.replyFailedUnknown');
   }
+}
+
+/**
+ * Why a reply failed, in the export's language when the stored error names its catalog message (issue
+ * 20); an error saved before that, or one whose message is gone from the catalogs, as it was stored.
+ */
+function errorReason(error: NonNullable<Message['error']>, text: MainText): string {
+  if (error.messageId === undefined) return error.message;
+  const worded = text.message(error.messageId, error.values);
+  return worded === error.messageId ? error.message : worded;
 }

@@ -143,6 +143,7 @@ export async function importConversations(core: StoreCore, text: string): Promis
       if (repairs.length > 0) {
         const title = escapeForError(incoming.conversation.title.slice(0, 80));
         result.errors.push(
+          // i18n-ignore: ImportResult.errors is a diagnostic list (tests, logs); the window shows only the counts (sidebar.transfer.imported)
           `Conversation ${check.positions[i] ?? i + 1} "${title}" was imported repaired: ${repairs.join('; ')}.`,
         );
       }
@@ -153,7 +154,7 @@ export async function importConversations(core: StoreCore, text: string): Promis
             await core.attachmentGuard.claim(sha256, () => writeAttachmentFile(core.layout, sha256, bytes));
           for (const [messageId, images] of incoming.images)
             for (const image of images) await writeReplyImage(core.layout, id, messageId, image);
-          await persistDoc(core, doc, 'import the conversation', [{ kind: 'conversation-imported', doc }]);
+          await persistDoc(core, doc, 'importConversation', [{ kind: 'conversation-imported', doc }]);
         } catch (error) {
           // Files written before the failure are named by nothing.
           if (incoming.files.size > 0) await core.filesMayBeUnused();
@@ -167,6 +168,7 @@ export async function importConversations(core: StoreCore, text: string): Promis
       const left = check.valid.length - i;
       result.rejected += left;
       const reason = error instanceof Error ? error.message : String(error);
+      // i18n-ignore: ImportResult.errors is a diagnostic list (tests, logs); the window shows only the counts (sidebar.transfer.imported)
       result.errors.push(`Import stopped; ${left} conversation(s) were not imported: ${reason}`);
       break;
     }

@@ -33,23 +33,22 @@ export function checkImport(text: string): ImportCheck {
   try {
     raw = JSON.parse(text);
   } catch {
-    throw appError(
-      'validation',
-      'That file is not valid JSON, so nothing was imported. Choose a file exported by Switchboard.',
-    );
+    throw appError('validation', { id: 'errors.history.importNotJson' });
   }
   const envelope = EnvelopeSchema.safeParse(raw);
   if (!envelope.success) {
-    throw appError(
-      'validation',
-      `That file is not a Switchboard export (${describeIssues(envelope.error)}), so nothing was imported.`,
-    );
+    // The details are the schema's own words (field paths), kept as they are in every language.
+    throw appError('validation', {
+      id: 'errors.history.importNotExport',
+      values: { details: describeIssues(envelope.error) },
+    });
   }
   if (envelope.data.version > EXPORT_VERSION) {
-    throw appError(
-      'validation',
-      `That file was exported by a newer Switchboard (export version ${envelope.data.version}). Update Switchboard to import it; nothing was imported.`,
-    );
+    throw appError('validation', {
+      id: 'errors.history.importNewerVersion',
+      // A string: the version as written in the file, not a number to format ("1,000").
+      values: { version: String(envelope.data.version) },
+    });
   }
   const result: ImportCheck = { valid: [], positions: [], rejected: 0, errors: [] };
   envelope.data.conversations.forEach((item, i) => {
@@ -78,6 +77,7 @@ export function checkImport(text: string): ImportCheck {
     result.rejected++;
     const title = (item as { conversation?: { title?: unknown } } | null)?.conversation?.title;
     const name = typeof title === 'string' ? ` "${title.slice(0, 80)}"` : '';
+    // i18n-ignore: ImportResult.errors is a diagnostic list (tests, logs); the window shows only the counts (sidebar.transfer.imported)
     result.errors.push(`Conversation ${i + 1}${name} was not imported: ${describeIssues(parsed.error)}.`);
   });
   return result;
