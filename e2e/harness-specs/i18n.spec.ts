@@ -555,3 +555,82 @@ test.describe('Settings sections, Spending, the model picker, Conversation optio
     expect(await problems(options), 'Conversation options').toEqual([]);
   });
 });
+
+test.describe('updates: the banner and Settings → Updates (updates.status, updates.banner, settings.updates)', () => {
+  const XA = 'en-XA' as const;
+  const say = (locale: DisplayLocale, id: string, version: string) =>
+    catalogIntl(locale).formatMessage({ id }, { version });
+
+  async function openUpdates(app: Page): Promise<Locator> {
+    await settingsButton(app, XA).click();
+    const dialog = app.getByRole('dialog', { name: text(XA, 'settings.title') });
+    return dialog.getByRole('region', { name: text(XA, 'settings.updates.heading') });
+  }
+
+  test('en-XA: a refused download, then a ready update, in Settings and the banner; a switch re-words it', async ({
+    app,
+    harness,
+  }) => {
+    await useLanguage(harness, app, XA);
+    harness.updater.nextCheck = { available: '2.0.0' };
+    harness.updater.nextDownload = {
+      progress: [30],
+      error: Object.assign(new Error('New version 2.0.0 is not signed by the application owner'), {
+        code: 'ERR_UPDATER_INVALID_SIGNATURE',
+      }),
+    };
+    const updates = await openUpdates(app);
+    expect(await untranslated(app, updates)).toEqual([]);
+    await updates.getByRole('button', { name: text(XA, 'settings.updates.check') }).click();
+    await expect(updates.getByRole('status')).toHaveText(text(XA, 'updates.status.problem.badSignature'));
+    expect(await untranslated(app, updates)).toEqual([]);
+    await app.keyboard.press('Escape');
+    const banner = app.getByRole('region', { name: text(XA, 'updates.banner.region') });
+    await expect(banner.getByRole('status')).toHaveText(text(XA, 'updates.status.problem.badSignature'));
+    expect(await untranslated(app, banner)).toEqual([]);
+
+    // Tried again: downloaded, "Restart to update" offered in both places.
+    harness.updater.nextDownload = { progress: [100] };
+    const again = await openUpdates(app);
+    await again.getByRole('button', { name: text(XA, 'settings.updates.check') }).click();
+    await expect(again.getByRole('status')).toHaveText(say(XA, 'updates.status.downloaded', '2.0.0'));
+    await expect(again.getByRole('button', { name: text(XA, 'settings.updates.restart') })).toBeVisible();
+    expect(await untranslated(app, again)).toEqual([]);
+    await app.keyboard.press('Escape');
+    await expect(banner.getByRole('status')).toHaveText(say(XA, 'updates.status.downloaded', '2.0.0'));
+    expect(await untranslated(app, banner)).toEqual([]);
+
+    // The language changes with the banner on screen (no reload): its status is said again, in German.
+    await harness.services.settings.update({ language: 'de' });
+    const german = app.getByRole('region', { name: text('de', 'updates.banner.region') });
+    await expect(german.getByRole('status')).toHaveText(say('de', 'updates.status.downloaded', '2.0.0'));
+    await expect(german.getByRole('button', { name: text('de', 'updates.banner.restart') })).toBeVisible();
+  });
+
+  test('en-XA: a build without an update feed says so from the catalog, not as an error', async ({
+    app,
+    harness,
+  }) => {
+    await useLanguage(harness, app, XA);
+    // What electron-updater rejects with when resources/app-update.yml is missing (Node's ENOENT).
+    harness.updater.nextCheck = {
+      error: Object.assign(
+        new Error("ENOENT: no such file or directory, open '/opt/Switchboard/resources/app-update.yml'"),
+        {
+          code: 'ENOENT',
+          path: '/opt/Switchboard/resources/app-update.yml',
+        },
+      ),
+    };
+    const updates = await openUpdates(app);
+    await updates.getByRole('button', { name: text(XA, 'settings.updates.check') }).click();
+    await expect(updates.getByRole('status')).toHaveText(text(XA, 'updates.status.notConfigured'));
+    await expect(updates.getByRole('alert')).toHaveCount(0);
+    expect(await untranslated(app, updates)).toEqual([]);
+    await app.keyboard.press('Escape');
+    // Nothing in the banner: this is not a failure.
+    const banner = app.getByRole('region', { name: text(XA, 'updates.banner.region') });
+    await expect(banner.getByRole('status')).toHaveText('');
+    expect(harness.updater.calls).toEqual(['check']);
+  });
+});
