@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { REPLY_IMAGE_TYPES } from './chat-types';
+import { ErrorValuesSchema } from './errors';
 import { ConversationIdSchema, MessageIdSchema } from './ids';
 
 /**
@@ -90,8 +91,20 @@ export const StagedAttachmentSchema = AttachmentSchema.extend({
 });
 export type StagedAttachment = z.infer<typeof StagedAttachmentSchema>;
 
-/** A file main would not take, and why (written for the person: what happened and what to do). */
-export const AttachmentRefusalSchema = z.object({ name: z.string().max(200), message: z.string() });
+/**
+ * A file main would not take, and why (written for the person: what happened and what to do). Like an
+ * AppError (issue 20): `messageId` (an `errors.*` id) and `values` let the window say it in its
+ * own language (`errorNote`); `message` is the English text, for the logs and as the fallback.
+ */
+export const AttachmentRefusalSchema = z.object({
+  name: z.string().max(200),
+  message: z.string(),
+  messageId: z
+    .string()
+    .regex(/^errors\.[A-Za-z0-9_.]{1,118}$/)
+    .optional(),
+  values: ErrorValuesSchema.optional(),
+});
 export type AttachmentRefusal = z.infer<typeof AttachmentRefusalSchema>;
 
 /** What "Attach files" (main's open dialog) added and refused. */

@@ -66,7 +66,10 @@ async function start(): Promise<void> {
     preloadPath: join(import.meta.dirname, '../preload/chat.cjs'),
     dataDir,
   });
-  const keyWindows = createKeyWindows(join(import.meta.dirname, '../preload'));
+  // Its title in the interface's language, read as each opens (the locale service exists by then).
+  const keyWindows = createKeyWindows(join(import.meta.dirname, '../preload'), () =>
+    services.locale.text().message('keyEntry.title'),
+  );
   const windowKindOf: WindowKindOf = (id) =>
     chatWindows.has(id) ? 'chat' : keyWindows.isKeyWindow(id) ? 'key-entry' : null;
 

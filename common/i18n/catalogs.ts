@@ -7,6 +7,7 @@ import common from './messages/common';
 import compare from './messages/compare';
 import dialogs from './messages/dialogs';
 import errorsApp from './messages/errors.app';
+import errorsAttachments from './messages/errors.attachments';
 import errorsBackups from './messages/errors.backups';
 import errorsChat from './messages/errors.chat';
 import errorsHistory from './messages/errors.history';
@@ -17,6 +18,7 @@ import errorsSignIn from './messages/errors.signIn';
 import format from './messages/format';
 import historyExport from './messages/history.export';
 import keyEntry from './messages/keyEntry';
+import launch from './messages/launch';
 import markdown from './messages/markdown';
 import menu from './messages/menu';
 import messages from './messages/messages';
@@ -51,6 +53,7 @@ export const AREAS: Readonly<Record<string, AreaCatalog>> = {
   compare,
   dialogs,
   'errors.app': errorsApp,
+  'errors.attachments': errorsAttachments,
   'errors.backups': errorsBackups,
   'errors.chat': errorsChat,
   'errors.history': errorsHistory,
@@ -61,6 +64,7 @@ export const AREAS: Readonly<Record<string, AreaCatalog>> = {
   format,
   'history.export': historyExport,
   keyEntry,
+  launch,
   markdown,
   menu,
   messages,

@@ -1,5 +1,6 @@
 import type { AreaCatalog } from './catalog-types';
 import app from './messages/errors.app';
+import attachments from './messages/errors.attachments';
 import backups from './messages/errors.backups';
 import chat from './messages/errors.chat';
 import history from './messages/errors.history';
@@ -11,6 +12,7 @@ import signIn from './messages/errors.signIn';
 /** The catalogs of the errors main reports (`AppError.messageId`), by sub-area. */
 export const ERROR_AREAS: readonly AreaCatalog[] = [
   app,
+  attachments,
   backups,
   chat,
   history,

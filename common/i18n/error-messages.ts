@@ -2,6 +2,7 @@ import { createIntl, createIntlCache } from '@formatjs/intl';
 import { ERROR_AREAS } from './error-areas';
 import { SOURCE_LOCALE } from './locales';
 import type app from './messages/errors.app/en.json';
+import type attachments from './messages/errors.attachments/en.json';
 import type backups from './messages/errors.backups/en.json';
 import type chat from './messages/errors.chat/en.json';
 import type history from './messages/errors.history/en.json';
@@ -16,6 +17,7 @@ import type signIn from './messages/errors.signIn/en.json';
  */
 export type ErrorMessageId =
   | keyof typeof app
+  | keyof typeof attachments
   | keyof typeof backups
   | keyof typeof chat
   | keyof typeof history

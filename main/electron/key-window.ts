@@ -10,7 +10,7 @@ import { keyEntryWindowOptions } from './window-options';
  * Chromium's site isolation gives it its own renderer process. The typed key exists in this window
  * and in main, never in the chat window.
  */
-export function createKeyWindows(preloadDir: string) {
+export function createKeyWindows(preloadDir: string, title: () => string) {
   const open = new Set<number>();
   return {
     isKeyWindow: (id: number) => open.has(id),
@@ -23,7 +23,21 @@ export function createKeyWindows(preloadDir: string) {
           return true;
         }
       }
-      const win = new BrowserWindow({ ...keyEntryWindowOptions(join(preloadDir, 'key-entry.cjs')), parent });
+      // The title in the interface's language from the start (issue 20). Electron: the `title` option
+      // is the window's title until the page's <title> replaces it ("If the HTML tag <title> is defined
+      // in the HTML file loaded by loadURL(), this property will be ignored", docs/api/structures/
+      // base-window-options.md), and every change of the page's title becomes the window's unless
+      // 'page-title-updated' is prevented (docs/api/browser-window.md, "Event: 'page-title-updated'":
+      // "calling event.preventDefault() will prevent the native window's title from changing";
+      // shell/browser/api/electron_api_browser_window.cc OnPageTitleUpdated calls SetTitleFromPage
+      // only when no listener prevented it). key-entry.html's static <title> is English until React
+      // sets document.title, so main keeps its own title: the locale it read here is the one the page
+      // is given, and the modal window closes before the language can change.
+      const win = new BrowserWindow({
+        ...keyEntryWindowOptions(join(preloadDir, 'key-entry.cjs'), title()),
+        parent,
+      });
+      win.on('page-title-updated', (event) => event.preventDefault());
       const id = win.webContents.id;
       open.add(id);
       win.once('ready-to-show', () => win.show());

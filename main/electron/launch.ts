@@ -5,6 +5,7 @@ import { userDataDirFor } from '../config/dev-profile';
 import { type LaunchConfig, LaunchConfigError, readLaunchConfig } from '../config/launch-config';
 import { ENV_KEY_VARIABLE } from '../services/key-intake/env-key-offer';
 import { PRIVATE_DIR_MODE } from '../services/private-files/private-files';
+import { launchText } from './launch-text';
 
 // What main does at module load, before the single-instance lock (main/index.ts calls these in order).
 // Each may stop the launch with a message; none starts anything.
@@ -16,7 +17,8 @@ export function readLaunchSettingsOrExit(): LaunchConfig {
     return readLaunchConfig(process.env, process.argv, isAbsolute, { isPackaged: app.isPackaged });
   } catch (error) {
     const message = error instanceof LaunchConfigError ? error.message : String(error);
-    dialog.showErrorBox('Switchboard cannot start', message);
+    const text = launchText(() => app.getPreferredSystemLanguages());
+    dialog.showErrorBox(text.message('launch.cannotStart'), message);
     app.exit(1);
     throw error;
   }
@@ -55,10 +57,13 @@ export function setUserDataDir(config: LaunchConfig): void {
     app.setPath('userData', userDataDir);
   } catch (error) {
     // showErrorBox may be called before ready (docs/api/dialog.md).
+    const text = launchText(() => app.getPreferredSystemLanguages());
     dialog.showErrorBox(
-      'Switchboard cannot start',
-      `The user-data directory ${userDataDir} cannot be used (${error instanceof Error ? error.message : String(error)}). ` +
-        'Name a folder you can write to with --switchboard-user-data or SWITCHBOARD_USER_DATA_DIR, or remove the setting.',
+      text.message('launch.cannotStart'),
+      text.message('launch.userDataUnusable', {
+        dir: userDataDir,
+        reason: error instanceof Error ? error.message : String(error),
+      }),
     );
     app.exit(1);
     throw error;

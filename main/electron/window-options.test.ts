@@ -8,8 +8,15 @@ describe('window hardening', () => {
     expect(opts.webPreferences).toEqual(hardenedWebPreferences('/app/preload/chat.cjs'));
   });
 
+  it('titles the key-entry window with the words main gives it (the interface language), the chat window with the product name', () => {
+    expect(keyEntryWindowOptions('/p.cjs', 'Geben Sie Ihren OpenRouter-Schlüssel ein').title).toBe(
+      'Geben Sie Ihren OpenRouter-Schlüssel ein',
+    );
+    expect(chatWindowOptions('/p.cjs').title).toBe('Switchboard');
+  });
+
   it('gives the key-entry window the same hardening, modal', () => {
-    const opts = keyEntryWindowOptions('/app/preload/key-entry.cjs');
+    const opts = keyEntryWindowOptions('/app/preload/key-entry.cjs', 'Title');
     expect(opts.modal).toBe(true);
     expect(opts.webPreferences).toEqual({
       ...hardenedWebPreferences('/app/preload/key-entry.cjs'),
@@ -23,7 +30,9 @@ describe('window hardening', () => {
   // Hunspell or the OS spellchecker (macOS: NSSpellChecker in the browser process and the system's
   // spelling service), whatever the page's own `spellcheck` attribute says.
   it('turns the spellchecker off in the key-entry window only', () => {
-    expect(keyEntryWindowOptions('/app/preload/key-entry.cjs').webPreferences?.spellcheck).toBe(false);
+    expect(keyEntryWindowOptions('/app/preload/key-entry.cjs', 'Title').webPreferences?.spellcheck).toBe(
+      false,
+    );
     expect(chatWindowOptions('/app/preload/chat.cjs').webPreferences?.spellcheck).toBe(true);
   });
 });

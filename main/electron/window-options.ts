@@ -30,21 +30,24 @@ export function chatWindowOptions(preloadPath: string): BrowserWindowConstructor
     minWidth: 640,
     minHeight: 480,
     show: false,
-    title: 'Switchboard',
+    // The product's name, the same in every language (docs/i18n.md: product names stay as they are);
+    // the page's <title> says the same (renderer/index.html), so the title never changes language.
+    title: 'Switchboard', // i18n-ignore: the product name, not translated
     backgroundColor: '#111318',
     webPreferences: hardenedWebPreferences(preloadPath),
   };
 }
 
 /**
- * The key-entry window: small, modal, not resizable; the same hardened preferences, and no
- * spellchecker. Its only text field is the key: with `spellcheck: false` Electron's renderer creates no
+ * The key-entry window: small, modal, not resizable; its title in the interface's language (`title`:
+ * main's `keyEntry.title`, the words its page shows as its heading and `document.title`); the same
+ * hardened preferences, and no spellchecker. Its only text field is the key: with `spellcheck: false` Electron's renderer creates no
  * SpellCheckProvider for the window's frames (shell/renderer/renderer_client_base.cc,
  * RenderFrameCreated), so the typed key never goes to Hunspell or to the OS spellchecker (on macOS
  * that is NSSpellChecker in the browser process and the system spelling service), even if the page's
  * own `spellcheck` attribute were lost.
  */
-export function keyEntryWindowOptions(preloadPath: string): BrowserWindowConstructorOptions {
+export function keyEntryWindowOptions(preloadPath: string, title: string): BrowserWindowConstructorOptions {
   return {
     // The page's own size (`useContentSize`, docs/api/structures/base-window-options.md), tall enough for
     // German's longer lines with a validation message showing (e2e/harness-specs/i18n.spec.ts checks
@@ -57,7 +60,7 @@ export function keyEntryWindowOptions(preloadPath: string): BrowserWindowConstru
     maximizable: false,
     modal: true,
     show: false,
-    title: 'Enter your OpenRouter key',
+    title,
     backgroundColor: '#111318',
     webPreferences: { ...hardenedWebPreferences(preloadPath), spellcheck: false },
   };

@@ -299,7 +299,12 @@ describe('stageFiles', () => {
     const out = await intake.stageFiles(['/d/huge.pdf']);
     expect(out.attached).toEqual([]);
     expect(out.refused).toEqual([
-      { name: 'huge.pdf', message: expect.stringMatching(/^huge\.pdf is 900 MB; /) },
+      {
+        name: 'huge.pdf',
+        message: expect.stringMatching(/^huge\.pdf is 900 MB; /),
+        messageId: 'errors.attachments.overReadCap',
+        values: { name: 'huge.pdf', size: 900, max: 32 },
+      },
     ]);
     expect(reader.reads).toEqual([]);
   });

@@ -1,4 +1,9 @@
-import { type Attachment, MiB, type StagedAttachment } from '../../../common/attachment-types';
+import {
+  type Attachment,
+  type AttachmentRefusal,
+  MiB,
+  type StagedAttachment,
+} from '../../../common/attachment-types';
 import type { ReplyImage } from '../../../common/chat-types';
 import { AppFailure } from '../../../common/errors';
 import type { Logger } from '../log/logger';
@@ -34,9 +39,6 @@ const IMAGE_FORMAT_NAMES: Readonly<Record<ReplyImage['mimeType'], string>> = {
   'image/gif': 'GIF',
 } as const;
 
-const NOT_ATTACHABLE =
-  'is not a file Switchboard can attach (it is not an image, PDF, text or audio file). Attach PNG, JPEG, WebP or GIF images, PDFs, plain-text or source files, or WAV/MP3 audio.';
-
 /**
  * Main's attachment intake (issue 17): every file that reaches a request comes through `stage`,
  * which types it by its bytes, cleans its name, enforces the limits and holds it by hash until the
@@ -51,7 +53,7 @@ export function createAttachmentIntake(deps: AttachmentIntakeDeps): AttachmentIn
     if (bytes.length === 0) refuseEmpty(shownName);
     if (bytes.length > MAX_READ_BYTES) refuseOverReadCap(shownName, bytes.length);
     const type = sniffAttachmentType(bytes);
-    if (!type) return refuse(`${shownName} ${NOT_ATTACHABLE}`);
+    if (!type) return refuse({ id: 'errors.attachments.notAttachable', values: { name: shownName } });
     const name = cleanFileName(rawName, type.kind);
     const kept = type.bytes;
     checkKindSize(name, type.kind, kept.length);
@@ -68,18 +70,17 @@ export function createAttachmentIntake(deps: AttachmentIntakeDeps): AttachmentIn
     if (type.kind === 'image') {
       const size = readImageSize(kept, type.mimeType);
       if (!size) {
-        refuse(
-          `${name} is a damaged ${IMAGE_FORMAT_NAMES[type.mimeType]} image: its header cannot be read. Open it in an image editor, save it again and attach it again.`,
-        );
+        refuse({
+          id: 'errors.attachments.damagedImage',
+          values: { name, format: IMAGE_FORMAT_NAMES[type.mimeType] },
+        });
       }
       checkPixels(name, size);
       attachment.size = size;
       resize = resizeFor(size, kept.length);
     } else if (type.kind === 'pdf') {
       if (pdfProblem(kept)) {
-        refuse(
-          `${name} is damaged or incomplete (it does not end like a PDF). Download or export it again, then attach it again.`,
-        );
+        refuse({ id: 'errors.attachments.damagedPdf', values: { name } });
       }
       const pages = countPdfPages(kept);
       if (pages !== null) attachment.pages = pages;
@@ -89,20 +90,17 @@ export function createAttachmentIntake(deps: AttachmentIntakeDeps): AttachmentIn
       // The window's resized copy of an image that was too large to send (StagedAttachmentSchema.resize).
       const original = staging.get(replaces);
       if (!original) {
-        refuse(
-          `${name} replaces an attachment that is no longer in the message. Remove it and attach it again.`,
-        );
+        refuse({ id: 'errors.attachments.replacedGone', values: { name } });
       }
       const originalSize = original.attachment.size;
       if (attachment.kind !== 'image' || original.attachment.kind !== 'image' || !originalSize) {
-        refuse(
-          `${name} can only replace an image with an image. Remove ${original.attachment.name} and attach it again.`,
-        );
+        refuse({
+          id: 'errors.attachments.replaceImageOnly',
+          values: { name, original: original.attachment.name },
+        });
       }
       if (resize) {
-        refuse(
-          `${name} is still larger than the images every model accepts after resizing. Shrink it further, then attach it again.`,
-        );
+        refuse({ id: 'errors.attachments.stillTooLarge', values: { name } });
       }
       attachment.resizedFrom = original.attachment.resizedFrom ?? {
         ...originalSize,
@@ -131,9 +129,7 @@ export function createAttachmentIntake(deps: AttachmentIntakeDeps): AttachmentIn
       bytes = await deps.files.read(path);
     } catch (err) {
       if (err instanceof AppFailure) throw err;
-      return refuse(
-        `${name} could not be read: ${readErrorReason(err)}. Check the file, then attach it again.`,
-      );
+      return refuse({ id: 'errors.attachments.unreadable', values: { name, ...readErrorReason(err) } });
     }
     return stage(path, bytes);
   }
@@ -145,7 +141,7 @@ export function createAttachmentIntake(deps: AttachmentIntakeDeps): AttachmentIn
       const outcome = {
         cancelled: false,
         attached: [] as StagedAttachment[],
-        refused: [] as { name: string; message: string }[],
+        refused: [] as AttachmentRefusal[],
       };
       for (const path of paths) {
         try {
@@ -153,7 +149,14 @@ export function createAttachmentIntake(deps: AttachmentIntakeDeps): AttachmentIn
         } catch (err) {
           if (!(err instanceof AppFailure)) throw err;
           const name = cleanFileName(path, null);
-          outcome.refused.push({ name, message: err.error.message });
+          // The catalog message too, so the window says it in its own language (errorNote).
+          const { message, messageId, values } = err.error;
+          outcome.refused.push({
+            name,
+            message,
+            ...(messageId !== undefined ? { messageId } : {}),
+            ...(values !== undefined ? { values } : {}),
+          });
           log.info('attachment refused', { name });
         }
       }
@@ -171,21 +174,24 @@ export function createAttachmentIntake(deps: AttachmentIntakeDeps): AttachmentIn
   };
 }
 
-/** Why a file could not be read, from node:fs's error code: never its message, which holds the path. */
-function readErrorReason(err: unknown): string {
+/**
+ * Why a file could not be read, from node:fs's error code (never its message, which holds the path):
+ * the catalog's `reason` select key, and the code itself when no key names it.
+ */
+function readErrorReason(err: unknown): { reason: string; code?: string } {
   const code =
     typeof err === 'object' && err !== null && 'code' in err ? String((err as { code: unknown }).code) : '';
   switch (code) {
     case 'ENOENT':
-      return 'it is no longer there';
+      return { reason: 'missing' };
     case 'EACCES':
     case 'EPERM':
-      return 'Switchboard is not allowed to open it';
+      return { reason: 'denied' };
     case 'EISDIR':
-      return 'it is a folder';
+      return { reason: 'folder' };
     case 'EBUSY':
-      return 'another program is using it';
+      return { reason: 'busy' };
     default:
-      return code ? `the system reported ${code}` : 'the system could not open it';
+      return code ? { reason: 'code', code } : { reason: 'unknown' };
   }
 }

@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 import type { StagedAttachment } from '../../../common/attachment-types';
-import { formatMegabytes, refuse } from './limits';
+import { megabytes, refuse } from './limits';
 
 export interface StagedEntry {
   attachment: StagedAttachment;
@@ -41,9 +41,14 @@ export function createStagingArea(maxBytes: number) {
       }
       const freed = replacing !== undefined ? (entries.get(replacing)?.bytes.length ?? 0) : 0;
       if (total - freed + entry.bytes.length > maxBytes) {
-        refuse(
-          `${entry.attachment.name} does not fit: the attachments waiting to be sent would be ${formatMegabytes(total - freed + entry.bytes.length)}, and Switchboard holds up to ${formatMegabytes(maxBytes)} at once. Remove some attachments or send the message first.`,
-        );
+        refuse({
+          id: 'errors.attachments.stagingFull',
+          values: {
+            name: entry.attachment.name,
+            size: megabytes(total - freed + entry.bytes.length),
+            max: megabytes(maxBytes),
+          },
+        });
       }
       if (replacing !== undefined) remove(replacing);
       entries.set(sha, entry);

@@ -2,6 +2,7 @@ import {
   ATTACHMENT_LIMITS,
   type Attachment,
   type AttachmentKind,
+  MiB,
   type PdfEngine,
   type PdfEngineChoice,
   requiredModalities,
@@ -80,11 +81,18 @@ export function attachedTextEntries(
   return out;
 }
 
-const MODALITY_WORDS: Record<string, string> = {
-  image: 'images',
-  audio: 'audio',
-  file: 'PDFs with its own reading (Settings → PDF reading is set to the model’s own reading only)',
-};
+/**
+ * What the model cannot read, as the catalog's `what` select key (errors.attachments.modelCannotRead):
+ * the missing input modalities in a fixed order (images, audio, PDFs by the model's own reading) in
+ * camelCase (`imageAudio`; all three, `imageAudioFile`, is the message's `other` case). The old wording followed the
+ * attachments' order; a fixed order lets every language phrase each combination once.
+ */
+const MODALITY_ORDER = ['image', 'audio', 'file'] as const;
+export function missingModalitiesKey(missing: readonly string[]): string {
+  return MODALITY_ORDER.filter((m) => missing.includes(m))
+    .map((m, i) => (i === 0 ? m : `${m.charAt(0).toUpperCase()}${m.slice(1)}`))
+    .join('');
+}
 
 /**
  * Refuses (`unsupported_input`) a request whose attachments the model cannot read, naming what, before
@@ -100,11 +108,10 @@ export function checkModelCanRead(
   if (info === null || kinds.size === 0) return;
   const missing = [...requiredModalities(kinds, engine)].filter((m) => !info.inputModalities.includes(m));
   if (missing.length === 0) return;
-  const what = missing.map((m) => MODALITY_WORDS[m] ?? m).join(' or ');
-  throw appError(
-    'unsupported_input',
-    `${info.name || model} cannot read ${what}, so nothing was sent. Choose a model that can, or remove those attachments.`,
-  );
+  throw appError('unsupported_input', {
+    id: 'errors.attachments.modelCannotRead',
+    values: { model: info.name || model, what: missingModalitiesKey(missing) },
+  });
 }
 
 /**
@@ -114,18 +121,19 @@ export function checkModelCanRead(
 export function checkMessageLimits(attachments: readonly Attachment[]): void {
   const { maxFilesPerMessage, maxBytesPerMessage } = ATTACHMENT_LIMITS;
   if (attachments.length > maxFilesPerMessage) {
-    throw appError(
-      'attachment_refused',
-      `A message can carry ${maxFilesPerMessage} attachments at most; this one has ${attachments.length}. Remove some, or send them in another message.`,
-    );
+    throw appError('attachment_refused', {
+      id: 'errors.attachments.tooManyFiles',
+      values: { max: maxFilesPerMessage, count: attachments.length },
+    });
   }
   const total = attachments.reduce((sum, a) => sum + a.byteLength, 0);
   if (total > maxBytesPerMessage) {
-    const mb = (n: number) => `${(n / 1024 / 1024).toFixed(1)} MB`;
-    throw appError(
-      'attachment_refused',
-      `This message's attachments come to ${mb(total)}; a message can carry ${mb(maxBytesPerMessage)} at most. Remove some, or send them in another message.`,
-    );
+    // MiB to one decimal, always shown with it (the catalog's `::unit/megabyte .0`: "33.0 MB").
+    const mb = (n: number) => Math.round((n / MiB) * 10) / 10;
+    throw appError('attachment_refused', {
+      id: 'errors.attachments.messageTooLarge',
+      values: { total: mb(total), max: mb(maxBytesPerMessage) },
+    });
   }
 }
 

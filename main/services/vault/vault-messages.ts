@@ -1,27 +1,26 @@
-import type { ErrorMessage } from '../../../common/i18n/error-messages';
+import { type ErrorMessage, englishErrorText } from '../../../common/i18n/error-messages';
 
 /**
  * The sentences the vault shows to people, in one place so the states and errors stay consistent.
- * Each says what happened and what the person can do. None may contain the key.
+ * Each says what happened and what the person can do. None may contain the key. The words are
+ * catalog messages (errors.key.*).
  */
 
-/** Why OS encryption cannot be used on this platform, in plain words. */
-export function unavailableReason(platform: NodeJS.Platform, savedKeyKept: boolean): string {
-  const what =
-    platform === 'linux'
-      ? 'No OS keyring (GNOME Keyring/KWallet) is available'
-      : platform === 'darwin'
-        ? 'The macOS Keychain is not available'
-        : platform === 'win32'
-          ? 'Windows data protection (DPAPI) is not available'
-          : "The system's secure storage is not available";
-  return savedKeyKept
-    ? `${what}, so your saved key can't be unlocked right now. It is kept and will load once the keyring is available again; meanwhile a key can only be kept for this session.`
-    : `${what}, so the key can only be kept for this session.`;
+/**
+ * Why OS encryption cannot be used on this platform, as a catalog message: `platform` selects the
+ * keyring's name, `kept` whether a saved key waits for it.
+ */
+export function unavailableMessage(platform: NodeJS.Platform, savedKeyKept: boolean): ErrorMessage {
+  return { id: 'errors.key.unavailable', values: { platform, kept: savedKeyKept ? 'yes' : 'no' } };
 }
 
-export const UNREADABLE_REASON =
-  "Your saved key can't be decrypted on this system (the keyring may have changed or the profile moved). Sign in again or remove it.";
+/**
+ * The key status's `reason` (common/key-status.ts), which the contract carries as English text today:
+ * made from the `en` catalog, so the words live in the catalogs only.
+ */
+export function unavailableReason(platform: NodeJS.Platform, savedKeyKept: boolean): string {
+  return englishErrorText(unavailableMessage(platform, savedKeyKept));
+}
 
 /** Why a request was not made while the stored key is held back for another origin. */
 export function originMismatchMessage(keyOrigin: string, launchOrigin: string): ErrorMessage {
@@ -42,3 +41,6 @@ export const MESSAGES = {
   verifyFailed: { id: 'errors.key.verifyFailed' },
   unreadable: { id: 'errors.key.unreadable' },
 } as const satisfies Record<string, ErrorMessage>;
+
+/** The key status's `reason` when the saved key no longer decrypts (English, like `unavailableReason`). */
+export const UNREADABLE_REASON = englishErrorText(MESSAGES.unreadable);
