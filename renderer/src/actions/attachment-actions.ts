@@ -168,7 +168,7 @@ export function createAttachmentActions(deps: AttachmentActionsDeps) {
         staged.add({ id, name: attachment.name, status: 'reading' });
         settle(id, attachment);
       }
-      for (const refusal of result.value.refused) refuse(refusal.name, { text: refusal.message });
+      for (const refusal of result.value.refused) refuse(refusal.name, errorNote(refusal));
     },
 
     /** Dropped or pasted files: their bytes are read here and given to main one by one, in order. */
