@@ -15,8 +15,10 @@ import {
 
 /**
  * Issue 20, Settings → "Backups", end to end through the real services: "Back up now" lists a
- * backup; the conversation is deleted; "Restore…" (after its confirmation) brings it back, byte for
- * byte on disk and shown in the sidebar; the section passes axe; nothing under backups/ holds the key.
+ * backup; the conversation is deleted and a setting changed; "Restore…" (after its confirmation, which
+ * says what comes back) brings the conversation back, byte for byte on disk and shown in the sidebar,
+ * and the setting as it was, shown in Settings; the section passes axe; nothing under backups/ holds
+ * the key.
  */
 
 async function expectNoSeriousViolations(app: Page, state: string): Promise<void> {
@@ -52,6 +54,10 @@ test('Back up now lists a backup; a deleted conversation comes back with Restore
   const original = await readFile(file);
 
   let section = await openBackups(app);
+  // The theme as the backup will hold it (the radios follow the saved setting: click, then expect).
+  const theme = (name: 'Light' | 'Dark') => ui(app).settings.getByRole('radio', { name });
+  await theme('Light').click();
+  await expect(theme('Light')).toBeChecked();
   await expect(section.getByText('No backups yet.')).toBeVisible();
   await section.getByRole('button', { name: 'Back up now' }).click();
   // It keeps focus while the backup runs and after (not disabled, which would drop focus to the page).
@@ -60,6 +66,10 @@ test('Back up now lists a backup; a deleted conversation comes back with Restore
   const listed = section.getByRole('radio', { name: /Made by you, 1 conversation, / });
   await expect(listed).toBeChecked();
   await expectNoSeriousViolations(app, 'Settings → Backups with one backup');
+  // Changed after the backup: the restore puts it back.
+  await theme('Dark').click();
+  await expect(theme('Dark')).toBeChecked();
+  await expect.poll(() => harness.services.settings.get().theme).toBe('dark');
   await ui(app).settings.getByRole('button', { name: 'Close' }).click();
   await expect(ui(app).settings).toBeHidden();
 
@@ -75,11 +85,19 @@ test('Back up now lists a backup; a deleted conversation comes back with Restore
   await expect(section).toContainText(
     'Switchboard first backs up your conversations as they are now, so you can undo this by restoring that backup.',
   );
+  await expect(section).toContainText(
+    'Your conversations and settings go back to how they were in this backup. Your spending history is merged',
+  );
   await expect(section.getByRole('button', { name: 'Restore this backup' })).toBeFocused();
   await expectNoSeriousViolations(app, 'Settings → Backups, confirming a restore');
   await saveScreen(app, 'backups-confirm');
   await section.getByRole('button', { name: 'Restore this backup' }).click();
   await expect(section.getByRole('status')).toContainText('Restored 1 conversation from the backup of');
+  await expect(section.getByRole('status')).toContainText('Your settings are back as they were.');
+  // The Settings screen shows the restored value, and the window uses it.
+  await expect(theme('Light')).toBeChecked();
+  await expect(app.locator('html')).toHaveAttribute('data-theme', 'light');
+  expect(harness.services.settings.get().theme).toBe('light');
   // The backup taken first is listed too, and can be chosen (it undoes the restore).
   await expect(section.getByRole('radio', { name: /Before a restore, 0 conversations, / })).toBeEnabled();
   await expect(section.getByRole('button', { name: 'Restore…' })).toBeFocused();
