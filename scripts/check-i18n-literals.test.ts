@@ -3,6 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { checkLiterals, PENDING_FILE, readPending } from './check-i18n-literals';
+import { ERROR_FORMATTER, findErrorReads } from './i18n-error-reads';
 import { findLiterals } from './i18n-literals';
 
 const texts = (source: string) => findLiterals(source, 'sample.tsx').map((l) => `${l.where} ${l.text}`);
@@ -86,5 +87,54 @@ describe('literal text in components', () => {
       pending: readPending(readFileSync(PENDING_FILE, 'utf8')),
     });
     expect(result.problems).toEqual([]);
+  });
+});
+
+describe('main’s error text read directly in a window (issue 20)', () => {
+  const reads = (source: string) => findErrorReads(source, 'sample.tsx').map((r) => `${r.line} ${r.text}`);
+
+  it('finds error.message going into JSX, a formatMessage value, a note or a store', () => {
+    expect(
+      reads(`export function A({ result, error }: Props) {
+        models.loadFailed(result.error.message);
+        toasts.show({ id: 'x.failed', values: { reason: result.error.message } });
+        const text = intl.formatMessage({ id: 'x.failed' }, { error: status?.error?.message });
+        return <p>{error.message}</p>;
+      }`),
+    ).toEqual([
+      '2 result.error.message',
+      '3 result.error.message',
+      '4 status?.error?.message',
+      '5 error.message',
+    ]);
+  });
+
+  it('leaves the formatter’s way, a console line, other messages and marked exceptions alone', () => {
+    expect(
+      reads(`export function B({ result, problem, toast }: Props) {
+        console.warn(\`[i18n] \${error.message}\`);
+        const shown = formatAppError(intl, result.error);
+        const chip = toast.message;
+        const reply = reply?.message;
+        // i18n-ignore: the canvas resize's own reason, not main's error
+        const why = error.message;
+        return <p>{shown}{chip}{problem.message.length}</p>;
+      }`),
+    ).toEqual([]);
+  });
+
+  it('fails a renderer file that reads it, not main’s files and not the formatter', () => {
+    const root = mkdtempSync(join(tmpdir(), 'i18n-error-reads-'));
+    mkdirSync(join(root, 'renderer/src'), { recursive: true });
+    mkdirSync(join(root, 'renderer/shared/i18n'), { recursive: true });
+    mkdirSync(join(root, 'main'), { recursive: true });
+    const source = 'export const f = (r: R) => show(r.error.message);\n';
+    writeFileSync(join(root, 'renderer/src/panel.tsx'), source);
+    writeFileSync(join(root, ERROR_FORMATTER), source);
+    writeFileSync(join(root, 'main/log.ts'), source);
+    expect(checkLiterals({ root, pending: [], dirs: ['renderer/src', 'renderer/shared'] }).problems).toEqual([
+      `renderer/src/panel.tsx:1: "r.error.message" shows main's English — keep the error and show it with formatAppError/useErrorText/<ErrorText>/errorNote (docs/i18n.md)`,
+    ]);
+    expect(checkLiterals({ root, pending: [], dirs: ['main'] }).problems).toEqual([]);
   });
 });

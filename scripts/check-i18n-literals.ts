@@ -6,6 +6,7 @@
  */
 import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { join, relative, sep } from 'node:path';
+import { ERROR_FORMATTER, findErrorReads } from './i18n-error-reads';
 import { findLiterals, type Literal } from './i18n-literals';
 
 const ROOT = join(import.meta.dirname, '..');
@@ -75,6 +76,13 @@ export function checkLiterals(opts: {
     const literals: Literal[] = findLiterals(source, file).filter(
       (l) => !opts.skipLogLines || !isLogLine(lines, l.line),
     );
+    // Renderer files: main's error text is shown through the one formatter, never read directly
+    // (scripts/i18n-error-reads.ts) — whether or not the file still has literals pending.
+    if (name.startsWith('renderer/') && name !== ERROR_FORMATTER)
+      for (const read of findErrorReads(source, file))
+        problems.push(
+          `${name}:${read.line}: "${read.text}" shows main's English — keep the error and show it with formatAppError/useErrorText/<ErrorText>/errorNote (docs/i18n.md)`,
+        );
     if (pending.has(name)) {
       if (literals.length === 0) problems.push(`${name}: has no literal text left — remove it from ${list}`);
       continue;

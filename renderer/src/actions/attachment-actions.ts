@@ -1,7 +1,7 @@
 import { ATTACHMENT_LIMITS, type StagedAttachment } from '../../../common/attachment-types';
 import type { SwitchboardBridge } from '../../../common/ipc/bridge-types';
-import { errorNote } from '../../shared/i18n/error-text';
-import { createTranslate, type Note, type Translate } from '../i18n/note';
+import { errorNote, type ShownError } from '../../shared/i18n/error-text';
+import { createTranslate, type Note, type NoteValue, type Translate } from '../i18n/note';
 import { type ResizedImage, type ResizeLimits, resizeImage } from '../image/resize-image';
 import { imageDataUrlToBlob } from '../state/image-data-url';
 import type { StagedAttachmentsStore, StagedChip } from '../state/staged-attachments-store';
@@ -41,10 +41,22 @@ function renamedFor(name: string, type: ResizedImage['type']): string {
   return `${stem}${ext}`;
 }
 
-const reasonOf = (error: unknown) => (error instanceof Error ? error.message : String(error));
-
 /** Main's image could not be decoded here: said in the catalog's words, not an Error's. */
 class UnreadableImage extends Error {}
+
+/** Main refused a step of the shrink: its error is kept, and worded where the chip shows it. */
+class RefusedByMain extends Error {
+  constructor(readonly refusal: ShownError) {
+    super('main refused');
+  }
+}
+
+/** Why a shrink failed: main's error (worded where shown, in the interface's language), or the resize's reason. */
+function reasonOf(error: unknown): NoteValue {
+  if (error instanceof RefusedByMain) return { error: error.refusal };
+  // i18n-ignore: the canvas resize's own reason (renderer/src/image/resize-image.ts), not main's error
+  return error instanceof Error ? error.message : String(error);
+}
 
 /**
  * Files attached to the message being written (issue 17). Every way in ends in main, which reads
@@ -69,11 +81,11 @@ export function createAttachmentActions(deps: AttachmentActionsDeps) {
   /** Draws an image main asked to shrink, and stages the result in place of the original. */
   const shrink = async (id: string, original: StagedAttachment, limits: ResizeLimits) => {
     staged.replace({ id, name: original.name, status: 'resizing', attachment: original });
-    /** Main's or the resize's reason (their text); null: the image could not be read. */
-    let failure: string | null;
+    /** Main's error or the resize's reason; null: the image could not be read. */
+    let failure: NoteValue | null;
     try {
       const image = await bridge.getAttachmentImage({ sha256: original.sha256 });
-      if (!image.ok) throw new Error(image.error.message);
+      if (!image.ok) throw new RefusedByMain(image.error);
       // Only a raster image type main vouched for is decoded (never an SVG).
       const source = imageDataUrlToBlob(image.value.dataUrl);
       if (!source) throw new UnreadableImage();
@@ -84,7 +96,7 @@ export function createAttachmentActions(deps: AttachmentActionsDeps) {
         dataBase64: bytesToBase64(bytes),
         replaces: original.sha256,
       });
-      if (!result.ok) throw new Error(result.error.message);
+      if (!result.ok) throw new RefusedByMain(result.error);
       if (!staged.find(id)) {
         void bridge.discardAttachment({ sha256: result.value.sha256 });
         return;
@@ -158,7 +170,7 @@ export function createAttachmentActions(deps: AttachmentActionsDeps) {
       const result = await bridge.attachFiles();
       if (!result.ok) {
         toasts.show(
-          { id: 'chat.attachments.nothingAttached', values: { reason: result.error.message } },
+          { id: 'chat.attachments.nothingAttached', values: { reason: { error: result.error } } },
           { tone: 'error' },
         );
         return;

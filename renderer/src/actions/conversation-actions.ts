@@ -30,7 +30,7 @@ export function createConversationActions(deps: ConversationActionsDeps) {
     conversations.loadStarted();
     const result = await bridge.listConversations({ offset, limit });
     if (!result.ok) {
-      conversations.loadFailed(result.error.message);
+      conversations.loadFailed(result.error);
       return null;
     }
     return result.value;

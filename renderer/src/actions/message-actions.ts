@@ -25,7 +25,7 @@ export function createMessageActions(deps: MessageActionsDeps) {
       messages.loadStarted(conversationId);
       const result = await bridge.loadMessages({ conversationId, limit: FIRST_PAGE_SIZE });
       if (result.ok) messages.latestPageLoaded(conversationId, result.value);
-      else messages.loadFailed(conversationId, result.error.message);
+      else messages.loadFailed(conversationId, result.error);
     },
 
     /** Loads the page before the earliest loaded message, if there is one and none is loading. */
@@ -37,7 +37,7 @@ export function createMessageActions(deps: MessageActionsDeps) {
       messages.olderLoadStarted(conversationId);
       const result = await bridge.loadMessages({ conversationId, before, limit: MESSAGE_PAGE_SIZE });
       if (result.ok) messages.olderPageLoaded(conversationId, result.value);
-      else messages.olderLoadFailed(conversationId, result.error.message);
+      else messages.olderLoadFailed(conversationId, result.error);
     },
   };
 }

@@ -18,7 +18,7 @@ export function createModelActions(deps: ModelActionsDeps) {
       models.loadStarted();
       const result = await bridge.listModels(opts.refresh ? { refresh: true } : undefined);
       if (result.ok) models.loaded(result.value);
-      else models.loadFailed(result.error.message);
+      else models.loadFailed(result.error);
     },
 
     /** The model the next message goes to (chosen in the picker for this chat). */

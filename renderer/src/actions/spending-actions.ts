@@ -42,9 +42,9 @@ export function createSpendingActions(deps: SpendingActionsDeps) {
     async exportCsv(days?: number): Promise<void> {
       const result = await bridge.exportSpendingCsv(days === undefined ? {} : { days });
       if (!result.ok) {
-        // Main's reason, as given, inside the sentence.
+        // Main's reason inside the sentence, worded where the toast is shown (it follows a switch).
         toasts.show(
-          { id: 'toasts.spending.notExported', values: { reason: result.error.message } },
+          { id: 'toasts.spending.notExported', values: { reason: { error: result.error } } },
           { tone: 'error' },
         );
         return;

@@ -1,6 +1,7 @@
 import { createIntl, createIntlCache, type IntlShape } from 'react-intl';
 import { messagesFor } from '../../../common/i18n/catalogs';
 import { type DisplayLocale, formattingLocale, SOURCE_LOCALE } from '../../../common/i18n/locales';
+import { formatAppError, type ShownError } from '../../shared/i18n/error-text';
 import { formatBytes } from '../format/attachments';
 
 /** A file size, formatted in the interface's language where the note is shown. */
@@ -8,7 +9,15 @@ export interface BytesValue {
   bytes: number;
 }
 
-export type NoteValue = string | number | BytesValue;
+/**
+ * An error from main inside a sentence (`{ reason: { error } }`): its catalog message in the interface's
+ * language where the note is shown, through the one error formatter — so a switch re-words it too.
+ */
+export interface ErrorValue {
+  error: ShownError;
+}
+
+export type NoteValue = string | number | BytesValue | ErrorValue;
 
 /**
  * Text an action (no hooks, no locale) wants shown: a catalog message by id, translated where it is
@@ -21,7 +30,12 @@ export function noteText(intl: IntlShape, note: Note, locale: DisplayLocale): st
   if ('text' in note) return note.text;
   const values: Record<string, string | number> = {};
   for (const [name, value] of Object.entries(note.values ?? {}))
-    values[name] = typeof value === 'object' ? formatBytes(value.bytes, locale) : value;
+    values[name] =
+      typeof value !== 'object'
+        ? value
+        : 'error' in value
+          ? formatAppError(intl, value.error)
+          : formatBytes(value.bytes, locale);
   return intl.formatMessage({ id: note.id }, values);
 }
 

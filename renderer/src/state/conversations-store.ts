@@ -1,11 +1,13 @@
 import type { ConversationSummary, QuarantineNotice } from '../../../common/conversation-types';
+import type { ShownError } from '../../shared/i18n/error-text';
 import { createValueStore } from './value-store';
 
 export interface ConversationsState {
   items: readonly ConversationSummary[];
   total: number;
   loading: boolean;
-  error: string | null;
+  /** Main's error itself, worded where shown (so it follows a language switch). */
+  error: ShownError | null;
   selectedId: string | null;
   quarantined: readonly QuarantineNotice[];
 }
@@ -51,8 +53,8 @@ export function createConversationsStore() {
       store.update((s) => ({ ...s, loading: true }));
     },
 
-    loadFailed(message: string) {
-      store.update((s) => ({ ...s, loading: false, error: message }));
+    loadFailed(error: ShownError) {
+      store.update((s) => ({ ...s, loading: false, error }));
     },
 
     /** Replaces the list with a page read from the top. */

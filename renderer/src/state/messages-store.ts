@@ -1,5 +1,6 @@
 import type { ChatStreamEvent } from '../../../common/chat-types';
 import type { Message } from '../../../common/conversation-types';
+import type { ShownError } from '../../shared/i18n/error-text';
 import { applyReplyUsage, applyStreamEvents, type ReplyUsageUpdate } from './apply-stream-events';
 import { createKeyedStore, type KeyedStore, readOnlyKeyed } from './keyed-store';
 
@@ -11,7 +12,8 @@ export interface ConversationMessages {
   loadingOlder: boolean;
   /** How many messages were prepended by paging backwards; the list needs it to keep its place. */
   prepended: number;
-  error: string | null;
+  /** Main's error itself, worded where shown (so it follows a language switch). */
+  error: ShownError | null;
 }
 
 const EMPTY_READY: ConversationMessages = {
@@ -66,8 +68,8 @@ export function createMessagesStore() {
       lists.set(conversationId, { ...EMPTY_READY, status: 'loading' });
     },
 
-    loadFailed(conversationId: string, message: string) {
-      lists.set(conversationId, { ...EMPTY_READY, status: 'error', error: message });
+    loadFailed(conversationId: string, error: ShownError) {
+      lists.set(conversationId, { ...EMPTY_READY, status: 'error', error });
     },
 
     /** The latest page arrived. */
@@ -88,8 +90,8 @@ export function createMessagesStore() {
       patchList(conversationId, (list) => ({ ...list, loadingOlder: true }));
     },
 
-    olderLoadFailed(conversationId: string, message: string) {
-      patchList(conversationId, (list) => ({ ...list, loadingOlder: false, error: message }));
+    olderLoadFailed(conversationId: string, error: ShownError) {
+      patchList(conversationId, (list) => ({ ...list, loadingOlder: false, error }));
     },
 
     /** A page older than the loaded ones arrived: it goes before them, and is counted as prepended. */

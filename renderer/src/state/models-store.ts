@@ -1,10 +1,12 @@
 import type { ModelList } from '../../../common/chat-types';
+import type { ShownError } from '../../shared/i18n/error-text';
 import { createValueStore } from './value-store';
 
 export interface ModelsState {
   list: ModelList | null;
   loading: boolean;
-  error: string | null;
+  /** Main's error itself, worded where shown (so it follows a language switch). */
+  error: ShownError | null;
 }
 
 /** OpenRouter's model list as main last fetched it (main caches it and says when it is stale). */
@@ -19,8 +21,8 @@ export function createModelsStore() {
     loaded(list: ModelList) {
       store.set({ list, loading: false, error: null });
     },
-    loadFailed(message: string) {
-      store.update((s) => ({ ...s, loading: false, error: message }));
+    loadFailed(error: ShownError) {
+      store.update((s) => ({ ...s, loading: false, error }));
     },
   };
 }

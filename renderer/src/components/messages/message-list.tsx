@@ -1,5 +1,6 @@
 import { type CSSProperties, useCallback, useEffect, useState } from 'react';
 import { useIntl } from 'react-intl';
+import { formatAppError } from '../../../shared/i18n/error-text';
 import { useActions, useStores } from '../../app-context';
 import { useBottomAnchoredWindow } from '../../hooks/use-bottom-anchored-window';
 import { useConversationMessages } from '../../hooks/use-conversation-messages';
@@ -47,7 +48,14 @@ export function MessageList({ conversationId }: { conversationId: string }) {
   if (list.status === 'error') {
     return (
       <div className="chat-placeholder">
-        <p role="alert">{intl.formatMessage({ id: 'messages.list.loadError' }, { error: list.error })}</p>
+        <p role="alert">
+          {intl.formatMessage(
+            { id: 'messages.list.loadError' },
+            {
+              error: list.error === null ? '' : formatAppError(intl, list.error),
+            },
+          )}
+        </p>
         <button type="button" onClick={() => void actions.messages.ensureLoaded(conversationId)}>
           {intl.formatMessage({ id: 'messages.list.tryAgain' })}
         </button>

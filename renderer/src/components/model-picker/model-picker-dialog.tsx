@@ -9,7 +9,7 @@ import {
   useState,
 } from 'react';
 import { useIntl } from 'react-intl';
-import { errorNote } from '../../../shared/i18n/error-text';
+import { errorNote, formatAppError } from '../../../shared/i18n/error-text';
 import { useActions, useStores } from '../../app-context';
 import { useFixedRowWindow } from '../../hooks/use-fixed-row-window';
 import { useStoreValue } from '../../hooks/use-store-value';
@@ -194,7 +194,12 @@ export function ModelPickerDialog({ purpose }: { purpose: PickerPurpose }) {
         </button>
       </div>
       {models.error && (
-        <p role="alert">{intl.formatMessage({ id: 'modelPicker.loadFailed' }, { error: models.error })}</p>
+        <p role="alert">
+          {intl.formatMessage(
+            { id: 'modelPicker.loadFailed' },
+            { error: formatAppError(intl, models.error) },
+          )}
+        </p>
       )}
       <div className="model-scroller" ref={win.scrollerRef} onScroll={win.onScroll}>
         <div className="model-canvas" style={{ height: win.totalHeight }}>

@@ -1,5 +1,6 @@
 import { screen, waitFor, within } from '@testing-library/react';
 import { describe, expect, it } from 'vitest';
+import type { OptionProblem } from '../../../../common/option-problems';
 import { DEFAULT_CONVERSATION_OPTIONS } from '../../../../common/request-options';
 import { createFakeBridge, ok } from '../../testing/fake-bridge';
 import { makeConversation, makeSettings } from '../../testing/fixtures';
@@ -8,7 +9,7 @@ import { renderApp } from '../../testing/render-app';
 /** Issue 20: a conversation's stored-option problems are shown in the window's language. */
 
 const place = 'conversation';
-const PROBLEMS = [
+const PROBLEMS: OptionProblem[] = [
   {
     field: 'provider',
     message:

@@ -1,13 +1,15 @@
 import { useEffect, useState } from 'react';
 import { useIntl } from 'react-intl';
 import type { ModelEndpoint } from '../../../../common/endpoints-types';
+import { formatAppError, type ShownError } from '../../../shared/i18n/error-text';
 import { useActions } from '../../app-context';
 import { localeOf } from '../../format/format-intl';
 import { formatUsd } from '../../format/usd';
 
 type Load =
   | { state: 'loading' }
-  | { state: 'failed'; message: string }
+  // Main's error itself, worded when shown: an error on screen follows a language switch.
+  | { state: 'failed'; error: ShownError }
   | { state: 'done'; endpoints: readonly ModelEndpoint[] };
 
 /**
@@ -38,9 +40,7 @@ export function ModelEndpointsTable({
     void actions.requestOptions.listEndpoints(modelId).then((result) => {
       if (!live) return;
       setLoad(
-        result.ok
-          ? { state: 'done', endpoints: result.value }
-          : { state: 'failed', message: result.error.message },
+        result.ok ? { state: 'done', endpoints: result.value } : { state: 'failed', error: result.error },
       );
     });
     return () => {
@@ -52,7 +52,13 @@ export function ModelEndpointsTable({
   if (load.state === 'failed')
     return (
       <p role="alert" className="field-error">
-        {intl.formatMessage({ id: 'requestControls.endpoints.failed' }, { model, error: load.message })}
+        {intl.formatMessage(
+          { id: 'requestControls.endpoints.failed' },
+          {
+            model,
+            error: formatAppError(intl, load.error),
+          },
+        )}
       </p>
     );
   if (load.endpoints.length === 0)

@@ -1,7 +1,7 @@
 import { useState } from 'react';
 import { useIntl } from 'react-intl';
 import type { KeyInfo, KeyStatus } from '../../../../common/key-status';
-import { formatAppError } from '../../../shared/i18n/error-text';
+import { ErrorText, type ShownError } from '../../../shared/i18n/error-text';
 import { useActions, useStores } from '../../app-context';
 import { describeBackend, describeKeySource } from '../../format/key-storage';
 import { useStoreValue } from '../../hooks/use-store-value';
@@ -13,7 +13,8 @@ type Verification =
   | { state: 'idle' }
   | { state: 'checking' }
   | { state: 'done'; info: KeyInfo }
-  | { state: 'failed'; message: string };
+  // Main's error itself, worded where shown: it follows a language switch while on screen.
+  | { state: 'failed'; error: ShownError };
 
 function KeyFacts({ status }: { status: KeyStatus }) {
   const intl = useIntl();
@@ -55,22 +56,20 @@ export function KeySection() {
   const status = useStoreValue(stores.keyStatus);
   const [verification, setVerification] = useState<Verification>({ state: 'idle' });
   const [confirming, setConfirming] = useState(false);
-  const [removeError, setRemoveError] = useState<string | null>(null);
+  const [removeError, setRemoveError] = useState<ShownError | null>(null);
 
   const verify = async () => {
     setVerification({ state: 'checking' });
     const result = await actions.key.verify();
     setVerification(
-      result.ok
-        ? { state: 'done', info: result.value }
-        : { state: 'failed', message: formatAppError(intl, result.error) },
+      result.ok ? { state: 'done', info: result.value } : { state: 'failed', error: result.error },
     );
   };
 
   const reportExposed = async () => {
     const result = await actions.key.reportExposed();
     setVerification({ state: 'idle' });
-    setRemoveError(result.ok ? null : formatAppError(intl, result.error));
+    setRemoveError(result.ok ? null : result.error);
     if (result.ok) {
       actions.toasts.show(intl.formatMessage({ id: 'settings.key.exposedDone' }));
     }
@@ -80,7 +79,7 @@ export function KeySection() {
     const result = await actions.key.remove();
     setConfirming(false);
     setVerification({ state: 'idle' });
-    setRemoveError(result.ok ? null : formatAppError(intl, result.error));
+    setRemoveError(result.ok ? null : result.error);
   };
 
   return (
@@ -143,14 +142,14 @@ export function KeySection() {
           </div>
           {verification.state === 'failed' && (
             <p role="alert" className="field-error">
-              {verification.message}
+              <ErrorText error={verification.error} />
             </p>
           )}
         </>
       )}
       {removeError && (
         <p role="alert" className="field-error">
-          {removeError}
+          <ErrorText error={removeError} />
         </p>
       )}
     </section>

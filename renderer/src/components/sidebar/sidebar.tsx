@@ -1,5 +1,6 @@
 import { useCallback, useRef } from 'react';
 import { useIntl } from 'react-intl';
+import { formatAppError } from '../../../shared/i18n/error-text';
 import { useActions, useStores } from '../../app-context';
 import { useStoreValue } from '../../hooks/use-store-value';
 import { ConversationItem } from './conversation-item';
@@ -35,7 +36,7 @@ export function Sidebar() {
         <QuarantineNotices notices={quarantined} />
         {error && (
           <p role="alert" className="field-error">
-            {intl.formatMessage({ id: 'sidebar.listError' }, { error })}
+            {intl.formatMessage({ id: 'sidebar.listError' }, { error: formatAppError(intl, error) })}
           </p>
         )}
         {items.length === 0 && !loading && !error && (

@@ -1,12 +1,17 @@
 import { useEffect, useState } from 'react';
 import { type IntlShape, useIntl } from 'react-intl';
 import type { KeyInfo } from '../../../../common/key-status';
+import { formatAppError, type ShownError } from '../../../shared/i18n/error-text';
 import { useActions } from '../../app-context';
 import { localeOf } from '../../format/format-intl';
 import { compareLedgerWithKey } from '../../format/spending';
 import { formatCost, formatUsd } from '../../format/usd';
 
-type Loaded = { state: 'loading' } | { state: 'done'; info: KeyInfo } | { state: 'failed'; message: string };
+/** A failure keeps main's error itself, worded when shown (so it follows a language switch). */
+type Loaded =
+  | { state: 'loading' }
+  | { state: 'done'; info: KeyInfo }
+  | { state: 'failed'; error: ShownError };
 
 function resetPeriod(reset: string | null | undefined, intl: IntlShape): string {
   if (!reset) return intl.formatMessage({ id: 'spending.key.never' });
@@ -32,11 +37,7 @@ export function KeyUsagePanel({ ledger }: { ledger: { todayUsd: number; thisMont
     let current = true;
     void actions.key.verify().then((result) => {
       if (!current) return;
-      setLoaded(
-        result.ok
-          ? { state: 'done', info: result.value }
-          : { state: 'failed', message: result.error.message },
-      );
+      setLoaded(result.ok ? { state: 'done', info: result.value } : { state: 'failed', error: result.error });
     });
     return () => {
       current = false;
@@ -49,7 +50,7 @@ export function KeyUsagePanel({ ledger }: { ledger: { todayUsd: number; thisMont
       {loaded.state === 'loading' && <p>{intl.formatMessage({ id: 'spending.key.loading' })}</p>}
       {loaded.state === 'failed' && (
         <p role="alert" className="field-error">
-          {intl.formatMessage({ id: 'spending.key.failed' }, { error: loaded.message })}
+          {intl.formatMessage({ id: 'spending.key.failed' }, { error: formatAppError(intl, loaded.error) })}
         </p>
       )}
       {loaded.state === 'done' && <KeyFigures info={loaded.info} ledger={ledger} />}

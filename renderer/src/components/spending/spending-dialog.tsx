@@ -1,6 +1,7 @@
 import { useEffect, useMemo, useState } from 'react';
 import { useIntl } from 'react-intl';
 import type { SpendingSummary } from '../../../../common/spending-types';
+import { formatAppError, type ShownError } from '../../../shared/i18n/error-text';
 import { useActions } from '../../app-context';
 import { localDay, modelColours } from '../../format/spending';
 import { Dialog } from '../dialog';
@@ -13,7 +14,8 @@ type Range = 30 | 90;
 type Loaded =
   | { state: 'loading' }
   | { state: 'done'; summary: SpendingSummary }
-  | { state: 'failed'; message: string };
+  // Main's error itself, worded when shown: an error on screen follows a language switch.
+  | { state: 'failed'; error: ShownError };
 
 /**
  * The Spending view (Ctrl/Cmd+Shift+S, or "Spending" in the sidebar): cost per day by model over 30 or
@@ -33,9 +35,7 @@ export function SpendingDialog() {
     void actions.spending.summary(range).then((result) => {
       if (!current) return;
       setLoaded(
-        result.ok
-          ? { state: 'done', summary: result.value }
-          : { state: 'failed', message: result.error.message },
+        result.ok ? { state: 'done', summary: result.value } : { state: 'failed', error: result.error },
       );
     });
     return () => {
@@ -79,7 +79,7 @@ export function SpendingDialog() {
         {loaded.state === 'loading' && <p>{text('spending.loading')}</p>}
         {loaded.state === 'failed' && (
           <p role="alert" className="field-error">
-            {intl.formatMessage({ id: 'spending.failed' }, { error: loaded.message })}
+            {intl.formatMessage({ id: 'spending.failed' }, { error: formatAppError(intl, loaded.error) })}
           </p>
         )}
         {summary && summary.damaged > 0 && (
