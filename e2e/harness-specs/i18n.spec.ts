@@ -634,3 +634,85 @@ test.describe('updates: the banner and Settings → Updates (updates.status, upd
     expect(harness.updater.calls).toEqual(['check']);
   });
 });
+
+test.describe('history errors (errors.history): an import main refuses, in the window’s language', () => {
+  test('en-XA: a file that is not JSON, then one from a newer Switchboard: both toasts from the catalog', async ({
+    app,
+    harness,
+  }, testInfo) => {
+    const { mkdir, writeFile } = await import('node:fs/promises');
+    const XA = 'en-XA' as const;
+    await useLanguage(harness, app, XA);
+    await expect(app.locator('html')).toHaveAttribute('lang', XA);
+    const dir = testInfo.outputPath('imports');
+    await mkdir(dir, { recursive: true });
+    const importButton = app.getByRole('button', { name: text(XA, 'sidebar.transfer.import'), exact: true });
+    const toasts = app.locator('.toasts');
+
+    // Not JSON at all: main refuses the whole file before anything is written.
+    harness.importFile = `${dir}/not-json.json`;
+    await writeFile(harness.importFile, '{ not json');
+    await importButton.click();
+    const notJson = toasts
+      .locator('.toast-error')
+      .filter({ hasText: text(XA, 'errors.history.importNotJson') });
+    await expect(notJson).toHaveCount(1);
+    expect(await untranslated(app, notJson)).toEqual([]);
+
+    // An export from a newer Switchboard: the version is a value inside the catalog's sentence.
+    harness.importFile = `${dir}/newer.json`;
+    await writeFile(
+      harness.importFile,
+      JSON.stringify({ format: 'switchboard-export', version: 99, conversations: [] }),
+    );
+    await importButton.click();
+    const newer = toasts.locator('.toast-error').filter({
+      hasText: catalogIntl(XA).formatMessage({ id: 'errors.history.importNewerVersion' }, { version: '99' }),
+    });
+    await expect(newer).toHaveCount(1);
+    expect(await untranslated(app, newer)).toEqual([]);
+    expect(harness.services.history.list({ limit: 10 }).total).toBe(0);
+  });
+});
+
+test.describe('attachment refusals from main (errors.attachments)', () => {
+  const XA = 'en-XA' as const;
+
+  test('en-XA: a file main refuses, through "Attach files" and dropped, is named in the catalog’s words', async ({
+    app,
+    harness,
+  }, testInfo) => {
+    const { mkdir, writeFile } = await import('node:fs/promises');
+    const dir = testInfo.outputPath('refused');
+    await mkdir(dir, { recursive: true });
+    // A zip's first bytes under an image's name (not a file Switchboard attaches), and an empty file.
+    await writeFile(`${dir}/bomb.png`, 'PK\u0003\u0004 not an image');
+    await writeFile(`${dir}/empty.txt`, '');
+    harness.attachFiles = [`${dir}/bomb.png`, `${dir}/empty.txt`];
+    await useLanguage(harness, app, XA);
+    await expect(app.locator('html')).toHaveAttribute('lang', XA);
+
+    await app.locator('.composer-attach').click();
+    const toasts = app.locator('.toasts');
+    const refusal = (name: string) => toasts.locator('.toast-error').filter({ hasText: name });
+    await expect(refusal('bomb.png')).toContainText('⟦');
+    await expect(refusal('empty.txt')).toContainText('⟦');
+    expect(await untranslated(app, toasts)).toEqual([]);
+    await expect(app.locator('.attachment-chips')).toHaveCount(0);
+
+    // Dropped: the bytes go to main (stageAttachment), which refuses a text file over its 1 MB limit;
+    // the size comes formatted by the catalog's number skeleton.
+    const transfer = await app.evaluateHandle(() => {
+      const dt = new DataTransfer();
+      dt.items.add(new File(['a'.repeat(1.5 * 1024 * 1024)], 'long.txt', { type: 'text/plain' }));
+      return dt;
+    });
+    const box = app.locator('.composer textarea');
+    for (const type of ['dragenter', 'dragover', 'drop'])
+      await box.dispatchEvent(type, { dataTransfer: transfer });
+    await expect(refusal('long.txt')).toContainText('1.5');
+    await expect(refusal('long.txt')).toContainText('⟦');
+    expect(await untranslated(app, toasts)).toEqual([]);
+    await expect(app.locator('.attachment-chips')).toHaveCount(0);
+  });
+});
