@@ -674,3 +674,48 @@ test.describe('history errors (errors.history): an import main refuses, in the w
     expect(harness.services.history.list({ limit: 10 }).total).toBe(0);
   });
 });
+
+test.describe('OpenRouter errors (errors.openrouter): catalog text around OpenRouter’s own words', () => {
+  test('en-XA: a moderation refusal through the emulator; a switch to German re-words it on screen', async ({
+    app,
+    harness,
+  }) => {
+    const XA = 'en-XA' as const;
+    await harness.services.settings.update({ defaultModel: 'emulator/status-403', language: XA });
+    await app.reload();
+    await expect(app.locator('html')).toHaveAttribute('lang', XA);
+    const composer = app.getByRole('textbox', { name: text(XA, 'chat.composer.message'), exact: true });
+    await composer.fill('Tell me a story about a knight');
+    await composer.press('Enter');
+    // The reply's error, found by the reply's name in the language the page is in.
+    const replyError = (locale: DisplayLocale) =>
+      app
+        .getByRole('article', { name: text(locale, 'messages.assistant.label') })
+        .last()
+        .locator('.reply-error');
+    const shown = replyError(XA);
+    // The emulator's 403 (e2e/emulator, "Faults"): OpenRouter's provider, model, reason and excerpt are
+    // the message's values, shown as given inside the catalog's sentence.
+    const values = {
+      named: 'yes',
+      provider: 'OpenAI',
+      forModel: 'yes',
+      model: 'openai/gpt-4o',
+      why: 'yes',
+      reasons: 'violence',
+      flagged: 'yes',
+      excerpt: 'Describe in detail how the knight attacks the…',
+    };
+    const said = (locale: DisplayLocale) =>
+      catalogIntl(locale).formatMessage({ id: 'errors.openrouter.moderationBlocked' }, values);
+    const message = (locale: DisplayLocale) => replyError(locale).getByRole('alert').locator('p').first();
+    await expect(message(XA)).toHaveText(said(XA));
+    expect(await untranslated(app, shown)).toEqual([]);
+
+    // Main sent the message id, not only English: the error already on screen follows the language.
+    await harness.services.settings.update({ language: 'de' });
+    await expect(app.locator('html')).toHaveAttribute('lang', 'de');
+    await expect(message('de')).toHaveText(said('de'));
+    await expect(message('de')).toContainText('Ihre Nachricht wurde von der Moderation von OpenAI blockiert');
+  });
+});
