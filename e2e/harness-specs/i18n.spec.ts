@@ -719,3 +719,101 @@ test.describe('OpenRouter errors (errors.openrouter): catalog text around OpenRo
     await expect(message('de')).toContainText('Ihre Nachricht wurde von der Moderation von OpenAI blockiert');
   });
 });
+
+test.describe('attachment refusals from main (errors.attachments)', () => {
+  const XA = 'en-XA' as const;
+
+  test('en-XA: a file main refuses, through "Attach files" and dropped, is named in the catalog’s words', async ({
+    app,
+    harness,
+  }, testInfo) => {
+    const { mkdir, writeFile } = await import('node:fs/promises');
+    const dir = testInfo.outputPath('refused');
+    await mkdir(dir, { recursive: true });
+    // A zip's first bytes under an image's name (not a file Switchboard attaches), and an empty file.
+    await writeFile(`${dir}/bomb.png`, 'PK\u0003\u0004 not an image');
+    await writeFile(`${dir}/empty.txt`, '');
+    harness.attachFiles = [`${dir}/bomb.png`, `${dir}/empty.txt`];
+    await useLanguage(harness, app, XA);
+    await expect(app.locator('html')).toHaveAttribute('lang', XA);
+
+    await app.locator('.composer-attach').click();
+    const toasts = app.locator('.toasts');
+    const refusal = (name: string) => toasts.locator('.toast-error').filter({ hasText: name });
+    await expect(refusal('bomb.png')).toContainText('⟦');
+    await expect(refusal('empty.txt')).toContainText('⟦');
+    expect(await untranslated(app, toasts)).toEqual([]);
+    await expect(app.locator('.attachment-chips')).toHaveCount(0);
+
+    // Dropped: the bytes go to main (stageAttachment), which refuses a text file over its 1 MB limit;
+    // the size comes formatted by the catalog's number skeleton.
+    const transfer = await app.evaluateHandle(() => {
+      const dt = new DataTransfer();
+      dt.items.add(new File(['a'.repeat(1.5 * 1024 * 1024)], 'long.txt', { type: 'text/plain' }));
+      return dt;
+    });
+    const box = app.locator('.composer textarea');
+    for (const type of ['dragenter', 'dragover', 'drop'])
+      await box.dispatchEvent(type, { dataTransfer: transfer });
+    await expect(refusal('long.txt')).toContainText('1.5');
+    await expect(refusal('long.txt')).toContainText('⟦');
+    expect(await untranslated(app, toasts)).toEqual([]);
+    await expect(app.locator('.attachment-chips')).toHaveCount(0);
+  });
+});
+
+test.describe('stored settings problems (errors.settings): what main found wrong, in the window’s language', () => {
+  const XA = 'en-XA' as const;
+  // A settings file with bad values, as a hand edit or an older version might leave it: main replaces
+  // each by its default and describes it (common/option-problems.ts). Written afresh for each run
+  // (a retry included), before the harness starts.
+  test.use({
+    // biome-ignore lint/correctness/noEmptyPattern: Playwright requires a destructuring pattern here.
+    harnessOptions: async ({}, use) => {
+      const dataDir = mkdtempSync(join(tmpdir(), 'switchboard-i18n-problems-'));
+      writeFileSync(
+        join(dataDir, 'settings.json'),
+        JSON.stringify({
+          formatVersion: 1,
+          settings: {
+            temperature: 'hot',
+            spending: { dailyUsd: -5, monthlyUsd: null, askAboveUsd: null },
+            providerDefaults: { only: ['Anthropic '] },
+            reasoningByModel: { 'openai/o3': { kind: 'effort', effort: 'high', maxTokens: 5 } },
+            webSearch: { engine: 'bing', maxResults: 5 },
+          },
+        }),
+      );
+      await use({ withKey: true, dataDir });
+    },
+  });
+
+  test('en-XA: each section’s problem and the list at the top come from the catalog', async ({
+    app,
+    harness,
+  }) => {
+    expect(harness.services.settings.problems().map((p) => p.messageId)).toEqual([
+      'errors.settings.valueInvalid',
+      'errors.settings.reasoning.bothSet',
+      'errors.settings.providers.badSlug',
+      'errors.settings.webSearch.badEngine',
+      'errors.settings.valueInvalid',
+    ]);
+    await useLanguage(harness, app, XA);
+    await expect(app.locator('html')).toHaveAttribute('lang', XA);
+    await settingsButton(app, XA).click();
+    const dialog = app.getByRole('dialog', { name: text(XA, 'settings.title') });
+    const alerts = dialog.locator('.field-error');
+    // Temperature (the list at the top), Spending, Providers, Reasoning and Web search.
+    await expect(dialog.locator('.settings-problems')).toContainText('⟦');
+    for (const heading of ['settings.spending.heading', 'settings.providers.heading']) {
+      const section = dialog.getByRole('region', { name: text(XA, heading) });
+      await expect(section.locator('.field-error').first()).toContainText('⟦');
+    }
+    await expect(alerts.filter({ hasText: 'Anthropic ' })).toHaveCount(1);
+    await expect(alerts.filter({ hasText: 'openai/o3' })).toHaveCount(1);
+    await expect(alerts.filter({ hasText: 'bing' })).toHaveCount(1);
+    for (const alert of await alerts.all()) await expect(alert).toContainText('⟦');
+    expect(await untranslated(app, dialog)).toEqual([]);
+  });
+});
