@@ -82,6 +82,17 @@ describe('OpenRouter errors in the interface language', () => {
     );
   });
 
+  it('the values are redacted like the message: an echoed key or exact secret never reaches a window', () => {
+    const key = `sk-or-v1-${'0123456789abcdef'.repeat(4)}`;
+    const secret = 'custom-proxy-token-1234567890';
+    const echoed = { error: { code: 400, message: `Authorization: Bearer ${key}, token ${secret}` } };
+    const error = mapHttpError(400, echoed, undefined, [secret]).error;
+    expect(error.messageId).toBe('errors.openrouter.rejectedDetail');
+    expect(String(error.values?.detail)).toContain('[REDACTED]');
+    for (const leaked of [key.slice(9), secret]) expect(JSON.stringify(error)).not.toContain(leaked);
+    expect(inGerman(error)).not.toContain(key.slice(9));
+  });
+
   it('a failed sign-in exchange names the HTTP status, in German too', async () => {
     const failure = await expectFailure(
       exchangeAuthCode(
