@@ -1,3 +1,6 @@
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import AxeBuilder from '@axe-core/playwright';
 import type { Locator, Page } from '@playwright/test';
 import type { DisplayLocale, LanguageSetting } from '../../common/i18n/locales';
@@ -759,5 +762,61 @@ test.describe('attachment refusals from main (errors.attachments)', () => {
     await expect(refusal('long.txt')).toContainText('⟦');
     expect(await untranslated(app, toasts)).toEqual([]);
     await expect(app.locator('.attachment-chips')).toHaveCount(0);
+  });
+});
+
+test.describe('stored settings problems (errors.settings): what main found wrong, in the window’s language', () => {
+  const XA = 'en-XA' as const;
+  // A settings file with bad values, as a hand edit or an older version might leave it: main replaces
+  // each by its default and describes it (common/option-problems.ts). Written afresh for each run
+  // (a retry included), before the harness starts.
+  test.use({
+    // biome-ignore lint/correctness/noEmptyPattern: Playwright requires a destructuring pattern here.
+    harnessOptions: async ({}, use) => {
+      const dataDir = mkdtempSync(join(tmpdir(), 'switchboard-i18n-problems-'));
+      writeFileSync(
+        join(dataDir, 'settings.json'),
+        JSON.stringify({
+          formatVersion: 1,
+          settings: {
+            temperature: 'hot',
+            spending: { dailyUsd: -5, monthlyUsd: null, askAboveUsd: null },
+            providerDefaults: { only: ['Anthropic '] },
+            reasoningByModel: { 'openai/o3': { kind: 'effort', effort: 'high', maxTokens: 5 } },
+            webSearch: { engine: 'bing', maxResults: 5 },
+          },
+        }),
+      );
+      await use({ withKey: true, dataDir });
+    },
+  });
+
+  test('en-XA: each section’s problem and the list at the top come from the catalog', async ({
+    app,
+    harness,
+  }) => {
+    expect(harness.services.settings.problems().map((p) => p.messageId)).toEqual([
+      'errors.settings.valueInvalid',
+      'errors.settings.reasoning.bothSet',
+      'errors.settings.providers.badSlug',
+      'errors.settings.webSearch.badEngine',
+      'errors.settings.valueInvalid',
+    ]);
+    await useLanguage(harness, app, XA);
+    await expect(app.locator('html')).toHaveAttribute('lang', XA);
+    await settingsButton(app, XA).click();
+    const dialog = app.getByRole('dialog', { name: text(XA, 'settings.title') });
+    const alerts = dialog.locator('.field-error');
+    // Temperature (the list at the top), Spending, Providers, Reasoning and Web search.
+    await expect(dialog.locator('.settings-problems')).toContainText('⟦');
+    for (const heading of ['settings.spending.heading', 'settings.providers.heading']) {
+      const section = dialog.getByRole('region', { name: text(XA, heading) });
+      await expect(section.locator('.field-error').first()).toContainText('⟦');
+    }
+    await expect(alerts.filter({ hasText: 'Anthropic ' })).toHaveCount(1);
+    await expect(alerts.filter({ hasText: 'openai/o3' })).toHaveCount(1);
+    await expect(alerts.filter({ hasText: 'bing' })).toHaveCount(1);
+    for (const alert of await alerts.all()) await expect(alert).toContainText('⟦');
+    expect(await untranslated(app, dialog)).toEqual([]);
   });
 });
