@@ -1,6 +1,7 @@
 import { join } from 'node:path';
 import { app } from 'electron';
 import { composeServices } from './app/compose-services';
+import { keepYoungGenerationSmall } from './app/young-generation';
 import {
   focusOnSecondLaunch,
   quitWhenAllWindowsClosed,
@@ -37,6 +38,8 @@ import type { MainText } from './services/i18n/catalog-intl';
 
 // At module load, before the lock and long before `ready` (launch.ts says why each must be this early).
 const config = readLaunchSettingsOrExit();
+// Before the services allocate anything: main's young generation stays small (young-generation.ts).
+const youngGeneration = keepYoungGenerationSmall();
 const launchEnv = takeKeyOutOfEnvironment();
 setUserDataDir(config);
 
@@ -94,6 +97,7 @@ async function start(): Promise<void> {
   // The services, given Electron only as adapters.
   const services = composeServices({
     appInfo: { name: app.getName(), version: app.getVersion(), platform: process.platform },
+    youngGeneration,
     openRouterBaseUrl: config.openRouterBaseUrl,
     dataDir,
     cipher: safeStorageCipher(process.platform),

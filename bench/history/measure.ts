@@ -13,6 +13,7 @@
 import { writeFileSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import { getHeapSpaceStatistics } from 'node:v8';
+import { keepYoungGenerationSmall } from '../../main/app/young-generation';
 import { createHistoryStore } from '../../main/services/history';
 import { createLogger } from '../../main/services/log/logger';
 import { naiveSearch } from './baseline';
@@ -70,6 +71,11 @@ async function main() {
   const [mode = 'start', dir = '', queriesFile = '', baselineArg = '0', resultsFile = ''] =
     process.argv.slice(2);
   const queries = JSON.parse(await readFile(queriesFile, 'utf8')) as string[];
+  // As main does at start (main/index.ts), unless --default-young-generation asks for V8's default
+  // (the same-run comparison run.ts prints).
+  const youngGeneration = process.argv.includes('--default-young-generation')
+    ? null
+    : keepYoungGenerationSmall();
   const t0 = performance.now();
   let loadedFromDisk = false;
   const store = createHistoryStore({
@@ -78,6 +84,7 @@ async function main() {
       if (line.includes('search index loaded')) loadedFromDisk = true;
     }),
     buildSearchIndex: mode === 'start',
+    ...(youngGeneration ? { bulkWork: youngGeneration.bulkWork } : {}),
   });
   await store.init();
   const page = store.list({ limit: 50 });

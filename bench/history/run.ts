@@ -164,6 +164,17 @@ async function main() {
       '--settle',
       '--compare-old',
     ]);
+    // 4b. The same start with V8's default young generation (main sets a small one: young-generation.ts).
+    console.log(`Measuring: the same start with V8's default young generation … (load ${load()})`);
+    const loadedDefault = await measure(script, [
+      'start',
+      dir,
+      queriesFile,
+      '0',
+      '',
+      '--settle',
+      '--default-young-generation',
+    ]);
     // 5. Normal starts again, list only: start-up times are noisy on a shared machine, so take the median of 3.
     console.log('Measuring: three more normal starts (list only) …');
     const starts = [normal.listReadyMs];
@@ -336,6 +347,11 @@ async function main() {
         pass: (loaded.settled?.rssMb ?? Infinity) <= 120,
       },
       { metric: `  ${memory(loaded)}`, value: '' },
+      {
+        metric: "  same start, V8's default young generation (baseline): right after / settled",
+        value: `${loadedDefault.rssMb} / ${loadedDefault.settled?.rssMb ?? '?'} MB`,
+      },
+      { metric: `  ${memory(loadedDefault)}`, value: '' },
       {
         metric: 'peak RSS: old index / built / loaded',
         value: `${old.peakRssMb} / ${peak} / ${loaded.peakRssMb} MB`,

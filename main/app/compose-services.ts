@@ -42,6 +42,7 @@ import { createKeyEntryHandlers } from './key-entry-window-handlers';
 import { createKeyIntake, type KeyIntakeAdapters } from './key-intake';
 import { createKeyOriginConsent } from './key-origin-consent';
 import type { AskPerson } from './questions';
+import type { YoungGeneration } from './young-generation';
 
 /**
  * The composition root shared by the Electron app and the browser harness: the same services and
@@ -62,6 +63,8 @@ export interface UpdateAdapters {
 }
 
 export interface ServiceAdapters {
+  /** Main's small young generation (young-generation.ts); the full search-index build runs as bulk work. */
+  youngGeneration?: YoungGeneration;
   appInfo: Omit<AppInfo, 'openRouterOrigin'>;
   openRouterBaseUrl: string;
   /** userData (app) or the harness data directory: settings.json and history/ live here. */
@@ -145,6 +148,7 @@ export function composeServices(adapters: ServiceAdapters) {
     log: adapters.log('history'),
     // A Markdown export's own words (speakers, headings) in the interface language of the moment.
     text: locale.text(),
+    ...(adapters.youngGeneration ? { bulkWork: adapters.youngGeneration.bulkWork } : {}),
   });
   // Issue 20: snapshots of the history, settings and ledger in <dataDir>/backups (never the key); a
   // restore puts conversation files back through the history's restorer, so its caches and search follow.

@@ -38,6 +38,7 @@ export function createHistoryStoreWithRestorer(options: HistoryStoreOptions): {
     options.buildSearchIndex === false
       ? undefined
       : { path: core.layout.searchIndex, scheduler: timerScheduler },
+    options.bulkWork,
   );
 
   const history: HistoryStore = {

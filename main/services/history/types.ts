@@ -35,6 +35,11 @@ export interface HistoryStoreOptions {
   /** Build the search index in the background after init (default true). */
   buildSearchIndex?: boolean;
   /**
+   * Runs a full build of the search index (no usable saved index): main lets its young generation
+   * grow for it (main/app/young-generation.ts says why). Default: runs it as it is.
+   */
+  bulkWork?: <T>(work: () => Promise<T>) => Promise<T>;
+  /**
    * Remove attachment files no conversation uses, in the background after init and after messages
    * naming files were removed (default true; see store/attachment-sweep.ts).
    */

@@ -59,6 +59,26 @@ async function twoConversations() {
 }
 
 describe('the saved search index', () => {
+  it('is read in plain work; only a full rebuild runs as bulk work (main lets its young generation grow for it)', async () => {
+    const bulk: string[] = [];
+    const bulkWork = async <T>(work: () => Promise<T>): Promise<T> => {
+      bulk.push('start');
+      const result = await work();
+      bulk.push('end');
+      return result;
+    };
+    await twoConversations();
+    await reopen({ bulkWork });
+    expect(loadedLine()).toContain('conversations=2');
+    expect(bulk).toEqual([]);
+    await store.close();
+    await fs.rm(layout().searchIndex);
+    ({ store, log } = await openStore(dir, { idFactory: ids, bulkWork }));
+    await store.whenSearchReady();
+    expect(bulk).toEqual(['start', 'end']);
+    expect(await found('walrus')).toHaveLength(1);
+  });
+
   it('is loaded at the next start, without reading the conversations, and answers the same', async () => {
     const { a, a1, b, b1 } = await twoConversations();
     const before = await store.search('the');

@@ -74,6 +74,8 @@ export function createSearchService(
   core: StoreCore,
   changes: Pick<ChangeFeed, 'subscribe'>,
   persistence?: SearchPersistence,
+  /** Wraps a full build (no usable saved index): see HistoryStoreOptions.bulkWork. */
+  bulkWork: <T>(work: () => Promise<T>) => Promise<T> = (work) => work(),
 ) {
   let index = new SearchIndex();
   const indexed = new Set<string>();
@@ -197,6 +199,23 @@ export function createSearchService(
     const loaded = await loadPersisted();
     if (!loaded) dirty = true;
     const readBefore = indexed.size;
+    if (loaded) await readChanged(readBefore, loaded);
+    else await bulkWork(() => readChanged(readBefore, loaded));
+    if (stopped) return;
+    complete = true;
+    if (dirty) markDirty();
+    const stats = index.stats();
+    core.log.info('search index ready', {
+      ms: Math.round(performance.now() - started),
+      loaded,
+      conversations: stats.conversations,
+      messages: stats.messages,
+      terms: stats.terms,
+    });
+  };
+
+  /** Reads every conversation the index does not hold yet (all of them when nothing was loaded). */
+  const readChanged = async (readBefore: number, loaded: boolean) => {
     const ids = [...core.entries.values()]
       .sort((a, b) => Date.parse(b.summary.updatedAt) - Date.parse(a.summary.updatedAt))
       .map((e) => e.summary.id);
@@ -219,16 +238,6 @@ export function createSearchService(
     if (stopped) return;
     // One tightly packed buffer for the posting lists: drops the slack the build left in their blocks.
     if (!loaded || indexed.size - readBefore > 1000) index.compact();
-    complete = true;
-    if (dirty) markDirty();
-    const stats = index.stats();
-    core.log.info('search index ready', {
-      ms: Math.round(performance.now() - started),
-      loaded,
-      conversations: stats.conversations,
-      messages: stats.messages,
-      terms: stats.terms,
-    });
   };
 
   /** Keeps the index in step with one change of the history. */
