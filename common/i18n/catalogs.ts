@@ -3,6 +3,7 @@ import type { AreaCatalog } from './catalog-types';
 import { type AppLocale, type DisplayLocale, PSEUDO_LOCALE, SOURCE_LOCALE } from './locales';
 import callback from './messages/callback';
 import chat from './messages/chat';
+import chatResize from './messages/chat.resize';
 import common from './messages/common';
 import compare from './messages/compare';
 import dialogs from './messages/dialogs';
@@ -49,6 +50,7 @@ import { pseudoLocalizeCatalog } from './pseudo-locale';
 export const AREAS: Readonly<Record<string, AreaCatalog>> = {
   callback,
   chat,
+  'chat.resize': chatResize,
   common,
   compare,
   dialogs,

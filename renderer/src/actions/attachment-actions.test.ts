@@ -1,5 +1,8 @@
 import { describe, expect, it, vi } from 'vitest';
 import type { StagedAttachment } from '../../../common/attachment-types';
+import { errorWithText } from '../../../common/errors';
+import { intlFor, noteText } from '../i18n/note';
+import { ResizeFailure } from '../image/resize-image';
 import { createStagedAttachmentsStore } from '../state/staged-attachments-store';
 import { createToastsStore } from '../state/toasts-store';
 import { englishNote } from '../testing/english-note';
@@ -121,7 +124,7 @@ describe('attachment actions', () => {
     const limits = { maxSide: 8000, maxBytes: 10 };
     const big = makeStaged({ name: 'huge.png', kind: 'image', mimeType: 'image/png', resize: limits });
     const { fake, staged, actions } = setup(async () => {
-      throw new Error('It could not be made small enough (10 bytes at most).');
+      throw new ResizeFailure('tooBig', 10);
     });
     fake.state.attachments.attachOutcome = { cancelled: false, attached: [big], refused: [] };
     await actions.attachFromDialog();
@@ -129,6 +132,31 @@ describe('attachment actions', () => {
     const [chip] = staged.get();
     expect(chip?.status === 'failed' && englishNote(chip.reason)).toBe(
       'Too large to send, and it could not be made smaller: It could not be made small enough (10 bytes at most). Remove it to send.',
+    );
+    // The reason is a catalog sentence: worded where the chip shows it, in the interface's language.
+    expect(chip?.status === 'failed' && noteText(intlFor('de'), chip.reason, 'de')).toMatch(
+      /^Zu groß zum Senden und ließ sich nicht verkleinern: Es ließ sich nicht klein genug machen \(höchstens 10 /,
+    );
+  });
+
+  it('main refusing a step of the shrink: its error is kept and worded in the interface’s language', async () => {
+    const limits = { maxSide: 8000, maxBytes: 10 };
+    const big = makeStaged({ name: 'huge.png', kind: 'image', mimeType: 'image/png', resize: limits });
+    const { fake, staged, actions } = setup(async () => {
+      throw new Error('not reached');
+    });
+    const refusal = errorWithText('internal', { id: 'errors.app.internal' });
+    fake.override('getAttachmentImage', async () => ({ ok: false, error: refusal }));
+    fake.state.attachments.attachOutcome = { cancelled: false, attached: [big], refused: [] };
+    await actions.attachFromDialog();
+    await vi.waitFor(() => expect(staged.get()[0]?.status).toBe('failed'));
+    const [chip] = staged.get();
+    if (chip?.status !== 'failed') throw new Error('expected a failed chip');
+    expect(englishNote(chip.reason)).toBe(
+      `Too large to send, and it could not be made smaller: ${refusal.message} Remove it to send.`,
+    );
+    expect(noteText(intlFor('de'), chip.reason, 'de')).toBe(
+      'Zu groß zum Senden und ließ sich nicht verkleinern: In Switchboard ist ein Fehler aufgetreten. Bitte versuchen Sie es erneut. Entfernen Sie die Datei, um zu senden.',
     );
   });
 });

@@ -1,8 +1,8 @@
 import { ATTACHMENT_LIMITS, type StagedAttachment } from '../../../common/attachment-types';
 import type { SwitchboardBridge } from '../../../common/ipc/bridge-types';
 import { errorNote, type ShownError } from '../../shared/i18n/error-text';
-import { createTranslate, type Note, type NoteValue, type Translate } from '../i18n/note';
-import { type ResizedImage, type ResizeLimits, resizeImage } from '../image/resize-image';
+import { createTranslate, type Note, type Translate } from '../i18n/note';
+import { type ResizedImage, ResizeFailure, type ResizeLimits, resizeImage } from '../image/resize-image';
 import { imageDataUrlToBlob } from '../state/image-data-url';
 import type { StagedAttachmentsStore, StagedChip } from '../state/staged-attachments-store';
 import type { ToastsStore } from '../state/toasts-store';
@@ -51,11 +51,24 @@ class RefusedByMain extends Error {
   }
 }
 
-/** Why a shrink failed: main's error (worded where shown, in the interface's language), or the resize's reason. */
-function reasonOf(error: unknown): NoteValue {
-  if (error instanceof RefusedByMain) return { error: error.refusal };
-  // i18n-ignore: the canvas resize's own reason (renderer/src/image/resize-image.ts), not main's error
-  return error instanceof Error ? error.message : String(error);
+/**
+ * What a failed chip says when a shrink fails: main's error (worded where shown, in the interface's
+ * language), or the resize's own problem — each a catalog sentence.
+ */
+function shrinkFailure(error: unknown): Note {
+  if (error instanceof RefusedByMain)
+    return { id: 'chat.attachments.notShrunk', values: { reason: { error: error.refusal } } };
+  if (!(error instanceof ResizeFailure)) return { id: 'chat.resize.failed' };
+  switch (error.problem) {
+    case 'unreadable':
+      return { id: 'chat.attachments.notShrunkUnreadable' };
+    case 'tooBig':
+      return { id: 'chat.resize.tooBig', values: { max: { bytes: error.maxBytes ?? 0 } } };
+    case 'notEncoded':
+      return { id: 'chat.resize.notEncoded' };
+    case 'notDrawn':
+      return { id: 'chat.resize.notDrawn' };
+  }
 }
 
 /**
@@ -81,8 +94,8 @@ export function createAttachmentActions(deps: AttachmentActionsDeps) {
   /** Draws an image main asked to shrink, and stages the result in place of the original. */
   const shrink = async (id: string, original: StagedAttachment, limits: ResizeLimits) => {
     staged.replace({ id, name: original.name, status: 'resizing', attachment: original });
-    /** Main's error or the resize's reason; null: the image could not be read. */
-    let failure: NoteValue | null;
+    /** What the chip says when the shrink fails. */
+    let failure: Note;
     try {
       const image = await bridge.getAttachmentImage({ sha256: original.sha256 });
       if (!image.ok) throw new RefusedByMain(image.error);
@@ -104,7 +117,10 @@ export function createAttachmentActions(deps: AttachmentActionsDeps) {
       staged.replace({ id, name: result.value.name, status: 'staged', attachment: result.value });
       return;
     } catch (error) {
-      failure = error instanceof UnreadableImage ? null : reasonOf(error);
+      failure =
+        error instanceof UnreadableImage
+          ? { id: 'chat.attachments.notShrunkUnreadable' }
+          : shrinkFailure(error);
     }
     if (!staged.find(id)) return;
     staged.replace({
@@ -112,10 +128,7 @@ export function createAttachmentActions(deps: AttachmentActionsDeps) {
       name: original.name,
       status: 'failed',
       attachment: original,
-      reason:
-        failure === null
-          ? { id: 'chat.attachments.notShrunkUnreadable' }
-          : { id: 'chat.attachments.notShrunk', values: { reason: failure } },
+      reason: failure,
     });
   };
 

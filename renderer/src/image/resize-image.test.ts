@@ -73,6 +73,6 @@ describe('shrinkToFit', () => {
     const { encoder } = fakeEncoder(() => 1);
     await expect(
       shrinkToFit({ width: 400, height: 300 }, 'image/jpeg', { maxSide: 400, maxBytes: 10 }, encoder),
-    ).rejects.toThrow(/could not be made small enough/);
+    ).rejects.toMatchObject({ problem: 'tooBig', maxBytes: 10 });
   });
 });

@@ -1,5 +1,3 @@
-import { formatBytes } from '../format/attachments';
-
 /**
  * Shrinks an image main asked to be resized (`StagedAttachment.resize`): images are decoded only here,
  * in the sandboxed renderer, never in main. The result keeps the aspect ratio, fits `maxSide`, and is
@@ -18,6 +16,20 @@ export interface ResizeLimits {
 }
 
 export type EncodedType = 'image/png' | 'image/jpeg';
+
+/** Why an image could not be shrunk: the chip says it in the interface's language (area chat.resize). */
+export type ResizeProblem = 'unreadable' | 'tooBig' | 'notEncoded' | 'notDrawn';
+
+/** A shrink that gave up: which problem, and for `tooBig` the limit it could not get under. */
+export class ResizeFailure extends Error {
+  constructor(
+    readonly problem: ResizeProblem,
+    readonly maxBytes?: number,
+  ) {
+    super(`resize failed: ${problem}`);
+    this.name = 'ResizeFailure';
+  }
+}
 
 /** Draws the decoded image at `size` and encodes it; `quality` only for JPEG. */
 export type ImageEncoder = (size: PixelSize, type: EncodedType, quality?: number) => Promise<Blob>;
@@ -62,7 +74,7 @@ export async function shrinkToFit(
     }
     size = fitWithin(size, Math.floor(Math.max(size.width, size.height) * SHRINK_STEP));
   }
-  throw new Error(`It could not be made small enough (${formatBytes(limits.maxBytes)} at most).`);
+  throw new ResizeFailure('tooBig', limits.maxBytes);
 }
 
 function makeCanvas(size: PixelSize): OffscreenCanvas | HTMLCanvasElement {
@@ -80,21 +92,17 @@ async function canvasToBlob(
 ): Promise<Blob> {
   if ('convertToBlob' in canvas) return canvas.convertToBlob({ type, quality });
   return new Promise((resolve, reject) =>
-    canvas.toBlob(
-      (blob) => (blob ? resolve(blob) : reject(new Error('The image could not be encoded.'))),
-      type,
-      quality,
-    ),
+    canvas.toBlob((blob) => (blob ? resolve(blob) : reject(new ResizeFailure('notEncoded'))), type, quality),
   );
 }
 
-/** Decodes `source` and shrinks it to the limits with a canvas. Rejects with a reason people can read. */
+/** Decodes `source` and shrinks it to the limits with a canvas. Rejects with a `ResizeFailure` saying why. */
 export async function resizeImage(source: Blob, limits: ResizeLimits): Promise<ResizedImage> {
   let bitmap: ImageBitmap;
   try {
     bitmap = await createImageBitmap(source);
   } catch {
-    throw new Error('The image could not be read.');
+    throw new ResizeFailure('unreadable');
   }
   try {
     const encode: ImageEncoder = async (size, type, quality) => {
@@ -103,7 +111,7 @@ export async function resizeImage(source: Blob, limits: ResizeLimits): Promise<R
         | OffscreenCanvasRenderingContext2D
         | CanvasRenderingContext2D
         | null;
-      if (!context) throw new Error('The image could not be drawn.');
+      if (!context) throw new ResizeFailure('notDrawn');
       // JPEG has no transparency: transparent pixels become white, as on a page, not black.
       if (type === 'image/jpeg') {
         context.fillStyle = '#ffffff';
