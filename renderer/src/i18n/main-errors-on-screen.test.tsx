@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { errorWithText } from '../../../common/errors';
 import { errorNote } from '../../shared/i18n/error-text';
 import { createFakeBridge } from '../testing/fake-bridge';
-import { makeSettings } from '../testing/fixtures';
+import { makeConversation, makeMessage, makeSettings } from '../testing/fixtures';
 import { renderApp } from '../testing/render-app';
 import { intlFor, noteText } from './note';
 
@@ -110,5 +110,32 @@ describe('main’s errors on screen follow the interface’s language', () => {
     await screen.findByRole('dialog', { name: 'Einstellungen' });
     expect(section.textContent).toContain(GERMAN);
     expect(section.textContent).not.toContain(ENGLISH);
+  });
+
+  it('an image of a reply that could not be shown', async () => {
+    const fake = createFakeBridge({
+      conversations: [makeConversation({ id: 'c1', title: 'Cats', messageCount: 1 })],
+      messages: new Map([
+        [
+          'c1',
+          [
+            makeMessage({
+              id: 'a1',
+              role: 'assistant',
+              content: 'Here is a cat.',
+              images: [{ id: '1.png', mimeType: 'image/png', byteLength: 68 }],
+            }),
+          ],
+        ],
+      ]),
+    });
+    fake.override('getReplyImage', async () => ({ ok: false, error: FAILED }));
+    const view = renderApp(fake);
+    await view.user.click(await screen.findByRole('button', { name: /^Cats/ }));
+    const figure = await screen.findByRole('figure', { name: 'Image 1 from the reply' });
+    await waitFor(() => expect(figure.textContent).toContain(`Image 1 could not be shown: ${ENGLISH}`));
+    toGerman(view);
+    await waitFor(() => expect(figure.textContent).toContain(GERMAN));
+    expect(figure.textContent).not.toContain(ENGLISH);
   });
 });

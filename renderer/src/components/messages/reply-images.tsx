@@ -1,7 +1,7 @@
 import { useEffect, useState } from 'react';
 import { useIntl } from 'react-intl';
 import type { ReplyImage } from '../../../../common/chat-types';
-import { formatAppError } from '../../../shared/i18n/error-text';
+import { formatAppError, type ShownError } from '../../../shared/i18n/error-text';
 import { useActions } from '../../app-context';
 
 interface ReplyImagesProps {
@@ -13,7 +13,8 @@ interface ReplyImagesProps {
 type Loaded =
   | { state: 'loading' }
   | { state: 'ready'; dataUrl: string }
-  | { state: 'failed'; message: string };
+  // Main's error itself, worded where shown: it follows a language switch while on screen.
+  | { state: 'failed'; error: ShownError };
 
 function ReplyImageFigure({
   conversationId,
@@ -40,9 +41,7 @@ function ReplyImageFigure({
     void actions.replyImages.load({ conversationId, messageId, imageId: image.id }).then((result) => {
       if (!current) return;
       setLoaded(
-        result.ok
-          ? { state: 'ready', dataUrl: result.value }
-          : { state: 'failed', message: formatAppError(intl, result.error) },
+        result.ok ? { state: 'ready', dataUrl: result.value } : { state: 'failed', error: result.error },
       );
     });
     return () => {
@@ -60,7 +59,10 @@ function ReplyImageFigure({
       )}
       {loaded.state === 'failed' && (
         <p className="reply-image-error">
-          {intl.formatMessage({ id: 'messages.image.failed' }, { number, error: loaded.message })}
+          {intl.formatMessage(
+            { id: 'messages.image.failed' },
+            { number, error: formatAppError(intl, loaded.error) },
+          )}
         </p>
       )}
       <button type="button" className="button-quiet" onClick={() => void actions.replyImages.save(ref)}>
