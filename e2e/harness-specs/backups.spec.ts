@@ -58,6 +58,12 @@ test('Back up now lists a backup; a deleted conversation comes back with Restore
   const theme = (name: 'Light' | 'Dark') => ui(app).settings.getByRole('radio', { name });
   await theme('Light').click();
   await expect(theme('Light')).toBeChecked();
+  const systemPrompt = ui(app).settings.getByLabel('System prompt');
+  await systemPrompt.fill('Answer like a marine biologist.');
+  await systemPrompt.blur();
+  await expect
+    .poll(() => harness.services.settings.get().systemPrompt)
+    .toBe('Answer like a marine biologist.');
   await expect(section.getByText('No backups yet.')).toBeVisible();
   await section.getByRole('button', { name: 'Back up now' }).click();
   // It keeps focus while the backup runs and after (not disabled, which would drop focus to the page).
@@ -70,6 +76,9 @@ test('Back up now lists a backup; a deleted conversation comes back with Restore
   await theme('Dark').click();
   await expect(theme('Dark')).toBeChecked();
   await expect.poll(() => harness.services.settings.get().theme).toBe('dark');
+  await systemPrompt.fill('Answer in one word.');
+  await systemPrompt.blur();
+  await expect.poll(() => harness.services.settings.get().systemPrompt).toBe('Answer in one word.');
   await ui(app).settings.getByRole('button', { name: 'Close' }).click();
   await expect(ui(app).settings).toBeHidden();
 
@@ -96,6 +105,7 @@ test('Back up now lists a backup; a deleted conversation comes back with Restore
   await expect(section.getByRole('status')).toContainText('Your settings are back as they were.');
   // The Settings screen shows the restored value, and the window uses it.
   await expect(theme('Light')).toBeChecked();
+  await expect(systemPrompt).toHaveValue('Answer like a marine biologist.');
   await expect(app.locator('html')).toHaveAttribute('data-theme', 'light');
   expect(harness.services.settings.get().theme).toBe('light');
   // The backup taken first is listed too, and can be chosen (it undoes the restore).

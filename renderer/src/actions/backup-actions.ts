@@ -1,6 +1,7 @@
 import type { SwitchboardBridge } from '../../../common/ipc/bridge-types';
 import type { ConversationsStore } from '../state/conversations-store';
 import type { MessagesStore } from '../state/messages-store';
+import { createValueStore, type ReadableStore } from '../state/value-store';
 import type { ConversationActions } from './conversation-actions';
 import type { MessageActions } from './message-actions';
 import type { SettingsActions } from './settings-actions';
@@ -32,6 +33,7 @@ export interface BackupActionsDeps {
  */
 export function createBackupActions(deps: BackupActionsDeps) {
   const { bridge, conversations, messages } = deps;
+  const restores = createValueStore(0);
   const reloadShown = async (ids: readonly string[]) => {
     for (const id of ids) messages.forget(id);
     await deps.conversationActions.refresh();
@@ -39,6 +41,11 @@ export function createBackupActions(deps: BackupActionsDeps) {
     if (selected !== null) await deps.messageActions.ensureLoaded(selected);
   };
   return {
+    /**
+     * How many whole restores this window made: Settings keys its fields on it, so the ones holding
+     * a draft (system prompt, limits…) start again from the restored values instead of showing the old.
+     */
+    restores: restores as ReadableStore<number>,
     list: () => bridge.listBackups(),
     backUpNow: () => bridge.backUpNow(),
     conversationsOf: (backupId: string) => bridge.listBackupConversations({ backupId }),
@@ -52,6 +59,7 @@ export function createBackupActions(deps: BackupActionsDeps) {
       // Also after a failure: a restore that stopped part-way may have changed some conversations.
       await reloadShown(conversations.get().items.map((c) => c.id));
       await deps.settingsActions.load();
+      if (result.ok) restores.update((n) => n + 1);
       return result;
     },
     async restoreConversation(backupId: string, conversationId: string) {

@@ -1,4 +1,4 @@
-import { useRef } from 'react';
+import { Fragment, useRef } from 'react';
 import { useIntl } from 'react-intl';
 import { useActions, useStores } from '../../app-context';
 import { useStoreValue } from '../../hooks/use-store-value';
@@ -25,6 +25,8 @@ export function SettingsDialog({ inert }: { inert: boolean }) {
   const actions = useActions();
   const settings = useStoreValue(stores.settings);
   const { settingsSection } = useStoreValue(stores.dialogs);
+  // After a whole restore the fields holding a draft start again from the restored settings.
+  const restores = useStoreValue(actions.backups.restores);
   const spendingRef = useRef<HTMLInputElement>(null);
   const intl = useIntl();
   return (
@@ -38,24 +40,26 @@ export function SettingsDialog({ inert }: { inert: boolean }) {
       <div className="dialog-body">
         <StoredProblems />
         <KeySection />
-        <section className="settings-section" aria-labelledby="settings-chat-heading">
-          <h3 id="settings-chat-heading">{intl.formatMessage({ id: 'settings.chat.heading' })}</h3>
-          {settings ? (
-            <>
-              <DefaultModelField value={settings.defaultModel} />
-              <SystemPromptField value={settings.systemPrompt} />
-              <TemperatureField value={settings.temperature} />
-              <MaxTokensField value={settings.maxTokens} />
-            </>
-          ) : (
-            <p>{intl.formatMessage({ id: 'settings.loading' })}</p>
-          )}
-        </section>
-        {settings && <ReasoningDefaultsSection value={settings.reasoningByModel} />}
-        {settings && <WebSearchSection value={settings.webSearch} />}
-        {settings && <PdfReadingSection value={settings.pdfEngine} />}
-        {settings && <SpendingSection value={settings.spending} firstFieldRef={spendingRef} />}
-        <ProvidersSection />
+        <Fragment key={restores}>
+          <section className="settings-section" aria-labelledby="settings-chat-heading">
+            <h3 id="settings-chat-heading">{intl.formatMessage({ id: 'settings.chat.heading' })}</h3>
+            {settings ? (
+              <>
+                <DefaultModelField value={settings.defaultModel} />
+                <SystemPromptField value={settings.systemPrompt} />
+                <TemperatureField value={settings.temperature} />
+                <MaxTokensField value={settings.maxTokens} />
+              </>
+            ) : (
+              <p>{intl.formatMessage({ id: 'settings.loading' })}</p>
+            )}
+          </section>
+          {settings && <ReasoningDefaultsSection value={settings.reasoningByModel} />}
+          {settings && <WebSearchSection value={settings.webSearch} />}
+          {settings && <PdfReadingSection value={settings.pdfEngine} />}
+          {settings && <SpendingSection value={settings.spending} firstFieldRef={spendingRef} />}
+          <ProvidersSection />
+        </Fragment>
         <BackupsSection />
         {settings && <UpdatesSection automatic={settings.checkForUpdatesAutomatically} />}
         {settings && <LanguageSection value={settings.language} />}
