@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { errorWithText } from '../../../common/errors';
 import { errorNote } from '../../shared/i18n/error-text';
 import { createFakeBridge } from '../testing/fake-bridge';
-import { makeConversation, makeMessage, makeSettings } from '../testing/fixtures';
+import { makeConversation, makeMessage, makeSettings, NO_KEY } from '../testing/fixtures';
 import { renderApp } from '../testing/render-app';
 import { intlFor, noteText } from './note';
 
@@ -137,5 +137,15 @@ describe('main’s errors on screen follow the interface’s language', () => {
     toGerman(view);
     await waitFor(() => expect(figure.textContent).toContain(GERMAN));
     expect(figure.textContent).not.toContain(ENGLISH);
+  });
+
+  it('the start screen: a sign-in main refused', async () => {
+    const view = renderApp({ keyStatus: NO_KEY });
+    view.fake.override('startSignIn', async () => ({ ok: false, error: FAILED }));
+    const section = await screen.findByRole('region', { name: 'Connect your OpenRouter key' });
+    await view.user.click(within(section).getByRole('button', { name: 'Sign in with OpenRouter' }));
+    expect((await within(section).findByRole('alert')).textContent).toBe(ENGLISH);
+    toGerman(view);
+    await waitFor(() => expect(within(section).getByRole('alert').textContent).toBe(GERMAN));
   });
 });

@@ -1,7 +1,7 @@
 import { useEffect, useState } from 'react';
 import { useIntl } from 'react-intl';
 import type { KeyChoice, KeyStored } from '../../../../common/key-intake-types';
-import { formatAppError } from '../../../shared/i18n/error-text';
+import type { ShownError } from '../../../shared/i18n/error-text';
 import { useActions } from '../../app-context';
 
 /** The variable main reads the key from (main/electron), the same in every language. */
@@ -14,7 +14,8 @@ const ENV_VARIABLE = 'OPENROUTER_API_KEY';
 export function EnvKeyOffer(props: {
   choice: KeyChoice;
   onSaved: (stored: KeyStored) => void;
-  onError: (message: string) => void;
+  /** Main's error itself: the start screen words it, again when the language switches. */
+  onError: (error: ShownError) => void;
 }) {
   const intl = useIntl();
   const { addKey } = useActions();
@@ -27,7 +28,7 @@ export function EnvKeyOffer(props: {
   const accept = async (persistence: KeyChoice['persistence']) => {
     const result = await addKey.acceptEnvKey({ ...props.choice, persistence });
     if (!result.ok) {
-      props.onError(formatAppError(intl, result.error));
+      props.onError(result.error);
       // Main drops an offer whose key was rejected; keep showing it only if it is still on offer.
       const still = await addKey.envKeyOffer();
       setPreview(still.ok ? (still.value?.preview ?? null) : null);

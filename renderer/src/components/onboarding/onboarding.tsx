@@ -2,13 +2,16 @@ import { useEffect, useId, useState } from 'react';
 import { type IntlShape, useIntl } from 'react-intl';
 import type { KeyChoice, KeyStored, SignInProgress } from '../../../../common/key-intake-types';
 import type { KeyStatus, Persistence } from '../../../../common/key-status';
-import { formatAppError } from '../../../shared/i18n/error-text';
+import { formatAppError, type ShownError } from '../../../shared/i18n/error-text';
 import { KeepKeyChoice } from '../../../shared/keep-key-choice';
 import { useActions } from '../../app-context';
 import { describeBackend } from '../../format/key-storage';
 import { EnvKeyOffer } from './env-key-offer';
 import { KeyOriginPaused } from './key-origin-paused';
 import { keySavedMessage } from './key-saved-message';
+
+/** What the start screen says went wrong: main's error, or a catalog message of its own. */
+type StartProblem = { error: ShownError } | { id: string };
 
 function Problem({ status }: { status: KeyStatus }) {
   const intl = useIntl();
@@ -50,7 +53,9 @@ export function Onboarding({ status }: { status: KeyStatus }) {
   const [persistence, setPersistence] = useState<Persistence>(canEncrypt && !weak ? 'encrypted' : 'session');
   const [acceptWeak, setAcceptWeak] = useState(false);
   const [progress, setProgress] = useState<SignInProgress | null>(null);
-  const [error, setError] = useState<string | null>(null);
+  // Main's error (or the catalog's word for a cancelled sign-in), kept as such and worded at render,
+  // so one on screen follows a language switch.
+  const [error, setError] = useState<StartProblem | null>(null);
   const [busy, setBusy] = useState<'sign-in' | 'clipboard' | null>(null);
   // A sign-in started before this window (re)loaded can still be running in main: offer to cancel it.
   const [staleSignIn, setStaleSignIn] = useState(false);
@@ -71,9 +76,9 @@ export function Onboarding({ status }: { status: KeyStatus }) {
     setBusy(null);
     setProgress(null);
     setStaleSignIn(!result.ok && result.error.code === 'sign_in_in_progress');
-    if (!result.ok) setError(formatAppError(intl, result.error));
-    else if (result.value.phase === 'failed') setError(formatAppError(intl, result.value.error));
-    else if (result.value.phase === 'cancelled') setError(intl.formatMessage({ id: 'onboarding.cancelled' }));
+    if (!result.ok) setError({ error: result.error });
+    else if (result.value.phase === 'failed') setError({ error: result.value.error });
+    else if (result.value.phase === 'cancelled') setError({ id: 'onboarding.cancelled' });
     else if (result.value.phase === 'done') saved(result.value);
     // A key was added while the sign-in ran, and the person chose in main's dialog to keep it. A toast,
     // not an alert: it is the person's own decision, and this start screen may already have given way to chat.
@@ -85,14 +90,14 @@ export function Onboarding({ status }: { status: KeyStatus }) {
     setBusy('clipboard');
     const result = await addKey.pasteFromClipboard(choice);
     setBusy(null);
-    if (!result.ok) setError(formatAppError(intl, result.error));
+    if (!result.ok) setError({ error: result.error });
     else saved(result.value);
   };
 
   const typeIt = async () => {
     setError(null);
     const result = await addKey.openKeyWindow();
-    if (!result.ok) setError(formatAppError(intl, result.error));
+    if (!result.ok) setError({ error: result.error });
   };
 
   const waiting = progressText(progress, intl);
@@ -101,7 +106,7 @@ export function Onboarding({ status }: { status: KeyStatus }) {
       <h2 id={headingId}>{intl.formatMessage({ id: 'onboarding.heading' })}</h2>
       <p>{intl.formatMessage({ id: 'onboarding.intro' })}</p>
       <Problem status={status} />
-      <EnvKeyOffer choice={choice} onSaved={saved} onError={setError} />
+      <EnvKeyOffer choice={choice} onSaved={saved} onError={(failure) => setError({ error: failure })} />
 
       <KeepKeyChoice
         persistence={persistence}
@@ -144,7 +149,7 @@ export function Onboarding({ status }: { status: KeyStatus }) {
       </ul>
       {error && (
         <p role="alert" className="onboarding-problem">
-          {error}
+          {'error' in error ? formatAppError(intl, error.error) : intl.formatMessage({ id: error.id })}
         </p>
       )}
       {staleSignIn && (
