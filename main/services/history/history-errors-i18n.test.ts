@@ -1,5 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { type AppError, AppFailure } from '../../../common/errors';
+import { type AppError, AppErrorSchema, AppFailure } from '../../../common/errors';
 import { catalogIntl } from '../i18n/catalog-intl';
 import { storageFailure } from './store/storage-errors';
 import { makeTempDir, openStore, sequentialIds } from './testing/test-support';
@@ -95,5 +95,15 @@ describe('history errors in the interface language', () => {
     expect(inGerman(error)).toBe(
       'Diese Datei ist kein gültiges JSON, daher wurde nichts importiert. Wählen Sie eine von Switchboard exportierte Datei.',
     );
+  });
+});
+
+describe('values the bridge takes', () => {
+  it('a path longer than an error value may be is cut, so the error still crosses the bridge', () => {
+    const long = `/${'a'.repeat(5000)}`;
+    const error = storageFailure(Object.assign(new Error('ro'), { code: 'EROFS' }), 'saveReply', long).error;
+    expect(AppErrorSchema.safeParse(error).success).toBe(true);
+    expect(String(error.values?.path)).toHaveLength(4000);
+    expect(error.message).toContain(`${'a'.repeat(100)}…, so it could not save the reply.`);
   });
 });

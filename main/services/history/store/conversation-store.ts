@@ -33,7 +33,7 @@ import { layoutFor } from './layout';
 import { loadHistory } from './load-history';
 import { decodeConversationText } from './migrations';
 import { createReplyCheckpoints } from './reply-checkpoints';
-import { storageFailure } from './storage-errors';
+import { errorValueText, storageFailure } from './storage-errors';
 import {
   dropEntry,
   loadDoc,
@@ -480,7 +480,10 @@ export function createConversationStore(options: HistoryStoreOptions): {
       }
       const decoded = decodeConversationText(text, parsed.conversationId);
       if (decoded.kind !== 'ok') {
-        throw appError('validation', { id: 'errors.history.trashFileUnreadable', values: { path } });
+        throw appError('validation', {
+          id: 'errors.history.trashFileUnreadable',
+          values: { path: errorValueText(path) },
+        });
       }
       const doc = decoded.value;
       const repairs = repairTree(doc);

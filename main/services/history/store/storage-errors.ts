@@ -43,6 +43,15 @@ export type StorageAction =
   | 'showVersion'
   | 'startReply';
 
+/**
+ * A free-text value of an error (a path, a title, a quarantine reason) as the bridge takes it: at most
+ * 4000 characters (ErrorValuesSchema), cut with an ellipsis beyond, so a very long one never turns the
+ * whole error into an "internal error" at the bridge.
+ */
+export function errorValueText(text: string): string {
+  return text.length <= 4000 ? text : `${text.slice(0, 3999)}…`;
+}
+
 function storageMessage(errno: string | undefined): ErrorMessageId {
   switch (errno) {
     case 'ENOSPC':
@@ -65,6 +74,11 @@ export function storageFailure(error: unknown, action: StorageAction, path: stri
   // Every message gets the same values (those it does not use are ignored), so one call covers all four.
   return appError('internal', {
     id: storageMessage(errno),
-    values: { action, path, known: errno === undefined ? 'no' : 'yes', code: errno ?? '' },
+    values: {
+      action,
+      path: errorValueText(path),
+      known: errno === undefined ? 'no' : 'yes',
+      code: errno ?? '',
+    },
   });
 }

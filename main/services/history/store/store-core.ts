@@ -18,7 +18,7 @@ import type { ConversationEntry } from './index-file';
 import type { Layout } from './layout';
 import { decodeConversationText } from './migrations';
 import { keepRepairedOriginal, quarantineFile, recoverTitle } from './quarantine';
-import { errnoOf, type StorageAction } from './storage-errors';
+import { errnoOf, errorValueText, type StorageAction } from './storage-errors';
 
 /**
  * State shared by the store's parts, and the two ways they touch a conversation file: `loadDoc` and
@@ -236,7 +236,11 @@ export async function loadDoc(core: StoreCore, id: string, opts: { keep: boolean
     // The reason is the quarantine note's own (English) detail, as the sidebar shows it.
     throw appError('validation', {
       id: 'errors.history.conversationQuarantined',
-      values: { title: entry.summary.title, path: outcome.notice.path, reason: outcome.notice.reason },
+      values: {
+        title: entry.summary.title,
+        path: errorValueText(outcome.notice.path),
+        reason: errorValueText(outcome.notice.reason),
+      },
     });
   }
   recordEntry(core, outcome.doc, outcome);

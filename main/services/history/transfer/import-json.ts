@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { appError } from '../../../../common/errors';
 import { describeIssues } from '../store/migrations';
+import { errorValueText } from '../store/storage-errors';
 import {
   EXPORT_FORMAT,
   EXPORT_VERSION,
@@ -40,7 +41,7 @@ export function checkImport(text: string): ImportCheck {
     // The details are the schema's own words (field paths), kept as they are in every language.
     throw appError('validation', {
       id: 'errors.history.importNotExport',
-      values: { details: describeIssues(envelope.error) },
+      values: { details: errorValueText(describeIssues(envelope.error)) },
     });
   }
   if (envelope.data.version > EXPORT_VERSION) {
