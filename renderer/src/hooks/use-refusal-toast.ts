@@ -1,7 +1,7 @@
 import { useCallback } from 'react';
 import { useIntl } from 'react-intl';
 import type { AppError } from '../../../common/errors';
-import { formatAppError } from '../../shared/i18n/error-text';
+import { errorNote } from '../../shared/i18n/error-text';
 import { useActions } from '../app-context';
 import { describeSpendingLimit } from '../format/spending';
 
@@ -17,7 +17,7 @@ export function useRefusalToast(): (error: AppError) => void {
       const limit = describeSpendingLimit(error, intl);
       if (limit === null) {
         // Main's sentence, in the window's language.
-        actions.toasts.show(formatAppError(intl, error), { tone: 'error' });
+        actions.toasts.show(errorNote(error), { tone: 'error' });
         return;
       }
       actions.toasts.show(

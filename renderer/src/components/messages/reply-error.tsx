@@ -2,7 +2,7 @@ import { useId } from 'react';
 import { useIntl } from 'react-intl';
 import type { Message } from '../../../../common/conversation-types';
 import type { AppError } from '../../../../common/errors';
-import { formatAppError } from '../../../shared/i18n/error-text';
+import { errorNote, formatAppError } from '../../../shared/i18n/error-text';
 import type { RegenerateOverride } from '../../actions/chat-actions';
 import { useActions } from '../../app-context';
 import { useModelName } from '../../hooks/use-model-name';
@@ -99,7 +99,7 @@ function ErrorActions({
             void actions.key.remove().then((result) => {
               // Back to the start screen, where the ways to add a key are.
               if (result.ok) actions.navigation.newChat();
-              else actions.toasts.show(formatAppError(intl, result.error), { tone: 'error' });
+              else actions.toasts.show(errorNote(result.error), { tone: 'error' });
             })
           }
         >

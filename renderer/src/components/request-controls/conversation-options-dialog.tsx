@@ -39,11 +39,9 @@ export function ConversationOptionsDialog({ inert }: { inert: boolean }) {
   const change = (patch: Parameters<typeof actions.requestOptions.change>[1]) =>
     void actions.requestOptions.change(selectedId, patch).then((result) => {
       if (!result.ok)
+        // Main's error inside the sentence, worded where the toast is shown (it follows a switch).
         actions.toasts.show(
-          intl.formatMessage(
-            { id: 'requestControls.options.notSaved' },
-            { error: formatAppError(intl, result.error) },
-          ),
+          { id: 'requestControls.options.notSaved', values: { error: { error: result.error } } },
           { tone: 'error' },
         );
     });

@@ -1,5 +1,6 @@
 import { screen, waitFor, within } from '@testing-library/react';
 import { describe, expect, it } from 'vitest';
+import { errorWithText } from '../../../../common/errors';
 import type { OptionProblem } from '../../../../common/option-problems';
 import { DEFAULT_CONVERSATION_OPTIONS } from '../../../../common/request-options';
 import { createFakeBridge, ok } from '../../testing/fake-bridge';
@@ -75,5 +76,22 @@ describe('Conversation options: stored problems in the interface language', () =
     ])
       expect(shown).toContain(text);
     for (const problem of PROBLEMS) expect(shown).not.toContain(problem.message);
+  });
+
+  it('a change main refuses: the toast’s reason is re-worded when the language switches', async () => {
+    const { dialog, fake, user } = await openOptions();
+    const refusal = errorWithText('internal', { id: 'errors.app.internal' });
+    fake.override('setConversationOptions', async () => ({ ok: false, error: refusal }));
+    await user.click(
+      within(dialog).getByRole('checkbox', { name: 'Search the web for every message in this conversation' }),
+    );
+    const toasts = await screen.findByRole('region', { name: 'Notifications' });
+    await waitFor(() => expect(toasts.textContent).toContain(`Not saved: ${refusal.message}`));
+    fake.emitLocale({ locale: 'de', setting: 'de', pseudoAvailable: false });
+    await waitFor(() =>
+      expect(toasts.textContent).toContain(
+        'Nicht gespeichert: In Switchboard ist ein Fehler aufgetreten. Bitte versuchen Sie es erneut.',
+      ),
+    );
   });
 });

@@ -2,7 +2,7 @@ import { memo, useEffect, useRef, useState } from 'react';
 import { useIntl } from 'react-intl';
 import type { ConversationSummary } from '../../../../common/conversation-types';
 import type { DisplayLocale } from '../../../../common/i18n/locales';
-import { formatAppError } from '../../../shared/i18n/error-text';
+import { errorNote } from '../../../shared/i18n/error-text';
 import type { ExportFormat } from '../../actions/history-actions';
 import { useActions } from '../../app-context';
 import { formatActivity } from '../../format/activity-time';
@@ -51,12 +51,12 @@ export const ConversationItem = memo(function ConversationItem({
   const rename = async (next: string) => {
     endRename();
     const result = await actions.conversations.rename(conversation.id, next);
-    if (!result.ok) actions.toasts.show(formatAppError(intl, result.error), { tone: 'error' });
+    if (!result.ok) actions.toasts.show(errorNote(result.error), { tone: 'error' });
   };
 
   const exportAs = async (format: ExportFormat) => {
     const result = await actions.history.export(format, conversation.id);
-    if (!result.ok) actions.toasts.show(formatAppError(intl, result.error), { tone: 'error' });
+    if (!result.ok) actions.toasts.show(errorNote(result.error), { tone: 'error' });
     else if (result.value.saved)
       actions.toasts.show(
         intl.formatMessage({ id: 'sidebar.conversation.exported' }, { fileName: result.value.fileName }),
@@ -66,7 +66,7 @@ export const ConversationItem = memo(function ConversationItem({
   const remove = async () => {
     const result = await actions.conversations.remove(conversation.id);
     if (!result.ok) {
-      actions.toasts.show(formatAppError(intl, result.error), { tone: 'error' });
+      actions.toasts.show(errorNote(result.error), { tone: 'error' });
       return;
     }
     const { undoToken } = result.value;
@@ -75,7 +75,7 @@ export const ConversationItem = memo(function ConversationItem({
         label: intl.formatMessage({ id: 'sidebar.conversation.undo' }),
         run: () =>
           void actions.conversations.restore(undoToken).then((restored) => {
-            if (!restored.ok) actions.toasts.show(formatAppError(intl, restored.error), { tone: 'error' });
+            if (!restored.ok) actions.toasts.show(errorNote(restored.error), { tone: 'error' });
           }),
       },
     });

@@ -1,5 +1,5 @@
 import { useIntl } from 'react-intl';
-import { formatAppError } from '../../../shared/i18n/error-text';
+import { errorNote } from '../../../shared/i18n/error-text';
 import type { ExportFormat } from '../../actions/history-actions';
 import { useActions } from '../../app-context';
 
@@ -9,7 +9,7 @@ export function HistoryTransfer() {
   const intl = useIntl();
   const exportAll = async (format: ExportFormat) => {
     const r = await actions.history.export(format);
-    if (!r.ok) actions.toasts.show(formatAppError(intl, r.error), { tone: 'error' });
+    if (!r.ok) actions.toasts.show(errorNote(r.error), { tone: 'error' });
     else if (r.value.saved)
       actions.toasts.show(
         intl.formatMessage({ id: 'sidebar.transfer.exported' }, { fileName: r.value.fileName }),
@@ -18,7 +18,7 @@ export function HistoryTransfer() {
   const importFile = async () => {
     const r = await actions.history.import();
     if (!r.ok) {
-      actions.toasts.show(formatAppError(intl, r.error), { tone: 'error' });
+      actions.toasts.show(errorNote(r.error), { tone: 'error' });
       return;
     }
     if (r.value.cancelled) return;
