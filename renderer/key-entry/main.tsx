@@ -2,6 +2,7 @@ import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import type { DisplayLocale } from '../../common/i18n/locales';
 import { AppIntlProvider } from '../shared/i18n/app-intl-provider';
+import { loadCatalog } from '../shared/i18n/catalog-loader';
 import { getKeyEntryBridge } from './bridge';
 import { KeyEntryApp } from './key-entry-app';
 import './key-entry.css';
@@ -17,10 +18,14 @@ const render = (locale: DisplayLocale) =>
       </AppIntlProvider>
     </StrictMode>,
   );
-// The language main resolved, before the first paint; English if main cannot say.
+// The language main resolved, before the first paint, its catalog chunk loaded first; English if main
+// cannot say (or the chunk cannot load).
 getKeyEntryBridge()
   .getLocale()
   .then(
-    (result) => render(result.ok ? result.value.locale : 'en'),
+    async (result) => {
+      if (result.ok) await loadCatalog(result.value.locale).catch(() => undefined);
+      render(result.ok ? result.value.locale : 'en');
+    },
     () => render('en'),
   );

@@ -1,7 +1,7 @@
 import { type ReactNode, useEffect } from 'react';
 import { IntlProvider } from 'react-intl';
-import { messagesFor } from '../../../common/i18n/catalogs';
 import { type DisplayLocale, PSEUDO_LOCALE, SOURCE_LOCALE } from '../../../common/i18n/locales';
+import { messagesFor } from './catalog-loader';
 
 /**
  * The catalogs for one locale around a window's components (chat and key-entry windows alike). A new

@@ -1,6 +1,6 @@
 import { createIntl, createIntlCache, type IntlShape } from 'react-intl';
-import { messagesFor } from '../../../common/i18n/catalogs';
 import { type DisplayLocale, SOURCE_LOCALE } from '../../../common/i18n/locales';
+import { messagesFor } from '../../shared/i18n/catalog-loader';
 
 let english: IntlShape | undefined;
 

@@ -1,6 +1,6 @@
 import { createIntl, createIntlCache, type IntlShape } from 'react-intl';
-import { messagesFor } from '../../../common/i18n/catalogs';
 import { type DisplayLocale, formattingLocale, SOURCE_LOCALE } from '../../../common/i18n/locales';
+import { messagesFor } from '../../shared/i18n/catalog-loader';
 import { formatAppError, type ShownError } from '../../shared/i18n/error-text';
 import { formatBytes } from '../format/attachments';
 

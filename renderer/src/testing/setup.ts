@@ -13,7 +13,12 @@ if (!Element.prototype.scrollBy) {
 // start-up in the app; here before each file's tests, so a render shows them at once, as before.
 beforeAll(async () => {
   const views = await import('../lazy/deferred-views');
+  // Each language's catalog is a chunk too (shared/i18n/catalog-loader.ts): all loaded, so a test's
+  // language switch shows at once, as before.
+  const { loadCatalog } = await import('../../shared/i18n/catalog-loader');
+  const { APP_LOCALES } = await import('../../../common/i18n/locales');
   await Promise.all([
+    ...APP_LOCALES.map((locale) => loadCatalog(locale)),
     views.AssistantMessageView.preload(),
     views.UserMessageView.preload(),
     views.CompareViewView.preload(),

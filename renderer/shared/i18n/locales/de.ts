@@ -1,0 +1,11 @@
+/// <reference types="vite/client" />
+import { mergeAreas } from '../merge-areas';
+
+// Every area's de file (common/i18n/messages/<area>/de.json), one chunk the window loads only when
+// it is shown in this language (catalog-loader.ts). A new area folder is picked up without a line here.
+export default mergeAreas(
+  import.meta.glob<Record<string, string>>('../../../../common/i18n/messages/*/de.json', {
+    eager: true,
+    import: 'default',
+  }),
+);
