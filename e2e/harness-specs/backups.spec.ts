@@ -103,6 +103,10 @@ test('Back up now lists a backup; a deleted conversation comes back with Restore
   await section.getByRole('button', { name: 'Restore this backup' }).click();
   await expect(section.getByRole('status')).toContainText('Restored 1 conversation from the backup of');
   await expect(section.getByRole('status')).toContainText('Your settings are back as they were.');
+  // The reply's spending entry was in the backup and is still in the live ledger: nothing to add.
+  await expect(section.getByRole('status')).toContainText(
+    'Your spending history already had every entry of the backup.',
+  );
   // The Settings screen shows the restored value, and the window uses it.
   await expect(theme('Light')).toBeChecked();
   await expect(systemPrompt).toHaveValue('Answer like a marine biologist.');
