@@ -83,6 +83,19 @@ export const ErrorValuesSchema = z.record(
   z.union([z.string().max(4000), z.number()]),
 );
 
+/** A catalog id in one of the `errors.*` areas, as it crosses the bridge. */
+export const ErrorMessageIdSchema = z.string().regex(/^errors\.[A-Za-z0-9_.]{1,118}$/);
+
+/**
+ * An error message's words as a catalog message without the rest of an AppError (the key status's
+ * reason): `messageId` and `values`, shown by a window through its one error formatter.
+ */
+export const ErrorDescriptorSchema = z.object({
+  messageId: ErrorMessageIdSchema,
+  values: ErrorValuesSchema.optional(),
+});
+export type ErrorDescriptor = z.infer<typeof ErrorDescriptorSchema>;
+
 export const AppErrorSchema = z.object({
   code: ErrorCodeSchema,
   /** The English text: what the logs say, and what a window shows when it cannot format `messageId`. */
@@ -92,10 +105,7 @@ export const AppErrorSchema = z.object({
    * formats errors in the person's language: it holds no locale state per error, and a window that
    * switches language re-renders an error already on screen.
    */
-  messageId: z
-    .string()
-    .regex(/^errors\.[A-Za-z0-9_.]{1,118}$/)
-    .optional(),
+  messageId: ErrorMessageIdSchema.optional(),
   values: ErrorValuesSchema.optional(),
   /** Seconds to wait before trying again (rate limits), when OpenRouter said so. */
   retryAfterSeconds: z.number().nonnegative().optional(),

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { ErrorDescriptorSchema } from './errors';
 
 /** How a key got into Switchboard; shown in settings so the person recognises it. */
 export const KeySourceSchema = z.enum(['typed', 'clipboard', 'oauth', 'env']);
@@ -33,8 +34,10 @@ export const KeyStatusSchema = z.discriminatedUnion('state', [
   }),
   z.object({
     state: z.literal('unavailable'),
-    /** Why OS encryption cannot be used, in plain words. */
+    /** Why OS encryption cannot be used, in plain English words (logs, and an older window). */
     reason: z.string(),
+    /** The same reason as a catalog message (errors.key.*), worded by each window in its language. */
+    reasonMessage: ErrorDescriptorSchema.optional(),
     backend: z.string(),
   }),
   z.object({
@@ -58,6 +61,8 @@ export const KeyStatusSchema = z.discriminatedUnion('state', [
     state: z.literal('unreadable'),
     /** The stored ciphertext no longer decrypts (keyring changed, profile moved): sign in again. */
     reason: z.string(),
+    /** The same reason as a catalog message (errors.key.*), worded by each window in its language. */
+    reasonMessage: ErrorDescriptorSchema.optional(),
     backend: z.string(),
   }),
 ]);

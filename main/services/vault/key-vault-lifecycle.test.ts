@@ -149,6 +149,7 @@ describe('key vault: encryption unavailable', () => {
       state: 'unavailable',
       reason:
         'No OS keyring (GNOME Keyring/KWallet) is available, so the key can only be kept for this session.',
+      reasonMessage: { messageId: 'errors.key.unavailable', values: { platform: 'linux', kept: 'no' } },
       backend: 'test',
     });
 
@@ -275,6 +276,7 @@ describe('key vault: unreadable record', () => {
     await expect(moved.vault.init()).resolves.toEqual({
       state: 'unreadable',
       reason: UNREADABLE_REASON,
+      reasonMessage: { messageId: 'errors.key.unreadable' },
       backend: 'test',
     });
     expect(moved.vault.currentKey()).toBeNull();

@@ -15,8 +15,8 @@ export function unavailableMessage(platform: NodeJS.Platform, savedKeyKept: bool
 }
 
 /**
- * The key status's `reason` (common/key-status.ts), which the contract carries as English text today:
- * made from the `en` catalog, so the words live in the catalogs only.
+ * The key status's English `reason` (common/key-status.ts; logs and an older window — each window words
+ * `reasonMessage` itself): made from the `en` catalog, so the words live in the catalogs only.
  */
 export function unavailableReason(platform: NodeJS.Platform, savedKeyKept: boolean): string {
   return englishErrorText(unavailableMessage(platform, savedKeyKept));

@@ -2,9 +2,26 @@
  * Builders for the statuses the vault reports. Kept apart from the vault's control flow so every
  * state is shaped in exactly one place, and so it is plain that only masked previews go into them.
  */
+
+import type { ErrorDescriptor } from '../../../common/errors';
+import { type ErrorMessage, englishErrorText } from '../../../common/i18n/error-messages';
 import type { KeySource, KeyStatus } from '../../../common/key-status';
 import { maskKey } from '../../../common/redact';
-import { UNREADABLE_REASON, unavailableReason } from './vault-messages';
+import { MESSAGES, unavailableMessage } from './vault-messages';
+
+/**
+ * A reason in both forms the status carries: English `reason` (logs, an older window) and the catalog
+ * message each window words in its own language, so it follows a language switch.
+ */
+function reasonOf(message: ErrorMessage): { reason: string; reasonMessage: ErrorDescriptor } {
+  return {
+    reason: englishErrorText(message),
+    reasonMessage:
+      message.values === undefined
+        ? { messageId: message.id }
+        : { messageId: message.id, values: { ...message.values } },
+  };
+}
 
 /** Linux `basic_text` encrypts with a hard-coded password: persisting there is only obfuscation. */
 export function isWeakBackend(backend: string): boolean {
@@ -46,9 +63,9 @@ export function unavailableStatus(
   platform: NodeJS.Platform,
   savedKeyKept: boolean,
 ): KeyStatus {
-  return { state: 'unavailable', reason: unavailableReason(platform, savedKeyKept), backend };
+  return { state: 'unavailable', ...reasonOf(unavailableMessage(platform, savedKeyKept)), backend };
 }
 
 export function unreadableStatus(backend: string): KeyStatus {
-  return { state: 'unreadable', reason: UNREADABLE_REASON, backend };
+  return { state: 'unreadable', ...reasonOf(MESSAGES.unreadable), backend };
 }

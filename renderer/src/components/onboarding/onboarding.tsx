@@ -9,6 +9,7 @@ import { describeBackend } from '../../format/key-storage';
 import { EnvKeyOffer } from './env-key-offer';
 import { KeyOriginPaused } from './key-origin-paused';
 import { keySavedMessage } from './key-saved-message';
+import { keyStatusReason } from './key-status-reason';
 
 /** What the start screen says went wrong: main's error, or a catalog message of its own. */
 type StartProblem = { error: ShownError } | { id: string };
@@ -19,14 +20,14 @@ function Problem({ status }: { status: KeyStatus }) {
   if (status.state === 'unreadable') {
     return (
       <p className="onboarding-problem">
-        {intl.formatMessage({ id: 'onboarding.unreadable' }, { reason: status.reason })}
+        {intl.formatMessage({ id: 'onboarding.unreadable' }, { reason: keyStatusReason(intl, status) })}
       </p>
     );
   }
   if (status.state === 'unavailable') {
     return (
       <p className="onboarding-problem">
-        {intl.formatMessage({ id: 'onboarding.unavailable' }, { reason: status.reason })}
+        {intl.formatMessage({ id: 'onboarding.unavailable' }, { reason: keyStatusReason(intl, status) })}
       </p>
     );
   }

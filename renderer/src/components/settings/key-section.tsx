@@ -7,6 +7,7 @@ import { describeBackend, describeKeySource } from '../../format/key-storage';
 import { useStoreValue } from '../../hooks/use-store-value';
 import { hasUsableKey } from '../../state/key-status-store';
 import { KeyOriginPaused } from '../onboarding/key-origin-paused';
+import { keyStatusReason } from '../onboarding/key-status-reason';
 import { KeyVerification } from './key-verification';
 
 type Verification =
@@ -22,9 +23,17 @@ function KeyFacts({ status }: { status: KeyStatus }) {
     case 'none':
       return <p>{intl.formatMessage({ id: 'settings.key.none' })}</p>;
     case 'unavailable':
-      return <p>{intl.formatMessage({ id: 'settings.key.unavailable' }, { reason: status.reason })}</p>;
+      return (
+        <p>
+          {intl.formatMessage({ id: 'settings.key.unavailable' }, { reason: keyStatusReason(intl, status) })}
+        </p>
+      );
     case 'unreadable':
-      return <p>{intl.formatMessage({ id: 'settings.key.unreadable' }, { reason: status.reason })}</p>;
+      return (
+        <p>
+          {intl.formatMessage({ id: 'settings.key.unreadable' }, { reason: keyStatusReason(intl, status) })}
+        </p>
+      );
     case 'origin-mismatch':
       return <KeyOriginPaused status={status} />;
     case 'stored':
