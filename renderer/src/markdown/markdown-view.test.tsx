@@ -89,6 +89,14 @@ describe('MarkdownView rendering', () => {
     expect(root.querySelector('.katex')).toBeNull();
   });
 
+  it('streams its tail in a group with at most 7 settled blocks (the unit the browser repaints each frame)', () => {
+    const paragraphs = Array.from({ length: 40 }, (_, i) => `Paragraph ${i}.`).join('\n\n');
+    const root = view(`${paragraphs}\n\nThe tail is still`, true);
+    const groups = [...root.querySelectorAll('.md-root > .md-group')];
+    expect(groups.map((group) => group.children.length)).toEqual([8, 8, 8, 8, 8, 1]);
+    expect(groups.at(-1)?.lastElementChild?.textContent).toBe('The tail is still');
+  });
+
   it('accepts an extra class name on the root', () => {
     const root = view('x');
     expect(root.firstElementChild?.className).toBe('md-root');
