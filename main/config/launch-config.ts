@@ -2,6 +2,8 @@
  * Settings read once by main at launch, from the environment or the command line, never from the
  * renderer: where OpenRouter is (tests and corporate proxies point it elsewhere) and where user data lives.
  */
+import type launchMessages from '../../common/i18n/messages/launch/en.json';
+import { ENGLISH_TEXT } from '../services/i18n/catalog-intl';
 import { BaseUrlError, type BaseUrlProblem, parseBaseUrl } from './base-url';
 
 export const DEFAULT_OPENROUTER_BASE_URL = 'https://openrouter.ai/api/v1';
@@ -35,8 +37,23 @@ export interface LaunchOptions {
   isPackaged?: boolean;
 }
 
+/** A launch message (area `launch`): its id, checked against the English catalog, and its values. */
+export interface LaunchMessage {
+  id: keyof typeof launchMessages;
+  values?: Readonly<Record<string, string | number>>;
+}
+
+/**
+ * A launch setting main cannot use. `message` is English (logs); `text` is the catalog message the
+ * error box words in the system's language (main/electron/launch-text.ts), as it does the box's title.
+ */
 export class LaunchConfigError extends Error {
   override name = 'LaunchConfigError';
+  readonly text: LaunchMessage;
+  constructor(text: LaunchMessage) {
+    super(ENGLISH_TEXT.message(text.id, text.values));
+    this.text = text;
+  }
 }
 
 function flagValue(argv: readonly string[], flag: string): string | undefined {
@@ -49,10 +66,10 @@ function flagValue(argv: readonly string[], flag: string): string | undefined {
 }
 
 /** What the person who set the variable or flag is told, per broken rule. */
-const BASE_URL_PROBLEMS: Readonly<Record<BaseUrlProblem, (raw: string) => string>> = {
-  not_a_url: (raw) => `${ENV_BASE_URL} is not a URL: ${raw}`,
-  not_https: () => `${ENV_BASE_URL} must be https (http is allowed only on 127.0.0.1/localhost).`,
-  has_extras: () => `${ENV_BASE_URL} must not contain credentials, a query or a fragment.`,
+const BASE_URL_PROBLEMS: Readonly<Record<BaseUrlProblem, (raw: string) => LaunchMessage>> = {
+  not_a_url: (raw) => ({ id: 'launch.baseUrlNotUrl', values: { variable: ENV_BASE_URL, value: raw } }),
+  not_https: () => ({ id: 'launch.baseUrlNotHttps', values: { variable: ENV_BASE_URL } }),
+  has_extras: () => ({ id: 'launch.baseUrlHasExtras', values: { variable: ENV_BASE_URL } }),
 };
 
 /** The base URL as main passes it on: the one rule of main/config/base-url.ts, without a trailing slash. */
@@ -80,7 +97,7 @@ export function readLaunchConfig(
   const rawBase = flagValue(argv, FLAG_BASE_URL) ?? usableEnvBase ?? DEFAULT_OPENROUTER_BASE_URL;
   const rawData = flagValue(argv, FLAG_USER_DATA) ?? env[ENV_USER_DATA];
   if (rawData !== undefined && !isAbsolute(rawData)) {
-    throw new LaunchConfigError(`${ENV_USER_DATA} must be an absolute path.`);
+    throw new LaunchConfigError({ id: 'launch.userDataNotAbsolute', values: { variable: ENV_USER_DATA } });
   }
   return { openRouterBaseUrl: launchBaseUrl(rawBase), userDataDir: rawData ?? null, notices };
 }

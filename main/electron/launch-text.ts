@@ -1,4 +1,5 @@
 import { resolveLocale } from '../../common/i18n/resolve-locale';
+import { LaunchConfigError } from '../config/launch-config';
 import { catalogIntl, type MainText, mainText } from '../services/i18n/catalog-intl';
 
 /**
@@ -22,4 +23,10 @@ export function launchText(systemLanguages: () => readonly string[]): MainText {
   }
   const intl = catalogIntl(resolveLocale('system', preferred, { pseudoAllowed: false }));
   return mainText(() => intl);
+}
+
+/** What the error box says about a launch setting main refused: its catalog message in `text`'s language. */
+export function launchErrorText(text: MainText, error: unknown): string {
+  if (error instanceof LaunchConfigError) return text.message(error.text.id, error.text.values);
+  return String(error);
 }

@@ -2,10 +2,10 @@ import { mkdirSync } from 'node:fs';
 import { isAbsolute } from 'node:path';
 import { app, dialog } from 'electron';
 import { userDataDirFor } from '../config/dev-profile';
-import { type LaunchConfig, LaunchConfigError, readLaunchConfig } from '../config/launch-config';
+import { type LaunchConfig, readLaunchConfig } from '../config/launch-config';
 import { ENV_KEY_VARIABLE } from '../services/key-intake/env-key-offer';
 import { PRIVATE_DIR_MODE } from '../services/private-files/private-files';
-import { launchText } from './launch-text';
+import { launchErrorText, launchText } from './launch-text';
 
 // What main does at module load, before the single-instance lock (main/index.ts calls these in order).
 // Each may stop the launch with a message; none starts anything.
@@ -16,9 +16,8 @@ export function readLaunchSettingsOrExit(): LaunchConfig {
     // Packaged builds ignore the base-URL environment variable (see LaunchOptions.isPackaged).
     return readLaunchConfig(process.env, process.argv, isAbsolute, { isPackaged: app.isPackaged });
   } catch (error) {
-    const message = error instanceof LaunchConfigError ? error.message : String(error);
     const text = launchText(() => app.getPreferredSystemLanguages());
-    dialog.showErrorBox(text.message('launch.cannotStart'), message);
+    dialog.showErrorBox(text.message('launch.cannotStart'), launchErrorText(text, error));
     app.exit(1);
     throw error;
   }
