@@ -50,8 +50,6 @@ export const BackupRestoreResultSchema = z
     restored: z.number().int().nonnegative(),
     /** Conversations the snapshot did not have, moved to the trash (restorable for 30 days). */
     movedToTrash: z.number().int().nonnegative(),
-    /** The snapshot's settings replaced the live ones (false: it had no settings file; the live ones stay). */
-    settingsRestored: z.boolean(),
     /** Entries of the snapshot's spending ledger the live one lacked, added to it (none is ever removed). */
     spendingEntriesAdded: z.number().int().nonnegative(),
     /** The snapshot of the state before this restore: restoring it undoes the restore. */

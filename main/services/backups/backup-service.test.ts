@@ -436,7 +436,7 @@ describe('restore: settings and the spending ledger', () => {
     f.settings.onChange((settings) => told.push(`${settings.theme}/${settings.language}`));
 
     const result = await f.service.restore(backup.id);
-    expect(result).toMatchObject({ restored: 1, settingsRestored: true, spendingEntriesAdded: 2 });
+    expect(result).toMatchObject({ restored: 1, spendingEntriesAdded: 2 });
     expect(f.settings.get()).toEqual(backedUp);
     expect(await settingsOnDisk(f.dataDir)).toEqual(backedUp);
     expect(told).toEqual(['light/de']);
@@ -448,7 +448,7 @@ describe('restore: settings and the spending ledger', () => {
 
     // The snapshot taken first holds the settings as they were: restoring it puts them back.
     const undone = await f.service.restore(result.undoBackupId);
-    expect(undone).toMatchObject({ settingsRestored: true, spendingEntriesAdded: 0 });
+    expect(undone).toMatchObject({ spendingEntriesAdded: 0 });
     expect(f.settings.get()).toEqual(changed);
     expect(told).toEqual(['light/de', 'dark/fr']);
     expect(ledgerEntries(f.ledger())).toEqual([FIXTURE_LEDGER_ENTRY, r2, r3, r4]);
@@ -507,6 +507,21 @@ describe('restore: settings and the spending ledger', () => {
       expect(f.history.get(a.id)?.title).toBe('Walruses');
     });
   }
+
+  it('a snapshot without a settings file (none saved yet) brings back the defaults, so undo works on a fresh folder', async () => {
+    const f = await open({ fresh: true });
+    await addConversation(f.history, 'Walruses', 'walruses');
+    const backup = await f.service.backUpNow();
+    expect(
+      parseManifest(await fs.readFile(backupPathsFor(f.dataDir).manifest(backup.id), 'utf8'))?.files.map(
+        (file) => file.path,
+      ),
+    ).not.toContain('settings.json');
+    await f.settings.update({ theme: 'light', language: 'es' });
+    await f.service.restore(backup.id);
+    expect(f.settings.get()).toEqual(DEFAULT_SETTINGS);
+    expect(await settingsOnDisk(f.dataDir)).toEqual(DEFAULT_SETTINGS);
+  });
 
   it('a settings file saved before some settings existed restores them as their defaults', async () => {
     const f = await open();

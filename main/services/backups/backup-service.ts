@@ -9,6 +9,7 @@ import type {
 import type { ConversationSummary } from '../../../common/conversation-types';
 import { AppFailure, appError } from '../../../common/errors';
 import { describeError } from '../../../common/redact';
+import { DEFAULT_SETTINGS, type Settings } from '../../../common/settings-types';
 import type { ConversationRestorer, HistoryStore } from '../history';
 import { type LedgerCopy, type LedgerMergeTarget, mergeLedger, readLedgerCopy } from '../ledger/ledger-merge';
 import type { Logger } from '../log/logger';
@@ -347,14 +348,15 @@ export function createBackupService(options: BackupServiceOptions): BackupServic
   };
 
   /**
-   * A snapshot's settings, held to the settings store's schema, or null when it has no settings file
-   * (no setting had been saved yet: the live ones stay). A damaged file, or one a newer version
-   * wrote, refuses the whole restore: a restore brings back one moment or nothing (the person can
-   * still restore its conversations one at a time).
+   * A snapshot's settings, held to the settings store's schema. No settings file means none had been
+   * saved (or an unreadable one had been moved aside): the defaults were in use, as the store reads
+   * it, so the defaults come back — and a pre-restore snapshot taken on a fresh data folder undoes a
+   * restore there too. A damaged file, or one a newer version wrote, refuses the whole restore: a
+   * restore brings back one moment or nothing (its conversations can still come back one at a time).
    */
-  const settingsOf = async (manifest: Manifest) => {
+  const settingsOf = async (manifest: Manifest): Promise<Settings> => {
     const bytes = await fileOf(manifest, SETTINGS_FILE);
-    if (!bytes) return null;
+    if (!bytes) return DEFAULT_SETTINGS;
     const parsed = parseBackedUpSettings(bytes.toString('utf8'));
     if (!parsed.ok) throw parsed.error;
     return parsed.settings;
@@ -446,7 +448,7 @@ export function createBackupService(options: BackupServiceOptions): BackupServic
             restoredIds.add(restored.id);
           }
           // Through the store: saved atomically, and its listeners told (main's language follows).
-          if (settings) await options.settings.replaceAll(settings);
+          await options.settings.replaceAll(settings);
           // Merged, never replaced: an older ledger would forget money spent and loosen the limits.
           if (ledger) spendingEntriesAdded = (await mergeLedger(options.ledger, ledger)).added;
         } catch (error) {
@@ -465,18 +467,15 @@ export function createBackupService(options: BackupServiceOptions): BackupServic
         await tidy().catch((error: unknown) =>
           log.warn('old backups could not be removed', { error: describeError(error) }),
         );
-        const settingsRestored = settings !== null;
         log.info('backup restored', {
           backupId,
           restored: restoredIds.size,
           movedToTrash,
-          settingsRestored,
           spendingEntriesAdded,
         });
         return {
           restored: restoredIds.size,
           movedToTrash,
-          settingsRestored,
           spendingEntriesAdded,
           undoBackupId: undo.id,
         };

@@ -75,7 +75,7 @@ describe('encrypted copies (age, passphrase)', () => {
     there.settings.onChange((settings) => told.push(settings.language));
     const imported = await there.service.importEncrypted(join(folder.dir, fileName), PASSPHRASE);
     const result = await there.service.restore(imported.id);
-    expect(result).toMatchObject({ restored: 1, settingsRestored: true, spendingEntriesAdded: 2 });
+    expect(result).toMatchObject({ restored: 1, spendingEntriesAdded: 2 });
     expect(there.settings.get()).toEqual(here.settings.get());
     expect(told).toEqual(['ja']);
     // A fresh ledger merged with the backup's is the backup's.

@@ -406,7 +406,6 @@ export function createFakeBridge(initial: Partial<FakeState> = {}): FakeBridge {
       ok({
         restored: 0,
         movedToTrash: 0,
-        settingsRestored: true,
         spendingEntriesAdded: 0,
         undoBackupId: '2026-01-01T00-00-00-000Z-pre-restore-000000',
       }),

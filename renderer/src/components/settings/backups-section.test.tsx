@@ -79,7 +79,6 @@ describe('Settings → Backups (issue 20)', () => {
       ok({
         restored: 3,
         movedToTrash: 0,
-        settingsRestored: true,
         spendingEntriesAdded: 2,
         undoBackupId: '2026-03-05T09-00-00-000Z-pre-restore-222222',
       }),

@@ -144,7 +144,7 @@ export function BackupsSection() {
     if (!result.ok) {
       setError(formatAppError(intl, result.error));
     } else {
-      const { restored, movedToTrash, settingsRestored, spendingEntriesAdded } = result.value;
+      const { restored, movedToTrash, spendingEntriesAdded } = result.value;
       setStatus(
         movedToTrash === 0
           ? { id: 'settings.backups.restored', values: { count: restored, date: date(backup.createdAt) } }
@@ -154,7 +154,7 @@ export function BackupsSection() {
             },
         {
           id: 'settings.backups.restoredAlso',
-          values: { settings: settingsRestored ? 'yes' : 'no', added: spendingEntriesAdded },
+          values: { added: spendingEntriesAdded },
         },
       );
     }
