@@ -18,6 +18,7 @@ import errorsSettings from './messages/errors.settings';
 import errorsSignIn from './messages/errors.signIn';
 import format from './messages/format';
 import historyExport from './messages/history.export';
+import historyTitle from './messages/history.title';
 import keyEntry from './messages/keyEntry';
 import launch from './messages/launch';
 import markdown from './messages/markdown';
@@ -65,6 +66,7 @@ export const AREAS: Readonly<Record<string, AreaCatalog>> = {
   'errors.signIn': errorsSignIn,
   format,
   'history.export': historyExport,
+  'history.title': historyTitle,
   keyEntry,
   launch,
   markdown,

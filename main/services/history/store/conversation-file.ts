@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { AttachmentSchema } from '../../../../common/attachment-types';
 import { FileAnnotationSchema, ReasoningDetailSchema } from '../../../../common/chat-types';
+import { STORED_DEFAULT_TITLE } from '../../../../common/conversation-title';
 import { ConversationIdSchema, MessageIdSchema, MessageSchema } from '../../../../common/conversation-types';
 
 /**
@@ -135,10 +136,10 @@ export type AnyConversationFile = ConversationFileV1 | ConversationFileV2 | Conv
 
 /**
  * A new conversation's stored title until its first message names it (conversation-store.ts compares
- * against it). Stored data, like every title: not reworded per language.
+ * against it). Stored data, like every title: not reworded per language; windows and the Markdown
+ * export show the catalog's placeholder in its place (common/conversation-title.ts).
  */
-// i18n-ignore: a stored sentinel title, compared when the first message names the conversation
-export const DEFAULT_TITLE = 'New conversation';
+export const DEFAULT_TITLE = STORED_DEFAULT_TITLE;
 
 /** Pretty-printed: these are the person's files, and readable files are easier to trust and recover. */
 export function serializeConversationFile(file: AnyConversationFile): string {

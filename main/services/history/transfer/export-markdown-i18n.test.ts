@@ -134,6 +134,19 @@ describe('Markdown export in the interface language', () => {
   });
 });
 
+describe('a conversation still called by the stored placeholder', () => {
+  it('is titled in the export’s language; the stored title and a renamed one stay as they are', async () => {
+    const c = await store.create({ model: null });
+    expect(c.title).toBe('New conversation');
+    expect(await store.exportConversation(c.id, 'markdown')).toMatch(/^# New conversation\n/);
+    locale = 'de';
+    expect(await store.exportConversation(c.id, 'markdown')).toMatch(/^# Neue Unterhaltung\n/);
+    expect(await store.exportConversation(c.id, 'json')).toContain('"title": "New conversation"');
+    await store.rename(c.id, 'Trip');
+    expect(await store.exportConversation(c.id, 'markdown')).toMatch(/^# Trip\n/);
+  });
+});
+
 describe('sizes of attached files', () => {
   it('as before in English; the language’s decimal sign and units elsewhere', () => {
     const inLocale = (l: DisplayLocale) => mainText(() => catalogIntl(l));

@@ -1,4 +1,5 @@
 import type { Citation } from '../../../../common/chat-types';
+import { isStoredDefaultTitle } from '../../../../common/conversation-title';
 import type { Message } from '../../../../common/conversation-types';
 import { ENGLISH_TEXT, type MainText } from '../../i18n/catalog-intl';
 import type { ConversationFile } from '../store/conversation-file';
@@ -24,8 +25,12 @@ export function conversationToMarkdown(
   const { conversation } = file;
   // The conversation as it is shown: the visible path (the JSON export keeps every branch).
   const messages = visiblePath(file);
+  // The stored placeholder title is shown as the interface language's, as the windows show it.
+  const title = isStoredDefaultTitle(conversation.title)
+    ? text.message('history.title.newConversation')
+    : conversation.title;
   const lines = [
-    `# ${conversation.title}`,
+    `# ${title}`,
     '',
     `_${text.message('history.export.dates', { createdAt: conversation.createdAt, updatedAt: conversation.updatedAt })}_`,
   ];

@@ -2,6 +2,7 @@ import { useIntl } from 'react-intl';
 import type { DisplayLocale } from '../../../../common/i18n/locales';
 import { useActions, useStores } from '../../app-context';
 import { formatCalendarDay } from '../../format/calendar-day';
+import { shownConversationTitle } from '../../format/conversation-title';
 import { useModelSummary } from '../../hooks/use-model-summary';
 import { useStoreValue } from '../../hooks/use-store-value';
 import { ConversationCost } from './conversation-cost';
@@ -35,17 +36,18 @@ function RetirementWarning() {
   );
 }
 
-/** The open conversation's title, the model picker button, the model's details and Settings. */
+/** The open conversation's title (as stored; shown through `shownConversationTitle`), the model picker button, the model's details and Settings. */
 export function ChatHeader({ title }: { title: string | null }) {
   const actions = useActions();
   const intl = useIntl();
+  const shown = title === null ? null : shownConversationTitle(intl, title);
   return (
     <header className="chat-header">
-      {title === null ? (
+      {shown === null ? (
         <h2 className="chat-title">{intl.formatMessage({ id: 'chat.header.newChat' })}</h2>
       ) : (
-        <h2 className="chat-title" data-i18n-content>
-          {title}
+        <h2 className="chat-title" data-i18n-content={shown.own || undefined}>
+          {shown.text}
         </h2>
       )}
       <ConversationCost />

@@ -7,6 +7,7 @@ import type { ExportFormat } from '../../actions/history-actions';
 import { useActions } from '../../app-context';
 import { formatActivity } from '../../format/activity-time';
 import { formatCalendarDay } from '../../format/calendar-day';
+import { shownConversationTitle } from '../../format/conversation-title';
 import { useModelSummary } from '../../hooks/use-model-summary';
 import { MenuButton } from '../menu-button';
 import { RenameField } from './rename-field';
@@ -30,10 +31,9 @@ export const ConversationItem = memo(function ConversationItem({
   const [renaming, setRenaming] = useState(false);
   const [refocus, setRefocus] = useState(false);
   const openRef = useRef<HTMLButtonElement>(null);
-  const titled = conversation.title.trim() !== '';
-  const title = titled
-    ? conversation.title.trim()
-    : intl.formatMessage({ id: 'sidebar.conversation.untitled' });
+  const shown = shownConversationTitle(intl, conversation.title);
+  const titled = shown.own && shown.text !== '';
+  const title = shown.text || intl.formatMessage({ id: 'sidebar.conversation.untitled' });
   const retiresOn = useModelSummary(conversation.model)?.expirationDate;
 
   // After renaming, focus goes back to the conversation, where the person was.
@@ -85,7 +85,11 @@ export const ConversationItem = memo(function ConversationItem({
   return (
     <li className={selected ? 'conversation selected' : 'conversation'}>
       {renaming ? (
-        <RenameField initial={conversation.title} onSave={(t) => void rename(t)} onCancel={endRename} />
+        <RenameField
+          initial={shown.own ? conversation.title : shown.text}
+          onSave={(t) => void rename(t)}
+          onCancel={endRename}
+        />
       ) : (
         <button
           ref={openRef}

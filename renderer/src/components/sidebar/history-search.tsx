@@ -3,6 +3,7 @@ import { useIntl } from 'react-intl';
 import type { SearchHit } from '../../../../common/conversation-types';
 import { formatAppError, type ShownError } from '../../../shared/i18n/error-text';
 import { useActions } from '../../app-context';
+import { shownConversationTitle } from '../../format/conversation-title';
 import { HighlightedText } from './highlighted-text';
 
 const DEBOUNCE_MS = 150;
@@ -82,9 +83,7 @@ export function HistorySearch() {
                     .then(() => actions.navigation.open(hit.conversationId));
                 }}
               >
-                <span className="search-hit-title" data-i18n-content>
-                  {hit.title}
-                </span>
+                <SearchHitTitle title={hit.title} />
                 <span className="search-hit-snippet" data-i18n-content>
                   <HighlightedText text={hit.snippet.text} ranges={hit.snippet.highlights} />
                 </span>
@@ -97,5 +96,15 @@ export function HistorySearch() {
         </ul>
       )}
     </search>
+  );
+}
+
+/** A hit's conversation title: its own words, or the placeholder in the window's language. */
+function SearchHitTitle({ title }: { title: string }) {
+  const shown = shownConversationTitle(useIntl(), title);
+  return (
+    <span className="search-hit-title" data-i18n-content={shown.own || undefined}>
+      {shown.text}
+    </span>
   );
 }

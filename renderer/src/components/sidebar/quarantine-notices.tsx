@@ -1,6 +1,7 @@
 import { useId } from 'react';
 import { useIntl } from 'react-intl';
 import type { QuarantineNotice } from '../../../../common/conversation-types';
+import { shownConversationTitle } from '../../format/conversation-title';
 
 /**
  * Conversations whose files could not be read (moved aside: this says where to), and conversations
@@ -22,7 +23,8 @@ export function QuarantineNotices({ notices }: { notices: readonly QuarantineNot
         {notices.map((notice) => {
           // The title is the person's; the sentence around it is the catalog's (one text node, so the
           // title stays inside the sentence in every language's word order).
-          const named = { titled: notice.title ? 'yes' : 'no', title: notice.title ?? '' };
+          const title = notice.title ? shownConversationTitle(intl, notice.title).text : '';
+          const named = { titled: title ? 'yes' : 'no', title };
           const path = (
             <code key="path" className="path" data-i18n-content>
               {notice.path}
