@@ -47,6 +47,24 @@ describe('literal text in components', () => {
     ).toEqual(['prose Copy failed', 'prose passed to a call The key is too short.']);
   });
 
+  it('finds prose after a leading placeholder in a template, not class lists, paths or ids', () => {
+    expect(
+      texts(`
+        refuse(\`\${name} is too large\`);
+        fail(\`\${ENV_BASE_URL} must be an absolute path.\`);
+        const why = \`\${file}: could not be read\`;
+        const cls = \`\${base} is-open\`;
+        const url = \`\${origin}/api/v1/models\`;
+        const key = \`\${id}-\${index}\`;
+        el.setAttribute('data-x', \`\${count}px\`);
+      `),
+    ).toEqual([
+      'prose passed to a call … is too large',
+      'prose passed to a call … must be an absolute path.',
+      'prose …: could not be read',
+    ]);
+  });
+
   it('leaves text from catalogs, numbers, punctuation and marked exceptions alone', () => {
     expect(
       texts(`

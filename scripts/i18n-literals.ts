@@ -52,6 +52,18 @@ export function isProse(text: string): boolean {
   return /\p{L}+[\s\u00a0]+\p{L}/u.test(t) || /[.…?!]$/.test(t);
 }
 
+/**
+ * The text of a template after its leading placeholder (`${name} is too large`): it reads like prose
+ * when it starts with two words (after a colon or dash) or is a word and a sentence's end, with nothing
+ * of a class name, path, URL or id (`${base} is-open`, `${origin}/api`, `${id}-${n}`).
+ */
+export function isProseAfterPlaceholder(rest: string): boolean {
+  const t = rest.replace(/^[\s:,;—–-]+/u, '').trim();
+  if (/[/_=<>{}]|https?:|\.\w+$/.test(t)) return false;
+  if (/^\p{L}+[\s\u00a0]+\p{L}/u.test(t)) return true;
+  return /^\p{L}+[^\p{L}]*$/u.test(t) ? false : /^\p{L}.*[.…?!]$/u.test(t);
+}
+
 type Node = { type: string; start: number; end: number; [key: string]: unknown };
 
 function isNode(value: unknown): value is Node {
@@ -99,6 +111,16 @@ function textOf(node: Node): string {
       .join('…');
   if (node.type === 'JSXText') return String(node.value);
   return '';
+}
+
+/** A string the check takes for UI text outside text-bearing positions (see `isProse`). */
+function readsAsProse(node: Node): boolean {
+  const text = textOf(node);
+  if (isProse(text)) return true;
+  if (node.type !== 'TemplateLiteral') return false;
+  const first = ((node.quasis as Node[]) ?? [])[0]?.value as { cooked?: string } | undefined;
+  // `${name} is too large`: the sentence starts with a value, so there is no capital to go by.
+  return first?.cooked === '' && isProseAfterPlaceholder(text.replace(/^…+/, ''));
 }
 
 function attributeName(node: Node): string | null {
@@ -157,15 +179,14 @@ export function findLiterals(source: string, fileName: string): Literal[] {
       const name = keyName(node);
       if (name && TEXT_KEYS.has(name)) for (const s of stringsIn(node.value as Node)) report(s, `${name}:`);
       else
-        for (const s of stringsIn(node.value as Node))
-          if (isProse(textOf(s))) report(s, 'prose in an object');
+        for (const s of stringsIn(node.value as Node)) if (readsAsProse(s)) report(s, 'prose in an object');
     } else if (node.type === 'ReturnStatement' || node.type === 'VariableDeclarator') {
       const value = (node.type === 'ReturnStatement' ? node.argument : node.init) as Node | null;
-      for (const s of stringsIn(value)) if (isProse(textOf(s))) report(s, 'prose');
+      for (const s of stringsIn(value)) if (readsAsProse(s)) report(s, 'prose');
     } else if (node.type === 'CallExpression') {
       // setError('…'), show('…'), toasts.push('…'): a sentence passed on is shown somewhere.
       for (const arg of (node.arguments as Node[]) ?? [])
-        for (const s of stringsIn(arg)) if (isProse(textOf(s))) report(s, 'prose passed to a call');
+        for (const s of stringsIn(arg)) if (readsAsProse(s)) report(s, 'prose passed to a call');
     }
     for (const child of children(node)) visit(child);
   };
