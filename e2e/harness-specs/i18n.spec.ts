@@ -204,12 +204,12 @@ test.describe('the chat pane, composer, attachments, toasts and Compare', () => 
     await expect(chips.getByRole('listitem')).toHaveCount(1);
     await expect(chips.locator('.attachment-chip-detail')).toContainText('⟦');
     expect(await untranslated(app, chips)).toEqual([]);
-    // Main's own sentence (it names the file) is shown as given until main's errors are converted;
-    // the region and the toast's button are ours.
+    // Main's refusal (it names the file) is worded from the catalog (errors.attachments) inside our
+    // sentence, like the region and the toast's button: nothing in the toasts is left untranslated.
     const toasts = app.locator('.toasts');
     await expect(toasts.locator('.toast-error')).toContainText('bomb.png');
     await expect(toasts).toHaveAttribute('aria-label', /⟦/);
-    expect(await untranslated(app, toasts.locator('.toast-error button'))).toEqual([]);
+    expect(await untranslated(app, toasts)).toEqual([]);
 
     // The estimate beside Send, and the ask-before-sending dialog.
     await app.locator('.composer textarea').fill('Which is larger, 9.11 or 9.9?');
@@ -818,5 +818,26 @@ test.describe('stored settings problems (errors.settings): what main found wrong
     await expect(alerts.filter({ hasText: 'bing' })).toHaveCount(1);
     for (const alert of await alerts.all()) await expect(alert).toContainText('⟦');
     expect(await untranslated(app, dialog)).toEqual([]);
+  });
+});
+
+test.describe('the placeholder title (history.title): a new conversation in the window’s language', () => {
+  test('de: a conversation not named yet is „Neue Unterhaltung“ in the sidebar and the header', async ({
+    app,
+    harness,
+  }) => {
+    await useLanguage(harness, app, 'de');
+    await expect(app.locator('html')).toHaveAttribute('lang', 'de');
+    // Created as "New conversation" (main stores it in English, and names it from the first message).
+    const created = await harness.services.history.create({ model: 'openai/gpt-4o-mini' });
+    expect(created.title).toBe('New conversation');
+    await app.reload();
+    const placeholder = text('de', 'history.title.newConversation');
+    expect(placeholder).toBe('Neue Unterhaltung');
+    const title = app.locator('.conversation-title', { hasText: placeholder });
+    await expect(title).toHaveCount(1);
+    await expect(app.locator('.conversation-title', { hasText: 'New conversation' })).toHaveCount(0);
+    await title.click();
+    await expect(app.getByRole('heading', { level: 2, name: placeholder, exact: true })).toBeVisible();
   });
 });
