@@ -91,7 +91,11 @@ const harness = await startHarness({
   ...(process.env.BENCH_APP_RENDERER_DIR ? { rendererDir: process.env.BENCH_APP_RENDERER_DIR } : {}),
 });
 await harness.services.vault.store({ key: emulator.defaultKey, source: 'env', persistence: 'session' });
-const browser = await chromium.launch(chromiumLaunchOptions());
+// BENCH_CHROMIUM_ARGS: extra switches for a diagnostic run, a JSON array (e.g.
+// `["--js-flags=--no-opt --no-maglev --no-sparkplug"]` to see how much of the soak's growth is compiled
+// code); figures with it are not the app's.
+const extraArgs = JSON.parse(process.env.BENCH_CHROMIUM_ARGS ?? '[]') as string[];
+const browser = await chromium.launch(chromiumLaunchOptions(extraArgs));
 
 /** Page → bridge → main → emulator → coalesced event → page, timed in the page. */
 async function ttftThroughApp(page: Page, conversationId: string): Promise<number> {
@@ -413,8 +417,11 @@ try {
         points.map((p) => `${p.reply}: ${pick(p)}`).join(', ');
       const rendererOk = last.rendererHeap <= first.rendererHeap * 1.1;
       const mainOk = last.mainHeap <= first.mainHeap * 1.1;
+      const firstCode = first.compiledCode ?? 0;
+      const lastCode = last.compiledCode ?? 0;
+      const withoutCode = `without V8's code objects (compiled functions: ${mb(firstCode)} → ${mb(lastCode)}) ${mb(first.rendererHeap - firstCode)} → ${mb(last.rendererHeap - lastCode)} (${growth(first.rendererHeap - firstCode, last.rendererHeap - lastCode)})`;
       rows.push(
-        `| soak, ${SOAK_REPLIES} replies in one window session: renderer JS heap after GC, reply ${first.reply} → ${last.reply} | ${mb(first.rendererHeap)} → ${mb(last.rendererHeap)} (${growth(first.rendererHeap, last.rendererHeap)}; ${trend((p) => mb(p.rendererHeap))}); DOM nodes ${first.domNodes} → ${last.domNodes}, JS listeners ${first.listeners} → ${last.listeners} | reply ${first.reply} | growth ≤ 10% ${verdict(rendererOk)} |`,
+        `| soak, ${SOAK_REPLIES} replies in one window session: renderer JS heap after GC, reply ${first.reply} → ${last.reply} | ${mb(first.rendererHeap)} → ${mb(last.rendererHeap)} (${growth(first.rendererHeap, last.rendererHeap)}; ${trend((p) => mb(p.rendererHeap))}); ${withoutCode}; DOM nodes ${first.domNodes} → ${last.domNodes}, JS listeners ${first.listeners} → ${last.listeners} | reply ${first.reply} | growth ≤ 10% ${verdict(rendererOk)} |`,
         `| soak: main's heap after gc() (the harness runs main's services in the bench's Node process), reply ${first.reply} → ${last.reply} | ${mb(first.mainHeap)} → ${mb(last.mainHeap)} (${growth(first.mainHeap, last.mainHeap)}; ${trend((p) => mb(p.mainHeap))}); process RSS ${mb(first.mainRss)} → ${mb(last.mainRss)} | reply ${first.reply} | growth ≤ 10% ${verdict(mainOk)} |`,
       );
     }

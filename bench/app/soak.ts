@@ -1,6 +1,7 @@
 import { setFlagsFromString } from 'node:v8';
 import { runInNewContext } from 'node:vm';
 import type { CDPSession, Page } from '@playwright/test';
+import { type Census, census, censusDiff } from './soak-census';
 
 /**
  * "Soak: 200 replies in one window session" (issue 19). The person types each message in the
@@ -18,6 +19,12 @@ import type { CDPSession, Page } from '@playwright/test';
 export interface SoakPoint {
   reply: number;
   rendererHeap: number;
+  /**
+   * At the first and last checkpoints: the part of the heap snapshot that is V8 code objects (machine
+   * code from the baseline and optimizing compilers, bytecode, their metadata). V8 compiles functions
+   * as they get hot, so this grows through a session without anything leaking; beside it, the rest.
+   */
+  compiledCode?: number;
   domNodes: number;
   listeners: number;
   mainHeap: number;
@@ -25,6 +32,13 @@ export interface SoakPoint {
 }
 
 const SEND_INTERVAL_MS = 1_100;
+
+/** The snapshot's V8 code objects (type `code`), in bytes. */
+function codeBytes(taken: Census): number {
+  let sum = 0;
+  for (const [kind, v] of taken.heap) if (kind.startsWith('code:')) sum += v.size;
+  return sum;
+}
 
 /** Node's gc(), reachable without --expose-gc on the command line. */
 function nodeGc(): () => void {
@@ -51,6 +65,9 @@ export async function soak(
   const composer = page.getByRole('textbox', { name: 'Message' });
   const points: SoakPoint[] = [];
   let lastSend = 0;
+  // BENCH_SOAK_DIAG=1: a DOM census and a heap snapshot at the first and last checkpoints, diffed.
+  const diag = Boolean(process.env.BENCH_SOAK_DIAG);
+  let firstCensus: Census | undefined;
   for (let reply = 1; reply <= opts.replies; reply++) {
     // Main's write budget (main/ipc/write-budget.ts: a burst of 120 changes, then 60 a minute)
     // refuses a faster pace, and no person sends a message a second for minutes on end.
@@ -89,6 +106,16 @@ export async function soak(
         mainHeap: mem.heapUsed,
         mainRss: mem.rss,
       });
+      const point = points.at(-1);
+      if (point && (reply === opts.checkpoints[0] || reply === opts.checkpoints.at(-1))) {
+        const taken = await census(page, cdp);
+        point.compiledCode = codeBytes(taken);
+        if (diag && reply === opts.checkpoints[0]) firstCensus = taken;
+        if (diag && firstCensus && reply === opts.checkpoints.at(-1)) {
+          process.stderr.write(`soak census, reply ${opts.checkpoints[0]} → ${reply}:\n`);
+          process.stderr.write(`${censusDiff(firstCensus, taken).join('\n')}\n`);
+        }
+      }
     }
   }
   return points;
