@@ -1,7 +1,9 @@
+// First, before any other module of main loads: main's young generation stays small (young-generation.ts).
+import './app/young-generation-at-load';
 import { join } from 'node:path';
 import { app } from 'electron';
 import { composeServices } from './app/compose-services';
-import { keepYoungGenerationSmall } from './app/young-generation';
+import { youngGeneration } from './app/young-generation-at-load';
 import {
   focusOnSecondLaunch,
   quitWhenAllWindowsClosed,
@@ -38,8 +40,6 @@ import type { MainText } from './services/i18n/catalog-intl';
 
 // At module load, before the lock and long before `ready` (launch.ts says why each must be this early).
 const config = readLaunchSettingsOrExit();
-// Before the services allocate anything: main's young generation stays small (young-generation.ts).
-const youngGeneration = keepYoungGenerationSmall();
 const launchEnv = takeKeyOutOfEnvironment();
 setUserDataDir(config);
 

@@ -10,14 +10,16 @@
  * the search index off, so the saved index is that many files behind). `start` and `old` write every
  * query's hits (ids, order, snippets) to <results.json> for run.ts to compare.
  */
+// First (as main/index.ts does): main's young generation, before the other modules load.
+import './young-generation-first';
 import { writeFileSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import { getHeapSpaceStatistics } from 'node:v8';
-import { keepYoungGenerationSmall } from '../../main/app/young-generation';
 import { createHistoryStore } from '../../main/services/history';
 import { createLogger } from '../../main/services/log/logger';
 import { naiveSearch } from './baseline';
 import { buildOldIndex, oldSearch } from './baseline-search/old-search';
+import { youngGeneration } from './young-generation-first';
 
 export interface MeasureResult {
   mode: string;
@@ -71,11 +73,6 @@ async function main() {
   const [mode = 'start', dir = '', queriesFile = '', baselineArg = '0', resultsFile = ''] =
     process.argv.slice(2);
   const queries = JSON.parse(await readFile(queriesFile, 'utf8')) as string[];
-  // As main does at start (main/index.ts), unless --default-young-generation asks for V8's default
-  // (the same-run comparison run.ts prints).
-  const youngGeneration = process.argv.includes('--default-young-generation')
-    ? null
-    : keepYoungGenerationSmall();
   const t0 = performance.now();
   let loadedFromDisk = false;
   const store = createHistoryStore({

@@ -194,7 +194,9 @@ describe('the persisted search index', () => {
     cases.push([
       'a repeated term',
       await tampered((s) => {
-        (s.terms as string[])[1] = s.terms[0] as string;
+        const terms = s.termText.split('\n');
+        terms[1] = terms[0] as string;
+        s.termText = terms.join('\n');
       }),
     ]);
     cases.push([
@@ -206,7 +208,8 @@ describe('the persisted search index', () => {
     cases.push([
       'an extra term',
       await tampered((s) => {
-        (s.terms as string[]).push('extra');
+        s.termText += '\nextra';
+        s.termCount += 1;
       }),
     ]);
     // Huge length fields in the header and the section table.

@@ -100,11 +100,11 @@ export async function encodeIndex(
   }
   const ids = snapshot.messageIdText.split('\n');
   for (let doc = 0; doc < docCount; doc++) if (snapshot.docAlive[doc] !== 1) ids[doc] = '';
-  const termText = Buffer.from(snapshot.terms.join('\n'), 'utf8');
+  const termText = Buffer.from(snapshot.termText, 'utf8');
   const idText = Buffer.from(ids.join('\n'), 'utf8');
   const meta: Meta = {
     kind: KIND,
-    termCount: snapshot.terms.length,
+    termCount: snapshot.termCount,
     docCount,
     postingBytes: snapshot.postings.bytes.length,
     termTextBytes: termText.length,
@@ -263,8 +263,10 @@ function decode(meta: Meta, sections: ArrayBuffer[]): LoadResult {
   const docAlive = new Uint8Array(aliveBuf);
   const docTime = new Float64Array(timeBuf);
   const bytes = new Uint8Array(postingsBuf);
-  const terms = termCount === 0 ? [] : Buffer.from(termsBuf).toString('utf8').split('\n');
-  if (terms.length !== termCount) return fail('the number of terms is wrong');
+  // One string for every term: term-table.ts reads the terms in place (no string per term).
+  const termText = Buffer.from(termsBuf).toString('utf8');
+  if (termCount === 0 ? termText !== '' : countLines(termText) !== termCount)
+    return fail('the number of terms is wrong');
   const messageIdText = Buffer.from(idsBuf).toString('utf8');
 
   const conversationCount = meta.conversations.length;
@@ -301,7 +303,8 @@ function decode(meta: Meta, sections: ArrayBuffer[]): LoadResult {
   }
   const index = SearchIndex.fromSnapshot(
     {
-      terms,
+      termText,
+      termCount,
       termOrder,
       postings: { offsets, bytes },
       docConversation,
@@ -356,4 +359,11 @@ async function sha256InSteps(bytes: Uint8Array): Promise<Buffer> {
     if (at + HASH_STEP < bytes.length) await yieldToEventLoop();
   }
   return hash.digest();
+}
+
+/** The number of newline-separated lines in `text` (one more than its newlines). */
+function countLines(text: string): number {
+  let lines = 1;
+  for (let at = text.indexOf('\n'); at !== -1; at = text.indexOf('\n', at + 1)) lines++;
+  return lines;
 }

@@ -98,7 +98,7 @@ describe('TermTable', () => {
         for (const w of words) {
           const id = table.intern(text, offset, offset + w.length, () => undefined);
           const [term] = termsOf(w);
-          expect(table.terms[id]).toBe(term);
+          expect(table.termAt(id)).toBe(term);
           if (term !== undefined) {
             if (ids.has(term)) expect(id).toBe(ids.get(term));
             ids.set(term, id);
@@ -109,6 +109,43 @@ describe('TermTable', () => {
         expect(table.size).toBe(ids.size);
       }),
     );
+  });
+
+  it('answers the same once its terms are packed into one string, and from that string alone (property)', () => {
+    const word = fc.stringMatching(/^[a-zA-Zé東ß]{1,6}$/);
+    fc.assert(
+      fc.property(fc.array(word, { maxLength: 60 }), fc.array(word, { maxLength: 20 }), (first, later) => {
+        const table = new TermTable();
+        const intern = (w: string) => table.intern(w, 0, w.length, () => undefined);
+        const ids = first.map(intern);
+        const terms = ids.map((id) => table.termAt(id));
+        const prefixes = terms.map((t) => table.atPrefix(t.slice(0, 2)));
+        table.pack();
+        // Packed: the same ids, terms and prefixes; words added after a pack join the packed ones.
+        expect(first.map(intern)).toEqual(ids);
+        expect(ids.map((id) => table.termAt(id))).toEqual(terms);
+        expect(terms.map((t) => table.find(t))).toEqual(ids);
+        expect(terms.map((t) => table.atPrefix(t.slice(0, 2)))).toEqual(prefixes);
+        const allIds = [...ids, ...later.map(intern)];
+        const restored = TermTable.fromJoined(table.joined(), table.size);
+        expect(restored?.restoreOrder(table.sortedIds().slice())).toBe(true);
+        for (const id of allIds) {
+          const term = table.termAt(id);
+          expect(restored?.find(term)).toBe(id);
+          expect(restored?.termAt(id)).toBe(term);
+          expect(restored?.atPrefix(term.slice(0, 1))).toEqual(table.atPrefix(term.slice(0, 1)));
+        }
+      }),
+    );
+  });
+
+  it('refuses a joined vocabulary with an empty or repeated term, or the wrong count', () => {
+    expect(TermTable.fromJoined('alpha\nbeta', 2)?.find('beta')).toBe(1);
+    expect(TermTable.fromJoined('alpha\nalpha', 2)).toBeNull();
+    expect(TermTable.fromJoined('alpha\n\nbeta', 3)).toBeNull();
+    expect(TermTable.fromJoined('alpha\nbeta', 3)).toBeNull();
+    expect(TermTable.fromJoined('alpha\nbeta', 1)).toBeNull();
+    expect(TermTable.fromJoined('', 0)?.size).toBe(0);
   });
 
   it('keeps working as it grows past its initial size', () => {

@@ -63,7 +63,9 @@ export interface SearchIndexStats {
  * id ''; a removed conversation keeps its number with id '' (numbers are never reused).
  */
 export interface IndexSnapshot {
-  terms: readonly string[];
+  /** Every term in id order, joined by newlines (term-table.ts keeps them so). */
+  termText: string;
+  termCount: number;
   /** Term ids in term order. */
   termOrder: Uint32Array;
   postings: FrozenPostings;
@@ -357,7 +359,8 @@ export class SearchIndex {
     const n = this.docCount;
     this.docMessageIds.compact(this.isAlive);
     return {
-      terms: this.termTable.terms.slice(),
+      termText: this.termTable.joined(),
+      termCount: this.termTable.size,
       termOrder: this.termTable.sortedIds().slice(),
       postings: this.postings.freeze(),
       docConversation: this.docConversation.slice(0, n),
@@ -372,6 +375,7 @@ export class SearchIndex {
   /** Packs the posting lists and message ids (see snapshot) without taking a snapshot. */
   compact(): void {
     this.postings.freeze();
+    this.termTable.pack();
     this.docMessageIds.compact(this.isAlive);
   }
 
@@ -383,9 +387,9 @@ export class SearchIndex {
    */
   static fromSnapshot(snapshot: IndexSnapshot, counts: Uint32Array, lastDocs: Int32Array): SearchIndex {
     const index = new SearchIndex();
-    for (const term of snapshot.terms) {
-      if (!index.termTable.restore(term)) throw new Error('a term is empty or repeated');
-    }
+    const table = TermTable.fromJoined(snapshot.termText, snapshot.termCount);
+    if (!table) throw new Error('a term is empty or repeated');
+    index.termTable = table;
     if (!index.termTable.restoreOrder(snapshot.termOrder)) throw new Error('the terms are out of order');
     index.postings = PostingLists.fromFrozen(snapshot.postings, counts, lastDocs);
     const n = snapshot.docConversation.length;

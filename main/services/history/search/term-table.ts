@@ -9,14 +9,28 @@ import { normalizeToken } from './tokenize';
  * straight from the message text (lower-cased on the fly) and compares them in place, so a word
  * already known costs no allocation at all. Other words take the general path (normalizeToken: case
  * and accent folding) and land in the same table.
+ *
+ * Where the words are kept (issue 19, main's RSS): the benchmark's vocabulary is a few hundred thousand
+ * words. As one JavaScript string each they cost ~20 bytes of header apiece on top of their letters,
+ * and loading the saved index made them all at once (young-generation growth, main/app/young-generation.ts).
+ * So words are *packed*: ids below `packedCount` are stretches of one string (`packed`, the words
+ * joined by newlines, exactly as the saved index stores them) found through `packedStart`; only words
+ * added since the last `pack()` are strings of their own (`recent`). Every comparison reads the words
+ * in place; `termAt` makes a string only for the caller that needs one (saving, tests).
  */
 const ASCII_UPPER_A = 65;
 const ASCII_UPPER_Z = 90;
+const NEWLINE = 10;
 
 export class TermTable {
   private slots = new Int32Array(1 << 16); // termId + 1; 0 = empty
-  private hashes: number[] = [];
-  readonly terms: string[] = [];
+  private hashes = new Int32Array(1024);
+  /** Words [0, packedCount) joined by '\n'; word i is packed[packedStart[i], packedStart[i + 1] - 1). */
+  private packed = '';
+  private packedStart = new Uint32Array([1]);
+  private packedCount = 0;
+  /** Words from packedCount on, added since the last pack(). */
+  private recent: string[] = [];
   /**
    * Term ids in the order of their terms (UTF-16 code units, as `<` compares strings), for prefix
    * lookups: the terms a prefix starts are one run of it. Covers ids below `sortedCount`; terms added
@@ -27,7 +41,78 @@ export class TermTable {
   private sortedCount = 0;
 
   get size(): number {
-    return this.terms.length;
+    return this.packedCount + this.recent.length;
+  }
+
+  /** The term with id `id`, as a new string (for saving and tests; lookups compare in place). */
+  termAt(id: number): string {
+    if (id >= this.packedCount) return this.recent[id - this.packedCount] ?? '';
+    return this.packed.slice(this.packedStart[id] as number, (this.packedStart[id + 1] as number) - 1);
+  }
+
+  /** Every term joined by newlines, in id order: what the saved index stores. */
+  joined(): string {
+    if (this.recent.length === 0) return this.packed;
+    const tail = this.recent.join('\n');
+    return this.packedCount === 0 ? tail : `${this.packed}\n${tail}`;
+  }
+
+  /**
+   * A table of the terms in `text` (joined by '\n', as `joined()` gives them), with no string per
+   * term; null if one is empty or repeated.
+   */
+  static fromJoined(text: string, count: number): TermTable | null {
+    const table = new TermTable();
+    if (count === 0) return text === '' ? table : null;
+    const starts = new Uint32Array(count + 1);
+    let term = 0;
+    starts[0] = 0;
+    for (let i = 0; i < text.length; i++) {
+      if (text.charCodeAt(i) !== NEWLINE) continue;
+      if (++term >= count) return null;
+      starts[term] = i + 1;
+    }
+    if (term !== count - 1) return null;
+    starts[count] = text.length + 1;
+    table.packed = text;
+    table.packedStart = starts;
+    table.growTo(count);
+    while (count * 2 > table.slots.length) table.slots = new Int32Array(table.slots.length * 2);
+    const mask = table.slots.length - 1;
+    for (let id = 0; id < count; id++) {
+      const from = starts[id] as number;
+      const to = (starts[id + 1] as number) - 1;
+      if (to <= from) return null;
+      const hash = hashRange(text, from, to);
+      let slot = hash & mask;
+      for (; table.slots[slot] !== 0; slot = (slot + 1) & mask) {
+        const other = (table.slots[slot] as number) - 1;
+        if (table.hashes[other] === hash && table.packedEquals(other, text, from, to)) return null;
+      }
+      table.hashes[id] = hash;
+      table.slots[slot] = id + 1;
+      table.packedCount = id + 1;
+    }
+    return table;
+  }
+
+  /** Moves the terms added since the last pack into the packed string (after a build; see above). */
+  pack(): void {
+    if (this.recent.length === 0) return;
+    const count = this.size;
+    const text = this.joined();
+    const starts = new Uint32Array(count + 1);
+    starts.set(this.packedStart.subarray(0, this.packedCount + 1));
+    let at = this.packedCount === 0 ? 0 : this.packed.length + 1;
+    for (let i = 0; i < this.recent.length; i++) {
+      starts[this.packedCount + i] = at;
+      at += (this.recent[i] as string).length + 1;
+    }
+    starts[count] = text.length + 1;
+    this.packed = text;
+    this.packedStart = starts;
+    this.packedCount = count;
+    this.recent = [];
   }
 
   /** The id of an already normalized term, or -1. */
@@ -37,7 +122,7 @@ export class TermTable {
     for (let slot = hash & mask; ; slot = (slot + 1) & mask) {
       const entry = this.slots[slot] ?? 0;
       if (entry === 0) return -1;
-      if (this.hashes[entry - 1] === hash && this.terms[entry - 1] === term) return entry - 1;
+      if (this.hashes[entry - 1] === hash && this.equals(entry - 1, term)) return entry - 1;
     }
   }
 
@@ -60,20 +145,8 @@ export class TermTable {
       if (entry === 0) return this.add(text.slice(start, end).toLowerCase(), hash, slot, onNew);
       const id = entry - 1;
       if (this.hashes[id] !== hash) continue;
-      const term = this.terms[id] as string;
-      if (term.length === length && sameLowered(text, start, term)) return id;
+      if (this.lengthOf(id) === length && this.sameLowered(id, text, start)) return id;
     }
-  }
-
-  /** Adds an already normalized term read from a persisted index; false if it is empty or known. */
-  restore(term: string): boolean {
-    if (term === '' || this.find(term) >= 0) return false;
-    const hash = hashString(term);
-    const mask = this.slots.length - 1;
-    let slot = hash & mask;
-    while (this.slots[slot] !== 0) slot = (slot + 1) & mask;
-    this.add(term, hash, slot, () => undefined);
-    return true;
   }
 
   /** Ids of every term starting with `prefix` (the term itself included), in term order. */
@@ -84,13 +157,13 @@ export class TermTable {
     let hi = this.sortedCount;
     while (lo < hi) {
       const mid = (lo + hi) >>> 1;
-      if ((this.terms[sorted[mid] as number] as string) < prefix) lo = mid + 1;
+      if (this.compareWith(sorted[mid] as number, prefix) < 0) lo = mid + 1;
       else hi = mid;
     }
     const out: number[] = [];
     for (let i = lo; i < this.sortedCount; i++) {
       const id = sorted[i] as number;
-      if (!(this.terms[id] as string).startsWith(prefix)) break;
+      if (!this.startsWith(id, prefix)) break;
       out.push(id);
     }
     return out;
@@ -107,14 +180,13 @@ export class TermTable {
    * strictly increasing term order.
    */
   restoreOrder(order: Uint32Array): boolean {
-    if (order.length !== this.terms.length) return false;
+    if (order.length !== this.size) return false;
     const seen = new Uint8Array(order.length);
     for (let i = 0; i < order.length; i++) {
       const id = order[i] as number;
       if (id >= order.length || seen[id] === 1) return false;
       seen[id] = 1;
-      if (i > 0 && !((this.terms[order[i - 1] as number] as string) < (this.terms[id] as string)))
-        return false;
+      if (i > 0 && !(this.compare(order[i - 1] as number, id) < 0)) return false;
     }
     this.sorted = Uint32Array.from(order);
     this.sortedCount = order.length;
@@ -123,14 +195,9 @@ export class TermTable {
 
   /** Merges the terms added since the last sort into the sorted order. */
   private sortAll(): void {
-    const total = this.terms.length;
+    const total = this.size;
     if (this.sortedCount === total) return;
-    const terms = this.terms;
-    const byTerm = (a: number, b: number) => {
-      const x = terms[a] as string;
-      const y = terms[b] as string;
-      return x < y ? -1 : x > y ? 1 : 0;
-    };
+    const byTerm = (a: number, b: number) => this.compare(a, b);
     const fresh = Uint32Array.from({ length: total - this.sortedCount }, (_, i) => this.sortedCount + i).sort(
       byTerm,
     );
@@ -162,44 +229,132 @@ export class TermTable {
     for (let slot = hash & mask; ; slot = (slot + 1) & mask) {
       const entry = this.slots[slot] ?? 0;
       if (entry === 0) return this.add(term, hash, slot, onNew);
-      if (this.hashes[entry - 1] === hash && this.terms[entry - 1] === term) return entry - 1;
+      if (this.hashes[entry - 1] === hash && this.equals(entry - 1, term)) return entry - 1;
     }
   }
 
   private add(term: string, hash: number, slot: number, onNew: (term: string, id: number) => void): number {
-    const id = this.terms.length;
-    this.terms.push(term);
-    this.hashes.push(hash);
+    const id = this.size;
+    this.recent.push(term);
+    this.growTo(id + 1);
+    this.hashes[id] = hash;
     this.slots[slot] = id + 1;
-    if (this.terms.length * 2 > this.slots.length) this.rehash();
+    if (this.size * 2 > this.slots.length) this.rehash();
     onNew(term, id);
     return id;
+  }
+
+  private growTo(count: number): void {
+    if (count <= this.hashes.length) return;
+    const hashes = new Int32Array(Math.max(count, this.hashes.length * 2));
+    hashes.set(this.hashes);
+    this.hashes = hashes;
   }
 
   private rehash(): void {
     const slots = new Int32Array(this.slots.length * 2);
     const mask = slots.length - 1;
-    for (let id = 0; id < this.terms.length; id++) {
+    for (let id = 0; id < this.size; id++) {
       let slot = (this.hashes[id] as number) & mask;
       while (slots[slot] !== 0) slot = (slot + 1) & mask;
       slots[slot] = id + 1;
     }
     this.slots = slots;
   }
+
+  // In-place reads of a term: `packed` from `from(id)`, or the term's own string from 0.
+
+  private lengthOf(id: number): number {
+    if (id >= this.packedCount) return (this.recent[id - this.packedCount] as string).length;
+    return (this.packedStart[id + 1] as number) - 1 - (this.packedStart[id] as number);
+  }
+
+  private sourceOf(id: number): string {
+    return id >= this.packedCount ? (this.recent[id - this.packedCount] as string) : this.packed;
+  }
+
+  private from(id: number): number {
+    return id >= this.packedCount ? 0 : (this.packedStart[id] as number);
+  }
+
+  private equals(id: number, term: string): boolean {
+    if (id >= this.packedCount) return this.recent[id - this.packedCount] === term;
+    return this.packedEquals(id, term, 0, term.length);
+  }
+
+  /** Whether packed term `id` is `text[from, to)`. */
+  private packedEquals(id: number, text: string, from: number, to: number): boolean {
+    const start = this.packedStart[id] as number;
+    const length = (this.packedStart[id + 1] as number) - 1 - start;
+    if (length !== to - from) return false;
+    const packed = this.packed;
+    for (let i = 0; i < length; i++)
+      if (packed.charCodeAt(start + i) !== text.charCodeAt(from + i)) return false;
+    return true;
+  }
+
+  /** Whether term `id` is `text` from `start`, ASCII-lower-cased (the caller checked the length). */
+  private sameLowered(id: number, text: string, start: number): boolean {
+    const source = this.sourceOf(id);
+    const from = this.from(id);
+    const length = this.lengthOf(id);
+    for (let i = 0; i < length; i++) {
+      let c = text.charCodeAt(start + i);
+      if (c >= ASCII_UPPER_A && c <= ASCII_UPPER_Z) c |= 0x20;
+      if (c !== source.charCodeAt(from + i)) return false;
+    }
+    return true;
+  }
+
+  /** Term `id` against `other`, by UTF-16 code units (as `<` compares strings). */
+  private compareWith(id: number, other: string): number {
+    return compareRanges(this.sourceOf(id), this.from(id), this.lengthOf(id), other, 0, other.length);
+  }
+
+  private compare(a: number, b: number): number {
+    return compareRanges(
+      this.sourceOf(a),
+      this.from(a),
+      this.lengthOf(a),
+      this.sourceOf(b),
+      this.from(b),
+      this.lengthOf(b),
+    );
+  }
+
+  private startsWith(id: number, prefix: string): boolean {
+    if (this.lengthOf(id) < prefix.length) return false;
+    const source = this.sourceOf(id);
+    const from = this.from(id);
+    for (let i = 0; i < prefix.length; i++)
+      if (source.charCodeAt(from + i) !== prefix.charCodeAt(i)) return false;
+    return true;
+  }
+}
+
+function compareRanges(
+  x: string,
+  xFrom: number,
+  xLength: number,
+  y: string,
+  yFrom: number,
+  yLength: number,
+): number {
+  const n = Math.min(xLength, yLength);
+  for (let i = 0; i < n; i++) {
+    const d = x.charCodeAt(xFrom + i) - y.charCodeAt(yFrom + i);
+    if (d !== 0) return d;
+  }
+  return xLength - yLength;
 }
 
 /** FNV-1a over UTF-16 code units; for ASCII words, the same value `intern` computes from the text. */
 function hashString(term: string): number {
-  let hash = 0x811c9dc5;
-  for (let i = 0; i < term.length; i++) hash = Math.imul(hash ^ term.charCodeAt(i), 0x01000193);
-  return hash;
+  return hashRange(term, 0, term.length);
 }
 
-function sameLowered(text: string, start: number, term: string): boolean {
-  for (let i = 0; i < term.length; i++) {
-    let c = text.charCodeAt(start + i);
-    if (c >= ASCII_UPPER_A && c <= ASCII_UPPER_Z) c |= 0x20;
-    if (c !== term.charCodeAt(i)) return false;
-  }
-  return true;
+function hashRange(text: string, from: number, to: number): number {
+  let hash = 0x811c9dc5;
+  for (let i = from; i < to; i++) hash = Math.imul(hash ^ text.charCodeAt(i), 0x01000193);
+  return hash;
 }
