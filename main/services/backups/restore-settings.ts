@@ -25,31 +25,30 @@ const FieldsSchema = SettingsSchema.partial().strict();
 export function parseBackedUpSettings(
   text: string,
 ): { ok: true; settings: Settings } | { ok: false; error: AppFailure } {
-  const damaged = {
-    ok: false as const,
-    error: appError('validation', { id: 'errors.backups.settingsDamaged' }),
-  };
-  const newer = { ok: false as const, error: appError('validation', { id: 'errors.backups.settingsNewer' }) };
+  const damaged = () =>
+    ({ ok: false, error: appError('validation', { id: 'errors.backups.settingsDamaged' }) }) as const;
+  const newer = () =>
+    ({ ok: false, error: appError('validation', { id: 'errors.backups.settingsNewer' }) }) as const;
   let raw: unknown;
   try {
     raw = JSON.parse(text);
   } catch {
-    return damaged;
+    return damaged();
   }
-  if (typeof raw !== 'object' || raw === null || Array.isArray(raw)) return damaged;
+  if (typeof raw !== 'object' || raw === null || Array.isArray(raw)) return damaged();
   const { formatVersion, settings } = raw as { formatVersion?: unknown; settings?: unknown };
   if (
     typeof formatVersion === 'number' &&
     Number.isInteger(formatVersion) &&
     formatVersion > SETTINGS_FORMAT_VERSION
   )
-    return newer;
-  if (formatVersion !== SETTINGS_FORMAT_VERSION) return damaged;
-  if (typeof settings !== 'object' || settings === null || Array.isArray(settings)) return damaged;
+    return newer();
+  if (formatVersion !== SETTINGS_FORMAT_VERSION) return damaged();
+  if (typeof settings !== 'object' || settings === null || Array.isArray(settings)) return damaged();
   // A setting this version does not know was written by a newer one: refused rather than dropped.
-  if (Object.keys(settings).some((key) => !(key in SettingsSchema.shape))) return newer;
+  if (Object.keys(settings).some((key) => !Object.hasOwn(SettingsSchema.shape, key))) return newer();
   const fields = FieldsSchema.safeParse(settings);
-  if (!fields.success) return damaged;
+  if (!fields.success) return damaged();
   const whole = SettingsSchema.safeParse({ ...DEFAULT_SETTINGS, ...fields.data });
-  return whole.success ? { ok: true, settings: whole.data } : damaged;
+  return whole.success ? { ok: true, settings: whole.data } : damaged();
 }
