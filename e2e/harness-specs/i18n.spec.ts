@@ -820,3 +820,24 @@ test.describe('stored settings problems (errors.settings): what main found wrong
     expect(await untranslated(app, dialog)).toEqual([]);
   });
 });
+
+test.describe('the placeholder title (history.title): a new conversation in the window’s language', () => {
+  test('de: a conversation not named yet is „Neue Unterhaltung“ in the sidebar and the header', async ({
+    app,
+    harness,
+  }) => {
+    await useLanguage(harness, app, 'de');
+    await expect(app.locator('html')).toHaveAttribute('lang', 'de');
+    // Created as "New conversation" (main stores it in English, and names it from the first message).
+    const created = await harness.services.history.create({ model: 'openai/gpt-4o-mini' });
+    expect(created.title).toBe('New conversation');
+    await app.reload();
+    const placeholder = text('de', 'history.title.newConversation');
+    expect(placeholder).toBe('Neue Unterhaltung');
+    const title = app.locator('.conversation-title', { hasText: placeholder });
+    await expect(title).toHaveCount(1);
+    await expect(app.locator('.conversation-title', { hasText: 'New conversation' })).toHaveCount(0);
+    await title.click();
+    await expect(app.getByRole('heading', { level: 2, name: placeholder, exact: true })).toBeVisible();
+  });
+});
