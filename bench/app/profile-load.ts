@@ -71,14 +71,18 @@ try {
       // The last load's main-thread tasks of 2 ms or more, in order, with what ran inside them.
       const main = trace.traceEvents.filter((e) => mainThreads.has(`${e.pid}:${e.tid}`) && e.ph === 'X');
       const nav = main.find((e) => e.name === 'DocumentLoader::CommitNavigation')?.ts ?? main[0]?.ts ?? 0;
-      for (const task of main.filter((e) => (e.name === 'RunTask' || e.name === 'ThreadControllerImpl::RunTask') && (e.tdur ?? 0) >= 2000)) {
+      for (const task of main.filter(
+        (e) => (e.name === 'RunTask' || e.name === 'ThreadControllerImpl::RunTask') && (e.tdur ?? 0) >= 2000,
+      )) {
         const end = task.ts + (task.dur ?? 0);
         const inner = main
           .filter((e) => e !== task && e.ts >= task.ts && e.ts < end && (e.tdur ?? 0) >= 1000)
           .slice(0, 4)
           .map((e) => `${e.name} ${((e.tdur ?? 0) / 1000).toFixed(1)}`)
           .join(', ');
-        console.log(`  @${((task.ts - nav) / 1000).toFixed(1)} ms: ${((task.tdur ?? 0) / 1000).toFixed(1)} ms CPU (${((task.dur ?? 0) / 1000).toFixed(1)} wall) — ${inner}`);
+        console.log(
+          `  @${((task.ts - nav) / 1000).toFixed(1)} ms: ${((task.tdur ?? 0) / 1000).toFixed(1)} ms CPU (${((task.dur ?? 0) / 1000).toFixed(1)} wall) — ${inner}`,
+        );
       }
     }
   }
