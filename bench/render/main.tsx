@@ -101,11 +101,19 @@ if (container === null) throw new Error('missing #root');
  * as the message list does (hooks/use-follow-growing-reply.ts): the tail is on screen and the settled
  * start of a long reply scrolls off the top, so every renderer's off-screen work is measured as in the
  * app. 640px is the message list's height in the default 1200×820 window (window-options.ts) less the
- * header and composer. The Compare case keeps its own scrolling columns.
+ * header and composer. The Compare case keeps its own scrolling columns. The browser's scroll anchoring
+ * is off, as on the message list (message-list.tsx SCROLLER_STYLE: its window keeps the view in place
+ * itself); left on, Chromium looked for an anchor node on every update of this page, which the app
+ * never does.
  */
 const scroller: HTMLElement | null = renderer === 'compare' ? null : container;
 if (scroller !== null)
-  Object.assign(scroller.style, { display: 'block', height: '640px', overflowY: 'auto' });
+  Object.assign(scroller.style, {
+    display: 'block',
+    height: '640px',
+    overflowY: 'auto',
+    overflowAnchor: 'none',
+  });
 let root: Root = mount();
 let results: BenchResults | null = null;
 const cspViolations: string[] = [];
