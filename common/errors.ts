@@ -155,20 +155,15 @@ type ErrorExtra = Omit<AppError, 'code' | 'message' | 'messageId' | 'values'>;
 /**
  * The failure for `code`, its words a catalog message: `message` is the English text (exactly what the
  * `en` catalog says), `messageId` and `values` let each window show it in its own language.
- * A plain string is English only, for the files still listed in scripts/i18n-main-pending.txt
- * (`npm run check:i18n` refuses one anywhere else); it goes once that list is empty.
+ * There is no plain-string form: every failure a person can see has its words in the catalogs
+ * (tests that need a failure with text of their own use common/testing/text-failure.ts).
  */
-export function appError(code: ErrorCode, text: ErrorMessage | string, extra: ErrorExtra = {}) {
+export function appError(code: ErrorCode, text: ErrorMessage, extra: ErrorExtra = {}) {
   return new AppFailure(errorWithText(code, text, extra));
 }
 
 /** The AppError itself (for the places that return one rather than throw). */
-export function errorWithText(
-  code: ErrorCode,
-  text: ErrorMessage | string,
-  extra: ErrorExtra = {},
-): AppError {
-  if (typeof text === 'string') return { code, message: text, ...extra };
+export function errorWithText(code: ErrorCode, text: ErrorMessage, extra: ErrorExtra = {}): AppError {
   return {
     code,
     message: englishErrorText(text),

@@ -4,9 +4,10 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { describe, expect, expectTypeOf, it } from 'vitest';
 import { z } from 'zod';
-import { type AppError, AppErrorSchema, AppFailure, appError } from '../../common/errors';
+import { type AppError, AppErrorSchema, AppFailure } from '../../common/errors';
 import { chatContract, keyEntryContract } from '../../common/ipc/contract';
 import { defineContract, event, invoke } from '../../common/ipc/define';
+import { textFailure } from '../../common/testing/text-failure';
 import { createHistoryStore } from '../services/history';
 import { knownSecrets } from '../services/log/known-secrets';
 import { sanitiseErrorsIn } from '../services/log/sanitise-errors';
@@ -57,7 +58,7 @@ function makeHandlers(overrides: Partial<Handlers<typeof testContract>> = {}): H
       throw new TypeError('undefined is not a function (sk-or-v1-deadbeefdeadbeefdeadbeef)');
     },
     fail: async () => {
-      throw appError('key_missing', 'Add a key first.');
+      throw textFailure('key_missing', 'Add a key first.');
     },
     liar: async () => ({ n: 'not a number' }) as unknown as { n: number },
     notify: async (_req, ctx) => {
@@ -526,7 +527,7 @@ describe('every error leaving through the table passes the injected redaction', 
 
   const handlers: Handlers<typeof contract> = {
     throwIt: async () => {
-      throw appError('key_rejected', `OpenRouter rejected ${CANDIDATE.toUpperCase()}`);
+      throw textFailure('key_rejected', `OpenRouter rejected ${CANDIDATE.toUpperCase()}`);
     },
     returnIt: async () => ({ ok: false, error: { code: 'internal', message: `could not save ${B64}` } }),
     emitIt: async (_req, ctx) => {

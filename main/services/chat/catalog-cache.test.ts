@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { appError } from '../../../common/errors';
+import { textFailure } from '../../../common/testing/text-failure';
 import { createCatalogCache } from './catalog-cache';
 
 function client() {
@@ -14,7 +14,7 @@ function client() {
       calls.push('providers');
       if (failProviders) {
         failProviders = false;
-        throw appError('offline', 'offline');
+        throw textFailure('offline', 'offline');
       }
       return [{ slug: 'anthropic', name: 'Anthropic' }];
     },

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { AppFailure, appError, errorWithText } from '../../../common/errors';
+import { AppFailure, errorWithText } from '../../../common/errors';
 import { englishErrorText } from '../../../common/i18n/error-messages';
+import { textFailure } from '../../../common/testing/text-failure';
 import { expectFailure, makeKey, makeVault } from '../vault/testing/test-support';
 import { CLIPBOARD_MESSAGES, importFromClipboard } from './clipboard-import';
 import { createCaptureLogger, FULL_KEY_PATTERN } from './testing/test-support';
@@ -147,7 +148,7 @@ describe('import from clipboard', () => {
   it('passes a rejected key on as key_rejected, stores nothing and leaves the clipboard', async () => {
     const key = makeKey();
     const f = setup(key);
-    f.verifyStub.fail(appError('key_rejected', 'OpenRouter rejected the API key.', { status: 401 }));
+    f.verifyStub.fail(textFailure('key_rejected', 'OpenRouter rejected the API key.', { status: 401 }));
     const failure = await expectFailure(f.run(), 'key_rejected');
 
     expect(failure).toBeInstanceOf(AppFailure);
@@ -200,7 +201,7 @@ describe('import from clipboard', () => {
     it('is not touched when the key is refused', async () => {
       const key = makeKey();
       const f = setup(key, { selection: key });
-      f.verifyStub.fail(appError('key_rejected', 'OpenRouter rejected the API key.', { status: 401 }));
+      f.verifyStub.fail(textFailure('key_rejected', 'OpenRouter rejected the API key.', { status: 401 }));
       await expectFailure(f.run(), 'key_rejected');
       expect(f.selection?.text).toBe(key);
     });

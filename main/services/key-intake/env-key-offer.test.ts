@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { appError } from '../../../common/errors';
 import { maskKey } from '../../../common/redact';
+import { textFailure } from '../../../common/testing/text-failure';
 import { createTestCipher } from '../vault/testing/test-cipher';
 import { expectFailure, makeKey, makeVault } from '../vault/testing/test-support';
 import { createEnvKeyOffer, ENV_KEY_VARIABLE } from './env-key-offer';
@@ -90,7 +90,7 @@ describe('OPENROUTER_API_KEY offer', () => {
 
   it('drops a key OpenRouter rejected', async () => {
     const f = setup(makeKey());
-    f.verifyStub.fail(appError('key_rejected', 'rejected', { status: 401 }));
+    f.verifyStub.fail(textFailure('key_rejected', 'rejected', { status: 401 }));
     await expectFailure(f.offer.accept('encrypted'), 'key_rejected');
     expect(f.offer.pending()).toBeNull();
     expect(f.vault.currentKey()).toBeNull();

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { appError } from '../../../common/errors';
 import type { KeyInfo, KeyStatus } from '../../../common/key-status';
 import { maskKey } from '../../../common/redact';
+import { textFailure } from '../../../common/testing/text-failure';
 import { expectFailure, KEY_INFO, makeKey } from '../vault/testing/test-support';
 import { createReplaceKeyCheck, type ReplaceKeyQuestion } from './replace-key';
 import { createCaptureLogger, FULL_KEY_PATTERN } from './testing/test-support';
@@ -111,7 +111,7 @@ describe('replacing a kept key with a signed-in one', () => {
         launchOrigin: 'https://proxy.example',
       },
       currentInfo: async () => {
-        throw appError('key_missing', 'No OpenRouter key is set.');
+        throw textFailure('key_missing', 'No OpenRouter key is set.');
       },
       answer: false,
     });
@@ -126,10 +126,10 @@ describe('replacing a kept key with a signed-in one', () => {
   it('still asks, with no label, when OpenRouter cannot be reached for either key', async () => {
     const f = setup({
       currentInfo: async () => {
-        throw appError('offline', 'OpenRouter could not be reached.');
+        throw textFailure('offline', 'OpenRouter could not be reached.');
       },
       candidateInfo: async () => {
-        throw appError('timeout', 'OpenRouter took too long.');
+        throw textFailure('timeout', 'OpenRouter took too long.');
       },
       answer: false,
     });
@@ -140,7 +140,7 @@ describe('replacing a kept key with a signed-in one', () => {
   it('refuses a new key OpenRouter rejects without asking (the current one stays)', async () => {
     const f = setup({
       candidateInfo: async () => {
-        throw appError('key_rejected', 'OpenRouter rejected the API key.', { status: 401 });
+        throw textFailure('key_rejected', 'OpenRouter rejected the API key.', { status: 401 });
       },
     });
     const failure = await expectFailure(f.check(NEW), 'key_rejected');

@@ -6,9 +6,10 @@
  */
 import { randomBytes } from 'node:crypto';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { appError, errorWithText } from '../../../common/errors';
+import { errorWithText } from '../../../common/errors';
 import { englishErrorText } from '../../../common/i18n/error-messages';
 import { maskKey } from '../../../common/redact';
+import { textFailure } from '../../../common/testing/text-failure';
 import { CODE_LIFETIME_MS } from '../../../e2e/emulator/oauth';
 import { type Emulator, startEmulator } from '../../../e2e/emulator/server';
 import type { Logger } from '../log/logger';
@@ -424,7 +425,7 @@ describe('sign in with OpenRouter (emulator)', () => {
   });
 
   it.each([
-    ['an AppFailure', (key: string) => appError('internal', `could not keep ${key}`)],
+    ['an AppFailure', (key: string) => textFailure('internal', `could not keep ${key}`)],
     ['a plain Error', (key: string) => new Error(`crashed on ${key}`)],
   ])('never lets a key echoed by %s reach the failed event', async (_what, makeError) => {
     let minted = '';

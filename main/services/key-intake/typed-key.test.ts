@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { appError } from '../../../common/errors';
+import { textFailure } from '../../../common/testing/text-failure';
 import { makeKey, makeVault } from '../vault/testing/test-support';
 import { createCaptureLogger, FULL_KEY_PATTERN } from './testing/test-support';
 import { createTypedKeyHandler, TypedKeySubmissionSchema } from './typed-key';
@@ -59,7 +59,7 @@ describe('typed key (key-entry window submit)', () => {
   it('returns the vault error for a rejected key', async () => {
     const f = setup();
     const key = makeKey();
-    f.verifyStub.fail(appError('key_rejected', `OpenRouter rejected ${key}`, { status: 401 }));
+    f.verifyStub.fail(textFailure('key_rejected', `OpenRouter rejected ${key}`, { status: 401 }));
     const result = await f.handler.submit({ key, persistence: 'encrypted' });
 
     expect(result).toMatchObject({ ok: false, error: { code: 'key_rejected', status: 401 } });

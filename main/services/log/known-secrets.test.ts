@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { appError } from '../../../common/errors';
+import { textFailure } from '../../../common/testing/text-failure';
 import { createKnownSecrets, knownSecrets, redactSecrets } from './known-secrets';
 import { createLogger } from './logger';
 import { sanitiseAppError } from './sanitise-errors';
@@ -63,7 +63,7 @@ describe('known secrets registry', () => {
           log.info(`${around}${form}${around}`, { field: `x=${form};` });
           const line = log.lines.at(-1) ?? '';
           if (line.includes(form)) throw new Error(`log line kept the key as ${what}`);
-          const failure = appError('upstream_error', `OpenRouter said: ${form}`, { reasons: [form] });
+          const failure = textFailure('upstream_error', `OpenRouter said: ${form}`, { reasons: [form] });
           const clean = sanitiseAppError(failure.error, secrets.redact);
           if (clean.message.includes(form) || clean.reasons?.[0]?.includes(form)) {
             throw new Error(`error message kept the key as ${what}`);

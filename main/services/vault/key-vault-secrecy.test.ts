@@ -3,7 +3,8 @@
  * Each scenario collects everything observable and searches it for the key and for its secret part.
  */
 import { describe, expect, it } from 'vitest';
-import { AppFailure, appError } from '../../../common/errors';
+import { AppFailure } from '../../../common/errors';
+import { textFailure } from '../../../common/testing/text-failure';
 import { createTestCipher } from './testing/test-cipher';
 import { makeKey, makeVault } from './testing/test-support';
 
@@ -51,12 +52,12 @@ describe('key vault: secrecy', () => {
     await attempt(() => vault.verify());
     await attempt(() => vault.store({ key: session, source: 'clipboard', persistence: 'session' }));
 
-    verifyStub.fail(appError('key_rejected', 'Unauthorized', { status: 401 }));
+    verifyStub.fail(textFailure('key_rejected', 'Unauthorized', { status: 401 }));
     await attempt(() => vault.store({ key: rejected, source: 'typed', persistence: 'encrypted' }));
     await attempt(() => vault.verify());
 
     // An upstream error that echoes the key it was given, and a crash that does the same.
-    verifyStub.fail(appError('upstream_error', `Bad request for Bearer ${echoedFailure}`));
+    verifyStub.fail(textFailure('upstream_error', `Bad request for Bearer ${echoedFailure}`));
     await attempt(() => vault.store({ key: echoedFailure, source: 'typed', persistence: 'encrypted' }));
     verifyStub.fail(new Error(`request with ${echoedCrash} failed`));
     await attempt(() => vault.store({ key: echoedCrash, source: 'typed', persistence: 'encrypted' }));
@@ -101,7 +102,7 @@ describe('key vault: secrecy', () => {
   it('the rethrown upstream message is redacted, not dropped', async () => {
     const key = makeKey();
     const { vault, verifyStub } = makeVault();
-    verifyStub.fail(appError('upstream_error', `OpenRouter said: invalid key ${key}`));
+    verifyStub.fail(textFailure('upstream_error', `OpenRouter said: invalid key ${key}`));
     await expect(vault.store({ key, source: 'typed', persistence: 'encrypted' })).rejects.toThrow(
       'OpenRouter said: invalid key sk-or-[REDACTED]',
     );

@@ -1,6 +1,6 @@
 /** Format checks and verification with OpenRouter, both while storing and on demand. */
 import { describe, expect, it } from 'vitest';
-import { appError } from '../../../common/errors';
+import { textFailure } from '../../../common/testing/text-failure';
 import { expectFailure, KEY_INFO, makeKey, makeVault } from './testing/test-support';
 
 describe('key vault: format checks on store', () => {
@@ -38,7 +38,7 @@ describe('key vault: verification while storing', () => {
     const key = makeKey();
     const { vault, store, verifyStub } = makeVault();
     await vault.init();
-    verifyStub.fail(appError('key_rejected', 'OpenRouter did not accept this key.', { status: 401 }));
+    verifyStub.fail(textFailure('key_rejected', 'OpenRouter did not accept this key.', { status: 401 }));
     const failure = await expectFailure(
       vault.store({ key, source: 'typed', persistence: 'encrypted' }),
       'key_rejected',
@@ -55,7 +55,7 @@ describe('key vault: verification while storing', () => {
     const { vault, verifyStub } = makeVault();
     await vault.store({ key: oldKey, source: 'typed', persistence: 'encrypted' });
     const before = vault.status();
-    verifyStub.fail(appError('key_rejected', 'rejected', { status: 401 }));
+    verifyStub.fail(textFailure('key_rejected', 'rejected', { status: 401 }));
     await expectFailure(
       vault.store({ key: newKey, source: 'typed', persistence: 'session' }),
       'key_rejected',
@@ -69,7 +69,7 @@ describe('key vault: verification while storing', () => {
     async (code) => {
       const key = makeKey();
       const { vault, store, verifyStub, log } = makeVault();
-      verifyStub.fail(appError(code, 'Could not reach OpenRouter.'));
+      verifyStub.fail(textFailure(code, 'Could not reach OpenRouter.'));
       const result = await vault.store({ key, source: 'typed', persistence: 'encrypted' });
       expect(result).toMatchObject({ verified: false, info: null, status: { state: 'stored' } });
       expect(vault.currentKey()).toBe(key);
@@ -86,7 +86,7 @@ describe('key vault: verification while storing', () => {
 
   it('does not store the key on other OpenRouter errors', async () => {
     const { vault, verifyStub, store } = makeVault();
-    verifyStub.fail(appError('forbidden', 'This key may not be used from here.', { status: 403 }));
+    verifyStub.fail(textFailure('forbidden', 'This key may not be used from here.', { status: 403 }));
     await expectFailure(
       vault.store({ key: makeKey(), source: 'typed', persistence: 'encrypted' }),
       'forbidden',
@@ -124,7 +124,7 @@ describe('key vault: verify()', () => {
     await vault.store({ key, source: 'typed', persistence: 'encrypted' });
     const before = vault.status();
     const announcements = announced.length;
-    verifyStub.fail(appError('key_rejected', 'Unauthorized', { status: 401 }));
+    verifyStub.fail(textFailure('key_rejected', 'Unauthorized', { status: 401 }));
     const failure = await expectFailure(vault.verify(), 'key_rejected');
     expect(failure.message).toBe(
       'The key was rejected by OpenRouter — it may have been revoked. Remove it and sign in again.',
@@ -138,7 +138,7 @@ describe('key vault: verify()', () => {
   it('passes other failures through (e.g. offline)', async () => {
     const { vault, verifyStub } = makeVault();
     await vault.store({ key: makeKey(), source: 'typed', persistence: 'session' });
-    verifyStub.fail(appError('offline', 'You appear to be offline.'));
+    verifyStub.fail(textFailure('offline', 'You appear to be offline.'));
     await expectFailure(vault.verify(), 'offline');
     expect(vault.status().state).toBe('session-only');
   });
