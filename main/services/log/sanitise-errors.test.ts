@@ -26,6 +26,26 @@ describe('sanitiseAppError: the message values too', () => {
 });
 
 describe('sanitiseErrorsIn', () => {
+  it('redacts settings problems (message and values) wherever they are, as it does errors', () => {
+    const problem = {
+      field: 'providerDefaults.order',
+      message: `OpenRouter has no provider “${SECRET}”.`,
+      messageId: 'errors.settings.unknownProvider',
+      values: { slug: SECRET, count: 1 },
+    };
+    const out = sanitiseErrorsIn({ settings: { theme: 'dark' }, problems: [problem] }, clean);
+    expect(out.problems[0]).toEqual({
+      field: 'providerDefaults.order',
+      message: 'OpenRouter has no provider “[REDACTED]”.',
+      messageId: 'errors.settings.unknownProvider',
+      values: { slug: '[REDACTED]', count: 1 },
+    });
+    expect(problem.values.slug).toBe(SECRET); // the input is not mutated
+    const cleanProblem = { field: 'model', message: 'fine', values: { model: 'a/b' } };
+    const untouched = { problems: [cleanProblem] };
+    expect(sanitiseErrorsIn(untouched, clean)).toBe(untouched);
+  });
+
   it('redacts every AppError-shaped object, however deep, and leaves other strings alone', () => {
     const value = {
       ok: false,

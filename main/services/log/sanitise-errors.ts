@@ -1,7 +1,8 @@
 /**
  * Errors leaving main pass here: every `AppError` (thrown by a handler, returned inside a result such
  * as the key window's `{ ok: false, error }`, carried by an event or stored on a failed reply) gets
- * its message, reasons and provider name redacted with the key shapes and the known secrets.
+ * its message, reasons, provider name and values redacted with the key shapes and the known secrets;
+ * so does every settings problem (`OptionProblem`: message and values).
  *
  * Services already redact what they build from upstream text (`scrub`, the vault's `sanitised`), but
  * only by shape and the one key a request used. This is the last pass, applied at the boundary so
@@ -9,6 +10,7 @@
  * or encoding, to a renderer.
  */
 import { type AppError, ERROR_CODES } from '../../../common/errors';
+import type { OptionProblem } from '../../../common/option-problems';
 import { redactSecrets } from './known-secrets';
 
 const CODES: ReadonlySet<string> = new Set(ERROR_CODES);
@@ -45,6 +47,21 @@ export function sanitiseAppError<E extends AppError>(error: E, clean: Clean = re
     ...(provider !== undefined ? { provider } : {}),
     ...(values !== undefined ? { values } : {}),
   };
+}
+
+/**
+ * A settings problem (common/option-problems.ts) names the stored value it is about — a slug, a model,
+ * whatever the person typed, perhaps a pasted key — in its message and values: the same pass.
+ */
+function isOptionProblemShaped(value: Record<string, unknown>): boolean {
+  return typeof value.field === 'string' && typeof value.message === 'string' && value.code === undefined;
+}
+
+function sanitiseOptionProblem(problem: OptionProblem, clean: Clean): OptionProblem {
+  const message = clean(problem.message);
+  const values = problem.values === undefined ? undefined : cleanValues(problem.values, clean);
+  if (message === problem.message && values === problem.values) return problem;
+  return { ...problem, message, ...(values !== undefined ? { values } : {}) };
 }
 
 /** String values redacted; the same object when nothing changed. */
@@ -84,6 +101,9 @@ function walk(value: unknown, clean: Clean, depth: number): unknown {
   let copy: Record<string, unknown> | null = null;
   if (isAppErrorShaped(value)) {
     const cleaned = sanitiseAppError(value as unknown as AppError, clean);
+    if (cleaned !== (value as unknown)) copy = { ...(cleaned as unknown as Record<string, unknown>) };
+  } else if (isOptionProblemShaped(value)) {
+    const cleaned = sanitiseOptionProblem(value as unknown as OptionProblem, clean);
     if (cleaned !== (value as unknown)) copy = { ...(cleaned as unknown as Record<string, unknown>) };
   }
   for (const [key, field] of Object.entries(copy ?? value)) {
