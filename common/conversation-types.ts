@@ -7,7 +7,7 @@ import {
   ReplyImageSchema,
   UsageSchema,
 } from './chat-types';
-import { AppErrorSchema } from './errors';
+import { AppErrorSchema, ErrorValuesSchema } from './errors';
 
 /**
  * A message as stored and as shown. `streaming` is only ever on disk as a checkpoint of a reply in
@@ -71,13 +71,31 @@ export const ConversationSummarySchema = z.object({
 });
 export type ConversationSummary = z.infer<typeof ConversationSummarySchema>;
 
+/** A catalog id a quarantine notice may carry: the history's own errors (`ErrorMessageId`'s `errors.history.*`). */
+const QuarantineMessageIdSchema = z.string().regex(/^errors\.history\.[A-Za-z0-9_.]{1,100}$/);
+/** At most this many repairs are listed on a notice (the English `reason` and the note name them all). */
+export const MAX_NOTICE_REPAIRS = 50;
+
 /** A conversation that could not be loaded; its file was moved aside, never deleted. */
 export const QuarantineNoticeSchema = z.object({
   conversationId: z.string().nullable(),
   title: z.string().nullable(),
   /** Where the file now is, so the person can find it. */
   path: z.string(),
+  /** Why, in English: for the logs, and what a window shows when it cannot word `reasonId`. */
   reason: z.string(),
+  /**
+   * The same reason as a catalog message (issue 20): an `errors.history.*` id and its values, worded by
+   * each window in its language through its one error formatter (so a switch re-words a notice already
+   * shown). For a repaired file it is the sentence after the repairs, which `repairs` lists.
+   */
+  reasonId: QuarantineMessageIdSchema.optional(),
+  reasonValues: ErrorValuesSchema.optional(),
+  /** What a repair changed (`kind: 'repaired'`), one catalog message each, in the file's order. */
+  repairs: z
+    .array(z.object({ id: QuarantineMessageIdSchema, values: ErrorValuesSchema.optional() }))
+    .max(MAX_NOTICE_REPAIRS)
+    .optional(),
   /**
    * `repaired` (issue 18): the conversation opened after its damaged tree was repaired, and `path` is a
    * copy of the file as it was; absent or `quarantined`: the file could not be used and was moved.

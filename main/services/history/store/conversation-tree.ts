@@ -1,5 +1,6 @@
 import type { BranchInfo } from '../../../../common/conversation-types';
 import type { ConversationFile, StoredMessage } from './conversation-file';
+import type { TreeRepair } from './quarantine-reasons';
 
 /**
  * A conversation is a tree (issue 18): regenerate adds a sibling reply, edit a sibling user message,
@@ -13,28 +14,35 @@ import type { ConversationFile, StoredMessage } from './conversation-file';
  */
 
 /**
- * Repairs a damaged tree in place and says what it changed (nothing for a valid file), so that a file
+ * Repairs a damaged tree in place and says what it changed (nothing for a valid file; each change a
+ * catalog message, `errors.history.repair.*`, so a window can word it in its language), so that a file
  * edited by hand or written by a buggy build still opens with every message in it:
  * - a `parentId` that is missing, names no message, or names the message itself or a later one (which
  *   covers every cycle) → the message follows the previous one in the file (a first message: null);
  * - an `activeLeafId` that is missing or names no message → the last message.
  * Duplicate ids never get here: the schema refuses them (the file is quarantined).
  */
-export function repairTree(doc: ConversationFile): string[] {
-  const repairs: string[] = [];
+export function repairTree(doc: ConversationFile): TreeRepair[] {
+  const repairs: TreeRepair[] = [];
   const all = new Set(doc.messages.map((m) => m.id));
   const earlier = new Set<string>();
   let previous: string | null = null;
   for (const m of doc.messages) {
     const parent = m.parentId;
+    // What the message follows now: the one before it in the file, or nothing for a first message.
+    const follows = { first: previous === null ? 'yes' : 'no', previous: previous ?? '' };
     if (parent === undefined) {
-      repairs.push(`message "${m.id}" named no parent; it now follows ${newParentText(previous)}`);
+      repairs.push({ id: 'errors.history.repair.noParent', values: { message: m.id, ...follows } });
       m.parentId = previous;
     } else if (parent !== null && !earlier.has(parent)) {
-      const why = all.has(parent)
-        ? `its parent "${parent}" ${parent === m.id ? 'was itself' : 'came after it'} (a loop)`
-        : `its parent "${parent}" does not exist`;
-      repairs.push(`message "${m.id}": ${why}; it now follows ${newParentText(previous)}`);
+      repairs.push(
+        all.has(parent)
+          ? {
+              id: 'errors.history.repair.parentLoop',
+              values: { message: m.id, parent, self: parent === m.id ? 'yes' : 'no', ...follows },
+            }
+          : { id: 'errors.history.repair.parentMissing', values: { message: m.id, parent, ...follows } },
+      );
       m.parentId = previous;
     }
     earlier.add(m.id);
@@ -47,16 +55,12 @@ export function repairTree(doc: ConversationFile): string[] {
   } else if (leaf === undefined || leaf === null || !all.has(leaf)) {
     repairs.push(
       leaf === undefined || leaf === null
-        ? `no message was marked as shown; the last message "${last}" is shown`
-        : `the message shown ("${leaf}") does not exist; the last message "${last}" is shown`,
+        ? { id: 'errors.history.repair.noLeaf', values: { last } }
+        : { id: 'errors.history.repair.leafMissing', values: { leaf, last } },
     );
     doc.activeLeafId = last;
   }
   return repairs;
-}
-
-function newParentText(previous: string | null): string {
-  return previous === null ? 'nothing (it is a first message)' : `the message before it ("${previous}")`;
 }
 
 /** Messages by id. */

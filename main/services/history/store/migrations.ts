@@ -8,6 +8,7 @@ import {
   CURRENT_FORMAT_VERSION,
   CurrentConversationFileSchema,
 } from './conversation-file';
+import type { UnusableWhy } from './quarantine-reasons';
 
 /**
  * Reading any format version this build knows, by upgrading step by step to the current one.
@@ -54,31 +55,43 @@ export function upgradeStep<S extends z.ZodType>(schema: S, up: (doc: z.output<S
 export type DecodeResult<T> =
   | { kind: 'ok'; value: T; fromVersion: number }
   | { kind: 'newer'; version: number }
-  | { kind: 'invalid'; reason: string };
+  /** `reason` in English (logs, tests); `why` the same as `errors.history.fileUnusable`'s values. */
+  | { kind: 'invalid'; reason: string; why: UnusableWhy };
 
 export function decodeVersioned<T>(raw: unknown, registry: FormatRegistry<T>): DecodeResult<T> {
   const version =
     typeof raw === 'object' && raw !== null ? (raw as { formatVersion?: unknown }).formatVersion : undefined;
   if (typeof version !== 'number' || !Number.isInteger(version) || version < 1) {
-    return { kind: 'invalid', reason: 'it has no valid "formatVersion"' };
+    return { kind: 'invalid', reason: 'it has no valid "formatVersion"', why: { why: 'noVersion' } };
   }
   if (version > registry.current) return { kind: 'newer', version };
   let doc = raw;
   try {
     for (let v = version; v < registry.current; v++) {
       const step = registry.upgrades[v];
-      if (!step) return { kind: 'invalid', reason: `no upgrade from format version ${v} is known` };
+      if (!step)
+        return {
+          kind: 'invalid',
+          reason: `no upgrade from format version ${v} is known`,
+          why: { why: 'noUpgrade', version: v },
+        };
       doc = step(doc);
     }
   } catch (error) {
     const detail = error instanceof Error ? error.message : String(error);
-    return { kind: 'invalid', reason: `it is not a valid format ${version} file: ${detail}` };
+    return {
+      kind: 'invalid',
+      reason: `it is not a valid format ${version} file: ${detail}`,
+      why: { why: 'invalidFormat', version, detail },
+    };
   }
   const parsed = registry.currentSchema.safeParse(doc);
   if (!parsed.success) {
+    const detail = describeIssues(parsed.error);
     return {
       kind: 'invalid',
-      reason: `it is not a valid format ${version} file: ${describeIssues(parsed.error)}`,
+      reason: `it is not a valid format ${version} file: ${detail}`,
+      why: { why: 'invalidFormat', version, detail },
     };
   }
   return { kind: 'ok', value: parsed.data, fromVersion: version };
@@ -110,19 +123,20 @@ export const conversationFormats: FormatRegistry<ConversationFile> = {
 
 /** Decodes the text of `conversations/<expectedId>.json`. Never throws. */
 export function decodeConversationText(text: string, expectedId: string): DecodeResult<ConversationFile> {
-  if (text.trim() === '') return { kind: 'invalid', reason: 'the file is empty' };
+  if (text.trim() === '') return { kind: 'invalid', reason: 'the file is empty', why: { why: 'empty' } };
   let raw: unknown;
   try {
     raw = JSON.parse(text);
   } catch (error) {
     const detail = error instanceof Error ? error.message : String(error);
-    return { kind: 'invalid', reason: `it is not valid JSON (${detail})` };
+    return { kind: 'invalid', reason: `it is not valid JSON (${detail})`, why: { why: 'notJson', detail } };
   }
   const result = decodeVersioned(raw, conversationFormats);
   if (result.kind === 'ok' && result.value.conversation.id !== expectedId) {
     return {
       kind: 'invalid',
       reason: `it describes conversation "${result.value.conversation.id}" but is named "${expectedId}.json"`,
+      why: { why: 'wrongId', describedId: result.value.conversation.id, fileId: expectedId },
     };
   }
   return result;

@@ -7,6 +7,13 @@ import type { Logger } from '../../log/logger';
 import { ensurePrivateDir, makeFilePrivate, PRIVATE_FILE_MODE } from '../../private-files/private-files';
 import { moveImageFolder } from './image-files';
 import { CONVERSATION_ID, fileStamp, type Layout } from './layout';
+import {
+  type NoticeReason,
+  repairedReason,
+  type TreeRepair,
+  type UnusableWhy,
+  unusableReason,
+} from './quarantine-reasons';
 
 /**
  * Moving a conversation file that cannot be used out of the way — never deleting it.
@@ -20,12 +27,19 @@ import { CONVERSATION_ID, fileStamp, type Layout } from './layout';
  * find it), and the note says how to put both back. Best effort, after the file: if the folder cannot
  * be moved it stays where it was and the note says so.
  */
-export interface QuarantineRequest {
+interface FileRequest {
   sourcePath: string;
   conversationId: string | null;
   /** Best guess at the title (from the file itself, or from the index) so the UI can name it. */
   title: string | null;
-  reason: string;
+}
+/** A file that cannot be used, and why (worded in English for the note, and by each window). */
+export interface QuarantineRequest extends FileRequest {
+  why: UnusableWhy;
+}
+/** A file whose tree was repaired, and what was changed. */
+export interface RepairRequest extends FileRequest {
+  repairs: readonly TreeRepair[];
 }
 
 export async function quarantineFile(
@@ -34,6 +48,7 @@ export async function quarantineFile(
   now: Date,
   log: Logger,
 ): Promise<QuarantineNotice> {
+  const reason = unusableReason(request.why);
   const stem = request.conversationId ?? basename(request.sourcePath).replace(/\.json$/, '');
   const target = await freeName(layout.quarantine, `${stem}.${fileStamp(now)}`);
   try {
@@ -45,10 +60,7 @@ export async function quarantineFile(
       conversationId: request.conversationId,
       error: describeError(error),
     });
-    return {
-      ...notice(request, request.sourcePath),
-      reason: `${request.reason} It could not be moved aside.`,
-    };
+    return notice(request, request.sourcePath, unusableReason(request.why, false));
   }
   // The file may have come in with any mode (copied in by hand, an earlier version's 0644).
   await makeFilePrivate(target.file).catch((error: unknown) =>
@@ -56,7 +68,7 @@ export async function quarantineFile(
   );
   const images = await moveImages(layout, request.conversationId, target.images, log);
   try {
-    await writeFileAtomic(target.note, noteText(layout, request, target.file, now, images), {
+    await writeFileAtomic(target.note, noteText(layout, request, reason.reason, target.file, now, images), {
       encoding: 'utf8',
       mode: PRIVATE_FILE_MODE,
     });
@@ -65,9 +77,9 @@ export async function quarantineFile(
   }
   log.warn('conversation file quarantined', {
     conversationId: request.conversationId,
-    reason: request.reason,
+    reason: reason.reason,
   });
-  return notice(request, target.file);
+  return notice(request, target.file, reason);
 }
 
 /** Where the conversation's reply images are now, if it had any. */
@@ -100,17 +112,18 @@ async function moveImages(
  */
 export async function keepRepairedOriginal(
   layout: Layout,
-  request: QuarantineRequest,
+  request: RepairRequest,
   now: Date,
   log: Logger,
 ): Promise<QuarantineNotice> {
+  const reason = repairedReason(request.repairs);
   const stem = request.conversationId ?? basename(request.sourcePath).replace(/\.json$/, '');
   const target = await freeName(layout.quarantine, `${stem}.${fileStamp(now)}.before-repair`);
   try {
     await ensurePrivateDir(layout.quarantine);
     await fs.copyFile(request.sourcePath, target.file);
     await makeFilePrivate(target.file);
-    await writeFileAtomic(target.note, repairNoteText(request, target.file, now), {
+    await writeFileAtomic(target.note, repairNoteText(request, reason.reason, target.file, now), {
       encoding: 'utf8',
       mode: PRIVATE_FILE_MODE,
     });
@@ -119,16 +132,13 @@ export async function keepRepairedOriginal(
       conversationId: request.conversationId,
       error: describeError(error),
     });
-    return {
-      ...notice(request, request.sourcePath),
-      reason: `${request.reason} (A copy of the file as it was could not be kept.)`,
-    };
+    return notice(request, request.sourcePath, repairedReason(request.repairs, false));
   }
-  log.warn('conversation file repaired', { conversationId: request.conversationId, reason: request.reason });
-  return notice(request, target.file);
+  log.warn('conversation file repaired', { conversationId: request.conversationId, reason: reason.reason });
+  return notice(request, target.file, reason);
 }
 
-function repairNoteText(request: QuarantineRequest, copiedTo: string, now: Date): string {
+function repairNoteText(request: RepairRequest, reason: string, copiedTo: string, now: Date): string {
   return [
     'Switchboard found a damaged conversation and repaired it. This is a copy of the file as it was.',
     '',
@@ -137,7 +147,7 @@ function repairNoteText(request: QuarantineRequest, copiedTo: string, now: Date)
     `File: ${request.sourcePath}`,
     `Copy of the original: ${copiedTo}`,
     `When: ${now.toISOString()}`,
-    `What was repaired: ${request.reason}`,
+    `What was repaired: ${reason}`,
     '',
     'The conversation is still in Switchboard with every message; the repaired version is saved the next',
     'time the conversation changes. Messages whose earlier message could not be found now follow the',
@@ -146,8 +156,8 @@ function repairNoteText(request: QuarantineRequest, copiedTo: string, now: Date)
   ].join('\n');
 }
 
-function notice(request: QuarantineRequest, path: string): QuarantineNotice {
-  return { conversationId: request.conversationId, title: request.title, path, reason: request.reason };
+function notice(request: FileRequest, path: string, reason: NoticeReason): QuarantineNotice {
+  return { conversationId: request.conversationId, title: request.title, path, ...reason };
 }
 
 async function freeName(dir: string, stem: string): Promise<{ file: string; note: string; images: string }> {
@@ -169,6 +179,7 @@ async function freeName(dir: string, stem: string): Promise<{ file: string; note
 function noteText(
   layout: Layout,
   request: QuarantineRequest,
+  reason: string,
   movedTo: string,
   now: Date,
   images: ImagesOutcome,
@@ -185,7 +196,7 @@ function noteText(
       ? [`Reply images: could not be moved; still in ${images.keptAt}`]
       : []),
     `When: ${now.toISOString()}`,
-    `Why: ${request.reason}`,
+    `Why: ${reason}`,
     '',
     'Nothing in it was changed. If it was written by a newer Switchboard, open it with that version',
     '(copy it back into the conversations folder). Otherwise it is plain JSON: you can open it in a',

@@ -18,6 +18,7 @@ import type { ConversationEntry } from './index-file';
 import type { Layout } from './layout';
 import { decodeConversationText } from './migrations';
 import { keepRepairedOriginal, quarantineFile, recoverTitle } from './quarantine';
+import type { TreeRepair, UnusableWhy } from './quarantine-reasons';
 import { errnoOf, errorValueText, type StorageAction } from './storage-errors';
 
 /**
@@ -117,7 +118,7 @@ export async function readConversation(
       path,
       id,
       title: knownTitle,
-      reason: `it could not be read (${describeError(error)}).`,
+      why: { why: 'unreadable', detail: describeError(error) },
     });
   }
   const decoded = decodeConversationText(text, id);
@@ -126,7 +127,7 @@ export async function readConversation(
       path,
       id,
       title: recoverTitle(text) ?? knownTitle,
-      reason: `it was written by a newer Switchboard (format version ${decoded.version}; this version reads up to ${CURRENT_FORMAT_VERSION}). Update Switchboard to open it.`,
+      why: { why: 'newer', version: decoded.version, current: CURRENT_FORMAT_VERSION },
     });
   }
   if (decoded.kind === 'invalid') {
@@ -134,7 +135,7 @@ export async function readConversation(
       path,
       id,
       title: recoverTitle(text) ?? knownTitle,
-      reason: `${decoded.reason}.`,
+      why: decoded.why,
     });
   }
   const doc = decoded.value;
@@ -165,7 +166,7 @@ async function reportRepair(
     path: string;
     id: string;
     doc: ConversationFile;
-    repairs: string[];
+    repairs: TreeRepair[];
     stat: { size: number; mtimeMs: number };
   },
 ): Promise<void> {
@@ -178,8 +179,7 @@ async function reportRepair(
       sourcePath: what.path,
       conversationId: what.id,
       title: what.doc.conversation.title,
-      // i18n-ignore: the quarantine note's detail (also written beside the copy); the sidebar words the sentence around it. A catalog descriptor on QuarantineNotice is left to the sidebar's conversion
-      reason: `Repaired: ${what.repairs.join('; ')}. Nothing was lost: every message is still in the conversation.`,
+      repairs: what.repairs,
     },
     core.now(),
     core.log,
@@ -191,11 +191,11 @@ async function reportRepair(
 
 async function quarantine(
   core: StoreCore,
-  what: { path: string; id: string; title: string | null; reason: string },
+  what: { path: string; id: string; title: string | null; why: UnusableWhy },
 ): Promise<ReadOutcome> {
   const notice = await quarantineFile(
     core.layout,
-    { sourcePath: what.path, conversationId: what.id, title: what.title, reason: what.reason },
+    { sourcePath: what.path, conversationId: what.id, title: what.title, why: what.why },
     core.now(),
     core.log,
   );
@@ -233,13 +233,13 @@ export async function loadDoc(core: StoreCore, id: string, opts: { keep: boolean
   }
   if (outcome.kind === 'quarantined') {
     dropEntry(core, id, 'quarantined');
-    // The reason is the quarantine note's own (English) detail, as the sidebar shows it.
+    // Why, as the notice's catalog values (`why` and its details), so a window words it in its language.
     throw appError('validation', {
       id: 'errors.history.conversationQuarantined',
       values: {
+        ...outcome.notice.reasonValues,
         title: entry.summary.title,
         path: errorValueText(outcome.notice.path),
-        reason: errorValueText(outcome.notice.reason),
       },
     });
   }

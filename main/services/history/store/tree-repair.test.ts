@@ -1,6 +1,7 @@
 import { promises as fs } from 'node:fs';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { QuarantineNotice } from '../../../../common/conversation-types';
+import { englishErrorText } from '../../../../common/i18n/error-messages';
 import { makeTempDir, openStore } from '../testing/test-support';
 import type { HistoryStore } from '../types';
 import { type ConversationFile, serializeConversationFile } from './conversation-file';
@@ -67,7 +68,7 @@ describe('repairTree', () => {
       ],
       'u3',
     );
-    const repairs = repairTree(doc);
+    const repairs = repairTree(doc).map(englishErrorText);
     expect(repairs).toHaveLength(4);
     expect(repairs[0]).toMatch(/"a1".*came after it \(a loop\).*"u1"/);
     expect(repairs[1]).toMatch(/"u2".*was itself/);
@@ -78,7 +79,9 @@ describe('repairTree', () => {
 
   it('shows the last message when the leaf names nothing or is missing', () => {
     const dangling = file('c', [message('u1', null), message('a1', 'u1')], 'ghost');
-    expect(repairTree(dangling)).toEqual([expect.stringContaining('"ghost") does not exist')]);
+    expect(repairTree(dangling).map(englishErrorText)).toEqual([
+      expect.stringContaining('"ghost") does not exist'),
+    ]);
     expect(dangling.activeLeafId).toBe('a1');
     const missing = file('c', [message('u1', null)], undefined);
     expect(repairTree(missing)).toHaveLength(1);

@@ -1,4 +1,5 @@
 import type { Message } from '../../../../common/conversation-types';
+import { englishErrorText } from '../../../../common/i18n/error-messages';
 import { writeAttachmentFile } from '../store/attachment-files';
 import {
   type ConversationFile,
@@ -144,7 +145,7 @@ export async function importConversations(core: StoreCore, text: string): Promis
         const title = escapeForError(incoming.conversation.title.slice(0, 80));
         result.errors.push(
           // i18n-ignore: ImportResult.errors is a diagnostic list (tests, logs); the window shows only the counts (sidebar.transfer.imported)
-          `Conversation ${check.positions[i] ?? i + 1} "${title}" was imported repaired: ${repairs.join('; ')}.`,
+          `Conversation ${check.positions[i] ?? i + 1} "${title}" was imported repaired: ${repairs.map(englishErrorText).join(' ')}`,
         );
       }
       await core.queue.run(id, async () => {

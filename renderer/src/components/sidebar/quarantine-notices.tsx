@@ -1,6 +1,7 @@
 import { useId } from 'react';
-import { useIntl } from 'react-intl';
+import { type IntlShape, useIntl } from 'react-intl';
 import type { QuarantineNotice } from '../../../../common/conversation-types';
+import { formatAppError } from '../../../shared/i18n/error-text';
 import { shownConversationTitle } from '../../format/conversation-title';
 
 /**
@@ -30,15 +31,26 @@ export function QuarantineNotices({ notices }: { notices: readonly QuarantineNot
               {notice.path}
             </code>
           );
+          const repairs = (notice.repairs ?? [])
+            .map((r) => formatAppError(intl, { message: '', messageId: r.id, values: r.values }))
+            .filter((text) => text !== '');
           return notice.kind === 'repaired' ? (
             <li key={notice.path}>
               <p>
                 {intl.formatMessage(
                   { id: 'sidebar.quarantine.repaired' },
-                  // Main's note starts "Repaired: "; the sentence before it already says so.
-                  { ...named, details: notice.reason.replace(/^Repaired: /, '') },
+                  { ...named, details: reasonText(intl, notice) },
                 )}
               </p>
+              {repairs.length > 0 && (
+                <ul className="quarantine-repairs">
+                  {repairs.map((text, i) => (
+                    // The same repair can be listed twice (two messages, same words); the order is the file's.
+                    // biome-ignore lint/suspicious/noArrayIndexKey: a fixed list, never reordered
+                    <li key={i}>{text}</li>
+                  ))}
+                </ul>
+              )}
               <p>{intl.formatMessage({ id: 'sidebar.quarantine.repairedCopy' }, { path })}</p>
             </li>
           ) : (
@@ -46,7 +58,7 @@ export function QuarantineNotices({ notices }: { notices: readonly QuarantineNot
               <p>
                 {intl.formatMessage(
                   { id: 'sidebar.quarantine.unreadable' },
-                  { ...named, reason: notice.reason },
+                  { ...named, reason: reasonText(intl, notice) },
                 )}
               </p>
               <p>{intl.formatMessage({ id: 'sidebar.quarantine.moved' }, { path })}</p>
@@ -56,4 +68,19 @@ export function QuarantineNotices({ notices }: { notices: readonly QuarantineNot
       </ul>
     </section>
   );
+}
+
+/**
+ * Why, in the window's language: the notice's catalog message through the one error formatter, so a
+ * language switch re-words it; a notice without one (an older main) shows main's English reason.
+ */
+function reasonText(intl: IntlShape, notice: QuarantineNotice): string {
+  if (notice.reasonId !== undefined)
+    return formatAppError(intl, {
+      message: notice.reason,
+      messageId: notice.reasonId,
+      values: notice.reasonValues,
+    });
+  // Main's English note starts "Repaired: "; the sentence before it already says so.
+  return notice.kind === 'repaired' ? notice.reason.replace(/^Repaired: /, '') : notice.reason;
 }
