@@ -164,7 +164,7 @@ export function composeServices(adapters: ServiceAdapters) {
     ledger: {
       loaded: () => ledger.loaded(),
       get: (messageId) => ledger.get(messageId),
-      record: (entry) => ledger.record(entry),
+      recordMany: (entries, opts) => ledger.recordMany(entries, opts),
     },
   });
   const sessions = createChatSessions({ client, log: adapters.log('chat') });

@@ -2,7 +2,7 @@ import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { makeTempDir } from '../history/testing/test-support';
 import { createMemoryLogger } from '../log/testing/memory-logger';
-import { readTextOrEmpty, serializeEntry } from './ledger-file';
+import { appendDurably, readTextOrEmpty, serializeEntry } from './ledger-file';
 import { mergeLedger, readLedgerCopy } from './ledger-merge';
 import { createLedgerStore } from './ledger-store';
 import { ledgerEntry } from './testing/entries';
@@ -14,12 +14,13 @@ afterEach(async () => {
 
 async function liveLedger() {
   const temp = await makeTempDir('switchboard-ledger-merge-');
-  temps.push(temp);
   const ledger = createLedgerStore({
     dir: temp.dir,
     log: createMemoryLogger('ledger'),
     snapshotDelayMs: null,
   });
+  // A first append takes a snapshot, written after the append resolves: wait for it before removing the folder.
+  temps.push({ cleanup: () => ledger.settle().then(temp.cleanup) });
   await ledger.init();
   return { ledger, file: join(temp.dir, 'ledger.jsonl') };
 }
@@ -56,5 +57,30 @@ describe('merging a backup’s ledger into the live one', () => {
     expect(await mergeLedger(ledger, copy)).toEqual({ added: 2 });
     expect(await mergeLedger(ledger, copy)).toEqual({ added: 0 });
     expect(ledger.size).toBe(2);
+  });
+
+  it('merges 20,000 entries into a fresh ledger with one append and one fsync', async () => {
+    const temp = await makeTempDir('switchboard-ledger-merge-');
+    temps.push(temp);
+    // Each call of the store's durable append is one append and one fsync.
+    let appends = 0;
+    const ledger = createLedgerStore({
+      dir: temp.dir,
+      log: createMemoryLogger('ledger'),
+      snapshotDelayMs: null,
+      appendDurably: (path, text) => {
+        appends++;
+        return appendDurably(path, text);
+      },
+    });
+    await ledger.init();
+    const entries = Array.from({ length: 20_000 }, (_, i) => ledgerEntry({ messageId: `m${i}` }));
+    const copy = await readLedgerCopy(entries.map(serializeEntry).join(''));
+    expect(await mergeLedger(ledger, copy)).toEqual({ added: 20_000 });
+    expect(appends).toBe(1);
+    expect(ledger.size).toBe(20_000);
+    await ledger.settle();
+    const reread = await readLedgerCopy(await readTextOrEmpty(join(temp.dir, 'ledger.jsonl')));
+    expect(reread.entries).toEqual(entries);
   });
 });

@@ -14,7 +14,7 @@ import type { LedgerStore } from './ledger-store';
  */
 
 /** What the merge needs of the live ledger (`LedgerStore`): written through it, so its totals follow. */
-export type LedgerMergeTarget = Pick<LedgerStore, 'loaded' | 'get' | 'record'>;
+export type LedgerMergeTarget = Pick<LedgerStore, 'loaded' | 'get' | 'recordMany'>;
 
 /** A backup's ledger, read: its entries (one per reply) and how many lines were skipped. */
 export interface LedgerCopy {
@@ -35,15 +35,13 @@ export async function readLedgerCopy(text: string): Promise<LedgerCopy> {
 
 /**
  * Adds to `live` every entry of `copy` whose reply it has no entry for, in the copy's order; resolves
- * to how many were added. Each one is recorded through the store (appended and fsynced, counted at
- * once by the limits); a failure rejects, leaving the entries recorded so far (a retry adds the rest).
+ * to how many were added. They are recorded through the store in one batch (`recordMany`: one append
+ * and one fsync, counted at once by the limits; the check for a live entry runs in the store's write
+ * queue). A failure rejects with none added in memory; what reached the disk is read at the next
+ * start, and a retry adds only what the ledger still lacks.
  */
 export async function mergeLedger(live: LedgerMergeTarget, copy: LedgerCopy): Promise<{ added: number }> {
-  let added = 0;
-  for (const entry of copy.entries) {
-    if (live.get(entry.messageId) !== undefined) continue;
-    await live.record(entry);
-    added++;
-  }
-  return { added };
+  const missing = copy.entries.filter((entry) => live.get(entry.messageId) === undefined);
+  if (missing.length === 0) return { added: 0 };
+  return { added: await live.recordMany(missing, { onlyMissing: true }) };
 }

@@ -45,7 +45,7 @@ export async function backupFixture(extra: Partial<BackupServiceOptions> & { fre
   const ledgerTarget: LedgerMergeTarget = {
     loaded: () => ledger.loaded(),
     get: (messageId) => ledger.get(messageId),
-    record: (entry) => ledger.record(entry),
+    recordMany: (entries, opts) => ledger.recordMany(entries, opts),
   };
   const log = createMemoryLogger('backups');
   const service = createBackupService({

@@ -11,6 +11,6 @@ export function unusedRestoreTargets(): { settings: SettingsRestoreTarget; ledge
   };
   return {
     settings: { replaceAll: unused },
-    ledger: { loaded: unused, get: () => undefined, record: unused },
+    ledger: { loaded: unused, get: () => undefined, recordMany: unused },
   };
 }
