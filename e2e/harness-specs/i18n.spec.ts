@@ -1,4 +1,4 @@
-import { mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import AxeBuilder from '@axe-core/playwright';
@@ -850,5 +850,65 @@ test.describe('the placeholder title (history.title): a new conversation in the 
     await expect(app.locator('.conversation-title', { hasText: 'New conversation' })).toHaveCount(0);
     await title.click();
     await expect(app.getByRole('heading', { level: 2, name: placeholder, exact: true })).toBeVisible();
+  });
+});
+
+test.describe('quarantine notices (errors.history): why a file was moved aside or repaired, in the window’s language', () => {
+  // An empty conversation file (moved aside) and one whose message names a parent that does not exist
+  // (repaired, a copy kept). Written afresh for each run (a retry included), before the harness starts.
+  test.use({
+    // biome-ignore lint/correctness/noEmptyPattern: Playwright requires a destructuring pattern here.
+    harnessOptions: async ({}, use) => {
+      const dataDir = mkdtempSync(join(tmpdir(), 'switchboard-i18n-quarantine-'));
+      const conversations = join(dataDir, 'history', 'conversations');
+      mkdirSync(conversations, { recursive: true });
+      writeFileSync(join(conversations, 'emptyfile.json'), '');
+      const message = (id: string, parentId: string | null) => ({
+        id,
+        parentId,
+        role: 'user',
+        content: id,
+        reasoning: '',
+        createdAt: '2026-12-01T10:00:00.000Z',
+        model: null,
+        status: 'complete',
+        error: null,
+        usage: null,
+        finishReason: null,
+        generationId: null,
+      });
+      writeFileSync(
+        join(conversations, 'damaged.json'),
+        JSON.stringify({
+          formatVersion: 3,
+          conversation: {
+            id: 'damaged',
+            title: 'Damaged',
+            createdAt: '2026-12-01T10:00:00.000Z',
+            updatedAt: '2026-12-01T10:00:00.000Z',
+            model: null,
+          },
+          messages: [message('u1', null), message('u2', 'ghost')],
+          activeLeafId: 'u2',
+        }),
+      );
+      await use({ withKey: true, dataDir });
+    },
+  });
+
+  test('en-XA: every word is the catalog’s; de: the reason and the repair in German', async ({
+    app,
+    harness,
+  }) => {
+    await useLanguage(harness, app, 'en-XA');
+    const notices = app.locator('.quarantine');
+    await expect(notices).toHaveCount(1);
+    await expect(notices.locator('.quarantine-repairs li')).toHaveCount(1);
+    expect(await untranslated(app, notices)).toEqual([]);
+    await useLanguage(harness, app, 'de');
+    await expect(notices).toContainText('konnte nicht geöffnet werden: Die Datei ist leer.');
+    await expect(notices.locator('.quarantine-repairs li')).toHaveText(
+      'Nachricht „u2“: Ihre vorherige Nachricht „ghost“ existiert nicht; sie folgt jetzt auf die Nachricht davor („u1“).',
+    );
   });
 });
