@@ -1,4 +1,4 @@
-import { screen, waitFor, within } from '@testing-library/react';
+import { act, screen, waitFor, within } from '@testing-library/react';
 import { describe, expect, it } from 'vitest';
 import type { BackupSummary } from '../../../../common/backup-types';
 import { fail, ok } from '../../testing/fake-bridge';
@@ -181,5 +181,60 @@ describe('Settings → Backups (issue 20)', () => {
       (within(section).getByRole('radio', { name: /Made by you, 3 conversations/ }) as HTMLInputElement)
         .checked,
     ).toBe(true);
+  });
+
+  it('a refusal from main and the placeholder title follow a language switch (kept as main gave them, worded where shown)', async () => {
+    const { section, user, fake } = await openBackups([daily]);
+    fake.override('listBackupConversations', async () =>
+      ok({
+        conversations: [
+          { id: 'c1', title: 'New conversation', updatedAt: '2026-03-01T00:00:00.000Z', messageCount: 2 },
+        ],
+      }),
+    );
+    fake.override('restoreBackupConversation', async () =>
+      fail(
+        'validation',
+        'That conversation is not in this backup. Choose another backup or another conversation.',
+        { messageId: 'errors.backups.conversationNotInBackup' },
+      ),
+    );
+    await user.click(await within(section).findByRole('button', { name: 'Restore a conversation…' }));
+    const picker = await within(section).findByRole('combobox', { name: 'Conversation to restore' });
+    expect(within(picker).getByRole('option').textContent).toBe('New conversation');
+    await user.click(within(section).getByRole('button', { name: 'Restore this conversation' }));
+    await waitFor(() =>
+      expect(within(section).getByRole('alert').textContent).toBe(
+        'That conversation is not in this backup. Choose another backup or another conversation.',
+      ),
+    );
+    act(() => fake.emitLocale({ locale: 'de', setting: 'de', pseudoAvailable: false }));
+    await waitFor(() =>
+      expect(within(section).getByRole('alert').textContent).toBe(
+        'Diese Unterhaltung ist nicht in dieser Sicherung. Wählen Sie eine andere Sicherung oder eine andere Unterhaltung.',
+      ),
+    );
+  });
+
+  it('shows the stored placeholder title in the window’s language in the picker', async () => {
+    const { section, user, fake } = await openBackups([daily]);
+    act(() => fake.emitLocale({ locale: 'de', setting: 'de', pseudoAvailable: false }));
+    fake.override('listBackupConversations', async () =>
+      ok({
+        conversations: [
+          { id: 'c1', title: 'New conversation', updatedAt: '2026-03-01T00:00:00.000Z', messageCount: 2 },
+          { id: 'c2', title: 'Otters', updatedAt: '2026-03-02T00:00:00.000Z', messageCount: 4 },
+        ],
+      }),
+    );
+    const restoreOne = await within(section).findByRole('button', {
+      name: 'Eine Unterhaltung wiederherstellen …',
+    });
+    await user.click(restoreOne);
+    const options = await within(section).findAllByRole('option');
+    // Newest first (the list's order).
+    expect(options.map((o) => o.textContent)).toEqual(['Otters', 'Neue Unterhaltung']);
+    expect(options[0]?.hasAttribute('data-i18n-content')).toBe(true);
+    expect(options[1]?.hasAttribute('data-i18n-content')).toBe(false);
   });
 });

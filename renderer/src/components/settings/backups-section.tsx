@@ -1,9 +1,10 @@
 import { useCallback, useEffect, useId, useRef, useState } from 'react';
 import { type IntlShape, useIntl } from 'react-intl';
 import type { BackupConversation, BackupKind, BackupSummary } from '../../../../common/backup-types';
-import { formatAppError } from '../../../shared/i18n/error-text';
+import { formatAppError, type ShownError } from '../../../shared/i18n/error-text';
 import { useActions } from '../../app-context';
 import { formatBytes } from '../../format/attachments';
+import { shownConversationTitle } from '../../format/conversation-title';
 import { localeOf } from '../../format/format-intl';
 
 /*
@@ -63,7 +64,9 @@ export function BackupsSection() {
   /** What the status line says: one sentence, or two after a whole restore (settings and spending). */
   const [status, setNotes] = useState<readonly Note[]>([]);
   const setStatus = (...notes: Note[]) => setNotes(notes);
-  const [error, setError] = useState<string | null>(null);
+  /** Main's error as main gave it, or one of this section's own messages: worded where shown, so a
+   * language switch re-words it. */
+  const [error, setError] = useState<{ main: ShownError } | { id: string } | null>(null);
   const [step, setStep] = useState<Step>({ kind: 'idle' });
   const groupId = useId();
   const pickerId = useId();
@@ -80,7 +83,7 @@ export function BackupsSection() {
     async (select?: string) => {
       const result = await actions.backups.list();
       if (!result.ok) {
-        setError(formatAppError(intl, result.error));
+        setError({ main: result.error });
         return;
       }
       setBackups(result.value.backups);
@@ -90,7 +93,7 @@ export function BackupsSection() {
           select ?? (restorable.some((b) => b.id === current) ? current : (restorable[0]?.id ?? null)),
       );
     },
-    [actions, intl],
+    [actions],
   );
 
   useEffect(() => {
@@ -121,7 +124,7 @@ export function BackupsSection() {
     const result = await actions.backups.backUpNow();
     setBusy(null);
     if (!result.ok) {
-      setError(formatAppError(intl, result.error));
+      setError({ main: result.error });
       return;
     }
     setStatus({
@@ -142,7 +145,7 @@ export function BackupsSection() {
     const result = await actions.backups.restore(backup.id);
     setBusy(null);
     if (!result.ok) {
-      setError(formatAppError(intl, result.error));
+      setError({ main: result.error });
     } else {
       const { restored, movedToTrash, spendingEntriesAdded } = result.value;
       setStatus(
@@ -168,7 +171,7 @@ export function BackupsSection() {
     const result = await actions.backups.conversationsOf(backup.id);
     if (!result.ok) {
       backToIdle('restore-one');
-      setError(formatAppError(intl, result.error));
+      setError({ main: result.error });
       return;
     }
     const conversations = [...result.value.conversations].sort((a, b) =>
@@ -184,7 +187,7 @@ export function BackupsSection() {
     setStatus(null);
     const result = await actions.backups.saveEncrypted(backup.id, passphrase);
     setBusy(null);
-    if (!result.ok) setError(formatAppError(intl, result.error));
+    if (!result.ok) setError({ main: result.error });
     else if (result.value.saved)
       setStatus({ id: 'settings.backups.savedCopy', values: { fileName: result.value.fileName ?? '' } });
   };
@@ -197,7 +200,7 @@ export function BackupsSection() {
     const result = await actions.backups.openEncrypted(passphrase);
     setBusy(null);
     if (!result.ok) {
-      setError(formatAppError(intl, result.error));
+      setError({ main: result.error });
       return;
     }
     const opened = result.value.backup;
@@ -212,11 +215,14 @@ export function BackupsSection() {
     setError(null);
     const result = await actions.backups.restoreConversation(backup.id, conversationId);
     setBusy(null);
-    if (!result.ok) setError(formatAppError(intl, result.error));
+    if (!result.ok) setError({ main: result.error });
     else
       setStatus({
         id: 'settings.backups.restoredOne',
-        values: { title: result.value.title, date: date(backup.createdAt) },
+        values: {
+          title: shownConversationTitle(intl, result.value.title).text,
+          date: date(backup.createdAt),
+        },
       });
   };
 
@@ -322,12 +328,16 @@ export function BackupsSection() {
                 value={step.chosen}
                 onChange={(e) => setStep({ ...step, chosen: e.currentTarget.value })}
               >
-                {step.conversations.map((c) => (
-                  // A conversation's title is the person's (or the model's) words.
-                  <option key={c.id} value={c.id} data-i18n-content>
-                    {c.title}
-                  </option>
-                ))}
+                {step.conversations.map((c) => {
+                  // A conversation's own title is the person's (or the model's) words; the stored
+                  // placeholder is shown as the catalog's, in the window's language.
+                  const title = shownConversationTitle(intl, c.title);
+                  return (
+                    <option key={c.id} value={c.id} {...(title.own ? { 'data-i18n-content': true } : {})}>
+                      {title.text}
+                    </option>
+                  );
+                })}
               </select>
               <p className="field-hint">{text('settings.backups.pickHint')}</p>
               <div className="button-row">
@@ -361,7 +371,7 @@ export function BackupsSection() {
               type="button"
               aria-disabled={busy !== null || passphrase === ''}
               onClick={() => {
-                if (passphrase === '') setError(text('settings.backups.needPassphrase'));
+                if (passphrase === '') setError({ id: 'settings.backups.needPassphrase' });
                 else void saveEncrypted(chosen);
               }}
             >
@@ -372,7 +382,7 @@ export function BackupsSection() {
             type="button"
             aria-disabled={busy !== null || passphrase === ''}
             onClick={() => {
-              if (passphrase === '') setError(text('settings.backups.needPassphrase'));
+              if (passphrase === '') setError({ id: 'settings.backups.needPassphrase' });
               else void openEncrypted();
             }}
           >
@@ -389,7 +399,7 @@ export function BackupsSection() {
       </p>
       {error && (
         <p role="alert" className="field-error">
-          {error}
+          {'main' in error ? formatAppError(intl, error.main) : text(error.id)}
         </p>
       )}
     </section>
