@@ -52,6 +52,7 @@ function withFilesDecoded(exported: ExportedConversation, position: number, erro
           good.push(image);
         } else {
           errors.push(
+            // i18n-ignore: ImportResult.errors is a diagnostic list (tests); the window shows only the counts (sidebar.transfer.imported)
             `${where}: an image of a reply was left out (it is not a valid PNG, JPEG, WebP or GIF image).`,
           );
         }
