@@ -3,6 +3,7 @@ import './app/young-generation-at-load';
 import { join } from 'node:path';
 import { app } from 'electron';
 import { composeServices } from './app/compose-services';
+import { broadcastSettingsChanges } from './app/settings-broadcast';
 import { youngGeneration } from './app/young-generation-at-load';
 import {
   focusOnSecondLaunch,
@@ -149,6 +150,13 @@ async function start(): Promise<void> {
   services.locale.onChange((state) => {
     installAppMenu(services.locale.text());
     for (const id of chatWindows.ids()) chatTable.emit(id, 'onLocaleChanged', state);
+  });
+  // Issue 20: every saved settings change (a window's Settings, a restore) reaches every chat window.
+  broadcastSettingsChanges({
+    onChange: (listener) => services.settings.onChange(listener),
+    asSent: services.settingsAsSent,
+    windowIds: () => chatWindows.ids(),
+    emit: (id, settings) => chatTable.emit(id, 'onSettingsChanged', settings),
   });
   await chatWindows.open(services.sessions.cancelWindow);
 

@@ -138,6 +138,12 @@ export const chatContract = defineContract('chat', {
   getSettings: invoke(NoArgs, SettingsWithProblemsSchema),
   /** Saves the patch; the result lists the stored problems that remain (a field set here is fixed). */
   updateSettings: invoke(SettingsPatchSchema, SettingsWithProblemsSchema),
+  /**
+   * Issue 20: the whole settings again (as `getSettings` answers) after every saved change — made in
+   * any window or by a restore — pushed to every chat window, so each follows the theme and the rest
+   * at once. Settings never hold the key.
+   */
+  onSettingsChanged: event(SettingsWithProblemsSchema),
 
   /** The providers serving one model (price, context, quantization, uptime), to pick from. */
   listModelEndpoints: invoke(z.object({ modelId: ModelIdSchema }).strict(), ModelEndpointsSchema),

@@ -247,6 +247,8 @@ test.describe('a compromised chat renderer', () => {
       if (!result.ok) expect(codes.has(result.error?.code ?? ''), `${fn}(#${arg}) ${text}`).toBe(true);
     }
     for (const event of out.events) expect(findKeyIn(event, key)).toBeNull();
+    // A settings change the fuzz saved was pushed back to the window too (issue 20), and scanned above.
+    expect(out.events.some((e) => e.startsWith('onSettingsChanged'))).toBe(true);
     // The valid send with a real model did stream (the checks above saw real traffic).
     expect(out.events.some((e) => e.startsWith('onChatEvents'))).toBe(true);
 

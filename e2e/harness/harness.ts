@@ -11,6 +11,7 @@ import type { Persistence } from '../../common/key-status';
 import { composeServices, type Services } from '../../main/app/compose-services';
 import { KEY_SETTINGS_URL } from '../../main/app/key-intake';
 import type { MainQuestion, MainQuestionKind } from '../../main/app/questions';
+import { broadcastSettingsChanges } from '../../main/app/settings-broadcast';
 import { createHandlerTable } from '../../main/ipc/handler-table';
 import { chatWritingCalls, keyEntryWritingCalls } from '../../main/ipc/writing-calls';
 import { contentSecurityPolicy } from '../../main/protocol/content-security-policy';
@@ -392,6 +393,13 @@ export async function startHarness(options: HarnessOptions = {}): Promise<Harnes
   const unsubscribeLocale = services.locale.onChange((state) => {
     for (const id of chatBinding.windowIds()) chatTable.emit(id, 'onLocaleChanged', state);
   });
+  // Issue 20: every saved settings change reaches every page, as main's glue does.
+  const unsubscribeSettings = broadcastSettingsChanges({
+    onChange: (listener) => services.settings.onChange(listener),
+    asSent: services.settingsAsSent,
+    windowIds: () => chatBinding.windowIds(),
+    emit: (id, settings) => chatTable.emit(id, 'onSettingsChanged', settings),
+  });
 
   // Each page may connect only to its own socket (the app's CSP plus that one loopback socket).
   const chatSocket = `ws://127.0.0.1:${port}${CHAT_WS_PATH}`;
@@ -435,6 +443,7 @@ export async function startHarness(options: HarnessOptions = {}): Promise<Harnes
       unsubscribe();
       unsubscribeUpdates();
       unsubscribeLocale();
+      unsubscribeSettings();
       await services.shutdown();
       await Promise.all([chatBinding.close(), keyBinding.close()]);
       await Promise.all(

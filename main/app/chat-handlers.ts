@@ -111,9 +111,13 @@ function streamTarget(streamId: string, ctx: CallContext<ChatContract>): StreamT
 
 /**
  * Settings with what is wrong in them: the stored file's problems, and provider slugs that OpenRouter's
- * provider list does not name (when main has the list; such routing is not sent either).
+ * provider list does not name (when main has the list; such routing is not sent either). What a
+ * window receives from `getSettings`, `updateSettings` and `onSettingsChanged` alike.
  */
-function withProblems(settings: Settings, deps: ChatHandlerDeps): SettingsWithProblems {
+export function withProblems(
+  settings: Settings,
+  deps: Pick<ChatHandlerDeps, 'catalog' | 'settings'>,
+): SettingsWithProblems {
   const known = deps.catalog.knownProviders();
   const unknown =
     known && settings.providerDefaults

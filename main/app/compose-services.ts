@@ -2,6 +2,7 @@ import { readFile, stat } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { AppInfo } from '../../common/ipc/contract';
 import { describeError } from '../../common/redact';
+import type { Settings } from '../../common/settings-types';
 import type { UpdatesUnavailableReason } from '../../common/update-types';
 import { createAttachmentIntake } from '../services/attachments';
 import { createBackupService } from '../services/backups/backup-service';
@@ -37,7 +38,7 @@ import type { CiphertextStore } from '../services/vault/ciphertext-store';
 import { createKeyVault } from '../services/vault/key-vault';
 import type { SecretCipher } from '../services/vault/secret-cipher';
 import type { BackupDialogs } from './backup-handlers';
-import { type ConfirmAndOpenLink, createChatHandlers, type FileDialogs } from './chat-handlers';
+import { type ConfirmAndOpenLink, createChatHandlers, type FileDialogs, withProblems } from './chat-handlers';
 import { createKeyEntryHandlers } from './key-entry-window-handlers';
 import { createKeyIntake, type KeyIntakeAdapters } from './key-intake';
 import { createKeyOriginConsent } from './key-origin-consent';
@@ -370,6 +371,8 @@ export function composeServices(adapters: ServiceAdapters) {
     updates,
     /** Issue 20: the locale in effect (the glue rebuilds the menu and tells the windows when it changes). */
     locale,
+    /** Issue 20: settings as the windows receive them (the glue pushes each change to every window). */
+    settingsAsSent: (value: Settings) => withProblems(value, { catalog, settings }),
     /**
      * Loads everything from disk; call once before the first window opens. With `waitForKey: false`
      * it resolves once settings and history are ready while the stored key is still being read: the

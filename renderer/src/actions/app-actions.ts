@@ -132,6 +132,7 @@ export function createAppActions(bridge: SwitchboardBridge, stores: AppStores) {
       const stopReplyUsage = replyUsage.listen();
       const stopUpdates = updates.listen();
       const stopLocale = locale.listen();
+      const stopSettings = settingsActions.listen();
       void key.loadStatus();
       void settingsActions.load().then(() => modelChoice.chooseIfUnset(preferredModel(settings.get())));
       void conversationActions.loadFirst();
@@ -145,6 +146,7 @@ export function createAppActions(bridge: SwitchboardBridge, stores: AppStores) {
         stopReplyUsage();
         stopUpdates();
         stopLocale();
+        stopSettings();
         messageAttachments.dispose();
         toasts.dispose();
       };

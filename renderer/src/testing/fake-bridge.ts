@@ -3,7 +3,7 @@ import type { ConversationSummary, Message, QuarantineNotice } from '../../../co
 import type { AppError } from '../../../common/errors';
 import type { LocaleState } from '../../../common/i18n/locales';
 import { CHAT_BRIDGE_KEY, type SwitchboardBridge } from '../../../common/ipc/bridge-types';
-import type { ChatEventBatch } from '../../../common/ipc/contract';
+import type { ChatEventBatch, SettingsWithProblems } from '../../../common/ipc/contract';
 import type { Result } from '../../../common/ipc/define';
 import type { KeyInfo, KeyStatus } from '../../../common/key-status';
 import type { OptionProblem } from '../../../common/option-problems';
@@ -70,6 +70,8 @@ export interface FakeBridge {
   emitUpdateStatus(status: UpdateStatus): void;
   /** Issue 20: the locale main resolved (what `getLocale` answers from then on, too). */
   emitLocale(locale: LocaleState): void;
+  /** Issue 20: settings changed in main (another window, a restore): what `getSettings` answers from then on, too. */
+  emitSettings(settings: Settings): void;
   lastStream(): FakeStream;
   chatListenerCount(): number;
 }
@@ -206,6 +208,14 @@ export function createFakeBridge(initial: Partial<FakeState> = {}): FakeBridge {
     for (const listener of [...localeListeners]) listener(next);
   };
 
+  // Issue 20: every saved change is pushed to the windows, the one that made it included, as in main.
+  const settingsListeners = new Set<Listener<SettingsWithProblems>>();
+  const emitSettings = (next: Settings) => {
+    state.settings = next;
+    const sent = { ...next, problems: state.settingsProblems };
+    for (const listener of [...settingsListeners]) listener(sent);
+  };
+
   const emitKeyStatus = (status: KeyStatus) => {
     state.keyStatus = status;
     for (const listener of [...keyListeners]) listener(status);
@@ -242,7 +252,12 @@ export function createFakeBridge(initial: Partial<FakeState> = {}): FakeBridge {
       state.settingsProblems = state.settingsProblems.filter(
         (problem) => !((problem.field.split('.')[0] ?? '') in parsed.data),
       );
+      emitSettings(state.settings);
       return ok({ ...state.settings, problems: state.settingsProblems });
+    },
+    onSettingsChanged: (listener) => {
+      settingsListeners.add(listener);
+      return () => settingsListeners.delete(listener);
     },
     // Issue 15: no endpoints, no account list (the key may not ask), no providers, until a test sets them.
     listModelEndpoints: async () => ok({ endpoints: [] }),
@@ -510,6 +525,7 @@ export function createFakeBridge(initial: Partial<FakeState> = {}): FakeBridge {
     emitKeyStatus,
     emitUpdateStatus,
     emitLocale,
+    emitSettings,
     lastStream,
     chatListenerCount: () => chatListeners.size,
   };
