@@ -17,6 +17,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { spentInPeriods } from '../../main/services/ledger/aggregate';
 import { createCalendar } from '../../main/services/ledger/calendar';
+import { mergeLedger, readLedgerCopy } from '../../main/services/ledger/ledger-merge';
 import { createLedgerStore } from '../../main/services/ledger/ledger-store';
 import { createSpending } from '../../main/services/ledger/spending';
 import type { Logger } from '../../main/services/log/logger';
@@ -117,6 +118,30 @@ async function main() {
           `90-day total $${ninety.value.rangeTotalUsd.toFixed(2)} over ${ninety.value.days.length} days, ` +
             `${ninety.value.byModel.length} models`,
         );
+    }
+    // "Restore…" on a fresh data folder (issue 20): the whole ledger merged in one batch (one append,
+    // one fsync), against recording entries one by one (an append and an fsync each), here 1,000 of them.
+    const copy = await readLedgerCopy(await fs.readFile(join(dir, 'ledger.jsonl'), 'utf8'));
+    const freshDir = await fs.mkdtemp(join(tmpdir(), 'sb-bench-merge-'));
+    try {
+      const fresh = createLedgerStore({ dir: join(freshDir, 'batch'), log: silent, snapshotDelayMs: null });
+      await fresh.init();
+      const merged = await time(() => mergeLedger(fresh, copy));
+      const single = createLedgerStore({ dir: join(freshDir, 'single'), log: silent, snapshotDelayMs: null });
+      await single.init();
+      const some = copy.entries.slice(0, 1_000);
+      const oneByOne = await time(async () => {
+        for (const entry of some) await single.record(entry);
+      });
+      await fresh.settle();
+      await single.settle();
+      console.log(
+        `merge a backup's ledger into a fresh one: ${merged.value.added.toLocaleString('en')} entries in ${fmt(merged.ms)} ` +
+          `(one by one: ${(oneByOne.ms / some.length).toFixed(2)} ms an entry, ` +
+          `~${(((oneByOne.ms / some.length) * merged.value.added) / 1000).toFixed(0)} s for as many)`,
+      );
+    } finally {
+      await fs.rm(freshDir, { recursive: true, force: true });
     }
     console.log('');
     console.log(`${'measure'.padEnd(66)}${'first'.padStart(12)}${`median of ${runs}`.padStart(16)}`);

@@ -132,7 +132,10 @@ export function createLedgerStore(deps: LedgerStoreDeps) {
     const accepted = new Map<string, LedgerEntry>();
     const lines: string[] = [];
     const current = (id: string) => accepted.get(id) ?? entries.get(id)?.entry;
+    let checked = 0;
     for (const entry of batch) {
+      // A year's 100,000 entries take ~0.2 s to check and serialize: main's IPC (a Stop) runs meanwhile.
+      if (++checked % 5_000 === 0) await new Promise<void>((resolve) => setImmediate(resolve));
       if (opts.onlyMissing && current(entry.messageId) !== undefined) continue;
       if (entry.accuracy === 'estimated' && current(entry.messageId)?.accuracy === 'exact') continue;
       accepted.set(entry.messageId, entry);
