@@ -28,6 +28,7 @@ import { type Emulator, startEmulator } from '../../e2e/emulator/server';
 import { type AttackerServer, startAttackerServer } from '../../e2e/harness-specs/helpers/attacker-server';
 import { composeServices, type Services } from '../app/compose-services';
 import { KEY_SETTINGS_URL } from '../app/key-intake';
+import { broadcastSettingsChanges } from '../app/settings-broadcast';
 import { createHandlerTable, type HandlerTable } from '../ipc/handler-table';
 import type { SenderInfo } from '../ipc/sender-policy';
 import type { WriteLimits } from '../ipc/write-budget';
@@ -205,6 +206,15 @@ beforeAll(async () => {
     log: log('ipc-key-entry'),
     sanitiseErrors: services.sanitiseErrors,
     writeLimits: { writingCalls: keyEntryWritingCalls, limits: writeLimits },
+  });
+  // As main's glue does (main/index.ts): every saved settings change is pushed to the chat window, so
+  // the fuzz's settings writes produce `onSettingsChanged` events, scanned for the key below.
+  broadcastSettingsChanges({
+    onChange: (listener) => services.settings.onChange(listener),
+    asSent: services.settingsAsSent,
+    windowIds: () => [CHAT_WINDOW],
+    emit: (id, settings) =>
+      (chatTable as HandlerTable<typeof chatContract>).emit(id, 'onSettingsChanged', settings),
   });
 }, 30_000);
 
@@ -815,6 +825,8 @@ describe('IPC fuzz: malformed payloads through the real handler tables', () => {
     // Nothing main logged or pushed as an event carries the key.
     expect(logLines.filter(holdsKey), 'log lines with the key').toEqual([]);
     expect(events.filter(holdsKey), 'events with the key').toEqual([]);
+    // The settings pushed to windows after the fuzz's valid changes were among them (issue 20).
+    expect(events.some((e) => e.startsWith(`${chatContract.onSettingsChanged.channel} `))).toBe(true);
   });
 });
 
