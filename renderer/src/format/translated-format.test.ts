@@ -30,7 +30,7 @@ describe('format helpers in the interface language (issue 20)', () => {
     const de = intlIn('de');
     expect(kindLabel('text', de)).toBe('Textdatei');
     expect(describeKeySource('clipboard', de)).toBe('Aus der Zwischenablage eingefügt');
-    expect(describeBackend('kwallet6', de)).toBe('den Schlüsselbund Ihres Desktops (KWallet)');
+    expect(describeBackend('kwallet6', de)).toBe('der Schlüsselbund Ihres Desktops (KWallet)');
     expect(formatContextLength(1_500_000, de)).toBe('1,5 Mio. Kontext');
     expect(plain(formatModelPrice(makeModel({ id: 'a', name: 'A' }), de))).toBe(
       '3,00 $ / 15,00 $ pro 1 Mio. Tokens',
