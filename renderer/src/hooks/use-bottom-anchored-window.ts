@@ -1,7 +1,7 @@
 import { useCallback, useLayoutEffect, useMemo, useRef, useState } from 'react';
 import { rowAt, rowStarts, rowsBetween } from './row-offsets';
 
-/** Until a row is measured: the average of the rows measured so far, or this. */
+/** Until a row is measured: the mean of the rows' first measured heights, or this. */
 const FIRST_ESTIMATE_PX = 160;
 /** Rows rendered beyond the view, so a scroll shows rows already laid out. */
 const OVERSCAN_ABOVE_PX = 400;
@@ -12,6 +12,8 @@ const BOTTOM_SLACK_PX = 48;
 const NEAR_TOP_PX = 1200;
 /** Used until the scroller has been measured (and in jsdom, which has no layout). */
 const FALLBACK_VIEWPORT_PX = 800;
+/** Spacer heights closer than this to those rendered are left as they are (float sums differ in the last bits). */
+const SPACER_TOLERANCE_PX = 0.01;
 
 /** The row at the top of the view and where its top is, relative to the view's top (≤ 0). */
 interface Anchor {
@@ -62,6 +64,13 @@ export function useBottomAnchoredWindow(opts: {
   const { ids, onNearTop } = opts;
   const [scroller, setScroller] = useState<HTMLDivElement | null>(null);
   const heights = useRef(new Map<string, number>());
+  // The guess for rows not measured yet: the mean of each row's first measured height. Only first
+  // measurements count, so a streaming reply growing leaves the guess, and the spacers, as they are.
+  const firstHeights = useRef({ sum: 0, count: 0 });
+  // Bumped whenever a height changes; the row offsets are recomputed from it (see `startsOf`).
+  const heightsVersion = useRef(0);
+  const layout = useRef<{ ids: readonly string[]; version: number; starts: Float64Array } | null>(null);
+  // A render is asked for only when measured heights change what is rendered (rows or spacers).
   const [measured, setMeasured] = useState(0);
   const [viewport, setViewport] = useState(FALLBACK_VIEWPORT_PX);
   // The live view, updated on every scroll event; a render is asked for only when it needs other rows.
@@ -72,23 +81,24 @@ export function useBottomAnchoredWindow(opts: {
   const nearTop = useRef(onNearTop);
   nearTop.current = onNearTop;
 
-  const estimate = useCallback(() => {
-    const map = heights.current;
-    if (map.size === 0) return FIRST_ESTIMATE_PX;
-    let sum = 0;
-    for (const h of map.values()) sum += h;
-    return sum / map.size;
+  /**
+   * Where each row starts, from the latest heights. The row observer reads it too, between renders
+   * (a height change that alters nothing rendered asks for no render), so it is cached by version.
+   */
+  const startsOf = useCallback((of: readonly string[]) => {
+    const cached = layout.current;
+    if (cached && cached.ids === of && cached.version === heightsVersion.current) return cached.starts;
+    const { sum, count } = firstHeights.current;
+    const guess = count === 0 ? FIRST_ESTIMATE_PX : sum / count;
+    const starts = rowStarts(of, (id) => heights.current.get(id) ?? guess);
+    layout.current = { ids: of, version: heightsVersion.current, starts };
+    return starts;
   }, []);
-
-  // biome-ignore lint/correctness/useExhaustiveDependencies: `measured` changes when the heights (a ref) do
-  const starts = useMemo(() => {
-    const guess = estimate();
-    return rowStarts(ids, (id) => heights.current.get(id) ?? guess);
-  }, [ids, measured, estimate]);
+  const starts = startsOf(ids);
   const indexOf = useMemo(() => new Map(ids.map((id, i) => [id, i])), [ids]);
 
   const rangeFor = useCallback(
-    (v: View) => {
+    (v: View, starts: Float64Array) => {
       const count = ids.length;
       const total = starts[count] ?? 0;
       let top: number;
@@ -97,37 +107,45 @@ export function useBottomAnchoredWindow(opts: {
       else top = (starts[anchorIndex] ?? 0) - v.anchor.offset;
       return rowsBetween(starts, top - OVERSCAN_ABOVE_PX, top + viewport + OVERSCAN_BELOW_PX);
     },
-    [ids, starts, indexOf, viewport],
+    [ids, indexOf, viewport],
   );
-  const { start, end } = rangeFor(live.current);
+  const { start, end } = rangeFor(live.current, starts);
   const rendered = useRef({ start, end, starts, ids });
   rendered.current = { start, end, starts, ids };
+  // For the row observer, made once per scroller: the range arithmetic of the latest render.
+  const latestRangeFor = useRef(rangeFor);
+  latestRangeFor.current = rangeFor;
 
   /** Reads the anchor from the DOM: the first rendered row whose bottom is below the view's top. */
-  const readAnchor = useCallback((el: HTMLElement): Anchor | null => {
-    const { start: first, starts: at, ids: shown } = rendered.current;
-    const viewTop = el.getBoundingClientRect().top;
-    const rows = el.querySelectorAll<HTMLElement>('[data-message-id]');
-    const firstRow = rows[0];
-    const lastRow = rows[rows.length - 1];
-    if (!firstRow || !lastRow) return null;
-    for (const row of rows) {
-      const box = row.getBoundingClientRect();
-      if (box.bottom > viewTop) {
-        if (box.top > viewTop && row === firstRow) break; // the view is above the rendered rows
-        return { id: row.dataset.messageId ?? '', offset: box.top - viewTop };
+  const readAnchor = useCallback(
+    (el: HTMLElement): Anchor | null => {
+      const { start: first, ids: shown } = rendered.current;
+      // The latest offsets: rows whose growth asked for no render are in them, and the DOM, already.
+      const at = startsOf(shown);
+      const viewTop = el.getBoundingClientRect().top;
+      const rows = el.querySelectorAll<HTMLElement>('[data-message-id]');
+      const firstRow = rows[0];
+      const lastRow = rows[rows.length - 1];
+      if (!firstRow || !lastRow) return null;
+      for (const row of rows) {
+        const box = row.getBoundingClientRect();
+        if (box.bottom > viewTop) {
+          if (box.top > viewTop && row === firstRow) break; // the view is above the rendered rows
+          return { id: row.dataset.messageId ?? '', offset: box.top - viewTop };
+        }
       }
-    }
-    // The view is in a spacer (a jump by the scrollbar): the spacers measure exactly the rows they
-    // stand for, so the position follows from the nearest rendered row.
-    const above = firstRow.getBoundingClientRect().top > viewTop;
-    const refIndex = above ? first : first + rows.length;
-    const refY = above ? firstRow.getBoundingClientRect().top : lastRow.getBoundingClientRect().bottom;
-    const y = (at[refIndex] ?? 0) + (viewTop - refY);
-    const index = rowAt(at, y);
-    const id = shown[index];
-    return id === undefined ? null : { id, offset: (at[index] ?? 0) - y };
-  }, []);
+      // The view is in a spacer (a jump by the scrollbar): the spacers measure exactly the rows they
+      // stand for, so the position follows from the nearest rendered row.
+      const above = firstRow.getBoundingClientRect().top > viewTop;
+      const refIndex = above ? first : first + rows.length;
+      const refY = above ? firstRow.getBoundingClientRect().top : lastRow.getBoundingClientRect().bottom;
+      const y = (at[refIndex] ?? 0) + (viewTop - refY);
+      const index = rowAt(at, y);
+      const id = shown[index];
+      return id === undefined ? null : { id, offset: (at[index] ?? 0) - y };
+    },
+    [startsOf],
+  );
 
   /** Puts the view back where `live` says, before the frame is painted. */
   const restore = useCallback((el: HTMLElement) => {
@@ -155,11 +173,11 @@ export function useBottomAnchoredWindow(opts: {
   /** Renders again if `v` needs other rows than those rendered. */
   const showIfMoved = useCallback(
     (v: View) => {
-      const next = rangeFor(v);
-      const { start: s, end: e } = rendered.current;
+      const { start: s, end: e, ids: shown } = rendered.current;
+      const next = rangeFor(v, startsOf(shown));
       if (next.start !== s || next.end !== e) rerender((n) => n + 1);
     },
-    [rangeFor],
+    [rangeFor, startsOf],
   );
 
   const onScroll = useCallback(() => {
@@ -209,16 +227,31 @@ export function useBottomAnchoredWindow(opts: {
         const id = (entry.target as HTMLElement).dataset.messageId;
         const height = entry.borderBoxSize?.[0]?.blockSize ?? (entry.target as HTMLElement).offsetHeight;
         if (id === undefined || height === 0) continue;
-        if (heights.current.get(id) !== height) {
-          heights.current.set(id, height);
-          changed = true;
+        const before = heights.current.get(id);
+        if (before === height) continue;
+        if (before === undefined) {
+          firstHeights.current.sum += height;
+          firstHeights.current.count += 1;
         }
+        heights.current.set(id, height);
+        changed = true;
       }
       if (!changed) return;
+      heightsVersion.current += 1;
       restore(scroller);
-      setMeasured((n) => n + 1);
+      // A render only if the new heights change what it would show: other rows, or spacers of
+      // another height. A streaming reply growing at the pinned end changes neither on most frames,
+      // so the list (and its rows' memo checks) is left alone and only the reply itself renders.
+      const { start: s, end: e, starts: was, ids: shown } = rendered.current;
+      const now = startsOf(shown);
+      const next = latestRangeFor.current(live.current, now);
+      const n = shown.length;
+      const sameSpacers =
+        Math.abs((now[s] ?? 0) - (was[s] ?? 0)) < SPACER_TOLERANCE_PX &&
+        Math.abs((now[n] ?? 0) - (now[e] ?? 0) - ((was[n] ?? 0) - (was[e] ?? 0))) < SPACER_TOLERANCE_PX;
+      if (next.start !== s || next.end !== e || !sameSpacers) setMeasured((k) => k + 1);
     });
-  }, [scroller, restore]);
+  }, [scroller, restore, startsOf]);
   useLayoutEffect(() => () => rowObserver?.disconnect(), [rowObserver]);
 
   const observe = useCallback(
