@@ -3,12 +3,18 @@ import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { ElectronApplication, Locator, Page } from '@playwright/test';
 import type { SwitchboardBridge } from '../../common/ipc/bridge-types';
-import { describeBackend } from '../../renderer/src/format/key-storage';
+import { catalogIntl } from '../../main/services/i18n/catalog-intl';
+import { backendMessageValues } from '../../renderer/src/format/key-storage';
+
 import { maskedLabel } from '../emulator/keys';
 import type { Emulator, RecordedRequest } from '../emulator/server';
 import { assertNoKeyLeak, assertNoKeyOnDisk, previewOf } from '../harness-specs/helpers/key-leak';
 import { CHAT_PATH, ui } from '../harness-specs/helpers/ui';
 import { expect, type Switchboard, test } from './fixtures';
+
+/** The backend in English words, as the window says it (its catalog message, read here in Node). */
+const describeBackend = (backend: string) =>
+  catalogIntl('en').formatMessage({ id: 'format.key.backend' }, backendMessageValues(backend));
 
 /**
  * What the Electron specs share beyond launching: the key's ways in as the real app offers them on

@@ -1,7 +1,9 @@
 import { randomBytes } from 'node:crypto';
 import { readFile, stat, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { describeBackend } from '../../renderer/src/format/key-storage';
+import { catalogIntl } from '../../main/services/i18n/catalog-intl';
+import { backendMessageValues } from '../../renderer/src/format/key-storage';
+
 import { previewOf } from '../harness-specs/helpers/key-leak';
 import {
   assertNoKeyOnDiskAfterQuit,
@@ -17,6 +19,10 @@ import {
   verifications,
 } from './app-helpers';
 import { electronBinary, expect, SKIP_REASON, test } from './fixtures';
+
+/** The backend in English words, as the window says it (its catalog message, read here in Node). */
+const describeBackend = (backend: string) =>
+  catalogIntl('en').formatMessage({ id: 'format.key.backend' }, backendMessageValues(backend));
 
 /**
  * The OS keystore as it really is on this machine (Keychain, DPAPI, libsecret/KWallet, or Linux's

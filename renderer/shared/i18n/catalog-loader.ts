@@ -17,12 +17,22 @@ import { mergeAreas } from './merge-areas';
  * paint, the locale actions before a switch. The pseudo-locale is made from English.
  */
 
-const english = mergeAreas(
-  import.meta.glob<Record<string, string>>('../../../common/i18n/messages/*/en.json', {
-    eager: true,
-    import: 'default',
-  }),
-);
+let englishCatalog: Readonly<Record<string, string>> | null = null;
+
+/**
+ * English, merged on first use, not at module load: `import.meta.glob` exists only in Vite's build and
+ * test runner, and code outside them (the Playwright specs, in plain Node) imports modules that import
+ * this one without ever asking for a catalog.
+ */
+function english(): Readonly<Record<string, string>> {
+  englishCatalog ??= mergeAreas(
+    import.meta.glob<Record<string, string>>('../../../common/i18n/messages/*/en.json', {
+      eager: true,
+      import: 'default',
+    }),
+  );
+  return englishCatalog;
+}
 
 type TranslatedLocale = Exclude<AppLocale, 'en'>;
 
@@ -34,7 +44,8 @@ const LOADERS: Readonly<Record<TranslatedLocale, () => Promise<{ default: Record
   fr: () => import('./locales/fr'),
 };
 
-const loaded = new Map<AppLocale, Readonly<Record<string, string>>>([[SOURCE_LOCALE, english]]);
+/** The translated catalogs loaded so far (English is always there: `english()`). */
+const loaded = new Map<AppLocale, Readonly<Record<string, string>>>();
 const pending = new Map<AppLocale, Promise<void>>();
 const composed = new Map<DisplayLocale, Messages>();
 
@@ -45,13 +56,14 @@ function sourceOf(locale: DisplayLocale): AppLocale {
 
 /** Whether `messagesFor(locale)` already has the locale's own text. */
 export function isCatalogLoaded(locale: DisplayLocale): boolean {
-  return loaded.has(sourceOf(locale));
+  const source = sourceOf(locale);
+  return source === SOURCE_LOCALE || loaded.has(source);
 }
 
 /** Loads a locale's catalog chunk once; resolves at once for English and the pseudo-locale. */
 export function loadCatalog(locale: DisplayLocale): Promise<void> {
   const source = sourceOf(locale);
-  if (loaded.has(source)) return Promise.resolve();
+  if (source === SOURCE_LOCALE || loaded.has(source)) return Promise.resolve();
   let load = pending.get(source);
   if (!load) {
     load = LOADERS[source as TranslatedLocale]().then(
@@ -77,10 +89,11 @@ export function loadCatalog(locale: DisplayLocale): Promise<void> {
 export function messagesFor(locale: DisplayLocale): Messages {
   const cached = composed.get(locale);
   if (cached) return cached;
-  const own = loaded.get(sourceOf(locale));
+  const source = sourceOf(locale);
+  const own = source === SOURCE_LOCALE ? english() : loaded.get(source);
   if (!own) return messagesFor(SOURCE_LOCALE);
   const messages: Messages =
-    locale === PSEUDO_LOCALE ? pseudoLocalizeCatalog(english) : { ...english, ...own };
+    locale === PSEUDO_LOCALE ? pseudoLocalizeCatalog(english()) : { ...english(), ...own };
   composed.set(locale, messages);
   return messages;
 }

@@ -7,10 +7,12 @@ import { englishIntl } from './format-intl';
  * `intl`'s language; English when not given). Every KWallet version reads the same.
  */
 export function describeBackend(backend: string, intl: IntlShape = englishIntl()): string {
-  return intl.formatMessage(
-    { id: 'format.key.backend' },
-    { backend: backend.startsWith('kwallet') ? 'kwallet' : backend, name: backend },
-  );
+  return intl.formatMessage({ id: 'format.key.backend' }, backendMessageValues(backend));
+}
+
+/** The values of `format.key.backend` for a safeStorage backend name (every KWallet version alike). */
+export function backendMessageValues(backend: string): { backend: string; name: string } {
+  return { backend: backend.startsWith('kwallet') ? 'kwallet' : backend, name: backend };
 }
 
 /** How the key got here, as the person did it. */
