@@ -67,6 +67,25 @@ export function createSettingsStore(opts: { dir: string; log: Logger; now?: () =
     return writing;
   };
 
+  /**
+   * Checks `next` against the schema, makes it the settings, keeps the stored file's problems that
+   * `keepProblem` says still apply, saves, and tells every listener (an update, or a restore).
+   */
+  const adopt = async (next: unknown, keepProblem: (p: OptionProblem) => boolean): Promise<Settings> => {
+    const checked = SettingsSchema.safeParse(next);
+    if (!checked.success) throw appError('validation', { id: 'errors.app.settingsInvalid' });
+    current = checked.data;
+    problems = problems.filter(keepProblem);
+    try {
+      await persist(current);
+    } catch (error) {
+      opts.log.error('could not save settings', { error: describeError(error) });
+      throw appError('internal', { id: 'errors.app.settingsNotSaved' });
+    }
+    for (const listener of listeners) listener(current);
+    return current;
+  };
+
   return {
     async init(): Promise<Settings> {
       // This is the data directory itself (userData): it also holds the vault file and history, so it
@@ -115,38 +134,16 @@ export function createSettingsStore(opts: { dir: string; log: Logger; now?: () =
     problems(): readonly OptionProblem[] {
       return problems;
     },
-    async update(patch: SettingsPatch): Promise<Settings> {
-      const next = SettingsSchema.safeParse({ ...current, ...patch });
-      if (!next.success) throw appError('validation', { id: 'errors.app.settingsInvalid' });
-      current = next.data;
-      problems = problems.filter((p) => !(p.field in patch));
-      try {
-        await persist(current);
-      } catch (error) {
-        opts.log.error('could not save settings', { error: describeError(error) });
-        throw appError('internal', { id: 'errors.app.settingsNotSaved' });
-      }
-      for (const listener of listeners) listener(current);
-      return current;
+    update(patch: SettingsPatch): Promise<Settings> {
+      return adopt({ ...current, ...patch }, (p) => !(p.field in patch));
     },
     /**
      * Replaces every setting at once (a backup's restore, issue 20: main/services/backups): checked
      * against the schema, saved like an update, the stored file's problems forgotten (every value is
      * now a valid one), and every listener told, so the language follows at once.
      */
-    async replaceAll(next: Settings): Promise<Settings> {
-      const checked = SettingsSchema.safeParse(next);
-      if (!checked.success) throw appError('validation', { id: 'errors.app.settingsInvalid' });
-      current = checked.data;
-      problems = [];
-      try {
-        await persist(current);
-      } catch (error) {
-        opts.log.error('could not save settings', { error: describeError(error) });
-        throw appError('internal', { id: 'errors.app.settingsNotSaved' });
-      }
-      for (const listener of listeners) listener(current);
-      return current;
+    replaceAll(next: Settings): Promise<Settings> {
+      return adopt(next, () => false);
     },
     /** Calls `listener` after every saved change; returns the unsubscribe. */
     onChange(listener: (settings: Settings) => void): () => void {
