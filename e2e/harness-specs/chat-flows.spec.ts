@@ -148,6 +148,48 @@ test.describe('streaming', () => {
     await saveScreen(app, 'chat-streamed-light');
   });
 
+  test('a reply longer than the view is followed to its end while it streams', async ({ app, harness }) => {
+    const { lastReply } = ui(app);
+    await app.setViewportSize({ width: 900, height: 700 });
+    // 1,500 tokens at 200 a second: many screens, over about 8 seconds. This reply shrinks for a
+    // moment at one point as it streams (a block laid out anew), which used to unpin the list.
+    await startWithModel(harness, app, 'emulator/drip-200+tokens-1500');
+    await sendMessage(app, 'Write a long answer');
+    const list = app.locator('.message-list');
+    // Every frame while it streams, as it is painted (a ResizeObserver's callback runs after layout,
+    // after the list's own, and reading there forces no extra layout): how far the end of the list
+    // is below the view.
+    await list.evaluate((scroller) => {
+      const gaps: number[] = [];
+      (window as unknown as { __gaps: number[] }).__gaps = gaps;
+      const sample = new ResizeObserver(() => {
+        gaps.push(scroller.scrollHeight - scroller.scrollTop - scroller.clientHeight);
+      });
+      const observeRows = () => {
+        for (const row of scroller.querySelectorAll('[data-message-id]')) sample.observe(row);
+      };
+      observeRows();
+      new MutationObserver(observeRows).observe(scroller, { childList: true });
+    });
+    await waitForCompleteReply(lastReply);
+    const gaps = await app.evaluate(() => (window as unknown as { __gaps: number[] }).__gaps);
+    const { height, view } = await list.evaluate((el) => ({
+      height: el.scrollHeight,
+      view: el.clientHeight,
+    }));
+    expect(height, 'the reply is several views long').toBeGreaterThan(3 * view);
+    expect(gaps.length).toBeGreaterThan(10);
+    // The end is in view in every frame painted, but for a single frame now and then (one block laid
+    // out after the list's correction), which the next frame catches up: never two in a row.
+    const behind = gaps.filter((gap, i) => gap > 1 && (gaps[i + 1] ?? 0) > 1);
+    expect(behind, `gaps seen: ${gaps.join(', ')}`).toEqual([]);
+    expect(Math.max(...gaps), 'the end of the reply never leaves the view').toBeLessThan(view);
+    await expect(app.getByRole('button', { name: 'Jump to latest' })).toHaveCount(0);
+    expect(await list.evaluate((el) => el.scrollHeight - el.scrollTop - el.clientHeight)).toBeLessThanOrEqual(
+      1,
+    );
+  });
+
   for (const how of [
     'the Stop button',
     'Escape in the composer',

@@ -14,6 +14,8 @@ const NEAR_TOP_PX = 1200;
 const FALLBACK_VIEWPORT_PX = 800;
 /** Spacer heights closer than this to those rendered are left as they are (float sums differ in the last bits). */
 const SPACER_TOLERANCE_PX = 0.01;
+/** A scroll this soon after wheel, touch, pointer or key input counts as the person's. */
+const INPUT_INTENT_MS = 1000;
 
 /** The row at the top of the view and where its top is, relative to the view's top (≤ 0). */
 interface Anchor {
@@ -78,6 +80,7 @@ export function useBottomAnchoredWindow(opts: {
   const [, rerender] = useState(0);
   const [atBottom, setAtBottom] = useState(true);
   const previousTop = useRef(0);
+  const lastInput = useRef(Number.NEGATIVE_INFINITY);
   const nearTop = useRef(onNearTop);
   nearTop.current = onNearTop;
 
@@ -188,6 +191,16 @@ export function useBottomAnchoredWindow(opts: {
     const scrolledUp = el.scrollTop < previousTop.current - 0.5;
     previousTop.current = el.scrollTop;
     const bottom = distance <= BOTTOM_SLACK_PX;
+    // A streaming reply can shrink for a moment (a block laid out anew) and grow back before the
+    // row observer sees a change; if a layout falls in between, the browser clamps the scroll
+    // position, which reads like scrolling up. Pinned, only the person's own scrolling (input just
+    // before) or a move of more than half a view (no re-layout shrinks that much) leaves the end.
+    const byPerson =
+      performance.now() - lastInput.current < INPUT_INTENT_MS || distance > el.clientHeight / 2;
+    if (live.current.pinned && scrolledUp && !bottom && !byPerson) {
+      restore(el);
+      return;
+    }
     setAtBottom(bottom);
     if (bottom) live.current = { pinned: true };
     else if (!live.current.pinned || scrolledUp) {
@@ -196,7 +209,27 @@ export function useBottomAnchoredWindow(opts: {
     }
     showIfMoved(live.current);
     maybeLoadOlder(el);
-  }, [scroller, readAnchor, showIfMoved, maybeLoadOlder]);
+  }, [scroller, readAnchor, showIfMoved, maybeLoadOlder, restore]);
+
+  // When the person last used a way to scroll (wheel, touch, scrollbar or keys): see `onScroll`.
+  useLayoutEffect(() => {
+    if (!scroller) return;
+    const seen = () => {
+      lastInput.current = performance.now();
+    };
+    const events = ['wheel', 'touchmove', 'pointerdown', 'keydown'] as const;
+    const doc = scroller.ownerDocument;
+    for (const type of events) {
+      scroller.addEventListener(type, seen, { passive: true });
+      doc.addEventListener(type, seen, { passive: true, capture: true });
+    }
+    return () => {
+      for (const type of events) {
+        scroller.removeEventListener(type, seen);
+        doc.removeEventListener(type, seen, { capture: true });
+      }
+    };
+  }, [scroller]);
 
   // After every render: the view back in place (rows were added, removed or swapped for spacers).
   useLayoutEffect(() => {
