@@ -1,10 +1,9 @@
-import { type CSSProperties, useCallback, useEffect, useState } from 'react';
+import { type CSSProperties, useCallback, useEffect } from 'react';
 import { useIntl } from 'react-intl';
 import { formatAppError } from '../../../shared/i18n/error-text';
-import { useActions, useStores } from '../../app-context';
+import { useActions } from '../../app-context';
 import { useBottomAnchoredWindow } from '../../hooks/use-bottom-anchored-window';
 import { useConversationMessages } from '../../hooks/use-conversation-messages';
-import { useFollowGrowingReply } from '../../hooks/use-follow-growing-reply';
 import type { ConversationMessages } from '../../state/messages-store';
 import { MeasuredRow } from './message-list-body';
 
@@ -70,7 +69,6 @@ export function MessageList({ conversationId }: { conversationId: string }) {
 }
 
 function VirtualMessages({ conversationId, list }: { conversationId: string; list: ConversationMessages }) {
-  const stores = useStores();
   const actions = useActions();
   const intl = useIntl();
   const loadOlder = useCallback(
@@ -79,17 +77,8 @@ function VirtualMessages({ conversationId, list }: { conversationId: string; lis
   );
   const rows = useBottomAnchoredWindow({ ids: list.ids, onNearTop: loadOlder });
   const lastId = list.ids[list.ids.length - 1];
-
-  const [scroller, setScroller] = useState<HTMLDivElement | null>(null);
-  const { scrollerRef } = rows;
-  const captureScroller = useCallback(
-    (el: HTMLDivElement | null) => {
-      setScroller(el);
-      scrollerRef(el);
-    },
-    [scrollerRef],
-  );
-  useFollowGrowingReply(scroller, stores.messages.messages, lastId);
+  // No separate "follow the reply" step: pinned to the end, the window's row observer puts the view
+  // back at the end whenever the last row grows, between layout and paint.
 
   // Stable per message across prepends (the same scheme as `prepended`): a row's index never changes.
   const firstIndex = FIRST_INDEX - list.prepended;
@@ -97,7 +86,7 @@ function VirtualMessages({ conversationId, list }: { conversationId: string; lis
   return (
     <div className="message-list-frame">
       <div
-        ref={captureScroller}
+        ref={rows.scrollerRef}
         className="message-list"
         data-scroll-root=""
         onScroll={rows.onScroll}
