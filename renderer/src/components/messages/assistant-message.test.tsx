@@ -6,6 +6,21 @@ import { isDisabled } from '../../testing/dom-helpers';
 import { createFakeBridge, fail } from '../../testing/fake-bridge';
 import { makeConversation, makeMessage, makeModel, STANDARD_MODELS } from '../../testing/fixtures';
 import { renderApp } from '../../testing/render-app';
+import type { VersionSwitcher as RealVersionSwitcher } from './version-switcher';
+
+// Counts renders of a reply's version switcher (in its actions row), to prove a stream batch leaves
+// the parts of the reply other than its text alone.
+const switcherRenders = vi.hoisted(() => ({ count: 0 }));
+vi.mock('./version-switcher', async (importOriginal) => {
+  const actual = await importOriginal<typeof import('./version-switcher')>();
+  return {
+    ...actual,
+    VersionSwitcher: (props: Parameters<typeof RealVersionSwitcher>[0]) => {
+      switcherRenders.count++;
+      return <actual.VersionSwitcher {...props} />;
+    },
+  };
+});
 
 function streamingReply() {
   return makeMessage({ id: 'a1', role: 'assistant', status: 'streaming', content: '' });
@@ -266,6 +281,29 @@ describe('assistant message', () => {
     expect(reply.textContent).toContain('3 prompt / 7 completion tokens');
     expect(within(reply).getByText('Reasoning')).toBeTruthy();
     expect(within(reply).getByRole('button', { name: 'Regenerate' })).toBeTruthy();
+  });
+
+  it('renders only the text of a streaming reply on each batch, not its actions', async () => {
+    const view = await openConversationWith([QUESTION, streamingReply()]);
+    const reply = await replyArticle();
+    const before = switcherRenders.count;
+    let text = '';
+    for (let i = 0; i < 50; i++) {
+      text += ` word${i}`;
+      act(() =>
+        view.fake.emitChatEvents({
+          streamId: crypto.randomUUID(),
+          conversationId: 'c1',
+          messageId: 'a1',
+          events: [{ type: 'delta', content: ` word${i}`, reasoning: '' }],
+        }),
+      );
+    }
+    await waitFor(() => expect(reply.textContent).toContain(text.trim()));
+    // The first batch shows the text (the actions render once more for it); the other 49 do not.
+    expect(switcherRenders.count - before).toBeLessThanOrEqual(1);
+    // The copy button still copies what has arrived so far.
+    expect(isDisabled(within(reply).getByRole('button', { name: 'Copy' }))).toBe(false);
   });
 
   it('keeps partial text above an error and offers Retry for connection problems', async () => {
