@@ -98,7 +98,7 @@ const container = document.getElementById('root');
 if (container === null) throw new Error('missing #root');
 /**
  * A single reply streams into a scroller of the app's size that sticks to the bottom on every update,
- * as the message list does (hooks/use-follow-growing-reply.ts): the tail is on screen and the settled
+ * as the message list does (hooks/use-bottom-anchored-window.ts keeps a pinned list at its end): the tail is on screen and the settled
  * start of a long reply scrolls off the top, so every renderer's off-screen work is measured as in the
  * app. 640px is the message list's height in the default 1200×820 window (window-options.ts) less the
  * header and composer. The Compare case keeps its own scrolling columns. The browser's scroll anchoring
