@@ -19,9 +19,10 @@ import { setFlagsFromString } from 'node:v8';
  * 1 means "never grow". Node's `v8.setFlagsFromString` is the documented way to set a V8 flag after
  * start; it is safe because both Node and Electron's main process turn off V8's flag freezing
  * (Electron: shell/browser/javascript_environment.cc, `JavascriptEnvironment::Initialize` prepends
- * `--no-freeze-flags-after-init` to the flags it gives V8; with freezing on, a late write would fault). `--max-semi-space-size` would be the direct knob, but V8 reads it only when the heap is
- * configured, and in Electron's main process V8 flags can only come from the command line
- * (`--js-flags`, docs/api/command-line-switches.md), which a packaged app does not control.
+ * `--no-freeze-flags-after-init` to the flags it gives V8; with freezing on, a late write would fault).
+ * `--max-semi-space-size` would be the direct knob, but V8 reads it only when the heap is configured,
+ * and in Electron's main process V8 flags can only come from the command line (`--js-flags`,
+ * docs/api/command-line-switches.md), which a packaged app does not control.
  * young-generation.test.ts checks the effect on this Node's V8 in a child process; the Electron suite
  * (e2e/electron/main-memory.spec.ts) checks it in Electron's main process.
  */

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { AttachOutcomeSchema, MiB } from '../../../common/attachment-types';
-import { AppFailure } from '../../../common/errors';
+import type { AppFailure } from '../../../common/errors';
+import { thrownFailure } from '../../../common/testing/thrown-failure';
 import { catalogIntl } from '../i18n/catalog-intl';
 import { createMemoryLogger } from '../log/testing/memory-logger';
 import { createAttachmentIntake } from './index';
@@ -13,15 +14,7 @@ import { junkBytes, pngBytes } from './testing/sample-files';
  * shows it in its own language; its English `message` is what it was before, word for word.
  */
 
-function failure(run: () => unknown): AppFailure {
-  try {
-    run();
-  } catch (err) {
-    if (err instanceof AppFailure) return err;
-    throw err;
-  }
-  throw new Error('expected a refusal');
-}
+const failure = thrownFailure;
 
 const german = catalogIntl('de');
 const inGerman = (f: AppFailure) => german.formatMessage({ id: f.error.messageId ?? 'none' }, f.error.values);

@@ -1,21 +1,14 @@
 import { describe, expect, it } from 'vitest';
 import { type Attachment, MiB } from '../../../common/attachment-types';
 import type { ModelSummary } from '../../../common/chat-types';
-import { AppFailure } from '../../../common/errors';
+import type { AppFailure } from '../../../common/errors';
+import { thrownFailure } from '../../../common/testing/thrown-failure';
 import { catalogIntl } from '../i18n/catalog-intl';
 import { checkMessageLimits, checkModelCanRead } from './outgoing-attachments';
 
 /** Issue 20: the send-time attachment refusals carry their catalog message; English is as before. */
 
-function failure(run: () => unknown): AppFailure {
-  try {
-    run();
-  } catch (err) {
-    if (err instanceof AppFailure) return err;
-    throw err;
-  }
-  throw new Error('expected a refusal');
-}
+const failure = thrownFailure;
 
 const german = catalogIntl('de');
 const inGerman = (f: AppFailure) => german.formatMessage({ id: f.error.messageId ?? 'none' }, f.error.values);

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { Attachment } from '../../../common/attachment-types';
 import type { ModelSummary } from '../../../common/chat-types';
-import { AppFailure } from '../../../common/errors';
+import { thrownFailure } from '../../../common/testing/thrown-failure';
 import type { TranscriptEntry } from '../history';
 import {
   attachedTextEntries,
@@ -41,15 +41,7 @@ const model = (inputModalities: string[]): ModelSummary => ({
   isFree: false,
 });
 
-function refusal(fn: () => void): AppFailure {
-  try {
-    fn();
-  } catch (error) {
-    if (error instanceof AppFailure) return error;
-    throw error;
-  }
-  throw new Error('expected a refusal');
-}
+const refusal = thrownFailure;
 
 describe('outgoing attachments', () => {
   it('reads each stored file once, prefers the fresh bytes, and records a missing one as null', async () => {

@@ -1,18 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import { AppFailure } from '../../../common/errors';
+import { thrownFailure } from '../../../common/testing/thrown-failure';
 import { MAX_KEY_LENGTH, MIN_KEY_LENGTH, normaliseKey } from './key-format';
 
 const VALID = 'sk-or-v1-0123456789abcdef0123456789abcdef0123456789abcdef0123456789abcdef';
 
-function formatError(input: string): AppFailure {
-  try {
-    normaliseKey(input);
-  } catch (error) {
-    if (error instanceof AppFailure) return error;
-    throw error;
-  }
-  throw new Error('expected normaliseKey to throw');
-}
+const formatError = (input: string) => thrownFailure(() => normaliseKey(input));
 
 describe('normaliseKey', () => {
   it('accepts a v1 key and trims surrounding whitespace and line breaks', () => {

@@ -10,7 +10,7 @@ export function describeBackend(backend: string, intl: IntlShape = englishIntl()
   return intl.formatMessage({ id: 'format.key.backend' }, backendMessageValues(backend));
 }
 
-/** The values of `format.key.backend` for a safeStorage backend name (every KWallet version alike). */
+/** The values of `format.key.backend` for an OS encryption backend name (every KWallet version alike). */
 export function backendMessageValues(backend: string): { backend: string; name: string } {
   return { backend: backend.startsWith('kwallet') ? 'kwallet' : backend, name: backend };
 }
