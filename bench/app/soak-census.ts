@@ -1,4 +1,7 @@
+import { mkdir, writeFile } from 'node:fs/promises';
+import { join } from 'node:path';
 import type { CDPSession, Page } from '@playwright/test';
+import { type CodeOwner, codeOwners, codeOwnersDiff, type SnapshotJson } from './code-owners';
 
 /**
  * What the renderer holds at a soak checkpoint, to find what grows per reply (BENCH_SOAK_DIAG=1):
@@ -16,85 +19,8 @@ export interface Census {
   dom: Map<string, number>;
   heap: Map<string, { count: number; size: number }>;
   detached: number;
-  /** Compiled machine code (baseline and optimized) held by functions, bytes by the function's script. */
-  codeByScript: Map<string, number>;
-}
-
-interface SnapshotJson {
-  snapshot: {
-    meta: {
-      node_fields: string[];
-      node_types: [string[], ...unknown[]];
-      edge_fields: string[];
-      edge_types: [string[], ...unknown[]];
-    };
-  };
-  nodes: number[];
-  edges: number[];
-  strings: string[];
-}
-
-/**
- * Machine code per script: each function (closure) → its code → the instruction stream, counted once,
- * attributed to the script of the function's SharedFunctionInfo (its URL: the app's chunks, or the
- * driver's evaluation scripts with none). The interpreter's trampolines are builtins shared by every
- * function not yet compiled, so a code object reached from more than one script is left out.
- */
-function codeByScript(snap: SnapshotJson): Map<string, number> {
-  const { node_fields: nf, edge_fields: ef } = snap.snapshot.meta;
-  const nodeTypes = snap.snapshot.meta.node_types[0];
-  const edgeTypes = snap.snapshot.meta.edge_types[0];
-  const nw = nf.length;
-  const ew = ef.length;
-  const { nodes, edges, strings } = snap;
-  const firstEdge = new Int32Array(nodes.length / nw + 1);
-  const edgeCountAt = nf.indexOf('edge_count');
-  for (let i = 0, e = 0; i < nodes.length / nw; i++) {
-    firstEdge[i] = e;
-    e += (nodes[i * nw + edgeCountAt] ?? 0) * ew;
-  }
-  firstEdge[nodes.length / nw] = edges.length;
-  const typeOf = (n: number) => nodeTypes[nodes[n + nf.indexOf('type')] ?? 0] ?? '';
-  const nameOf = (n: number) => strings[nodes[n + nf.indexOf('name')] ?? 0] ?? '';
-  const sizeOf = (n: number) => nodes[n + nf.indexOf('self_size')] ?? 0;
-  const edgeTo = (n: number, name: string): number | undefined => {
-    const from = firstEdge[n / nw] ?? 0;
-    const to = firstEdge[n / nw + 1] ?? 0;
-    for (let e = from; e < to; e += ew) {
-      const t = edgeTypes[edges[e] ?? 0];
-      const label = t === 'element' || t === 'hidden' ? '' : (strings[edges[e + 1] ?? 0] ?? '');
-      if (label === name) return edges[e + 2];
-    }
-    return undefined;
-  };
-  const scriptOf = new Map<number, string>();
-  const owners = new Map<number, Set<string>>();
-  for (let n = 0; n < nodes.length; n += nw) {
-    if (typeOf(n) !== 'closure') continue;
-    const code = edgeTo(n, 'code');
-    const shared = edgeTo(n, 'shared');
-    if (code === undefined || shared === undefined) continue;
-    let url = scriptOf.get(shared);
-    if (url === undefined) {
-      const script = edgeTo(shared, 'script') ?? edgeTo(shared, 'script_or_debug_info');
-      const nameNode = script === undefined ? undefined : edgeTo(script, 'name');
-      url = nameNode === undefined ? '(no script)' : nameOf(nameNode) || '(unnamed script)';
-      url = url.replace(/^https?:\/\/[^/]+/, '');
-      scriptOf.set(shared, url);
-    }
-    const set = owners.get(code) ?? new Set<string>();
-    set.add(url);
-    owners.set(code, set);
-  }
-  const bytes = new Map<string, number>();
-  for (const [code, urls] of owners) {
-    if (urls.size !== 1) continue;
-    const stream = edgeTo(code, 'instruction_stream');
-    const size = sizeOf(code) + (stream === undefined ? 0 : sizeOf(stream));
-    const url = [...urls][0] ?? '';
-    bytes.set(url, (bytes.get(url) ?? 0) + size);
-  }
-  return bytes;
+  /** V8's code objects (optimized, baseline, Irregexp) by the function or RegExp they belong to. */
+  code: Map<string, CodeOwner>;
 }
 
 async function heapSnapshot(cdp: CDPSession): Promise<SnapshotJson> {
@@ -103,7 +29,14 @@ async function heapSnapshot(cdp: CDPSession): Promise<SnapshotJson> {
   cdp.on('HeapProfiler.addHeapSnapshotChunk', onChunk);
   await cdp.send('HeapProfiler.takeHeapSnapshot', { reportProgress: false });
   cdp.off('HeapProfiler.addHeapSnapshotChunk', onChunk);
-  return JSON.parse(chunks.join('')) as SnapshotJson;
+  const text = chunks.join('');
+  // BENCH_SOAK_SNAPSHOT_DIR: keep each snapshot (open it in DevTools' Memory panel, or diff offline).
+  const dir = process.env.BENCH_SOAK_SNAPSHOT_DIR;
+  if (dir) {
+    await mkdir(dir, { recursive: true });
+    await writeFile(join(dir, `soak-${Date.now()}.heapsnapshot`), text);
+  }
+  return JSON.parse(text) as SnapshotJson;
 }
 
 export async function census(page: Page, cdp: CDPSession): Promise<Census> {
@@ -144,7 +77,7 @@ export async function census(page: Page, cdp: CDPSession): Promise<Census> {
     dom: new Map(Object.entries(domCounts)),
     heap,
     detached,
-    codeByScript: codeByScript(snap),
+    code: codeOwners(snap),
     retainers: wanted ? retainerChains(snap, wanted) : [],
   };
 }
@@ -194,11 +127,7 @@ function retainerChains(snap: SnapshotJson, wanted: string, instances = 4, depth
 /** The kinds that grew most from `a` to `b`, as printable lines. */
 export function censusDiff(a: Census, b: Census, top = 40): string[] {
   const lines: string[] = [...b.retainers, `detached DOM nodes in the heap: ${a.detached} → ${b.detached}`];
-  lines.push('compiled code held by functions, by script (KB from → to):');
-  for (const [url, bytes] of [...b.codeByScript].sort((x, y) => y[1] - x[1]).slice(0, 12))
-    lines.push(
-      `  ${url || '(empty)'}: ${((a.codeByScript.get(url) ?? 0) / 1024).toFixed(1)} → ${(bytes / 1024).toFixed(1)}`,
-    );
+  lines.push(...codeOwnersDiff(a.code, b.code));
   const domGrowth = [...b.dom]
     .map(([kind, n]) => ({ kind, from: a.dom.get(kind) ?? 0, to: n }))
     .filter((d) => d.to !== d.from)

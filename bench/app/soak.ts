@@ -1,6 +1,7 @@
 import { setFlagsFromString } from 'node:v8';
 import { runInNewContext } from 'node:vm';
 import type { CDPSession, Page } from '@playwright/test';
+import { codeSummary } from './code-owners';
 import { type Census, census, censusDiff } from './soak-census';
 
 /**
@@ -33,6 +34,16 @@ export interface SoakPoint {
 
 const SEND_INTERVAL_MS = 1_100;
 
+/**
+ * The checkpoints given, then one every 100 replies up to `replies` (BENCH_SOAK_REPLIES=600: is the
+ * growth from reply 20 to 200 still climbing after 200, or has it levelled off?).
+ */
+export function soakCheckpoints(given: readonly number[], replies: number): number[] {
+  const out = given.filter((n) => n <= replies);
+  for (let n = Math.floor((out.at(-1) ?? 0) / 100) * 100 + 100; n <= replies; n += 100) out.push(n);
+  return out;
+}
+
 /** The snapshot's V8 code objects (type `code`), in bytes. */
 function codeBytes(taken: Census): number {
   let sum = 0;
@@ -52,6 +63,7 @@ export async function soak(
   opts: { replies: number; checkpoints: readonly number[]; afterReply: () => Promise<void> },
 ): Promise<SoakPoint[]> {
   const gc = nodeGc();
+  const checkpoints = soakCheckpoints(opts.checkpoints, opts.replies);
   await page.evaluate(() => {
     const bridge = (
       window as unknown as { switchboard: import('../../common/ipc/bridge-types').SwitchboardBridge }
@@ -65,9 +77,11 @@ export async function soak(
   const composer = page.getByRole('textbox', { name: 'Message' });
   const points: SoakPoint[] = [];
   let lastSend = 0;
-  // BENCH_SOAK_DIAG=1: a DOM census and a heap snapshot at the first and last checkpoints, diffed.
+  // BENCH_SOAK_DIAG=1: a DOM census and a heap snapshot at every checkpoint; V8's code by tier at
+  // each, and the first and last diffed (which functions and RegExps gained compiled code).
   const diag = Boolean(process.env.BENCH_SOAK_DIAG);
   let firstCensus: Census | undefined;
+  let previousCensus: Census | undefined;
   for (let reply = 1; reply <= opts.replies; reply++) {
     // Main's write budget (main/ipc/write-budget.ts: a burst of 120 changes, then 60 a minute)
     // refuses a faster pace, and no person sends a message a second for minutes on end.
@@ -91,7 +105,7 @@ export async function soak(
       });
     await page.getByRole('button', { name: 'Send' }).waitFor();
     await opts.afterReply();
-    if (opts.checkpoints.includes(reply)) {
+    if (checkpoints.includes(reply)) {
       await cdp.send('HeapProfiler.collectGarbage');
       const heap = (await cdp.send('Runtime.getHeapUsage')) as { usedSize: number };
       const dom = (await cdp.send('Memory.getDOMCounters')) as { nodes: number; jsEventListeners: number };
@@ -107,13 +121,21 @@ export async function soak(
         mainRss: mem.rss,
       });
       const point = points.at(-1);
-      if (point && (reply === opts.checkpoints[0] || reply === opts.checkpoints.at(-1))) {
+      const edge = reply === checkpoints[0] || reply === checkpoints.at(-1);
+      if (point && (edge || diag)) {
         const taken = await census(page, cdp);
         point.compiledCode = codeBytes(taken);
-        if (diag && reply === opts.checkpoints[0]) firstCensus = taken;
-        if (diag && firstCensus && reply === opts.checkpoints.at(-1)) {
-          process.stderr.write(`soak census, reply ${opts.checkpoints[0]} → ${reply}:\n`);
-          process.stderr.write(`${censusDiff(firstCensus, taken).join('\n')}\n`);
+        if (diag) {
+          process.stderr.write(
+            `soak reply ${reply}, V8 code: ${codeSummary(taken.code, previousCensus?.code)}\n`,
+          );
+          firstCensus ??= taken;
+          previousCensus = taken;
+          // The soak's own interval (the last checkpoint given, reply 200), and the end of a longer run.
+          if (reply === opts.checkpoints.at(-1) || reply === checkpoints.at(-1)) {
+            process.stderr.write(`soak census, reply ${checkpoints[0]} → ${reply}:\n`);
+            process.stderr.write(`${censusDiff(firstCensus, taken).join('\n')}\n`);
+          }
         }
       }
     }
