@@ -3,7 +3,7 @@
 // with createElement because tsconfig.e2e.json (which checks bench/) has no JSX.
 import { AppIntlProvider } from 'bench-intl';
 import { MarkdownView, StaticMarkdown } from 'bench-markdown';
-import { createElement, type JSX, useLayoutEffect, useState } from 'react';
+import { createElement, type JSX, useLayoutEffect, useRef, useState } from 'react';
 import { flushSync } from 'react-dom';
 import { createRoot, type Root } from 'react-dom/client';
 import { COLUMN_FRAME_BUDGET_MS, COLUMNS_PER_FRAME } from '../../renderer/src/state/compare-store';
@@ -30,11 +30,47 @@ interface Message {
 }
 
 const requested = new URLSearchParams(location.search).get('renderer');
-const KINDS: readonly RendererKind[] = ['incremental', 'naive', 'memoized', 'streamdown', 'compare'];
+const KINDS: readonly RendererKind[] = ['incremental', 'naive', 'memoized', 'streamdown', 'plain', 'compare'];
 const renderer: RendererKind = KINDS.find((kind) => kind === requested) ?? 'incremental';
 const noop = (): void => {};
 /** Each mounted message's setter: one, or one per Compare column. */
 const setters: ((message: Message) => void)[] = [];
+
+/**
+ * The floor: the browser's own cost of showing this stream with no Markdown and no framework. The text
+ * goes straight into the DOM, one pre-wrapped block per paragraph (split at blank lines); a frame appends
+ * its new characters to the last block's text node (`appendData`) and opens a block at each blank line,
+ * so the browser re-lays out and repaints one growing block a frame, as little as any renderer can.
+ */
+function PlainText({ source }: { source: string }): JSX.Element {
+  const host = useRef<HTMLDivElement>(null);
+  const shown = useRef({ length: 0, text: null as Text | null, pending: '' });
+  useLayoutEffect(() => {
+    const element = host.current;
+    if (element === null) return;
+    const state = shown.current;
+    if (source.length < state.length) {
+      element.replaceChildren();
+      Object.assign(state, { length: 0, text: null, pending: '' });
+    }
+    // Blank-line runs may be cut across frames: hold trailing newlines until the next characters arrive.
+    const added = state.pending + source.slice(state.length);
+    state.length = source.length;
+    const trailing = /\n*$/.exec(added)?.[0].length ?? 0;
+    state.pending = added.slice(added.length - trailing);
+    const parts = added.slice(0, added.length - trailing).split(/\n\n+/);
+    for (const [i, part] of parts.entries()) {
+      if (i > 0 || state.text === null) {
+        const block = document.createElement('div');
+        block.style.cssText = 'white-space: pre-wrap; margin: 0 0 1em';
+        state.text = block.appendChild(document.createTextNode(''));
+        element.appendChild(block);
+      }
+      state.text.appendData(part);
+    }
+  }, [source]);
+  return createElement('div', { ref: host });
+}
 
 function Reply({ column }: { column: number }): JSX.Element {
   const [message, setState] = useState<Message>({ text: '', streaming: false });
@@ -51,6 +87,8 @@ function Reply({ column }: { column: number }): JSX.Element {
       return createElement(MemoizedBlocks, { source: message.text });
     case 'streamdown':
       return createElement(StreamdownReply, { source: message.text, streaming: message.streaming });
+    case 'plain':
+      return createElement(PlainText, { source: message.text });
     default:
       return createElement(MarkdownView, {
         source: message.text,

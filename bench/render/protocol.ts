@@ -5,7 +5,7 @@
  * 'compare': four incremental MarkdownViews side by side, as in the Compare view's columns (issue 18),
  * each fed the stream at the full rate; one sample is one frame's updates of all four.
  */
-export type RendererKind = 'incremental' | 'naive' | 'memoized' | 'streamdown' | 'compare';
+export type RendererKind = 'incremental' | 'naive' | 'memoized' | 'streamdown' | 'plain' | 'compare';
 
 /** How many replies stream at once in the 'compare' case (the Compare view's most columns). */
 export const COMPARE_COLUMNS = 4;

@@ -73,15 +73,16 @@ const PROFILE_FUNCTIONS = [
 ];
 // BENCH_KINDS=incremental,compare skips the baselines when only the Compare rows matter;
 // BENCH_KINDS=incremental,memoized,streamdown measures only the issue 19 baselines.
-const ALL_KINDS = ['incremental', 'naive', 'memoized', 'streamdown', 'compare'] as const;
+const ALL_KINDS = ['incremental', 'naive', 'memoized', 'streamdown', 'plain', 'compare'] as const;
 const KINDS = ALL_KINDS.filter((kind) =>
   (process.env.BENCH_KINDS ?? ALL_KINDS.join(',')).split(',').includes(kind),
 );
-const BASELINES = ['naive', 'memoized', 'streamdown'] as const;
+const BASELINES = ['naive', 'memoized', 'streamdown', 'plain'] as const;
 const BASELINE_NAMES: Record<(typeof BASELINES)[number], string> = {
   naive: 'naive react-markdown',
   memoized: 'memoized blocks',
   streamdown: 'Streamdown 2.7.1',
+  plain: 'plain text (floor)',
 };
 const MARKER = 'bench-update';
 
@@ -181,7 +182,7 @@ async function runRenderer(
   const maxMs =
     kind === 'naive'
       ? NAIVE_MAX_MS
-      : kind === 'memoized' || kind === 'streamdown'
+      : kind === 'memoized' || kind === 'streamdown' || kind === 'plain'
         ? BASELINE_MAX_MS
         : INCREMENTAL_MAX_MS;
   if (PROFILE) await startJsProfile(cdp);

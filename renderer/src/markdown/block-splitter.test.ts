@@ -48,6 +48,23 @@ describe('BlockSplitter', () => {
     expect(blocks).toEqual(['- a\n\n- b\n\n  continued\n\n- c\n\n', 'After\n\n']);
   });
 
+  it('settles a list when a list of another kind starts after a blank line', () => {
+    // CommonMark: a marker of another kind (bullet character, or ordered delimiter) starts a new list,
+    // so the first list is finished and leaves the streaming tail.
+    const source = '- a\n- b\n\n1. one\n2. two\n\n3) three\n\n* star\n\n* more\n';
+    const { blocks, snapshot } = oneShot(source);
+    expect(blocks).toEqual(['- a\n- b\n\n', '1. one\n2. two\n\n', '3) three\n\n']);
+    expect(tailOf(snapshot)).toBe('* star\n\n* more\n');
+  });
+
+  it('settles the block before a paragraph as soon as its first letter arrives', () => {
+    // No block marker starts with a letter; a digit may still become an ordered list marker.
+    expect(oneShot('- a\n- b\n\nT').blocks).toEqual(['- a\n- b\n\n']);
+    expect(oneShot('| a |\n|---|\n| 1 |\n\nÉ').blocks).toEqual(['| a |\n|---|\n| 1 |\n\n']);
+    expect(oneShot('- a\n- b\n\n1').blocks).toEqual([]);
+    expect(oneShot('- a\n- b\n\n+').blocks).toEqual([]);
+  });
+
   it('keeps a table together and settles it at the next block', () => {
     const { blocks } = oneShot('| a | b |\n|---|---|\n| 1 | 2 |\n\nNext\n');
     expect(blocks).toEqual(['| a | b |\n|---|---|\n| 1 | 2 |\n\n']);

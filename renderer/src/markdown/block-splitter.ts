@@ -5,6 +5,7 @@ import {
   isListMarker,
   isPlainLine,
   isSimpleLine,
+  listMarkerKind,
   looksLikeDefinition,
   type OpenConstruct,
   openedConstruct,
@@ -57,6 +58,15 @@ export const GROUP_SIZE = 8;
 export const PROBE_CHARS = 16;
 
 /**
+ * A line that starts with a letter is decided by that letter alone: no block marker (list, heading,
+ * quote, fence, math, table, HTML, thematic break) starts with one, so after a blank line it begins a
+ * paragraph whatever follows. Deciding at once (always on the same one character, so chunking still
+ * cannot change the split) settles the block before it as the next paragraph's first token arrives,
+ * instead of parsing it again with the tail for the frames until PROBE_CHARS have arrived.
+ */
+const DECIDED_BY_FIRST_CHAR = /^\p{L}/u;
+
+/**
  * Incrementally splits a growing Markdown document into top-level blocks.
  *
  * Lines are examined once they are complete (a line's start is also probed as
@@ -79,6 +89,9 @@ export class BlockSplitter {
   private open: OpenConstruct | null = null;
   private prevEndsBlock = true;
   private listish = false;
+  // The kind of the region's first list marker (listMarkerKind): a marker of another kind after a
+  // blank line starts a new list, so it is a candidate boundary like any other column-0 line.
+  private listKind: string | null = null;
   // Every line of the region so far is simple / plain (see lineRules): such regions need no parser.
   private simple = true;
   private plain = true;
@@ -109,7 +122,7 @@ export class BlockSplitter {
       this.scanPos = next;
       lineEnd = source.indexOf('\n', next);
     }
-    if (source.length - this.scanPos >= PROBE_CHARS) this.probe(this.scanPos);
+    if (source.length > this.scanPos) this.probe(this.scanPos);
     // A definition on the unfinished last line (a message may end without a newline) counts, too.
     if (this.open === null && looksLikeDefinition(source.slice(this.scanPos))) this.wholeDocument = true;
     this.snapshot = {
@@ -133,6 +146,7 @@ export class BlockSplitter {
     this.open = null;
     this.prevEndsBlock = true;
     this.listish = false;
+    this.listKind = null;
     this.simple = true;
     this.plain = true;
     this.wholeDocument = false;
@@ -158,7 +172,10 @@ export class BlockSplitter {
     if (looksLikeDefinition(line)) this.wholeDocument = true;
     this.prevEndsBlock = isAtxHeading(line);
     this.open = openedConstruct(line);
-    if (isListMarker(line)) this.listish = true;
+    if (isListMarker(line)) {
+      this.listish = true;
+      this.listKind ??= listMarkerKind(line);
+    }
     if (!isSimpleLine(line)) this.simple = false;
     if (!isPlainLine(line)) this.plain = false;
   }
@@ -172,16 +189,20 @@ export class BlockSplitter {
   private probe(lineStart: number): void {
     if (this.probedLine === lineStart || this.open !== null || lineStart <= this.regionStart) return;
     const lineEnd = this.source.indexOf('\n', lineStart);
-    const probeEnd =
-      lineEnd !== -1 && lineEnd + 1 - lineStart <= PROBE_CHARS ? lineEnd + 1 : lineStart + PROBE_CHARS;
+    const probeEnd = DECIDED_BY_FIRST_CHAR.test(this.source.charAt(lineStart))
+      ? lineStart + 1
+      : lineEnd !== -1 && lineEnd + 1 - lineStart <= PROBE_CHARS
+        ? lineEnd + 1
+        : lineStart + PROBE_CHARS;
     if (probeEnd > this.source.length) return;
     this.probedLine = lineStart;
     const text = this.source.slice(lineStart, probeEnd).replace(/\r?\n$/, '');
     if (
       startsAtColumnZero(text) &&
       (this.prevEndsBlock || isAtxHeading(text)) &&
-      // After a blank line a list marker may continue the same (now loose) list.
-      !(this.listish && isListMarker(text))
+      // After a blank line a marker of the same kind may continue the same (now loose) list; one of
+      // another kind starts a new list (the parser confirms it in verify).
+      !(this.listish && listMarkerKind(text) === this.listKind)
     ) {
       this.verify(lineStart, probeEnd, startsInterruptNeutral(text));
     }
@@ -231,7 +252,9 @@ export class BlockSplitter {
     this.regionStart = boundary;
     // Lines already scanned between the boundary and the candidate now belong to the new region.
     const scanned = this.source.slice(boundary, lineStart).split('\n');
-    this.listish = scanned.some((line) => isListMarker(line));
+    const firstMarker = scanned.find((line) => isListMarker(line));
+    this.listish = firstMarker !== undefined;
+    this.listKind = firstMarker === undefined ? null : listMarkerKind(firstMarker);
     // Their fence state is not tracked per line, so let the parser judge this region.
     this.simple = boundary === lineStart;
     this.plain = boundary === lineStart;

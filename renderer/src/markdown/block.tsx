@@ -1,4 +1,4 @@
-import { type JSX, memo, useEffect, useState } from 'react';
+import { type JSX, memo, useEffect, useLayoutEffect, useRef, useState } from 'react';
 import { MarkdownBlock } from './markdown-block';
 import type { BlockVariant } from './pipeline';
 import { plainParagraphText } from './plain-paragraph';
@@ -22,10 +22,13 @@ export interface BlockProps {
 const HIGHLIGHTABLE = /```|~~~|^ {0,3}</m;
 
 /**
- * A top-level block of a message. While the message streams, a block that just
- * settled first renders exactly like the tail did (the same component instance
- * continues, so React only patches the DOM); syntax highlighting, the expensive
- * part, follows in an idle callback instead of in the frame that settled it.
+ * A top-level block of a message. While the message streams, a block that just settled first renders
+ * exactly like the tail did: the same component instance continues, so React only patches the DOM.
+ * A fence, list or table tail shown in its streaming form (streaming-tail.tsx) keeps that form, which
+ * gives the same DOM as a parse (streaming-tail.test.tsx), and a block with code keeps its plain form;
+ * the whole render (a full parse, a rebuilt DOM, syntax highlighting: the expensive part) follows in an
+ * idle callback instead of in the frame that settled it, where a long list cost 6 ms (render bench,
+ * `settling a list`).
  */
 export const Block = memo(function Block({
   text,
@@ -34,13 +37,37 @@ export const Block = memo(function Block({
   pendingMath = false,
 }: BlockProps): JSX.Element {
   const hasCode = HIGHLIGHTABLE.test(text);
-  const [highlightReady, setHighlightReady] = useState(false);
-  const wantsIdleHighlight = settled && live && hasCode && !highlightReady;
-  useEffect(
-    () => (wantsIdleHighlight ? scheduleIdle(() => setHighlightReady(true)) : undefined),
-    [wantsIdleHighlight],
-  );
+  const [wholeReady, setWholeReady] = useState(false);
+  // Whether the last committed render was the streaming form. Read during render only to choose
+  // between two renders of the same DOM: a stale value could cost a rebuild, never a wrong result.
+  const shownStreamingForm = useRef(false);
+  const justSettled = settled && live && !wholeReady;
+  // Trailing blank lines belong to the settled block's text but not to the shape the tail had.
+  const settledShape =
+    justSettled && shownStreamingForm.current ? tailShape(text.replace(/\n+$/, '\n')) : null;
+  const wantsIdleWhole = justSettled && (hasCode || settledShape !== null);
+  useEffect(() => (wantsIdleWhole ? scheduleIdle(() => setWholeReady(true)) : undefined), [wantsIdleWhole]);
+  const element =
+    settledShape !== null ? (
+      <StreamingTail shape={settledShape} />
+    ) : (
+      blockContent({ text, settled, live, pendingMath, hasCode, wholeReady })
+    );
+  const streamingForm = element.type === StreamingTail;
+  useLayoutEffect(() => {
+    shownStreamingForm.current = streamingForm;
+  }, [streamingForm]);
+  return element;
+});
 
+function blockContent({
+  text,
+  settled,
+  live,
+  pendingMath,
+  hasCode,
+  wholeReady,
+}: Required<BlockProps> & { hasCode: boolean; wholeReady: boolean }): JSX.Element {
   const streamingTail = !settled && live && !pendingMath;
   if (streamingTail) {
     // As a fence, list or table the cost of a frame is its last line, item or row (streaming-tail.tsx); its
@@ -59,6 +86,6 @@ export const Block = memo(function Block({
 
   let variant: BlockVariant = 'plain';
   if (pendingMath && live) variant = 'pending-math';
-  else if (hasCode && (!live || (settled && highlightReady))) variant = 'highlighted';
+  else if (hasCode && (!live || (settled && wholeReady))) variant = 'highlighted';
   return <MarkdownBlock text={text} variant={variant} />;
-});
+}

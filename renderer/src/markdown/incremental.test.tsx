@@ -136,6 +136,7 @@ describe('incremental rendering', () => {
   it('does not re-render settled blocks when tokens arrive', () => {
     const source = 'One.\n\nTwo.\n\nThree.\n\n';
     const view = render(<MarkdownView source={source} streaming onLinkClick={() => {}} />);
+    const three = view.container.querySelectorAll('p')[2];
     const log = observe();
     let next = source;
     // Emphasis in the tail: a paragraph of plain text so far is rendered without a parse (plain-paragraph.ts).
@@ -146,8 +147,11 @@ describe('incremental rendering', () => {
     const texts = log.map((entry) => entry.text);
     expect(texts).not.toContain('One.\n\n');
     expect(texts).not.toContain('Two.\n\n');
-    // "Three." settles as soon as the next line's start shows a new block: one render, same instance.
-    expect(texts.filter((text) => text === 'Three.\n\n')).toHaveLength(1);
+    // "Three." settles as soon as the next line's first letter shows a new block: the same instance
+    // with the same text, so neither a parse nor a new DOM node.
+    expect(texts).not.toContain('Three.\n\n');
+    expect(view.container.querySelectorAll('p')[2]).toBe(three);
+    expect(three?.textContent).toBe('Three.');
     expect(log.at(-1)).toEqual({ text: 'Four is *still* growing', variant: 'plain' });
   });
 
@@ -156,6 +160,23 @@ describe('incremental rendering', () => {
     const view = render(<MarkdownView source={source} streaming onLinkClick={() => {}} />);
     expect(view.container.querySelector('pre code')?.textContent).toBe('const a = 1;\n');
     await waitFor(() => expect(view.container.querySelector('.hljs-keyword')?.textContent).toBe('const'));
+  });
+
+  it('a list that settles while streaming keeps its DOM and is parsed whole only in idle time', async () => {
+    const list = '- alpha **one**\n- beta\n- gamma `three`\n';
+    const view = render(<MarkdownView source={`Intro\n\n${list}`} streaming onLinkClick={() => {}} />);
+    const firstItem = view.container.querySelector('li');
+    expect(firstItem?.textContent).toBe('alpha one');
+    const log = observe();
+    const source = `Intro\n\n${list}\nThe next paragraph streams on`;
+    view.rerender(<MarkdownView source={source} streaming onLinkClick={() => {}} />);
+    // The frame that settles the list patches the streaming list in place: no parse of the whole list.
+    expect(log.map((entry) => entry.text)).not.toContain(`${list}\n`);
+    expect(view.container.querySelector('li')).toBe(firstItem);
+    // When the main thread is idle it is rendered as any settled block is: parsed whole, once.
+    await waitFor(() => expect(log.map((entry) => entry.text)).toContain(`${list}\n`));
+    view.rerender(<MarkdownView source={source} streaming={false} onLinkClick={() => {}} />);
+    expect(normalized(view.container)).toBe(staticHtml(source));
   });
 
   it('matches a one-shot render for every prefix of a streamed reply', () => {

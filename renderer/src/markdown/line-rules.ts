@@ -38,6 +38,18 @@ export function isListMarker(line: string): boolean {
   return LIST_MARKER.test(line);
 }
 
+const LIST_MARKER_KIND = /^ {0,3}(?:([-+*])|\d{1,9}([.)]))(?:[ \t]|$)/;
+
+/**
+ * The kind of list a marker line belongs to (its bullet character, or its ordered delimiter), or null
+ * for no marker: CommonMark starts a new list when the kind changes.
+ */
+export function listMarkerKind(line: string): string | null {
+  const marker = LIST_MARKER_KIND.exec(line);
+  if (marker === null) return null;
+  return marker[1] ?? `1${marker[2] ?? ''}`;
+}
+
 export function isAtxHeading(line: string): boolean {
   return ATX_HEADING.test(line);
 }

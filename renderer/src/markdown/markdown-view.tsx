@@ -100,12 +100,20 @@ interface BlockGroupProps {
 const BlockGroup = memo(function BlockGroup({ blocks, live, tail }: BlockGroupProps): JSX.Element {
   return (
     <div className="md-group">
-      {blocks.map((block) => (
-        <Block key={block.start} text={block.text} settled live={live} />
-      ))}
-      {tail === null ? null : (
-        <Block key={tail.start} text={tail.text} settled={false} live={live} pendingMath={tail.pendingMath} />
-      )}
+      {/* One array for the settled blocks and the tail: React matches keys only within one array, so
+          the tail that settles (same key) stays the same instance and its DOM is patched, not rebuilt. */}
+      {[
+        ...blocks.map((block) => <Block key={block.start} text={block.text} settled live={live} />),
+        tail === null ? null : (
+          <Block
+            key={tail.start}
+            text={tail.text}
+            settled={false}
+            live={live}
+            pendingMath={tail.pendingMath}
+          />
+        ),
+      ]}
     </div>
   );
 });
