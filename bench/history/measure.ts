@@ -12,7 +12,7 @@
  */
 // First (as main/index.ts does): main's young generation, before the other modules load.
 import './young-generation-first';
-import { writeFileSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import { getHeapSpaceStatistics } from 'node:v8';
 import { createHistoryStore } from '../../main/services/history';
@@ -54,7 +54,20 @@ export interface MeasureResult {
    * search index (30 s after the build) has run. This is main's steady state between uses; the
    * figures above are right after the work.
    */
-  settled?: { rssMb: number; heapUsedMb: number; heapTotalMb: number; arrayBuffersMb: number };
+  settled?: {
+    rssMb: number;
+    heapUsedMb: number;
+    heapTotalMb: number;
+    arrayBuffersMb: number;
+    /** V8 heap spaces, committed / used MB: the young generation (new_space) is what an idle main may keep. */
+    heapSpaces?: Record<string, string>;
+    /**
+     * Resident MB of the C allocator's main heap (glibc's brk `[heap]` mapping in /proc/self/smaps;
+     * null where there is none): where Node's ArrayBuffers under ~128 KB–32 MB and its own C++ objects
+     * live, and where memory the process has freed can stay resident.
+     */
+    mallocHeapMb?: number | null;
+  };
   /** Process CPU time (user + system, since the process started) when search was ready. */
   readyCpuMs?: number;
   /**
@@ -68,6 +81,30 @@ export interface MeasureResult {
 const SETTLE_MS = 45_000;
 
 const mb = (bytes: number) => Math.round((bytes / 1024 / 1024) * 10) / 10;
+
+/** V8's heap spaces of 1 MB or more: committed / used MB. */
+function heapSpaces(): Record<string, string> {
+  const spaces: Record<string, string> = {};
+  for (const space of getHeapSpaceStatistics()) {
+    if (space.space_size < 1024 * 1024) continue;
+    spaces[space.space_name] = `${mb(space.space_size)}/${mb(space.space_used_size)}`;
+  }
+  return spaces;
+}
+
+/** Resident size of the `[heap]` mapping (the brk heap glibc's main arena grows), or null. */
+function mallocHeapMb(): number | null {
+  let smaps: string;
+  try {
+    smaps = readFileSync('/proc/self/smaps', 'utf8');
+  } catch {
+    return null;
+  }
+  const at = smaps.search(/ \[heap\]\n/);
+  if (at < 0) return null;
+  const rss = /^Rss:\s+(\d+) kB$/m.exec(smaps.slice(at));
+  return rss ? mb(Number(rss[1]) * 1024) : null;
+}
 
 async function main() {
   const [mode = 'start', dir = '', queriesFile = '', baselineArg = '0', resultsFile = ''] =
@@ -101,11 +138,7 @@ async function main() {
     result.arrayBuffersMb = mb(memory.arrayBuffers);
     result.externalMb = mb(memory.external);
     result.peakRssMb = mb(process.resourceUsage().maxRSS * 1024);
-    result.heapSpaces = {};
-    for (const space of getHeapSpaceStatistics()) {
-      if (space.space_size < 1024 * 1024) continue;
-      result.heapSpaces[space.space_name] = `${mb(space.space_size)}/${mb(space.space_used_size)}`;
-    }
+    result.heapSpaces = heapSpaces();
   };
   // Each query three times, keeping its median: on a shared machine a single run mostly measures
   // whoever else had the CPU at that moment.
@@ -138,6 +171,8 @@ async function main() {
       heapUsedMb: mb(memory.heapUsed),
       heapTotalMb: mb(memory.heapTotal),
       arrayBuffersMb: mb(memory.arrayBuffers),
+      heapSpaces: heapSpaces(),
+      mallocHeapMb: mallocHeapMb(),
     };
   };
   if (mode === 'start') {
