@@ -126,8 +126,10 @@ export async function soak(
         const taken = await census(page, cdp);
         point.compiledCode = codeBytes(taken);
         if (diag) {
+          const mb = (bytes: number) => `${(bytes / 1024 / 1024).toFixed(2)} MB`;
+          const rest = point.rendererHeap - point.compiledCode;
           process.stderr.write(
-            `soak reply ${reply}, V8 code: ${codeSummary(taken.code, previousCensus?.code)}\n`,
+            `soak reply ${reply}: renderer heap ${mb(point.rendererHeap)}, V8's code objects ${mb(point.compiledCode)}, the rest ${mb(rest)}; DOM nodes ${point.domNodes}; code by tier: ${codeSummary(taken.code, previousCensus?.code)}\n`,
           );
           firstCensus ??= taken;
           previousCensus = taken;
