@@ -57,10 +57,13 @@ describe('BlockSplitter', () => {
     expect(tailOf(snapshot)).toBe('* star\n\n* more\n');
   });
 
-  it('settles the block before a paragraph as soon as its first letter arrives', () => {
-    // No block marker starts with a letter; a digit may still become an ordered list marker.
+  it('settles the block before a new one as soon as its first character arrives', () => {
+    // Only an item of the same list continues a block past a blank line: any first character that
+    // cannot begin a list marker starts a new block; a digit may still become an ordered list marker.
     expect(oneShot('- a\n- b\n\nT').blocks).toEqual(['- a\n- b\n\n']);
     expect(oneShot('| a |\n|---|\n| 1 |\n\nÉ').blocks).toEqual(['| a |\n|---|\n| 1 |\n\n']);
+    expect(oneShot('- a\n- b\n\n#').blocks).toEqual(['- a\n- b\n\n']);
+    expect(oneShot('1. a\n\n`').blocks).toEqual(['1. a\n\n']);
     expect(oneShot('- a\n- b\n\n1').blocks).toEqual([]);
     expect(oneShot('- a\n- b\n\n+').blocks).toEqual([]);
   });

@@ -58,13 +58,14 @@ export const GROUP_SIZE = 8;
 export const PROBE_CHARS = 16;
 
 /**
- * A line that starts with a letter is decided by that letter alone: no block marker (list, heading,
- * quote, fence, math, table, HTML, thematic break) starts with one, so after a blank line it begins a
- * paragraph whatever follows. Deciding at once (always on the same one character, so chunking still
- * cannot change the split) settles the block before it as the next paragraph's first token arrives,
- * instead of parsing it again with the tail for the frames until PROBE_CHARS have arrived.
+ * A column-0 line after a block's end (a blank line, a heading, a closed fence) is decided by its first
+ * character unless that could begin a list marker (`-`, `+`, `*`, a digit): only an item of the same
+ * list continues a block past a blank line (open fences, math and HTML are tracked or left to the
+ * parser), so anything else starts a new block whatever follows. Deciding at once (always on the same
+ * one character, so chunking still cannot change the split) settles the block before it as the next
+ * block's first token arrives, instead of parsing it again with the tail until PROBE_CHARS arrive.
  */
-const DECIDED_BY_FIRST_CHAR = /^\p{L}/u;
+const DECIDED_BY_FIRST_CHAR = /^[^\s\d*+-]/u;
 
 /**
  * Incrementally splits a growing Markdown document into top-level blocks.
