@@ -77,14 +77,32 @@ export const MODEL_ID_PATTERN =
 /** OpenRouter's moderation excerpt is at most 100 characters; a little room for the ellipsis. */
 export const MAX_FLAGGED_INPUT_CHARS = 101;
 
-/** Values for an error message's placeholders: short names, plain strings or numbers. */
-export const ErrorValuesSchema = z.record(
-  z.string().regex(/^[A-Za-z][A-Za-z0-9_]{0,39}$/),
-  z.union([z.string().max(4000), z.number()]),
-);
-
 /** A catalog id in one of the `errors.*` areas, as it crosses the bridge. */
 export const ErrorMessageIdSchema = z.string().regex(/^errors\.[A-Za-z0-9_.]{1,118}$/);
+
+const ErrorValueNameSchema = z.string().regex(/^[A-Za-z][A-Za-z0-9_]{0,39}$/);
+const PlainErrorValueSchema = z.union([z.string().max(4000), z.number()]);
+
+/** A nested message's own values: plain strings or numbers only. */
+export const FlatErrorValuesSchema = z.record(ErrorValueNameSchema, PlainErrorValueSchema);
+
+/**
+ * A catalog message as a placeholder's value (the settings problem inside the routing refusal): each
+ * window words it in its own language first, then the outer message around it, so no English sentence
+ * rides inside a translated one. One level deep is enough and is all there is: its own `values` are
+ * plain (FlatErrorValuesSchema), and `strict` refuses anything else, so a value cannot nest further
+ * and the formatter and the sanitiser need no recursion.
+ */
+export const NestedErrorMessageSchema = z.strictObject({
+  messageId: ErrorMessageIdSchema,
+  values: FlatErrorValuesSchema.optional(),
+});
+
+/** Values for an error message's placeholders: short names; strings, numbers, or a nested message. */
+export const ErrorValuesSchema = z.record(
+  ErrorValueNameSchema,
+  z.union([PlainErrorValueSchema, NestedErrorMessageSchema]),
+);
 
 /**
  * An error message's words as a catalog message without the rest of an AppError (the key status's

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { ErrorValuesSchema } from './errors';
+import { FlatErrorValuesSchema } from './errors';
 
 /**
  * Something wrong in a stored setting or a conversation's stored options: which field, and a message
@@ -17,6 +17,10 @@ export const OptionProblemSchema = z.object({
     .string()
     .regex(/^errors\.settings\.[A-Za-z0-9_.]{1,100}$/)
     .optional(),
-  values: ErrorValuesSchema.optional(),
+  /**
+   * Plain strings and numbers only: a problem is itself a message that nests inside another (the
+   * routing refusal's `problem`), and nesting is one level deep (common/errors.ts).
+   */
+  values: FlatErrorValuesSchema.optional(),
 });
 export type OptionProblem = z.infer<typeof OptionProblemSchema>;

@@ -10,6 +10,7 @@ import type key from './messages/errors.key/en.json';
 import type openrouter from './messages/errors.openrouter/en.json';
 import type settings from './messages/errors.settings/en.json';
 import type signIn from './messages/errors.signIn/en.json';
+import { formatWithNestedMessages, type NestedMessage, type PlainMessageValues } from './nested-messages';
 
 /**
  * An error's words as a catalog message: the id (checked against the English catalogs at compile time,
@@ -25,22 +26,40 @@ export type ErrorMessageId =
   | keyof typeof openrouter
   | keyof typeof settings
   | keyof typeof signIn;
-export type ErrorValues = Readonly<Record<string, string | number>>;
+/** A placeholder's plain value: a string or a number (the catalog formats it). */
+export type PlainErrorValues = PlainMessageValues;
+/**
+ * Another error message as a placeholder's value (the settings problem inside the routing refusal),
+ * worded first in the same language. One level deep only: its own values are plain (the bridge's
+ * schema, common/errors.ts NestedErrorMessageSchema, refuses more).
+ */
+export interface NestedErrorMessage extends NestedMessage {
+  readonly messageId: ErrorMessageId;
+}
+export type ErrorValues = Readonly<Record<string, string | number | NestedErrorMessage>>;
 export interface ErrorMessage {
   id: ErrorMessageId;
   values?: ErrorValues;
 }
 
+const englishMessages: Readonly<Record<string, string>> = Object.assign(
+  {},
+  ...ERROR_AREAS.map((area) => area.en),
+);
 const english = createIntl(
-  {
-    locale: SOURCE_LOCALE,
-    messages: Object.assign({}, ...ERROR_AREAS.map((area) => area.en)),
-    defaultLocale: SOURCE_LOCALE,
-  },
+  { locale: SOURCE_LOCALE, messages: englishMessages, defaultLocale: SOURCE_LOCALE },
   createIntlCache(),
 );
 
-/** The English text of an error (`AppError.message`): for the logs, and the fallback a window shows. */
+/** Whether `id` (say, an `OptionProblem`'s `messageId`, a plain string) is an error message's id. */
+export function isErrorMessageId(id: string): id is ErrorMessageId {
+  return Object.hasOwn(englishMessages, id);
+}
+
+/**
+ * The English text of an error (`AppError.message`): for the logs, and the fallback a window shows.
+ * A nested message is worded in English first and goes in as its placeholder's text.
+ */
 export function englishErrorText(text: ErrorMessage): string {
-  return english.formatMessage({ id: text.id }, text.values);
+  return formatWithNestedMessages(english, text.id, text.values);
 }

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { AttachOutcomeSchema, MiB } from '../../../common/attachment-types';
 import type { AppFailure } from '../../../common/errors';
+import { formatWithNestedMessages } from '../../../common/i18n/nested-messages';
 import { thrownFailure } from '../../../common/testing/thrown-failure';
 import { catalogIntl } from '../i18n/catalog-intl';
 import { createMemoryLogger } from '../log/testing/memory-logger';
@@ -17,7 +18,8 @@ import { junkBytes, pngBytes } from './testing/sample-files';
 const failure = thrownFailure;
 
 const german = catalogIntl('de');
-const inGerman = (f: AppFailure) => german.formatMessage({ id: f.error.messageId ?? 'none' }, f.error.values);
+const inGerman = (f: AppFailure) =>
+  formatWithNestedMessages(german, f.error.messageId ?? 'none', f.error.values);
 
 describe('attachment refusals as catalog messages', () => {
   it('a file too large for its kind: its id and numbers, the same English, and German from the catalog', () => {
@@ -55,9 +57,9 @@ describe('attachment refusals as catalog messages', () => {
     expect(f.error.message).toBe(
       'huge.pdf is 900 MB; Switchboard attaches files up to 32 MB. Attach a smaller file.',
     );
-    expect(catalogIntl('fr').formatMessage({ id: 'errors.attachments.overReadCap' }, f.error.values)).toMatch(
-      /^huge\.pdf fait 900\sMo ; Switchboard joint des fichiers jusqu’à 32\sMo\./,
-    );
+    expect(
+      formatWithNestedMessages(catalogIntl('fr'), 'errors.attachments.overReadCap', f.error.values),
+    ).toMatch(/^huge\.pdf fait 900\sMo ; Switchboard joint des fichiers jusqu’à 32\sMo\./);
   });
 
   it('through the intake: not attachable, a pixel bomb, and the staging cap', () => {
@@ -114,7 +116,7 @@ describe('attachment refusals as catalog messages', () => {
     expect(AttachOutcomeSchema.parse(out)).toEqual(out);
     const odd = out.refused[1] ?? { messageId: 'none' };
     expect(
-      german.formatMessage({ id: odd.messageId ?? 'none' }, 'values' in odd ? odd.values : undefined),
+      formatWithNestedMessages(german, odd.messageId ?? 'none', 'values' in odd ? odd.values : undefined),
     ).toBe(
       'odd.txt konnte nicht gelesen werden: Das System meldete ENOTSUP. Prüfen Sie die Datei und hängen Sie sie dann erneut an.',
     );

@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { type Attachment, MiB } from '../../../common/attachment-types';
 import type { ModelSummary } from '../../../common/chat-types';
 import type { AppFailure } from '../../../common/errors';
+import { formatWithNestedMessages } from '../../../common/i18n/nested-messages';
 import { thrownFailure } from '../../../common/testing/thrown-failure';
 import { catalogIntl } from '../i18n/catalog-intl';
 import { checkMessageLimits, checkModelCanRead } from './outgoing-attachments';
@@ -11,7 +12,8 @@ import { checkMessageLimits, checkModelCanRead } from './outgoing-attachments';
 const failure = thrownFailure;
 
 const german = catalogIntl('de');
-const inGerman = (f: AppFailure) => german.formatMessage({ id: f.error.messageId ?? 'none' }, f.error.values);
+const inGerman = (f: AppFailure) =>
+  formatWithNestedMessages(german, f.error.messageId ?? 'none', f.error.values);
 const model = (inputModalities: string[]) => ({ name: 'Vision Model', inputModalities }) as ModelSummary;
 const file = (i: number, byteLength = 10): Attachment => ({
   sha256: i.toString(16).padStart(64, '0'),

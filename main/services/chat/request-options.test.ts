@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { ModelSummary } from '../../../common/chat-types';
+import { AppFailure } from '../../../common/errors';
 import type { OptionProblem } from '../../../common/option-problems';
 import {
   type ConversationOptions,
@@ -8,6 +9,7 @@ import {
 } from '../../../common/request-options';
 import { DEFAULT_SETTINGS, type Settings } from '../../../common/settings-types';
 import { createMemoryLogger } from '../log/testing/memory-logger';
+import { checkProviderPreferences } from '../settings/option-checks';
 import { type RequestOptionsInput, resolveRequestOptions } from './request-options';
 
 const REASONING: ModelReasoning = {
@@ -60,6 +62,16 @@ function input(
     log,
   };
   return { value, log, modelAsked: () => modelAsked };
+}
+
+/** The AppFailure `pending` rejects with; resolving, or any other rejection, fails the test. */
+async function thrownBy(pending: Promise<unknown>): Promise<AppFailure> {
+  const outcome = await pending.then(
+    () => new Error('expected an AppFailure'),
+    (error: unknown) => error,
+  );
+  if (outcome instanceof AppFailure) return outcome;
+  throw outcome;
 }
 
 describe('request options', () => {
@@ -173,6 +185,44 @@ describe('request options', () => {
       // Problems elsewhere (a reasoning choice) do not stop the send.
       const other = { field: 'reasoning', message: 'Reasoning: not valid.' };
       expect(await resolveRequestOptions(input({ storedProblems: [other] }).value)).toEqual({});
+    });
+
+    it('the refusal carries the problem as its own catalog message (id and values), not its English text', async () => {
+      // Each window words the problem in its language inside the refusal's sentence (issue 20):
+      // an English sentence as a plain value would stay English in a German window.
+      const checked = checkProviderPreferences(
+        { order: ['Anthropic '] },
+        { field: 'providerDefaults', place: 'settings' },
+      );
+      if (checked.ok) throw new Error('expected a problem');
+      const [stored] = checked.problems;
+      const unreadable = await thrownBy(
+        resolveRequestOptions(input({ storedProblems: checked.problems }).value),
+      );
+      expect(unreadable.error).toMatchObject({
+        code: 'validation',
+        messageId: 'errors.chat.routingUnusable',
+        values: { problem: { messageId: stored?.messageId, values: stored?.values } },
+      });
+      expect(unreadable.error.message).toContain(stored?.message);
+
+      const settings = { providerDefaults: { order: ['acme'] } };
+      const unknown = await thrownBy(
+        resolveRequestOptions(input({ settings, knownProviders: new Set(['anthropic']) }).value),
+      );
+      expect(unknown.error.values).toEqual({
+        problem: {
+          messageId: 'errors.settings.providers.unknown',
+          values: { slug: 'acme', place: 'settings' },
+        },
+      });
+      expect(unknown.error.message).toBe(
+        'Nothing was sent: your provider routing cannot be used as set. ' +
+          'Providers: “acme” is not a provider OpenRouter knows. Fix it in Settings → Providers.',
+      );
+      // Nothing English rides along as a plain value.
+      for (const error of [unreadable.error, unknown.error])
+        expect(Object.values(error.values ?? {}).filter((v) => typeof v === 'string')).toEqual([]);
     });
   });
 

@@ -1,5 +1,6 @@
 import type { ModelSummary } from '../../../common/chat-types';
 import { appError } from '../../../common/errors';
+import { isErrorMessageId } from '../../../common/i18n/error-messages';
 import type { OptionProblem } from '../../../common/option-problems';
 import type {
   ConversationOptions,
@@ -90,7 +91,7 @@ function resolveProvider(input: RequestOptionsInput): ProviderPreferences | null
   const broken = input.storedProblems.find(
     (p) => p.field === 'provider' || (p.field === 'providerDefaults' && input.conversation.provider === null),
   );
-  if (broken) throw refusal(broken.message);
+  if (broken) throw refusal(broken);
   const provider = input.conversation.provider ?? input.settings.providerDefaults;
   if (!provider) return null;
   if (input.knownProviders) {
@@ -99,13 +100,24 @@ function resolveProvider(input: RequestOptionsInput): ProviderPreferences | null
         ? ({ field: 'provider', place: 'conversation' } as const)
         : ({ field: 'providerDefaults', place: 'settings' } as const);
     const [unknown] = unknownProviderProblems(provider, input.knownProviders, where);
-    if (unknown) throw refusal(unknown.message);
+    if (unknown) throw refusal(unknown);
   }
   return provider;
 }
 
-function refusal(problem: string) {
-  return appError('validation', { id: 'errors.chat.routingUnusable', values: { problem } });
+/**
+ * "Nothing was sent", with the problem as a catalog message of its own (its id and values, issue 20):
+ * each window words it in its language inside the refusal, where its English `message` would stay
+ * English. Every problem main makes has one (option-checks.ts `optionProblem`); one without (a shape
+ * from before issue 20) can only give its English text.
+ */
+function refusal(problem: OptionProblem) {
+  const id = problem.messageId;
+  const nested =
+    id !== undefined && isErrorMessageId(id)
+      ? { messageId: id, ...(problem.values !== undefined ? { values: { ...problem.values } } : {}) }
+      : problem.message;
+  return appError('validation', { id: 'errors.chat.routingUnusable', values: { problem: nested } });
 }
 
 /** The resolver the chat service calls per request, wired to the services it reads. */

@@ -1,5 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { type AppError, AppErrorSchema, AppFailure } from '../../../common/errors';
+import { formatWithNestedMessages } from '../../../common/i18n/nested-messages';
 import { catalogIntl } from '../i18n/catalog-intl';
 import { storageFailure } from './store/storage-errors';
 import { makeTempDir, openStore, sequentialIds } from './testing/test-support';
@@ -13,7 +14,7 @@ import type { HistoryStore } from './types';
 const german = catalogIntl('de');
 const inGerman = (error: AppError) => {
   expect(error.messageId, 'the error has a catalog message').toBeDefined();
-  return german.formatMessage({ id: error.messageId as string }, error.values);
+  return formatWithNestedMessages(german, error.messageId as string, error.values);
 };
 async function failureOf(promise: Promise<unknown>): Promise<AppError> {
   const thrown = await promise.then(

@@ -1,6 +1,7 @@
 import { createIntl, createIntlCache, type IntlShape } from '@formatjs/intl';
 import { messagesFor } from '../../../common/i18n/catalogs';
 import { type DisplayLocale, PSEUDO_LOCALE, SOURCE_LOCALE } from '../../../common/i18n/locales';
+import { formatWithNestedMessages, type MessageValues } from '../../../common/i18n/nested-messages';
 
 export type MainIntl = IntlShape<string>;
 
@@ -26,13 +27,14 @@ export function catalogIntl(locale: DisplayLocale, onError: (message: string) =>
 export interface MainText {
   /** BCP 47 tag for `<html lang>` (the pseudo-locale is English text, accented). */
   lang(): string;
-  message(id: string, values?: Record<string, string | number>): string;
+  /** A value may be a catalog message of its own (an error's `values`), worded first in the same language. */
+  message(id: string, values?: MessageValues): string;
 }
 
 export function mainText(intl: () => MainIntl): MainText {
   return {
     lang: () => intl().locale,
-    message: (id, values) => intl().formatMessage({ id }, values),
+    message: (id, values) => formatWithNestedMessages(intl(), id, values),
   };
 }
 

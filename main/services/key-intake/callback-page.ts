@@ -4,10 +4,11 @@
  * (which carries the one-time code) anywhere, and the CSP below forbids it even if one slipped in.
  */
 import type { OutgoingHttpHeaders } from 'node:http';
+import type { MessageValues } from '../../../common/i18n/nested-messages';
 import { ENGLISH_TEXT, type MainText } from '../i18n/catalog-intl';
 
 /** A page's words: a catalog message (shown in the app's current language) or text given as is. */
-type PageWords = { id: string; values?: Readonly<Record<string, string | number>> } | { text: string };
+type PageWords = { id: string; values?: MessageValues } | { text: string };
 
 export interface CallbackPage {
   outcome: 'success' | 'failure';

@@ -23,6 +23,47 @@ describe('sanitiseAppError: the message values too', () => {
     const untouched: AppError = { ...error, message: 'clean', values: { kept: 'plain' } };
     expect(sanitiseAppError(untouched, clean)).toBe(untouched);
   });
+
+  it('redacts the values of a nested catalog message exactly like plain values', () => {
+    // The routing refusal carries the settings problem (a stored slug the person typed) as a message.
+    const problem = {
+      messageId: 'errors.settings.providers.unknown',
+      values: { slug: SECRET, place: 'settings' },
+    };
+    const error: AppError = {
+      code: 'validation',
+      message: `Nothing was sent: … “${SECRET}” is not a provider OpenRouter knows.`,
+      messageId: 'errors.chat.routingUnusable',
+      values: { problem, count: 1 },
+    };
+    const out = sanitiseAppError(error, clean);
+    expect(out.values).toEqual({
+      problem: {
+        messageId: 'errors.settings.providers.unknown',
+        values: { slug: '[REDACTED]', place: 'settings' },
+      },
+      count: 1,
+    });
+    expect(JSON.stringify(out)).not.toContain(SECRET);
+    expect(problem.values.slug).toBe(SECRET); // the input is not mutated
+    // Through the boundary walk too (a result, an event), and in a settings problem's values.
+    const settingsProblem = {
+      field: 'providerDefaults',
+      message: 'Providers: the saved value is not valid.',
+      messageId: 'errors.settings.providers.invalid',
+      values: { detail: problem, place: 'settings' },
+    };
+    const walked = sanitiseErrorsIn({ ok: false, error, problems: [settingsProblem] }, clean);
+    expect(JSON.stringify(walked)).not.toContain(SECRET);
+    expect(walked.problems[0]?.values.detail.values.slug).toBe('[REDACTED]');
+    // Nothing to redact: the very same objects.
+    const cleanError: AppError = {
+      ...error,
+      message: 'clean',
+      values: { problem: { messageId: 'errors.settings.providers.unknown', values: { slug: 'acme' } } },
+    };
+    expect(sanitiseAppError(cleanError, clean)).toBe(cleanError);
+  });
 });
 
 describe('sanitiseErrorsIn', () => {

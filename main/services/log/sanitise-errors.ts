@@ -64,18 +64,34 @@ function sanitiseOptionProblem(problem: OptionProblem, clean: Clean): OptionProb
   return { ...problem, message, ...(values !== undefined ? { values } : {}) };
 }
 
-/** String values redacted; the same object when nothing changed. */
-function cleanValues(values: NonNullable<AppError['values']>, clean: Clean): NonNullable<AppError['values']> {
-  let copy: Record<string, string | number> | null = null;
+type Values = NonNullable<AppError['values']>;
+type PlainValues = Record<string, string | number>;
+
+/**
+ * String values redacted — a nested catalog message's values too, exactly like plain ones (the
+ * routing refusal's settings problem names the stored slug the person typed); the same object when
+ * nothing changed. Nesting is one level deep (common/errors.ts), so one level is all there is.
+ */
+function cleanValues<V extends Values | PlainValues>(values: V, clean: Clean): V {
+  let copy: Values | null = null;
   for (const [name, value] of Object.entries(values)) {
-    if (typeof value !== 'string') continue;
-    const cleaned = clean(value);
+    const cleaned =
+      typeof value === 'string'
+        ? clean(value)
+        : typeof value === 'object' && value.values !== undefined
+          ? cleanNested(value, clean)
+          : value;
     if (cleaned !== value) {
       copy ??= { ...values };
       copy[name] = cleaned;
     }
   }
-  return copy ?? values;
+  return (copy ?? values) as V;
+}
+
+function cleanNested<N extends { values?: PlainValues }>(nested: N, clean: Clean): N {
+  const values = nested.values === undefined ? undefined : cleanValues(nested.values, clean);
+  return values === nested.values ? nested : { ...nested, values };
 }
 
 function isPlainObject(value: unknown): value is Record<string, unknown> {

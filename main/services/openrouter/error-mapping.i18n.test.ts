@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { AppError } from '../../../common/errors';
 import { APP_LOCALES, type DisplayLocale, PSEUDO_LOCALE } from '../../../common/i18n/locales';
+import { formatWithNestedMessages } from '../../../common/i18n/nested-messages';
 import { catalogIntl } from '../i18n/catalog-intl';
 import { exchangeAuthCode } from '../key-intake/exchange-code';
 import { createCaptureLogger } from '../key-intake/testing/test-support';
@@ -17,7 +18,7 @@ import { fakeFetch } from './testing/test-support';
 const german = catalogIntl('de');
 function inGerman(error: AppError): string {
   expect(error.messageId, 'the error has a catalog message').toMatch(/^errors\./);
-  return german.formatMessage({ id: error.messageId as string }, error.values);
+  return formatWithNestedMessages(german, error.messageId as string, error.values);
 }
 
 const providerBody = (code: number, raw: unknown, providerName?: string) => ({
@@ -207,7 +208,7 @@ describe('OpenRouter errors in the interface language', () => {
     const english = catalogIntl('en');
     for (const [name, error] of Object.entries(cases)) {
       expect(error.messageId, name).toMatch(/^errors\.(openrouter|signIn)\./);
-      expect(english.formatMessage({ id: error.messageId as string }, error.values), name).toBe(
+      expect(formatWithNestedMessages(english, error.messageId as string, error.values), name).toBe(
         error.message,
       );
     }
@@ -226,7 +227,7 @@ describe('OpenRouter errors in the interface language', () => {
       const problems: string[] = [];
       const intl = catalogIntl(locale, (message) => problems.push(message));
       for (const [name, error] of Object.entries(cases)) {
-        const text = intl.formatMessage({ id: error.messageId as string }, error.values);
+        const text = formatWithNestedMessages(intl, error.messageId as string, error.values);
         expect(text, `${locale} ${name}`).not.toBe(error.message);
         expect(text, `${locale} ${name}`).not.toMatch(/[{}]/);
         // OpenRouter's own words are shown as given, in every language.

@@ -1,5 +1,9 @@
 import type { z } from 'zod';
-import { type ErrorMessageId, type ErrorValues, englishErrorText } from '../../../common/i18n/error-messages';
+import {
+  type ErrorMessageId,
+  englishErrorText,
+  type PlainErrorValues,
+} from '../../../common/i18n/error-messages';
 import type { OptionProblem } from '../../../common/option-problems';
 import {
   FallbackModelsSchema,
@@ -47,7 +51,7 @@ const MAX_SHOWN_CHARS = 200;
 export const optionProblem = (
   where: FixWhere,
   id: ErrorMessageId,
-  values: ErrorValues = {},
+  values: PlainErrorValues = {},
 ): OptionProblem => {
   const text = { id, values: { ...values, place: where.place } };
   return { field: where.field, message: englishErrorText(text), messageId: id, values: text.values };

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { formatWithNestedMessages } from '../../../common/i18n/nested-messages';
 import { catalogIntl } from '../i18n/catalog-intl';
 import { UNREADABLE_REASON, unavailableMessage, unavailableReason } from './vault-messages';
 
@@ -25,7 +26,7 @@ describe('vault reasons', () => {
   it('is a catalog message a window can show in German', () => {
     const message = unavailableMessage('darwin', false);
     expect(message).toEqual({ id: 'errors.key.unavailable', values: { platform: 'darwin', kept: 'no' } });
-    expect(catalogIntl('de').formatMessage({ id: message.id }, message.values)).toBe(
+    expect(formatWithNestedMessages(catalogIntl('de'), message.id, message.values)).toBe(
       'Der macOS-Schlüsselbund ist nicht verfügbar, daher kann der Schlüssel nur für diese Sitzung behalten werden.',
     );
   });

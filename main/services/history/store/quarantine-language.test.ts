@@ -3,6 +3,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { type QuarantineNotice, QuarantineNoticeSchema } from '../../../../common/conversation-types';
 import { AppErrorSchema, AppFailure } from '../../../../common/errors';
 import type { DisplayLocale } from '../../../../common/i18n/locales';
+import { formatWithNestedMessages, type MessageValues } from '../../../../common/i18n/nested-messages';
 import { catalogIntl } from '../../i18n/catalog-intl';
 import { makeTempDir, openStore } from '../testing/test-support';
 import type { HistoryStore } from '../types';
@@ -24,8 +25,8 @@ afterEach(async () => {
   await cleanup();
 });
 
-const inLocale = (locale: DisplayLocale, id: string, values?: Record<string, string | number>) =>
-  catalogIntl(locale).formatMessage({ id }, values);
+const inLocale = (locale: DisplayLocale, id: string, values?: MessageValues) =>
+  formatWithNestedMessages(catalogIntl(locale), id, values);
 const reasonIn = (locale: DisplayLocale, n: QuarantineNotice) =>
   inLocale(locale, n.reasonId ?? '', n.reasonValues);
 
