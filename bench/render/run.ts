@@ -6,7 +6,8 @@
 // math, see document.ts; it also types into the page while streaming, see input-probe.ts),
 // BENCH_INPUT=1 (type into the page with the default document too), BENCH_PROFILE=1 (profile.ts),
 // BENCH_TOKENS (20000; 100000 with BENCH_DOCUMENT=long), BENCH_TPS (500), BENCH_NAIVE_MAX_S (60), BENCH_BASELINE_MAX_S (180),
-// BENCH_KINDS (any of incremental,naive,memoized,streamdown,compare; default all),
+// BENCH_KINDS (any of incremental,naive,memoized,streamdown,plain,compare; default all; plain is the floor: the
+// same text with no Markdown and no framework, appended straight to the DOM, see main.tsx PlainText),
 // SWITCHBOARD_CHROMIUM (default /usr/bin/chromium; see e2e/chromium.ts).
 import { mkdtemp, readFile, rm } from 'node:fs/promises';
 import { createServer, type Server } from 'node:http';
@@ -556,6 +557,14 @@ function printBaselineTable(incremental: Summary, baselines: readonly [string, S
       `\nTarget: >= 3x less renderer main-thread CPU than Streamdown over the reply: ${verdict(ratio >= 3)} (${fixed(ratio)}x)` +
         (streamdown.measured.results.finished ? '' : ' (Streamdown was capped: ratio over fewer tokens)'),
     );
+    // The floor: what the browser alone costs for this stream at this pacing, with no Markdown at all.
+    const floor = baselines.find(([name]) => name === BASELINE_NAMES.plain)?.[1];
+    if (floor !== undefined && streamdown.measured.results.finished && floor.measured.results.finished)
+      console.log(
+        `The floor (plain text, no Markdown, no framework): ${fixed(floor.measured.threadCpuMs, 0)} ms, ` +
+          `Streamdown ÷ floor = ${fixed(streamdown.measured.threadCpuMs / Math.max(floor.measured.threadCpuMs, 1e-9))}x: ` +
+          'the most any renderer updating once a frame could reach here.',
+      );
   }
 }
 
