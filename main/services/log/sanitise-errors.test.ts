@@ -46,7 +46,8 @@ describe('sanitiseAppError: the message values too', () => {
     });
     expect(JSON.stringify(out)).not.toContain(SECRET);
     expect(problem.values.slug).toBe(SECRET); // the input is not mutated
-    // Through the boundary walk too (a result, an event), and in a settings problem's values.
+    // Through the boundary walk too (a result, an event), and in a settings problem's values (plain by
+    // schema today, common/option-problems.ts; the pass does not rely on that).
     const settingsProblem = {
       field: 'providerDefaults',
       message: 'Providers: the saved value is not valid.',

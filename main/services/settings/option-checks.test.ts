@@ -1,8 +1,11 @@
 import { describe, expect, it } from 'vitest';
+import { formatWithNestedMessages } from '../../../common/i18n/nested-messages';
+import { catalogIntl } from '../i18n/catalog-intl';
 import {
   checkFallbackModels,
   checkProviderPreferences,
   checkReasoningChoice,
+  checkWebSearch,
   unknownProviderProblems,
 } from './option-checks';
 
@@ -56,5 +59,51 @@ describe('option checks', () => {
         values: { slug: 'acme', place: 'settings' },
       },
     ]);
+  });
+});
+
+describe('the generic "saved value is not valid" problem', () => {
+  const settings = (field: string) => ({ field, place: 'settings' }) as const;
+  /** Each check's fallback, reached by a value no specific check names. */
+  const invalid = () => [
+    checkProviderPreferences({ allowFallbacks: 'yes' }, settings('providerDefaults')),
+    checkProviderPreferences({ sort: 'cheapest' }, settings('providerDefaults')),
+    checkProviderPreferences({ maxPrice: { promptPerMTok: 1, per: 'token' } }, settings('providerDefaults')),
+    checkProviderPreferences({ maxPrice: { promptPerMTok: 200_000 } }, settings('providerDefaults')),
+    checkFallbackModels('openai/gpt-4o', settings('fallbackModels')),
+    checkWebSearch({ engine: 'exa', maxResults: 5, region: 'eu' }, settings('webSearch')),
+    checkReasoningChoice({ kind: 'sometimes' }, settings('reasoningByModel'), 'openai/o3'),
+  ];
+
+  it('says what is wrong and where in words from the catalog, not zod’s English issue text', () => {
+    const problems = invalid().flatMap((checked) => (checked.ok ? [] : checked.problems));
+    expect(problems.map((p) => [p.messageId, p.values?.issue, p.values?.path])).toEqual([
+      ['errors.settings.providers.invalid', 'type', 'providerDefaults.allowFallbacks'],
+      ['errors.settings.providers.invalid', 'other', 'providerDefaults.sort'],
+      ['errors.settings.providers.invalid', 'unknownField', 'providerDefaults.maxPrice'],
+      ['errors.settings.providers.invalid', 'range', 'providerDefaults.maxPrice.promptPerMTok'],
+      ['errors.settings.fallbacks.invalid', 'type', 'fallbackModels'],
+      ['errors.settings.webSearch.invalid', 'unknownField', 'webSearch'],
+      ['errors.settings.reasoning.invalid', 'other', 'reasoningByModel.openai/o3.kind'],
+    ]);
+    expect(problems[0]?.message).toBe(
+      'Providers: the saved value is not valid (“providerDefaults.allowFallbacks” is the wrong kind of value). Fix it in Settings → Providers.',
+    );
+    for (const problem of problems) {
+      // zod's own words ("Invalid input: expected …", "Unrecognized key") are nowhere in it.
+      expect(problem.values).not.toHaveProperty('detail');
+      expect(problem.message).not.toMatch(/Invalid|expected|Unrecognized|received|Too big/);
+    }
+  });
+
+  it('reads in German without English inside', () => {
+    const german = catalogIntl('de');
+    const texts = invalid()
+      .flatMap((checked) => (checked.ok ? [] : checked.problems))
+      .map((p) => formatWithNestedMessages(german, p.messageId ?? '', p.values));
+    expect(texts[0]).toBe(
+      'Anbieter: Der gespeicherte Wert ist ungültig („providerDefaults.allowFallbacks“ hat den falschen Werttyp). Beheben Sie das unter Einstellungen → Anbieter.',
+    );
+    for (const text of texts) expect(text).not.toMatch(/Invalid|expected|Unrecognized|received|Too big/);
   });
 });

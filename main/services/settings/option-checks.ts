@@ -94,7 +94,7 @@ export function checkProviderPreferences(raw: unknown, where: FixWhere): Checked
   }
   if (problems.length === 0)
     problems.push(
-      optionProblem(where, 'errors.settings.providers.invalid', { detail: issueDetail(parsed.error) }),
+      optionProblem(where, 'errors.settings.providers.invalid', firstIssue(parsed.error, where.field)),
     );
   return { ok: false, problems };
 }
@@ -143,7 +143,7 @@ export function checkReasoningChoice(
   else
     found = optionProblem(where, 'errors.settings.reasoning.invalid', {
       ...scope,
-      detail: issueDetail(parsed.error),
+      ...firstIssue(parsed.error, model === undefined ? where.field : `${where.field}.${model}`),
     });
   return { ok: false, problems: [found] };
 }
@@ -193,7 +193,7 @@ export function checkFallbackModels(raw: unknown, where: FixWhere): Checked<stri
   }
   if (problems.length === 0)
     problems.push(
-      optionProblem(where, 'errors.settings.fallbacks.invalid', { detail: issueDetail(parsed.error) }),
+      optionProblem(where, 'errors.settings.fallbacks.invalid', firstIssue(parsed.error, where.field)),
     );
   return { ok: false, problems };
 }
@@ -215,7 +215,7 @@ export function checkWebSearch(raw: unknown, where: FixWhere): Checked<WebSearch
     problems.push(optionProblem(where, 'errors.settings.webSearch.badMaxResults'));
   if (problems.length === 0)
     problems.push(
-      optionProblem(where, 'errors.settings.webSearch.invalid', { detail: issueDetail(parsed.error) }),
+      optionProblem(where, 'errors.settings.webSearch.invalid', firstIssue(parsed.error, where.field)),
     );
   return { ok: false, problems };
 }
@@ -233,13 +233,25 @@ export function checkValue<T>(schema: z.ZodType<T>, raw: unknown, where: FixWher
   };
 }
 
+/** What kind of thing zod found wrong, as the catalogs word it (`issue`, a select in `*.invalid`). */
+type IssueKind = 'type' | 'range' | 'unknownField' | 'other';
+
+const ISSUE_KINDS: Partial<Record<z.core.$ZodIssue['code'], IssueKind>> = {
+  invalid_type: 'type',
+  too_big: 'range',
+  too_small: 'range',
+  not_multiple_of: 'range',
+  unrecognized_keys: 'unknownField',
+};
+
 /**
- * What zod found first, as `path: message` — a technical detail for the person to find the value in
- * the file (zod's wording, in English), inside the translated sentence.
+ * What zod found first, for the generic "the saved value is not valid" problem: what kind of thing is
+ * wrong (`issue`, worded by the catalog in each language — zod's own issue text is English, so it is
+ * not used) and where (`path`, from the stored field's name: `providerDefaults.maxPrice.promptPerMTok`),
+ * for the person to find the value.
  */
-function issueDetail(error: z.ZodError): string {
+function firstIssue(error: z.ZodError, root: string): { issue: IssueKind; path: string } {
   const first = error.issues[0];
-  if (!first) return '';
-  const path = first.path.length > 0 ? `${first.path.join('.')}: ` : '';
-  return `${path}${first.message}`;
+  const path = [root, ...(first?.path ?? []).map(String)].join('.');
+  return { issue: (first && ISSUE_KINDS[first.code]) ?? 'other', path: shown(path) };
 }
