@@ -13,15 +13,18 @@ import { setFlagsFromString } from 'node:v8';
  * runs inside `bulkWork`, which allows the normal growth again for its duration (a rebuild with the
  * small young generation took ~50% more CPU).
  *
- * After bulk work V8 hands the grown young generation back by itself, so bulkWork does not force a
- * GC: the rebuild's own mark-compacts arm V8's memory reducer (v8/src/heap/memory-reducer.cc: a
- * mark-compact starts its timer, kLongDelayMs = 8 s; at a low allocation rate it runs memory-reducing
- * GCs, in incremental steps), and a memory-reducing GC shrinks the new space (v8/src/heap/heap.cc in
- * current V8, `Heap::ShouldResizeNewSpace`: kShrink when `ShouldReduceMemory()`). Measured in the bench's process
- * after a full rebuild, with and without the bench's explicit GCs (`--trace-gc`): "Mark-Compact
- * (reduce)" 25–35 s after the build, young generation 32 → 1 MB. A plain full GC does not shrink it
- * (Node 20's V8 11.3: it stayed at 32 MB after `gc()`, also after idling). What a rebuild still leaves
- * resident beyond a loaded start is the C allocator's, not V8's (README, "Where main's memory went").
+ * After bulk work V8 hands the grown young generation back by itself, usually: the rebuild's own
+ * mark-compacts arm V8's memory reducer (v8/src/heap/memory-reducer.cc: a mark-compact starts its
+ * timer, kLongDelayMs = 8 s; at a low allocation rate it runs memory-reducing GCs in incremental
+ * steps), and a memory-reducing GC shrinks the new space (v8/src/heap/heap.cc in current V8,
+ * `Heap::ShouldResizeNewSpace`: kShrink when `ShouldReduceMemory()`). In the bench's process after
+ * a full rebuild (`--trace-gc`, with and without the bench's explicit GCs): "Mark-Compact (reduce)"
+ * 25–35 s after the build, young generation 32 → 1–2 MB within the 45 s settle in 10 of 11 runs;
+ * once, at load average ~5, only to 15 MB. bulkWork does not force one because nothing affordable
+ * does it from JavaScript on Node 20's V8 11.3 (measured in a child): a full `gc()`, a minor one,
+ * or an async major one left it at 32 MB, also after idling; `v8.queryObjects` does
+ * (CollectAllAvailableGarbage) but paused 1.4–2 s and added 170 MB. What a rebuild leaves resident
+ * beyond a loaded start is mostly the C allocator's, not V8's (README, "Where main's memory went").
  *
  * How: `--semi-space-growth-factor` is read by V8 each time it grows the new space
  * (`SemiSpaceNewSpace::Grow()` in v8/src/heap/new-spaces.cc: `new_capacity = min(MaximumCapacity(),
