@@ -23,6 +23,8 @@ import { youngGeneration } from './young-generation-first';
 
 export interface MeasureResult {
   mode: string;
+  /** What ran this process: Node, or Electron's binary as Node (run.ts --electron). */
+  runtime: string;
   conversations: number;
   listReadyMs: number;
   /** Same moment, counted from the start of the Node process (boot and module loading included). */
@@ -125,6 +127,7 @@ async function main() {
   const listReadyMs = performance.now() - t0;
   const result: MeasureResult = {
     mode,
+    runtime: `${process.versions.electron ? `Electron ${process.versions.electron} as Node` : 'Node'} ${process.version}, V8 ${process.versions.v8}`,
     conversations: page.total,
     listReadyMs,
     listReadySinceProcessStartMs: performance.now(),

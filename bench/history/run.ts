@@ -16,7 +16,8 @@
  *
  * Options: --conversations N, --messages N, --seed N, --baseline-queries N (default 5), --changed N
  * (files changed before the "loaded with N changed" start, default 100),
- * --dir PATH (reuse or keep the generated history there), --keep (do not delete the temporary folder).
+ * --dir PATH (reuse or keep the generated history there), --keep (do not delete the temporary folder),
+ * --electron [PATH] (run the measured processes on Electron's binary as Node: see measureRuntime).
  */
 
 import { spawn } from 'node:child_process';
@@ -25,6 +26,7 @@ import { loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { isDeepStrictEqual } from 'node:util';
 import { build } from 'vite';
+import { findElectronBinary } from '../../e2e/electron/electron-binary';
 import { createRng } from '../../e2e/emulator/rng';
 import { generateHistory } from './generate';
 import type { MeasureResult } from './measure';
@@ -69,11 +71,34 @@ async function bundleMeasure(outDir: string): Promise<string> {
   return join(outDir, 'measure.mjs');
 }
 
+/**
+ * What runs the measured processes. By default this Node. With `--electron [path]`, Electron's own
+ * binary as Node (ELECTRON_RUN_AS_NODE): shell/app/node_main.cc builds the same JavascriptEnvironment
+ * as the browser process (shell/browser/javascript_environment.cc), so the store runs on Electron's V8,
+ * with its ArrayBuffers and Node's Buffers allocated from gin's PartitionAlloc partition and malloc
+ * from PartitionAlloc, as in Switchboard's main — not from glibc, whose retention after a full
+ * rebuild dominates the figure under plain Node. No Chromium browser threads or windows: compare its
+ * rows with each other (loaded vs rebuilt), not with the app's RSS.
+ */
+function measureRuntime(): { command: string; env: NodeJS.ProcessEnv } {
+  const i = process.argv.indexOf('--electron');
+  if (i < 0) return { command: process.execPath, env: {} };
+  const given = process.argv[i + 1];
+  const binary = given && !given.startsWith('--') ? given : findElectronBinary();
+  if (!binary) {
+    throw new Error(
+      '--electron: no Electron binary found (give its path, or set ELECTRON_OVERRIDE_DIST_PATH as for the Electron suite).',
+    );
+  }
+  return { command: binary, env: { ELECTRON_RUN_AS_NODE: '1' } };
+}
+
 function measure(script: string, args: string[], env: NodeJS.ProcessEnv = {}): Promise<MeasureResult> {
+  const runtime = measureRuntime();
   return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, ['--expose-gc', script, ...args], {
+    const child = spawn(runtime.command, ['--expose-gc', script, ...args], {
       stdio: ['ignore', 'pipe', 'inherit'],
-      env: { ...process.env, ...env },
+      env: { ...process.env, ...runtime.env, ...env },
     });
     let out = '';
     child.stdout.setEncoding('utf8');
@@ -96,6 +121,8 @@ async function main() {
   const baselineQueries = option('baseline-queries', 5);
   const changed = option('changed', 100);
   const keepDir = stringOption('dir');
+  // Before generating anything: a missing Electron binary (--electron) is said at once.
+  console.log(`Measured processes: ${measureRuntime().command}`);
   const work = await fs.mkdtemp(join(tmpdir(), 'switchboard-bench-'));
   const dir = keepDir ?? join(work, 'history');
 
@@ -249,6 +276,7 @@ async function main() {
         .map(([name, v]) => `${name.replace('_space', '')} ${v}`)
         .join(', ')}), array buffers ${r.arrayBuffersMb} MB`;
     const rows: Row[] = [
+      { metric: 'measured processes run on', value: normal.runtime },
       {
         metric: 'conversations / messages',
         value: `${normal.conversations} / ${normal.indexedMessages ?? '?'}`,
