@@ -133,10 +133,14 @@ function functionOwner(
   const hint =
     source === undefined || position === undefined
       ? ''
-      : g
-          .name(source)
-          .slice(Math.max(0, position - 40), position + 60)
-          .replace(/\s+/g, ' ');
+      : // A copy, not a slice: a slice would keep the script's whole source alive in the bench's
+        // process, whose heap is the soak's figure for main.
+        [
+          ...g
+            .name(source)
+            .slice(Math.max(0, position - 40), position + 60)
+            .replace(/\s+/g, ' '),
+        ].join('');
   return {
     key: `${tier} ${name} ${origin}${position === undefined ? '' : ` @${position}`}`,
     tier,
