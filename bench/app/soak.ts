@@ -1,4 +1,5 @@
-import { setFlagsFromString } from 'node:v8';
+import { join } from 'node:path';
+import { setFlagsFromString, writeHeapSnapshot } from 'node:v8';
 import { runInNewContext } from 'node:vm';
 import type { CDPSession, Page } from '@playwright/test';
 import { codeSummary } from './code-owners';
@@ -112,6 +113,10 @@ export async function soak(
       gc();
       gc();
       const mem = process.memoryUsage();
+      // BENCH_SOAK_MAIN_SNAPSHOT_DIR: this process's heap (main's side) at each checkpoint, to diff offline.
+      // It found main's one step: o200k's tokenizer (~22 MB of heap), loaded on the first estimate.
+      const mainSnapshots = process.env.BENCH_SOAK_MAIN_SNAPSHOT_DIR;
+      if (mainSnapshots) writeHeapSnapshot(join(mainSnapshots, `main-${reply}.heapsnapshot`));
       points.push({
         reply,
         rendererHeap: heap.usedSize,
