@@ -52,6 +52,19 @@ function codeBytes(taken: Census): number {
   return sum;
 }
 
+/** One fixed script (compiled once, then served from V8's cache) that puts the focus in the Message box. */
+const FOCUS_COMPOSER = "document.querySelector('.composer textarea').focus()";
+/** Enter as CDP key events (keydown sends, composer.tsx onKeyDown); no text, so nothing is typed. */
+const ENTER_KEY = { key: 'Enter', code: 'Enter', windowsVirtualKeyCode: 13, nativeVirtualKeyCode: 13 };
+
+function withTimeout<T>(promise: Promise<T>, ms: number): Promise<T> {
+  let timer: NodeJS.Timeout | undefined;
+  const timeout = new Promise<never>((_, reject) => {
+    timer = setTimeout(() => reject(new Error(`no answer in ${ms} ms`)), ms);
+  });
+  return Promise.race([promise, timeout]).finally(() => clearTimeout(timer));
+}
+
 /** Node's gc(), reachable without --expose-gc on the command line. */
 function nodeGc(): () => void {
   setFlagsFromString('--expose-gc');
@@ -75,7 +88,32 @@ export async function soak(
       for (const e of batch.events) if (e.type === 'done' || e.type === 'error') w.__soakEnded++;
     });
   });
+  // Per reply the page is driven through CDP only (Input.insertText, a key event, one fixed script that
+  // waits), never Playwright's locators or page.evaluate: those run Playwright's injected script in the
+  // page's own isolate, and its code, optimized as it gets hot (getByRole's accessible-name code,
+  // selector parsing, serialization), counted +183 KB of the "renderer heap" growth from reply 20 to
+  // 200 (bench/app/code-owners.ts), which is the driver's, not the app's.
+  await page.evaluate(() => {
+    const w = window as unknown as {
+      __soakEnded: number;
+      __soakWanted: number;
+      __soakNext: () => Promise<boolean>;
+    };
+    w.__soakWanted = 0;
+    // Resolves once the reply just sent has ended and Send is back (the composer ready for the next).
+    w.__soakNext = () =>
+      new Promise((resolve) => {
+        const want = ++w.__soakWanted;
+        const check = (): void => {
+          if (w.__soakEnded >= want && document.querySelector('.composer button[type="submit"]') !== null)
+            resolve(true);
+          else requestAnimationFrame(check);
+        };
+        check();
+      });
+  });
   const composer = page.getByRole('textbox', { name: 'Message' });
+  await composer.click();
   const points: SoakPoint[] = [];
   let lastSend = 0;
   // BENCH_SOAK_DIAG=1: a DOM census and a heap snapshot at every checkpoint; V8's code by tier at
@@ -89,9 +127,10 @@ export async function soak(
     const wait = lastSend + SEND_INTERVAL_MS - performance.now();
     if (wait > 0) await new Promise((resolve) => setTimeout(resolve, wait));
     lastSend = performance.now();
-    await composer.fill(`Soak message ${reply}: tell me one more thing.`);
+    await cdp.send('Runtime.evaluate', { expression: FOCUS_COMPOSER });
+    await cdp.send('Input.insertText', { text: `Soak message ${reply}: tell me one more thing.` });
     // The first message waits for its cost estimate, as a person typing it would see it: main loads
-    // o200k's tokenizer (~22 MB of heap, once) on the first estimate, which a fill-and-Enter may
+    // o200k's tokenizer (~22 MB of heap, once) on the first estimate, which a type-and-Enter may
     // otherwise skip until any later reply, and a one-off load between replies 20 and 200 read as
     // +25% "growth" of main's heap in some runs and none in others.
     if (reply === 1)
@@ -99,21 +138,19 @@ export async function soak(
         .locator('.composer-estimate')
         .waitFor({ timeout: 15_000 })
         .catch(() => process.stderr.write('soak: no cost estimate shown for the first message\n'));
-    await composer.press('Enter');
+    for (const type of ['keyDown', 'keyUp'] as const)
+      await cdp.send('Input.dispatchKeyEvent', { type, ...ENTER_KEY });
     if (process.env.BENCH_VERBOSE) process.stderr.write(`reply ${reply}\n`);
-    await page
-      .waitForFunction((n) => (window as unknown as { __soakEnded: number }).__soakEnded >= n, reply, {
-        polling: 'raf',
-        timeout: 120_000,
-      })
-      .catch(async (error: unknown) => {
-        const shown = await page
-          .locator('.composer')
-          .textContent()
-          .catch(() => '');
-        throw new Error(`reply ${reply} did not end; the composer shows: ${shown}`, { cause: error });
-      });
-    await page.getByRole('button', { name: 'Send' }).waitFor();
+    await withTimeout(
+      cdp.send('Runtime.evaluate', { expression: 'window.__soakNext()', awaitPromise: true }),
+      120_000,
+    ).catch(async (error: unknown) => {
+      const shown = await composer
+        .locator('xpath=ancestor::form')
+        .textContent()
+        .catch(() => '');
+      throw new Error(`reply ${reply} did not end; the composer shows: ${shown}`, { cause: error });
+    });
     await opts.afterReply();
     if (checkpoints.includes(reply)) {
       await cdp.send('HeapProfiler.collectGarbage');
