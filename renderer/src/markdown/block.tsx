@@ -5,7 +5,7 @@ import { plainParagraphText } from './plain-paragraph';
 import { scheduleIdle } from './schedule-idle';
 import { StreamingTail } from './streaming-tail';
 import { completeInline, completeTail } from './tail-completion';
-import { tailShape } from './tail-shape';
+import { type ListShape, tailShape } from './tail-shape';
 
 export interface BlockProps {
   text: string;
@@ -73,8 +73,7 @@ function blockContent({
     // As a fence, list or table the cost of a frame is its last line, item or row (streaming-tail.tsx); its
     // unfinished end is completed so no syntax shows as text mid-stream (tail-completion.ts).
     const shape = tailShape(text);
-    if (shape?.kind === 'list')
-      return <StreamingTail shape={{ ...shape, lastItem: completeTail(shape.lastItem) }} />;
+    if (shape?.kind === 'list') return <StreamingTail shape={completedList(shape)} />;
     if (shape?.kind === 'table')
       return <StreamingTail shape={{ ...shape, lastRow: completeInline(shape.lastRow) }} />;
     if (shape !== null) return <StreamingTail shape={shape} />;
@@ -88,4 +87,11 @@ function blockContent({
   if (pendingMath && live) variant = 'pending-math';
   else if (hasCode && (!live || (settled && wholeReady))) variant = 'highlighted';
   return <MarkdownBlock text={text} variant={variant} />;
+}
+
+/** The list with its unfinished end completed: the last item, or the last nested item under its head. */
+function completedList(shape: ListShape): ListShape {
+  const { nested } = shape;
+  if (nested === undefined) return { ...shape, lastItem: completeTail(shape.lastItem) };
+  return { ...shape, nested: { head: nested.head, list: completedList(nested.list) } };
 }

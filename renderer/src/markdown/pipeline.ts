@@ -5,6 +5,7 @@ import { rehypeHighlightSubset } from './highlight';
 import { remarkHtmlAsText } from './remark-html-as-text';
 import {
   rehypeListItemsOnly,
+  rehypeParagraphContentOnly,
   rehypeTableHeadOnly,
   rehypeTableRowsOnly,
   remarkLooseList,
@@ -19,7 +20,9 @@ import {
  * - `pending-math`: a tail with an unterminated `$$` block, shown as TeX source;
  * - `list-items-tight` / `list-items-loose`: part of a streaming list's items (StreamingList),
  *   rendered as bare `<li>`s with the whole list's looseness;
- * - `table-head` / `table-rows`: a streaming table's `thead`, or some of its body rows (StreamingTable).
+ * - `table-head` / `table-rows`: a streaming table's `thead`, or some of its body rows (StreamingTable);
+ * - `item-head`: the first line of a streaming list's last item, when nested items follow it
+ *   (StreamingList), rendered as the inline content a tight list's item shows without a `<p>`.
  */
 export type BlockVariant =
   | 'highlighted'
@@ -28,7 +31,8 @@ export type BlockVariant =
   | 'list-items-tight'
   | 'list-items-loose'
   | 'table-head'
-  | 'table-rows';
+  | 'table-rows'
+  | 'item-head';
 
 type PluginList = NonNullable<Options['rehypePlugins']>;
 type RemarkPluginList = NonNullable<Options['remarkPlugins']>;
@@ -43,6 +47,7 @@ export const remarkPluginsFor: Record<BlockVariant, RemarkPluginList> = {
   'list-items-loose': [...remarkPlugins, remarkLooseList],
   'table-head': remarkPlugins,
   'table-rows': remarkPlugins,
+  'item-head': remarkPlugins,
 };
 
 // Math is typeset by the KatexMath component, not a rehype plugin (see katex-math.tsx).
@@ -55,6 +60,7 @@ export const rehypePlugins: Record<BlockVariant, PluginList> = {
   'list-items-loose': [rehypeListItemsOnly],
   'table-head': [rehypeTableHeadOnly],
   'table-rows': [rehypeTableRowsOnly],
+  'item-head': [rehypeParagraphContentOnly],
 };
 
 /** Keep URLs as written: the link and image components decide what is safe, and show blocked targets. */

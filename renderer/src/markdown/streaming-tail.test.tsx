@@ -46,6 +46,33 @@ describe('a streaming fence, list or table renders as the parsed tail would', ()
     expectSameAsParse(text);
   });
 
+  it.each([
+    ['bullets under a bullet', '- a **b**\n- c\n  - d\n  - e `f`'],
+    ['bullets under an ordered item', '1. a\n2. b $x$\n   - c\n   - d [e](https://x.test/)\n'],
+    ['ordered items under a bullet', '- a\n  1. b\n  2. c'],
+    ['task items under an item', '- a\n  - [ ] b\n  - [x] c'],
+    ['only item, nested', '* head\n  * one'],
+    ['under the last item of a loose list', '1. z\n\n2. a *b*\n   - c\n   - d'],
+  ])('nested items under the last item: %s', (_name, text) => {
+    const shape = tailShape(text);
+    expect(shape?.kind === 'list' && shape.nested !== undefined).toBe(true);
+    expectSameAsParse(text);
+  });
+
+  it.each([
+    ['a bare nested marker (maybe a setext underline)', '- a\n  -'],
+    ['a nested ordered list from 2 (cannot interrupt the paragraph)', '- a\n  2. b'],
+    ['a head that is a heading', '- # a\n  - b'],
+    ['a head that is a task', '- [ ] a\n  - b'],
+    ['a nested item of two lines', '- a\n  - b\n    more'],
+    ['a blank line inside the item', '- z\n\n- a\n\n  - b'],
+    ['a nested thematic break', '- a\n  - - -'],
+  ])('parsed as one item: %s', (_name, text) => {
+    const shape = tailShape(text);
+    expect(shape?.kind === 'list' ? shape.nested : 'not a list').toBeUndefined();
+    expectSameAsParse(text);
+  });
+
   it('a long listing: the same text, its finished lines in blocks of CODE_CHUNK_LINES', () => {
     const code = Array.from({ length: 150 }, (_, line) => `line ${line} <b>&amp;</b>`).join('\n');
     const text = `\`\`\`ts\n${code}\n\`\`\`\n`;
@@ -76,12 +103,16 @@ describe('a streaming fence, list or table renders as the parsed tail would', ()
     const splitter = new BlockSplitter();
     let source = '';
     let shaped = 0;
+    let nested = 0;
     for (let frame = 0; frame * 8 < tokens.length; frame++) {
       source += tokens.slice(frame * 8, frame * 8 + 8).join('');
       const text = tailRender(splitter.update(source), true).text;
-      if (tailShape(text) !== null) shaped += 1;
+      const shape = tailShape(text);
+      if (shape !== null) shaped += 1;
+      if (shape?.kind === 'list' && shape.nested !== undefined) nested += 1;
       expectSameAsParse(text);
     }
     expect(shaped).toBeGreaterThan(100);
+    expect(nested).toBeGreaterThan(20);
   });
 });

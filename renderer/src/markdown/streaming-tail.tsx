@@ -3,7 +3,7 @@ import { CodeBlock } from './code-block';
 import { TableScroll } from './components';
 import type { HastElement } from './hast-text';
 import { MarkdownBlock } from './markdown-block';
-import type { TailShape } from './tail-shape';
+import type { ListShape, TailShape } from './tail-shape';
 
 /**
  * The streaming tail when it is a code fence, a list or a table (see tailShape): rendered to the same DOM as
@@ -103,15 +103,29 @@ function codeChunks(text: string): ReactNode {
 
 /**
  * A list whose finished items are one memoized MarkdownBlock (parsed again only when an item is
- * added) and whose last item is another: the list element itself is rendered here, once.
+ * added) and whose last item is another (or, with nested items, its head and a nested StreamingList):
+ * the list element itself is rendered here, once.
  */
-function StreamingList({ shape }: { shape: Extract<TailShape, { kind: 'list' }> }): JSX.Element {
+function StreamingList({ shape }: { shape: ListShape }): JSX.Element {
   const variant = shape.loose ? 'list-items-loose' : 'list-items-tight';
   const className = shape.taskList ? 'contains-task-list' : undefined;
   const items = (
     <>
       <MarkdownBlock text={shape.settledItems} variant={variant} />
-      <MarkdownBlock text={shape.lastItem} variant={variant} />
+      {shape.nested === undefined ? (
+        <MarkdownBlock text={shape.lastItem} variant={variant} />
+      ) : (
+        // What mdast-util-to-hast makes of an item holding a paragraph and a list: in a tight list the
+        // paragraph's content, an end of line, the list, an end of line; in a loose one the paragraph
+        // itself, with an end of line before it too. The nested list streams in parts as well.
+        <li>
+          {shape.loose ? '\n' : null}
+          <MarkdownBlock text={shape.nested.head} variant={shape.loose ? 'plain' : 'item-head'} />
+          {'\n'}
+          <StreamingList shape={shape.nested.list} />
+          {'\n'}
+        </li>
+      )}
     </>
   );
   return shape.ordered ? (

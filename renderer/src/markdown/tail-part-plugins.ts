@@ -56,3 +56,16 @@ export function rehypeTableRowsOnly() {
     tree.children = body?.type === 'element' ? body.children.filter((child) => child.type === 'element') : [];
   };
 }
+
+/**
+ * Rehype plugin: a lone paragraph is replaced by its content, as mdast-util-to-hast does with the first
+ * paragraph of an item of a tight list; StreamingList renders the item element around it.
+ */
+export function rehypeParagraphContentOnly() {
+  return (tree: HastRoot): undefined => {
+    const elements = tree.children.filter((child) => child.type === 'element');
+    const paragraph = elements[0];
+    if (elements.length !== 1 || paragraph?.type !== 'element' || paragraph.tagName !== 'p') return;
+    tree.children = paragraph.children;
+  };
+}

@@ -18,6 +18,12 @@ export type TailShape =
       readonly loose: boolean;
       readonly settledItems: string;
       readonly lastItem: string;
+      /**
+       * When the last item is a one-line head followed by single-line nested items (the common shape of
+       * a model's outline): the head, and the nested list in the same parts, so a frame parses the
+       * last nested item only.
+       */
+      readonly nested?: { readonly head: string; readonly list: ListShape };
     }
   /**
    * A table: `head` is its header and delimiter rows; the finished body rows come in fixed chunks
@@ -30,6 +36,8 @@ export type TailShape =
       readonly rowChunks: readonly string[];
       readonly lastRow: string;
     };
+
+export type ListShape = Extract<TailShape, { kind: 'list' }>;
 
 export const TABLE_CHUNK_ROWS = 16;
 
@@ -127,15 +135,63 @@ function listShape(text: string): TailShape | null {
     }
     pos = lineEnd + 1;
   }
+  const loose = blankBetweenItems || blankInsideItem;
+  const lastItem = text.slice(lastItemStart);
+  const nested = nestedItems(lastItem);
   return {
     kind: 'list',
     ordered: first.ordered,
     start: first.number,
     taskList: text.split('\n').some((line) => TASK_ITEM.test(line)),
-    loose: blankBetweenItems || blankInsideItem,
+    loose,
     settledItems: text.slice(0, lastItemStart),
-    lastItem: text.slice(lastItemStart),
+    lastItem,
+    ...(nested === undefined ? {} : { nested }),
   };
+}
+
+// An item's first line: its marker, one space, and a head that starts with something other than a space.
+const ITEM_FIRST_LINE = /^((?:[-+*]|\d{1,9}[.)]) )(\S.*)$/;
+// A head that can only be the first line of a paragraph: no other block starts like this (a fence,
+// a heading, a quote, a table, HTML, math, a list marker, a task box, a definition are ruled out).
+const PARAGRAPH_HEAD = /^[\p{L}\p{N}*_`("'!]/u;
+const NOT_PARAGRAPH_HEAD = /^(?:`{3,}|~{3,}|\[[ xX]\](?:[ \t]|$)|(?:[-+*]|\d{1,9}[.)])(?:[ \t]|$))/;
+// A nested item that is complete enough to be one: marker, one space, content (a bare marker may
+// still be the start of a setext underline or an empty item, which a full parse reads otherwise).
+const NESTED_ITEM_LINE = /^(?:[-+*]|\d{1,9}[.)]) \S/;
+
+/**
+ * The nested form of a tight list's last item (see TailShape `nested`), or undefined when the item
+ * is anything else: its first line a paragraph, then only single-line items of one nested list at the
+ * item's content indent. Conservative, like tailShape: anything unusual takes the item's full parse.
+ */
+function nestedItems(item: string): { head: string; list: ListShape } | undefined {
+  const end = item.indexOf('\n');
+  if (end === -1) return undefined;
+  const first = ITEM_FIRST_LINE.exec(item.slice(0, end));
+  const marker = first?.[1];
+  const head = first?.[2];
+  if (marker === undefined || head === undefined) return undefined;
+  if (!PARAGRAPH_HEAD.test(head) || NOT_PARAGRAPH_HEAD.test(head) || THEMATIC_BREAK.test(head))
+    return undefined;
+  const indent = ' '.repeat(marker.length);
+  const lines = item.slice(end + 1).split('\n');
+  // A final newline leaves an empty last entry.
+  const finalNewline = lines.at(-1) === '';
+  if (finalNewline) lines.pop();
+  if (lines.length === 0) return undefined;
+  const inner: string[] = [];
+  for (const line of lines) {
+    const content = line.slice(indent.length);
+    if (!line.startsWith(indent) || !NESTED_ITEM_LINE.test(content) || THEMATIC_BREAK.test(content))
+      return undefined;
+    inner.push(content);
+  }
+  const list = listShape(`${inner.join('\n')}${finalNewline ? '\n' : ''}`);
+  // A nested list interrupts the head's paragraph only if it is not ordered from another number
+  // than 1 (CommonMark, list items); every nested item here is one line, so it is tight.
+  if (list?.kind !== 'list' || list.loose || (list.ordered && list.start !== 1)) return undefined;
+  return { head, list };
 }
 
 const TABLE_ROW = /^\|/;
