@@ -286,11 +286,7 @@ export class TermTable {
   private packedEquals(id: number, text: string, from: number, to: number): boolean {
     const start = this.packedStart[id] as number;
     const length = (this.packedStart[id + 1] as number) - 1 - start;
-    if (length !== to - from) return false;
-    const packed = this.packed;
-    for (let i = 0; i < length; i++)
-      if (packed.charCodeAt(start + i) !== text.charCodeAt(from + i)) return false;
-    return true;
+    return length === to - from && compareRanges(this.packed, start, length, text, from, to - from) === 0;
   }
 
   /** Whether term `id` is `text` from `start`, ASCII-lower-cased (the caller checked the length). */
