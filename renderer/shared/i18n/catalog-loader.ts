@@ -54,16 +54,20 @@ function sourceOf(locale: DisplayLocale): AppLocale {
   return locale === PSEUDO_LOCALE ? SOURCE_LOCALE : locale;
 }
 
+/** A source locale's own catalog, if it is here: English always, a translation once its chunk loaded. */
+function ownCatalog(source: AppLocale): Readonly<Record<string, string>> | undefined {
+  return source === SOURCE_LOCALE ? english() : loaded.get(source);
+}
+
 /** Whether `messagesFor(locale)` already has the locale's own text. */
 export function isCatalogLoaded(locale: DisplayLocale): boolean {
-  const source = sourceOf(locale);
-  return source === SOURCE_LOCALE || loaded.has(source);
+  return ownCatalog(sourceOf(locale)) !== undefined;
 }
 
 /** Loads a locale's catalog chunk once; resolves at once for English and the pseudo-locale. */
 export function loadCatalog(locale: DisplayLocale): Promise<void> {
   const source = sourceOf(locale);
-  if (source === SOURCE_LOCALE || loaded.has(source)) return Promise.resolve();
+  if (ownCatalog(source) !== undefined) return Promise.resolve();
   let load = pending.get(source);
   if (!load) {
     load = LOADERS[source as TranslatedLocale]().then(
@@ -89,8 +93,7 @@ export function loadCatalog(locale: DisplayLocale): Promise<void> {
 export function messagesFor(locale: DisplayLocale): Messages {
   const cached = composed.get(locale);
   if (cached) return cached;
-  const source = sourceOf(locale);
-  const own = source === SOURCE_LOCALE ? english() : loaded.get(source);
+  const own = ownCatalog(sourceOf(locale));
   if (!own) return messagesFor(SOURCE_LOCALE);
   const messages: Messages =
     locale === PSEUDO_LOCALE ? pseudoLocalizeCatalog(english()) : { ...english(), ...own };
