@@ -2,7 +2,6 @@ import {
   closesConstruct,
   isAtxHeading,
   isBlank,
-  isListMarker,
   isPlainLine,
   isSimpleLine,
   listMarkerKind,
@@ -89,9 +88,9 @@ export class BlockSplitter {
   private scanPos = 0;
   private open: OpenConstruct | null = null;
   private prevEndsBlock = true;
-  private listish = false;
-  // The kind of the region's first list marker (listMarkerKind): a marker of another kind after a
-  // blank line starts a new list, so it is a candidate boundary like any other column-0 line.
+  // The kind of the region's first list marker (listMarkerKind; null: the region has no list marker).
+  // After a blank line a marker of that kind may continue the same list; one of another kind starts
+  // a new list, so it is a candidate boundary like any other column-0 line.
   private listKind: string | null = null;
   // Every line of the region so far is simple / plain (see lineRules): such regions need no parser.
   private simple = true;
@@ -146,7 +145,6 @@ export class BlockSplitter {
     this.scanPos = 0;
     this.open = null;
     this.prevEndsBlock = true;
-    this.listish = false;
     this.listKind = null;
     this.simple = true;
     this.plain = true;
@@ -173,10 +171,7 @@ export class BlockSplitter {
     if (looksLikeDefinition(line)) this.wholeDocument = true;
     this.prevEndsBlock = isAtxHeading(line);
     this.open = openedConstruct(line);
-    if (isListMarker(line)) {
-      this.listish = true;
-      this.listKind ??= listMarkerKind(line);
-    }
+    this.listKind ??= listMarkerKind(line);
     if (!isSimpleLine(line)) this.simple = false;
     if (!isPlainLine(line)) this.plain = false;
   }
@@ -203,7 +198,7 @@ export class BlockSplitter {
       (this.prevEndsBlock || isAtxHeading(text)) &&
       // After a blank line a marker of the same kind may continue the same (now loose) list; one of
       // another kind starts a new list (the parser confirms it in verify).
-      !(this.listish && listMarkerKind(text) === this.listKind)
+      !(this.listKind !== null && listMarkerKind(text) === this.listKind)
     ) {
       this.verify(lineStart, probeEnd, startsInterruptNeutral(text));
     }
@@ -253,9 +248,8 @@ export class BlockSplitter {
     this.regionStart = boundary;
     // Lines already scanned between the boundary and the candidate now belong to the new region.
     const scanned = this.source.slice(boundary, lineStart).split('\n');
-    const firstMarker = scanned.find((line) => isListMarker(line));
-    this.listish = firstMarker !== undefined;
-    this.listKind = firstMarker === undefined ? null : listMarkerKind(firstMarker);
+    this.listKind = null;
+    for (const line of scanned) this.listKind ??= listMarkerKind(line);
     // Their fence state is not tracked per line, so let the parser judge this region.
     this.simple = boundary === lineStart;
     this.plain = boundary === lineStart;

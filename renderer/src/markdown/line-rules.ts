@@ -13,7 +13,8 @@ const FENCE_OPEN = /^ {0,3}(`{3,}|~{3,})(.*)$/;
 const FENCE_CLOSE = /^ {0,3}(`{3,}|~{3,})[ \t]*$/;
 const MATH_OPEN = /^ {0,3}(\${2,})([^$]*)$/;
 const MATH_CLOSE = /^ {0,3}(\${2,})[ \t]*$/;
-const LIST_MARKER = /^ {0,3}(?:[-+*]|\d{1,9}[.)])(?:[ \t]|$)/;
+// A list marker; its groups are the bullet character, or an ordered marker's delimiter (listMarkerKind).
+const LIST_MARKER = /^ {0,3}(?:([-+*])|\d{1,9}([.)]))(?:[ \t]|$)/;
 const ATX_HEADING = /^ {0,3}#{1,6}(?:[ \t]|$)/;
 const BLANK = /^[ \t]*$/;
 // Link reference and footnote definitions apply to the whole document, so their
@@ -38,14 +39,12 @@ export function isListMarker(line: string): boolean {
   return LIST_MARKER.test(line);
 }
 
-const LIST_MARKER_KIND = /^ {0,3}(?:([-+*])|\d{1,9}([.)]))(?:[ \t]|$)/;
-
 /**
  * The kind of list a marker line belongs to (its bullet character, or its ordered delimiter), or null
  * for no marker: CommonMark starts a new list when the kind changes.
  */
 export function listMarkerKind(line: string): string | null {
-  const marker = LIST_MARKER_KIND.exec(line);
+  const marker = LIST_MARKER.exec(line);
   if (marker === null) return null;
   return marker[1] ?? `1${marker[2] ?? ''}`;
 }

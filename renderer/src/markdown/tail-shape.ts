@@ -152,16 +152,17 @@ function listShape(text: string): TailShape | null {
 
 // An item's first line: its marker, one space, and a head that starts with something other than a space.
 const ITEM_FIRST_LINE = /^((?:[-+*]|\d{1,9}[.)]) )(\S.*)$/;
-// A head that can only be the first line of a paragraph: no other block starts like this (a fence,
-// a heading, a quote, a table, HTML, math, a list marker, a task box, a definition are ruled out).
+// A head that can only be the first line of a paragraph: no other block starts like this (a heading,
+// a quote, a table, HTML, math, a definition are ruled out here; a fence, a task box, a list marker
+// and a thematic break below).
 const PARAGRAPH_HEAD = /^[\p{L}\p{N}*_`("'!]/u;
-const NOT_PARAGRAPH_HEAD = /^(?:`{3,}|~{3,}|\[[ xX]\](?:[ \t]|$)|(?:[-+*]|\d{1,9}[.)])(?:[ \t]|$))/;
+const FENCE_OR_TASK_HEAD = /^(?:`{3,}|~{3,}|\[[ xX]\](?:[ \t]|$))/;
 // A nested item that is complete enough to be one: marker, one space, content (a bare marker may
 // still be the start of a setext underline or an empty item, which a full parse reads otherwise).
 const NESTED_ITEM_LINE = /^(?:[-+*]|\d{1,9}[.)]) \S/;
 
 /**
- * The nested form of a tight list's last item (see TailShape `nested`), or undefined when the item
+ * The nested form of a list's last item (see TailShape `nested`), or undefined when the item
  * is anything else: its first line a paragraph, then only single-line items of one nested list at the
  * item's content indent. Conservative, like tailShape: anything unusual takes the item's full parse.
  */
@@ -172,7 +173,12 @@ function nestedItems(item: string): { head: string; list: ListShape } | undefine
   const marker = first?.[1];
   const head = first?.[2];
   if (marker === undefined || head === undefined) return undefined;
-  if (!PARAGRAPH_HEAD.test(head) || NOT_PARAGRAPH_HEAD.test(head) || THEMATIC_BREAK.test(head))
+  if (
+    !PARAGRAPH_HEAD.test(head) ||
+    FENCE_OR_TASK_HEAD.test(head) ||
+    itemMarker(head) !== null ||
+    THEMATIC_BREAK.test(head)
+  )
     return undefined;
   const indent = ' '.repeat(marker.length);
   const lines = item.slice(end + 1).split('\n');
