@@ -10,7 +10,7 @@ import type key from './messages/errors.key/en.json';
 import type openrouter from './messages/errors.openrouter/en.json';
 import type settings from './messages/errors.settings/en.json';
 import type signIn from './messages/errors.signIn/en.json';
-import { formatWithNestedMessages, type NestedMessage, type PlainMessageValues } from './nested-messages';
+import { formatWithNestedMessages, type NestedMessage } from './nested-messages';
 
 /**
  * An error's words as a catalog message: the id (checked against the English catalogs at compile time,
@@ -26,8 +26,6 @@ export type ErrorMessageId =
   | keyof typeof openrouter
   | keyof typeof settings
   | keyof typeof signIn;
-/** A placeholder's plain value: a string or a number (the catalog formats it). */
-export type PlainErrorValues = PlainMessageValues;
 /**
  * Another error message as a placeholder's value (the settings problem inside the routing refusal),
  * worded first in the same language. One level deep only: its own values are plain (the bridge's

@@ -39,9 +39,7 @@ export function formatWithNestedMessages(
   for (const [name, value] of Object.entries(values))
     worded[name] =
       typeof value === 'object'
-        ? value.values === undefined
-          ? formatter.formatMessage({ id: value.messageId })
-          : formatter.formatMessage({ id: value.messageId }, { ...value.values })
+        ? formatter.formatMessage({ id: value.messageId }, { ...value.values })
         : value;
   return formatter.formatMessage({ id }, worded);
 }

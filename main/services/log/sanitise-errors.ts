@@ -78,7 +78,7 @@ function cleanValues<V extends Values | PlainValues>(values: V, clean: Clean): V
     const cleaned =
       typeof value === 'string'
         ? clean(value)
-        : typeof value === 'object' && value.values !== undefined
+        : typeof value === 'object'
           ? cleanNested(value, clean)
           : value;
     if (cleaned !== value) {

@@ -1,9 +1,6 @@
 import type { z } from 'zod';
-import {
-  type ErrorMessageId,
-  englishErrorText,
-  type PlainErrorValues,
-} from '../../../common/i18n/error-messages';
+import { type ErrorMessageId, englishErrorText } from '../../../common/i18n/error-messages';
+import type { PlainMessageValues } from '../../../common/i18n/nested-messages';
 import type { OptionProblem } from '../../../common/option-problems';
 import {
   FallbackModelsSchema,
@@ -51,7 +48,7 @@ const MAX_SHOWN_CHARS = 200;
 export const optionProblem = (
   where: FixWhere,
   id: ErrorMessageId,
-  values: PlainErrorValues = {},
+  values: PlainMessageValues = {},
 ): OptionProblem => {
   const text = { id, values: { ...values, place: where.place } };
   return { field: where.field, message: englishErrorText(text), messageId: id, values: text.values };
