@@ -2,6 +2,7 @@ import { join } from 'node:path';
 import { setFlagsFromString, writeHeapSnapshot } from 'node:v8';
 import { runInNewContext } from 'node:vm';
 import type { CDPSession, Page } from '@playwright/test';
+import { within } from '../../e2e/emulator/test-support';
 import { codeSummary } from './code-owners';
 import { type Census, census, censusDiff } from './soak-census';
 
@@ -34,6 +35,8 @@ export interface SoakPoint {
 }
 
 const SEND_INTERVAL_MS = 1_100;
+/** How long one reply may take to end before the soak gives up. */
+const REPLY_TIMEOUT_MS = 120_000;
 
 /**
  * The checkpoints given, then one every 100 replies up to `replies` (BENCH_SOAK_REPLIES=600: is the
@@ -56,14 +59,6 @@ function codeBytes(taken: Census): number {
 const FOCUS_COMPOSER = "document.querySelector('.composer textarea').focus()";
 /** Enter as CDP key events (keydown sends, composer.tsx onKeyDown); no text, so nothing is typed. */
 const ENTER_KEY = { key: 'Enter', code: 'Enter', windowsVirtualKeyCode: 13, nativeVirtualKeyCode: 13 };
-
-function withTimeout<T>(promise: Promise<T>, ms: number): Promise<T> {
-  let timer: NodeJS.Timeout | undefined;
-  const timeout = new Promise<never>((_, reject) => {
-    timer = setTimeout(() => reject(new Error(`no answer in ${ms} ms`)), ms);
-  });
-  return Promise.race([promise, timeout]).finally(() => clearTimeout(timer));
-}
 
 /** Node's gc(), reachable without --expose-gc on the command line. */
 function nodeGc(): () => void {
@@ -141,16 +136,20 @@ export async function soak(
     for (const type of ['keyDown', 'keyUp'] as const)
       await cdp.send('Input.dispatchKeyEvent', { type, ...ENTER_KEY });
     if (process.env.BENCH_VERBOSE) process.stderr.write(`reply ${reply}\n`);
-    await withTimeout(
+    const failed = await within(
       cdp.send('Runtime.evaluate', { expression: 'window.__soakNext()', awaitPromise: true }),
-      120_000,
-    ).catch(async (error: unknown) => {
+      REPLY_TIMEOUT_MS,
+    ).then(
+      (answer) => (answer === 'timeout' ? new Error(`no answer in ${REPLY_TIMEOUT_MS} ms`) : null),
+      (error: unknown) => error,
+    );
+    if (failed !== null) {
       const shown = await composer
         .locator('xpath=ancestor::form')
         .textContent()
         .catch(() => '');
-      throw new Error(`reply ${reply} did not end; the composer shows: ${shown}`, { cause: error });
-    });
+      throw new Error(`reply ${reply} did not end; the composer shows: ${shown}`, { cause: failed });
+    }
     await opts.afterReply();
     if (checkpoints.includes(reply)) {
       await cdp.send('HeapProfiler.collectGarbage');
